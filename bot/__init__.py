@@ -1,0 +1,1 @@
+"""Wiring for regionbot: settings, the command line, the Telegram application and its scheduler."""

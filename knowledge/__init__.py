@@ -1,0 +1,1 @@
+"""Pure regionbot logic, no Telegram: normalise → extract → store → index → answer → digest."""

@@ -1,0 +1,61 @@
+"""jieba segmentation with regionbot's user dictionary (regions, metrics, companies, topics, rankings).
+
+One `jieba.Tokenizer` per process, initialised lazily and warmed explicitly at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+_lock = threading.Lock()
+_added: set[str] = set()
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """The shared tokenizer, with jieba's main dictionary loaded (about 0.5 s the first time)."""
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def add_words(words: Iterable[str], *, freq: int = 200_000) -> int:
+    """Add user-dictionary words (idempotent); returns how many were new.
+
+    A high frequency makes jieba keep the word whole, e.g. 周村区 or 规上工业增加值.
+    """
+    tok = tokenizer()
+    new = 0
+    with _lock:
+        for word in words:
+            word = word.strip()
+            if len(word) < 2 or word in _added:
+                continue
+            tok.add_word(word, freq=freq)
+            _added.add(word)
+            new += 1
+    return new
+
+
+def cut(text: str) -> list[str]:
+    """Precise-mode segmentation without the HMM (new words come from the user dictionary instead)."""
+    return tokenizer().lcut(text, HMM=False)
+
+
+def word_coverage(text: str) -> float:
+    """Share of Han characters that sit inside a multi-character dictionary word.
+
+    Real Chinese scores high; text decoded with the wrong codec scores low.
+    """
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 1.0
+    covered = sum(len(w) for w in cut(text) if len(w) > 1 and all("\u4e00" <= c <= "\u9fff" for c in w))
+    return covered / len(han)
