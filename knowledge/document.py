@@ -28,7 +28,7 @@ _BYLINE_RE = re.compile(r"^\s*[■●◆▲]?\s*(?:本报|本台|本网)?(?:记�
 _OUTLET_REPORTER_RE = re.compile(r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,10}?)(?:记者|通讯员)\s*[\u4e00-\u9fff ]{2,12}$")
 _PAREN_BYLINE_RE = re.compile(r"^\s*[((](?P<outlet>[\u4e00-\u9fff]{2,12})\s+(?:记者\s*)?[\u4e00-\u9fff]{2,4}[))]\s*$")
 _LEAD_BYLINE_RE = re.compile(r"^(?:本报讯|本台讯|本网讯|讯)\s*[((][^))]{1,40}[))]\s*")
-_SENTENCE_RE = re.compile(r"[^。!?;\n]*(?:[。!?;]+[”’」』]?|$)")
+_SENTENCE_RE = re.compile(r"[^。!?\n]*(?:[。!?]+[”’」』]?|$)")
 
 
 @dataclass(slots=True)

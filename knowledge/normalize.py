@@ -268,7 +268,12 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     return out
 
 
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])")
+
+
 def _is_broken(prev: str, line: str) -> bool:
+    if _ENUMERATED.match(prev) or re.match(r"第[一二三四五六七八九十\d]+名", line):
+        return False
     if prev[-1] in _ENDS_SENTENCE or not re.match(rf"[{_CJK}0-9]", prev[-1]):
         return False
     if not re.match(rf"[{_CJK}0-9]", line[0]):

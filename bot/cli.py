@@ -1,0 +1,80 @@
+"""The `regionbot` command line (typer): ingest, ask, chat, run, digest.
+
+Exit statuses: 0 success; 1 some input was bad but the rest was done; 2 usage or configuration error
+(bad arguments, missing or malformed token); 3 the operation failed and nothing was changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bot.settings import get_settings
+from knowledge.corpus import discover
+from knowledge.db import make_engine, migrate
+from knowledge.errors import RegionbotError
+from knowledge.gazetteer import Gazetteer
+from knowledge.ingest import IngestReport, ingest_paths
+
+app = typer.Typer(help="regionbot: figures about Shandong's regional economies, with their sources.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log debug output")] = False) -> None:
+    """regionbot command line."""
+    level = logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="files or folders (default: KNOWLEDGE_DIR)")] = None,
+    prune: Annotated[bool, typer.Option(help="remove stored articles that are no longer in PATHS")] = False,
+) -> None:
+    """Ingest articles into the fact base (incremental, atomic)."""
+    settings = get_settings()
+    targets = paths or [settings.knowledge_dir]
+    try:
+        total = len(discover(targets))
+    except RegionbotError as exc:
+        raise _fail(str(exc), 2) from None
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    gazetteer = Gazetteer.load()
+    try:
+        report = _ingest_with_progress(targets, total, engine, gazetteer, prune)
+    except RegionbotError as exc:
+        raise _fail(str(exc), 3) from None
+    _print_report(report)
+    raise typer.Exit(report.exit_code)
+
+
+def _ingest_with_progress(targets: list[Path], total: int, engine, gazetteer, prune: bool) -> IngestReport:  # type: ignore[no-untyped-def]
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True, disable=total < 20) as progress:
+        task = progress.add_task("", total=total)
+
+        def step(name: str) -> None:
+            progress.update(task, advance=1, description=name)
+
+        return ingest_paths(targets, engine=engine, gazetteer=gazetteer, prune=prune, progress=step)
+
+
+def _print_report(report: IngestReport) -> None:
+    for line in report.summary_lines():
+        style = "red" if line.startswith("bad file") else ("yellow" if line.startswith("warning") else None)
+        console.print(line, style=style, highlight=False, soft_wrap=True)

@@ -1,0 +1,105 @@
+"""What a reader keeps in mind while reading an article: its city, its year, and who 该市 is.
+
+Company names are masked before regions are looked for, so that 山东骏程金属科技有限公司 is not read as
+a statement about 山东省.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from knowledge.document import Document
+from knowledge.entities import mask_companies
+from knowledge.gazetteer import Gazetteer, Mention, Region
+from knowledge.periods import find_periods
+
+_ANAPHORA_RE = re.compile(r"该市|全市|我市|本市|该县|全县|本县|该区|全区|本区|全省|我省|本省|市区")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Reading state for one article; `advance` is called after each sentence."""
+
+    gazetteer: Gazetteer
+    city: Region | None
+    focus_year: int | None
+    province: Region | None
+    last: dict[str, tuple[Region, str]] = field(default_factory=dict)
+    paragraph: int = -1
+
+    @classmethod
+    def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
+        text = mask_companies("\n".join([doc.title or "", doc.text]))
+        cities: Counter[str] = Counter()
+        for mention in gazetteer.find_mentions(text):
+            city = gazetteer.city_of(mention.region)
+            if city is not None:
+                cities[city.code] += 1
+        city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
+        province = gazetteer.by_name("山东省")
+        return cls(gazetteer, city, _focus_year(doc), province)
+
+    def start_paragraph(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph = paragraph
+            self.last.pop("paragraph", None)
+
+    def mentions(self, text: str) -> list[Mention]:
+        return self.gazetteer.find_mentions(text, context_city=self.city)
+
+    def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
+        """The region a clause talks about: its first named region or anaphor, else None."""
+        span = clause if clause is not None else text
+        candidates: list[tuple[int, Region, str]] = [(m.start, m.region, m.surface) for m in self.mentions(span)]
+        for a in _ANAPHORA_RE.finditer(span):
+            region = self._anaphor(a.group(0))
+            if region is not None:
+                candidates.append((a.start(), region, a.group(0)))
+        if candidates:
+            _, region, surface = min(candidates, key=lambda c: c[0])
+            self.last["paragraph"] = (region, surface)
+            return region, surface
+        if clause is None:
+            return self.last.get("paragraph") or self.last.get("heading")
+        return None
+
+    def note_heading(self, text: str) -> None:
+        mentions = self.mentions(text)
+        if mentions:
+            self.last["heading"] = (mentions[0].region, mentions[0].surface)
+
+    def advance(self, text: str) -> None:
+        for mention in self.mentions(text):
+            name = mention.region.name
+            self.last["any"] = (mention.region, mention.surface)
+            for suffix in ("市", "县", "区"):
+                if name.endswith(suffix):
+                    self.last[suffix] = (mention.region, mention.surface)
+
+    def _anaphor(self, word: str) -> Region | None:
+        if word in ("全省", "我省", "本省"):
+            return self.province
+        if word in ("全市", "我市", "本市", "市区"):
+            return self.city
+        suffix = word[-1]
+        if word.startswith("该") or word.startswith("全") or word.startswith("本"):
+            found = self.last.get(suffix)
+            if found:
+                return found[0]
+            if suffix == "市":
+                return self.city
+        return None
+
+
+def _focus_year(doc: Document) -> int | None:
+    """The year the article mostly talks about (targets such as 到2026年 do not count)."""
+    years: Counter[int] = Counter()
+    for sentence in doc.sentences:
+        for mention in find_periods(sentence.text, published=doc.published):
+            if mention.explicit_year and mention.period.kind != "target" and mention.period.year:
+                years[mention.period.year] += 1
+    if doc.published is not None:
+        years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
+    return years.most_common(1)[0][0] if years else (doc.published.year if doc.published else None)

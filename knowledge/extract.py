@@ -1,0 +1,259 @@
+"""Figures out of sentences: region, metric, value, unit, growth, period and qualifiers.
+
+The extractor reads a document sentence by sentence, keeping the context a reader keeps: the last
+region named (for 该市/全市), the year being talked about (for a bare 上半年), and the metric just
+mentioned (for an elliptical 增加值 after 规上工业总产值).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from knowledge.context import ArticleContext, mask_companies
+from knowledge.document import Document
+from knowledge.gazetteer import Region
+from knowledge.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.vocab import UNITS, canonical_metric, clean_phrase
+
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+FIGURE_RE = re.compile(
+    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{_UNIT_RE})(?P<post>左右|以上)?"
+)
+_GROWTH_RE = re.compile(
+    r"(?P<yoy>同比)?(?P<dir>增长|增加|提高|上升|提升|下降|减少|回落|改善)了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
+)
+_CLAUSE_SPLIT = re.compile(r"[,;:]")
+_VERBS = (
+    "完成", "达到", "实现", "累计", "新增", "培育", "建成", "现存", "共有", "拥有", "增至", "均达到", "均达",
+    "达", "为", "是", "有", "共", "总计", "合计", "突破", "超过", "预计", "约", "近", "已", "现", "目前", "均",
+    "刚刚", "全年", "年内",
+)
+_LEADING_NOISE = re.compile(
+    r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
+)
+_ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
+_SKIP_SUBJECT = re.compile(r"该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效")
+_COUNT_VERBS = re.compile(r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?)$")
+_GENERIC_WORDS = {"", "总投资", "投资", "金额", "规模", "产能", "产值"}
+
+
+@dataclass(slots=True)
+class ExtractedFact:
+    region: Region
+    region_surface: str
+    metric: str
+    metric_surface: str
+    value: Decimal | None
+    value_text: str | None
+    unit: str | None
+    growth: Decimal | None
+    growth_pp: Decimal | None
+    period: Period
+    qualifiers: list[str] = field(default_factory=list)
+    sentence: int = 0
+
+    @property
+    def qualifier(self) -> str | None:
+        return ",".join(dict.fromkeys(self.qualifiers)) or None
+
+
+def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
+    """All figure facts of a document, in reading order."""
+    facts: list[ExtractedFact] = []
+    year = ctx.focus_year
+    carried: Period | None = None
+    for sentence in doc.sentences:
+        text = mask_companies(sentence.text)
+        if sentence.is_heading:
+            ctx.note_heading(text)
+            continue
+        if sentence.paragraph != ctx.paragraph:
+            carried = None
+        ctx.start_paragraph(sentence.paragraph)
+        periods = find_periods(text, published=doc.published, default_year=year)
+        facts.extend(_sentence_facts(text, sentence.position, periods, ctx, carried or _default(doc.published)))
+        if periods:
+            carried = periods[-1].period
+        for mention in periods:
+            if mention.explicit_year and mention.period.kind != "target" and mention.period.year:
+                year = mention.period.year
+        ctx.advance(text)
+    return facts
+
+
+def _default(published: date | None) -> Period:
+    return Period("asof", published.year, asof=published) if published else UNDATED
+
+
+def _sentence_facts(
+    text: str, position: int, periods: list[PeriodMention], ctx: ArticleContext, fallback: Period
+) -> list[ExtractedFact]:
+    out: list[ExtractedFact] = []
+    subject = ctx.subject_at(text, 0)
+    previous_metric: str | None = None
+    offset = 0
+    for clause in _CLAUSE_SPLIT.split(text):
+        start = offset
+        offset += len(clause) + 1
+        local = ctx.subject_at(text, start, clause=clause)
+        if local is not None:
+            subject = local
+        if subject is None or _SKIP_SUBJECT.search(text[: start + len(clause)]) and local is None:
+            continue
+        period = _period_before(periods, start + len(clause), fallback)
+        surfaces = [m.surface for m in ctx.mentions(clause)]
+        made = _clause_facts(_drop_regions(clause, surfaces), subject, period, previous_metric, position, out)
+        if made:
+            previous_metric = made[-1].metric_surface
+            out.extend(made)
+    return out
+
+
+def _drop_regions(clause: str, surfaces: list[str]) -> str:
+    """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
+    for surface in sorted(set(surfaces), key=len, reverse=True):
+        at = clause.find(surface)
+        if at != -1 and not re.search(r"\d", clause[:at]):
+            clause = clause[at + len(surface) :]
+    return clause
+
+
+def _clause_facts(
+    clause: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
+    position: int, earlier: list[ExtractedFact],
+) -> list[ExtractedFact]:
+    region, surface = subject
+    made: list[ExtractedFact] = []
+    cursor = 0
+    for m in FIGURE_RE.finditer(clause):
+        if _is_attributive(clause, m) or _inside_growth(clause, m):
+            continue
+        phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m)
+        cursor = m.end()
+        metric_surface = _complete_metric(phrase, previous_metric)
+        if metric_surface is None:
+            continue
+        value = _decimal(m.group("num"))
+        fact = ExtractedFact(
+            region, surface, canonical_metric(metric_surface) or metric_surface, metric_surface, value,
+            m.group("num"), m.group("unit"), None, None, period, qualifiers, position,
+        )
+        _attach_growth(fact, clause[m.end() :])
+        made.append(fact)
+        previous_metric = metric_surface
+    if made:
+        return made
+    growth = _GROWTH_RE.search(clause)
+    if growth is None:
+        return []
+    phrase = _strip_words(clause[: growth.start()].replace("同比", ""))
+    if not phrase and earlier and earlier[-1].growth is None and earlier[-1].growth_pp is None:
+        _set_growth(earlier[-1], growth)  # "…完成140.08亿元,增长4%": the growth belongs to the figure before
+        return []
+    metric_surface = _complete_metric(phrase, previous_metric)
+    if metric_surface is None:
+        return []
+    fact = ExtractedFact(region, surface, canonical_metric(metric_surface) or metric_surface, metric_surface,
+                         None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
+    _set_growth(fact, growth)
+    return [fact]
+
+
+def _metric_phrase(before: str, after: str, m: re.Match[str]) -> tuple[str, list[str]]:
+    qualifiers = _qualifiers(before)
+    if m.group("pre") in ("约", "近", "超过", "超", "突破", "逾"):
+        qualifiers.append({"超": "超过", "逾": "超过"}.get(m.group("pre"), m.group("pre")))
+    if m.group("approx"):
+        qualifiers.append("余")
+    if m.group("post"):
+        qualifiers.append(m.group("post"))
+    if re.search(r"(?:力争|目标|计划)", before):
+        qualifiers.append("目标")
+    phrase = _strip_words(before)
+    if not phrase or _COUNT_VERBS.search(before.strip()):
+        noun = re.match(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|$|的|,)", after)
+        if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处"):
+            phrase = clean_phrase(noun.group(1))
+    return phrase, qualifiers
+
+
+def _qualifiers(text: str) -> list[str]:
+    return [q for q in ("预计", "累计", "新增") if q in text]
+
+
+def _strip_words(text: str) -> str:
+    text = re.sub(r"[((][^))]*[))]", "", text)
+    text = clean_phrase(text)
+    text = _LEADING_NOISE.sub("", text)
+    changed = True
+    while changed and text:
+        changed = False
+        for verb in _VERBS:
+            if text.endswith(verb) and len(text) > len(verb):
+                text, changed = text[: -len(verb)], True
+            elif text.startswith(verb) and len(text) > len(verb) + 1:
+                text, changed = text[len(verb) :], True
+        text = clean_phrase(text)
+    if text in _VERBS or len(text) > 24 or re.search(r"\d", text) and not re.search(r"[\u4e00-\u9fff]{2}", text):
+        return ""
+    return text
+
+
+def _complete_metric(phrase: str, previous: str | None) -> str | None:
+    """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
+    if phrase in _GENERIC_WORDS or len(phrase) < 2:
+        return None
+    if previous and phrase.startswith(("占", "在")):
+        return previous + phrase
+    if previous and phrase in _ELLIPTICAL:
+        for suffix in _ELLIPTICAL:
+            if previous.endswith(suffix) and previous != suffix:
+                return previous[: -len(suffix)] + phrase
+    return phrase
+
+
+def _attach_growth(fact: ExtractedFact, after: str) -> None:
+    head = re.split(r"[,;]", after, maxsplit=1)[0]
+    if m := _GROWTH_RE.search(head):
+        _set_growth(fact, m)
+
+
+def _set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:
+    number = _decimal(m.group("num"))
+    if number is None:
+        return
+    if m.group("dir") in ("下降", "减少", "回落"):
+        number = -number
+    if m.group("unit") == "个百分点":
+        fact.growth_pp = number
+    else:
+        fact.growth = number
+
+
+def _is_attributive(clause: str, m: re.Match[str]) -> bool:
+    """'投资65亿元的冠州国际陆港园区', '过500亿元的': a figure that qualifies a noun is not a fact."""
+    follows = clause[m.end() : m.end() + 1]
+    precedes = clause[max(0, m.start() - 1) : m.start()]
+    return follows == "的" or precedes in ("过", "第") or follows in ("以", "前", "后", "内")
+
+
+def _inside_growth(clause: str, m: re.Match[str]) -> bool:
+    return any(g.start() <= m.start() < g.end() for g in _GROWTH_RE.finditer(clause))
+
+
+def _period_before(periods: list[PeriodMention], end: int, fallback: Period) -> Period:
+    chosen: Period | None = None
+    for mention in periods:
+        if mention.start < end:
+            chosen = mention.period
+    return chosen or fallback
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None

@@ -1,0 +1,139 @@
+"""Ingest article files into the fact base: incremental by content hash, atomic, bad files reported.
+
+All files are parsed first; the database is then changed in one transaction, so a failure part-way
+leaves the previous fact base exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from knowledge.corpus import MAX_ARTICLE_BYTES, ArticleMeta, discover, read_file
+from knowledge.db import session_scope
+from knowledge.errors import BadArticleError, IngestError
+from knowledge.gazetteer import Gazetteer
+from knowledge.pipeline import ParsedArticle, parse_article
+from knowledge.store import article_hashes, remove_article, save_article, sync_regions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest run did; `exit_code` follows the CLI's documented statuses."""
+
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    bad: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    added: Counter[str] = field(default_factory=Counter)
+    facts_removed: int = 0
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.new or self.changed or self.removed)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.bad else 0
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"articles: {len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed",
+            "facts added: " + (", ".join(f"{n} {kind}" for kind, n in sorted(self.added.items())) or "none"),
+        ]
+        if self.facts_removed:
+            lines.append(f"facts removed: {self.facts_removed}")
+        lines.extend(f"bad file {name}: {reason}" for name, reason in self.bad)
+        lines.extend(f"warning: {w}" for w in self.warnings)
+        return lines
+
+
+Progress = Callable[[str], None]
+
+
+def ingest_paths(
+    paths: Iterable[Path], *, engine: Engine, gazetteer: Gazetteer, prune: bool = False,
+    progress: Progress | None = None, max_bytes: int = MAX_ARTICLE_BYTES,
+) -> IngestReport:
+    """Ingest files and folders. With `prune`, stored articles missing from `paths` are removed."""
+    report = IngestReport()
+    try:
+        files = discover(paths)
+    except BadArticleError as exc:
+        raise IngestError(str(exc)) from exc
+    with session_scope(engine) as session:
+        known = article_hashes(session=session)
+    parsed: list[ParsedArticle] = []
+    seen: set[str] = set()
+    manifests: dict[Path, dict[str, ArticleMeta]] = {}
+    for path in files:
+        if progress:
+            progress(path.name)
+        try:
+            raw = read_file(path, manifests=manifests, max_bytes=max_bytes)
+            seen.add(raw.source)
+            if known.get(raw.source) == raw.content_hash:
+                report.unchanged.append(raw.source)
+                continue
+            article = parse_article(raw, gazetteer)
+        except BadArticleError as exc:
+            report.bad.append((path.name, str(exc)))
+            seen.add(path.name)  # a bad new version never deletes the good old one
+            continue
+        (report.changed if raw.source in known else report.new).append(raw.source)
+        report.warnings.extend(f"{raw.source}: {w}" for w in article.warnings)
+        parsed.append(article)
+    stale = sorted(set(known) - seen) if prune else []
+    _write(engine, gazetteer, parsed, stale, report)
+    return report
+
+
+def ingest_bytes(
+    name: str, data: bytes, *, engine: Engine, gazetteer: Gazetteer, meta: ArticleMeta | None = None,
+) -> tuple[IngestReport, ParsedArticle | None]:
+    """Ingest one uploaded file held in memory (used by the bot's admin upload)."""
+    from knowledge.corpus import RawArticle
+
+    report = IngestReport()
+    raw = RawArticle(name, data, meta or ArticleMeta())
+    with session_scope(engine) as session:
+        known = article_hashes(session=session)
+    if known.get(name) == raw.content_hash:
+        report.unchanged.append(name)
+        return report, None
+    article = parse_article(raw, gazetteer)  # BadArticleError propagates to the caller
+    (report.changed if name in known else report.new).append(name)
+    report.warnings.extend(article.warnings)
+    _write(engine, gazetteer, [article], [], report)
+    return report, article
+
+
+def _write(engine: Engine, gazetteer: Gazetteer, parsed: list[ParsedArticle], stale: list[str],
+           report: IngestReport) -> None:
+    try:
+        with session_scope(engine) as session:
+            sync_regions(session=session, gazetteer=gazetteer)
+            for article in parsed:
+                report.facts_removed += remove_article(session=session, source=article.source)
+                save_article(session=session, parsed=article)
+                report.added["figures"] += len(article.facts)
+                report.added["rankings"] += len(article.rankings)
+                report.added["ranking entries"] += sum(len(r.entries) for r in article.rankings)
+                report.added["claims"] += len(article.claims)
+            for source in stale:
+                report.facts_removed += remove_article(session=session, source=source)
+                report.removed.append(source)
+    except SQLAlchemyError as exc:
+        log.exception("ingest transaction failed; the previous fact base is kept")
+        raise IngestError(f"the database rejected the ingest ({exc.__class__.__name__}); nothing was changed") from exc

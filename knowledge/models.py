@@ -1,0 +1,144 @@
+"""SQLModel tables of the fact base: articles, sentences, regions, facts, rankings, claims, entities.
+
+Each fact, ranking and claim points at the sentence it came from, so every answer can cite it.
+Base classes hold the fields; `table=True` classes add keys, indexes and bookkeeping.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class ArticleBase(SQLModel):
+    source: str = Field(max_length=300, description="file name the article was read from")
+    content_hash: str = Field(max_length=64)
+    title: str | None = Field(default=None, max_length=300)
+    publisher: str | None = Field(default=None, max_length=120)
+    published: date | None = None
+    date_rule: str | None = Field(default=None, max_length=200)
+    url: str | None = Field(default=None, max_length=500)
+    script: str = Field(default="hans", max_length=8)
+    encoding: str = Field(default="utf-8", max_length=20)
+
+
+class Article(ArticleBase, table=True):
+    __table_args__ = (UniqueConstraint("source", name="uq_article_source"), Index("ix_article_hash", "content_hash"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    original_text: str = Field(sa_column=Column(Text, nullable=False))
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    ingested_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Sentence(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    position: int
+    paragraph: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    original: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class Region(SQLModel, table=True):
+    code: str = Field(primary_key=True, max_length=20)
+    name: str = Field(index=True, max_length=60)
+    level: str = Field(max_length=10)
+    parent_code: str | None = Field(default=None, max_length=20, index=True)
+    aliases: str = Field(default="", max_length=300, description="'|'-joined short and former names")
+
+
+class FactBase(SQLModel):
+    region_code: str = Field(max_length=20)
+    region_surface: str = Field(max_length=60)
+    metric: str = Field(max_length=80)
+    metric_surface: str = Field(max_length=80)
+    value: Decimal | None = Field(default=None, sa_column=Column(Numeric(24, 6), nullable=True))
+    value_text: str | None = Field(default=None, max_length=40)
+    unit: str | None = Field(default=None, max_length=20)
+    growth: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 4), nullable=True))
+    growth_pp: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 4), nullable=True))
+    period_kind: str = Field(max_length=10)
+    period_year: int | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    period_label: str = Field(max_length=30)
+    qualifier: str | None = Field(default=None, max_length=40)
+
+
+class Fact(FactBase, table=True):
+    __table_args__ = (
+        Index("ix_fact_region_metric", "region_code", "metric"),
+        Index("ix_fact_metric_period", "metric", "period_label"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    sentence_id: int = Field(foreign_key="sentence.id")
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class RankingBase(SQLModel):
+    title: str = Field(max_length=200)
+    scope_code: str | None = Field(default=None, max_length=20)
+    scope_name: str | None = Field(default=None, max_length=60)
+    period_label: str | None = Field(default=None, max_length=30)
+    kind: str = Field(max_length=10, description="'ordered' for numbered rankings, 'set' for named lists")
+
+
+class Ranking(RankingBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    sentence_id: int = Field(foreign_key="sentence.id")
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class RankingEntry(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    ranking_id: int = Field(foreign_key="ranking.id", index=True)
+    position: int | None = None
+    name: str = Field(max_length=120)
+    original_name: str | None = Field(default=None, max_length=120)
+    region_code: str | None = Field(default=None, max_length=20, index=True)
+
+
+class ClaimBase(SQLModel):
+    subject: str = Field(max_length=120, index=True)
+    subject_kind: str = Field(max_length=10, description="'region' or 'company'")
+    region_code: str | None = Field(default=None, max_length=20, index=True)
+    claim: str = Field(max_length=60)
+    scope: str | None = Field(default=None, max_length=20)
+    position: int | None = None
+    about: str | None = Field(default=None, max_length=120)
+
+
+class Claim(ClaimBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    sentence_id: int = Field(foreign_key="sentence.id")
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Entity(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("kind", "name", name="uq_entity_kind_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=10, description="'company' or 'topic'")
+    name: str = Field(max_length=120)
+    short: str | None = Field(default=None, max_length=60, index=True)
+    region_code: str | None = Field(default=None, max_length=20)
+
+
+class Mention(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(foreign_key="entity.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    sentence_id: int = Field(foreign_key="sentence.id")

@@ -1,0 +1,208 @@
+"""Time periods in Chinese news text, resolved against the article's publication date.
+
+今年上半年 in a 2022-07-28 article is 2022 H1; 去年1至11月份 in an early-2025 article is 2024 Jan–Nov.
+A `Period` has a canonical label used everywhere: 2024, 2022H1, 2022Q3, 2022Q1-Q3, 2024M01-M11,
+asof:2024-12-31, target:2026.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12, "两": 2}
+_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
+_YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|本年|上年|当年|明年))"
+_SPAN = (
+    rf"(?P<half>上半年|下半年)"
+    rf"|(?P<qs>前(?P<qn>[一二三])季度)"
+    rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)"
+    rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
+    rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
+    rf"|(?P<ytd>以来)"
+    rf"|(?P<yearend>年底|年末|底)"
+)
+PERIOD_RE = re.compile(
+    rf"(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
+    rf"|(?P<target>(?:力争|计划|预计)?到(?P<tyear>(?:19|20)\d\d)年)"
+    rf"|(?P<now>目前|当前|截至目前|现已|如今)"
+    rf"|(?P<thisyear>这一年|过去一年|年内|全年)"
+)
+_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A resolved period."""
+
+    kind: str  # year | half | quarter | quarters | months | month | asof | target | undated
+    year: int | None
+    start: int | None = None  # first month
+    end: int | None = None  # last month
+    asof: date | None = None
+
+    @property
+    def label(self) -> str:
+        y = self.year
+        match self.kind:
+            case "year":
+                return f"{y}"
+            case "half":
+                return f"{y}H{1 if self.start == 1 else 2}"
+            case "quarter":
+                return f"{y}Q{(self.end or 3) // 3}"
+            case "quarters":
+                return f"{y}Q1-Q{(self.end or 3) // 3}"
+            case "months":
+                return f"{y}M{self.start:02d}-M{self.end:02d}"
+            case "month":
+                return f"{y}M{self.start:02d}"
+            case "asof":
+                return f"asof:{self.asof.isoformat()}" if self.asof else "asof"
+            case "target":
+                return f"target:{y}"
+        return "undated"
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Later periods sort higher; used to put the newest figure first."""
+        if self.asof:
+            return (self.asof.year, self.asof.month)
+        return (self.year or 0, self.end or 12)
+
+    def describe(self) -> str:
+        """Human-readable Chinese, e.g. 2022年上半年, 2024年1-11月, 截至2024年12月31日."""
+        y = self.year
+        match self.kind:
+            case "year":
+                return f"{y}年"
+            case "half":
+                return f"{y}年{'上' if self.start == 1 else '下'}半年"
+            case "quarter":
+                return f"{y}年第{'一二三四'[(self.end or 3) // 3 - 1]}季度"
+            case "quarters":
+                return f"{y}年前{'一二三四'[(self.end or 3) // 3 - 1]}季度"
+            case "months":
+                return f"{y}年{self.start}-{self.end}月"
+            case "month":
+                return f"{y}年{self.start}月"
+            case "asof":
+                return f"截至{self.asof.year}年{self.asof.month}月{self.asof.day}日" if self.asof else "目前"
+            case "target":
+                return f"目标年份{y}年"
+        return "时间不详"
+
+
+UNDATED = Period("undated", None)
+
+
+def parse_label(label: str) -> Period:
+    """The inverse of `Period.label`."""
+    if m := re.fullmatch(r"(\d{4})", label):
+        return Period("year", int(m[1]), 1, 12)
+    if m := re.fullmatch(r"(\d{4})H([12])", label):
+        return Period("half", int(m[1]), 1 if m[2] == "1" else 7, 6 if m[2] == "1" else 12)
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", label):
+        q = int(m[2])
+        return Period("quarter", int(m[1]), 3 * q - 2, 3 * q)
+    if m := re.fullmatch(r"(\d{4})Q1-Q([1-4])", label):
+        return Period("quarters", int(m[1]), 1, 3 * int(m[2]))
+    if m := re.fullmatch(r"(\d{4})M(\d\d)-M(\d\d)", label):
+        return Period("months", int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d{4})M(\d\d)", label):
+        return Period("month", int(m[1]), int(m[2]), int(m[2]))
+    if m := re.fullmatch(r"asof:(\d{4})-(\d\d)-(\d\d)", label):
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return Period("asof", d.year, asof=d)
+    if m := re.fullmatch(r"target:(\d{4})", label):
+        return Period("target", int(m[1]))
+    return UNDATED
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Period
+    explicit_year: bool
+
+
+def find_periods(text: str, *, published: date | None, default_year: int | None = None) -> list[PeriodMention]:
+    """Every period expression in `text`, resolved. `default_year` is used for bare spans like 上半年."""
+    found: list[PeriodMention] = []
+    for m in PERIOD_RE.finditer(text):
+        if not _has_content(m):
+            continue
+        period = _resolve(m, published=published, default_year=default_year)
+        if period is not None:
+            found.append(PeriodMention(m.start(), m.end(), period, bool(m.group("year"))))
+    return found
+
+
+def resolve_period(text: str, *, published: date | None, default_year: int | None = None) -> Period | None:
+    """The first period in `text`, or None; e.g. resolve_period("去年1至11月份", published=2025-01-10)."""
+    mentions = find_periods(text, published=published, default_year=default_year)
+    return mentions[0].period if mentions else None
+
+
+def _has_content(m: re.Match[str]) -> bool:
+    return any(m.group(g) for g in ("year", "rel", "half", "qs", "q", "months", "month", "ytd", "target",
+                                     "now", "thisyear")) or bool(m.group("yearend") and m.group("year"))
+
+
+def _resolve(m: re.Match[str], *, published: date | None, default_year: int | None) -> Period | None:
+    if m.group("target"):
+        return Period("target", int(m.group("tyear")))
+    if m.group("now"):
+        return Period("asof", published.year, asof=published) if published else None
+    base = published.year if published else default_year
+    if m.group("thisyear"):
+        year = default_year or base
+        return Period("year", year, 1, 12) if year else None
+    if m.group("year"):
+        year: int | None = int(m.group("year"))
+    elif m.group("rel"):
+        year = base + _RELATIVE[m.group("rel")] if base else None
+    else:
+        year = default_year or base
+    if year is None:
+        return None
+    return _span(m, year, published, asof=bool(m.group("asof")))
+
+
+def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) -> Period | None:
+    if m.group("half"):
+        first = m.group("half") == "上半年"
+        return Period("half", year, 1 if first else 7, 6 if first else 12)
+    if m.group("qs"):
+        return Period("quarters", year, 1, 3 * _CN_DIGITS[m.group("qn")])
+    if m.group("q"):
+        qi = m.group("qi")
+        q = int(qi) if qi.isdigit() else _CN_DIGITS[qi]
+        return Period("quarter", year, 3 * q - 2, 3 * q)
+    if m.group("months"):
+        a, b = _month(m.group("m1")), _month(m.group("m2"))
+        if a < b:
+            return Period("months", year, a, b)
+        return None
+    if m.group("month"):
+        mm = _month(m.group("mm"))
+        if asof:
+            return Period("asof", year, asof=date(year, mm, calendar.monthrange(year, mm)[1]))
+        return Period("month", year, mm, mm)
+    if m.group("ytd"):
+        if published and published.year == year and published.month > 1:
+            return Period("months", year, 1, published.month)
+        return Period("year", year, 1, 12)
+    if m.group("yearend") or asof:
+        return Period("asof", year, asof=date(year, 12, 31))
+    if not (m.group("year") or m.group("rel")):
+        return None  # a bare 以来/底 without a year means nothing on its own
+    return Period("year", year, 1, 12)
+
+
+def _month(token: str) -> int:
+    return int(token) if token.isdigit() else _CN_DIGITS[token]

@@ -1,0 +1,100 @@
+"""One article from bytes to typed facts: decode → clean → document → date → facts, rankings, claims."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.context import ArticleContext
+from knowledge.corpus import RawArticle, html_to_text, split_front_matter
+from knowledge.document import Document, build_document
+from knowledge.entities import companies_in
+from knowledge.extract import ExtractedFact, extract_facts
+from knowledge.gazetteer import Gazetteer
+from knowledge.normalize import clean_text, decode_bytes
+from knowledge.periods import find_periods
+from knowledge.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
+
+_FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    source: str
+    content_hash: str
+    encoding: str
+    original_text: str
+    doc: Document
+    facts: list[ExtractedFact] = field(default_factory=list)
+    rankings: list[ExtractedRanking] = field(default_factory=list)
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    companies: dict[int, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
+    """Everything ingest needs from one file; raises BadArticleError when the file is unusable."""
+    text, encoding = decode_bytes(raw.data)
+    if raw.suffix in (".html", ".htm"):
+        text = html_to_text(text, raw.meta)
+    elif raw.suffix == ".md":
+        text = split_front_matter(text, raw.meta)
+    clean = clean_text(text, encoding)
+    doc = build_document(clean)
+    _apply_metadata(doc, raw)
+    parsed = ParsedArticle(raw.source, raw.content_hash, encoding, text, doc)
+    parsed.warnings.extend(f"mojibake: {r}" for r in clean.repairs)
+    ctx = ArticleContext.for_document(doc, gazetteer)
+    parsed.facts = extract_facts(doc, ctx)
+    parsed.rankings = extract_rankings(doc, ArticleContext.for_document(doc, gazetteer))
+    metrics_by_sentence: dict[int, list[str]] = {}
+    for fact in parsed.facts:
+        metrics_by_sentence.setdefault(fact.sentence, []).append(fact.metric)
+    parsed.claims = extract_claims(doc, ArticleContext.for_document(doc, gazetteer), metrics_by_sentence)
+    parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
+    if not parsed.facts and not parsed.rankings:
+        parsed.warnings.append("no figures or rankings found")
+    return parsed
+
+
+def _apply_metadata(doc: Document, raw: RawArticle) -> None:
+    meta = raw.meta
+    doc.title = meta.title or doc.title or raw.source
+    doc.publisher = meta.publisher or doc.publisher
+    doc.url = meta.url or doc.url
+    if meta.published:
+        doc.published, doc.date_rule = meta.published, "metadata" + (f" ({meta.date_note})" if meta.date_note else "")
+    elif doc.published is None:
+        doc.published, doc.date_rule = infer_published(doc)
+
+
+def infer_published(doc: Document) -> tuple[date | None, str | None]:
+    """A publication date from the text when no metadata gives one; returns (date, rule)."""
+    text = doc.text
+    full = [_safe(int(y), int(m), int(d)) for y, m, d in _FULL_DATE_RE.findall(text)]
+    full = [d for d in full if d is not None]
+    years: Counter[int] = Counter()
+    for s in doc.sentences:
+        for mention in find_periods(s.text, published=None):
+            if mention.explicit_year and mention.period.kind != "target" and mention.period.year:
+                years[mention.period.year] += 1
+    if not years and not full:
+        return None, None
+    newest = max(years) if years else max(full).year
+    if full and max(full).year >= newest:
+        return max(full), "latest full date in the text"
+    days = [_safe(newest, int(m), int(d)) for m, d in _MONTH_DAY_RE.findall(text)]
+    days = [d for d in days if d is not None]
+    if days:
+        return max(days), "newest year mentioned + latest day mentioned"
+    return date(newest, 12, 31), "newest year mentioned (end of year)"
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

@@ -1,0 +1,76 @@
+"""The metric vocabulary (knowledge/data/metrics.toml), units and qualifiers.
+
+`canonical_metric("规模以上工业增加值")` gives 规上工业增加值; a phrase that is not in the vocabulary keeps
+its own words as the metric name, so new articles still yield facts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+UNITS = (
+    "亿美元", "万美元", "亿元", "万元", "千元", "元", "个百分点", "%", "万吨", "吨", "万千瓦", "千瓦", "万亩", "亩",
+    "万平方米", "平方米", "平方公里", "公里", "万人次", "万人", "人次", "人", "万户", "户", "家", "个", "项", "座",
+    "处", "条", "所", "天", "台套", "台", "辆", "枚", "件", "套", "栋", "班", "立方米", "万立方米", "千公顷",
+)
+QUALIFIERS = ("预计", "约", "左右", "余", "多", "超过", "突破", "以上", "近", "累计", "新增", "目标")
+_PUNCT_STRIP = "“”‘’\"'()()[]【】《》、,,:;。 "
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    name: str
+    kind: str
+    synonyms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def metrics() -> dict[str, Metric]:
+    """Canonical name → Metric."""
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("metrics.toml").read_text("utf-8"))
+    return {name: Metric(name, spec.get("kind", "amount"), tuple(spec.get("synonyms", []))) for name, spec in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def _surface_map() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for metric in metrics().values():
+        table[_key(metric.name)] = metric.name
+        for syn in metric.synonyms:
+            table.setdefault(_key(syn), metric.name)
+    return table
+
+
+def _key(phrase: str) -> str:
+    return re.sub(r"[“”‘’\"'()()的\s]", "", phrase).lower()
+
+
+def surfaces() -> list[str]:
+    """Every canonical name and synonym, for the jieba user dictionary and question matching."""
+    out: list[str] = []
+    for metric in metrics().values():
+        out.append(metric.name)
+        out.extend(metric.synonyms)
+    return out
+
+
+def canonical_metric(phrase: str) -> str | None:
+    """The canonical name when `phrase` is a known metric (allowing a leading 全市/全年-style modifier)."""
+    key = _key(phrase)
+    table = _surface_map()
+    if key in table:
+        return table[key]
+    for prefix in ("全市", "全县", "全区", "全省", "全年", "年内", "实现", "完成"):
+        if key.startswith(prefix) and key[len(prefix) :] in table:
+            return table[key[len(prefix) :]]
+    return None
+
+
+def clean_phrase(phrase: str) -> str:
+    """Trim punctuation and quotes around a metric phrase and drop inner quotes."""
+    phrase = phrase.strip(_PUNCT_STRIP)
+    return re.sub(r"[“”‘’\"]", "", phrase)

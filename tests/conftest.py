@@ -1,0 +1,64 @@
+"""Shared fixtures: a fresh database per test (SQLite, and PostgreSQL when reachable) and the gazetteer."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from knowledge.db import make_engine, migrate
+from knowledge.gazetteer import Gazetteer
+
+SEEDS = Path(__file__).resolve().parents[1] / "knowledge" / "articles"
+PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_engine() -> Engine | None:
+    engine = make_engine(PG_URL)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception:  # noqa: BLE001 - any failure means "not reachable here"
+        engine.dispose()
+        return None
+    return engine
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated, empty database: a temp SQLite file, or a throwaway schema in PostgreSQL."""
+    if request.param == "sqlite":
+        eng = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+        migrate(eng)
+        yield eng
+        eng.dispose()
+        return
+    base = _postgres_engine()
+    if base is None:
+        if os.environ.get("REGIONBOT_REQUIRE_POSTGRES"):
+            pytest.fail(f"PostgreSQL is required here but {PG_URL} is unreachable")
+        pytest.skip("PostgreSQL not reachable")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with base.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    base.dispose()
+    eng = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+    migrate(eng)
+    try:
+        yield eng
+    finally:
+        eng.dispose()
+        cleanup = make_engine(PG_URL)
+        with cleanup.begin() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+        cleanup.dispose()

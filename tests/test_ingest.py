@@ -1,0 +1,135 @@
+"""Ingest: incremental, idempotent, atomic; bad files get a reason and lose nothing (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, select
+
+from knowledge.db import session_scope
+from knowledge.errors import IngestError
+from knowledge.ingest import ingest_paths
+from knowledge.models import Article, Fact, Ranking, RankingEntry, Sentence
+from knowledge.store import counts
+from tests.conftest import SEEDS
+
+ARTICLE = "今年上半年,临清市生产总值预计完成140.08亿元,增长4%;一般公共预算收入完成11.9亿元,同比增长6.8%。\n"
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_bundled_corpus_ingests_and_second_run_adds_nothing(engine, gazetteer):
+    first = ingest_paths([SEEDS], engine=engine, gazetteer=gazetteer)
+    assert len(first.new) == 5 and not first.bad
+    with session_scope(engine) as s:
+        before = counts(session=s)
+    assert before.articles == 5 and before.facts >= 60 and before.rankings >= 5
+    second = ingest_paths([SEEDS], engine=engine, gazetteer=gazetteer)
+    assert second.unchanged and not second.new and not second.changed
+    with session_scope(engine) as s:
+        assert counts(session=s) == before
+
+
+def test_linqing_gdp_is_stored_with_growth_period_and_source(engine, gazetteer):
+    ingest_paths([SEEDS], engine=engine, gazetteer=gazetteer)
+    with Session(engine) as s:
+        fact = s.exec(select(Fact).where(Fact.metric == "地区生产总值", Fact.value_text == "140.08")).one()
+        sentence = s.get(Sentence, fact.sentence_id)
+    assert (fact.unit, str(fact.growth), fact.period_label, fact.qualifier) == ("亿元", "4.0000", "2022H1", "预计")
+    assert fact.region_code == "371581"
+    assert sentence is not None and "140.08亿元" in sentence.text
+
+
+def test_ranking_keeps_corrected_and_original_spelling(engine, gazetteer):
+    ingest_paths([SEEDS], engine=engine, gazetteer=gazetteer)
+    with Session(engine) as s:
+        first = s.exec(select(RankingEntry).where(RankingEntry.position == 1,
+                                                  RankingEntry.original_name == "在平区政府")).one()
+        ranking = s.get(Ranking, first.ranking_id)
+        size = len(s.exec(select(RankingEntry).where(RankingEntry.ranking_id == first.ranking_id)).all())
+    assert first.name == "茌平区政府" and ranking is not None and size == 11
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t \n", "empty"),
+        ("binary.txt", bytes(range(256)) * 4, "binary"),
+        ("latin.txt", b"hello world, no chinese here", "no Chinese"),
+        ("image.png", b"\x89PNG\r\n", "unsupported"),
+    ],
+    ids=["empty", "whitespace", "binary", "no-chinese", "wrong-type"],
+)
+def test_bad_file_is_reported_and_good_ones_still_ingest(engine, gazetteer, tmp_path, name, data, reason):
+    _write(tmp_path, "good.txt", ARTICLE.encode())
+    _write(tmp_path, name, data)
+    report = ingest_paths([tmp_path / "good.txt", tmp_path / name], engine=engine, gazetteer=gazetteer)
+    assert report.new == ["good.txt"]
+    assert len(report.bad) == 1 and report.bad[0][0] == name and reason in report.bad[0][1]
+    assert report.exit_code == 1
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5", "utf-8-sig"], ids=["gb18030", "big5", "utf8-bom"])
+def test_legacy_encodings_are_detected(engine, gazetteer, tmp_path, encoding):
+    text = ARTICLE if encoding != "big5" else "今年上半年,臨清市生產總值預計完成140.08億元,增長4%。\n"
+    _write(tmp_path, "a.txt", text.encode(encoding))
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    assert report.new == ["a.txt"] and not report.bad
+    with Session(engine) as s:
+        fact = s.exec(select(Fact).where(Fact.metric == "地区生产总值")).one()
+        article = s.exec(select(Article)).one()
+    assert fact.value_text == "140.08" and article.script == ("hant" if encoding == "big5" else "hans")
+
+
+def test_a_corrupted_new_version_keeps_the_old_content(engine, gazetteer, tmp_path):
+    path = _write(tmp_path, "a.txt", ARTICLE.encode())
+    ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    path.write_bytes(b"\x00\x01\x02" * 100)
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, prune=True)
+    assert report.bad and not report.removed
+    with Session(engine) as s:
+        assert s.exec(select(Fact).where(Fact.value_text == "140.08")).first() is not None
+
+
+def test_changed_file_replaces_its_facts(engine, gazetteer, tmp_path):
+    path = _write(tmp_path, "a.txt", ARTICLE.encode())
+    ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    path.write_text(ARTICLE.replace("140.08", "150.5"), encoding="utf-8")
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    assert report.changed == ["a.txt"]
+    with Session(engine) as s:
+        values = set(s.exec(select(Fact.value_text).where(Fact.metric == "地区生产总值")).all())
+    assert values == {"150.5"}
+
+
+def test_failed_transaction_leaves_previous_base_intact(engine, gazetteer, tmp_path, monkeypatch):
+    _write(tmp_path, "a.txt", ARTICLE.encode())
+    ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    (tmp_path / "a.txt").write_text(ARTICLE.replace("140.08", "999.9"), encoding="utf-8")
+    shutil.copy(SEEDS / "003_baad52db8d0c6aae.txt", tmp_path / "b.txt")
+
+    import knowledge.ingest as ingest_module
+
+    def explode(*, session, parsed):
+        if parsed.source == "b.txt":
+            from sqlalchemy.exc import OperationalError
+            raise OperationalError("insert", {}, Exception("disk full"))
+        return ingest_module.save_article.__wrapped__(session=session, parsed=parsed)  # pragma: no cover
+
+    from knowledge import store
+    explode.__wrapped__ = store.save_article  # type: ignore[attr-defined]
+    monkeypatch.setattr(ingest_module, "save_article", lambda *, session, parsed: (
+        store.save_article(session=session, parsed=parsed) if parsed.source != "b.txt" else explode(
+            session=session, parsed=parsed)))
+    with pytest.raises(IngestError):
+        ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    with Session(engine) as s:
+        assert set(s.exec(select(Fact.value_text).where(Fact.metric == "地区生产总值")).all()) == {"140.08"}
+        assert len(s.exec(select(Article)).all()) == 1
