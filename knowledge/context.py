@@ -52,10 +52,12 @@ class ArticleContext:
     def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
         """The region a clause talks about: its first named region or anaphor, else None."""
         span = clause if clause is not None else text
-        candidates: list[tuple[int, Region, str]] = [(m.start, m.region, m.surface) for m in self.mentions(span)]
+        candidates: list[tuple[int, Region, str]] = [
+            (m.start, m.region, m.surface) for m in self.mentions(span) if not _is_object(span, m.start)
+        ]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
-            if region is not None:
+            if region is not None and not _is_object(span, a.start()):
                 candidates.append((a.start(), region, a.group(0)))
         if candidates:
             _, region, surface = min(candidates, key=lambda c: c[0])
@@ -91,6 +93,15 @@ class ArticleContext:
             if suffix == "市":
                 return self.city
         return None
+
+
+_PREPOSITIONS = set("占比在向对与到于和及给为从居入")
+
+
+def _is_object(span: str, start: int) -> bool:
+    """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
+    head = span[max(0, start - 6) : start]
+    return any(ch in _PREPOSITIONS for ch in head) and not re.match(r"^[\s,]*$", head)
 
 
 def _focus_year(doc: Document) -> int | None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from knowledge.context import ArticleContext, mask_companies
+from knowledge.context import ArticleContext
+from knowledge.entities import MASK, mask_companies
 from knowledge.document import Document
 from knowledge.gazetteer import Region
 from knowledge.periods import UNDATED, Period, PeriodMention, find_periods
@@ -37,7 +38,10 @@ _LEADING_NOISE = re.compile(
 _ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
 _SKIP_SUBJECT = re.compile(r"该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效")
 _COUNT_VERBS = re.compile(r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?)$")
-_GENERIC_WORDS = {"", "总投资", "投资", "金额", "规模", "产能", "产值"}
+_GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
+# Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
+_ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
+_OBJECT_MARKERS = set("占比在向对与到于和及给为从")
 
 
 @dataclass(slots=True)
@@ -204,8 +208,12 @@ def _strip_words(text: str) -> str:
 
 def _complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
-    if phrase in _GENERIC_WORDS or len(phrase) < 2:
+    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase:
         return None
+    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and "重点项目" not in phrase:
+        return None  # a single project's details, not a regional figure
+    if phrase in _ATTACHED:
+        return f"{previous}{phrase}" if previous else None
     if previous and phrase.startswith(("占", "在")):
         return previous + phrase
     if previous and phrase in _ELLIPTICAL:

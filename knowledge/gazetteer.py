@@ -44,7 +44,7 @@ GENERIC_ZONE_TERMS = frozenset({"开发区", "经开区", "高新区", "度假�
 _STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
 _SUFFIXES = "省市区县"
 _RANK = {"name": 0, "alias": 1, "former": 2, "ocr": 3}
-_STEM_RANK = {"province": 4, "city": 4, "county": 5, "zone": 6}
+_STEM_RANK = {"province": 4, "city": 4, "county": 5}
 _FORMER_STEM_RANK = 7
 _ALT_READING = 10  # a pinyin key from a rarer reading ranks after every usual one
 _LATIN_RE = re.compile(r"[A-Za-z0-9 '’\-·.]+")
@@ -99,6 +99,8 @@ class Gazetteer:
         self._forms = self._index_forms()
         self._stems = self._index_stems()
         self._guarded = {f for f, found in self._forms.items() if all(c[1] == "alias" for c in found)}
+        self._sole = {f: found[0][:2] for f, found in self._forms.items()
+                      if len(found) == 1 and f not in GENERIC_ZONE_TERMS}  # no ambiguity to settle
         lengths: dict[str, set[int]] = defaultdict(set)
         for form in self._forms:
             lengths[form[0]].add(len(form))
@@ -152,8 +154,10 @@ class Gazetteer:
         mentions: list[Mention] = []
         for start, end in self._longest_spans(text):
             surface = text[start:end]
-            local = self._adjacent_city(mentions, text, start) or context
-            chosen = self._choose(self._forms[surface], local, generic=surface in GENERIC_ZONE_TERMS)
+            chosen = self._sole.get(surface)
+            if chosen is None:
+                local = self._adjacent_city(mentions, text, start) or context
+                chosen = self._choose(self._forms[surface], local, generic=surface in GENERIC_ZONE_TERMS)
             if chosen is not None:
                 mentions.append(Mention(start, end, surface, chosen[0], chosen[1]))
         return mentions
@@ -240,11 +244,15 @@ class Gazetteer:
         Plain leftmost-longest would read 青岛市南区 as 青岛市 + 南区; covering the most gives 青岛 + 市南区.
         """
         spans = []
-        forms, size = self._forms, len(text)
+        forms, guarded = self._forms, self._guarded
         for match in self._starts.finditer(text):
             start = match.start()
-            spans += [(start, start + n) for n in self._lengths[text[start]] if start + n <= size
-                      and text[start:start + n] in forms and self._plausible(text, start, start + n)]
+            for n in self._lengths[text[start]]:
+                form = text[start:start + n]
+                if len(form) != n or form not in forms:
+                    continue
+                if form not in guarded or self._plausible(text, start, n):
+                    spans.append((start, start + n))
         starts = [start for start, _end in spans]
         best = [(0, 0)] * (len(spans) + 1)  # (characters covered, -forms used) from span k onwards
         take = [False] * len(spans)
@@ -263,11 +271,10 @@ class Gazetteer:
                 k += 1
         return chosen
 
-    def _plausible(self, text: str, start: int, end: int) -> bool:
-        """A short form is refused before a street word, or where it straddles two words (提高|青年)."""
+    def _plausible(self, text: str, start: int, length: int) -> bool:
+        """A short form is refused before a street word or where it straddles two words (提高|青年)."""
+        end = start + length
         surface = text[start:end]
-        if surface not in self._guarded:
-            return True
         if text.startswith(_STREET_WORDS, end):
             return False
         if start == 0 or end == len(text):
@@ -413,13 +420,10 @@ def _pinyin_key(text: str) -> str:
 
 
 def _clean(name: str) -> str:
-    """NFKC, accents off latin letters (Línqīng), no inner spaces in Chinese, Traditional to Simplified."""
+    """Pinyin loses its tone marks (Línqīng); Chinese loses inner spaces and turns Simplified."""
     text = unicodedata.normalize("NFKC", name).strip()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = unicodedata.normalize("NFC", text)
-    if not _is_latin(text):
-        text = "".join(text.split())
-    return _t2s().convert(text)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return bare if _is_latin(bare) else _t2s().convert("".join(text.split()))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ._wire import ApiError
+
 _TAG_TYPES = {
     "b": "bold",
     "strong": "bold",
@@ -54,6 +56,18 @@ class _OpenTag:
 def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
     """Return the visible text and the entities of a ``parse_mode="HTML"`` message."""
     return _HtmlScanner(source).run()
+
+
+def render_text(text: str, parse_mode: str | None, entities: Any) -> tuple[str, list[dict[str, Any]]]:
+    """Visible text and entities: explicit entities win; HTML is parsed; other modes pass through."""
+    if entities:
+        return text, list(entities)
+    if (parse_mode or "").lower() == "html":
+        try:
+            return parse_html(text)
+        except HtmlEntityError as exc:
+            raise ApiError(400, f"Bad Request: can't parse entities: {exc}") from exc
+    return text, []
 
 
 def unescape(value: str) -> str:
@@ -123,7 +137,9 @@ class _HtmlScanner:
         if name not in _TAG_TYPES:
             raise HtmlEntityError(f'Unsupported start tag "{name}" at byte offset {self._byte_offset(pos)}')
         if name == "span" and attrs.get("class") != "tg-spoiler":
-            raise HtmlEntityError(f'Tag "span" must have class "tg-spoiler" at byte offset {self._byte_offset(pos)}')
+            raise HtmlEntityError(
+                f'Tag "span" must have class "tg-spoiler" at byte offset {self._byte_offset(pos)}'
+            )
         if name == "code" and self.stack and self.stack[-1].name == "pre":
             language = attrs.get("class", "")
             pre_entity = self.stack[-1].entity

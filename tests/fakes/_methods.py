@@ -12,7 +12,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from ._html import HtmlEntityError, parse_html
+from ._html import render_text
 from ._state import ChatId, FakeState, SentMessage, StoredFile, chat_key, now
 from ._wire import ApiError, UploadedFile
 
@@ -24,7 +24,7 @@ _MAX_TEXT = 4096
 _MAX_CAPTION = 1024
 _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 _CHAT_ACTIONS = frozenset(
-    {
+    [
         "typing",
         "upload_photo",
         "record_video",
@@ -36,14 +36,14 @@ _CHAT_ACTIONS = frozenset(
         "find_location",
         "record_video_note",
         "upload_video_note",
-    }
+    ]
 )
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of the message"
 )
 # Accepted and recorded, with no further effect in the fake.
-_NO_OP_METHODS = (
+_NO_OP_METHODS = [
     "logOut",
     "close",
     "pinChatMessage",
@@ -53,19 +53,7 @@ _NO_OP_METHODS = (
     "setMyName",
     "setChatMenuButton",
     "leaveChat",
-)
-
-
-def render_text(text: str, parse_mode: str | None, entities: Any) -> tuple[str, list[dict[str, Any]]]:
-    """Visible text and entities: explicit entities win; HTML is parsed; other modes pass through."""
-    if entities:
-        return text, list(entities)
-    if (parse_mode or "").lower() == "html":
-        try:
-            return parse_html(text)
-        except HtmlEntityError as exc:
-            raise ApiError(400, f"Bad Request: can't parse entities: {exc}") from exc
-    return text, []
+]
 
 
 def _required(params: Params, name: str) -> Any:
@@ -266,10 +254,8 @@ class BotApiMethods:
 
     async def get_chat(self, params: Params, files: Files) -> dict[str, Any]:
         chat = self.state.chats.chat(chat_key(_required(params, "chat_id")))
-        gifts = dict.fromkeys(
-            ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription", "gifts_from_channels"),
-            False,
-        )
+        gift_kinds = "unlimited_gifts limited_gifts unique_gifts premium_subscription gifts_from_channels"
+        gifts = dict.fromkeys(gift_kinds.split(), False)
         return {**chat, "accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": gifts}
 
     async def get_chat_member(self, params: Params, files: Files) -> dict[str, Any]:
@@ -349,13 +335,17 @@ class BotApiMethods:
         self._record(method, updated, raw, params, edited=True)
         return updated
 
-    def _send_media(self, method: str, params: Params, files: Files, *, field: str, folder: str) -> dict[str, Any]:
+    def _send_media(
+        self, method: str, params: Params, files: Files, *, field: str, folder: str
+    ) -> dict[str, Any]:
         chat_id = chat_key(_required(params, "chat_id"))
         stored = self._input_file(params, files, field=field, folder=folder)
         raw = params.get("caption")
         content: dict[str, Any] = {field: stored.as_photo() if field == "photo" else stored.as_document()}
         if raw:
-            caption, entities = render_text(str(raw), params.get("parse_mode"), params.get("caption_entities"))
+            caption, entities = render_text(
+                str(raw), params.get("parse_mode"), params.get("caption_entities")
+            )
             if len(caption) > _MAX_CAPTION:
                 raise ApiError(400, "Bad Request: message caption is too long")
             content["caption"] = caption
@@ -374,7 +364,9 @@ class BotApiMethods:
         store = self.state.files
         if upload is not None:
             mime = upload.content_type or "application/octet-stream"
-            return store.add(upload.content, folder=folder, file_name=upload.filename or field, mime_type=mime)
+            return store.add(
+                upload.content, folder=folder, file_name=upload.filename or field, mime_type=mime
+            )
         if not isinstance(value, str) or not value:
             raise ApiError(400, f"Bad Request: there is no {field} in the request")
         known = store.by_id(value)

@@ -6,6 +6,7 @@ Everything here lives in the server's event loop; nothing is thread-safe on its 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ ChatId = int | str
 T = TypeVar("T")
 
 DEFAULT_GROUP_USER_ID = 1001
-_CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+_CONFLICT = (
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+)
 _ADMIN_RIGHTS = {
     "can_be_edited": False,
     "is_anonymous": False,
@@ -60,7 +63,7 @@ class Signal:
         self._event = asyncio.Event()
 
     async def wait_until(self, predicate: Callable[[], T], timeout: float) -> T:
-        """Return the first truthy ``predicate()``, re-checked on each notify; TimeoutError after ``timeout``."""
+        """Return the first truthy ``predicate()``, re-checked on each notify; TimeoutError on expiry."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while not (result := predicate()):
@@ -111,12 +114,10 @@ class UpdateQueue:
         generation = self._poll_generation
         self._signal.notify()
         if timeout > 0:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await self._signal.wait_until(
                     lambda: self.pending or self.closing or generation != self._poll_generation, timeout
                 )
-            except TimeoutError:
-                pass
         if generation != self._poll_generation:
             raise ApiError(409, _CONFLICT)
         return self.pending[: max(1, min(limit, 100))]
@@ -199,7 +200,11 @@ class StoredFile:
         }
 
     def as_photo(self) -> list[dict[str, Any]]:
-        size = {"file_id": self.file_id, "file_unique_id": self.file_unique_id, "file_size": len(self.content)}
+        size = {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": len(self.content),
+        }
         return [{**size, "width": 1280, "height": 720}]
 
 
@@ -264,7 +269,12 @@ class ChatDirectory:
         return {"id": chat_id, "type": kind, "title": f"Test {kind} {chat_id}"}
 
     def enter_chat(
-        self, chat_id: ChatId, chat_type: str | None, *, title: str | None = None, user: dict[str, Any] | None = None
+        self,
+        chat_id: ChatId,
+        chat_type: str | None,
+        *,
+        title: str | None = None,
+        user: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Register (or refresh) a chat a simulated user writes in and return its chat object."""
         known = self.chats.get(chat_id, {})
@@ -280,9 +290,16 @@ class ChatDirectory:
         self.chats[chat_id] = chat
         return dict(chat)
 
-    def user(self, user_id: int, *, username: str | None = None, first_name: str | None = None) -> dict[str, Any]:
+    def user(
+        self, user_id: int, *, username: str | None = None, first_name: str | None = None
+    ) -> dict[str, Any]:
         """The user object for ``user_id``, remembering any username/first_name given."""
-        default = {"id": user_id, "is_bot": False, "first_name": f"User {user_id}", "language_code": "zh-hans"}
+        default = {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User {user_id}",
+            "language_code": "zh-hans",
+        }
         user = dict(self.users.get(user_id, default))
         if username:
             user["username"] = username

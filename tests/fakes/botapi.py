@@ -24,6 +24,7 @@ once ``delay`` has passed, as a slow Telegram would), network (connection droppe
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -38,9 +39,10 @@ from ._wire import ApiError, Fault, FaultKind, FaultPlan, ok, read_params
 if TYPE_CHECKING:
     from ._thread import ThreadedFakeBotAPI
 
-__all__ = ["BOT_USER", "Call", "FakeBotAPI", "Fault", "SentMessage"]
+__all__ = ["BOT_USER", "TEST_TOKEN", "Call", "FakeBotAPI", "Fault", "SentMessage"]
 
 T = TypeVar("T")
+TEST_TOKEN = "123456:TEST-token_for-regionbot"  # any token works; this one looks like a real one
 BOT_USER: dict[str, Any] = {
     "id": 999,
     "is_bot": True,
@@ -154,7 +156,9 @@ class FakeBotAPI(UserActions):
         """The current state of any message in a chat (after edits; None once deleted)."""
         return self.state.chats.get(chat_key(chat_id), message_id)
 
-    def commands(self, *, scope: dict[str, Any] | None = None, language_code: str = "") -> list[dict[str, Any]]:
+    def commands(
+        self, *, scope: dict[str, Any] | None = None, language_code: str = ""
+    ) -> list[dict[str, Any]]:
         """The bot's command list as last set for this scope and language."""
         key = BotApiMethods.commands_key({"scope": scope, "language_code": language_code})
         return list(self.state.commands.get(key, []))
@@ -283,7 +287,5 @@ class FakeBotAPI(UserActions):
         """Sleep, but wake at once when the server stops so shutdown never waits on a fault."""
         if seconds <= 0:
             return
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._closing.wait(), seconds)
-        except TimeoutError:
-            pass

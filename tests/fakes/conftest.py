@@ -7,9 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from .botapi import FakeBotAPI
-
-TOKEN = "123456:TEST-token_for-regionbot"
+from .botapi import TEST_TOKEN, FakeBotAPI
 
 
 @pytest.fixture
@@ -22,5 +20,5 @@ async def fake() -> AsyncIterator[FakeBotAPI]:
 @pytest.fixture
 async def bot(fake: FakeBotAPI) -> AsyncIterator[Bot]:
     """An initialised PTB Bot pointed at the fake (real HTTPXRequest underneath)."""
-    async with Bot(TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url) as real_bot:
+    async with Bot(TEST_TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url) as real_bot:
         yield real_bot

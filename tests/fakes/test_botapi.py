@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from telegram import BotCommand, BotCommandScopeAllGroupChats, Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, BotCommand, BotCommandScopeAllGroupChats, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import MessageEntityType
 from telegram.error import BadRequest
 
-from .botapi import FakeBotAPI
-from .conftest import TOKEN
+from .botapi import TEST_TOKEN, FakeBotAPI
 
 
 async def test_get_me_returns_the_test_bot_user(bot: Bot) -> None:
@@ -20,8 +19,8 @@ async def test_get_me_returns_the_test_bot_user(bot: Bot) -> None:
 
 
 async def test_ptb_joins_base_url_token_and_method_as_documented(fake: FakeBotAPI, bot: Bot) -> None:
-    assert bot.base_url == f"{fake.url}/bot{TOKEN}"
-    assert bot.base_file_url == f"{fake.url}/file/bot{TOKEN}"
+    assert bot.base_url == f"{fake.url}/bot{TEST_TOKEN}"
+    assert bot.base_file_url == f"{fake.url}/file/bot{TEST_TOKEN}"
     assert fake.url.startswith("http://127.0.0.1:")
     assert [call.method for call in fake.calls] == ["getMe"]
 
@@ -46,11 +45,15 @@ async def test_html_message_is_recorded_raw_and_delivered_with_utf16_entities(
     assert [(e.type, e.offset, e.length) for e in sent.entities] == [(MessageEntityType.BOLD, 2, 2)]
     assert sent.parse_entities() == {sent.entities[0]: "济南"}
     [record] = fake.messages_to(42)
-    assert (record.parse_mode, record.raw_text, record.text) == ("HTML", "😀<b>济南</b> GDP &lt;1&gt;", sent.text)
+    assert (record.parse_mode, record.raw_text, record.text) == (
+        "HTML",
+        "😀<b>济南</b> GDP &lt;1&gt;",
+        sent.text,
+    )
 
 
 async def test_unescaped_html_is_refused_like_telegram_does(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+    with pytest.raises(BadRequest, match=r"(?i)can't parse entities"):
         await bot.send_message(42, "GDP <增长> 5%", parse_mode="HTML")
 
 
@@ -67,7 +70,9 @@ async def test_reply_markup_sent_as_json_form_field_is_decoded(fake: FakeBotAPI,
 async def test_edit_message_text_changes_the_stored_message(fake: FakeBotAPI, bot: Bot) -> None:
     sent = await bot.send_message(42, "处理中…")
 
-    edited = await bot.edit_message_text("<i>完成</i>", chat_id=42, message_id=sent.message_id, parse_mode="HTML")
+    edited = await bot.edit_message_text(
+        "<i>完成</i>", chat_id=42, message_id=sent.message_id, parse_mode="HTML"
+    )
 
     assert edited.text == "完成" and edited.edit_date is not None
     assert fake.message(42, sent.message_id)["text"] == "完成"
@@ -78,7 +83,7 @@ async def test_edit_message_text_changes_the_stored_message(fake: FakeBotAPI, bo
 async def test_edit_with_identical_content_is_not_modified_error(bot: Bot) -> None:
     sent = await bot.send_message(42, "一样")
 
-    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("一样", chat_id=42, message_id=sent.message_id)
 
 
@@ -91,7 +96,7 @@ async def test_edit_reply_markup_and_delete_message(fake: FakeBotAPI, bot: Bot) 
 
     assert await bot.delete_message(42, sent.message_id) is True
     assert fake.message(42, sent.message_id) is None
-    with pytest.raises(BadRequest, match="(?i)message to delete not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to delete not found"):
         await bot.delete_message(42, sent.message_id)
 
 
@@ -153,14 +158,14 @@ async def test_answer_callback_query_after_a_button_press(fake: FakeBotAPI, bot:
 
     assert await bot.answer_callback_query(query.id, text="好的") is True
     assert fake.state.answered_callbacks[query.id]["text"] == "好的"
-    with pytest.raises(BadRequest, match="(?i)query ID is invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)query ID is invalid"):
         await bot.answer_callback_query("no-such-query")
 
 
 async def test_press_button_refuses_data_the_message_does_not_offer(fake: FakeBotAPI, bot: Bot) -> None:
     sent = await bot.send_message(42, "没有按钮")
 
-    with pytest.raises(ValueError, match="(?i)has no button"):
+    with pytest.raises(ValueError, match=r"(?i)has no button"):
         fake.press_button(42, sent.message_id, "ghost")
 
 
@@ -186,7 +191,7 @@ async def test_commands_round_trip_per_scope(fake: FakeBotAPI, bot: Bot) -> None
 
 
 async def test_invalid_command_name_is_refused(bot: Bot) -> None:
-    with pytest.raises(BadRequest, match="(?i)BOT_COMMAND_INVALID"):
+    with pytest.raises(BadRequest, match=r"(?i)BOT_COMMAND_INVALID"):
         await bot.set_my_commands([BotCommand("Start-Now", "不合法")])
 
 
@@ -199,7 +204,7 @@ async def test_user_document_downloads_through_get_file(fake: FakeBotAPI, bot: B
 
     file = await bot.get_file(document.file_id)
 
-    assert file.file_path == f"{fake.base_file_url}{TOKEN}/documents/file_1.txt"
+    assert file.file_path == f"{fake.base_file_url}{TEST_TOKEN}/documents/file_1.txt"
     assert bytes(await file.download_as_bytearray()) == content
 
 
@@ -220,5 +225,5 @@ async def test_send_document_upload_keeps_its_filename(fake: FakeBotAPI, bot: Bo
 
     assert sent.document is not None and sent.document.file_name == "digest.csv"
     assert fake.messages_to(42)[0].method == "sendDocument"
-    with pytest.raises(BadRequest, match="(?i)invalid file_id"):
+    with pytest.raises(BadRequest, match=r"(?i)invalid file_id"):
         await bot.get_file("no-such-file")

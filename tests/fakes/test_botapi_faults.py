@@ -10,8 +10,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, EndPointNotFound, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from .botapi import FakeBotAPI
-from .conftest import TOKEN
+from .botapi import TEST_TOKEN, FakeBotAPI
 
 
 @pytest.mark.parametrize(
@@ -94,7 +93,7 @@ async def test_unknown_fault_kind_is_rejected(fake: FakeBotAPI) -> None:
 
 async def test_unknown_method_is_404_method_not_found(fake: FakeBotAPI, bot: Bot) -> None:
     async with httpx.AsyncClient() as client:
-        response = await client.post(f"{fake.base_url}{TOKEN}/noSuchMethod")
+        response = await client.post(f"{fake.base_url}{TEST_TOKEN}/noSuchMethod")
 
     assert response.status_code == 404
     assert response.json() == {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
@@ -103,10 +102,12 @@ async def test_unknown_method_is_404_method_not_found(fake: FakeBotAPI, bot: Bot
 
 
 async def test_json_body_and_query_string_requests_are_understood(fake: FakeBotAPI) -> None:
-    url = f"{fake.base_url}{TOKEN}"
+    url = f"{fake.base_url}{TEST_TOKEN}"
     keyboard = {"inline_keyboard": [[{"text": "好", "callback_data": "ok"}]]}
     async with httpx.AsyncClient() as client:
-        by_json = await client.post(f"{url}/sendMessage", json={"chat_id": 5, "text": "123", "reply_markup": keyboard})
+        by_json = await client.post(
+            f"{url}/sendMessage", json={"chat_id": 5, "text": "123", "reply_markup": keyboard}
+        )
         by_query = await client.get(f"{url}/sendMessage", params={"chat_id": "5", "text": "true"})
 
     assert by_json.json()["result"]["reply_markup"] == keyboard
@@ -126,6 +127,6 @@ async def test_latency_delays_every_answer(fake: FakeBotAPI, bot: Bot) -> None:
 
 async def test_file_download_of_unknown_path_is_404(fake: FakeBotAPI) -> None:
     async with httpx.AsyncClient() as client:
-        response = await client.get(f"{fake.base_file_url}{TOKEN}/documents/nothing.txt")
+        response = await client.get(f"{fake.base_file_url}{TEST_TOKEN}/documents/nothing.txt")
 
     assert response.status_code == 404

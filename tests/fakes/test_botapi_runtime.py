@@ -8,8 +8,7 @@ import pytest
 from telegram import Bot, Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-from .botapi import FakeBotAPI
-from .conftest import TOKEN
+from .botapi import TEST_TOKEN, FakeBotAPI
 
 
 async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -19,7 +18,7 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def test_polling_application_replies_through_its_message_handler(fake: FakeBotAPI) -> None:
-    app = Application.builder().token(TOKEN).base_url(fake.base_url).base_file_url(fake.base_file_url).build()
+    app = Application.builder().token(TEST_TOKEN).base_url(fake.base_url).base_file_url(fake.base_file_url).build()
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, _echo))
 
     async with app:
@@ -58,7 +57,7 @@ async def test_wait_for_message_since_ignores_earlier_messages(fake: FakeBotAPI,
 async def test_stop_releases_a_pending_long_poll() -> None:
     fake = FakeBotAPI()
     await fake.start()
-    async with Bot(TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url) as bot:
+    async with Bot(TEST_TOKEN, base_url=fake.base_url, base_file_url=fake.base_file_url) as bot:
         poll = asyncio.create_task(bot.get_updates(timeout=30, read_timeout=35))
         await fake.wait_for(lambda: fake.calls_of("getUpdates"), what="the poll")
 
@@ -71,7 +70,7 @@ async def test_stop_releases_a_pending_long_poll() -> None:
 
 async def test_threaded_server_serves_a_bot_in_another_loop() -> None:
     with FakeBotAPI().run_in_thread() as handle:
-        async with Bot(TOKEN, base_url=handle.base_url, base_file_url=handle.base_file_url) as bot:
+        async with Bot(TEST_TOKEN, base_url=handle.base_url, base_file_url=handle.base_file_url) as bot:
             handle.send_text(42, "来自主线程")
             [update] = await bot.get_updates(timeout=1)
             await bot.send_message(42, "回复")

@@ -73,13 +73,15 @@ async def test_bot_joining_a_group_and_a_channel_post(fake: FakeBotAPI, bot: Bot
 
 
 async def test_push_update_accepts_raw_payloads(fake: FakeBotAPI, bot: Bot) -> None:
-    raw = {"my_chat_member": {
-        "chat": {"id": -9, "type": "group", "title": "群"},
-        "from": {"id": 5, "is_bot": False, "first_name": "Zhang"},
-        "date": 1_700_000_000,
-        "old_chat_member": {"status": "left", "user": fake.bot_user},
-        "new_chat_member": {"status": "member", "user": fake.bot_user},
-    }}  # fmt: skip
+    raw = {
+        "my_chat_member": {
+            "chat": {"id": -9, "type": "group", "title": "群"},
+            "from": {"id": 5, "is_bot": False, "first_name": "Zhang"},
+            "date": 1_700_000_000,
+            "old_chat_member": {"status": "left", "user": fake.bot_user},
+            "new_chat_member": {"status": "member", "user": fake.bot_user},
+        }
+    }
 
     pushed = fake.push_update(raw)
 
@@ -96,7 +98,11 @@ async def test_chat_members_default_and_configured_admins(fake: FakeBotAPI, bot:
 
     assert (await bot.get_chat_member(-100123, 5)).status == ChatMemberStatus.ADMINISTRATOR
     admins = await bot.get_chat_administrators(-100123)
-    assert [(a.user.id, a.status) for a in admins] == [(1, "creator"), (5, "administrator"), (6, "administrator")]
+    assert [(a.user.id, a.status) for a in admins] == [
+        (1, "creator"),
+        (5, "administrator"),
+        (6, "administrator"),
+    ]
 
 
 async def test_get_chat_describes_known_chats(fake: FakeBotAPI, bot: Bot) -> None:
@@ -113,7 +119,7 @@ async def test_webhook_round_trip_blocks_polling(fake: FakeBotAPI, bot: Bot) -> 
 
     info = await bot.get_webhook_info()
     assert (info.url, info.pending_update_count) == ("https://example.invalid/hook", 1)
-    with pytest.raises(Exception, match="(?i)webhook is active"):
+    with pytest.raises(Exception, match=r"(?i)webhook is active"):
         await bot.get_updates()
 
     await bot.delete_webhook(drop_pending_updates=True)
