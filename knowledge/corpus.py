@@ -6,6 +6,7 @@ byte for byte as received.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import tomllib
@@ -116,10 +117,8 @@ def split_front_matter(text: str, meta: ArticleMeta) -> str:
     meta.publisher = meta.publisher or fields.get("publisher") or fields.get("source")
     meta.url = meta.url or fields.get("url")
     if not meta.published and (raw := fields.get("date") or fields.get("published")):
-        try:
+        with contextlib.suppress(ValueError):
             meta.published = date.fromisoformat(raw[:10])
-        except ValueError:
-            pass
     return text[m.end() :]
 
 
@@ -134,8 +133,6 @@ def html_to_text(html: str, meta: ArticleMeta) -> str:
     meta.publisher = meta.publisher or extracted.sitename
     meta.url = meta.url or extracted.url
     if not meta.published and extracted.date:
-        try:
+        with contextlib.suppress(ValueError):
             meta.published = date.fromisoformat(str(extracted.date)[:10])
-        except ValueError:
-            pass
     return extracted.text

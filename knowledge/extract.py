@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.context import ArticleContext
-from knowledge.entities import MASK, mask_companies
 from knowledge.document import Document
+from knowledge.entities import MASK, mask_companies
 from knowledge.gazetteer import Region
 from knowledge.periods import UNDATED, Period, PeriodMention, find_periods
 from knowledge.vocab import UNITS, canonical_metric, clean_phrase
@@ -105,7 +105,7 @@ def _sentence_facts(
         local = ctx.subject_at(text, start, clause=clause)
         if local is not None:
             subject = local
-        if subject is None or _SKIP_SUBJECT.search(text[: start + len(clause)]) and local is None:
+        if subject is None or (_SKIP_SUBJECT.search(text[: start + len(clause)]) and local is None):
             continue
         period = _period_before(periods, start + len(clause), fallback)
         surfaces = [m.surface for m in ctx.mentions(clause)]
@@ -201,7 +201,7 @@ def _strip_words(text: str) -> str:
             elif text.startswith(verb) and len(text) > len(verb) + 1:
                 text, changed = text[len(verb) :], True
         text = clean_phrase(text)
-    if text in _VERBS or len(text) > 24 or re.search(r"\d", text) and not re.search(r"[\u4e00-\u9fff]{2}", text):
+    if text in _VERBS or len(text) > 24 or (re.search(r"\d", text) and not re.search(r"[\u4e00-\u9fff]{2}", text)):
         return ""
     return text
 

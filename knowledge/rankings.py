@@ -98,7 +98,7 @@ def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRankin
 
 
 def _looks_like_heading(sentence: Sentence) -> bool:
-    return sentence.is_heading or bool(_HEADING_ENUM.match(sentence.text)) and len(sentence.text) <= 60
+    return sentence.is_heading or (bool(_HEADING_ENUM.match(sentence.text)) and len(sentence.text) <= 60)
 
 
 def _push_heading(headings: list[str], text: str) -> list[str]:
@@ -135,7 +135,8 @@ def _entry(position: int | None, raw: str, ctx: ArticleContext) -> ExtractedEntr
     region = whole[0].region if whole else (mentions[-1].region if mentions and mentions[-1].end == len(raw) else None)
     if region is None:
         resolved = ctx.gazetteer.resolve(base, context_city=ctx.city) if base else None
-        region = resolved if resolved is not None and len(base) >= 2 and base[:2] in resolved.name + "".join(resolved.aliases) else None
+        known = resolved.name + "".join(resolved.aliases) if resolved is not None else ""
+        region = resolved if resolved is not None and len(base) >= 2 and base[:2] in known else None
     name, original = raw, None
     if whole and whole[0].via == "ocr":
         name = whole[0].region.name + raw[whole[0].end :]
@@ -162,7 +163,9 @@ def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[Extrac
     return found
 
 
-def extract_claims(doc: Document, ctx: ArticleContext, facts_by_sentence: dict[int, list[str]]) -> list[ExtractedClaim]:
+def extract_claims(
+    doc: Document, ctx: ArticleContext, facts_by_sentence: dict[int, list[str]]
+) -> list[ExtractedClaim]:
     """Rank claims (居全省第一位) and superlatives (亚洲最大, 全球前三) with their subject."""
     claims: list[ExtractedClaim] = []
     for sentence in doc.sentences:
@@ -176,7 +179,8 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts_by_sentence: dict[i
 def _claim(sentence: Sentence, m: re.Match[str], ctx: ArticleContext, metrics: list[str]) -> ExtractedClaim:
     text = sentence.text
     pos_token = m.groupdict().get("pos") or m.groupdict().get("top")
-    position = to_int(pos_token) if pos_token else (1 if m.group(0).endswith(("最大", "唯一", "首家", "首个")) else None)
+    is_top = m.group(0).endswith(("最大", "唯一", "首家", "首个"))
+    position = to_int(pos_token) if pos_token else (1 if is_top else None)
     clause_start = max(text.rfind(c, 0, m.start()) for c in ",;:。—") + 1
     clause = text[clause_start : m.start()]
     subject, kind = _claim_subject(text, clause, m.start(), ctx)

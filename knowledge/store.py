@@ -10,7 +10,15 @@ from sqlmodel import Session, select
 
 from knowledge.gazetteer import Gazetteer
 from knowledge.models import (
-    Article, Claim, Entity, Fact, Mention, Ranking, RankingEntry, Region, Sentence,
+    Article,
+    Claim,
+    Entity,
+    Fact,
+    Mention,
+    Ranking,
+    RankingEntry,
+    Region,
+    Sentence,
 )
 from knowledge.pipeline import ParsedArticle
 

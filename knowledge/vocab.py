@@ -32,7 +32,9 @@ class Metric:
 def metrics() -> dict[str, Metric]:
     """Canonical name → Metric."""
     raw = tomllib.loads(resources.files("knowledge.data").joinpath("metrics.toml").read_text("utf-8"))
-    return {name: Metric(name, spec.get("kind", "amount"), tuple(spec.get("synonyms", []))) for name, spec in raw.items()}
+    return {
+        name: Metric(name, spec.get("kind", "amount"), tuple(spec.get("synonyms", []))) for name, spec in raw.items()
+    }
 
 
 @lru_cache(maxsize=1)

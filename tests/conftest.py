@@ -23,7 +23,7 @@ def _postgres_engine() -> Engine | None:
     try:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
-    except Exception:  # noqa: BLE001 - any failure means "not reachable here"
+    except Exception:
         engine.dispose()
         return None
     return engine

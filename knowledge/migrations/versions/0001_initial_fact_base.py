@@ -1,14 +1,13 @@
 """initial fact base
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 00:43:45.953934
 """
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
