@@ -394,11 +394,11 @@ _CONFUSABLE_SET = frozenset(CONFUSABLES) | frozenset((b, a) for a, b in CONFUSAB
 
 # pypinyin is imported where used: it takes a quarter second, which find_mentions never needs to pay.
 @lru_cache(maxsize=4096)
-def _sounds_alike(a: str, b: str) -> bool:
-    from pypinyin import Style, pinyin
+def _sounds_alike(typed: str, meant: str) -> bool:
+    """Would typing the usual pinyin of ``typed`` offer ``meant`` too? (Rare readings don't count: 广 yǎn.)"""
+    from pypinyin import Style, lazy_pinyin, pinyin
 
-    return bool(set(pinyin(a, style=Style.NORMAL, heteronym=True)[0])
-                & set(pinyin(b, style=Style.NORMAL, heteronym=True)[0]))
+    return lazy_pinyin(typed)[0] in pinyin(meant, style=Style.NORMAL, heteronym=True)[0]
 
 
 def _readings(form: str, cap: int = 32) -> list[str]:

@@ -101,13 +101,3 @@ def test_no_pinyin_traditional_or_mojibake_in_stored_sentences(parsed):
             assert not _GARBLE.search(s.text.replace("〓", "")), (aid, s.text)
             assert to_simplified(s.text) == s.text, (aid, s.text)
 
-
-def test_ruff_is_clean():
-    """The project keeps ruff's checks clean (pyproject.toml [tool.ruff])."""
-    import shutil
-    import subprocess
-    import sys
-
-    ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
-    result = subprocess.run([ruff, "check", "."], cwd=Path(__file__).parents[1], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-2000:]

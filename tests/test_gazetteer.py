@@ -125,9 +125,10 @@ def test_resolve_finds_what_people_mean(gazetteer: Gazetteer, query: str, expect
 
 @pytest.mark.parametrize(
     "query",
-    ["北京", "上海", "天气", "beijing", "shanghai", "鲁", "", "市中区", "开发区", "高新区", "市中"],
-    ids=["北京", "上海", "天气", "beijing", "shanghai", "鲁", "empty", "shared-name", "generic-zone",
-         "generic-高新区", "shared-stem"],
+    ["北京", "上海", "天气", "广州", "杭州市", "beijing", "shanghai", "鲁", "", "市中区", "开发区", "高新区",
+     "市中"],
+    ids=["北京", "上海", "天气", "广州-rare-reading", "杭州市-one-char-off", "beijing", "shanghai", "鲁", "empty",
+         "shared-name", "generic-zone", "generic-高新区", "shared-stem"],
 )
 def test_resolve_says_none_rather_than_guess(gazetteer: Gazetteer, query: str) -> None:
     assert gazetteer.resolve(query) is None

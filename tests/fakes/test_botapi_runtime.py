@@ -18,7 +18,8 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def test_polling_application_replies_through_its_message_handler(fake: FakeBotAPI) -> None:
-    app = Application.builder().token(TEST_TOKEN).base_url(fake.base_url).base_file_url(fake.base_file_url).build()
+    builder = Application.builder().token(TEST_TOKEN)
+    app = builder.base_url(fake.base_url).base_file_url(fake.base_file_url).build()
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, _echo))
 
     async with app:
