@@ -60,7 +60,12 @@ class ArticleContext:
             if region is not None and not _is_object(span, a.start()):
                 candidates.append((a.start(), region, a.group(0)))
         if candidates:
-            _, region, surface = min(candidates, key=lambda c: c[0])
+            candidates.sort(key=lambda c: c[0])
+            _, region, surface = candidates[0]
+            for _, child, child_surface in candidates[1:2]:
+                # 聊城市茌平区: the county named right after its city is the subject
+                if child.parent == region.code and span.find(child_surface) == span.find(surface) + len(surface):
+                    region, surface = child, child_surface
             self.last["paragraph"] = (region, surface)
             return region, surface
         if clause is None:
@@ -101,6 +106,8 @@ _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 def _is_object(span: str, start: int) -> bool:
     """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
     head = span[max(0, start - 6) : start]
+    if re.match(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)", span[start + 2 : start + 4]):
+        return True  # 成立全省首家…: a scope of comparison, not a subject
     return any(ch in _PREPOSITIONS for ch in head) and not re.match(r"^[\s,]*$", head)
 
 

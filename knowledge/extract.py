@@ -21,7 +21,8 @@ from knowledge.vocab import UNITS, canonical_metric, clean_phrase
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 FIGURE_RE = re.compile(
-    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{_UNIT_RE})(?P<post>左右|以上)?"
+    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
+    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE})|(?<=指数)(?=[,;。]|$))(?P<post>左右|以上)?"
 )
 _GROWTH_RE = re.compile(
     r"(?P<yoy>同比)?(?P<dir>增长|增加|提高|上升|提升|下降|减少|回落|改善)了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
@@ -37,11 +38,13 @@ _LEADING_NOISE = re.compile(
 )
 _ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
 _SKIP_SUBJECT = re.compile(r"该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效")
-_COUNT_VERBS = re.compile(r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?)$")
+_COUNT_VERBS = re.compile(
+    r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
+)
 _GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
 # Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
 _ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
-_OBJECT_MARKERS = set("占比在向对与到于和及给为从")
+_CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
 
 
 @dataclass(slots=True)
@@ -132,21 +135,31 @@ def _clause_facts(
     region, surface = subject
     made: list[ExtractedFact] = []
     cursor = 0
-    for m in FIGURE_RE.finditer(clause):
-        if _is_attributive(clause, m) or _inside_growth(clause, m):
+    figures = list(FIGURE_RE.finditer(clause))
+    for i, m in enumerate(figures):
+        if _is_attributive(clause, m) or _inside_growth(clause, m) or m.group("unit") == "个百分点":
             continue
+        head = clause[: m.start()]
+        if re.search(r"入选[\u4e00-\u9fff]{0,4}$", head) or ("项目" in head and "重点项目" not in head):
+            continue  # the size of a list it joined, or a single project's details
+        if not _strip_words(clause[cursor : m.start()]) and i + 1 < len(figures):
+            continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m)
         cursor = m.end()
         metric_surface = _complete_metric(phrase, previous_metric)
         if metric_surface is None:
             continue
         value = _decimal(m.group("num"))
-        fact = ExtractedFact(
-            region, surface, canonical_metric(metric_surface) or metric_surface, metric_surface, value,
-            m.group("num"), m.group("unit"), None, None, period, qualifiers, position,
-        )
-        _attach_growth(fact, clause[m.end() :])
-        made.append(fact)
+        # "省智能工厂、数字化车间均达到17个": one value shared by several metrics.
+        is_shared = "均" in clause[: m.start()] and "、" in metric_surface
+        shared = metric_surface.split("、") if is_shared else [metric_surface]
+        for name in shared:
+            fact = ExtractedFact(
+                region, surface, canonical_metric(name) or name, name, value,
+                m.group("num"), m.group("unit") or None, None, None, period, list(qualifiers), position,
+            )
+            _attach_growth(fact, clause[m.end() :])
+            made.append(fact)
         previous_metric = metric_surface
     if made:
         return made
@@ -178,8 +191,8 @@ def _metric_phrase(before: str, after: str, m: re.Match[str]) -> tuple[str, list
         qualifiers.append("目标")
     phrase = _strip_words(before)
     if not phrase or _COUNT_VERBS.search(before.strip()):
-        noun = re.match(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|$|的|,)", after)
-        if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处"):
+        noun = re.match(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,)", after)
+        if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处", "类"):
             phrase = clean_phrase(noun.group(1))
     return phrase, qualifiers
 
@@ -212,6 +225,9 @@ def _complete_metric(phrase: str, previous: str | None) -> str | None:
         return None
     if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
+    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
+            or phrase.endswith(("和", "及", "与")) or "园" in phrase:
+        return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
         return f"{previous}{phrase}" if previous else None
     if previous and phrase.startswith(("占", "在")):
@@ -245,7 +261,11 @@ def _is_attributive(clause: str, m: re.Match[str]) -> bool:
     """'投资65亿元的冠州国际陆港园区', '过500亿元的': a figure that qualifies a noun is not a fact."""
     follows = clause[m.end() : m.end() + 1]
     precedes = clause[max(0, m.start() - 1) : m.start()]
-    return follows == "的" or precedes in ("过", "第") or follows in ("以", "前", "后", "内")
+    before2 = clause[max(0, m.start() - 2) : m.start()]
+    tail = re.split(r"[,;。]", clause[m.end() :], maxsplit=1)[0]
+    return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
+            or tail.endswith("之一")
+            or re.match(r"和\d", clause[m.end() : m.end() + 2]) is not None)
 
 
 def _inside_growth(clause: str, m: re.Match[str]) -> bool:

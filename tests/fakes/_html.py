@@ -137,9 +137,7 @@ class _HtmlScanner:
         if name not in _TAG_TYPES:
             raise HtmlEntityError(f'Unsupported start tag "{name}" at byte offset {self._byte_offset(pos)}')
         if name == "span" and attrs.get("class") != "tg-spoiler":
-            raise HtmlEntityError(
-                f'Tag "span" must have class "tg-spoiler" at byte offset {self._byte_offset(pos)}'
-            )
+            raise HtmlEntityError(f'Tag "span" must have class "tg-spoiler" at byte offset {self._byte_offset(pos)}')
         if name == "code" and self.stack and self.stack[-1].name == "pre":
             language = attrs.get("class", "")
             pre_entity = self.stack[-1].entity

@@ -207,9 +207,7 @@ class BotApiMethods:
     async def answer_callback_query(self, params: Params, files: Files) -> bool:
         query_id = str(_required(params, "callback_query_id"))
         if query_id not in self.state.callback_queries:
-            raise ApiError(
-                400, "Bad Request: query is too old and response timeout expired or query ID is invalid"
-            )
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
         self.state.answered_callbacks[query_id] = dict(params)
         return True
 
@@ -305,9 +303,7 @@ class BotApiMethods:
             raise ApiError(400, "Bad Request: message to be replied not found")
         return {k: v for k, v in target.items() if k != "reply_to_message"}
 
-    def _edit(
-        self, method: str, params: Params, changes: dict[str, Any], raw: str | None
-    ) -> dict[str, Any] | bool:
+    def _edit(self, method: str, params: Params, changes: dict[str, Any], raw: str | None) -> dict[str, Any] | bool:
         if params.get("inline_message_id"):
             return True
         chat_id = chat_key(_required(params, "chat_id"))
@@ -335,17 +331,13 @@ class BotApiMethods:
         self._record(method, updated, raw, params, edited=True)
         return updated
 
-    def _send_media(
-        self, method: str, params: Params, files: Files, *, field: str, folder: str
-    ) -> dict[str, Any]:
+    def _send_media(self, method: str, params: Params, files: Files, *, field: str, folder: str) -> dict[str, Any]:
         chat_id = chat_key(_required(params, "chat_id"))
         stored = self._input_file(params, files, field=field, folder=folder)
         raw = params.get("caption")
         content: dict[str, Any] = {field: stored.as_photo() if field == "photo" else stored.as_document()}
         if raw:
-            caption, entities = render_text(
-                str(raw), params.get("parse_mode"), params.get("caption_entities")
-            )
+            caption, entities = render_text(str(raw), params.get("parse_mode"), params.get("caption_entities"))
             if len(caption) > _MAX_CAPTION:
                 raise ApiError(400, "Bad Request: message caption is too long")
             content["caption"] = caption
@@ -364,9 +356,7 @@ class BotApiMethods:
         store = self.state.files
         if upload is not None:
             mime = upload.content_type or "application/octet-stream"
-            return store.add(
-                upload.content, folder=folder, file_name=upload.filename or field, mime_type=mime
-            )
+            return store.add(upload.content, folder=folder, file_name=upload.filename or field, mime_type=mime)
         if not isinstance(value, str) or not value:
             raise ApiError(400, f"Bad Request: there is no {field} in the request")
         known = store.by_id(value)

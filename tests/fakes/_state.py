@@ -19,9 +19,7 @@ ChatId = int | str
 T = TypeVar("T")
 
 DEFAULT_GROUP_USER_ID = 1001
-_CONFLICT = (
-    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
-)
+_CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 _ADMIN_RIGHTS = {
     "can_be_edited": False,
     "is_anonymous": False,
@@ -290,9 +288,7 @@ class ChatDirectory:
         self.chats[chat_id] = chat
         return dict(chat)
 
-    def user(
-        self, user_id: int, *, username: str | None = None, first_name: str | None = None
-    ) -> dict[str, Any]:
+    def user(self, user_id: int, *, username: str | None = None, first_name: str | None = None) -> dict[str, Any]:
         """The user object for ``user_id``, remembering any username/first_name given."""
         default = {
             "id": user_id,
@@ -325,9 +321,7 @@ class ChatDirectory:
     def member(self, chat_id: ChatId, user_id: int) -> dict[str, Any]:
         """ChatMember: private chats belong to their user; groups use set_chat_admins."""
         user = self.user(int(user_id))
-        is_owner = self.owners.get(chat_id) == user_id or (
-            chat_id == user_id and infer_chat_type(chat_id) == "private"
-        )
+        is_owner = self.owners.get(chat_id) == user_id or (chat_id == user_id and infer_chat_type(chat_id) == "private")
         if is_owner:
             return {"status": "creator", "user": user, "is_anonymous": False}
         if user_id in self.admins.get(chat_id, []):

@@ -93,9 +93,7 @@ class UserActions:
         rows = message.get("reply_markup", {}).get("inline_keyboard", [])
         offered = [button.get("callback_data") for row in rows for button in row]
         if strict and data not in offered:
-            raise ValueError(
-                f"message {message_id} in chat {chat_id} has no button {data!r}; it offers {offered}"
-            )
+            raise ValueError(f"message {message_id} in chat {chat_id} has no button {data!r}; it offers {offered}")
         sender = self._sender(key, self._chat_type(key, None), user_id, None)
         query_id = f"cbq{len(self.state.callback_queries) + 1}"
         self.state.callback_queries.add(query_id)
@@ -112,9 +110,7 @@ class UserActions:
         self, chat_id: ChatId, *, emoji: str = "👍", user_id: int | None = None, chat_type: str | None = None
     ) -> Update:
         """A user sends a regular sticker."""
-        stored = self.state.files.add(
-            _FAKE_WEBP, folder="stickers", file_name="sticker.webp", mime_type="image/webp"
-        )
+        stored = self.state.files.add(_FAKE_WEBP, folder="stickers", file_name="sticker.webp", mime_type="image/webp")
         sticker = {
             "file_id": stored.file_id,
             "file_unique_id": stored.file_unique_id,
@@ -195,9 +191,7 @@ class UserActions:
         kind = self._chat_type(key, chat_type)
         kind = "group" if kind == "private" else kind
         bot_id = self.state.bot_user["id"]
-        members = [
-            dict(self.state.bot_user) if uid == bot_id else self.state.chats.user(uid) for uid in user_ids
-        ]
+        members = [dict(self.state.bot_user) if uid == bot_id else self.state.chats.user(uid) for uid in user_ids]
         sender = by_user_id if by_user_id is not None else user_ids[0]
         body = {"new_chat_members": members, "new_chat_member": members[0]}
         message = self._user_message(key, body, user_id=sender, chat_type=kind, title=title)
@@ -227,9 +221,7 @@ class UserActions:
         known = self.state.chats.chats.get(chat_id, {}).get("type")
         return chat_type or known or infer_chat_type(chat_id)
 
-    def _sender(
-        self, chat_id: ChatId, kind: str, user_id: int | None, username: str | None
-    ) -> dict[str, Any]:
+    def _sender(self, chat_id: ChatId, kind: str, user_id: int | None, username: str | None) -> dict[str, Any]:
         if user_id is None:
             user_id = int(chat_id) if kind == "private" else DEFAULT_GROUP_USER_ID
         return self.state.chats.user(user_id, username=username)

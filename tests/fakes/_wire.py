@@ -143,9 +143,7 @@ class Fault:
     def error(self) -> ApiError:
         """The Bot API error for the error-reply kinds."""
         if self.kind == "retry_after":
-            return ApiError(
-                429, f"Too Many Requests: retry after {self.retry_after}", retry_after=self.retry_after
-            )
+            return ApiError(429, f"Too Many Requests: retry after {self.retry_after}", retry_after=self.retry_after)
         if self.kind == "forbidden":
             return ApiError(403, "Forbidden: bot was blocked by the user")
         if self.kind == "chat_not_found":

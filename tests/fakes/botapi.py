@@ -19,6 +19,11 @@ Any token is accepted. Typical use with pytest-asyncio::
 Faults map to PTB exceptions: retry_after→RetryAfter, forbidden→Forbidden, chat_not_found→
 BadRequest, server_error (HTTP 500)→NetworkError, timeout→TimedOut (the call still takes effect
 once ``delay`` has passed, as a slow Telegram would), network (connection dropped)→NetworkError.
+
+Threads: the fake belongs to the loop that started it, and its simulation methods are plain
+synchronous calls for that loop's thread. For a bot in a subprocess use ``run_in_thread()`` and
+drive the fake through the handle (``handle.send_text(...)``, ``handle.call(handle.api.x, ...)``).
+Recorded ``SentMessage.text`` is what the user sees (HTML parsed away); ``raw_text`` is as sent.
 """
 
 from __future__ import annotations
@@ -156,9 +161,7 @@ class FakeBotAPI(UserActions):
         """The current state of any message in a chat (after edits; None once deleted)."""
         return self.state.chats.get(chat_key(chat_id), message_id)
 
-    def commands(
-        self, *, scope: dict[str, Any] | None = None, language_code: str = ""
-    ) -> list[dict[str, Any]]:
+    def commands(self, *, scope: dict[str, Any] | None = None, language_code: str = "") -> list[dict[str, Any]]:
         """The bot's command list as last set for this scope and language."""
         key = BotApiMethods.commands_key({"scope": scope, "language_code": language_code})
         return list(self.state.commands.get(key, []))

@@ -36,9 +36,7 @@ async def test_send_message_numbers_messages_per_chat(fake: FakeBotAPI, bot: Bot
     assert [m.text for m in fake.messages_to(42)] == ["第一条", "第二条"]
 
 
-async def test_html_message_is_recorded_raw_and_delivered_with_utf16_entities(
-    fake: FakeBotAPI, bot: Bot
-) -> None:
+async def test_html_message_is_recorded_raw_and_delivered_with_utf16_entities(fake: FakeBotAPI, bot: Bot) -> None:
     sent = await bot.send_message(42, "😀<b>济南</b> GDP &lt;1&gt;", parse_mode="HTML")
 
     assert sent.text == "😀济南 GDP <1>"
@@ -70,9 +68,7 @@ async def test_reply_markup_sent_as_json_form_field_is_decoded(fake: FakeBotAPI,
 async def test_edit_message_text_changes_the_stored_message(fake: FakeBotAPI, bot: Bot) -> None:
     sent = await bot.send_message(42, "处理中…")
 
-    edited = await bot.edit_message_text(
-        "<i>完成</i>", chat_id=42, message_id=sent.message_id, parse_mode="HTML"
-    )
+    edited = await bot.edit_message_text("<i>完成</i>", chat_id=42, message_id=sent.message_id, parse_mode="HTML")
 
     assert edited.text == "完成" and edited.edit_date is not None
     assert fake.message(42, sent.message_id)["text"] == "完成"

@@ -38,9 +38,7 @@ async def test_fault_raises_the_matching_ptb_error_once(
     assert [m.message_id for m in fake.messages_to(42)] == [delivered.message_id]
 
 
-async def test_retry_after_fault_carries_the_wait(
-    fake: FakeBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_retry_after_fault_carries_the_wait(fake: FakeBotAPI, bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # read retry_after without PTB's deprecation warning
     fake.inject_fault("sendMessage", kind="retry_after", retry_after=7)
 
@@ -105,9 +103,7 @@ async def test_json_body_and_query_string_requests_are_understood(fake: FakeBotA
     url = f"{fake.base_url}{TEST_TOKEN}"
     keyboard = {"inline_keyboard": [[{"text": "好", "callback_data": "ok"}]]}
     async with httpx.AsyncClient() as client:
-        by_json = await client.post(
-            f"{url}/sendMessage", json={"chat_id": 5, "text": "123", "reply_markup": keyboard}
-        )
+        by_json = await client.post(f"{url}/sendMessage", json={"chat_id": 5, "text": "123", "reply_markup": keyboard})
         by_query = await client.get(f"{url}/sendMessage", params={"chat_id": "5", "text": "true"})
 
     assert by_json.json()["result"]["reply_markup"] == keyboard
