@@ -22,7 +22,7 @@ from knowledge.vocab import UNITS, canonical_metric, clean_phrase
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 FIGURE_RE = re.compile(
     rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
-    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE})|(?<=指数)(?=[,;。]|$))(?P<post>左右|以上)?"
+    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
 )
 _GROWTH_RE = re.compile(
     r"(?P<yoy>同比)?(?P<dir>增长|增加|提高|上升|提升|下降|减少|回落|改善)了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
@@ -37,6 +37,7 @@ _LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
 )
 _ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
+_SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
 _SKIP_SUBJECT = re.compile(r"该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效")
 _COUNT_VERBS = re.compile(
     r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
@@ -135,12 +136,12 @@ def _clause_facts(
     region, surface = subject
     made: list[ExtractedFact] = []
     cursor = 0
-    figures = list(FIGURE_RE.finditer(clause))
+    figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
     for i, m in enumerate(figures):
         if _is_attributive(clause, m) or _inside_growth(clause, m) or m.group("unit") == "个百分点":
             continue
         head = clause[: m.start()]
-        if re.search(r"入选[\u4e00-\u9fff]{0,4}$", head) or ("项目" in head and "重点项目" not in head):
+        if re.search(r"入选[\u4e00-\u9fff]{0,4}$", head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
         if not _strip_words(clause[cursor : m.start()]) and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
@@ -226,7 +227,7 @@ def _complete_metric(phrase: str, previous: str | None) -> str | None:
     if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
-            or phrase.endswith(("和", "及", "与")) or "园" in phrase:
+            or phrase.endswith(("和", "及", "与")) or re.search(r"产业园|园区|工业园|科技园", phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
         return f"{previous}{phrase}" if previous else None
@@ -237,6 +238,11 @@ def _complete_metric(phrase: str, previous: str | None) -> str | None:
             if previous.endswith(suffix) and previous != suffix:
                 return previous[: -len(suffix)] + phrase
     return phrase
+
+
+def _is_index_value(clause: str, m: re.Match[str]) -> bool:
+    """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
+    return bool(re.search(r"(?:指数|系数)$", clause[: m.start()]) and re.match(r"\s*(?:[,;。…]|$)", clause[m.end() :]))
 
 
 def _attach_growth(fact: ExtractedFact, after: str) -> None:
