@@ -37,6 +37,8 @@ _LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
 )
 _ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
+# A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
+_PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
 _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
 _SKIP_SUBJECT = re.compile(r"该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效")
 _COUNT_VERBS = re.compile(
@@ -109,8 +111,10 @@ def _sentence_facts(
         local = ctx.subject_at(text, start, clause=clause)
         if local is not None:
             subject = local
-        if subject is None or (_SKIP_SUBJECT.search(text[: start + len(clause)]) and local is None):
-            continue
+        if subject is None or (local is None and (
+            _SKIP_SUBJECT.search(text[: start + len(clause)]) or MASK in text[:3] or _PERSONAL.search(text[:start])
+        )):
+            continue  # a sentence about a company, a project or one firm's numbers, not about the region
         period = _period_before(periods, start + len(clause), fallback)
         surfaces = [m.surface for m in ctx.mentions(clause)]
         made = _clause_facts(_drop_regions(clause, surfaces), subject, period, previous_metric, position, out)
