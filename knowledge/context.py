@@ -41,6 +41,10 @@ class ArticleContext:
         province = gazetteer.by_name("山东省")
         return cls(gazetteer, city, _focus_year(doc), province)
 
+    def fresh(self) -> ArticleContext:
+        """The same article-level knowledge with the reading state reset, for another pass."""
+        return ArticleContext(self.gazetteer, self.city, self.focus_year, self.province)
+
     def start_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph = paragraph

@@ -25,8 +25,11 @@ _SPAN = (
     rf"|(?P<ytd>以来)"
     rf"|(?P<yearend>年底|年末|底)"
 )
+# Every alternative starts with one of these characters; the lookahead keeps the scan from trying (and
+# matching empty) at every position of the text.
+_FIRST = "0-9截今去前本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
 PERIOD_RE = re.compile(
-    rf"(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
+    rf"(?=[{_FIRST}])(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
     rf"|(?P<target>(?:力争|计划|预计)?到(?P<tyear>(?:19|20)\d\d)年)"
     rf"|(?P<now>目前|当前|截至目前|现已|如今)"
     rf"|(?P<thisyear>这一年|过去一年|年内|全年)"

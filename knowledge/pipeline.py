@@ -49,11 +49,11 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed.warnings.extend(f"mojibake: {r}" for r in clean.repairs)
     ctx = ArticleContext.for_document(doc, gazetteer)
     parsed.facts = extract_facts(doc, ctx)
-    parsed.rankings = extract_rankings(doc, ArticleContext.for_document(doc, gazetteer))
+    parsed.rankings = extract_rankings(doc, ctx.fresh())
     metrics_by_sentence: dict[int, list[str]] = {}
     for fact in parsed.facts:
         metrics_by_sentence.setdefault(fact.sentence, []).append(fact.metric)
-    parsed.claims = extract_claims(doc, ArticleContext.for_document(doc, gazetteer), metrics_by_sentence)
+    parsed.claims = extract_claims(doc, ctx.fresh(), metrics_by_sentence)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     if not parsed.facts and not parsed.rankings:
         parsed.warnings.append("no figures or rankings found")
