@@ -137,7 +137,7 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
     """Every period expression in `text`, resolved. `default_year` is used for bare spans like 上半年."""
     found: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(text):
-        if not _has_content(m):
+        if m.end() == m.start() or not _has_content(m):
             continue
         period = _resolve(m, published=published, default_year=default_year)
         if period is not None:

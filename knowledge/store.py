@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, insert
 from sqlmodel import Session, select
 
 from knowledge.gazetteer import Gazetteer
@@ -19,6 +19,7 @@ from knowledge.models import (
     RankingEntry,
     Region,
     Sentence,
+    utcnow,
 )
 from knowledge.pipeline import ParsedArticle
 
@@ -87,22 +88,26 @@ def save_article(*, session: Session, parsed: ParsedArticle) -> Article:
 
 
 def _save_sentences(session: Session, article: Article, sentences: Iterable) -> dict[int, int]:  # type: ignore[type-arg]
-    rows = [Sentence(article_id=article.id, position=s.position, paragraph=s.paragraph, text=s.text,
-                     original=s.original) for s in sentences]
-    session.add_all(rows)
-    session.flush()
-    return {row.position: row.id for row in rows}  # type: ignore[misc]
+    # Core inserts with RETURNING: many times faster than one ORM object per sentence.
+    rows = [{"article_id": article.id, "position": s.position, "paragraph": s.paragraph, "text": s.text,
+             "original": s.original} for s in sentences]
+    if not rows:
+        return {}
+    result = session.execute(insert(Sentence).returning(Sentence.position, Sentence.id), rows)  # type: ignore[arg-type]
+    return {position: sentence_id for position, sentence_id in result.all()}
 
 
 def _save_facts(session: Session, article: Article, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
-    for f in parsed.facts:
-        session.add(Fact(
-            article_id=article.id, sentence_id=sentence_ids[f.sentence], region_code=f.region.code,
-            region_surface=f.region_surface, metric=f.metric[:80], metric_surface=f.metric_surface[:80],
-            value=f.value, value_text=f.value_text, unit=f.unit, growth=f.growth, growth_pp=f.growth_pp,
-            period_kind=f.period.kind, period_year=f.period.year, period_start=f.period.start,
-            period_end=f.period.end, period_label=f.period.label, qualifier=f.qualifier,
-        ))
+    now = utcnow()
+    rows = [{
+        "article_id": article.id, "sentence_id": sentence_ids[f.sentence], "region_code": f.region.code,
+        "region_surface": f.region_surface[:60], "metric": f.metric[:80], "metric_surface": f.metric_surface[:80],
+        "value": f.value, "value_text": f.value_text, "unit": f.unit, "growth": f.growth, "growth_pp": f.growth_pp,
+        "period_kind": f.period.kind, "period_year": f.period.year, "period_start": f.period.start,
+        "period_end": f.period.end, "period_label": f.period.label, "qualifier": f.qualifier, "created_at": now,
+    } for f in parsed.facts]
+    if rows:
+        session.execute(insert(Fact), rows)
 
 
 def _save_rankings(session: Session, article: Article, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
