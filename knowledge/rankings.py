@@ -154,7 +154,9 @@ def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[Extrac
         periods = find_periods(sentence.text[: m.start()], published=doc.published, default_year=ctx.focus_year)
         period = periods[-1].period.label if periods else None
         year = period[:4] if period else ""
-        scope = ctx.province if "全省" in sentence.text or "山东省" in sentence.text else ctx.city
+        province_wide = any(w in sentence.text for w in ("全省", "山东省", "省政府")) or (
+            found and found[-1].scope_code == (ctx.province.code if ctx.province else None))
+        scope = ctx.province if province_wide else ctx.city
         title = f"{year}年度{m['title']}" if year else m["title"]
         ranking = ExtractedRanking(title, "set", scope.code if scope else None, scope.name if scope else None,
                                    period, sentence.position)
@@ -184,27 +186,37 @@ def _claim(sentence: Sentence, m: re.Match[str], ctx: ArticleContext, metrics: l
     clause_start = max(text.rfind(c, 0, m.start()) for c in ",;:。—") + 1
     clause = text[clause_start : m.start()]
     subject, kind = _claim_subject(text, clause, m.start(), ctx)
-    region = ctx.subject_at(text, 0)
+    region = ctx.gazetteer.by_name(subject) if kind == "region" else None
     about = _claim_about(text, m, metrics)
     return ExtractedClaim(
-        subject, kind, region[0].code if region and kind == "region" else None, m.group(0).lstrip("居位列排于在"),
+        subject, kind, region.code if region else None, m.group(0).lstrip("居位列排于在"),
         m["scope"], position, about, sentence.position,
     )
 
 
 def _claim_subject(text: str, clause: str, at: int, ctx: ArticleContext) -> tuple[str, str]:
-    spans = [(a, b) for a, b in company_spans(text) if a < at]
-    if spans:
-        a, b = spans[-1]
-        return text[a:b], "company"
-    whole = _SUBJECT_VERB.match(clause)
-    if whole and not ctx.mentions(whole["subj"]):
-        return whole["subj"], "company"
-    mentions = ctx.mentions(text[:at])
-    if mentions:
-        return mentions[-1].region.name, "region"
-    region = ctx.subject_at(text, 0)
+    """Who a claim is about: a firm in the clause, a named subject, the firm after a dash, or the region."""
+    clause_start = at - len(clause)
+    spans = company_spans(text)
+    in_clause = [(a, b) for a, b in spans if clause_start <= a < at]
+    if in_clause:
+        return text[slice(*in_clause[-1])], "company"
+    named = _SUBJECT_VERB.match(clause)
+    if named and not _is_region_only(named["subj"], ctx) and not re.search(r"[量率额均]", named["subj"]):
+        return named["subj"], "company"
+    dash = text.find("——", at)
+    after = [(a, b) for a, b in spans if dash != -1 and a == dash + 2 and dash - at < 30]
+    if after:
+        return text[slice(*after[0])], "company"
+    before = [(a, b) for a, b in spans if a < at]
+    if before and not ctx.mentions(text[before[-1][1] : at]):
+        return text[slice(*before[-1])], "company"
+    region = ctx.subject_at(text[:at], 0)
     return (region[0].name, "region") if region else ("", "region")
+
+
+def _is_region_only(name: str, ctx: ArticleContext) -> bool:
+    return any(m.start == 0 and m.end == len(name) for m in ctx.mentions(name))
 
 
 def _claim_about(text: str, m: re.Match[str], metrics: list[str]) -> str | None:

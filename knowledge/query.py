@@ -1,0 +1,265 @@
+"""Questions in everyday Chinese → an intent and slots (regions, metric, period, rank, company, topic).
+
+The caller keeps the conversation: `parse_question` takes the previous `Conversation` and returns the
+query, so 那冠县呢? keeps the metric and changes the region. Nothing is kept globally here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from knowledge.gazetteer import Gazetteer, Region
+from knowledge.index import Index
+from knowledge.normalize import detect_script, to_simplified
+from knowledge.periods import find_periods
+from knowledge.rankings import to_int
+from knowledge.segment import cut
+from knowledge.vocab import canonical_metric, surfaces
+
+MAX_QUESTION_CHARS = 300
+# Places outside Shandong that people ask about; they must never borrow a Shandong figure.
+ELSEWHERE = (
+    "北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海",
+    "宁夏", "新疆", "香港", "澳门", "台湾", "广州", "深圳", "杭州", "南京", "苏州", "武汉", "成都", "西安", "郑州",
+    "长沙", "合肥", "福州", "厦门", "沈阳", "大连", "哈尔滨", "长春", "石家庄", "太原", "南昌", "昆明", "贵阳",
+    "南宁", "兰州", "乌鲁木齐", "拉萨", "呼和浩特", "银川", "西宁", "海口", "无锡", "宁波", "温州", "东莞", "佛山",
+    "全国", "中国", "美国", "日本",
+)
+_HELP_RE = re.compile(r"^(?:你好|您好|嗨|hi|hello|hey|在吗|帮助|help|/help|你是谁|你能做什么|能做什么|怎么用|你会什么|菜单)")
+_OUT_WORDS = re.compile(r"天气|气温|下雨|股票|股价|彩票|写一首|写诗|笑话|翻译|菜谱|电影|预测|将来|未来会|明年会")
+_RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
+_RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|排名(?:情况|如何|怎么样)?|名次|排多少|排位")
+_LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
+_MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
+_COMPARE_RE = re.compile(r"谁更|哪个更|哪个高|哪个多|谁高|谁多|更高|更多|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大")
+_OVERVIEW_RE = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
+_GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
+_FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,20}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
+_FILLER = re.compile(
+    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
+    r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
+)
+_BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodWanted:
+    year: int | None
+    start: int | None
+    end: int | None
+    label: str | None  # an exact label when the question names one (2024, 2022H1)
+
+
+@dataclass(slots=True)
+class Query:
+    text: str
+    simplified: str
+    script: str
+    intent: str = "out_of_scope"
+    regions: list[Region] = field(default_factory=list)
+    metric: str | None = None
+    metric_score: float = 0.0
+    period: PeriodWanted | None = None
+    position: int | None = None
+    company: str | None = None
+    topic: str | None = None
+    wants_growth: bool = False
+    elsewhere: str | None = None
+    follow_up: bool = False
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """What a follow-up may reuse; the caller stores it per chat and passes it back in."""
+
+    intent: str | None = None
+    region_codes: tuple[str, ...] = ()
+    metric: str | None = None
+    period: PeriodWanted | None = None
+    ranking_title: str | None = None
+
+
+def clean_question(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    text = re.sub(r"<[^>]{0,200}>", " ", text)  # HTML tags are noise in a question
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    return text[:MAX_QUESTION_CHARS]
+
+
+def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conversation | None = None,
+                   today: date | None = None) -> Query:
+    """Understand one question, using `state` for follow-ups."""
+    raw = clean_question(text)
+    script = detect_script(raw)
+    simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
+    q = Query(raw, simple, script)
+    q.regions = find_regions(simple, gazetteer)
+    q.elsewhere = next((p for p in ELSEWHERE if p in simple), None) if not q.regions else None
+    q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
+    q.period = find_period(simple, today=today or date.today())
+    q.company = find_company(simple, index)
+    q.wants_growth = bool(_GROWTH_RE.search(simple))
+    q.position = _position(simple)
+    q.intent = _intent(q)
+    if state is not None and q.intent in ("out_of_scope", "figure", "overview") and _is_follow_up(q, simple):
+        q = _continue(q, state, gazetteer)
+    if q.intent == "out_of_scope" and not q.elsewhere:
+        q.topic = find_topic(simple, index)
+        if q.topic:
+            q.intent = "topic"
+    return q
+
+
+def find_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
+    """Shandong regions named in a question: exact forms first, then typos and pinyin token by token."""
+    found: list[Region] = []
+    for mention in gazetteer.find_mentions(text):
+        if mention.region not in found:
+            found.append(mention.region)
+    if found:
+        return found
+    for token in re.findall(r"[a-z]{4,}", text) + [t for t in cut(text) if len(t) >= 2]:
+        if canonical_metric(token) or token in ELSEWHERE:
+            continue
+        region = gazetteer.resolve(token)
+        if region is not None and region not in found:
+            found.append(region)
+    return found
+
+
+def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | None, float]:
+    """The metric asked about: a vocabulary synonym in the text, else the nearest stored metric name."""
+    for surface in sorted(surfaces(), key=len, reverse=True):
+        if surface.lower() in text:
+            return canonical_metric(surface), 100.0
+    residual = text
+    for name in exclude:
+        residual = residual.replace(name, "")
+    residual = _FILLER.sub("", residual)
+    if len(residual) < 2 or not index.metric_names:
+        return None, 0.0
+    best = process.extractOne(residual, index.metric_names, scorer=fuzz.partial_ratio, score_cutoff=70)
+    if best is None:
+        return None, 0.0
+    name, score, _ = best
+    overlap = len(set(residual) & set(name))
+    return (name, float(score)) if overlap >= 2 else (None, 0.0)
+
+
+def find_period(text: str, *, today: date) -> PeriodWanted | None:
+    mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
+    if mentions:
+        p = mentions[0].period
+        return PeriodWanted(p.year, p.start, p.end, p.label)
+    for span, (start, end) in _BARE_SPANS.items():
+        if span in text:
+            return PeriodWanted(None, start, end, None)
+    if m := re.search(r"(\d{1,2})\s*[至到\-~]\s*(\d{1,2})\s*月", text):
+        return PeriodWanted(None, int(m[1]), int(m[2]), None)
+    return None
+
+
+def _relative(text: str) -> bool:
+    return bool(re.search(r"今年|去年|前年|本年|上年", text))
+
+
+def find_company(text: str, index: Index) -> str | None:
+    """A company named in full or by a short form (大亚金属 for 淄博大亚金属科技股份有限公司)."""
+    for name in sorted(index.companies, key=len, reverse=True):
+        if len(name) >= 2 and name.lower() in text:
+            return index.companies[name]
+    core = _FILLER.sub("", text)
+    if len(core) >= 4:
+        for name in sorted(index.companies, key=len):
+            if core in name.lower():
+                return index.companies[name]
+    return None
+
+
+def find_topic(text: str, index: Index) -> str | None:
+    """A word of the question that the articles talk about (氢能, 不锈钢, 机器人)."""
+    best: tuple[int, str] | None = None
+    for token in cut(text):
+        if len(token) < 2 or _FILLER.fullmatch(token):
+            continue
+        hits = len(index.postings.get(token, ()))
+        if hits and (best is None or len(token) > len(best[1])):
+            best = (hits, token)
+    return best[1] if best else None
+
+
+def _position(text: str) -> int | None:
+    if re.search(r"冠军|榜首|第一名|排第一|排名第一", text):
+        return 1
+    m = re.search(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名", text)
+    return to_int(m.group(1)) if m else None
+
+
+def _intent(q: Query) -> str:
+    s = q.simplified
+    if _HELP_RE.search(s):
+        return "help"
+    if _OUT_WORDS.search(s) and not q.metric:
+        return "out_of_scope"
+    if q.elsewhere and not q.regions:
+        return "out_of_scope"
+    if len(q.regions) >= 2 and _COMPARE_RE.search(s):
+        return "comparison"
+    if q.company:
+        return "company"
+    if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
+        return "ranking_list"
+    if _RANK_ASK_RE.search(s) and q.regions:
+        return "rank_position"
+    if _LIST_RE.search(s) and not q.metric:
+        return "ranking_list"
+    if _MEMBER_RE.search(s) and q.regions and not q.metric:
+        return "membership"
+    if q.regions and q.metric:
+        return "figure"
+    if q.regions and (_OVERVIEW_RE.search(s) or len(s) <= 8):
+        return "overview"
+    if q.metric and q.metric_score >= 90:
+        return "figure"
+    return "out_of_scope"
+
+
+def _is_follow_up(q: Query, simple: str) -> bool:
+    """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
+    if len(simple) > 16 or not _FOLLOW_RE.match(simple):
+        return False
+    marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("??").endswith("呢")
+    vocab_metric = q.metric is not None and q.metric_score >= 100
+    partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
+        q.wants_growth and not q.regions and not q.metric)
+    return marked or partial
+
+
+def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
+    """Fill what the follow-up leaves out from the previous question."""
+    if state.intent is None:
+        return q
+    q.follow_up = True
+    regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
+    metric = q.metric or state.metric
+    period = q.period or (state.period if not q.regions or q.metric is None else state.period)
+    q = replace(q, regions=regions, metric=metric, period=period)
+    if state.intent in ("figure", "comparison", "overview") and q.metric:
+        q.intent = "comparison" if len(regions) >= 2 and state.intent == "comparison" else "figure"
+    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
+        q.intent = state.intent
+    return q
+
+
+def remember(q: Query, previous: Conversation | None) -> Conversation:
+    """The state to keep after answering `q`."""
+    if q.intent in ("help", "out_of_scope"):
+        return previous or Conversation()
+    return Conversation(q.intent, tuple(r.code for r in q.regions), q.metric, q.period, None)

@@ -1,0 +1,90 @@
+"""The knowledge base as a service: ingest on first use, build the index, answer questions, swap on reload.
+
+Questions asked while a reload is running are answered from the old index; the new one replaces it in
+a single assignment when it is complete.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from knowledge.answer import Answer, Answerer
+from knowledge.db import migrate
+from knowledge.gazetteer import Gazetteer
+from knowledge.index import Index, build_index
+from knowledge.ingest import IngestReport, ingest_paths
+from knowledge.models import Article
+from knowledge.normalize import to_traditional
+from knowledge.query import Conversation, parse_question, remember
+from knowledge.segment import add_words
+from knowledge.vocab import surfaces
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    answer: Answer
+    state: Conversation
+    latency_ms: float
+
+
+class KnowledgeBase:
+    """Owns the engine, the gazetteer and the current index."""
+
+    def __init__(self, engine: Engine, knowledge_dir: Path, *, gazetteer: Gazetteer | None = None) -> None:
+        self.engine = engine
+        self.knowledge_dir = knowledge_dir
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self._answerer = Answerer(Index(), self.gazetteer)
+        self._reload_lock = threading.Lock()
+
+    @property
+    def index(self) -> Index:
+        return self._answerer.index
+
+    def start(self) -> IngestReport | None:
+        """Migrate, ingest the corpus if the base is empty, warm jieba and build the index."""
+        migrate(self.engine)
+        report = None
+        with Session(self.engine) as session:
+            empty = session.exec(select(Article.id).limit(1)).first() is None
+        if empty:
+            report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer)
+        self.refresh()
+        return report
+
+    def refresh(self) -> Index:
+        """Build a new index from the database and swap it in atomically."""
+        self._warm_dictionary()
+        index = build_index(self.engine, version=self.index.version + 1)
+        add_words(name for name in index.companies if len(name) <= 20)
+        self._answerer = Answerer(index, self.gazetteer)
+        self.gazetteer.suggest("预热")  # builds the pinyin and typo tables now, not on a user's question
+        return index
+
+    def reload(self) -> IngestReport:
+        """Re-ingest the knowledge folder (removing articles that left it) and swap the index."""
+        with self._reload_lock:
+            report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer, prune=True)
+            if report.touched:
+                self.refresh()
+            return report
+
+    def ask(self, question: str, state: Conversation | None = None) -> Asked:
+        """Answer one question; `state` carries the conversation for follow-ups."""
+        started = time.perf_counter()
+        answerer = self._answerer  # one consistent index for the whole question
+        query = parse_question(question, gazetteer=self.gazetteer, index=answerer.index, state=state)
+        answer = answerer.answer(query)
+        if query.script == "hant":
+            answer.text = to_traditional(answer.text)
+        return Asked(answer, remember(query, state), (time.perf_counter() - started) * 1000)
+
+    def _warm_dictionary(self) -> None:
+        """Regions and metric names stay whole tokens (周村区, 规上工业增加值)."""
+        add_words(w for w in [form for form, _ in self.gazetteer.surfaces()] + surfaces() if len(w) <= 20)
