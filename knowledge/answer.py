@@ -18,8 +18,10 @@ from knowledge.periods import parse_label
 from knowledge.query import PeriodWanted, Query
 from knowledge.snippets import snippet_around
 
-EXAMPLES = ("临清上半年生产总值是多少?", "聊城综合评议第一名是谁?", "冠县排第几?", "周村区2024年规上工业总产值增长多少?",
-            "高质量发展先进县有哪些?", "山东药玻什么地位?", "介绍一下冠县")
+EXAMPLES = (
+    "临清上半年生产总值是多少?", "聊城综合评议第一名是谁?", "冠县排第几?", "周村区2024年规上工业总产值增长多少?",
+    "高质量发展先进县有哪些?", "山东药玻什么地位?", "介绍一下冠县",
+)
 
 
 @dataclass(slots=True)
@@ -230,14 +232,16 @@ class Answerer:
         return Answer(True, "help", text, suggestions=list(EXAMPLES[:4]))
 
     def _region_needed(self, q: Query) -> Answer:
-        return Answer(False, q.intent, "请告诉我是哪个地区,例如:临清上半年生产总值是多少?", suggestions=list(EXAMPLES[:3]))
+        text = "请告诉我是哪个地区,例如:临清上半年生产总值是多少?"
+        return Answer(False, q.intent, text, suggestions=list(EXAMPLES[:3]))
 
     def _out_of_scope(self, q: Query) -> Answer:
         if q.elsewhere:
             text = f"我的资料只覆盖山东省的地区,没有{q.elsewhere}的数据,不会用其他地方的数字代替。"
         else:
             text = "这个问题超出了我的资料范围。我能回答山东各地的经济数字、排名和名单。"
-        suggestions = [f"{r.short}有哪些数据?" for r in self.gaz.suggest(q.simplified, limit=2)] if not q.elsewhere else []
+        near = [] if q.elsewhere else self.gaz.suggest(q.simplified, limit=2)
+        suggestions = [f"介绍一下{r.short}" for r in near]
         return Answer(False, "out_of_scope", text + "\n可以试试:" + "、".join(EXAMPLES[:3]),
                       suggestions=suggestions + list(EXAMPLES[:3]))
 

@@ -48,8 +48,12 @@ def company(answerer: Answerer, q: Query) -> Answer:
     from knowledge.answer import Answer
 
     name = q.company or ""
-    claims = [c for c in answerer.index.claims if c.subject_kind == "company" and (name in c.subject or c.subject in name)]
-    lines = [f"{name}:" + "、".join(dict.fromkeys(c.claim for c in claims)) + (f"({claims[0].about})" if claims and claims[0].about else "")] if claims else []
+    claims = [c for c in answerer.index.claims
+              if c.subject_kind == "company" and (name in c.subject or c.subject in name)]
+    lines = []
+    if claims:
+        about = f"({claims[0].about})" if claims[0].about else ""
+        lines.append(f"{name}:" + "、".join(dict.fromkeys(c.claim for c in claims)) + about)
     sentence_ids = [c.sentence_id for c in claims]
     if not claims:
         short = name[2:] if name.startswith("山东") else name

@@ -31,7 +31,9 @@ ELSEWHERE = (
     "南宁", "兰州", "乌鲁木齐", "拉萨", "呼和浩特", "银川", "西宁", "海口", "无锡", "宁波", "温州", "东莞", "佛山",
     "全国", "中国", "美国", "日本",
 )
-_HELP_RE = re.compile(r"^(?:你好|您好|嗨|hi|hello|hey|在吗|帮助|help|/help|你是谁|你能做什么|能做什么|怎么用|你会什么|菜单)")
+_HELP_RE = re.compile(
+    r"^(?:你好|您好|嗨|hi|hello|hey|在吗|帮助|help|/help|你是谁|你能做什么|能做什么|怎么用|你会什么|菜单)"
+)
 _OUT_WORDS = re.compile(r"天气|气温|下雨|股票|股价|彩票|写一首|写诗|笑话|翻译|菜谱|电影|预测|将来|未来会|明年会")
 _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
 _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|排名(?:情况|如何|怎么样)?|名次|排多少|排位")
@@ -235,7 +237,7 @@ def _is_follow_up(q: Query, simple: str) -> bool:
     """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
     if len(simple) > 16 or not _FOLLOW_RE.match(simple):
         return False
-    marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("??").endswith("呢")
+    marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
     vocab_metric = q.metric is not None and q.metric_score >= 100
     partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
         q.wants_growth and not q.regions and not q.metric)
@@ -249,7 +251,7 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
     q.follow_up = True
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     metric = q.metric or state.metric
-    period = q.period or (state.period if not q.regions or q.metric is None else state.period)
+    period = q.period or state.period
     q = replace(q, regions=regions, metric=metric, period=period)
     if state.intent in ("figure", "comparison", "overview") and q.metric:
         q.intent = "comparison" if len(regions) >= 2 and state.intent == "comparison" else "figure"
