@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from knowledge.gazetteer import Gazetteer, Region
@@ -57,9 +57,11 @@ class Answerer:
         if q.metric is None:
             return self._overview(q)
         region = q.regions[0]
-        facts = self._facts(region, q.metric)
+        metric = self._region_metric(region, q)
+        facts = self._facts(region, metric) if metric else []
         if not facts:
             return self._no_figure(q, region)
+        q.metric = metric
         chosen = [f for f in facts if _period_matches(f, q.period)]
         if not chosen:
             have = "、".join(dict.fromkeys(parse_label(f.period_label).describe() for f in facts))
@@ -76,6 +78,19 @@ class Answerer:
         shown = top + older[:4]
         return self._with_sources(Answer(True, "figure", "\n".join(lines), facts=[self._fact_json(f) for f in shown]),
                                   shown)
+
+    def _region_metric(self, region: Region, q: Query) -> str | None:
+        """The stored metric of this region that the question means: exact, else the closest name."""
+        known = self._metrics_of(region)
+        if q.metric in known:
+            return q.metric
+        words = q.residual or (q.metric or "")
+        if len(words) < 2 or not known:
+            return None
+        best = process.extractOne(words, known, scorer=fuzz.partial_ratio, score_cutoff=60)
+        if best is None or len(set(words) & set(best[0])) < 2:
+            return None
+        return best[0]
 
     def _facts(self, region: Region, metric: str) -> list[FactRecord]:
         ids = self.index.by_region_metric.get((region.code, metric), [])
@@ -142,8 +157,10 @@ class Answerer:
         ranking = self._pick_ranking(q)
         if ranking is None:
             return self._out_of_scope(q)
+        q.ranking_title = ranking.title
         if q.position is not None:
-            entry = next((e for e in ranking.entries if e.position == q.position), None)
+            position = len(ranking.entries) if q.position == -1 else q.position
+            entry = next((e for e in ranking.entries if e.position == position), None)
             if entry is None:
                 return Answer(False, "ranking_list", f"《{ranking.title}》只有{len(ranking.entries)}名。")
             note = f"(原文作“{entry.original}”)" if entry.original else ""
@@ -157,6 +174,8 @@ class Answerer:
     def _pick_ranking(self, q: Query) -> RankingRecord | None:
         if not self.index.rankings:
             return None
+        if q.ranking_title and len(q.residual) <= 3:
+            return next((r for r in self.index.rankings if r.title == q.ranking_title), None)
         words = q.simplified
         for region in q.regions:
             words = words.replace(region.name, "").replace(region.short, "")

@@ -100,6 +100,7 @@ class Index:
     sentences: dict[int, str] = field(default_factory=dict)
     postings: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     sentence_article: dict[int, int] = field(default_factory=dict)
+    ranked_regions: set[str] = field(default_factory=set)
     version: int = 0
 
     @property
@@ -160,5 +161,6 @@ def _load_rankings(session: Session, index: Index) -> None:
     for e in rows:
         entries[e.ranking_id].append(EntryRecord(e.position, e.name, e.original_name, e.region_code))
     for r in session.exec(select(Ranking).order_by(Ranking.id)).all():
+        index.ranked_regions.update(e.region_code for e in entries.get(r.id, ()) if e.region_code)
         index.rankings.append(RankingRecord(r.id, r.title, r.kind, r.scope_name, r.period_label, r.article_id,
                                             r.sentence_id, tuple(entries.get(r.id, ()))))

@@ -34,7 +34,10 @@ ELSEWHERE = (
 _HELP_RE = re.compile(
     r"^(?:你好|您好|嗨|hi|hello|hey|在吗|帮助|help|/help|你是谁|你能做什么|能做什么|怎么用|你会什么|菜单)"
 )
-_OUT_WORDS = re.compile(r"天气|气温|下雨|股票|股价|彩票|写一首|写诗|笑话|翻译|菜谱|电影|预测|将来|未来会|明年会")
+_OUT_WORDS = re.compile(
+    r"天气|气温|下雨|股票|股价|a股|行情|彩票|写一首|写诗|的诗|笑话|翻译|菜谱|电影|预测|将来|未来会|明年会|"
+    r"好吃|饭店|餐厅|美食|酒店|景点|旅游攻略|房价|招聘|星座"
+)
 _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
 _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|排名(?:情况|如何|怎么样)?|名次|排多少|排位")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
@@ -42,7 +45,7 @@ _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣
 _COMPARE_RE = re.compile(r"谁更|哪个更|哪个高|哪个多|谁高|谁多|更高|更多|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大")
 _OVERVIEW_RE = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
-_FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,20}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
+_FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _FILLER = re.compile(
     r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
     r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
@@ -74,6 +77,8 @@ class Query:
     wants_growth: bool = False
     elsewhere: str | None = None
     follow_up: bool = False
+    residual: str = ""
+    ranking_title: str | None = None
     suggestions: list[str] = field(default_factory=list)
 
 
@@ -102,8 +107,9 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     script = detect_script(raw)
     simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
     q = Query(raw, simple, script)
-    q.regions = find_regions(simple, gazetteer)
+    q.regions = find_regions(simple, gazetteer, index)
     q.elsewhere = next((p for p in ELSEWHERE if p in simple), None) if not q.regions else None
+    q.residual = residual_words(simple, q.regions)
     q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
@@ -112,6 +118,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.intent = _intent(q)
     if state is not None and q.intent in ("out_of_scope", "figure", "overview") and _is_follow_up(q, simple):
         q = _continue(q, state, gazetteer)
+    elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
+        q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
     if q.intent == "out_of_scope" and not q.elsewhere:
         q.topic = find_topic(simple, index)
         if q.topic:
@@ -119,21 +127,63 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     return q
 
 
-def find_regions(text: str, gazetteer: Gazetteer) -> list[Region]:
-    """Shandong regions named in a question: exact forms first, then typos and pinyin token by token."""
-    found: list[Region] = []
-    for mention in gazetteer.find_mentions(text):
-        if mention.region not in found:
-            found.append(mention.region)
-    if found:
-        return found
-    for token in re.findall(r"[a-z]{4,}", text) + [t for t in cut(text) if len(t) >= 2]:
-        if canonical_metric(token) or token in ELSEWHERE:
+def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) -> list[Region]:
+    """Shandong regions named in a question: exact forms, province words, functional zones, typos, pinyin."""
+    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text)]
+    for word in ("全省", "我省", "山东省", "山东"):
+        at = text.find(word)
+        if at != -1 and (province := gazetteer.by_name("山东省")) and not any(r == province for _, r in found):
+            if not any(s <= at < s + len(r.name) for s, r in found):
+                found.append((at, province))
+            break
+    found += _zones(text, gazetteer, index)
+    if not found:
+        found = _fuzzy_regions(text, gazetteer)
+    ordered: list[Region] = []
+    for _, region in sorted(found, key=lambda pair: pair[0]):
+        if region not in ordered:
+            ordered.append(region)
+    return ordered
+
+
+def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
+    """度假区/开发区/高新区 without a city: the zone the base actually has data about, if only one."""
+    out = []
+    for term in ("度假区", "开发区", "高新区"):
+        at = text.find(term)
+        if at == -1 or index is None:
             continue
-        region = gazetteer.resolve(token)
-        if region is not None and region not in found:
-            found.append(region)
-    return found
+        zones = {r for r in gazetteer.regions() if r.level == "zone" and term in "".join(r.aliases) + r.name}
+        known = [z for z in zones if z.code in index.by_region or z.code in index.ranked_regions]
+        if len(known) == 1:
+            out.append((at, known[0]))
+    return out
+
+
+def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
+    """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows."""
+    for word in re.findall(r"[a-z]{4,}", text):
+        region = gazetteer.resolve(word)
+        if region is not None:
+            return [(text.find(word), region)]
+    for size in (3, 2):
+        for start in range(0, max(0, len(text) - size + 1)):
+            window = text[start : start + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
+                continue
+            region = gazetteer.resolve(window)
+            if region is not None and region.level != "province":
+                return [(start, region)]
+    return []
+
+
+def residual_words(text: str, regions: list[Region]) -> str:
+    """The question without region names and filler: what is left names the metric."""
+    for region in regions:
+        for form in (region.name, *region.aliases):
+            text = text.replace(form, "")
+    text = re.sub(r"\d{4}年|全省|山东|全市", "", text)
+    return _FILLER.sub("", text)
 
 
 def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | None, float]:
@@ -200,6 +250,8 @@ def find_topic(text: str, index: Index) -> str | None:
 def _position(text: str) -> int | None:
     if re.search(r"冠军|榜首|第一名|排第一|排名第一", text):
         return 1
+    if re.search(r"最后一名|倒数第一|垫底|末位", text):
+        return -1
     m = re.search(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名", text)
     return to_int(m.group(1)) if m else None
 
@@ -208,7 +260,7 @@ def _intent(q: Query) -> str:
     s = q.simplified
     if _HELP_RE.search(s):
         return "help"
-    if _OUT_WORDS.search(s) and not q.metric:
+    if _OUT_WORDS.search(s) and q.metric_score < 100:
         return "out_of_scope"
     if q.elsewhere and not q.regions:
         return "out_of_scope"
@@ -235,7 +287,7 @@ def _intent(q: Query) -> str:
 
 def _is_follow_up(q: Query, simple: str) -> bool:
     """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
-    if len(simple) > 16 or not _FOLLOW_RE.match(simple):
+    if len(simple) > 20 or not _FOLLOW_RE.match(simple):
         return False
     marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
     vocab_metric = q.metric is not None and q.metric_score >= 100
@@ -249,6 +301,7 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
     if state.intent is None:
         return q
     q.follow_up = True
+    q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     metric = q.metric or state.metric
     period = q.period or state.period
@@ -264,4 +317,4 @@ def remember(q: Query, previous: Conversation | None) -> Conversation:
     """The state to keep after answering `q`."""
     if q.intent in ("help", "out_of_scope"):
         return previous or Conversation()
-    return Conversation(q.intent, tuple(r.code for r in q.regions), q.metric, q.period, None)
+    return Conversation(q.intent, tuple(r.code for r in q.regions), q.metric, q.period, q.ranking_title)
