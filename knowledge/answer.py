@@ -15,7 +15,7 @@ from rapidfuzz.distance import LCSseq
 from knowledge.gazetteer import Gazetteer, Region
 from knowledge.index import FactRecord, Index, RankingRecord
 from knowledge.periods import parse_label
-from knowledge.query import PeriodWanted, Query
+from knowledge.query import OVERVIEW_WORDS, PeriodWanted, Query
 from knowledge.snippets import snippet_around
 
 EXAMPLES = (
@@ -59,6 +59,8 @@ class Answerer:
         region = q.regions[0]
         metric = self._region_metric(region, q)
         facts = self._facts(region, metric) if metric else []
+        if not facts and q.metric_score < 100 and OVERVIEW_WORDS.search(q.simplified):
+            return self._overview(q)  # 临清市经济怎么样: a general question, not a missing metric
         if not facts:
             return self._no_figure(q, region)
         q.metric = metric
@@ -193,7 +195,7 @@ class Answerer:
 
     def _rank_position(self, q: Query) -> Answer:
         if not q.regions:
-            return self._region_needed(q)
+            return self._entry_position(q)
         region = q.regions[0]
         hits = [(r, e) for r in self.index.rankings for e in r.entries if e.region_code == region.code]
         hits = [(r, e) for r, e in hits if r.kind == "ordered"] or hits
@@ -207,6 +209,17 @@ class Answerer:
         r, e = hits[0]
         return self._with_sources(Answer(True, "rank_position", "\n".join(lines)), sentence_ids=[r.sentence_id],
                                   needle=e.original or e.name)
+
+    def _entry_position(self, q: Query) -> Answer:
+        """A ranked entry that is not a region (市发展改革委): find it by name in the rankings."""
+        hits = [(r, e) for r in self.index.rankings for e in r.entries if len(e.name) >= 3 and e.name in q.simplified]
+        if not hits:
+            return self._region_needed(q)
+        hits.sort(key=lambda re_: -LCSseq.similarity(q.simplified, re_[0].title))
+        r, e = hits[0]
+        text = f"{e.name}在《{r.title}》中排第{e.position}名(共{len(r.entries)}名)。"
+        q.ranking_title = r.title
+        return self._with_sources(Answer(True, "rank_position", text), sentence_ids=[r.sentence_id], needle=e.name)
 
     def _membership(self, q: Query) -> Answer:
         if not q.regions:

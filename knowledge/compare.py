@@ -16,6 +16,10 @@ def compare(answerer: Answerer, q: Query) -> Answer:
     from knowledge.answer import Answer
 
     if q.metric is None or any(w in q.simplified for w in ("排名", "靠前", "靠后", "名次")):
+        if len(q.regions) < 2:
+            named = _by_entry_names(answerer, q)
+            if named is not None:
+                return named
         ranked = _by_rank(answerer, q)
         if ranked is not None:
             return ranked
@@ -36,6 +40,21 @@ def _by_rank(answerer: Answerer, q: Query) -> Answer | None:
                      f"{order[0].name}排名更靠前。"]
             return answerer._with_sources(Answer(True, "comparison", "\n".join(lines)),
                                           sentence_ids=[ranking.sentence_id], needle=order[0].name)
+    return None
+
+
+def _by_entry_names(answerer: Answerer, q: Query) -> Answer | None:
+    """Two ranked entries that are not regions (市财政局 和 市统计局) in the same ranking."""
+    from knowledge.answer import Answer
+
+    for ranking in answerer.index.rankings:
+        named = [e for e in ranking.entries if len(e.name) >= 3 and e.name in q.simplified and e.position]
+        if len(named) >= 2:
+            order = sorted(named, key=lambda e: e.position or 0)
+            text = (f"《{ranking.title}》中:" + ",".join(f"{e.name}第{e.position}名" for e in order)
+                    + f"\n{order[0].name}排名更靠前。")
+            return answerer._with_sources(Answer(True, "comparison", text), sentence_ids=[ranking.sentence_id],
+                                          needle=order[0].name)
     return None
 
 

@@ -43,7 +43,7 @@ _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|排名
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(r"谁更|哪个更|哪个高|哪个多|谁高|谁多|更高|更多|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大")
-_OVERVIEW_RE = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
+OVERVIEW_WORDS = _OVERVIEW_RE = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _FILLER = re.compile(
@@ -120,7 +120,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
         q = _continue(q, state, gazetteer)
     elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
-    if q.intent == "out_of_scope" and not q.elsewhere:
+    if q.intent == "out_of_scope" and not q.elsewhere and not _OUT_WORDS.search(simple):
         q.topic = find_topic(simple, index)
         if q.topic:
             q.intent = "topic"
@@ -141,7 +141,9 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) ->
         found = _fuzzy_regions(text, gazetteer)
     ordered: list[Region] = []
     for _, region in sorted(found, key=lambda pair: pair[0]):
-        if region not in ordered:
+        if ordered and region.parent == ordered[-1].code:
+            ordered[-1] = region  # 淄博市周村区 means 周村区
+        elif region not in ordered:
             ordered.append(region)
     return ordered
 
@@ -270,7 +272,7 @@ def _intent(q: Query) -> str:
         return "company"
     if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
         return "ranking_list"
-    if _RANK_ASK_RE.search(s) and q.regions:
+    if _RANK_ASK_RE.search(s):
         return "rank_position"
     if _LIST_RE.search(s) and not q.metric:
         return "ranking_list"
