@@ -6,7 +6,9 @@ Exit statuses: 0 success; 1 some input was bad but the rest was done; 2 usage or
 
 from __future__ import annotations
 
+import json
 import logging
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +22,8 @@ from knowledge.db import make_engine, migrate
 from knowledge.errors import RegionbotError
 from knowledge.gazetteer import Gazetteer
 from knowledge.ingest import IngestReport, ingest_paths
+from knowledge.query import Conversation
+from knowledge.service import KnowledgeBase
 
 app = typer.Typer(help="regionbot: figures about Shandong's regional economies, with their sources.",
                   no_args_is_help=True, add_completion=False)
@@ -78,3 +82,54 @@ def _print_report(report: IngestReport) -> None:
     for line in report.summary_lines():
         style = "red" if line.startswith("bad file") else ("yellow" if line.startswith("warning") else None)
         console.print(line, style=style, highlight=False, soft_wrap=True)
+
+
+def _knowledge_base() -> KnowledgeBase:
+    settings = get_settings()
+    kb = KnowledgeBase(make_engine(settings.database_url), settings.knowledge_dir)
+    try:
+        report = kb.start()
+    except RegionbotError as exc:
+        raise _fail(str(exc), 3) from None
+    if report is not None:
+        err.print(f"[dim]first use: ingested {len(report.new)} articles from {settings.knowledge_dir}[/dim]")
+    return kb
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="the question, or - to read one question per line from stdin")],
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON object per question")] = False,
+) -> None:
+    """Answer a question as the bot would (no Telegram needed)."""
+    kb = _knowledge_base()
+    questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+    for text in questions:
+        if not text:
+            continue
+        answer = kb.ask(text).answer
+        if as_json:
+            sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            console.print(answer.text, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def chat() -> None:
+    """An offline chat that keeps follow-up context: the quickest way to try regionbot."""
+    kb = _knowledge_base()
+    console.print("regionbot 问答(离线)。输入问题,例如:临清上半年生产总值是多少? 空行或 Ctrl-D 退出。", highlight=False)
+    state: Conversation | None = None
+    while True:
+        try:
+            text = console.input("[bold cyan]问> [/bold cyan]")
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not text.strip():
+            break
+        asked = kb.ask(text, state)
+        state = asked.state
+        console.print(asked.answer.text, highlight=False, soft_wrap=True)
+        if asked.answer.suggestions and not asked.answer.found:
+            console.print("[dim]试试:" + " / ".join(asked.answer.suggestions[:3]) + "[/dim]", highlight=False)
