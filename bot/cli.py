@@ -84,11 +84,11 @@ def _print_report(report: IngestReport) -> None:
         console.print(line, style=style, highlight=False, soft_wrap=True)
 
 
-def _knowledge_base() -> KnowledgeBase:
+def _knowledge_base(*, warm: bool = False) -> KnowledgeBase:
     settings = get_settings()
     kb = KnowledgeBase(make_engine(settings.database_url), settings.knowledge_dir)
     try:
-        report = kb.start()
+        report = kb.start(warm=warm)
     except RegionbotError as exc:
         raise _fail(str(exc), 3) from None
     if report is not None:
@@ -118,7 +118,7 @@ def ask(
 @app.command()
 def chat() -> None:
     """An offline chat that keeps follow-up context: the quickest way to try regionbot."""
-    kb = _knowledge_base()
+    kb = _knowledge_base(warm=True)
     console.print("regionbot 问答(离线)。输入问题,例如:临清上半年生产总值是多少? 空行或 Ctrl-D 退出。", highlight=False)
     state: Conversation | None = None
     while True:

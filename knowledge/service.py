@@ -47,8 +47,11 @@ class KnowledgeBase:
     def index(self) -> Index:
         return self._answerer.index
 
-    def start(self) -> IngestReport | None:
-        """Migrate, ingest the corpus if the base is empty, warm jieba and build the index."""
+    def start(self, *, warm: bool = True) -> IngestReport | None:
+        """Migrate, ingest the corpus if the base is empty, warm jieba and build the index.
+
+        `warm` also builds the typo/pinyin tables now (the bot does; a one-shot `ask` need not).
+        """
         migrate(self.engine)
         report = None
         with Session(self.engine) as session:
@@ -56,6 +59,8 @@ class KnowledgeBase:
         if empty:
             report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer)
         self.refresh()
+        if warm:
+            self.gazetteer.suggest("预热")  # builds the pinyin and typo tables now, not on a user's question
         return report
 
     def refresh(self) -> Index:
@@ -64,7 +69,6 @@ class KnowledgeBase:
         index = build_index(self.engine, version=self.index.version + 1)
         add_words(name for name in index.companies if len(name) <= 20)
         self._answerer = Answerer(index, self.gazetteer)
-        self.gazetteer.suggest("预热")  # builds the pinyin and typo tables now, not on a user's question
         return index
 
     def reload(self) -> IngestReport:
