@@ -133,3 +133,25 @@ def chat() -> None:
         console.print(asked.answer.text, highlight=False, soft_wrap=True)
         if asked.answer.suggestions and not asked.answer.found:
             console.print("[dim]试试:" + " / ".join(asked.answer.suggestions[:3]) + "[/dim]", highlight=False)
+
+
+@app.command()
+def run(webhook: Annotated[bool, typer.Option("--webhook", help="use PTB's webhook server (needs WEBHOOK_URL)")]
+        = False) -> None:
+    """Run the Telegram bot (long polling, or a webhook with --webhook / WEBHOOK_URL)."""
+    from pydantic import ValidationError
+
+    from bot.app import run as run_bot
+
+    try:
+        settings = get_settings()
+        settings.bot_token()
+    except ValidationError as exc:
+        raise _fail("invalid settings: " + "; ".join(e["msg"] for e in exc.errors()), 2) from None
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None
+    logging.getLogger().setLevel(settings.log_level.upper())
+    try:
+        run_bot(settings, webhook=webhook)
+    except ValueError as exc:
+        raise _fail(str(exc), 2) from None

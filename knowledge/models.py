@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -142,3 +142,18 @@ class Mention(SQLModel, table=True):
     entity_id: int = Field(foreign_key="entity.id", index=True)
     article_id: int = Field(foreign_key="article.id", index=True)
     sentence_id: int = Field(foreign_key="sentence.id")
+
+
+class QuestionLog(SQLModel, table=True):
+    """Every question asked through the bot: for /stats and for finding what users miss."""
+
+    __tablename__ = "question_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    user_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    question: str = Field(max_length=500)
+    intent: str = Field(max_length=20)
+    found: bool
+    latency_ms: float
+    created_at: datetime = Field(default_factory=utcnow, index=True)

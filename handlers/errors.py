@@ -1,0 +1,28 @@
+"""The global error handler: log with context first, then a short apology — never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application
+
+from bot.services import BotContext
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Log the failure with the update that caused it, then apologise to that chat."""
+    summary = update.to_dict() if isinstance(update, Update) else repr(update)
+    log.error("error while handling an update: %s", summary, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, "抱歉,处理这条消息时出错了,请稍后再试。")
+        except TelegramError:
+            log.warning("could not send the apology", exc_info=True)
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_error_handler(on_error)

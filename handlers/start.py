@@ -1,0 +1,39 @@
+"""/start and /help: a greeting, the commands, and example questions as buttons."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler
+
+from bot.services import BotContext
+from knowledge.answer import EXAMPLES
+
+
+def example_keyboard() -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(q, callback_data=f"ex:{i}")] for i, q in enumerate(EXAMPLES[:4])]
+    return InlineKeyboardMarkup(rows)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greet the user and offer example questions."""
+    text = ("你好!我回答山东各地的经济问题:数字、排名和名单,每条都注明出处。\n"
+            "直接发问题即可,例如下面这些:")
+    await update.effective_message.reply_text(text, reply_markup=example_keyboard())
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    """List the commands and example questions."""
+    from handlers import COMMANDS
+
+    lines = ["<b>命令</b>"] + [f"/{name} — {html.escape(desc)}" for name, desc in COMMANDS]
+    lines += ["", "<b>示例问题</b>"] + [f"· {html.escape(q)}" for q in EXAMPLES]
+    lines += ["", "群聊中请用 /ask 问题,或 @我,或回复我的消息。"]
+    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+
+
+def register(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(CommandHandler("help", help_command))
