@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatAction, ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.services import BotContext
@@ -36,6 +36,7 @@ async def reload_command(update: Update, context: BotContext) -> None:
     if await _refuse_unless_admin(update, context, "/reload"):
         return
     await update.effective_message.reply_text("正在重新载入资料……(期间提问照常回答)")
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
     try:
         report = await asyncio.to_thread(context.services.kb.reload)
     except RegionbotError as exc:
@@ -82,6 +83,7 @@ async def upload(update: Update, context: BotContext) -> None:
     if document.file_size and document.file_size > limit:
         await message.reply_text(f"无法导入 {name}:文件 {document.file_size:,} 字节,超过 {limit:,} 字节的上限。")
         return
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.TYPING)
     data = bytes(await (await document.get_file()).download_as_bytearray())
     services = context.services
     try:

@@ -17,6 +17,7 @@ from knowledge.stats import log_question
 
 log = logging.getLogger(__name__)
 MAX_QUESTION = 500
+TYPING_DELAY = 0.3
 _MAX_CONVERSATIONS = 10_000
 
 
@@ -59,12 +60,22 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     if len(question) > MAX_QUESTION:
         await message.reply_text(f"问题太长了({len(question)} 字)。请用一两句话提问,不超过 {MAX_QUESTION} 字。")
         return
-    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-    asked = services.kb.ask(question, services.conversations.get(chat.id))
+    # "typing…" only when the answer is not ready at once: most answers take a millisecond, and every
+    # extra request counts against Telegram's 30-per-second budget.
+    typing = asyncio.create_task(_typing_after(context, chat.id, TYPING_DELAY))
+    try:
+        asked = await asyncio.to_thread(services.kb.ask, question, services.conversations.get(chat.id))
+    finally:
+        typing.cancel()
     _remember(services, chat.id, asked.state)
     await send_answer(message, services, asked.answer)
     await asyncio.to_thread(_log, services, chat.id, user.id if user else None, question, asked.answer,
                             asked.latency_ms)
+
+
+async def _typing_after(context: BotContext, chat_id: int, delay: float) -> None:
+    await asyncio.sleep(delay)
+    await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
 
 
 async def send_answer(message: Message, services: Services, answer: Answer) -> None:

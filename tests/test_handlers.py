@@ -35,7 +35,6 @@ async def test_figure_question_answers_with_value_and_source_then_follow_up(bot)
     bot.fake.send_text(USER, "临清上半年生产总值是多少?")
     [reply] = await bot.fake.wait_for_message(USER, timeout=10)
     assert "140.08" in reply.text and "来源" in reply.text and reply.parse_mode == "HTML"
-    assert any(c.method == "sendChatAction" for c in bot.fake.calls)
     mark = bot.fake.mark()
     bot.fake.send_text(USER, "那一般公共预算收入呢?")
     [follow] = await bot.fake.wait_for_message(USER, since=mark, timeout=10)
@@ -63,6 +62,20 @@ async def test_a_4000_character_message_gets_a_clear_reply(bot):
     bot.fake.send_text(USER, "临清" * 2000)
     [reply] = await bot.fake.wait_for_message(USER, timeout=10)
     assert "太长" in reply.text
+
+
+async def test_typing_is_shown_when_an_answer_is_slow(bot, monkeypatch):
+    import time
+
+    import handlers.ask
+
+    kb = bot.app.bot_data["regionbot.services"].kb
+    real_ask = kb.ask
+    monkeypatch.setattr(handlers.ask, "TYPING_DELAY", 0.05)
+    monkeypatch.setattr(kb, "ask", lambda *a, **k: (time.sleep(0.3), real_ask(*a, **k))[1])
+    bot.fake.send_text(USER, "冠县排第几")
+    await bot.fake.wait_for_message(USER, timeout=10)
+    assert any(c.method == "sendChatAction" and c.chat_id == USER for c in bot.fake.calls)
 
 
 async def test_sticker_gets_a_hint_and_does_not_crash(bot):
@@ -98,6 +111,7 @@ async def test_admin_upload_is_ingested_and_answerable(bot):
     bot.fake.send_document(ADMIN, "shenxian.txt", article, "text/plain")
     [summary] = await bot.fake.wait_for_message(ADMIN, timeout=20)
     assert "已导入" in summary.text and "512.3" in summary.text
+    assert any(c.method == "sendChatAction" and c.chat_id == ADMIN for c in bot.fake.calls)
     assert (bot.settings.knowledge_dir / "shenxian.txt").read_bytes() == article
     mark = bot.fake.mark()
     bot.fake.send_text(ADMIN, "莘县2023年GDP是多少?")
