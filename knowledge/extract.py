@@ -40,10 +40,14 @@ _ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润
 # A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
 _PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
 _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
-_SKIP_SUBJECT = re.compile(r"该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效")
+_SKIP_SUBJECT = re.compile(
+    r"项目主要|该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效"
+)
 _COUNT_VERBS = re.compile(
     r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
 )
+# A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
+_BARE_VERBS = {"聚焦", "补齐", "围绕", "打造", "实施", "推进", "启动", "建设", "设立", "开设", "开展"}
 _GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
 # Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
 _ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
@@ -128,7 +132,7 @@ def _drop_regions(clause: str, surfaces: list[str]) -> str:
     """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
     for surface in sorted(set(surfaces), key=len, reverse=True):
         at = clause.find(surface)
-        if at != -1 and not re.search(r"\d", clause[:at]):
+        if at != -1 and at <= 2 and not re.search(r"\d", clause[:at]):
             clause = clause[at + len(surface) :]
     return clause
 
@@ -207,7 +211,9 @@ def _qualifiers(text: str) -> list[str]:
 
 
 def _strip_words(text: str) -> str:
-    text = re.sub(r"[((][^))]*[))]", "", text)
+    text = re.sub(r"[((][^))]*[))]|《[^》]*》", "", text)
+    # "提出力争到2026年产业规模": the metric starts after the target wording
+    text = re.split(r"提出|力争|目标是|到\d{4}年", text)[-1]
     text = clean_phrase(text)
     text = _LEADING_NOISE.sub("", text)
     changed = True
@@ -226,9 +232,10 @@ def _strip_words(text: str) -> str:
 
 def _complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
-    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase:
+    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS:
         return None
-    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and "重点项目" not in phrase:
+    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
+            and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
             or phrase.endswith(("和", "及", "与")) or re.search(r"产业园|园区|工业园|科技园", phrase):
