@@ -6,6 +6,7 @@ about, it says so and suggests what it does know.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -225,6 +226,8 @@ class Answerer:
         if not q.regions:
             return self._region_needed(q)
         region = q.regions[0]
+        if region.level in ("city", "province") and re.search(r"哪些|哪几", q.simplified):
+            return self._members_within(q, region)
         sets = [r for r in self.index.rankings if any(e.region_code == region.code for e in r.entries)]
         if not sets:
             return self._no_ranking(region)
@@ -232,6 +235,23 @@ class Answerer:
                  else f"{region.name}在《{r.title}》中排第{_pos(r, region)}名" for r in sets]
         return self._with_sources(Answer(True, "membership", "\n".join(lines)), sentence_ids=[sets[0].sentence_id],
                                   needle=region.name)
+
+    def _members_within(self, q: Query, region: Region) -> Answer:
+        """淄博有哪些县入选…: the entries of named lists that lie inside this city."""
+        lines, first = [], None
+        for r in self.index.rankings:
+            inside = [e for e in r.entries if e.region_code and self._within(e.region_code, region)]
+            if inside and r.kind == "set":
+                first = first or r
+                lines.append(f"《{r.title}》:" + "、".join(e.name for e in inside))
+        if first is None:
+            return self._no_ranking(region)
+        text = f"{region.name}入选的:\n" + "\n".join(lines)
+        return self._with_sources(Answer(True, "membership", text), sentence_ids=[first.sentence_id],
+                                  needle=region.short)
+
+    def _within(self, code: str, region: Region) -> bool:
+        return any(up.code == region.code for up in self.gaz.chain(self.gaz.get(code)))
 
     def _no_ranking(self, region: Region) -> Answer:
         return Answer(False, "rank_position", f"资料里没有{region.name}的排名或入选名单。",

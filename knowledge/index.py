@@ -101,6 +101,8 @@ class Index:
     postings: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     sentence_article: dict[int, int] = field(default_factory=dict)
     ranked_regions: set[str] = field(default_factory=set)
+    entry_names: set[str] = field(default_factory=set)
+    company_grams: dict[str, str] = field(default_factory=dict)
     version: int = 0
 
     @property
@@ -123,6 +125,13 @@ class Index:
 
     def finish(self) -> None:
         self.metric_names = sorted(self.by_metric)
+        self.entry_names = {e.name for r in self.rankings for e in r.entries if len(e.name) >= 3 and not e.region_code}
+        # four-character pieces of company names, so 大亚金属 finds 淄博大亚金属科技股份有限公司
+        for name, canonical in sorted(self.companies.items(), key=lambda kv: len(kv[0])):
+            for start in range(len(name) - 3):
+                gram = name[start : start + 4]
+                if not gram.endswith(("有限", "公司", "股份", "集团")):
+                    self.company_grams.setdefault(gram, canonical)
 
 
 def build_index(engine: Engine, *, version: int = 0) -> Index:

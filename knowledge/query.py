@@ -39,7 +39,8 @@ _OUT_WORDS = re.compile(
     r"好吃|饭店|餐厅|美食|酒店|景点|旅游攻略|房价|招聘|星座"
 )
 _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
-_RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|排名(?:情况|如何|怎么样)?|名次|排多少|排位")
+_RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
+_RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(r"谁更|哪个更|哪个高|哪个多|谁高|谁多|更高|更多|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大")
@@ -78,6 +79,7 @@ class Query:
     elsewhere: str | None = None
     follow_up: bool = False
     residual: str = ""
+    entries: list[str] = field(default_factory=list)
     ranking_title: str | None = None
     suggestions: list[str] = field(default_factory=list)
 
@@ -113,6 +115,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
+    q.entries = [name for name in index.entry_names if name in simple]
     q.wants_growth = bool(_GROWTH_RE.search(simple))
     q.position = _position(simple)
     q.intent = _intent(q)
@@ -184,7 +187,7 @@ def residual_words(text: str, regions: list[Region]) -> str:
     for region in regions:
         for form in (region.name, *region.aliases):
             text = text.replace(form, "")
-    text = re.sub(r"\d{4}年|全省|山东|全市", "", text)
+    text = re.sub(r"\d{4}年|全省|山东|全市|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?", "", text)
     return _FILLER.sub("", text)
 
 
@@ -204,7 +207,8 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
         return None, 0.0
     name, score, _ = best
     overlap = len(set(residual) & set(name))
-    return (name, float(score)) if overlap >= 2 else (None, 0.0)
+    # "经济" sits inside many long names: require the question to cover a good part of the name
+    return (name, float(score)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
 
 
 def find_period(text: str, *, today: date) -> PeriodWanted | None:
@@ -229,11 +233,10 @@ def find_company(text: str, index: Index) -> str | None:
     for name in sorted(index.companies, key=len, reverse=True):
         if len(name) >= 2 and name.lower() in text:
             return index.companies[name]
-    core = _FILLER.sub("", text)
-    if len(core) >= 4:
-        for name in sorted(index.companies, key=len):
-            if core in name.lower():
-                return index.companies[name]
+    for start in range(max(0, len(text) - 3)):
+        name = index.company_grams.get(text[start : start + 4])
+        if name is not None:
+            return name
     return None
 
 
