@@ -101,6 +101,7 @@ class Index:
     postings: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     sentence_article: dict[int, int] = field(default_factory=dict)
     ranked_regions: set[str] = field(default_factory=set)
+    by_sentence: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     entry_names: set[str] = field(default_factory=set)
     company_grams: dict[str, str] = field(default_factory=dict)
     version: int = 0
@@ -115,6 +116,21 @@ class Index:
         self.by_region[fact.region_code].append(i)
         self.by_region_metric[(fact.region_code, fact.metric)].append(i)
         self.by_metric[fact.metric].append(i)
+        self.by_sentence[fact.sentence_id].append(i)
+
+    def idf(self, token: str) -> float:
+        import math
+
+        return math.log((len(self.sentences) + 1) / (len(self.sentences_with(token)) + 1))
+
+    def sentences_with(self, token: str) -> set[int]:
+        """Sentences containing `token`: its postings, or (small bases only) a substring scan."""
+        hits = self.postings.get(token)
+        if hits is not None:
+            return hits
+        if len(self.sentences) >= 5000:
+            return set()
+        return {sid for sid, text in self.sentences.items() if token in text}
 
     def add_sentence(self, sentence_id: int, article_id: int, text: str) -> None:
         self.sentences[sentence_id] = text

@@ -19,8 +19,14 @@ def overview(answerer: Answerer, q: Query) -> Answer:
         return answerer._region_needed(q)
     region = q.regions[0]
     index = answerer.index
+    from knowledge.answer import _period_matches
+    from knowledge.vocab import metrics
+
+    known = metrics()
+    words = set(q.residual)
     facts = sorted((index.facts[i] for i in index.by_region.get(region.code, [])),
-                   key=lambda f: f.period_key, reverse=True)
+                   key=lambda f: (_period_matches(f, q.period), len(words & set(f.metric)) >= 2,
+                                  f.metric in known, f.period_key), reverse=True)
     lines = [f"{region.name}" + (f"(属{p.name})" if (p := answerer.gaz.parent(region)) else "") + "的资料:"]
     seen: set[str] = set()
     for f in facts:
@@ -70,13 +76,22 @@ def company(answerer: Answerer, q: Query) -> Answer:
 def topic(answerer: Answerer, q: Query) -> Answer:
     """Sentences about a topic (氢能, 不锈钢), those with figures first."""
     from knowledge.answer import Answer
+    from knowledge.query import topic_tokens
 
     word = q.topic or ""
     index = answerer.index
-    hits = sorted(index.postings.get(word, ()), key=lambda sid: -sum(ch.isdigit() for ch in index.sentences[sid]))
+    tokens = topic_tokens(q.simplified, index) or [word]
+    weight = {t: index.idf(t) for t in tokens}
+    candidates = set().union(*(index.sentences_with(t) for t in tokens))
+
+    def score(sid: int) -> float:
+        text = index.sentences[sid]
+        return sum(w for t, w in weight.items() if t in text) + 0.5 * bool(index.by_sentence.get(sid))
+
+    hits = sorted(candidates, key=score, reverse=True)
     if not hits:
         return answerer._out_of_scope(q)
-    facts = [f for f in index.facts if word in f.metric][:3]
+    facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
     lines = [f"关于“{word}”,资料中有:"]
     for f in facts:
         lines.append("· " + answerer._fact_line(answerer.gaz.get(f.region_code), f))

@@ -241,15 +241,20 @@ def find_company(text: str, index: Index) -> str | None:
 
 
 def find_topic(text: str, index: Index) -> str | None:
-    """A word of the question that the articles talk about (氢能, 不锈钢, 机器人)."""
-    best: tuple[int, str] | None = None
-    for token in cut(text):
-        if len(token) < 2 or _FILLER.fullmatch(token):
-            continue
-        hits = len(index.postings.get(token, ()))
-        if hits and (best is None or len(token) > len(best[1])):
-            best = (hits, token)
-    return best[1] if best else None
+    """The most specific word of the question that the articles talk about (氢能, 不锈钢, 铝产业)."""
+    tokens = topic_tokens(text, index)
+    return max(tokens, key=lambda t: (index.idf(t), len(t))) if tokens else None
+
+
+def topic_tokens(text: str, index: Index) -> list[str]:
+    words = [t for t in cut(text) if len(t) >= 2 and not _FILLER.fullmatch(t) and t in index.postings]
+    # single characters such as 铝 join the word after them: 铝 + 产业链 → 铝产业
+    for a, b in zip(cut(text), cut(text)[1:], strict=False):
+        joined = a + b[:2]
+        if len(a) == 1 and "\u4e00" <= a <= "\u9fff" and any(joined in index.sentences[i] for i in
+                                                                  list(index.postings.get(b, ()))[:200]):
+            words.append(joined)
+    return words
 
 
 def _position(text: str) -> int | None:
@@ -269,23 +274,27 @@ def _intent(q: Query) -> str:
         return "out_of_scope"
     if q.elsewhere and not q.regions:
         return "out_of_scope"
-    if len(q.regions) >= 2 and _COMPARE_RE.search(s):
+    if (len(q.regions) >= 2 or len(q.entries) >= 2) and _COMPARE_RE.search(s):
         return "comparison"
     if q.company:
         return "company"
+    if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(s):
+        return "figure"
+    if re.search(r"哪里|哪个地方|哪些地方|哪个地区|哪些地区", s) and q.metric_score < 100:
+        return "out_of_scope"  # "where is X strong": a topic search decides below
     if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
-        return "ranking_list"
-    if _RANK_ASK_RE.search(s):
-        return "rank_position"
-    if _LIST_RE.search(s) and not q.metric:
         return "ranking_list"
     if _MEMBER_RE.search(s) and q.regions and not q.metric:
         return "membership"
+    if _RANK_ASK_RE.search(s):
+        return "rank_position"
+    if _RANKING_WORDS.search(s) or (_LIST_RE.search(s) and not q.metric):
+        return "ranking_list"
     if q.regions and q.metric:
         return "figure"
     if q.regions and (_OVERVIEW_RE.search(s) or len(s) <= 8):
         return "overview"
-    if q.metric and q.metric_score >= 90:
+    if q.metric and q.metric_score >= 100:
         return "figure"
     return "out_of_scope"
 
