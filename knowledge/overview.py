@@ -30,7 +30,7 @@ def overview(answerer: Answerer, q: Query) -> Answer:
     lines = [f"{region.name}" + (f"(属{p.name})" if (p := answerer.gaz.parent(region)) else "") + "的资料:"]
     seen: set[str] = set()
     for f in facts:
-        if f.metric in seen or len(seen) >= 6:
+        if f.metric in seen or len(seen) >= 10:
             continue
         seen.add(f.metric)
         lines.append("· " + answerer._fact_line(region, f))
@@ -44,7 +44,7 @@ def overview(answerer: Answerer, q: Query) -> Answer:
     if len(lines) == 1:
         return Answer(False, "overview", f"资料里还没有{region.name}的数据。",
                       suggestions=["聊城综合评议第一名是谁?"])
-    shown = [f for f in facts if f.metric in seen][:6]
+    shown = [f for f in facts if f.metric in seen][:10]
     answer = Answer(True, "overview", "\n".join(lines), facts=[answerer._fact_json(f) for f in shown])
     return answerer._with_sources(answer, shown[:1])
 

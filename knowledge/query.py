@@ -43,7 +43,9 @@ _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
-_COMPARE_RE = re.compile(r"谁更|哪个更|哪个高|哪个多|谁高|谁多|更高|更多|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大")
+_COMPARE_RE = re.compile(
+    r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
+)
 OVERVIEW_WORDS = _OVERVIEW_RE = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
@@ -208,7 +210,8 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
     name, score, _ = best
     overlap = len(set(residual) & set(name))
     # "经济" sits inside many long names: require the question to cover a good part of the name
-    return (name, float(score)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
+    # a fuzzy match never scores 100: that is kept for exact vocabulary matches
+    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
 
 
 def find_period(text: str, *, today: date) -> PeriodWanted | None:
