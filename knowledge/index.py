@@ -7,10 +7,12 @@ is immutable once built; the service swaps in a new one atomically when the base
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from sys import intern
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -98,7 +100,7 @@ class Index:
     companies: dict[str, str] = field(default_factory=dict)  # any name form → canonical company name
     sources: dict[int, Source] = field(default_factory=dict)
     sentences: dict[int, str] = field(default_factory=dict)
-    postings: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
     sentence_article: dict[int, int] = field(default_factory=dict)
     ranked_regions: set[str] = field(default_factory=set)
     by_sentence: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -127,7 +129,7 @@ class Index:
         """Sentences containing `token`: its postings, or (small bases only) a substring scan."""
         hits = self.postings.get(token)
         if hits is not None:
-            return hits
+            return set(hits)
         if len(self.sentences) >= 5000:
             return set()
         return {sid for sid, text in self.sentences.items() if token in text}
@@ -135,9 +137,9 @@ class Index:
     def add_sentence(self, sentence_id: int, article_id: int, text: str) -> None:
         self.sentences[sentence_id] = text
         self.sentence_article[sentence_id] = article_id
-        for token in cut(text):
+        for token in dict.fromkeys(cut(text)):
             if len(token) >= 2 and token not in _STOP_TOKENS:
-                self.postings[token].add(sentence_id)
+                self.postings[intern(token)].append(sentence_id)
 
     def finish(self) -> None:
         self.metric_names = sorted(self.by_metric)
@@ -156,12 +158,17 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
     with Session(engine) as session:
         for a in session.exec(select(Article.id, Article.title, Article.published, Article.publisher)).all():
             index.sources[a[0]] = Source(a[0], a[1] or "", a[2], a[3])
-        for s in session.exec(select(Sentence.id, Sentence.article_id, Sentence.text)).all():
-            index.add_sentence(s[0], s[1], s[2])
-        for f in session.exec(select(Fact)).all():
+        # Plain column tuples, streamed: ORM objects for 100k rows would double the peak memory.
+        query = select(Sentence.id, Sentence.article_id, Sentence.text).execution_options(yield_per=5000)
+        rows = session.execute(query)
+        for sid, aid, text in rows:
+            index.add_sentence(sid, aid, text)
+        columns = (Fact.id, Fact.region_code, Fact.metric, Fact.metric_surface, Fact.value, Fact.value_text, Fact.unit,
+                   Fact.growth, Fact.growth_pp, Fact.period_label, Fact.qualifier, Fact.article_id, Fact.sentence_id)
+        for f in session.execute(select(*columns).execution_options(yield_per=5000)):
             index.add_fact(FactRecord(
-                f.id, f.region_code, f.metric, f.metric_surface, f.value, f.value_text, f.unit, f.growth,
-                f.growth_pp, f.period_label, f.qualifier, f.article_id, f.sentence_id,
+                f[0], intern(f[1]), intern(f[2]), intern(f[3]), f[4], f[5], _opt_intern(f[6]), f[7], f[8],
+                intern(f[9]), _opt_intern(f[10]), f[11], f[12],
             ))
         _load_rankings(session, index)
         for c in session.exec(select(Claim)).all():
@@ -178,6 +185,10 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
             index.companies.setdefault(claim.subject, claim.subject)
     index.finish()
     return index
+
+
+def _opt_intern(text: str | None) -> str | None:
+    return intern(text) if text is not None else None
 
 
 def _load_rankings(session: Session, index: Index) -> None:
