@@ -157,3 +157,35 @@ class QuestionLog(SQLModel, table=True):
     found: bool
     latency_ms: float
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Subscription(SQLModel, table=True):
+    """A chat's daily digest: when (local time in its timezone) and for which regions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, unique=True))
+    chat_type: str = Field(default="private", max_length=20)
+    send_time: str = Field(default="08:00", max_length=5, description="HH:MM")
+    timezone: str = Field(default="Asia/Shanghai", max_length=60)
+    regions: str = Field(default="", max_length=500, description="comma-separated region codes; empty = all")
+    active: bool = Field(default=True, index=True)
+    last_digest_at: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class DeliveryLog(SQLModel, table=True):
+    """One row per (chat, digest date): the unique key is what makes delivery exactly-once."""
+
+    __tablename__ = "delivery_log"
+    __table_args__ = (UniqueConstraint("chat_id", "digest_date", name="uq_delivery_chat_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    digest_date: date
+    status: str = Field(default="pending", max_length=12, description="pending | sent | failed | skipped")
+    attempts: int = 0
+    error: str | None = Field(default=None, max_length=300)
+    highlight: str | None = Field(default=None, max_length=40, description="the 今日一数 fact key, if one was sent")
+    created_at: datetime = Field(default_factory=utcnow)
+    sent_at: datetime | None = None
