@@ -8,6 +8,7 @@ import logging
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
+from bot.digests import schedule_all
 from bot.services import BotContext, Services, attach
 from bot.settings import Settings
 from handlers import bot_commands, register_all
@@ -46,6 +47,8 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     if report is not None:
         log.info("first start: ingested %d articles", len(report.new))
     await app.bot.set_my_commands(bot_commands())
+    jobs = schedule_all(app)
+    log.info("digest jobs scheduled: %d", jobs)
     log.info("ready: %d facts, %d rankings", len(services.kb.index.facts), len(services.kb.index.rankings))
 
 

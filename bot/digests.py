@@ -1,0 +1,160 @@
+"""Digest scheduling (PTB's JobQueue on APScheduler) and delivery with Telegram's error semantics.
+
+Delivery is exactly-once per (chat, local date): the delivery log row is claimed before sending and
+marked sent right after. Errors: RetryAfter is honoured; network errors and 5xx are retried with
+backoff a bounded number of times and then recorded as failed; Forbidden and "chat not found"
+deactivate the subscription. A timed-out send is not retried (Telegram may have delivered it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from datetime import UTC, datetime
+from functools import partial
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import Application, ContextTypes
+
+from knowledge.db import session_scope
+from knowledge.digest import build_digest
+from knowledge.models import Subscription
+from knowledge.subscriptions import (
+    active_subscriptions,
+    claim_delivery,
+    deactivate,
+    digest_date,
+    finish_delivery,
+    get_subscription,
+    local_time,
+    recent_highlights,
+)
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 4
+BACKOFF_SECONDS = 0.5
+MAX_RETRY_AFTER_WAITS = 5
+BROADCAST_CONCURRENCY = 64
+
+
+def job_name(chat_id: int) -> str:
+    return f"digest:{chat_id}"
+
+
+def schedule(app: Application, sub: Subscription) -> None:  # type: ignore[type-arg]
+    """(Re)place this chat's daily job; an inactive subscription just loses its job."""
+    for job in app.job_queue.get_jobs_by_name(job_name(sub.chat_id)):
+        job.schedule_removal()
+    if sub.active:
+        app.job_queue.run_daily(_digest_job, local_time(sub.send_time, sub.timezone), name=job_name(sub.chat_id),
+                                chat_id=sub.chat_id)
+
+
+def schedule_all(app: Application) -> int:  # type: ignore[type-arg]
+    """Rebuild every job from the subscription table (the database is the source of truth)."""
+    services = app.bot_data["regionbot.services"]
+    with session_scope(services.kb.engine) as session:
+        subs = active_subscriptions(session=session)
+    for sub in subs:
+        schedule(app, sub)
+    return len(subs)
+
+
+async def _digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    services = context.bot_data["regionbot.services"]
+    chat_id = context.job.chat_id  # type: ignore[union-attr]
+    with session_scope(services.kb.engine) as session:
+        sub = get_subscription(session=session, chat_id=chat_id)
+    if sub is None or not sub.active:
+        return
+    outcome = await deliver(context.bot, services, sub, now=datetime.now(UTC))
+    log.info("digest for chat %s: %s", chat_id, outcome)
+
+
+async def deliver(bot: Bot, services, sub: Subscription, *, now: datetime) -> str:  # type: ignore[no-untyped-def]
+    """Send today's digest to one subscriber; returns sent | skipped | failed | deactivated."""
+    engine, day = services.kb.engine, digest_date(now, sub.timezone)
+    claimed = await asyncio.to_thread(partial(claim_delivery, engine=engine, chat_id=sub.chat_id, day=day))
+    if claimed is None:
+        return "skipped"
+    digest = await asyncio.to_thread(_build, services, sub, day)
+    if digest is None:
+        await asyncio.to_thread(partial(finish_delivery, engine=engine, chat_id=sub.chat_id, day=day,
+                                        status="skipped", attempts=0))
+        return "skipped"
+    attempts, waits = 0, 0
+    while True:
+        attempts += 1
+        try:
+            for part in digest.parts:
+                await bot.send_message(sub.chat_id, part)
+        except RetryAfter as exc:
+            waits += 1
+            if waits > MAX_RETRY_AFTER_WAITS:
+                return await _finish(engine, sub, day, "failed", attempts, f"rate limited: {exc}")
+            attempts -= 1
+            await asyncio.sleep(_seconds(exc.retry_after))
+        except Forbidden as exc:
+            await asyncio.to_thread(_deactivate, engine, sub.chat_id)
+            return await _finish(engine, sub, day, "failed", attempts, f"forbidden: {exc}", "deactivated")
+        except BadRequest as exc:
+            if "chat not found" in str(exc).lower():
+                await asyncio.to_thread(_deactivate, engine, sub.chat_id)
+                return await _finish(engine, sub, day, "failed", attempts, f"bad request: {exc}", "deactivated")
+            return await _finish(engine, sub, day, "failed", attempts, f"bad request: {exc}")
+        except TimedOut:
+            # Telegram may well have delivered it: a retry would risk a duplicate, so record and stop.
+            return await _finish(engine, sub, day, "sent", attempts, "reply timed out; not retried", "sent",
+                                 digest.highlight)
+        except NetworkError as exc:
+            if attempts >= MAX_ATTEMPTS:
+                return await _finish(engine, sub, day, "failed", attempts, f"network: {exc}")
+            await asyncio.sleep(BACKOFF_SECONDS * 2 ** (attempts - 1))
+        else:
+            return await _finish(engine, sub, day, "sent", attempts, None, "sent", digest.highlight)
+
+
+async def _finish(engine, sub: Subscription, day, status: str, attempts: int,  # type: ignore[no-untyped-def]
+                  error: str | None, outcome: str | None = None, highlight: str | None = None) -> str:
+    await asyncio.to_thread(partial(finish_delivery, engine=engine, chat_id=sub.chat_id, day=day, status=status,
+                                    attempts=attempts, error=error, highlight=highlight))
+    if status == "failed":
+        log.warning("digest to chat %s failed after %d attempt(s): %s", sub.chat_id, attempts, error)
+    return outcome or status
+
+
+def _build(services, sub: Subscription, day):  # type: ignore[no-untyped-def]
+    with session_scope(services.kb.engine) as session:
+        recent = recent_highlights(session=session, chat_id=sub.chat_id)
+    since = sub.last_digest_at or sub.created_at
+    regions = [c for c in sub.regions.split(",") if c]
+    return build_digest(services.kb.engine, services.kb.gazetteer, since=since, regions=regions, day=day,
+                        recent_highlights=recent, skip_quiet=services.settings.digest_skip_quiet_days)
+
+
+def _deactivate(engine, chat_id: int) -> None:  # type: ignore[no-untyped-def]
+    with session_scope(engine) as session:
+        deactivate(session=session, chat_id=chat_id)
+
+
+def _seconds(value: object) -> float:
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)  # type: ignore[union-attr,arg-type]
+
+
+async def broadcast(bot: Bot, services, *, now: datetime) -> Counter[str]:  # type: ignore[no-untyped-def]
+    """Today's digest to every active subscriber who has not had it: counts by outcome."""
+    with session_scope(services.kb.engine) as session:
+        subs = active_subscriptions(session=session)
+    gate = asyncio.Semaphore(BROADCAST_CONCURRENCY)
+
+    async def one(sub: Subscription) -> str:
+        async with gate:
+            try:
+                return await deliver(bot, services, sub, now=now)
+            except Exception:
+                log.exception("digest to chat %s crashed", sub.chat_id)
+                return "failed"
+
+    return Counter(await asyncio.gather(*(one(s) for s in subs)))
