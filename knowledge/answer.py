@@ -332,11 +332,11 @@ def _growth_text(f: FactRecord) -> str:
     return ",".join(parts)
 
 
-def _num(value: Decimal | None) -> str | None:
+def _num(value: Decimal | float | None) -> str | None:
+    """4.0 → "4", 6.8 → "6.8": figures as an article would write them."""
     if value is None:
         return None
-    text = format(value.normalize(), "f")
-    return text
+    return format(Decimal(repr(value) if isinstance(value, float) else value).normalize(), "f")
 
 
 def _distinct(facts: list[FactRecord]) -> list[FactRecord]:

@@ -38,11 +38,11 @@ class FactRecord:
     region_code: str
     metric: str
     metric_surface: str
-    value: Decimal | None
+    value: float | None  # floats, not Decimals: a third of the memory, and value_text keeps the exact digits
     value_text: str | None
     unit: str | None
-    growth: Decimal | None
-    growth_pp: Decimal | None
+    growth: float | None
+    growth_pp: float | None
     period_label: str
     qualifier: str | None
     article_id: int
@@ -167,7 +167,8 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
                    Fact.growth, Fact.growth_pp, Fact.period_label, Fact.qualifier, Fact.article_id, Fact.sentence_id)
         for f in session.execute(select(*columns).execution_options(yield_per=5000)):
             index.add_fact(FactRecord(
-                f[0], intern(f[1]), intern(f[2]), intern(f[3]), f[4], f[5], _opt_intern(f[6]), f[7], f[8],
+                f[0], intern(f[1]), intern(f[2]), intern(f[3]), _float(f[4]), f[5], _opt_intern(f[6]),
+                _float(f[7]), _float(f[8]),
                 intern(f[9]), _opt_intern(f[10]), f[11], f[12],
             ))
         _load_rankings(session, index)
@@ -185,6 +186,10 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
             index.companies.setdefault(claim.subject, claim.subject)
     index.finish()
     return index
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
 
 
 def _opt_intern(text: str | None) -> str | None:
