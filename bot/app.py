@@ -29,6 +29,7 @@ def build_application(settings: Settings, *, kb: KnowledgeBase | None = None) ->
         .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(True)
         .post_init(_post_init)
+        .post_stop(_post_stop)
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
@@ -50,6 +51,11 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     jobs = schedule_all(app)
     log.info("digest jobs scheduled: %d", jobs)
     log.info("ready: %d facts, %d rankings", len(services.kb.index.facts), len(services.kb.index.rankings))
+
+
+async def _post_stop(app: Application) -> None:  # type: ignore[type-arg]
+    """Let a broadcast in flight finish what it has started and start nothing new."""
+    app.bot_data["regionbot.services"].stopping.set()
 
 
 def run(settings: Settings, *, webhook: bool = False) -> None:

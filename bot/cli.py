@@ -155,3 +155,38 @@ def run(webhook: Annotated[bool, typer.Option("--webhook", help="use PTB's webho
         run_bot(settings, webhook=webhook)
     except ValueError as exc:
         raise _fail(str(exc), 2) from None
+
+
+@app.command()
+def digest(
+    preview: Annotated[bool, typer.Option("--preview", help="print the digest instead of sending it")] = True,
+    chat: Annotated[int | None, typer.Option("--chat", help="preview for this chat's subscription")] = None,
+    regions: Annotated[list[str] | None, typer.Option("--regions", help="region names (repeatable)")] = None,
+) -> None:
+    """Print what today's digest would say (for a chat's subscription, or for some regions)."""
+    from datetime import UTC, datetime
+
+    from knowledge.db import session_scope
+    from knowledge.digest import build_digest
+    from knowledge.subscriptions import digest_date, get_subscription
+
+    if not preview:
+        raise _fail("digests are sent by the running bot (or an admin's /digest_now); use --preview here", 2)
+    settings = get_settings()
+    kb = _knowledge_base()
+    since, codes = None, []
+    if chat is not None:
+        with session_scope(kb.engine) as session:
+            sub = get_subscription(session=session, chat_id=chat)
+        if sub is None:
+            raise _fail(f"chat {chat} has no subscription", 2)
+        since, codes = sub.last_digest_at or sub.created_at, [c for c in sub.regions.split(",") if c]
+    for name in regions or []:
+        region = kb.gazetteer.resolve(name)
+        if region is None:
+            raise _fail(f"unknown region {name!r}", 2)
+        codes.append(region.code)
+    day = digest_date(datetime.now(UTC), settings.timezone)
+    result = build_digest(kb.engine, kb.gazetteer, since=since, regions=codes, day=day,
+                          skip_quiet=settings.digest_skip_quiet_days)
+    console.print(result.text if result else "(quiet day: nothing would be sent)", highlight=False, soft_wrap=True)

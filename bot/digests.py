@@ -143,14 +143,21 @@ def _seconds(value: object) -> float:
     return value.total_seconds() if hasattr(value, "total_seconds") else float(value)  # type: ignore[union-attr,arg-type]
 
 
-async def broadcast(bot: Bot, services, *, now: datetime) -> Counter[str]:  # type: ignore[no-untyped-def]
-    """Today's digest to every active subscriber who has not had it: counts by outcome."""
+async def broadcast(bot: Bot, services, *, now: datetime,  # type: ignore[no-untyped-def]
+                    stop: asyncio.Event | None = None) -> Counter[str]:
+    """Today's digest to every active subscriber who has not had it: counts by outcome.
+
+    Setting `stop` (the bot does on shutdown) lets the sends in flight finish and be recorded, and
+    starts no new ones; a later broadcast picks up exactly the subscribers left.
+    """
     with session_scope(services.kb.engine) as session:
         subs = active_subscriptions(session=session)
     gate = asyncio.Semaphore(BROADCAST_CONCURRENCY)
 
     async def one(sub: Subscription) -> str:
         async with gate:
+            if stop is not None and stop.is_set():
+                return "deferred"
             try:
                 return await deliver(bot, services, sub, now=now)
             except Exception:

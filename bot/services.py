@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class Services:
     flood: FloodGuard
     answers: AnswerCache = field(default_factory=AnswerCache)
     conversations: dict[int, Conversation] = field(default_factory=dict)
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set on shutdown: broadcasts wind down
 
     def is_admin(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.settings.admin_ids

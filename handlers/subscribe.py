@@ -124,7 +124,7 @@ async def digest_now_command(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text("抱歉,这个命令只对管理员开放。")
         return
     await update.effective_message.reply_text("正在发送今日简报……")
-    counts = await broadcast(context.bot, services, now=datetime.now(UTC))
+    counts = await broadcast(context.bot, services, now=datetime.now(UTC), stop=services.stopping)
     await update.effective_message.reply_text(
         f"今日简报:发送 {counts['sent']},跳过 {counts['skipped']},失败 {counts['failed']},"
         f"停用 {counts['deactivated']}")
