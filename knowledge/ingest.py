@@ -20,7 +20,7 @@ from knowledge.db import session_scope
 from knowledge.errors import BadArticleError, IngestError
 from knowledge.gazetteer import Gazetteer
 from knowledge.pipeline import ParsedArticle, parse_article
-from knowledge.store import article_hashes, remove_article, save_article, sync_regions
+from knowledge.store import article_hashes, remove_article, save_articles, sync_regions
 
 log = logging.getLogger(__name__)
 
@@ -121,12 +121,15 @@ def ingest_bytes(
 
 def _write(engine: Engine, gazetteer: Gazetteer, parsed: list[ParsedArticle], stale: list[str],
            report: IngestReport) -> None:
+    replacing = set(report.changed)
     try:
         with session_scope(engine) as session:
             sync_regions(session=session, gazetteer=gazetteer)
             for article in parsed:
-                report.facts_removed += remove_article(session=session, source=article.source)
-                save_article(session=session, parsed=article)
+                if article.source in replacing:
+                    report.facts_removed += remove_article(session=session, source=article.source)
+            save_articles(session=session, parsed=parsed)
+            for article in parsed:
                 report.added["figures"] += len(article.facts)
                 report.added["rankings"] += len(article.rankings)
                 report.added["ranking entries"] += sum(len(r.entries) for r in article.rankings)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert
@@ -66,53 +65,59 @@ def remove_article(*, session: Session, source: str) -> int:
     return int(facts)
 
 
-def save_article(*, session: Session, parsed: ParsedArticle) -> Article:
-    """Insert one parsed article with its sentences, facts, rankings, claims and company mentions."""
-    doc = parsed.doc
-    article = Article(
-        source=parsed.source, content_hash=parsed.content_hash, title=doc.title, publisher=doc.publisher,
-        published=doc.published, date_rule=(doc.date_rule or "")[:200] or None, url=doc.url, script=doc.script,
-        encoding=parsed.encoding, original_text=parsed.original_text, text=doc.text,
-    )
-    session.add(article)
-    session.flush()
-    sentence_ids = _save_sentences(session, article, doc.sentences)
-    _save_facts(session, article, parsed, sentence_ids)
-    _save_rankings(session, article, parsed, sentence_ids)
-    for claim in parsed.claims:
-        session.add(Claim(article_id=article.id, sentence_id=sentence_ids[claim.sentence], subject=claim.subject,
-                          subject_kind=claim.subject_kind, region_code=claim.region_code, claim=claim.claim,
-                          scope=claim.scope, position=claim.position, about=claim.about))
-    _save_companies(session, article, parsed, sentence_ids)
-    return article
+def save_article(*, session: Session, parsed: ParsedArticle) -> int:
+    """Insert one parsed article with everything extracted from it; returns its id."""
+    return save_articles(session=session, parsed=[parsed])[parsed.source]
 
 
-def _save_sentences(session: Session, article: Article, sentences: Iterable) -> dict[int, int]:  # type: ignore[type-arg]
-    # Core inserts with RETURNING: many times faster than one ORM object per sentence.
-    rows = [{"article_id": article.id, "position": s.position, "paragraph": s.paragraph, "text": s.text,
-             "original": s.original} for s in sentences]
-    if not rows:
+def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str, int]:
+    """Insert parsed articles in bulk (Core inserts with RETURNING); returns source → article id."""
+    if not parsed:
         return {}
-    result = session.execute(insert(Sentence).returning(Sentence.position, Sentence.id), rows)  # type: ignore[arg-type]
-    return {position: sentence_id for position, sentence_id in result.all()}
-
-
-def _save_facts(session: Session, article: Article, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
     now = utcnow()
     rows = [{
-        "article_id": article.id, "sentence_id": sentence_ids[f.sentence], "region_code": f.region.code,
+        "source": p.source, "content_hash": p.content_hash, "title": p.doc.title, "publisher": p.doc.publisher,
+        "published": p.doc.published, "date_rule": (p.doc.date_rule or "")[:200] or None, "url": p.doc.url,
+        "script": p.doc.script, "encoding": p.encoding, "original_text": p.original_text, "text": p.doc.text,
+        "ingested_at": now, "updated_at": now,
+    } for p in parsed]
+    ids = dict(session.execute(insert(Article).returning(Article.source, Article.id), rows).all())  # type: ignore[arg-type]
+    sentence_rows = [{"article_id": ids[p.source], "position": s.position, "paragraph": s.paragraph,
+                      "text": s.text, "original": s.original} for p in parsed for s in p.doc.sentences]
+    sentence_ids: dict[tuple[int, int], int] = {}
+    if sentence_rows:
+        returned = session.execute(insert(Sentence).returning(Sentence.article_id, Sentence.position, Sentence.id),
+                                   sentence_rows)  # type: ignore[arg-type]
+        sentence_ids = {(aid, pos): sid for aid, pos, sid in returned.all()}
+    fact_rows = [_fact_row(ids[p.source], f, sentence_ids, now) for p in parsed for f in p.facts]
+    if fact_rows:
+        session.execute(insert(Fact), fact_rows)
+    for p in parsed:
+        article_id = ids[p.source]
+        by_position = {pos: sid for (aid, pos), sid in sentence_ids.items() if aid == article_id} \
+            if (p.rankings or p.claims or p.companies) else {}
+        _save_rankings(session, article_id, p, by_position)
+        for claim in p.claims:
+            session.add(Claim(article_id=article_id, sentence_id=by_position[claim.sentence], subject=claim.subject,
+                              subject_kind=claim.subject_kind, region_code=claim.region_code, claim=claim.claim,
+                              scope=claim.scope, position=claim.position, about=claim.about))
+        _save_companies(session, article_id, p, by_position)
+    return ids
+
+
+def _fact_row(article_id: int, f, sentence_ids: dict[tuple[int, int], int], now) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {
+        "article_id": article_id, "sentence_id": sentence_ids[(article_id, f.sentence)], "region_code": f.region.code,
         "region_surface": f.region_surface[:60], "metric": f.metric[:80], "metric_surface": f.metric_surface[:80],
         "value": f.value, "value_text": f.value_text, "unit": f.unit, "growth": f.growth, "growth_pp": f.growth_pp,
         "period_kind": f.period.kind, "period_year": f.period.year, "period_start": f.period.start,
         "period_end": f.period.end, "period_label": f.period.label, "qualifier": f.qualifier, "created_at": now,
-    } for f in parsed.facts]
-    if rows:
-        session.execute(insert(Fact), rows)
+    }
 
 
-def _save_rankings(session: Session, article: Article, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
+def _save_rankings(session: Session, article_id: int, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
     for r in parsed.rankings:
-        ranking = Ranking(article_id=article.id, sentence_id=sentence_ids[r.sentence], title=r.title[:200],
+        ranking = Ranking(article_id=article_id, sentence_id=sentence_ids[r.sentence], title=r.title[:200],
                           scope_code=r.scope_code, scope_name=r.scope_name, period_label=r.period_label, kind=r.kind)
         session.add(ranking)
         session.flush()
@@ -120,7 +125,7 @@ def _save_rankings(session: Session, article: Article, parsed: ParsedArticle, se
                                      original_name=e.original, region_code=e.region_code) for e in r.entries)
 
 
-def _save_companies(session: Session, article: Article, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
+def _save_companies(session: Session, article_id: int, parsed: ParsedArticle, sentence_ids: dict[int, int]) -> None:
     cache: dict[str, Entity] = {}
     for position, names in parsed.companies.items():
         for name in dict.fromkeys(names):
@@ -131,7 +136,7 @@ def _save_companies(session: Session, article: Article, parsed: ParsedArticle, s
                 session.add(entity)
                 session.flush()
             cache[name] = entity
-            session.add(Mention(entity_id=entity.id, article_id=article.id, sentence_id=sentence_ids[position]))
+            session.add(Mention(entity_id=entity.id, article_id=article_id, sentence_id=sentence_ids[position]))
 
 
 def _short_company(name: str) -> str | None:

@@ -116,18 +116,15 @@ def test_failed_transaction_leaves_previous_base_intact(engine, gazetteer, tmp_p
     shutil.copy(SEEDS / "003_baad52db8d0c6aae.txt", tmp_path / "b.txt")
 
     import knowledge.ingest as ingest_module
-
-    def explode(*, session, parsed):
-        if parsed.source == "b.txt":
-            from sqlalchemy.exc import OperationalError
-            raise OperationalError("insert", {}, Exception("disk full"))
-        return ingest_module.save_article.__wrapped__(session=session, parsed=parsed)  # pragma: no cover
-
     from knowledge import store
-    explode.__wrapped__ = store.save_article  # type: ignore[attr-defined]
-    monkeypatch.setattr(ingest_module, "save_article", lambda *, session, parsed: (
-        store.save_article(session=session, parsed=parsed) if parsed.source != "b.txt" else explode(
-            session=session, parsed=parsed)))
+
+    def write_then_fail(*, session, parsed):
+        store.save_articles(session=session, parsed=parsed)  # the rows are written inside the transaction …
+        from sqlalchemy.exc import OperationalError
+
+        raise OperationalError("insert", {}, Exception("disk full"))  # … and then the disk fills up
+
+    monkeypatch.setattr(ingest_module, "save_articles", write_then_fail)
     with pytest.raises(IngestError):
         ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
     with Session(engine) as s:
