@@ -16,29 +16,21 @@ need a city context even where only one zone carries them.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
-import opencc
 from rapidfuzz import fuzz, process
 
-# Look-alike characters met in OCR output and hurried typing of Shandong names, used both ways. A variant
-# is made only for full names of three or more characters ending in 区/县/市 (short ones would match too
-# much) and only when it is not itself a known form.
-CONFUSABLES: tuple[tuple[str, str], ...] = (
-    ("茌", "在"), ("茌", "荏"), ("兖", "衮"), ("峄", "峰"), ("菏", "荷"), ("潍", "维"),
-    ("滕", "腾"), ("滕", "藤"), ("朐", "胸"), ("沭", "沐"), ("垦", "恳"), ("莱", "菜"),
-    ("历", "厉"), ("鄄", "甄"), ("淄", "缁"), ("郯", "剡"), ("芝", "之"),
-)
+from knowledge.place_fuzzy import CONFUSABLES as CONFUSABLES  # re-exported: part of this module's API
+from knowledge.place_fuzzy import clean_query, is_latin, is_slip, ocr_variants, pinyin_key, readings
+
 GENERIC_ZONE_TERMS = frozenset({"开发区", "经开区", "高新区", "度假区", "临港区"})
 # A short form right before one of these names a street or an institution elsewhere (青岛's 聊城路).
 _STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
@@ -47,7 +39,6 @@ _RANK = {"name": 0, "alias": 1, "former": 2, "ocr": 3}
 _STEM_RANK = {"province": 4, "city": 4, "county": 5}
 _FORMER_STEM_RANK = 7
 _ALT_READING = 10  # a pinyin key from a rarer reading ranks after every usual one
-_LATIN_RE = re.compile(r"[A-Za-z0-9 '’\-·.]+")
 _SEPARATORS = " \t,，、/·-"
 
 
@@ -164,7 +155,7 @@ class Gazetteer:
 
     def resolve(self, name: str, *, context_city: Region | None = None) -> Region | None:
         """The one region a person meant by ``name`` (any script, pinyin, a typo), or None."""
-        query = _clean(name)
+        query = clean_query(name)
         if not query:
             return None
         context = self.city_of(context_city) if context_city else None
@@ -178,11 +169,11 @@ class Gazetteer:
 
     def suggest(self, name: str, *, limit: int = 3) -> list[Region]:
         """The regions whose names look or sound most like ``name``, best first, for "did you mean"."""
-        query = _clean(name)
+        query = clean_query(name)
         if not query:
             return []
         scores: dict[str, float] = {}
-        spoken = _pinyin_key(query) if _is_latin(query) else _readings(query)[0]
+        spoken = pinyin_key(query) if is_latin(query) else readings(query)[0]
         # a likeness in sound ranks just below the same likeness in writing
         for text, choices, cutoff, penalty in ((query, self._typo_forms, 50, 0),
                                                (spoken, list(self._pinyin_index), 75, 1)):
@@ -204,7 +195,7 @@ class Gazetteer:
         known = set(forms)
         for region in self._regions.values():
             if region.level in ("city", "county"):
-                for variant in _ocr_variants(region.name):
+                for variant in ocr_variants(region.name):
                     if variant not in known:
                         _add(forms, variant, (region, "ocr", _RANK["ocr"]))
         return dict(forms)
@@ -232,7 +223,7 @@ class Gazetteer:
         index: dict[str, list[_Candidate]] = defaultdict(list)
         for form in self._typo_forms:
             for region, _via, rank in self._lookup(form):
-                for n, key in enumerate(_readings(form)):
+                for n, key in enumerate(readings(form)):
                     _add(index, key, (region, "pinyin", rank + (_ALT_READING if n else 0)))
         return dict(index)
 
@@ -335,9 +326,9 @@ class Gazetteer:
         return [(mentions[-1].region, mentions[-1].via, 0)]
 
     def _pinyin(self, query: str, context: Region | None) -> list[_Candidate]:
-        if not _is_latin(query):
+        if not is_latin(query):
             return []
-        key = _pinyin_key(query)
+        key = pinyin_key(query)
         if key in self._pinyin_index or len(key) < 5:
             return self._pinyin_index.get(key, [])
         near = process.extract(key, list(self._pinyin_index), scorer=fuzz.ratio, score_cutoff=90, limit=5)
@@ -346,10 +337,10 @@ class Gazetteer:
 
     def _typo(self, query: str, context: Region | None) -> list[_Candidate]:
         """A form of the same length that differs only in homophones or look-alikes (临青, 聊成)."""
-        if _is_latin(query):
+        if is_latin(query):
             return []
         near = process.extract(query, self._typo_forms, scorer=fuzz.ratio, score_cutoff=40, limit=20)
-        slips = [(form, score) for form, score, _ in near if _is_slip(query, form)]
+        slips = [(form, score) for form, score, _ in near if is_slip(query, form)]
         best = max((score for _form, score in slips), default=0)
         return [(region, "fuzzy", rank) for form, score in slips if score == best
                 for region, _via, rank in self._lookup(form)]
@@ -368,67 +359,6 @@ def _add(index: dict[str, list[_Candidate]], form: str, candidate: _Candidate) -
                 bucket[i] = candidate
             return
     bucket.append(candidate)
-
-
-def _ocr_variants(name: str) -> Iterator[str]:
-    if len(name) < 3 or name[-1] not in "区县市":
-        return
-    for a, b in CONFUSABLES:
-        for real, lookalike in ((a, b), (b, a)):
-            for i, char in enumerate(name):
-                if char == real:
-                    yield name[:i] + lookalike + name[i + 1:]
-
-
-def _is_slip(query: str, form: str) -> bool:
-    if len(query) != len(form) or len(query) < 2:
-        return False
-    diffs = [(q, f) for q, f in zip(query, form, strict=True) if q != f]
-    if not 1 <= len(diffs) <= (2 if len(query) >= 6 else 1):
-        return False
-    return all(_sounds_alike(q, f) or (q, f) in _CONFUSABLE_SET for q, f in diffs)
-
-
-_CONFUSABLE_SET = frozenset(CONFUSABLES) | frozenset((b, a) for a, b in CONFUSABLES)
-
-
-# pypinyin is imported where used: it takes a quarter second, which find_mentions never needs to pay.
-@lru_cache(maxsize=4096)
-def _sounds_alike(typed: str, meant: str) -> bool:
-    """Would typing the usual pinyin of ``typed`` offer ``meant`` too? (Rare readings don't count: 广 yǎn.)"""
-    from pypinyin import Style, lazy_pinyin, pinyin
-
-    return lazy_pinyin(typed)[0] in pinyin(meant, style=Style.NORMAL, heteronym=True)[0]
-
-
-def _readings(form: str, cap: int = 32) -> list[str]:
-    """The usual toneless reading of a form first, then rarer ones (单县 is shan xian, not dan xian)."""
-    from pypinyin import Style, lazy_pinyin, pinyin
-
-    usual = _pinyin_key("".join(lazy_pinyin(form)))
-    options = pinyin(form, style=Style.NORMAL, heteronym=True)
-    others = {_pinyin_key("".join(p)) for p in itertools.islice(itertools.product(*options), cap)}
-    return [usual, *sorted(others - {usual})]
-
-
-def _is_latin(text: str) -> bool:
-    return bool(_LATIN_RE.fullmatch(text)) and any(c.isalpha() for c in text)
-
-
-def _pinyin_key(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalpha()).replace("ü", "u").replace("v", "u")
-
-
-def _clean(name: str) -> str:
-    """Pinyin loses its tone marks (Línqīng); Chinese loses inner spaces and turns Simplified."""
-    text = unicodedata.normalize("NFKC", name).strip()
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return bare if _is_latin(bare) else _t2s().convert("".join(text.split()))
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)

@@ -7,15 +7,17 @@ leaves the previous fact base exactly as it was.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from knowledge.corpus import MAX_ARTICLE_BYTES, ArticleMeta, discover, read_file
+from knowledge.corpus import MAX_ARTICLE_BYTES, ArticleMeta, RawArticle, discover, read_file
 from knowledge.db import session_scope
 from knowledge.errors import BadArticleError, IngestError
 from knowledge.gazetteer import Gazetteer
@@ -64,9 +66,12 @@ Progress = Callable[[str], None]
 
 def ingest_paths(
     paths: Iterable[Path], *, engine: Engine, gazetteer: Gazetteer, prune: bool = False,
-    progress: Progress | None = None, max_bytes: int = MAX_ARTICLE_BYTES,
+    progress: Progress | None = None, max_bytes: int = MAX_ARTICLE_BYTES, workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files and folders. With `prune`, stored articles missing from `paths` are removed."""
+    """Ingest files and folders. With `prune`, stored articles missing from `paths` are removed.
+
+    Large runs parse in a process pool (one worker per core); the database write stays one transaction.
+    """
     report = IngestReport()
     try:
         files = discover(paths)
@@ -74,37 +79,70 @@ def ingest_paths(
         raise IngestError(str(exc)) from exc
     with session_scope(engine) as session:
         known = article_hashes(session=session)
-    parsed: list[ParsedArticle] = []
     seen: set[str] = set()
     manifests: dict[Path, dict[str, ArticleMeta]] = {}
+    todo: list[RawArticle] = []
     for path in files:
-        if progress:
-            progress(path.name)
         try:
             raw = read_file(path, manifests=manifests, max_bytes=max_bytes)
-            seen.add(raw.source)
-            if known.get(raw.source) == raw.content_hash:
-                report.unchanged.append(raw.source)
-                continue
-            article = parse_article(raw, gazetteer)
         except BadArticleError as exc:
             report.bad.append((path.name, str(exc)))
             seen.add(path.name)  # a bad new version never deletes the good old one
             continue
+        seen.add(raw.source)
+        if known.get(raw.source) == raw.content_hash:
+            report.unchanged.append(raw.source)
+            if progress:
+                progress(path.name)
+        else:
+            todo.append(raw)
+    parsed: list[ParsedArticle] = []
+    for raw, result in zip(todo, _parse_all(todo, gazetteer, workers), strict=True):
+        if progress:
+            progress(raw.source)
+        if isinstance(result, BadArticleError):
+            report.bad.append((raw.source, str(result)))
+            continue
         (report.changed if raw.source in known else report.new).append(raw.source)
-        report.warnings.extend(f"{raw.source}: {w}" for w in article.warnings)
-        parsed.append(article)
+        report.warnings.extend(f"{raw.source}: {w}" for w in result.warnings)
+        parsed.append(result)
     stale = sorted(set(known) - seen) if prune else []
     _write(engine, gazetteer, parsed, stale, report)
     return report
+
+
+_PARALLEL_FROM = 200
+
+
+def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
+               workers: int | None) -> Iterator[ParsedArticle | BadArticleError]:
+    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if count <= 1 or len(todo) < _PARALLEL_FROM:
+        yield from (_parse_one(raw, gazetteer) for raw in todo)
+        return
+    with ProcessPoolExecutor(max_workers=count, initializer=_worker_init) as pool:
+        yield from pool.map(_parse_in_worker, todo, chunksize=32)
+
+
+def _parse_one(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | BadArticleError:
+    try:
+        return parse_article(raw, gazetteer)
+    except BadArticleError as exc:
+        return exc
+
+
+def _worker_init() -> None:
+    Gazetteer.load()
+
+
+def _parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
+    return _parse_one(raw, Gazetteer.load())
 
 
 def ingest_bytes(
     name: str, data: bytes, *, engine: Engine, gazetteer: Gazetteer, meta: ArticleMeta | None = None,
 ) -> tuple[IngestReport, ParsedArticle | None]:
     """Ingest one uploaded file held in memory (used by the bot's admin upload)."""
-    from knowledge.corpus import RawArticle
-
     report = IngestReport()
     raw = RawArticle(name, data, meta or ArticleMeta())
     with session_scope(engine) as session:

@@ -130,3 +130,14 @@ def test_failed_transaction_leaves_previous_base_intact(engine, gazetteer, tmp_p
     with Session(engine) as s:
         assert set(s.exec(select(Fact.value_text).where(Fact.metric == "地区生产总值")).all()) == {"140.08"}
         assert len(s.exec(select(Article)).all()) == 1
+
+
+def test_large_runs_parse_in_parallel_with_the_same_result(engine, gazetteer, tmp_path):
+    for i in range(210):
+        _write(tmp_path, f"a{i:03d}.txt", f"2023年,莘县地区生产总值完成{100 + i}.5亿元,同比增长5.1%。\n".encode())
+    _write(tmp_path, "zz_bad.txt", b"\x00" * 50)
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
+    assert len(report.new) == 210 and [name for name, _ in report.bad] == ["zz_bad.txt"]
+    with Session(engine) as s:
+        values = set(s.exec(select(Fact.value_text)).all())
+    assert values == {f"{100 + i}.5" for i in range(210)}
