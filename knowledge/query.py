@@ -121,7 +121,9 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.wants_growth = bool(_GROWTH_RE.search(simple))
     q.position = _position(simple)
     q.intent = _intent(q)
-    if state is not None and q.intent in ("out_of_scope", "figure", "overview") and _is_follow_up(q, simple):
+    continuable = not q.elsewhere and not _OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
+    if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
+            and _is_follow_up(q, simple):
         q = _continue(q, state, gazetteer)
     elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown

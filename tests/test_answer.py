@@ -87,3 +87,11 @@ def test_golden_questions_top1_accuracy(kb, capsys):
             print(f"  {qid}: {BY_ID[qid]['q']} -> {'; '.join(why)}")
     assert accuracy >= ACCURACY_FLOOR
     assert wrongly_answered == [], "every question the base cannot answer must be refused"
+
+
+@pytest.mark.parametrize("question", ["北京GDP是多少", "那上海呢?", "明天临清天气怎么样"],
+                         ids=["beijing", "shanghai-follow-up", "weather"])
+def test_a_follow_up_never_borrows_a_figure_from_another_region(kb, question):
+    state = kb.ask("临清上半年生产总值是多少?").state
+    answer = kb.ask(question, state).answer
+    assert not answer.found and "140.08" not in answer.text

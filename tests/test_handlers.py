@@ -144,3 +144,40 @@ async def test_flood_guard_sends_one_notice_then_drops(tmp_path):
         await asyncio.sleep(0.5)
         texts = [m.text for m in running.fake.messages_to(USER)]
         assert len(texts) == 4 and sum("太频繁" in t for t in texts) == 1
+
+
+async def test_stats_counts_questions_and_top_unanswered(bot):
+    for text in ("临清上半年生产总值是多少?", "北京GDP是多少", "北京GDP是多少"):
+        mark = bot.fake.mark()
+        bot.fake.send_text(USER, text)
+        await bot.fake.wait_for_message(USER, since=mark, timeout=10)
+    import asyncio
+
+    await asyncio.sleep(0.3)  # the question log is written off the event loop
+    bot.fake.send_command(ADMIN, "/stats")
+    [stats] = await bot.fake.wait_for_message(ADMIN, timeout=10)
+    assert "已回答 1" in stats.text and "未能回答 2" in stats.text and "北京GDP是多少 ×2" in stats.text
+
+
+async def test_questions_during_a_reload_are_still_answered(bot, monkeypatch):
+    import asyncio
+    import threading
+    import time
+
+    kb = bot.app.bot_data["regionbot.services"].kb
+    real_reload, started = kb.reload, threading.Event()
+
+    def slow_reload():  # type: ignore[no-untyped-def]
+        started.set()
+        time.sleep(1.0)
+        return real_reload()
+
+    monkeypatch.setattr(kb, "reload", slow_reload)
+    bot.fake.send_command(ADMIN, "/reload")
+    await asyncio.to_thread(started.wait, 10)
+    bot.fake.send_text(USER, "冠县排第几")
+    [answer] = await bot.fake.wait_for_message(USER, timeout=5)
+    assert "第2名" in answer.text
+    assert not any("重新载入完成" in m.text for m in bot.fake.messages_to(ADMIN))  # still reloading
+    replies = await bot.fake.wait_for_message(ADMIN, count=2, timeout=20)
+    assert "重新载入完成" in replies[-1].text
