@@ -7,8 +7,10 @@ is immutable once built; the service swaps in a new one atomically when the base
 
 from __future__ import annotations
 
+import threading
 from array import array
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -103,6 +105,9 @@ class Index:
     postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
     sentence_article: dict[int, int] = field(default_factory=dict)
     ranked_regions: set[str] = field(default_factory=set)
+    warm_hook: Callable[[], None] | None = None
+    _postings_ready: bool = False
+    _postings_lock: threading.Lock = field(default_factory=threading.Lock)
     by_sentence: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     entry_names: set[str] = field(default_factory=set)
     company_grams: dict[str, str] = field(default_factory=dict)
@@ -127,7 +132,7 @@ class Index:
 
     def sentences_with(self, token: str) -> set[int]:
         """Sentences containing `token`: its postings, or (small bases only) a substring scan."""
-        hits = self.postings.get(token)
+        hits = self.ensure_postings().get(token)
         if hits is not None:
             return set(hits)
         if len(self.sentences) >= 5000:
@@ -137,9 +142,22 @@ class Index:
     def add_sentence(self, sentence_id: int, article_id: int, text: str) -> None:
         self.sentences[sentence_id] = text
         self.sentence_article[sentence_id] = article_id
-        for token in dict.fromkeys(cut(text)):
-            if len(token) >= 2 and token not in _STOP_TOKENS:
-                self.postings[intern(token)].append(sentence_id)
+
+    def ensure_postings(self) -> dict[str, array]:
+        """Token postings for topic search, built on first use: jieba's dictionary takes most of a second
+        to load, and a figure question never needs it. The bot builds them at start instead."""
+        if self._postings_ready:
+            return self.postings
+        with self._postings_lock:
+            if not self._postings_ready:
+                if self.warm_hook is not None:
+                    self.warm_hook()
+                for sentence_id, text in self.sentences.items():
+                    for token in dict.fromkeys(cut(text)):
+                        if len(token) >= 2 and token not in _STOP_TOKENS:
+                            self.postings[intern(token)].append(sentence_id)
+                self._postings_ready = True
+        return self.postings
 
     def finish(self) -> None:
         self.metric_names = sorted(self.by_metric)

@@ -252,12 +252,13 @@ def find_topic(text: str, index: Index) -> str | None:
 
 
 def topic_tokens(text: str, index: Index) -> list[str]:
-    words = [t for t in cut(text) if len(t) >= 2 and not _FILLER.fullmatch(t) and t in index.postings]
+    postings = index.ensure_postings()
+    words = [t for t in cut(text) if len(t) >= 2 and not _FILLER.fullmatch(t) and t in postings]
     # single characters such as 铝 join the word after them: 铝 + 产业链 → 铝产业
     for a, b in zip(cut(text), cut(text)[1:], strict=False):
         joined = a + b[:2]
         if len(a) == 1 and "\u4e00" <= a <= "\u9fff" and any(joined in index.sentences[i] for i in
-                                                                  list(index.postings.get(b, ()))[:200]):
+                                                                  list(postings.get(b, ()))[:200]):
             words.append(joined)
     return words
 

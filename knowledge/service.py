@@ -58,16 +58,25 @@ class KnowledgeBase:
             empty = session.exec(select(Article.id).limit(1)).first() is None
         if empty:
             report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer)
-        self.refresh()
+        self.refresh(warm=warm)
         if warm:
             self.gazetteer.suggest("预热")  # builds the pinyin and typo tables now, not on a user's question
         return report
 
-    def refresh(self) -> Index:
-        """Build a new index from the database and swap it in atomically."""
-        self._warm_dictionary()
+    def refresh(self, *, warm: bool = True) -> Index:
+        """Build a new index from the database and swap it in atomically.
+
+        `warm` also loads jieba and builds the topic postings now; otherwise the first topic question does.
+        """
         index = build_index(self.engine, version=self.index.version + 1)
-        add_words(name for name in index.companies if len(name) <= 20)
+
+        def warm_dictionary() -> None:
+            self._warm_dictionary()
+            add_words(name for name in index.companies if len(name) <= 20)
+
+        index.warm_hook = warm_dictionary
+        if warm:
+            index.ensure_postings()
         self._answerer = Answerer(index, self.gazetteer)
         return index
 
@@ -76,7 +85,7 @@ class KnowledgeBase:
         with self._reload_lock:
             report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer, prune=True)
             if report.touched:
-                self.refresh()
+                self.refresh(warm=True)
             return report
 
     def ask(self, question: str, state: Conversation | None = None) -> Asked:
