@@ -181,3 +181,42 @@ async def test_questions_during_a_reload_are_still_answered(bot, monkeypatch):
     assert not any("重新载入完成" in m.text for m in bot.fake.messages_to(ADMIN))  # still reloading
     replies = await bot.fake.wait_for_message(ADMIN, count=2, timeout=20)
     assert "重新载入完成" in replies[-1].text
+
+
+async def test_webhook_mode_receives_updates_with_the_secret_and_refuses_without(tmp_path):
+    import socket
+
+    import httpx
+
+    from bot.app import build_application
+    from tests.botkit import make_settings
+    from tests.fakes.botapi import FakeBotAPI
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with FakeBotAPI() as fake:
+        settings = make_settings(fake.url, tmp_path, webhook_url=f"http://127.0.0.1:{port}",
+                                 webhook_port=port, webhook_secret="s3cret-token")
+        app = build_application(settings)
+        await app.initialize()
+        await app.post_init(app)
+        await app.start()
+        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
+                                        webhook_url=f"http://127.0.0.1:{port}/telegram", secret_token="s3cret-token")
+        try:
+            assert fake.calls_of("setWebhook")[-1].params["url"].endswith("/telegram")
+            update = {"update_id": 1, "message": {"message_id": 5, "date": 0, "chat": {"id": 88, "type": "private"},
+                                                   "from": {"id": 88, "is_bot": False, "first_name": "U"},
+                                                   "text": "冠县排第几"}}
+            async with httpx.AsyncClient() as client:
+                refused = await client.post(f"http://127.0.0.1:{port}/telegram", json=update)
+                accepted = await client.post(f"http://127.0.0.1:{port}/telegram", json=update,
+                                             headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-token"})
+            assert refused.status_code == 403 and accepted.status_code == 200
+            [reply] = await fake.wait_for_message(88, timeout=10)
+            assert "第2名" in reply.text
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
