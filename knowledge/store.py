@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from knowledge.gazetteer import Gazetteer
@@ -81,17 +81,20 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
         "script": p.doc.script, "encoding": p.encoding, "original_text": p.original_text, "text": p.doc.text,
         "ingested_at": now, "updated_at": now,
     } for p in parsed]
-    ids = dict(session.execute(insert(Article).returning(Article.source, Article.id), rows).all())  # type: ignore[arg-type]
+    # Core statements on the table (not the ORM entity): multi-row INSERT … RETURNING in large batches.
+    conn = session.connection()
+    articles, sentences, facts = Article.__table__, Sentence.__table__, Fact.__table__  # type: ignore[attr-defined]
+    ids = dict(conn.execute(articles.insert().returning(articles.c.source, articles.c.id), rows).all())
     sentence_rows = [{"article_id": ids[p.source], "position": s.position, "paragraph": s.paragraph,
                       "text": s.text, "original": s.original} for p in parsed for s in p.doc.sentences]
     sentence_ids: dict[tuple[int, int], int] = {}
     if sentence_rows:
-        returned = session.execute(insert(Sentence).returning(Sentence.article_id, Sentence.position, Sentence.id),
-                                   sentence_rows)  # type: ignore[arg-type]
+        returned = conn.execute(sentences.insert().returning(sentences.c.article_id, sentences.c.position,
+                                                             sentences.c.id), sentence_rows)
         sentence_ids = {(aid, pos): sid for aid, pos, sid in returned.all()}
     fact_rows = [_fact_row(ids[p.source], f, sentence_ids, now) for p in parsed for f in p.facts]
     if fact_rows:
-        session.execute(insert(Fact), fact_rows)
+        conn.execute(facts.insert(), fact_rows)
     for p in parsed:
         article_id = ids[p.source]
         by_position = {pos: sid for (aid, pos), sid in sentence_ids.items() if aid == article_id} \
