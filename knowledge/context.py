@@ -28,6 +28,7 @@ class ArticleContext:
     province: Region | None
     last: dict[str, tuple[Region, str]] = field(default_factory=dict)
     paragraph: int = -1
+    _seen: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -43,7 +44,9 @@ class ArticleContext:
 
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
-        return ArticleContext(self.gazetteer, self.city, self.focus_year, self.province)
+        fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province)
+        fresh._seen = self._seen  # the same article: its mentions stay valid
+        return fresh
 
     def start_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -51,7 +54,11 @@ class ArticleContext:
             self.last.pop("paragraph", None)
 
     def mentions(self, text: str) -> list[Mention]:
-        return self.gazetteer.find_mentions(text, context_city=self.city)
+        """Region mentions in `text`, memoised per article: the same clause is looked at several times."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city)
+        return found
 
     def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
         """The region a clause talks about: its first named region or anaphor, else None."""

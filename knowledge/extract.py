@@ -33,6 +33,9 @@ _VERBS = (
     "达", "为", "是", "有", "共", "总计", "合计", "突破", "超过", "预计", "约", "近", "已", "现", "目前", "均",
     "刚刚", "全年", "年内",
 )
+_VERB_ALT = "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True))
+_VERB_AT_END = re.compile(f"(?:{_VERB_ALT})$")
+_VERB_AT_START = re.compile(f"(?:{_VERB_ALT})")
 _LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
 )
@@ -219,11 +222,12 @@ def _strip_words(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
-        for verb in _VERBS:
-            if text.endswith(verb) and len(text) > len(verb):
-                text, changed = text[: -len(verb)], True
-            elif text.startswith(verb) and len(text) > len(verb) + 1:
-                text, changed = text[len(verb) :], True
+        end = _VERB_AT_END.search(text)
+        if end and end.start() > 0:
+            text, changed = text[: end.start()], True
+        start = _VERB_AT_START.match(text)
+        if start and len(text) > start.end() + 1:
+            text, changed = text[start.end() :], True
         text = clean_phrase(text)
     if text in _VERBS or len(text) > 24 or (re.search(r"\d", text) and not re.search(r"[\u4e00-\u9fff]{2}", text)):
         return ""

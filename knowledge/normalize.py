@@ -225,7 +225,7 @@ def strip_pinyin(text: str) -> str:
 
 def tidy(text: str) -> str:
     """Half-width forms (NFKC for everything but CJK punctuation), stray spaces, doubled punctuation."""
-    text = "".join(_nfkc_char(c) for c in text)
+    text = _NEEDS_NFKC.sub(lambda m: _nfkc_char(m.group(0)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACED_CHARS_RE.sub(lambda m: re.sub(r"[ \t\u3000]", "", m.group(0)), text)
     text = re.sub(r"[\u3000]+", " ", text)
@@ -235,6 +235,8 @@ def tidy(text: str) -> str:
 
 
 _KEEP = set("。、“”‘’《》【】〔〕…—·〓")
+# Only characters that NFKC can change need a look: not ASCII, not CJK ideographs, not kept punctuation.
+_NEEDS_NFKC = re.compile("[^\x00-\x7f\u4e00-\u9fff" + "".join(sorted(_KEEP)) + "]")
 
 
 def _nfkc_char(char: str) -> str:

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
               "十一": 11, "十二": 12, "两": 2}
@@ -135,6 +136,11 @@ class PeriodMention:
 
 def find_periods(text: str, *, published: date | None, default_year: int | None = None) -> list[PeriodMention]:
     """Every period expression in `text`, resolved. `default_year` is used for bare spans like 上半年."""
+    return list(_find_periods(text, published, default_year))
+
+
+@lru_cache(maxsize=8192)
+def _find_periods(text: str, published: date | None, default_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(text):
         if m.end() == m.start() or not _has_content(m):
@@ -142,7 +148,7 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
         period = _resolve(m, published=published, default_year=default_year)
         if period is not None:
             found.append(PeriodMention(m.start(), m.end(), period, bool(m.group("year"))))
-    return found
+    return tuple(found)
 
 
 def resolve_period(text: str, *, published: date | None, default_year: int | None = None) -> Period | None:
