@@ -14,6 +14,7 @@ from knowledge.answer import Answer
 from knowledge.flood import FloodGuard
 from knowledge.query import Conversation
 from knowledge.service import KnowledgeBase
+from knowledge.subscriptions import active_count
 
 _SERVICES = "regionbot.services"
 
@@ -50,14 +51,7 @@ class Services:
         return user_id is not None and user_id in self.settings.admin_ids
 
     def subscriber_count(self) -> int:
-        """Active digest subscriptions (the table arrives with the digest feature; none before it)."""
-        from sqlalchemy import inspect
-
-        with self.kb.engine.connect() as conn:
-            if not inspect(conn).has_table("subscription"):
-                return 0
-        from knowledge.subscriptions import active_count
-
+        """Active digest subscriptions."""
         return active_count(self.kb.engine)
 
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.constants import ChatAction, ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.services import BotContext, Services
@@ -139,5 +139,3 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, ask_private))
     app.add_handler(MessageHandler(text & filters.ChatType.GROUPS, ask_in_group))
 
-
-__all__ = ["ChatType", "register"]

@@ -131,7 +131,7 @@ class Answerer:
     def _fact_json(self, f: FactRecord) -> dict[str, object]:
         region = self.gaz.get(f.region_code)
         return {"region": region.name, "metric": f.metric, "value": f.value_text, "unit": f.unit,
-                "period": f.period_label, "growth": _num(f.growth), "growth_pp": _num(f.growth_pp),
+                "period": f.period_label, "growth": plain_number(f.growth), "growth_pp": plain_number(f.growth_pp),
                 "qualifier": f.qualifier}
 
     # --- sources -------------------------------------------------------------------------------
@@ -325,14 +325,14 @@ def _growth_text(f: FactRecord) -> str:
     parts = []
     if f.growth is not None:
         word = "增长" if f.growth >= 0 else "下降"
-        parts.append(f"同比{word}{_num(abs(f.growth))}%")
+        parts.append(f"同比{word}{plain_number(abs(f.growth))}%")
     if f.growth_pp is not None:
         word = "提高" if f.growth_pp >= 0 else "下降"
-        parts.append(f"同比{word}{_num(abs(f.growth_pp))}个百分点")
+        parts.append(f"同比{word}{plain_number(abs(f.growth_pp))}个百分点")
     return ",".join(parts)
 
 
-def _num(value: Decimal | float | None) -> str | None:
+def plain_number(value: Decimal | float | None) -> str | None:
     """4.0 → "4", 6.8 → "6.8": figures as an article would write them."""
     if value is None:
         return None

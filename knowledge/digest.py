@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from knowledge.answer import plain_number
 from knowledge.gazetteer import Gazetteer, Region
 from knowledge.models import Article, Fact, Ranking, RankingEntry, Sentence
 from knowledge.periods import parse_label
@@ -120,7 +121,7 @@ def fact_line(fact: Fact) -> str:
     period = parse_label(fact.period_label).describe()
     value = f" {fact.value_text}{fact.unit or ''}" if fact.value_text else ""
     qualifier = f"({fact.qualifier})" if fact.qualifier else ""
-    growth = f",同比增长{_num(fact.growth)}%" if fact.growth is not None else ""
+    growth = f",同比增长{plain_number(fact.growth)}%" if fact.growth is not None else ""
     return f"{period} {fact.metric}{value}{qualifier}{growth}"
 
 
@@ -148,9 +149,3 @@ def _day_hash(day: date, fact_id: int) -> str:
 
 def _date(article: Article) -> str:
     return f"({article.published.isoformat()})" if article.published else ""
-
-
-def _num(value: object) -> str:
-    from decimal import Decimal
-
-    return format(Decimal(str(value)).normalize(), "f")

@@ -46,7 +46,7 @@ _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
 )
-OVERVIEW_WORDS = _OVERVIEW_RE = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
+OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _FILLER = re.compile(
@@ -298,7 +298,7 @@ def _intent(q: Query) -> str:
         return "ranking_list"
     if q.regions and q.metric:
         return "figure"
-    if q.regions and (_OVERVIEW_RE.search(s) or len(s) <= 8):
+    if q.regions and (OVERVIEW_WORDS.search(s) or len(s) <= 8):
         return "overview"
     if q.metric and q.metric_score >= 100:
         return "figure"

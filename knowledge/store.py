@@ -65,11 +65,6 @@ def remove_article(*, session: Session, source: str) -> int:
     return int(facts)
 
 
-def save_article(*, session: Session, parsed: ParsedArticle) -> int:
-    """Insert one parsed article with everything extracted from it; returns its id."""
-    return save_articles(session=session, parsed=[parsed])[parsed.source]
-
-
 def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str, int]:
     """Insert parsed articles in bulk (Core inserts with RETURNING); returns source → article id."""
     if not parsed:
