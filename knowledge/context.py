@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from knowledge.document import Document
 from knowledge.entities import mask_companies
 from knowledge.gazetteer import Gazetteer, Mention, Region
-from knowledge.periods import find_periods
+from knowledge.periods import stated_years
 
 _ANAPHORA_RE = re.compile(r"该市|全市|我市|本市|该县|全县|本县|该区|全区|本区|全省|我省|本省|市区")
 
@@ -53,18 +53,27 @@ class ArticleContext:
             self.paragraph = paragraph
             self.last.pop("paragraph", None)
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Region mentions in `text`, memoised per article: the same clause is looked at several times."""
+    def mentions(self, text: str, part: tuple[int, int] | None = None) -> list[Mention]:
+        """Region mentions in `text` (or in its slice `part`, positions relative to the slice), memoised.
+
+        A slice cut at clause punctuation has exactly the mentions of the whole that fall inside it, as no
+        place name spans a comma, so clauses reuse their sentence's scan.
+        """
         found = self._seen.get(text)
         if found is None:
             found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city)
-        return found
+        if part is None:
+            return found
+        start, end = part
+        return [Mention(m.start - start, m.end - start, m.surface, m.region, m.via)
+                for m in found if start <= m.start and m.end <= end]
 
     def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
         """The region a clause talks about: its first named region or anaphor, else None."""
         span = clause if clause is not None else text
+        found = self.mentions(text) if clause is None else self.mentions(text, (start, start + len(clause)))
         candidates: list[tuple[int, Region, str]] = [
-            (m.start, m.region, m.surface) for m in self.mentions(span) if not _is_object(span, m.start)
+            (m.start, m.region, m.surface) for m in found if not _is_object(span, m.start)
         ]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
@@ -111,24 +120,24 @@ class ArticleContext:
         return None
 
 
+_SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
+_ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 
 
 def _is_object(span: str, start: int) -> bool:
     """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
     head = span[max(0, start - 6) : start]
-    if re.match(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)", span[start + 2 : start + 4]):
+    if _SCOPE_OF_COMPARISON.match(span[start + 2 : start + 4]):
         return True  # 成立全省首家…: a scope of comparison, not a subject
-    return any(ch in _PREPOSITIONS for ch in head) and not re.match(r"^[\s,]*$", head)
+    return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
 
 
 def _focus_year(doc: Document) -> int | None:
     """The year the article mostly talks about (targets such as 到2026年 do not count)."""
     years: Counter[int] = Counter()
     for sentence in doc.sentences:
-        for mention in find_periods(sentence.text, published=doc.published):
-            if mention.explicit_year and mention.period.kind != "target" and mention.period.year:
-                years[mention.period.year] += 1
+        years.update(stated_years(sentence.text, published=doc.published))
     if doc.published is not None:
         years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
     return years.most_common(1)[0][0] if years else (doc.published.year if doc.published else None)

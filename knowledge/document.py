@@ -92,7 +92,7 @@ def _strip_boilerplate(lines: list[str], script: str, meta: _Meta) -> list[str]:
     simple = [_simp(ln, script) for ln in lines]
     end = len(lines)
     for i, s in enumerate(simple):
-        if any(s.startswith(m) for m in _TAIL_MARKERS) or s.startswith(_SLOGAN_HEAD):
+        if s.startswith(_TAIL_MARKERS) or s.startswith(_SLOGAN_HEAD):
             end = i
             break
     kept: list[str] = []

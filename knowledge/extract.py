@@ -54,6 +54,18 @@ _BARE_VERBS = {"聚焦", "补齐", "围绕", "打造", "实施", "推进", "启�
 _GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
 # Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
 _ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
+_DIGIT = re.compile(r"\d")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
+_TARGET_WORDS = re.compile(r"力争|目标|计划")
+_TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
+_NOUN_AFTER = re.compile(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,)")
+_BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
+_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
+_COMMA = re.compile(r"[,;]")
+_STOP = re.compile(r"[,;。]")
+_AND_DIGIT = re.compile(r"和\d")
 _CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
 
 
@@ -123,7 +135,7 @@ def _sentence_facts(
         )):
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
         period = _period_before(periods, start + len(clause), fallback)
-        surfaces = [m.surface for m in ctx.mentions(clause)]
+        surfaces = [m.surface for m in ctx.mentions(text, (start, start + len(clause)))]
         made = _clause_facts(_drop_regions(clause, surfaces), subject, period, previous_metric, position, out)
         if made:
             previous_metric = made[-1].metric_surface
@@ -135,7 +147,7 @@ def _drop_regions(clause: str, surfaces: list[str]) -> str:
     """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
     for surface in sorted(set(surfaces), key=len, reverse=True):
         at = clause.find(surface)
-        if at != -1 and at <= 2 and not re.search(r"\d", clause[:at]):
+        if at != -1 and at <= 2 and not _DIGIT.search(clause, 0, at):
             clause = clause[at + len(surface) :]
     return clause
 
@@ -152,7 +164,7 @@ def _clause_facts(
         if _is_attributive(clause, m) or _inside_growth(clause, m) or m.group("unit") == "个百分点":
             continue
         head = clause[: m.start()]
-        if re.search(r"入选[\u4e00-\u9fff]{0,4}$", head) or _SINGLE_PROJECT.search(head):
+        if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
         if not _strip_words(clause[cursor : m.start()]) and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
@@ -199,11 +211,11 @@ def _metric_phrase(before: str, after: str, m: re.Match[str]) -> tuple[str, list
         qualifiers.append("余")
     if m.group("post"):
         qualifiers.append(m.group("post"))
-    if re.search(r"(?:力争|目标|计划)", before):
+    if _TARGET_WORDS.search(before):
         qualifiers.append("目标")
     phrase = _strip_words(before)
     if not phrase or _COUNT_VERBS.search(before.strip()):
-        noun = re.match(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,)", after)
+        noun = _NOUN_AFTER.match(after)
         if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处", "类"):
             phrase = clean_phrase(noun.group(1))
     return phrase, qualifiers
@@ -214,9 +226,9 @@ def _qualifiers(text: str) -> list[str]:
 
 
 def _strip_words(text: str) -> str:
-    text = re.sub(r"[((][^))]*[))]|《[^》]*》", "", text)
+    text = _BRACKETED.sub("", text)
     # "提出力争到2026年产业规模": the metric starts after the target wording
-    text = re.split(r"提出|力争|目标是|到\d{4}年", text)[-1]
+    text = _TARGET_LEAD.split(text)[-1]
     text = clean_phrase(text)
     text = _LEADING_NOISE.sub("", text)
     changed = True
@@ -229,7 +241,7 @@ def _strip_words(text: str) -> str:
         if start and len(text) > start.end() + 1:
             text, changed = text[start.end() :], True
         text = clean_phrase(text)
-    if text in _VERBS or len(text) > 24 or (re.search(r"\d", text) and not re.search(r"[\u4e00-\u9fff]{2}", text)):
+    if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
         return ""
     return text
 
@@ -242,7 +254,7 @@ def _complete_metric(phrase: str, previous: str | None) -> str | None:
             and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
-            or phrase.endswith(("和", "及", "与")) or re.search(r"产业园|园区|工业园|科技园", phrase):
+            or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
         return f"{previous}{phrase}" if previous else None
@@ -257,11 +269,11 @@ def _complete_metric(phrase: str, previous: str | None) -> str | None:
 
 def _is_index_value(clause: str, m: re.Match[str]) -> bool:
     """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
-    return bool(re.search(r"(?:指数|系数)$", clause[: m.start()]) and re.match(r"\s*(?:[,;。…]|$)", clause[m.end() :]))
+    return clause.endswith(("指数", "系数"), 0, m.start()) and _CLAUSE_END.match(clause, m.end()) is not None
 
 
 def _attach_growth(fact: ExtractedFact, after: str) -> None:
-    head = re.split(r"[,;]", after, maxsplit=1)[0]
+    head = _COMMA.split(after, maxsplit=1)[0]
     if m := _GROWTH_RE.search(head):
         _set_growth(fact, m)
 
@@ -283,10 +295,10 @@ def _is_attributive(clause: str, m: re.Match[str]) -> bool:
     follows = clause[m.end() : m.end() + 1]
     precedes = clause[max(0, m.start() - 1) : m.start()]
     before2 = clause[max(0, m.start() - 2) : m.start()]
-    tail = re.split(r"[,;。]", clause[m.end() :], maxsplit=1)[0]
+    tail = _STOP.split(clause[m.end() :], maxsplit=1)[0]
     return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
             or tail.endswith("之一")
-            or re.match(r"和\d", clause[m.end() : m.end() + 2]) is not None)
+            or _AND_DIGIT.match(clause, m.end()) is not None)
 
 
 def _inside_growth(clause: str, m: re.Match[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +70,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and folders. With `prune`, stored articles missing from `paths` are removed.
 
-    Large runs parse in a process pool (one worker per core); the database write stays one transaction.
+    Large runs parse in a process pool (one worker per core) while this process writes what is parsed so
+    far; the whole write is still one transaction, so a failure part-way changes nothing.
     """
     report = IngestReport()
     try:
@@ -96,8 +97,22 @@ def ingest_paths(
                 progress(path.name)
         else:
             todo.append(raw)
-    parsed: list[ParsedArticle] = []
-    for raw, result in zip(todo, _parse_all(todo, gazetteer, workers), strict=True):
+    stale = sorted(set(known) - seen) if prune else []
+    parsing = _parse_all(todo, gazetteer, workers)
+    try:
+        _write(engine, gazetteer, _batches(zip(todo, parsing, strict=True), known, report, progress), stale, report)
+    finally:
+        parsing.close()  # on a failed write, stop the workers instead of finishing the parse
+    return report
+
+
+_BATCH = 500  # parsed articles written per statement batch while the next ones are still being parsed
+
+
+def _batches(results: Iterable[tuple[RawArticle, ParsedArticle | BadArticleError]], known: dict[str, str],
+             report: IngestReport, progress: Progress | None) -> Iterator[list[ParsedArticle]]:
+    batch: list[ParsedArticle] = []
+    for raw, result in results:
         if progress:
             progress(raw.source)
         if isinstance(result, BadArticleError):
@@ -105,23 +120,28 @@ def ingest_paths(
             continue
         (report.changed if raw.source in known else report.new).append(raw.source)
         report.warnings.extend(f"{raw.source}: {w}" for w in result.warnings)
-        parsed.append(result)
-    stale = sorted(set(known) - seen) if prune else []
-    _write(engine, gazetteer, parsed, stale, report)
-    return report
+        batch.append(result)
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 _PARALLEL_FROM = 200
 
 
 def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
-               workers: int | None) -> Iterator[ParsedArticle | BadArticleError]:
+               workers: int | None) -> Generator[ParsedArticle | BadArticleError, None, None]:
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if count <= 1 or len(todo) < _PARALLEL_FROM:
         yield from (_parse_one(raw, gazetteer) for raw in todo)
         return
-    with ProcessPoolExecutor(max_workers=count, initializer=_worker_init) as pool:
+    pool = ProcessPoolExecutor(max_workers=count, initializer=_worker_init)
+    try:
         yield from pool.map(_parse_in_worker, todo, chunksize=32)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _parse_one(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | BadArticleError:
@@ -153,25 +173,27 @@ def ingest_bytes(
     article = parse_article(raw, gazetteer)  # BadArticleError propagates to the caller
     (report.changed if name in known else report.new).append(name)
     report.warnings.extend(article.warnings)
-    _write(engine, gazetteer, [article], [], report)
+    _write(engine, gazetteer, [[article]], [], report)
     return report, article
 
 
-def _write(engine: Engine, gazetteer: Gazetteer, parsed: list[ParsedArticle], stale: list[str],
+def _write(engine: Engine, gazetteer: Gazetteer, batches: Iterable[list[ParsedArticle]], stale: list[str],
            report: IngestReport) -> None:
-    replacing = set(report.changed)
+    """One transaction for the whole run; batches are written as they arrive (parsing goes on meanwhile)."""
     try:
         with session_scope(engine) as session:
             sync_regions(session=session, gazetteer=gazetteer)
-            for article in parsed:
-                if article.source in replacing:
-                    report.facts_removed += remove_article(session=session, source=article.source)
-            save_articles(session=session, parsed=parsed)
-            for article in parsed:
-                report.added["figures"] += len(article.facts)
-                report.added["rankings"] += len(article.rankings)
-                report.added["ranking entries"] += sum(len(r.entries) for r in article.rankings)
-                report.added["claims"] += len(article.claims)
+            for parsed in batches:
+                replacing = set(report.changed)
+                for article in parsed:
+                    if article.source in replacing:
+                        report.facts_removed += remove_article(session=session, source=article.source)
+                save_articles(session=session, parsed=parsed)
+                for article in parsed:
+                    report.added["figures"] += len(article.facts)
+                    report.added["rankings"] += len(article.rankings)
+                    report.added["ranking entries"] += sum(len(r.entries) for r in article.rankings)
+                    report.added["claims"] += len(article.claims)
             for source in stale:
                 report.facts_removed += remove_article(session=session, source=source)
                 report.removed.append(source)

@@ -26,11 +26,12 @@ _SPAN = (
     rf"|(?P<ytd>以来)"
     rf"|(?P<yearend>年底|年末|底)"
 )
-# Every alternative starts with one of these characters; the lookahead keeps the scan from trying (and
-# matching empty) at every position of the text.
+# Every alternative starts with one of these characters; the lookahead keeps the scan from trying at
+# every position of the text. The first alternative needs a year or a span, so it never matches empty.
 _FIRST = "0-9截今去前本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
+_SOME = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:截至|截止到|截止)?\s*(?:{_YEAR}|{_SPAN})")  # the same, unnamed
 PERIOD_RE = re.compile(
-    rf"(?=[{_FIRST}])(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
+    rf"(?=[{_FIRST}])(?={_SOME})(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
     rf"|(?P<target>(?:力争|计划|预计)?到(?P<tyear>(?:19|20)\d\d)年)"
     rf"|(?P<now>目前|当前|截至目前|现已|如今)"
     rf"|(?P<thisyear>这一年|过去一年|年内|全年)"
@@ -143,12 +144,23 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
 def _find_periods(text: str, published: date | None, default_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(text):
-        if m.end() == m.start() or not _has_content(m):
+        if not _has_content(m):
             continue
         period = _resolve(m, published=published, default_year=default_year)
         if period is not None:
             found.append(PeriodMention(m.start(), m.end(), period, bool(m.group("year"))))
     return tuple(found)
+
+
+_STATED_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def stated_years(text: str, *, published: date | None) -> list[int]:
+    """Years written out in `text` (2024年上半年 → 2024), targets such as 到2026年 left out."""
+    if not _STATED_YEAR.search(text):
+        return []  # cheap test first: most sentences name no year
+    return [m.period.year for m in find_periods(text, published=published)
+            if m.explicit_year and m.period.kind != "target" and m.period.year]
 
 
 def resolve_period(text: str, *, published: date | None, default_year: int | None = None) -> Period | None:

@@ -14,7 +14,7 @@ from knowledge.entities import companies_in
 from knowledge.extract import ExtractedFact, extract_facts
 from knowledge.gazetteer import Gazetteer
 from knowledge.normalize import clean_text, decode_bytes
-from knowledge.periods import find_periods
+from knowledge.periods import stated_years
 from knowledge.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
 
 _FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
@@ -78,9 +78,7 @@ def infer_published(doc: Document) -> tuple[date | None, str | None]:
     full = [d for d in full if d is not None]
     years: Counter[int] = Counter()
     for s in doc.sentences:
-        for mention in find_periods(s.text, published=None):
-            if mention.explicit_year and mention.period.kind != "target" and mention.period.year:
-                years[mention.period.year] += 1
+        years.update(stated_years(s.text, published=None))
     if not years and not full:
         return None, None
     newest = max(years) if years else max(full).year

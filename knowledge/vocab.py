@@ -48,8 +48,12 @@ def _surface_map() -> dict[str, str]:
     return table
 
 
+_KEY_DROP = re.compile(r"[“”‘’\"'()()的\s]")
+_QUOTES = re.compile(r"[“”‘’\"]")
+
+
 def _key(phrase: str) -> str:
-    return re.sub(r"[“”‘’\"'()()的\s]", "", phrase).lower()
+    return _KEY_DROP.sub("", phrase).lower()
 
 
 def surfaces() -> list[str]:
@@ -76,4 +80,4 @@ def canonical_metric(phrase: str) -> str | None:
 def clean_phrase(phrase: str) -> str:
     """Trim punctuation and quotes around a metric phrase and drop inner quotes."""
     phrase = phrase.strip(_PUNCT_STRIP)
-    return re.sub(r"[“”‘’\"]", "", phrase)
+    return _QUOTES.sub("", phrase)
