@@ -32,12 +32,12 @@ class ArticleContext:
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
-        text = mask_companies("\n".join([doc.title or "", doc.text]))
         cities: Counter[str] = Counter()
-        for mention in gazetteer.find_mentions(text):
-            city = gazetteer.city_of(mention.region)
-            if city is not None:
-                cities[city.code] += 1
+        for text in (doc.title or "", *(s.text for s in doc.sentences)):  # sentence by sentence, as read later
+            for mention in gazetteer.find_mentions(mask_companies(text)):
+                city = gazetteer.city_of(mention.region)
+                if city is not None:
+                    cities[city.code] += 1
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
         province = gazetteer.by_name("山东省")
         return cls(gazetteer, city, _focus_year(doc), province)
@@ -53,28 +53,28 @@ class ArticleContext:
             self.paragraph = paragraph
             self.last.pop("paragraph", None)
 
-    def mentions(self, text: str, part: tuple[int, int] | None = None) -> list[Mention]:
-        """Region mentions in `text` (or in its slice `part`, positions relative to the slice), memoised.
+    def mentions(self, text: str) -> list[Mention]:
+        """Region mentions in `text`, memoised per article: the same sentence is looked at several times."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city)
+        return found
+
+    def places(self, text: str, part: tuple[int, int]) -> list[tuple[int, Region, str]]:
+        """(offset, region, surface) of the mentions inside the slice `part` of `text`, offsets in the slice.
 
         A slice cut at clause punctuation has exactly the mentions of the whole that fall inside it, as no
         place name spans a comma, so clauses reuse their sentence's scan.
         """
-        found = self._seen.get(text)
-        if found is None:
-            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city)
-        if part is None:
-            return found
         start, end = part
-        return [Mention(m.start - start, m.end - start, m.surface, m.region, m.via)
-                for m in found if start <= m.start and m.end <= end]
+        return [(m.start - start, m.region, m.surface)
+                for m in self.mentions(text) if start <= m.start and m.end <= end]
 
     def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
         """The region a clause talks about: its first named region or anaphor, else None."""
-        span = clause if clause is not None else text
-        found = self.mentions(text) if clause is None else self.mentions(text, (start, start + len(clause)))
-        candidates: list[tuple[int, Region, str]] = [
-            (m.start, m.region, m.surface) for m in found if not _is_object(span, m.start)
-        ]
+        span, at = (text, 0) if clause is None else (clause, start)
+        placed = self.places(text, (at, at + len(span)))
+        candidates = [c for c in placed if not _is_object(span, c[0])]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
             if region is not None and not _is_object(span, a.start()):

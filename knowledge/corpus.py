@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -55,9 +56,14 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not child.name.startswith("."):
-                    found[child.resolve()] = None
+            root = path.resolve()  # once per folder: resolving every file costs a syscall per path component
+            children = []
+            for folder, _dirs, names in os.walk(root):  # like rglob, symlinked folders are not entered
+                children.extend(os.path.join(folder, name) for name in names
+                                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."))
+            for child in sorted(children):
+                if os.path.isfile(child):
+                    found[Path(child)] = None
         elif path.exists():
             found[path.resolve()] = None
         else:

@@ -134,8 +134,10 @@ def _sentence_facts(
             _SKIP_SUBJECT.search(text[: start + len(clause)]) or MASK in text[:3] or _PERSONAL.search(text[:start])
         )):
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
+        if not _DIGIT.search(clause):
+            continue  # neither a figure nor a growth rate without a digit
         period = _period_before(periods, start + len(clause), fallback)
-        surfaces = [m.surface for m in ctx.mentions(text, (start, start + len(clause)))]
+        surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         made = _clause_facts(_drop_regions(clause, surfaces), subject, period, previous_metric, position, out)
         if made:
             previous_metric = made[-1].metric_surface
@@ -160,15 +162,18 @@ def _clause_facts(
     made: list[ExtractedFact] = []
     cursor = 0
     figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
+    growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
     for i, m in enumerate(figures):
-        if _is_attributive(clause, m) or _inside_growth(clause, m) or m.group("unit") == "个百分点":
-            continue
+        if _is_attributive(clause, m) or any(a <= m.start() < b for a, b in growths) \
+                or m.group("unit") == "个百分点":
+            continue  # the number inside a growth rate is not a figure of its own
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
-        if not _strip_words(clause[cursor : m.start()]) and i + 1 < len(figures):
+        stripped = _strip_words(clause[cursor : m.start()])
+        if not stripped and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
-        phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m)
+        phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
         cursor = m.end()
         metric_surface = _complete_metric(phrase, previous_metric)
         if metric_surface is None:
@@ -203,7 +208,8 @@ def _clause_facts(
     return [fact]
 
 
-def _metric_phrase(before: str, after: str, m: re.Match[str]) -> tuple[str, list[str]]:
+def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:
+    """The metric named before a figure (`phrase`, already stripped of verbs) and its qualifiers."""
     qualifiers = _qualifiers(before)
     if m.group("pre") in ("约", "近", "超过", "超", "突破", "逾"):
         qualifiers.append({"超": "超过", "逾": "超过"}.get(m.group("pre"), m.group("pre")))
@@ -213,7 +219,6 @@ def _metric_phrase(before: str, after: str, m: re.Match[str]) -> tuple[str, list
         qualifiers.append(m.group("post"))
     if _TARGET_WORDS.search(before):
         qualifiers.append("目标")
-    phrase = _strip_words(before)
     if not phrase or _COUNT_VERBS.search(before.strip()):
         noun = _NOUN_AFTER.match(after)
         if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处", "类"):
@@ -299,10 +304,6 @@ def _is_attributive(clause: str, m: re.Match[str]) -> bool:
     return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
             or tail.endswith("之一")
             or _AND_DIGIT.match(clause, m.end()) is not None)
-
-
-def _inside_growth(clause: str, m: re.Match[str]) -> bool:
-    return any(g.start() <= m.start() < g.end() for g in _GROWTH_RE.finditer(clause))
 
 
 def _period_before(periods: list[PeriodMention], end: int, fallback: Period) -> Period:

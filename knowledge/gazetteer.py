@@ -58,6 +58,12 @@ class Region:
         """The name to show where space is short: the first alias, else the full name."""
         return self.aliases[0] if self.aliases else self.name
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A bundled region travels between processes (the ingest pool) as its code alone.
+        if _load_bundled.cache_info().currsize and _load_bundled()._regions.get(self.code) is self:
+            return _bundled_region, (self.code,)
+        return Region, (self.code, self.name, self.level, self.parent, self.aliases, self.former)
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -97,6 +103,8 @@ class Gazetteer:
             lengths[form[0]].add(len(form))
         self._lengths = {char: sorted(found, reverse=True) for char, found in lengths.items()}
         self._starts = re.compile("[" + "".join(map(re.escape, self._lengths)) + "]")
+        # the same sentence is scanned with and without a city context: the spans do not depend on it
+        self._spans = lru_cache(maxsize=4096)(self._longest_spans)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -143,7 +151,7 @@ class Gazetteer:
         """Places named in Simplified text, in order; overlaps are settled as in _longest_spans."""
         context = self.city_of(context_city) if context_city else None
         mentions: list[Mention] = []
-        for start, end in self._longest_spans(text):
+        for start, end in self._spans(text):
             surface = text[start:end]
             chosen = self._sole.get(surface)
             if chosen is None:
@@ -229,7 +237,7 @@ class Gazetteer:
 
     # --- matching ---
 
-    def _longest_spans(self, text: str) -> list[tuple[int, int]]:
+    def _longest_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Non-overlapping spans covering the most text, then with the fewest (so longest) forms.
 
         Plain leftmost-longest would read 青岛市南区 as 青岛市 + 南区; covering the most gives 青岛 + 市南区.
@@ -260,7 +268,7 @@ class Gazetteer:
                 k = bisect_left(starts, spans[k][1])
             else:
                 k += 1
-        return chosen
+        return tuple(chosen)
 
     def _plausible(self, text: str, start: int, length: int) -> bool:
         """A short form is refused before a street word or where it straddles two words (提高|青年)."""
@@ -371,6 +379,10 @@ def _common_words() -> frozenset[str]:
 def _region(entry: dict[str, Any]) -> Region:
     aliases, former = tuple(entry["aliases"]), tuple(f["name"] for f in entry["former"])
     return Region(entry["code"], entry["name"], entry["level"], entry["parent"], aliases, former)
+
+
+def _bundled_region(code: str) -> Region:
+    return _load_bundled().get(code)
 
 
 @lru_cache(maxsize=1)

@@ -67,6 +67,7 @@ def to_traditional(text: str) -> str:
 
 
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc except \t \n \f \r
 
 
 def detect_script(text: str) -> str:
@@ -146,10 +147,10 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     body = text.lstrip("\ufeff")
     if not body.strip():
         raise BadArticleError("the file contains only whitespace")
-    controls = sum(1 for c in body[:20000] if unicodedata.category(c) == "Cc" and c not in "\r\n\t\f")
-    if controls > max(8, len(body[:20000]) * 0.01):
+    head = body[:20000]
+    if len(_CONTROL_RE.findall(head)) > max(8, len(head) * 0.01):
         raise BadArticleError("the file looks binary (control characters)")
-    if not any("\u4e00" <= c <= "\u9fff" for c in body):
+    if not _HAN_RUN.search(body):
         raise BadArticleError("the file contains no Chinese text")
     return body, encoding
 
