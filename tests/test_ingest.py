@@ -141,3 +141,42 @@ def test_large_runs_parse_in_parallel_with_the_same_result(engine, gazetteer, tm
     with Session(engine) as s:
         values = set(s.exec(select(Fact.value_text)).all())
     assert values == {f"{100 + i}.5" for i in range(210)}
+
+
+def test_a_write_failing_after_earlier_batches_keeps_nothing_of_the_run(engine, gazetteer, tmp_path, monkeypatch):
+    import knowledge.ingest as ingest_module
+    from knowledge import store
+
+    _write(tmp_path, "a000.txt", ARTICLE.encode())
+    ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    for i in range(1, 210):
+        _write(tmp_path, f"a{i:03d}.txt", f"2023年,莘县地区生产总值完成{100 + i}.5亿元,同比增长5.1%。\n".encode())
+    monkeypatch.setattr(ingest_module, "_BATCH", 40)  # several batches are written while the pool still parses
+    written: list[int] = []
+
+    def fail_on_third_batch(*, session, parsed):
+        if len(written) == 2:
+            from sqlalchemy.exc import OperationalError
+
+            raise OperationalError("insert", {}, Exception("disk full"))
+        written.append(len(parsed))
+        return store.save_articles(session=session, parsed=parsed)
+
+    monkeypatch.setattr(ingest_module, "save_articles", fail_on_third_batch)
+    with pytest.raises(IngestError):
+        ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
+    assert written == [40, 40]  # two batches reached the database inside the transaction …
+    with Session(engine) as s:  # … and were rolled back with it
+        assert [a.source for a in s.exec(select(Article)).all()] == ["a000.txt"]
+        assert set(s.exec(select(Fact.value_text)).all()) == {"140.08", "11.9"}
+
+
+def test_folders_are_searched_recursively_for_article_files_only(engine, gazetteer, tmp_path):
+    (tmp_path / "2024" / "06").mkdir(parents=True)
+    _write(tmp_path / "2024" / "06", "deep.txt", ARTICLE.encode())
+    _write(tmp_path, "top.md", ARTICLE.replace("临清市", "冠县").encode())
+    _write(tmp_path, ".hidden.txt", ARTICLE.encode())
+    _write(tmp_path, "notes.docx", b"PK\x03\x04")
+    (tmp_path / "dir.txt").mkdir()  # a folder named like an article is not one
+    report = ingest_paths([tmp_path, tmp_path / "top.md"], engine=engine, gazetteer=gazetteer)
+    assert sorted(report.new) == ["deep.txt", "top.md"] and not report.bad
