@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -69,11 +70,17 @@ def ingest(
 def _ingest_with_progress(targets: list[Path], total: int, engine, gazetteer, prune: bool) -> IngestReport:  # type: ignore[no-untyped-def]
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
-    with Progress(*columns, console=err, transient=True, disable=total < 20) as progress:
+    # Refreshed from the ingest's own callback rather than rich's timer thread: a process with one thread
+    # may fork its parse workers, which is faster than spawning them (see knowledge.ingest).
+    with Progress(*columns, console=err, transient=True, disable=total < 20, auto_refresh=False) as progress:
         task = progress.add_task("", total=total)
+        shown = [0.0]
 
         def step(name: str) -> None:
             progress.update(task, advance=1, description=name)
+            if (now := time.monotonic()) - shown[0] >= 0.1:
+                shown[0] = now
+                progress.refresh()
 
         return ingest_paths(targets, engine=engine, gazetteer=gazetteer, prune=prune, progress=step)
 

@@ -7,7 +7,10 @@ leaves the previous fact base exactly as it was.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import multiprocessing.context
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +24,7 @@ from knowledge.corpus import MAX_ARTICLE_BYTES, ArticleMeta, RawArticle, discove
 from knowledge.db import session_scope
 from knowledge.errors import BadArticleError, IngestError
 from knowledge.gazetteer import Gazetteer
-from knowledge.pipeline import ParsedArticle, parse_article
+from knowledge.pipeline import ParsedArticle, parse_article, parse_in_worker, parse_or_error, warm_worker
 from knowledge.store import article_hashes, remove_article, save_articles, sync_regions
 
 log = logging.getLogger(__name__)
@@ -135,28 +138,23 @@ def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
                workers: int | None) -> Generator[ParsedArticle | BadArticleError, None, None]:
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if count <= 1 or len(todo) < _PARALLEL_FROM:
-        yield from (_parse_one(raw, gazetteer) for raw in todo)
+        yield from (parse_or_error(raw, gazetteer) for raw in todo)
         return
-    pool = ProcessPoolExecutor(max_workers=count, initializer=_worker_init)
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method(), initializer=warm_worker)
     try:
-        yield from pool.map(_parse_in_worker, todo, chunksize=32)
+        yield from pool.map(parse_in_worker, todo, chunksize=32)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _parse_one(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | BadArticleError:
-    try:
-        return parse_article(raw, gazetteer)
-    except BadArticleError as exc:
-        return exc
+def _start_method() -> multiprocessing.context.BaseContext:
+    """fork where it is safe (a process with one thread: the CLI), else spawn (the bot's reload thread).
 
-
-def _worker_init() -> None:
-    Gazetteer.load()
-
-
-def _parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
-    return _parse_one(raw, Gazetteer.load())
+    Forking a process that runs other threads can copy a lock another thread holds and hang the child.
+    """
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def ingest_bytes(

@@ -11,6 +11,7 @@ from knowledge.context import ArticleContext
 from knowledge.corpus import RawArticle, html_to_text, split_front_matter
 from knowledge.document import Document, build_document
 from knowledge.entities import companies_in
+from knowledge.errors import BadArticleError
 from knowledge.extract import ExtractedFact, extract_facts
 from knowledge.gazetteer import Gazetteer
 from knowledge.normalize import clean_text, decode_bytes
@@ -58,6 +59,24 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     if not parsed.facts and not parsed.rankings:
         parsed.warnings.append("no figures or rankings found")
     return parsed
+
+
+def parse_or_error(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | BadArticleError:
+    """parse_article, with an unusable file returned as its error (a process pool passes it back)."""
+    try:
+        return parse_article(raw, gazetteer)
+    except BadArticleError as exc:
+        return exc
+
+
+def warm_worker() -> None:
+    """Load the gazetteer once when a pool worker starts."""
+    Gazetteer.load()
+
+
+def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
+    """The pool's task; lives here so that a spawned worker imports the parser only, not the database layer."""
+    return parse_or_error(raw, Gazetteer.load())
 
 
 def _apply_metadata(doc: Document, raw: RawArticle) -> None:

@@ -180,3 +180,26 @@ def test_folders_are_searched_recursively_for_article_files_only(engine, gazette
     (tmp_path / "dir.txt").mkdir()  # a folder named like an article is not one
     report = ingest_paths([tmp_path, tmp_path / "top.md"], engine=engine, gazetteer=gazetteer)
     assert sorted(report.new) == ["deep.txt", "top.md"] and not report.bad
+
+
+def test_a_pool_started_beside_other_threads_spawns_its_workers(engine, gazetteer, tmp_path):
+    """The bot reloads from a worker thread: forking there could copy a held lock, so workers are spawned."""
+    import threading
+
+    from knowledge.ingest import _start_method
+
+    for i in range(210):
+        _write(tmp_path, f"a{i:03d}.txt", f"2024年,冠县地区生产总值完成{200 + i}.5亿元,同比增长4.2%。\n".encode())
+    outcome: dict[str, object] = {}
+
+    def reload_in_thread() -> None:
+        outcome["method"] = _start_method().get_start_method()
+        outcome["report"] = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
+
+    worker = threading.Thread(target=reload_in_thread)
+    worker.start()
+    worker.join(timeout=120)
+    assert outcome["method"] == "spawn"
+    assert len(outcome["report"].new) == 210  # type: ignore[attr-defined]
+    with Session(engine) as s:
+        assert set(s.exec(select(Fact.value_text)).all()) == {f"{200 + i}.5" for i in range(210)}
