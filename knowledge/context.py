@@ -29,6 +29,7 @@ class ArticleContext:
     last: dict[str, tuple[Region, str]] = field(default_factory=dict)
     paragraph: int = -1
     _seen: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
+    unsettled: set[str] = field(default_factory=set)  # shared names the article never pins to one place
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -46,6 +47,7 @@ class ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
         fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province)
         fresh._seen = self._seen  # the same article: its mentions stay valid
+        fresh.unsettled = self.unsettled
         return fresh
 
     def start_paragraph(self, paragraph: int) -> None:
@@ -57,7 +59,8 @@ class ArticleContext:
         """Region mentions in `text`, memoised per article: the same sentence is looked at several times."""
         found = self._seen.get(text)
         if found is None:
-            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city)
+            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city,
+                                                                     unsettled=self.unsettled)
         return found
 
     def places(self, text: str, part: tuple[int, int]) -> list[tuple[int, Region, str]]:

@@ -147,8 +147,13 @@ class Gazetteer:
         """Every name, alias and former name with its region, e.g. for a jieba user dictionary."""
         return [(form, r) for r in self._regions.values() for form in (r.name, *r.aliases, *r.former)]
 
-    def find_mentions(self, text: str, *, context_city: Region | None = None) -> list[Mention]:
-        """Places named in Simplified text, in order; overlaps are settled as in _longest_spans."""
+    def find_mentions(self, text: str, *, context_city: Region | None = None,
+                      unsettled: set[str] | None = None) -> list[Mention]:
+        """Places named in Simplified text, in order; overlaps are settled as in _longest_spans.
+
+        A name that several places share and the context does not settle (市中区 with no city) is left
+        out; when `unsettled` is given, such names (generic zone words aside) are added to it.
+        """
         context = self.city_of(context_city) if context_city else None
         mentions: list[Mention] = []
         for start, end in self._spans(text):
@@ -156,10 +161,17 @@ class Gazetteer:
             chosen = self._sole.get(surface)
             if chosen is None:
                 local = self._adjacent_city(mentions, text, start) or context
-                chosen = self._choose(self._forms[surface], local, generic=surface in GENERIC_ZONE_TERMS)
+                generic = surface in GENERIC_ZONE_TERMS
+                chosen = self._choose(self._forms[surface], local, generic=generic)
+                if chosen is None and unsettled is not None and not generic:
+                    unsettled.add(surface)
             if chosen is not None:
                 mentions.append(Mention(start, end, surface, chosen[0], chosen[1]))
         return mentions
+
+    def sharing(self, form: str) -> list[tuple[Region, str]]:
+        """Every region known by `form` and how the form names it ("name", "former" …), by code."""
+        return sorted({(c[0], c[1]) for c in self._forms.get(form, ())}, key=lambda c: c[0].code)
 
     def resolve(self, name: str, *, context_city: Region | None = None) -> Region | None:
         """The one region a person meant by ``name`` (any script, pinyin, a typo), or None."""

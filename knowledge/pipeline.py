@@ -56,6 +56,9 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
         metrics_by_sentence.setdefault(fact.sentence, []).append(fact.metric)
     parsed.claims = extract_claims(doc, ctx.fresh(), metrics_by_sentence)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
+    for name in sorted(ctx.unsettled):
+        parsed.warnings.append(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "
+                               "so its figures were skipped")
     if not parsed.facts and not parsed.rankings:
         parsed.warnings.append("no figures or rankings found")
     return parsed
@@ -77,6 +80,16 @@ def warm_worker() -> None:
 def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
     """The pool's task; lives here so that a spawned worker imports the parser only, not the database layer."""
     return parse_or_error(raw, Gazetteer.load())
+
+
+def _places(gazetteer: Gazetteer, name: str) -> str:
+    """济南市市中区、枣庄市市中区、济宁市任城区(former name): the places a shared name may mean."""
+    shown = []
+    for region, via in gazetteer.sharing(name):
+        parent = gazetteer.parent(region)
+        full = (parent.name if parent and parent.level == "city" else "") + region.name
+        shown.append(full + (" (former name)" if via == "former" else ""))
+    return "、".join(dict.fromkeys(shown))
 
 
 def _apply_metadata(doc: Document, raw: RawArticle) -> None:

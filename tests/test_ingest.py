@@ -203,3 +203,16 @@ def test_a_pool_started_beside_other_threads_spawns_its_workers(engine, gazettee
     assert len(outcome["report"].new) == 210  # type: ignore[attr-defined]
     with Session(engine) as s:
         assert set(s.exec(select(Fact.value_text)).all()) == {f"{200 + i}.5" for i in range(210)}
+
+
+def test_a_shared_place_name_the_article_does_not_settle_is_reported_not_guessed(engine, gazetteer, tmp_path):
+    _write(tmp_path, "a.txt", "2023年上半年,市中区生产总值完成86.49亿元,同比增长5.6%。\n".encode())
+    _write(tmp_path, "b.txt", "枣庄市经济运行简报\n2023年上半年,市中区生产总值完成91.2亿元,同比增长6.1%。\n".encode())
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    [warning] = [w for w in report.warnings if w.startswith("a.txt: 市中区")]
+    assert "济南市市中区" in warning and "枣庄市市中区" in warning and "skipped" in warning
+    assert not any(w.startswith("b.txt: 市中区") for w in report.warnings)
+    with Session(engine) as s:
+        rows = s.exec(select(Fact.value_text, Fact.region_code)).all()
+    assert [value for value, _ in rows] == ["91.2"]
+    assert gazetteer.city_of(gazetteer.get(rows[0][1])).name == "枣庄市"
