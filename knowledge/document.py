@@ -17,6 +17,10 @@ _TAIL_MARKERS = (
     "相关文章推荐", "相关文章", "相关阅读", "推荐阅读", "延伸阅读", "相关新闻", "责任编辑", "【责任编辑",
     "扫一扫", "分享到", "版权所有", "免责声明", "上一篇", "下一篇",
 )
+_MENU_WORD_RE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,30}")
+_PUNCT_OR_DIGIT_RE = re.compile(r"[,。;:!?、\d]")
+_SENTENCE_END_RE = re.compile(r"[。!?;]")
+_URL_RE = re.compile(r"https?://[\w.-]+(?:/[\w./?%&=#-]*)?")
 _SLOGAN_HEAD = "社会主义核心价值观"
 _LABEL_LINES = {"编者按", "编者按:", "编者的话", "导读", "摘要"}
 _SOURCE_RE = re.compile(r"^\s*(?:来源|稿源|出处)[::]\s*(?P<src>[^\s日期点击作者]+)")
@@ -135,7 +139,7 @@ def _is_navigation(simple: list[str], i: int) -> bool:
     s = simple[i]
     if s.startswith(_NAV_PREFIXES) or s.count(">") >= 2:
         return True
-    if re.fullmatch(r"[A-Za-z][A-Za-z .&-]{0,30}", s):
+    if _MENU_WORD_RE.fullmatch(s):
         return True  # a stray menu word such as "Network"
     if s.startswith(("- ", "* ", "· ", "• ")) and len(s) <= 24:
         window = simple[max(0, i - 2) : i + 3]
@@ -154,7 +158,7 @@ def _drop_trailing_credits(kept: list[str], script: str, meta: _Meta) -> None:
 
 
 def _looks_like_credit(s: str) -> bool:
-    return len(s) <= 12 and not re.search(r"[,。;:!?、\d]", s)
+    return len(s) <= 12 and not _PUNCT_OR_DIGIT_RE.search(s)
 
 
 def _guess_title(kept: list[str], script: str) -> str | None:
@@ -174,7 +178,7 @@ def _split(kept: list[str], script: str) -> list[Sentence]:
         if not line:
             continue
         paragraph += 1
-        heading = len(line) <= 40 and not re.search(r"[。!?;]", line)
+        heading = len(line) <= 40 and not _SENTENCE_END_RE.search(line)
         for piece in _SENTENCE_RE.findall(line):
             piece = piece.strip()
             if len(piece) < 2:
@@ -184,7 +188,7 @@ def _split(kept: list[str], script: str) -> list[Sentence]:
 
 
 def _find_url(text: str) -> str | None:
-    m = re.search(r"https?://[\w.-]+(?:/[\w./?%&=#-]*)?", text)
+    m = _URL_RE.search(text)
     return m.group(0) if m else None
 
 

@@ -6,6 +6,7 @@ Company names are found from their legal suffix backwards; topics come from a sm
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MASK = "□"
 _COMPANY_SUFFIX_RE = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司")
@@ -34,6 +35,7 @@ def company_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1024)
 def mask_companies(text: str) -> str:
     """Replace company names with a mask of the same length (offsets stay valid)."""
     for start, end in company_spans(text):
