@@ -1,6 +1,7 @@
 """Ingest throughput on a synthetic corpus, next to raw jieba segmentation of the same text.
 
     .venv/bin/python bench/ingest.py --articles 10000
+    .venv/bin/python bench/ingest.py --articles 10000 --database-url postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 Articles are generated from regions × years × periods × metrics in varied sentence patterns, so the
 number of facts is known. Prints articles/s and chars/s for the full ingest (parse + extract + store),
@@ -16,9 +17,14 @@ import random
 import statistics
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import jieba
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
 
 from knowledge.db import make_engine, migrate
 from knowledge.gazetteer import Gazetteer
@@ -48,12 +54,38 @@ def make_article(rng: random.Random, regions: list[str], index: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+@contextmanager
+def _database(url: str | None, sqlite_file: Path) -> Iterator[Engine]:
+    """A migrated, empty database: a fresh SQLite file, or a throwaway schema on the PostgreSQL server."""
+    if url is None:
+        engine = make_engine(f"sqlite:///{sqlite_file}")
+        migrate(engine)
+        yield engine
+        engine.dispose()
+        return
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        migrate(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+        admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=3,
                         help="jieba and ingest are timed in alternation this many times; best and median are shown")
+    parser.add_argument("--database-url", default=None,
+                        help="a PostgreSQL URL to ingest into (a throwaway schema per run); default: temp SQLite")
     args = parser.parse_args()
     gazetteer = Gazetteer.load()
     regions = [r.name for r in gazetteer.regions() if r.level == "county"]
@@ -82,12 +114,10 @@ def main() -> None:
                 cut(text)  # the mode regionbot itself uses: precise, no HMM
             timings["jieba precise, no HMM"].append(time.perf_counter() - start)
             for name, workers in (("full ingest", None), ("full ingest, one process", 1)):
-                engine = make_engine(f"sqlite:///{Path(tmp) / f'bench{n}-{workers}.db'}")
-                migrate(engine)
-                start = time.perf_counter()
-                report = ingest_paths([folder], engine=engine, gazetteer=gazetteer, workers=workers)
-                timings[name].append(time.perf_counter() - start)
-                engine.dispose()
+                with _database(args.database_url, Path(tmp) / f"bench{n}-{workers}.db") as engine:
+                    start = time.perf_counter()
+                    report = ingest_paths([folder], engine=engine, gazetteer=gazetteer, workers=workers)
+                    timings[name].append(time.perf_counter() - start)
                 figures = report.added["figures"]
     print(f"articles: {args.articles:,}, chars: {chars:,}, figures extracted: {figures:,} "
           f"(expected {unique * 4:,}; {(args.articles - unique) * 4:,} more name an ambiguous place and are refused)")

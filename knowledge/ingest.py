@@ -86,7 +86,13 @@ def ingest_paths(
     seen: set[str] = set()
     manifests: dict[Path, dict[str, ArticleMeta]] = {}
     todo: list[RawArticle] = []
+    taken: dict[str, Path] = {}
     for path in files:
+        if (first := taken.setdefault(path.name, path)) != path:
+            # an article is known by its file name (answers cite it, the manifest keys on it)
+            report.bad.append((path.name, f"{path} has the same file name as {first}, read first; "
+                                          "give one of them another name"))
+            continue
         try:
             raw = read_file(path, manifests=manifests, max_bytes=max_bytes)
         except BadArticleError as exc:
@@ -109,7 +115,7 @@ def ingest_paths(
     return report
 
 
-_BATCH = 500  # parsed articles written per statement batch while the next ones are still being parsed
+_BATCH = 500  # articles written per batch while the next are parsed; keeps IN (…) lists under SQLite's 999
 
 
 def _batches(results: Iterable[tuple[RawArticle, ParsedArticle | BadArticleError]], known: dict[str, str],
@@ -196,5 +202,6 @@ def _write(engine: Engine, gazetteer: Gazetteer, batches: Iterable[list[ParsedAr
                 report.facts_removed += remove_article(session=session, source=source)
                 report.removed.append(source)
     except SQLAlchemyError as exc:
-        log.exception("ingest transaction failed; the previous fact base is kept")
+        log.error("ingest transaction failed (%s); the previous fact base is kept", exc.__class__.__name__)
+        log.debug("ingest failure details", exc_info=True)
         raise IngestError(f"the database rejected the ingest ({exc.__class__.__name__}); nothing was changed") from exc

@@ -216,3 +216,17 @@ def test_a_shared_place_name_the_article_does_not_settle_is_reported_not_guessed
         rows = s.exec(select(Fact.value_text, Fact.region_code)).all()
     assert [value for value, _ in rows] == ["91.2"]
     assert gazetteer.city_of(gazetteer.get(rows[0][1])).name == "枣庄市"
+
+
+def test_two_files_with_one_name_keep_the_first_and_name_the_clash(engine, gazetteer, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _write(tmp_path / "a", "x.txt", ARTICLE.encode())
+    _write(tmp_path / "b", "x.txt", ARTICLE.replace("140.08", "150.5").encode())
+    _write(tmp_path / "b", "y.txt", ARTICLE.replace("临清市", "冠县").encode())
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    assert sorted(report.new) == ["x.txt", "y.txt"] and report.exit_code == 1
+    [(name, reason)] = report.bad
+    assert name == "x.txt" and str(tmp_path / "a" / "x.txt") in reason and str(tmp_path / "b" / "x.txt") in reason
+    with Session(engine) as s:
+        assert set(s.exec(select(Fact.value_text).where(Fact.metric == "地区生产总值")).all()) == {"140.08"}
