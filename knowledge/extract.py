@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from knowledge.context import ArticleContext
 from knowledge.document import Document
@@ -230,6 +231,7 @@ def _qualifiers(text: str) -> list[str]:
     return [q for q in ("预计", "累计", "新增") if q in text]
 
 
+@lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
 def _strip_words(text: str) -> str:
     text = _BRACKETED.sub("", text)
     # "提出力争到2026年产业规模": the metric starts after the target wording
@@ -251,6 +253,7 @@ def _strip_words(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def _complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS:

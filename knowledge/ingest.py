@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,6 +150,8 @@ def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
     pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method(), initializer=warm_worker)
     try:
         yield from pool.map(parse_in_worker, todo, chunksize=32)
+    except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): the run is abandoned
+        raise IngestError("a parsing process stopped unexpectedly (out of memory?); nothing was changed") from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

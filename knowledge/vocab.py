@@ -65,6 +65,7 @@ def surfaces() -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def canonical_metric(phrase: str) -> str | None:
     """The canonical name when `phrase` is a known metric (allowing a leading 全市/全年-style modifier)."""
     key = _key(phrase)

@@ -230,3 +230,23 @@ def test_two_files_with_one_name_keep_the_first_and_name_the_clash(engine, gazet
     assert name == "x.txt" and str(tmp_path / "a" / "x.txt") in reason and str(tmp_path / "b" / "x.txt") in reason
     with Session(engine) as s:
         assert set(s.exec(select(Fact.value_text).where(Fact.metric == "地区生产总值")).all()) == {"140.08"}
+
+
+def _worker_dies(raw):  # stands in for a parse worker killed by the kernel (out of memory)
+    import os
+
+    os._exit(9)
+
+
+def test_a_parse_worker_killed_mid_run_fails_cleanly_and_keeps_the_base(engine, gazetteer, tmp_path, monkeypatch):
+    import knowledge.ingest as ingest_module
+
+    _write(tmp_path, "a000.txt", ARTICLE.encode())
+    ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
+    for i in range(1, 210):
+        _write(tmp_path, f"a{i:03d}.txt", f"2023年,莘县地区生产总值完成{100 + i}.5亿元。\n".encode())
+    monkeypatch.setattr(ingest_module, "parse_in_worker", _worker_dies)
+    with pytest.raises(IngestError, match="stopped unexpectedly"):
+        ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
+    with Session(engine) as s:
+        assert [a.source for a in s.exec(select(Article)).all()] == ["a000.txt"]
