@@ -40,9 +40,9 @@ async def reload_command(update: Update, context: BotContext) -> None:
     try:
         report = await asyncio.to_thread(context.services.kb.reload)
     except RegionbotError as exc:
-        await update.effective_message.reply_text(f"重新载入失败,原有资料保持不变:{exc}")
+        await update.effective_message.reply_text(f"重新载入失败,原有资料保持不变:{exc.zh}")
         return
-    text = "重新载入完成。\n" + "\n".join(report.summary_lines())
+    text = "重新载入完成。\n" + "\n".join(report.summary_lines_zh())
     for part in split_message(html.escape(text)):
         await update.effective_message.reply_text(part, parse_mode=ParseMode.HTML)
 
@@ -89,7 +89,7 @@ async def upload(update: Update, context: BotContext) -> None:
     try:
         summary = await asyncio.to_thread(save_upload, services.kb, name, data, max_bytes=limit)
     except RegionbotError as exc:
-        await message.reply_text(f"无法导入 {name}:{exc}。资料库没有任何改动。")
+        await message.reply_text(f"无法导入 {name}:{exc.zh}。资料库没有任何改动。")
         return
     for part in split_message(html.escape(summary)):
         await message.reply_text(part, parse_mode=ParseMode.HTML)

@@ -67,7 +67,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             found[path.resolve()] = None
         else:
-            raise BadArticleError(f"{path}: no such file or folder")
+            raise BadArticleError(f"{path}: no such file or folder", zh=f"{path}:没有这个文件或文件夹")
     return list(found)
 
 
@@ -99,10 +99,12 @@ def read_file(path: Path, *, manifests: dict[Path, dict[str, ArticleMeta]] | Non
               max_bytes: int = MAX_ARTICLE_BYTES) -> RawArticle:
     """Read one article file; raises BadArticleError for a wrong type or a file over the size limit."""
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        raise BadArticleError(f"unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html")
+        raise BadArticleError(f"unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html",
+                              zh=f"不支持的文件类型 {path.suffix or '(无后缀)'},请用 .txt、.md 或 .html")
     size = path.stat().st_size
     if size > max_bytes:
-        raise BadArticleError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        raise BadArticleError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                              zh=f"文件 {size:,} 字节,超过 {max_bytes:,} 字节的上限")
     if manifests is not None and path.parent not in manifests:
         manifests[path.parent] = load_manifest(path.parent)
     meta = (manifests or {}).get(path.parent, {}).get(path.name, ArticleMeta())
@@ -134,7 +136,7 @@ def html_to_text(html: str, meta: ArticleMeta) -> str:
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     if extracted is None or not (extracted.text or "").strip():
-        raise BadArticleError("no article text could be found in the HTML page")
+        raise BadArticleError("no article text could be found in the HTML page", zh="网页里找不到正文")
     meta.title = meta.title or extracted.title
     meta.publisher = meta.publisher or extracted.sitename
     meta.url = meta.url or extracted.url

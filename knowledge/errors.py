@@ -1,4 +1,4 @@
-"""Errors regionbot shows to people, kept apart from bugs.
+"""Errors regionbot shows to people, kept apart from bugs, and bilingual notes.
 
     RegionbotError            anything a user or admin may be told about, with a clear message
     ├── BadArticleError       an input file that cannot be ingested (empty, binary, undecodable, too big)
@@ -8,9 +8,44 @@
 Anything else that escapes is a bug: it is logged with its traceback and the user gets an apology.
 """
 
+from __future__ import annotations
+
 
 class RegionbotError(Exception):
-    """Base class of errors whose message is safe and useful to show to a person."""
+    """Base class of errors whose message is safe and useful to show to a person.
+
+    The message is English (logs, the CLI); `zh` is the same in Chinese, for replies in Telegram.
+    """
+
+    def __init__(self, message: str, *, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh or message
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]  # keeps `zh` when it crosses a process pool
+        return _rebuild, (type(self), str(self), self.zh)
+
+
+def _rebuild(cls: type[RegionbotError], message: str, zh: str) -> RegionbotError:
+    return cls(message, zh=zh)
+
+
+class Note(str):
+    """An English text (what str() gives: logs, the CLI, tests) that also carries its Chinese, `zh`."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str | None = None) -> Note:
+        note = super().__new__(cls, en)
+        note.zh = zh or en
+        return note
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return Note, (str(self), self.zh)
+
+
+def chinese(text: str) -> str:
+    """The Chinese of a Note, or the text itself."""
+    return getattr(text, "zh", text)
 
 
 class BadArticleError(RegionbotError):

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge.corpus import MAX_ARTICLE_BYTES, ArticleMeta, RawArticle, discover, read_file
 from knowledge.db import session_scope
-from knowledge.errors import BadArticleError, IngestError
+from knowledge.errors import BadArticleError, IngestError, Note, chinese
 from knowledge.gazetteer import Gazetteer
 from knowledge.pipeline import ParsedArticle, parse_article, parse_in_worker, parse_or_error, warm_worker
 from knowledge.store import article_hashes, remove_article, save_articles, sync_regions
@@ -39,8 +39,8 @@ class IngestReport:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    bad: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    bad: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason: a Note)
+    warnings: list[str] = field(default_factory=list)  # Notes: English as str, Chinese as .zh
     added: Counter[str] = field(default_factory=Counter)
     facts_removed: int = 0
 
@@ -64,6 +64,21 @@ class IngestReport:
         lines.extend(f"warning: {w}" for w in self.warnings)
         return lines
 
+    def summary_lines_zh(self) -> list[str]:
+        """The same summary in Chinese, for admins in Telegram."""
+        added = self.added
+        lines = [
+            f"文章:新增 {len(self.new)} 篇,更新 {len(self.changed)} 篇,未变 {len(self.unchanged)} 篇,"
+            f"移除 {len(self.removed)} 篇",
+            f"新增数据:数字 {added['figures']} 条,排名/名单 {added['rankings']} 个(名次 {added['ranking entries']} 条),"
+            f"说法 {added['claims']} 条",
+        ]
+        if self.facts_removed:
+            lines.append(f"移除数据:{self.facts_removed} 条")
+        lines.extend(f"无法导入 {name}:{chinese(reason)}" for name, reason in self.bad)
+        lines.extend(f"提醒:{chinese(w)}" for w in self.warnings)
+        return lines
+
 
 Progress = Callable[[str], None]
 
@@ -81,7 +96,7 @@ def ingest_paths(
     try:
         files = discover(paths)
     except BadArticleError as exc:
-        raise IngestError(str(exc)) from exc
+        raise IngestError(str(exc), zh=exc.zh) from exc
     with session_scope(engine) as session:
         known = article_hashes(session=session)
     seen: set[str] = set()
@@ -91,13 +106,14 @@ def ingest_paths(
     for path in files:
         if (first := taken.setdefault(path.name, path)) != path:
             # an article is known by its file name (answers cite it, the manifest keys on it)
-            report.bad.append((path.name, f"{path} has the same file name as {first}, read first; "
-                                          "give one of them another name"))
+            report.bad.append((path.name, Note(f"{path} has the same file name as {first}, read first; "
+                                               "give one of them another name",
+                                               f"{path} 与先读到的 {first} 同名,请给其中一个改名")))
             continue
         try:
             raw = read_file(path, manifests=manifests, max_bytes=max_bytes)
         except BadArticleError as exc:
-            report.bad.append((path.name, str(exc)))
+            report.bad.append((path.name, Note(str(exc), exc.zh)))
             seen.add(path.name)  # a bad new version never deletes the good old one
             continue
         seen.add(raw.source)
@@ -126,10 +142,10 @@ def _batches(results: Iterable[tuple[RawArticle, ParsedArticle | BadArticleError
         if progress:
             progress(raw.source)
         if isinstance(result, BadArticleError):
-            report.bad.append((raw.source, str(result)))
+            report.bad.append((raw.source, Note(str(result), result.zh)))
             continue
         (report.changed if raw.source in known else report.new).append(raw.source)
-        report.warnings.extend(f"{raw.source}: {w}" for w in result.warnings)
+        report.warnings.extend(Note(f"{raw.source}: {w}", f"{raw.source}:{chinese(w)}") for w in result.warnings)
         batch.append(result)
         if len(batch) >= _BATCH:
             yield batch
@@ -151,7 +167,8 @@ def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
     try:
         yield from pool.map(parse_in_worker, todo, chunksize=32)
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): the run is abandoned
-        raise IngestError("a parsing process stopped unexpectedly (out of memory?); nothing was changed") from exc
+        raise IngestError("a parsing process stopped unexpectedly (out of memory?); nothing was changed",
+                          zh="解析进程意外退出(内存不足?),资料库没有任何改动") from exc
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -207,4 +224,5 @@ def _write(engine: Engine, gazetteer: Gazetteer, batches: Iterable[list[ParsedAr
     except SQLAlchemyError as exc:
         log.error("ingest transaction failed (%s); the previous fact base is kept", exc.__class__.__name__)
         log.debug("ingest failure details", exc_info=True)
-        raise IngestError(f"the database rejected the ingest ({exc.__class__.__name__}); nothing was changed") from exc
+        raise IngestError(f"the database rejected the ingest ({exc.__class__.__name__}); nothing was changed",
+                          zh=f"数据库拒绝了这次导入({exc.__class__.__name__}),资料库没有任何改动") from exc

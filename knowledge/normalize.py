@@ -14,7 +14,7 @@ from functools import lru_cache
 import opencc
 from charset_normalizer import from_bytes
 
-from knowledge.errors import BadArticleError
+from knowledge.errors import BadArticleError, Note
 from knowledge.segment import word_coverage
 
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -106,11 +106,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     Raises `BadArticleError` for empty, binary or undecodable input.
     """
     if not data.strip():
-        raise BadArticleError("the file is empty")
+        raise BadArticleError("the file is empty", zh="文件是空的")
     if data.startswith(b"\xef\xbb\xbf"):
         return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BadArticleError("the file looks binary (it contains NUL bytes)")
+        raise BadArticleError("the file looks binary (it contains NUL bytes)",
+                              zh="文件像是二进制文件(含有 NUL 字节),不是文本")
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -126,10 +127,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if guess is not None and guess.encoding not in {c[1] for c in candidates}:
         candidates.append((_plausibility(str(guess)), guess.encoding, str(guess)))
     if not candidates:
-        raise BadArticleError("the text encoding could not be recognised (tried UTF-8, GB18030, Big5)")
+        raise BadArticleError("the text encoding could not be recognised (tried UTF-8, GB18030, Big5)",
+                              zh="无法识别文本编码(已尝试 UTF-8、GB18030、Big5)")
     score, encoding, text = max(candidates)
     if score < 0.5:
-        raise BadArticleError(f"the text does not decode to readable Chinese (best guess {encoding})")
+        raise BadArticleError(f"the text does not decode to readable Chinese (best guess {encoding})",
+                              zh=f"解码后不是可读的中文(最接近的编码是 {encoding})")
     return _checked(text, encoding)
 
 
@@ -146,12 +149,13 @@ def _plausibility(text: str) -> float:
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     body = text.lstrip("\ufeff")
     if not body.strip():
-        raise BadArticleError("the file contains only whitespace")
+        raise BadArticleError("the file contains only whitespace", zh="文件里只有空白")
     head = body[:20000]
     if len(_CONTROL_RE.findall(head)) > max(8, len(head) * 0.01):
-        raise BadArticleError("the file looks binary (control characters)")
+        raise BadArticleError("the file looks binary (control characters)",
+                              zh="文件像是二进制文件(含有控制字符),不是文本")
     if not _HAN_RUN.search(body):
-        raise BadArticleError("the file contains no Chinese text")
+        raise BadArticleError("the file contains no Chinese text", zh="文件里没有中文")
     return body, encoding
 
 
@@ -165,7 +169,7 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     whole = _repair_whole(text)
     if whole is not None:
         text = whole
-        repairs.append("whole-text codec repair")
+        repairs.append(Note("whole-text codec repair", "整篇编码错乱,已整体修复"))
     text, runs = _repair_runs(text)
     repairs.extend(runs)
     return text.replace("\ufffd", ""), repairs
@@ -193,11 +197,11 @@ def _repair_runs(text: str) -> tuple[str, list[str]]:
         fixed = _realign_gbk(run)
         after = word_coverage(to_simplified(fixed.rstrip(DAMAGE))) if fixed else 0.0
         if fixed is not None and after >= 0.5 and after > before + 0.3:
-            repairs.append(f"realigned {run!r} → {fixed!r}")
+            repairs.append(Note(f"realigned {run!r} → {fixed!r}", f"错位的乱码 {run!r} 已还原为 {fixed!r}"))
             return "”" + fixed
         if len(run) < 4:
             return match.group(0)  # too short to judge; leave it rather than lose real text
-        repairs.append(f"dropped garbled run {run!r}")
+        repairs.append(Note(f"dropped garbled run {run!r}", f"无法还原的乱码 {run!r} 已删除"))
         return "”" + DAMAGE
 
     return _QMARK_RUN_RE.sub(fix, text), repairs

@@ -11,7 +11,7 @@ from knowledge.context import ArticleContext
 from knowledge.corpus import RawArticle, html_to_text, split_front_matter
 from knowledge.document import Document, build_document
 from knowledge.entities import companies_in
-from knowledge.errors import BadArticleError
+from knowledge.errors import BadArticleError, Note, chinese
 from knowledge.extract import ExtractedFact, extract_facts
 from knowledge.gazetteer import Gazetteer
 from knowledge.normalize import clean_text, decode_bytes
@@ -47,7 +47,7 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     doc = build_document(clean)
     _apply_metadata(doc, raw)
     parsed = ParsedArticle(raw.source, raw.content_hash, encoding, text, doc)
-    parsed.warnings.extend(f"mojibake: {r}" for r in clean.repairs)
+    parsed.warnings.extend(Note(f"mojibake: {r}", f"乱码处理:{chinese(r)}") for r in clean.repairs)
     ctx = ArticleContext.for_document(doc, gazetteer)
     parsed.facts = extract_facts(doc, ctx)
     parsed.rankings = extract_rankings(doc, ctx.fresh())
@@ -57,10 +57,12 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed.claims = extract_claims(doc, ctx.fresh(), metrics_by_sentence)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
-        parsed.warnings.append(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "
-                               "so its figures were skipped")
+        parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "
+                                    "so its figures were skipped",
+                                    f"{name} 可能是{_places(gazetteer, name, zh=True)},文中没有说明是哪一个,"
+                                    "相关数字没有收录"))
     if not parsed.facts and not parsed.rankings:
-        parsed.warnings.append("no figures or rankings found")
+        parsed.warnings.append(Note("no figures or rankings found", "没有找到数字或排名"))
     return parsed
 
 
@@ -82,13 +84,15 @@ def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
     return parse_or_error(raw, Gazetteer.load())
 
 
-def _places(gazetteer: Gazetteer, name: str) -> str:
-    """济南市市中区、枣庄市市中区、济宁市任城区(former name): the places a shared name may mean."""
+def _places(gazetteer: Gazetteer, name: str, *, zh: bool = False) -> str:
+    """济南市市中区、枣庄市市中区、济宁市任城区 (former name): the places a shared name may mean."""
     shown = []
     for region, via in gazetteer.sharing(name):
         parent = gazetteer.parent(region)
         full = (parent.name if parent and parent.level == "city" else "") + region.name
-        shown.append(full + (" (former name)" if via == "former" else ""))
+        if via == "former":
+            full += "(旧称)" if zh else " (former name)"
+        shown.append(full)
     return "、".join(dict.fromkeys(shown))
 
 

@@ -18,7 +18,7 @@ def safe_name(name: str) -> str:
     base = Path(name).name.lstrip(".")
     base = re.sub(r"[^\w.\-\u4e00-\u9fff]", "_", base)[:120]
     if not base or Path(base).suffix == "":
-        raise BadArticleError("the file has no usable name")
+        raise BadArticleError("the file has no usable name", zh="文件名不可用")
     return base
 
 
@@ -29,7 +29,8 @@ def save_upload(kb: KnowledgeBase, name: str, data: bytes, *, max_bytes: int) ->
     """
     filename = safe_name(name)
     if len(data) > max_bytes:
-        raise BadArticleError(f"the file is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+        raise BadArticleError(f"the file is {len(data):,} bytes, over the {max_bytes:,}-byte limit",
+                              zh=f"文件 {len(data):,} 字节,超过 {max_bytes:,} 字节的上限")
     report, parsed = ingest_bytes(filename, data, engine=kb.engine, gazetteer=kb.gazetteer)
     if parsed is None:
         return f"{filename} 与已有文章完全相同,没有新内容。"
@@ -39,7 +40,7 @@ def save_upload(kb: KnowledgeBase, name: str, data: bytes, *, max_bytes: int) ->
     tmp.write_bytes(data)
     tmp.replace(folder / filename)
     kb.refresh()
-    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *report.summary_lines()]
+    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *report.summary_lines_zh()]
     for fact in parsed.facts[:10]:
         value = f"{fact.value_text}{fact.unit or ''}" if fact.value_text else ""
         growth = f" 增长{fact.growth}%" if fact.growth is not None else ""

@@ -103,14 +103,14 @@ async def test_non_admin_reload_is_refused_and_admin_reload_reports(bot):
     assert "管理员" in refusal.text
     bot.fake.send_command(ADMIN, "/reload")
     replies = await bot.fake.wait_for_message(ADMIN, count=2, timeout=20)
-    assert "重新载入完成" in replies[-1].text and "unchanged" in replies[-1].text
+    assert "重新载入完成" in replies[-1].text and "未变 5 篇" in replies[-1].text
 
 
 async def test_admin_upload_is_ingested_and_answerable(bot):
     article = "日期:2024-03-01\n2023年,莘县地区生产总值完成512.3亿元,同比增长5.1%。\n".encode()
     bot.fake.send_document(ADMIN, "shenxian.txt", article, "text/plain")
     [summary] = await bot.fake.wait_for_message(ADMIN, timeout=20)
-    assert "已导入" in summary.text and "512.3" in summary.text
+    assert "已导入" in summary.text and "512.3" in summary.text and "新增 1 篇" in summary.text
     assert any(c.method == "sendChatAction" and c.chat_id == ADMIN for c in bot.fake.calls)
     assert (bot.settings.knowledge_dir / "shenxian.txt").read_bytes() == article
     mark = bot.fake.mark()
@@ -123,7 +123,7 @@ async def test_bad_upload_gets_a_reason_and_changes_nothing(bot):
     before = len(bot.app.bot_data["regionbot.services"].kb.index.facts)
     bot.fake.send_document(ADMIN, "broken.txt", b"\x00\x01\x02\x03" * 64, "text/plain")
     [reply] = await bot.fake.wait_for_message(ADMIN, timeout=20)
-    assert "无法导入" in reply.text and "binary" in reply.text
+    assert "无法导入" in reply.text and "二进制" in reply.text and "binary" not in reply.text
     assert not (bot.settings.knowledge_dir / "broken.txt").exists()
     assert len(bot.app.bot_data["regionbot.services"].kb.index.facts) == before
 

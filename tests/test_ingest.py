@@ -250,3 +250,20 @@ def test_a_parse_worker_killed_mid_run_fails_cleanly_and_keeps_the_base(engine, 
         ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
     with Session(engine) as s:
         assert [a.source for a in s.exec(select(Article)).all()] == ["a000.txt"]
+
+
+def test_reasons_and_warnings_carry_chinese_even_from_pool_workers(engine, gazetteer, tmp_path):
+    for i in range(205):
+        _write(tmp_path, f"a{i:03d}.txt", f"2023年,莘县地区生产总值完成{100 + i}.5亿元。\n".encode())
+    _write(tmp_path, "zz_bad.txt", b"\x00" * 50)
+    _write(tmp_path, "zz_vague.txt", "2023年上半年,市中区生产总值完成86.49亿元。\n".encode())
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
+    [(name, reason)] = report.bad
+    assert name == "zz_bad.txt" and "binary" in reason and "二进制" in reason.zh  # type: ignore[attr-defined]
+    zh = report.summary_lines_zh()
+    assert zh[0] == "文章:新增 206 篇,更新 0 篇,未变 0 篇,移除 0 篇"
+    assert zh[1].startswith("新增数据:数字 205 条")
+    assert "无法导入 zz_bad.txt:文件像是二进制文件(含有 NUL 字节),不是文本" in zh
+    assert any(line.startswith("提醒:zz_vague.txt:市中区 可能是济南市市中区、枣庄市市中区") and "没有收录" in line
+               for line in zh)
+    assert not any(line.isascii() for line in zh)
