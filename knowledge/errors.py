@@ -21,6 +21,10 @@ class RegionbotError(Exception):
         super().__init__(message)
         self.zh = zh or message
 
+    def note(self) -> Note:
+        """The message as a Note: English as str, Chinese as .zh."""
+        return Note(str(self), self.zh)
+
     def __reduce__(self):  # type: ignore[no-untyped-def]  # keeps `zh` when it crosses a process pool
         return _rebuild, (type(self), str(self), self.zh)
 

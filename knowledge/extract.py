@@ -108,8 +108,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         if periods:
             carried = periods[-1].period
         for mention in periods:
-            if mention.explicit_year and mention.period.kind != "target" and mention.period.year:
-                year = mention.period.year
+            year = mention.stated_year or year
         ctx.advance(text)
     return facts
 

@@ -113,7 +113,7 @@ def ingest_paths(
         try:
             raw = read_file(path, manifests=manifests, max_bytes=max_bytes)
         except BadArticleError as exc:
-            report.bad.append((path.name, Note(str(exc), exc.zh)))
+            report.bad.append((path.name, exc.note()))
             seen.add(path.name)  # a bad new version never deletes the good old one
             continue
         seen.add(raw.source)
@@ -142,7 +142,7 @@ def _batches(results: Iterable[tuple[RawArticle, ParsedArticle | BadArticleError
         if progress:
             progress(raw.source)
         if isinstance(result, BadArticleError):
-            report.bad.append((raw.source, Note(str(result), result.zh)))
+            report.bad.append((raw.source, result.note()))
             continue
         (report.changed if raw.source in known else report.new).append(raw.source)
         report.warnings.extend(Note(f"{raw.source}: {w}", f"{raw.source}:{chinese(w)}") for w in result.warnings)

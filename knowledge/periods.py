@@ -134,6 +134,13 @@ class PeriodMention:
     period: Period
     explicit_year: bool
 
+    @property
+    def stated_year(self) -> int | None:
+        """The year when the text writes it out (2024年上半年 → 2024); None for targets (到2026年) and bare spans."""
+        if self.explicit_year and self.period.kind != "target":
+            return self.period.year
+        return None
+
 
 def find_periods(text: str, *, published: date | None, default_year: int | None = None) -> list[PeriodMention]:
     """Every period expression in `text`, resolved. `default_year` is used for bare spans like 上半年."""
@@ -159,8 +166,7 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
     """Years written out in `text` (2024年上半年 → 2024), targets such as 到2026年 left out."""
     if not _STATED_YEAR.search(text):
         return []  # cheap test first: most sentences name no year
-    return [m.period.year for m in find_periods(text, published=published)
-            if m.explicit_year and m.period.kind != "target" and m.period.year]
+    return [year for m in find_periods(text, published=published) if (year := m.stated_year)]
 
 
 def resolve_period(text: str, *, published: date | None, default_year: int | None = None) -> Period | None:

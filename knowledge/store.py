@@ -84,21 +84,21 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
                             .where(articles.c.source.in_([row["source"] for row in rows]))).all())
     sentence_rows = [{"article_id": ids[p.source], "position": s.position, "paragraph": s.paragraph,
                       "text": s.text, "original": s.original} for p in parsed for s in p.doc.sentences]
-    sentence_ids: dict[tuple[int, int], int] = {}
+    sentence_ids: dict[int, dict[int, int]] = {aid: {} for aid in ids.values()}  # article → position → id
     if sentence_rows:
         # A plain executemany, then the ids in one query: RETURNING over many rows makes SQLAlchemy render
         # one huge statement per thousand rows, which psycopg then has to re-parse (5 s per 100k rows).
         conn.execute(sentences.insert(), sentence_rows)
         found = conn.execute(select(sentences.c.article_id, sentences.c.position, sentences.c.id)
                              .where(sentences.c.article_id.in_(list(ids.values()))))
-        sentence_ids = {(aid, pos): sid for aid, pos, sid in found.all()}
-    fact_rows = [_fact_row(ids[p.source], f, sentence_ids, now) for p in parsed for f in p.facts]
+        for aid, pos, sid in found.all():
+            sentence_ids[aid][pos] = sid
+    fact_rows = [_fact_row(ids[p.source], f, sentence_ids[ids[p.source]], now) for p in parsed for f in p.facts]
     if fact_rows:
         conn.execute(facts.insert(), fact_rows)
     for p in parsed:
         article_id = ids[p.source]
-        by_position = {pos: sid for (aid, pos), sid in sentence_ids.items() if aid == article_id} \
-            if (p.rankings or p.claims or p.companies) else {}
+        by_position = sentence_ids[article_id]
         _save_rankings(session, article_id, p, by_position)
         for claim in p.claims:
             session.add(Claim(article_id=article_id, sentence_id=by_position[claim.sentence], subject=claim.subject,
@@ -108,9 +108,9 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
     return ids
 
 
-def _fact_row(article_id: int, f, sentence_ids: dict[tuple[int, int], int], now) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _fact_row(article_id: int, f, sentence_ids: dict[int, int], now) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {
-        "article_id": article_id, "sentence_id": sentence_ids[(article_id, f.sentence)], "region_code": f.region.code,
+        "article_id": article_id, "sentence_id": sentence_ids[f.sentence], "region_code": f.region.code,
         "region_surface": f.region_surface[:60], "metric": f.metric[:80], "metric_surface": f.metric_surface[:80],
         "value": f.value, "value_text": f.value_text, "unit": f.unit, "growth": f.growth, "growth_pp": f.growth_pp,
         "period_kind": f.period.kind, "period_year": f.period.year, "period_start": f.period.start,
