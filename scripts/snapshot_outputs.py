@@ -1,0 +1,80 @@
+"""Dump the parser's and the answerer's outputs, to check that a refactor changes nothing byte for byte.
+
+    PYTHONHASHSEED=0 .venv/bin/python scripts/snapshot_outputs.py /tmp/before.txt
+    (refactor)
+    PYTHONHASHSEED=0 .venv/bin/python scripts/snapshot_outputs.py /tmp/after.txt && cmp /tmp/before.txt /tmp/after.txt
+
+Parses the bundled articles, ../shared/corpus (when present) and 500 synthetic articles, printing every
+fact, ranking, claim and warning; then answers every seed gold question (follow-ups chained) on a fresh
+SQLite base, printing the intent, found flag and full answer text.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.ingest import make_article  # noqa: E402
+from knowledge.corpus import BUNDLED_DIR, RawArticle, read_file  # noqa: E402
+from knowledge.corpus import ArticleMeta  # noqa: E402
+from knowledge.db import make_engine  # noqa: E402
+from knowledge.gazetteer import Gazetteer  # noqa: E402
+from knowledge.pipeline import parse_or_error  # noqa: E402
+from knowledge.service import KnowledgeBase  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def parsed_lines(gazetteer: Gazetteer) -> list[str]:
+    raws = [read_file(p) for p in sorted(BUNDLED_DIR.glob("*.txt"))]
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        raws += [read_file(p) for p in sorted(corpus.glob("*.*")) if p.suffix in (".txt", ".html")]
+    rng = random.Random(7)
+    regions = [r.name for r in gazetteer.regions() if r.level != "province"][:200]
+    raws += [RawArticle(f"synthetic-{i}.txt", make_article(rng, regions, i).encode(), ArticleMeta())
+             for i in range(500)]
+    out = []
+    for raw in raws:
+        parsed = parse_or_error(raw, gazetteer)
+        out.append(f"## {raw.source}")
+        if isinstance(parsed, Exception):
+            out.append(f"error {parsed}")
+            continue
+        out.append(f"doc {parsed.doc.title!r} {parsed.doc.published} {parsed.doc.date_rule!r}")
+        out += [f"fact {f!r}" for f in parsed.facts]
+        out += [f"ranking {r!r}" for r in parsed.rankings]
+        out += [f"claim {c!r}" for c in parsed.claims]
+        out += [f"warning {w}" for w in parsed.warnings]
+    return out
+
+
+def answer_lines() -> list[str]:
+    questions = json.loads((ROOT / "tests" / "gold" / "questions.json").read_text(encoding="utf-8"))
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = KnowledgeBase(make_engine(f"sqlite:///{tmp}/s.db"), BUNDLED_DIR)
+        kb.start(warm=True)
+        states: dict[str, object] = {}
+        for item in questions:
+            asked = kb.ask(item["q"], states.get(item["after"]) if item.get("after") else None)
+            states[item["id"]] = asked.state
+            a = asked.answer
+            out.append(f"## {item['id']} {item['q']}\n{a.intent} {a.found}\n{a.text}")
+    return out
+
+
+def main(target: Path) -> None:
+    gazetteer = Gazetteer.load()
+    lines = parsed_lines(gazetteer) + answer_lines()
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} lines → {target}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
