@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert
 
 from bot.digests import broadcast
-from knowledge.db import session_scope
-from knowledge.models import Subscription
+from knowledge.store.engine import session_scope
+from knowledge.store.models import Subscription
 from tests.botkit import running_bot
 
 

@@ -26,10 +26,10 @@ import jieba
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from knowledge.db import make_engine, migrate
-from knowledge.gazetteer import Gazetteer
-from knowledge.ingest import ingest_paths
-from knowledge.segment import cut
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.store.engine import make_engine, migrate
+from knowledge.store.ingest import ingest_paths
+from knowledge.text.segment import cut
 
 METRICS = [("生产总值", "亿元"), ("一般公共预算收入", "亿元"), ("规模以上工业增加值", "亿元"),
            ("固定资产投资", "亿元"), ("社会消费品零售总额", "亿元"), ("进出口总额", "亿元")]

@@ -25,7 +25,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from ingest import make_article  # noqa: E402  (bench/ingest.py: the same synthetic articles)
 
-from knowledge.gazetteer import Gazetteer  # noqa: E402
+from knowledge.places.gazetteer import Gazetteer  # noqa: E402
 
 
 def _texts(count: int) -> list[str]:
@@ -46,8 +46,8 @@ def child(side: str, count: int) -> None:
         for text in texts:
             jieba.lcut(text)
         return
-    from knowledge.db import make_engine, migrate
-    from knowledge.ingest import ingest_paths
+    from knowledge.store.engine import make_engine, migrate
+    from knowledge.store.ingest import ingest_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'bench.db'}")

@@ -27,12 +27,12 @@ import psutil
 from rapidfuzz import fuzz, process
 from sqlalchemy import insert
 
-from knowledge.db import make_engine, migrate, session_scope
-from knowledge.gazetteer import Gazetteer
-from knowledge.models import Article, Fact, Sentence
-from knowledge.segment import cut
+from knowledge.extract.metrics import metrics
+from knowledge.places.gazetteer import Gazetteer
 from knowledge.service import KnowledgeBase
-from knowledge.vocab import metrics
+from knowledge.store.engine import make_engine, migrate, session_scope
+from knowledge.store.models import Article, Fact, Sentence
+from knowledge.text.segment import cut
 
 PERIODS = [("上半年", "H1", 1, 6), ("前三季度", "Q1-Q3", 1, 9), ("1至11月", "M01-M11", 1, 11), ("全年", "", 1, 12)]
 YEARS = list(range(2014, 2025))

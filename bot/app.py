@@ -9,12 +9,12 @@ from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.digests import schedule_all
+from bot.flood import FloodGuard
 from bot.services import BotContext, Services, attach
 from bot.settings import Settings
 from handlers import bot_commands, register_all
-from knowledge.db import make_engine
-from knowledge.flood import FloodGuard
 from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
 
 log = logging.getLogger(__name__)
 

@@ -18,13 +18,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.settings import get_settings
-from knowledge.corpus import discover
-from knowledge.db import make_engine, migrate
 from knowledge.errors import RegionbotError
-from knowledge.gazetteer import Gazetteer
-from knowledge.ingest import IngestReport, ingest_paths
-from knowledge.query import Conversation
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.qa.parse import Conversation
 from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine, migrate
+from knowledge.store.ingest import IngestReport, ingest_paths
+from knowledge.text.corpus import discover
 
 app = typer.Typer(help="regionbot: figures about Shandong's regional economies, with their sources.",
                   no_args_is_help=True, add_completion=False)
@@ -71,7 +71,7 @@ def _ingest_with_progress(targets: list[Path], total: int, engine, gazetteer, pr
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
     # Refreshed from the ingest's own callback rather than rich's timer thread: a process with one thread
-    # may fork its parse workers, which is faster than spawning them (see knowledge.ingest).
+    # may fork its parse workers, which is faster than spawning them (see knowledge.store.ingest).
     with Progress(*columns, console=err, transient=True, disable=total < 20, auto_refresh=False) as progress:
         task = progress.add_task("", total=total)
         shown = [0.0]
@@ -173,9 +173,9 @@ def digest(
     """Print what today's digest would say (for a chat's subscription, or for some regions)."""
     from datetime import UTC, datetime
 
-    from knowledge.db import session_scope
-    from knowledge.digest import build_digest
-    from knowledge.subscriptions import digest_date, get_subscription
+    from knowledge.digest.build import build_digest
+    from knowledge.store.engine import session_scope
+    from knowledge.store.subscriptions import digest_date, get_subscription
 
     if not preview:
         raise _fail("digests are sent by the running bot (or an admin's /digest_now); use --preview here", 2)

@@ -18,10 +18,10 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes
 
-from knowledge.db import session_scope
-from knowledge.digest import build_digest
-from knowledge.models import Subscription
-from knowledge.subscriptions import (
+from knowledge.digest.build import build_digest
+from knowledge.store.engine import session_scope
+from knowledge.store.models import Subscription
+from knowledge.store.subscriptions import (
     active_subscriptions,
     claim_delivery,
     deactivate,

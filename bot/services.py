@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.flood import FloodGuard
 from bot.settings import Settings
-from knowledge.answer import Answer
-from knowledge.flood import FloodGuard
-from knowledge.query import Conversation
+from knowledge.qa.answer import Answer
+from knowledge.qa.parse import Conversation
 from knowledge.service import KnowledgeBase
-from knowledge.subscriptions import active_count
+from knowledge.store.subscriptions import active_count
 
 _SERVICES = "regionbot.services"
 

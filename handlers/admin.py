@@ -11,13 +11,13 @@ from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
+from bot.render import split_message
 from bot.services import BotContext
-from knowledge.corpus import ARTICLE_SUFFIXES
-from knowledge.db import session_scope
+from bot.uploads import save_upload
 from knowledge.errors import RegionbotError
-from knowledge.render import split_message
-from knowledge.stats import collect
-from knowledge.uploads import save_upload
+from knowledge.store.engine import session_scope
+from knowledge.store.stats import collect
+from knowledge.text.corpus import ARTICLE_SUFFIXES
 
 log = logging.getLogger(__name__)
 

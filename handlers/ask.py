@@ -9,11 +9,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.render import answer_html, sources_html, split_message
 from bot.services import BotContext, Services
-from knowledge.answer import EXAMPLES, Answer
-from knowledge.db import session_scope
-from knowledge.render import answer_html, sources_html, split_message
-from knowledge.stats import log_question
+from knowledge.qa.answer import EXAMPLES, Answer
+from knowledge.store.engine import session_scope
+from knowledge.store.stats import log_question
 
 log = logging.getLogger(__name__)
 MAX_QUESTION = 500

@@ -9,7 +9,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.services import BotContext
-from knowledge.answer import EXAMPLES
+from knowledge.qa.answer import EXAMPLES
 
 
 def example_keyboard() -> InlineKeyboardMarkup:

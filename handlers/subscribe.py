@@ -12,9 +12,9 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.digests import broadcast, schedule
 from bot.services import BotContext
-from knowledge.db import session_scope
 from knowledge.errors import UsageError
-from knowledge.subscriptions import (
+from knowledge.store.engine import session_scope
+from knowledge.store.subscriptions import (
     SubscribeRequest,
     get_subscription,
     parse_subscribe_args,

@@ -14,16 +14,16 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from knowledge.answer import Answer, Answerer
-from knowledge.db import migrate
-from knowledge.gazetteer import Gazetteer
-from knowledge.index import Index, build_index
-from knowledge.ingest import IngestReport, ingest_paths
-from knowledge.models import Article
-from knowledge.normalize import to_traditional
-from knowledge.query import Conversation, parse_question, remember
-from knowledge.segment import add_words
-from knowledge.vocab import surfaces
+from knowledge.extract.metrics import surfaces
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.qa.answer import Answer, Answerer
+from knowledge.qa.index import Index, build_index
+from knowledge.qa.parse import Conversation, parse_question, remember
+from knowledge.store.engine import migrate
+from knowledge.store.ingest import IngestReport, ingest_paths
+from knowledge.store.models import Article
+from knowledge.text.normalize import to_traditional
+from knowledge.text.segment import add_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.ingest import make_article  # noqa: E402
-from knowledge.corpus import BUNDLED_DIR, RawArticle, read_file  # noqa: E402
-from knowledge.corpus import ArticleMeta  # noqa: E402
-from knowledge.db import make_engine  # noqa: E402
-from knowledge.gazetteer import Gazetteer  # noqa: E402
-from knowledge.pipeline import parse_or_error  # noqa: E402
-from knowledge.service import KnowledgeBase  # noqa: E402
+from bench.ingest import make_article
+from knowledge.extract.pipeline import parse_or_error
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
+from knowledge.text.corpus import (
+    BUNDLED_DIR,
+    ArticleMeta,
+    RawArticle,
+    read_file,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 

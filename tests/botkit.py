@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.settings import Settings
-from knowledge.corpus import BUNDLED_DIR
+from knowledge.text.corpus import BUNDLED_DIR
 from tests.fakes.botapi import FakeBotAPI
 
 TOKEN = "123456789:AAHfakeTokenForRegionbotTests_0123456"

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from knowledge.db import make_engine, migrate
-from knowledge.gazetteer import Gazetteer
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.store.engine import make_engine, migrate
 
 SEEDS = Path(__file__).resolve().parents[1] / "knowledge" / "articles"
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import Answer
-from knowledge.corpus import BUNDLED_DIR
-from knowledge.db import make_engine
-from knowledge.normalize import detect_script, to_simplified
-from knowledge.query import Conversation
+from knowledge.qa.answer import Answer
+from knowledge.qa.parse import Conversation
 from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
+from knowledge.text.corpus import BUNDLED_DIR
+from knowledge.text.normalize import detect_script, to_simplified
 
 GOLD = json.loads((Path(__file__).parent / "gold" / "questions.json").read_text("utf-8"))
 BY_ID = {q["id"]: q for q in GOLD}

@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import Session, select
 
 from bot.digests import broadcast, job_name
-from knowledge.models import DeliveryLog, Subscription
-from knowledge.subscriptions import digest_date
+from knowledge.store.models import DeliveryLog, Subscription
+from knowledge.store.subscriptions import digest_date
 from tests.botkit import ADMIN, running_bot
 
 USER = 2002

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.corpus import read_file
-from knowledge.extract import ExtractedFact
-from knowledge.pipeline import ParsedArticle, parse_article
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.pipeline import ParsedArticle, parse_article
+from knowledge.text.corpus import read_file
 from tests.conftest import SEEDS
 
 GOLD = Path(__file__).parent / "gold"
@@ -93,7 +93,7 @@ _GARBLE = re.compile(r"[\u0100-\u024f\u01ce-\u01dc]|\([a-zü]+\)|\?!|⒅|〓")
 
 
 def test_no_pinyin_traditional_or_mojibake_in_stored_sentences(parsed):
-    from knowledge.normalize import to_simplified
+    from knowledge.text.normalize import to_simplified
 
     for aid, p in parsed.items():
         for s in p.doc.sentences:

@@ -8,7 +8,7 @@ from importlib.resources import files
 
 import pytest
 
-from knowledge.gazetteer import GENERIC_ZONE_TERMS, Gazetteer, Mention
+from knowledge.places.gazetteer import GENERIC_ZONE_TERMS, Gazetteer, Mention
 
 
 def _names(mentions: list[Mention]) -> list[tuple[str, str, str]]:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from knowledge.db import session_scope
 from knowledge.errors import IngestError
-from knowledge.ingest import ingest_paths
-from knowledge.models import Article, Fact, Ranking, RankingEntry, Sentence
-from knowledge.store import counts
+from knowledge.store.engine import session_scope
+from knowledge.store.ingest import ingest_paths
+from knowledge.store.models import Article, Fact, Ranking, RankingEntry, Sentence
+from knowledge.store.queries import counts
 from tests.conftest import SEEDS
 
 ARTICLE = "今年上半年,临清市生产总值预计完成140.08亿元,增长4%;一般公共预算收入完成11.9亿元,同比增长6.8%。\n"
@@ -115,8 +115,8 @@ def test_failed_transaction_leaves_previous_base_intact(engine, gazetteer, tmp_p
     (tmp_path / "a.txt").write_text(ARTICLE.replace("140.08", "999.9"), encoding="utf-8")
     shutil.copy(SEEDS / "003_baad52db8d0c6aae.txt", tmp_path / "b.txt")
 
-    import knowledge.ingest as ingest_module
-    from knowledge import store
+    import knowledge.store.ingest as ingest_module
+    from knowledge.store import queries as store
 
     def write_then_fail(*, session, parsed):
         store.save_articles(session=session, parsed=parsed)  # the rows are written inside the transaction …
@@ -144,8 +144,8 @@ def test_large_runs_parse_in_parallel_with_the_same_result(engine, gazetteer, tm
 
 
 def test_a_write_failing_after_earlier_batches_keeps_nothing_of_the_run(engine, gazetteer, tmp_path, monkeypatch):
-    import knowledge.ingest as ingest_module
-    from knowledge import store
+    import knowledge.store.ingest as ingest_module
+    from knowledge.store import queries as store
 
     _write(tmp_path, "a000.txt", ARTICLE.encode())
     ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)
@@ -186,7 +186,7 @@ def test_a_pool_started_beside_other_threads_spawns_its_workers(engine, gazettee
     """The bot reloads from a worker thread: forking there could copy a held lock, so workers are spawned."""
     import threading
 
-    from knowledge.ingest import _start_method
+    from knowledge.store.ingest import _start_method
 
     for i in range(210):
         _write(tmp_path, f"a{i:03d}.txt", f"2024年,冠县地区生产总值完成{200 + i}.5亿元,同比增长4.2%。\n".encode())
@@ -239,7 +239,7 @@ def _worker_dies(raw):  # stands in for a parse worker killed by the kernel (out
 
 
 def test_a_parse_worker_killed_mid_run_fails_cleanly_and_keeps_the_base(engine, gazetteer, tmp_path, monkeypatch):
-    import knowledge.ingest as ingest_module
+    import knowledge.store.ingest as ingest_module
 
     _write(tmp_path, "a000.txt", ARTICLE.encode())
     ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer)

@@ -28,7 +28,7 @@ def test_every_setting_is_documented_in_env_example():
 def test_head_revision_constant_matches_alembic():
     from alembic.script import ScriptDirectory
 
-    from knowledge.db import HEAD_REVISION, alembic_config
+    from knowledge.store.engine import HEAD_REVISION, alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
 
@@ -39,7 +39,7 @@ def test_migrated_schema_matches_the_models(engine):
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import knowledge.models  # noqa: F401
+    import knowledge.store.models  # noqa: F401
 
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)

@@ -1,0 +1,1 @@
+"""Extraction: article context, periods, figures, rankings, entities and the per-article pipeline."""

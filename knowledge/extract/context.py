@@ -1,0 +1,146 @@
+"""What a reader keeps in mind while reading an article: its city, its year, and who 该市 is.
+
+Company names are masked before regions are looked for, so that 山东骏程金属科技有限公司 is not read as
+a statement about 山东省.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from knowledge.extract.entities import mask_companies
+from knowledge.extract.periods import stated_years
+from knowledge.places.gazetteer import Gazetteer, Mention, Region
+from knowledge.text.document import Document
+
+_ANAPHORA_RE = re.compile(r"该市|全市|我市|本市|该县|全县|本县|该区|全区|本区|全省|我省|本省|市区")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Reading state for one article; `advance` is called after each sentence."""
+
+    gazetteer: Gazetteer
+    city: Region | None
+    focus_year: int | None
+    province: Region | None
+    last: dict[str, tuple[Region, str]] = field(default_factory=dict)
+    paragraph: int = -1
+    _seen: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
+    unsettled: set[str] = field(default_factory=set)  # shared names the article never pins to one place
+
+    @classmethod
+    def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
+        cities: Counter[str] = Counter()
+        for text in (doc.title or "", *(s.text for s in doc.sentences)):  # sentence by sentence, as read later
+            for mention in gazetteer.find_mentions(mask_companies(text)):
+                city = gazetteer.city_of(mention.region)
+                if city is not None:
+                    cities[city.code] += 1
+        city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
+        province = gazetteer.by_name("山东省")
+        return cls(gazetteer, city, _focus_year(doc), province)
+
+    def fresh(self) -> ArticleContext:
+        """The same article-level knowledge with the reading state reset, for another pass."""
+        fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province)
+        fresh._seen = self._seen  # the same article: its mentions stay valid
+        fresh.unsettled = self.unsettled
+        return fresh
+
+    def start_paragraph(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph = paragraph
+            self.last.pop("paragraph", None)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Region mentions in `text`, memoised per article: the same sentence is looked at several times."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city,
+                                                                     unsettled=self.unsettled)
+        return found
+
+    def places(self, text: str, part: tuple[int, int]) -> list[tuple[int, Region, str]]:
+        """(offset, region, surface) of the mentions inside the slice `part` of `text`, offsets in the slice.
+
+        A slice cut at clause punctuation has exactly the mentions of the whole that fall inside it, as no
+        place name spans a comma, so clauses reuse their sentence's scan.
+        """
+        start, end = part
+        return [(m.start - start, m.region, m.surface)
+                for m in self.mentions(text) if start <= m.start and m.end <= end]
+
+    def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
+        """The region a clause talks about: its first named region or anaphor, else None."""
+        span, at = (text, 0) if clause is None else (clause, start)
+        placed = self.places(text, (at, at + len(span)))
+        candidates = [c for c in placed if not _is_object(span, c[0])]
+        for a in _ANAPHORA_RE.finditer(span):
+            region = self._anaphor(a.group(0))
+            if region is not None and not _is_object(span, a.start()):
+                candidates.append((a.start(), region, a.group(0)))
+        if candidates:
+            candidates.sort(key=lambda c: c[0])
+            _, region, surface = candidates[0]
+            for _, child, child_surface in candidates[1:2]:
+                # 聊城市茌平区: the county named right after its city is the subject
+                if child.parent == region.code and span.find(child_surface) == span.find(surface) + len(surface):
+                    region, surface = child, child_surface
+            self.last["paragraph"] = (region, surface)
+            return region, surface
+        if clause is None:
+            return self.last.get("paragraph") or self.last.get("heading")
+        return None
+
+    def note_heading(self, text: str) -> None:
+        mentions = self.mentions(text)
+        if mentions:
+            self.last["heading"] = (mentions[0].region, mentions[0].surface)
+
+    def advance(self, text: str) -> None:
+        for mention in self.mentions(text):
+            name = mention.region.name
+            self.last["any"] = (mention.region, mention.surface)
+            for suffix in ("市", "县", "区"):
+                if name.endswith(suffix):
+                    self.last[suffix] = (mention.region, mention.surface)
+
+    def _anaphor(self, word: str) -> Region | None:
+        if word in ("全省", "我省", "本省"):
+            return self.province
+        if word in ("全市", "我市", "本市", "市区"):
+            return self.city
+        suffix = word[-1]
+        if word.startswith("该") or word.startswith("全") or word.startswith("本"):
+            found = self.last.get(suffix)
+            if found:
+                return found[0]
+            if suffix == "市":
+                return self.city
+        return None
+
+
+_SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
+_ONLY_COMMAS = re.compile(r"[\s,]*$")
+_PREPOSITIONS = set("占比在向对与到于和及给为从居入")
+
+
+def _is_object(span: str, start: int) -> bool:
+    """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
+    head = span[max(0, start - 6) : start]
+    if _SCOPE_OF_COMPARISON.match(span[start + 2 : start + 4]):
+        return True  # 成立全省首家…: a scope of comparison, not a subject
+    return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
+
+
+def _focus_year(doc: Document) -> int | None:
+    """The year the article mostly talks about (targets such as 到2026年 do not count)."""
+    years: Counter[int] = Counter()
+    for sentence in doc.sentences:
+        years.update(stated_years(sentence.text, published=doc.published))
+    if doc.published is not None:
+        years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
+    return years.most_common(1)[0][0] if years else (doc.published.year if doc.published else None)

@@ -1,0 +1,323 @@
+"""Figures out of sentences: region, metric, value, unit, growth, period and qualifiers.
+
+The extractor reads a document sentence by sentence, keeping the context a reader keeps: the last
+region named (for 该市/全市), the year being talked about (for a bare 上半年), and the metric just
+mentioned (for an elliptical 增加值 after 规上工业总产值).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.entities import MASK, mask_companies
+from knowledge.extract.metrics import UNITS, canonical_metric, clean_phrase
+from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.places.gazetteer import Region
+from knowledge.text.document import Document
+
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+FIGURE_RE = re.compile(
+    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
+    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
+)
+_GROWTH_RE = re.compile(
+    r"(?P<yoy>同比)?(?P<dir>增长|增加|提高|上升|提升|下降|减少|回落|改善)了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
+)
+_CLAUSE_SPLIT = re.compile(r"[,;:]")
+_VERBS = (
+    "完成", "达到", "实现", "累计", "新增", "培育", "建成", "现存", "共有", "拥有", "增至", "均达到", "均达",
+    "达", "为", "是", "有", "共", "总计", "合计", "突破", "超过", "预计", "约", "近", "已", "现", "目前", "均",
+    "刚刚", "全年", "年内",
+)
+_VERB_ALT = "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True))
+_VERB_AT_END = re.compile(f"(?:{_VERB_ALT})$")
+_VERB_AT_START = re.compile(f"(?:{_VERB_ALT})")
+_LEADING_NOISE = re.compile(
+    r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
+)
+_ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
+# A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
+_PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
+_SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
+_SKIP_SUBJECT = re.compile(
+    r"项目主要|该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效"
+)
+_COUNT_VERBS = re.compile(
+    r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
+)
+# A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
+_BARE_VERBS = {"聚焦", "补齐", "围绕", "打造", "实施", "推进", "启动", "建设", "设立", "开设", "开展"}
+_GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
+# Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
+_ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
+_DIGIT = re.compile(r"\d")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
+_TARGET_WORDS = re.compile(r"力争|目标|计划")
+_TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
+_NOUN_AFTER = re.compile(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,)")
+_BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
+_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
+_COMMA = re.compile(r"[,;]")
+_STOP = re.compile(r"[,;。]")
+_AND_DIGIT = re.compile(r"和\d")
+_CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
+
+
+@dataclass(slots=True)
+class ExtractedFact:
+    region: Region
+    region_surface: str
+    metric: str
+    metric_surface: str
+    value: Decimal | None
+    value_text: str | None
+    unit: str | None
+    growth: Decimal | None
+    growth_pp: Decimal | None
+    period: Period
+    qualifiers: list[str] = field(default_factory=list)
+    sentence: int = 0
+
+    @property
+    def qualifier(self) -> str | None:
+        return ",".join(dict.fromkeys(self.qualifiers)) or None
+
+
+def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
+    """All figure facts of a document, in reading order."""
+    facts: list[ExtractedFact] = []
+    year = ctx.focus_year
+    carried: Period | None = None
+    for sentence in doc.sentences:
+        text = mask_companies(sentence.text)
+        if sentence.is_heading:
+            ctx.note_heading(text)
+            continue
+        if sentence.paragraph != ctx.paragraph:
+            carried = None
+        ctx.start_paragraph(sentence.paragraph)
+        periods = find_periods(text, published=doc.published, default_year=year)
+        facts.extend(_sentence_facts(text, sentence.position, periods, ctx, carried or _default(doc.published)))
+        if periods:
+            carried = periods[-1].period
+        for mention in periods:
+            year = mention.stated_year or year
+        ctx.advance(text)
+    return facts
+
+
+def _default(published: date | None) -> Period:
+    return Period("asof", published.year, asof=published) if published else UNDATED
+
+
+def _sentence_facts(
+    text: str, position: int, periods: list[PeriodMention], ctx: ArticleContext, fallback: Period
+) -> list[ExtractedFact]:
+    out: list[ExtractedFact] = []
+    subject = ctx.subject_at(text, 0)
+    previous_metric: str | None = None
+    offset = 0
+    for clause in _CLAUSE_SPLIT.split(text):
+        start = offset
+        offset += len(clause) + 1
+        local = ctx.subject_at(text, start, clause=clause)
+        if local is not None:
+            subject = local
+        if subject is None or (local is None and (
+            _SKIP_SUBJECT.search(text[: start + len(clause)]) or MASK in text[:3] or _PERSONAL.search(text[:start])
+        )):
+            continue  # a sentence about a company, a project or one firm's numbers, not about the region
+        if not _DIGIT.search(clause):
+            continue  # neither a figure nor a growth rate without a digit
+        period = _period_before(periods, start + len(clause), fallback)
+        surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
+        made = _clause_facts(_drop_regions(clause, surfaces), subject, period, previous_metric, position, out)
+        if made:
+            previous_metric = made[-1].metric_surface
+            out.extend(made)
+    return out
+
+
+def _drop_regions(clause: str, surfaces: list[str]) -> str:
+    """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
+    for surface in sorted(set(surfaces), key=len, reverse=True):
+        at = clause.find(surface)
+        if at != -1 and at <= 2 and not _DIGIT.search(clause, 0, at):
+            clause = clause[at + len(surface) :]
+    return clause
+
+
+def _clause_facts(
+    clause: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
+    position: int, earlier: list[ExtractedFact],
+) -> list[ExtractedFact]:
+    region, surface = subject
+    made: list[ExtractedFact] = []
+    cursor = 0
+    figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
+    growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
+    for i, m in enumerate(figures):
+        if _is_attributive(clause, m) or any(a <= m.start() < b for a, b in growths) \
+                or m.group("unit") == "个百分点":
+            continue  # the number inside a growth rate is not a figure of its own
+        head = clause[: m.start()]
+        if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
+            continue  # the size of a list it joined, or a single project's details
+        stripped = _strip_words(clause[cursor : m.start()])
+        if not stripped and i + 1 < len(figures):
+            continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
+        phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        cursor = m.end()
+        metric_surface = _complete_metric(phrase, previous_metric)
+        if metric_surface is None:
+            continue
+        value = _decimal(m.group("num"))
+        # "省智能工厂、数字化车间均达到17个": one value shared by several metrics.
+        is_shared = "均" in clause[: m.start()] and "、" in metric_surface
+        shared = metric_surface.split("、") if is_shared else [metric_surface]
+        for name in shared:
+            fact = ExtractedFact(
+                region, surface, canonical_metric(name) or name, name, value,
+                m.group("num"), m.group("unit") or None, None, None, period, list(qualifiers), position,
+            )
+            _attach_growth(fact, clause[m.end() :])
+            made.append(fact)
+        previous_metric = metric_surface
+    if made:
+        return made
+    growth = _GROWTH_RE.search(clause)
+    if growth is None:
+        return []
+    phrase = _strip_words(clause[: growth.start()].replace("同比", ""))
+    if not phrase and earlier and earlier[-1].growth is None and earlier[-1].growth_pp is None:
+        _set_growth(earlier[-1], growth)  # "…完成140.08亿元,增长4%": the growth belongs to the figure before
+        return []
+    metric_surface = _complete_metric(phrase, previous_metric)
+    if metric_surface is None:
+        return []
+    fact = ExtractedFact(region, surface, canonical_metric(metric_surface) or metric_surface, metric_surface,
+                         None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
+    _set_growth(fact, growth)
+    return [fact]
+
+
+def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:
+    """The metric named before a figure (`phrase`, already stripped of verbs) and its qualifiers."""
+    qualifiers = _qualifiers(before)
+    if m.group("pre") in ("约", "近", "超过", "超", "突破", "逾"):
+        qualifiers.append({"超": "超过", "逾": "超过"}.get(m.group("pre"), m.group("pre")))
+    if m.group("approx"):
+        qualifiers.append("余")
+    if m.group("post"):
+        qualifiers.append(m.group("post"))
+    if _TARGET_WORDS.search(before):
+        qualifiers.append("目标")
+    if not phrase or _COUNT_VERBS.search(before.strip()):
+        noun = _NOUN_AFTER.match(after)
+        if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处", "类"):
+            phrase = clean_phrase(noun.group(1))
+    return phrase, qualifiers
+
+
+def _qualifiers(text: str) -> list[str]:
+    return [q for q in ("预计", "累计", "新增") if q in text]
+
+
+@lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
+def _strip_words(text: str) -> str:
+    text = _BRACKETED.sub("", text)
+    # "提出力争到2026年产业规模": the metric starts after the target wording
+    text = _TARGET_LEAD.split(text)[-1]
+    text = clean_phrase(text)
+    text = _LEADING_NOISE.sub("", text)
+    changed = True
+    while changed and text:
+        changed = False
+        end = _VERB_AT_END.search(text)
+        if end and end.start() > 0:
+            text, changed = text[: end.start()], True
+        start = _VERB_AT_START.match(text)
+        if start and len(text) > start.end() + 1:
+            text, changed = text[start.end() :], True
+        text = clean_phrase(text)
+    if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
+        return ""
+    return text
+
+
+@lru_cache(maxsize=8192)
+def _complete_metric(phrase: str, previous: str | None) -> str | None:
+    """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
+    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS:
+        return None
+    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
+            and "重点项目" not in phrase:
+        return None  # a single project's details, not a regional figure
+    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
+            or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
+        return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
+    if phrase in _ATTACHED:
+        return f"{previous}{phrase}" if previous else None
+    if previous and phrase.startswith(("占", "在")):
+        return previous + phrase
+    if previous and phrase in _ELLIPTICAL:
+        for suffix in _ELLIPTICAL:
+            if previous.endswith(suffix) and previous != suffix:
+                return previous[: -len(suffix)] + phrase
+    return phrase
+
+
+def _is_index_value(clause: str, m: re.Match[str]) -> bool:
+    """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
+    return clause.endswith(("指数", "系数"), 0, m.start()) and _CLAUSE_END.match(clause, m.end()) is not None
+
+
+def _attach_growth(fact: ExtractedFact, after: str) -> None:
+    head = _COMMA.split(after, maxsplit=1)[0]
+    if m := _GROWTH_RE.search(head):
+        _set_growth(fact, m)
+
+
+def _set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:
+    number = _decimal(m.group("num"))
+    if number is None:
+        return
+    if m.group("dir") in ("下降", "减少", "回落"):
+        number = -number
+    if m.group("unit") == "个百分点":
+        fact.growth_pp = number
+    else:
+        fact.growth = number
+
+
+def _is_attributive(clause: str, m: re.Match[str]) -> bool:
+    """'投资65亿元的冠州国际陆港园区', '过500亿元的': a figure that qualifies a noun is not a fact."""
+    follows = clause[m.end() : m.end() + 1]
+    precedes = clause[max(0, m.start() - 1) : m.start()]
+    before2 = clause[max(0, m.start() - 2) : m.start()]
+    tail = _STOP.split(clause[m.end() :], maxsplit=1)[0]
+    return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
+            or tail.endswith("之一")
+            or _AND_DIGIT.match(clause, m.end()) is not None)
+
+
+def _period_before(periods: list[PeriodMention], end: int, fallback: Period) -> Period:
+    chosen: Period | None = None
+    for mention in periods:
+        if mention.start < end:
+            chosen = mention.period
+    return chosen or fallback
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None

@@ -1,0 +1,134 @@
+"""One article from bytes to typed facts: decode → clean → document → date → facts, rankings, claims."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.errors import BadArticleError, Note, chinese
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.entities import companies_in
+from knowledge.extract.figures import ExtractedFact, extract_facts
+from knowledge.extract.periods import stated_years
+from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
+from knowledge.text.document import Document, build_document
+from knowledge.text.normalize import clean_text, decode_bytes
+
+_FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
+_MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    source: str
+    content_hash: str
+    encoding: str
+    original_text: str
+    doc: Document
+    facts: list[ExtractedFact] = field(default_factory=list)
+    rankings: list[ExtractedRanking] = field(default_factory=list)
+    claims: list[ExtractedClaim] = field(default_factory=list)
+    companies: dict[int, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
+    """Everything ingest needs from one file; raises BadArticleError when the file is unusable."""
+    text, encoding = decode_bytes(raw.data)
+    if raw.suffix in (".html", ".htm"):
+        text = html_to_text(text, raw.meta)
+    elif raw.suffix == ".md":
+        text = split_front_matter(text, raw.meta)
+    clean = clean_text(text, encoding)
+    doc = build_document(clean)
+    _apply_metadata(doc, raw)
+    parsed = ParsedArticle(raw.source, raw.content_hash, encoding, text, doc)
+    parsed.warnings.extend(Note(f"mojibake: {r}", f"乱码处理:{chinese(r)}") for r in clean.repairs)
+    ctx = ArticleContext.for_document(doc, gazetteer)
+    parsed.facts = extract_facts(doc, ctx)
+    parsed.rankings = extract_rankings(doc, ctx.fresh())
+    metrics_by_sentence: dict[int, list[str]] = {}
+    for fact in parsed.facts:
+        metrics_by_sentence.setdefault(fact.sentence, []).append(fact.metric)
+    parsed.claims = extract_claims(doc, ctx.fresh(), metrics_by_sentence)
+    parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
+    for name in sorted(ctx.unsettled):
+        parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "
+                                    "so its figures were skipped",
+                                    f"{name} 可能是{_places(gazetteer, name, zh=True)},文中没有说明是哪一个,"
+                                    "相关数字没有收录"))
+    if not parsed.facts and not parsed.rankings:
+        parsed.warnings.append(Note("no figures or rankings found", "没有找到数字或排名"))
+    return parsed
+
+
+def parse_or_error(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | BadArticleError:
+    """parse_article, with an unusable file returned as its error (a process pool passes it back)."""
+    try:
+        return parse_article(raw, gazetteer)
+    except BadArticleError as exc:
+        return exc
+
+
+def warm_worker() -> None:
+    """Load the gazetteer once when a pool worker starts."""
+    Gazetteer.load()
+
+
+def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
+    """The pool's task; lives here so that a spawned worker imports the parser only, not the database layer."""
+    return parse_or_error(raw, Gazetteer.load())
+
+
+def _places(gazetteer: Gazetteer, name: str, *, zh: bool = False) -> str:
+    """济南市市中区、枣庄市市中区、济宁市任城区 (former name): the places a shared name may mean."""
+    shown = []
+    for region, via in gazetteer.sharing(name):
+        parent = gazetteer.parent(region)
+        full = (parent.name if parent and parent.level == "city" else "") + region.name
+        if via == "former":
+            full += "(旧称)" if zh else " (former name)"
+        shown.append(full)
+    return "、".join(dict.fromkeys(shown))
+
+
+def _apply_metadata(doc: Document, raw: RawArticle) -> None:
+    meta = raw.meta
+    doc.title = meta.title or doc.title or raw.source
+    doc.publisher = meta.publisher or doc.publisher
+    doc.url = meta.url or doc.url
+    if meta.published:
+        doc.published, doc.date_rule = meta.published, "metadata" + (f" ({meta.date_note})" if meta.date_note else "")
+    elif doc.published is None:
+        doc.published, doc.date_rule = infer_published(doc)
+
+
+def infer_published(doc: Document) -> tuple[date | None, str | None]:
+    """A publication date from the text when no metadata gives one; returns (date, rule)."""
+    text = doc.text
+    full = [_safe(int(y), int(m), int(d)) for y, m, d in _FULL_DATE_RE.findall(text)]
+    full = [d for d in full if d is not None]
+    years: Counter[int] = Counter()
+    for s in doc.sentences:
+        years.update(stated_years(s.text, published=None))
+    if not years and not full:
+        return None, None
+    newest = max(years) if years else max(full).year
+    if full and max(full).year >= newest:
+        return max(full), "latest full date in the text"
+    days = [_safe(newest, int(m), int(d)) for m, d in _MONTH_DAY_RE.findall(text)]
+    days = [d for d in days if d is not None]
+    if days:
+        return max(days), "newest year mentioned + latest day mentioned"
+    return date(newest, 12, 31), "newest year mentioned (end of year)"
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Places: the gazetteer, fuzzy place matching and zones (data in knowledge/data)."""

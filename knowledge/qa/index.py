@@ -1,0 +1,225 @@
+"""An in-memory index over the fact base, so answering never scans every fact.
+
+Facts are keyed by region, by (region, metric) and by metric; rapidfuzz only scores the distinct metric
+names (hundreds), never the facts themselves. Sentences have token postings for topic search. The index
+is immutable once built; the service swaps in a new one atomically when the base changes.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from sys import intern
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from knowledge.extract.periods import parse_label
+from knowledge.store.models import Article, Claim, Entity, Fact, Mention, Ranking, RankingEntry, Sentence
+from knowledge.text.segment import cut
+
+_STOP_TOKENS = set("的了和与及在是为对把被将从等,、。;:“”‘’()()《》 \n")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    article_id: int
+    title: str
+    published: date | None
+    publisher: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FactRecord:
+    id: int
+    region_code: str
+    metric: str
+    metric_surface: str
+    value: float | None  # floats, not Decimals: a third of the memory, and value_text keeps the exact digits
+    value_text: str | None
+    unit: str | None
+    growth: float | None
+    growth_pp: float | None
+    period_label: str
+    qualifier: str | None
+    article_id: int
+    sentence_id: int
+
+    @property
+    def period_key(self) -> tuple[int, int]:
+        return parse_label(self.period_label).sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRecord:
+    position: int | None
+    name: str
+    original: str | None
+    region_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RankingRecord:
+    id: int
+    title: str
+    kind: str
+    scope_name: str | None
+    period_label: str | None
+    article_id: int
+    sentence_id: int
+    entries: tuple[EntryRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    subject: str
+    subject_kind: str
+    region_code: str | None
+    claim: str
+    scope: str | None
+    position: int | None
+    about: str | None
+    article_id: int
+    sentence_id: int
+
+
+@dataclass(slots=True)
+class Index:
+    """Everything the answer layer looks up, in memory."""
+
+    facts: list[FactRecord] = field(default_factory=list)
+    by_region: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_region_metric: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_metric: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    metric_names: list[str] = field(default_factory=list)
+    rankings: list[RankingRecord] = field(default_factory=list)
+    claims: list[ClaimRecord] = field(default_factory=list)
+    companies: dict[str, str] = field(default_factory=dict)  # any name form → canonical company name
+    sources: dict[int, Source] = field(default_factory=dict)
+    sentences: dict[int, str] = field(default_factory=dict)
+    postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
+    sentence_article: dict[int, int] = field(default_factory=dict)
+    ranked_regions: set[str] = field(default_factory=set)
+    warm_hook: Callable[[], None] | None = None
+    _postings_ready: bool = False
+    _postings_lock: threading.Lock = field(default_factory=threading.Lock)
+    by_sentence: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    entry_names: set[str] = field(default_factory=set)
+    company_grams: dict[str, str] = field(default_factory=dict)
+    version: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return not self.facts and not self.rankings
+
+    def add_fact(self, fact: FactRecord) -> None:
+        i = len(self.facts)
+        self.facts.append(fact)
+        self.by_region[fact.region_code].append(i)
+        self.by_region_metric[(fact.region_code, fact.metric)].append(i)
+        self.by_metric[fact.metric].append(i)
+        self.by_sentence[fact.sentence_id].append(i)
+
+    def idf(self, token: str) -> float:
+        import math
+
+        return math.log((len(self.sentences) + 1) / (len(self.sentences_with(token)) + 1))
+
+    def sentences_with(self, token: str) -> set[int]:
+        """Sentences containing `token`: its postings, or (small bases only) a substring scan."""
+        hits = self.ensure_postings().get(token)
+        if hits is not None:
+            return set(hits)
+        if len(self.sentences) >= 5000:
+            return set()
+        return {sid for sid, text in self.sentences.items() if token in text}
+
+    def add_sentence(self, sentence_id: int, article_id: int, text: str) -> None:
+        self.sentences[sentence_id] = text
+        self.sentence_article[sentence_id] = article_id
+
+    def ensure_postings(self) -> dict[str, array]:
+        """Token postings for topic search, built on first use: jieba's dictionary takes most of a second
+        to load, and a figure question never needs it. The bot builds them at start instead."""
+        if self._postings_ready:
+            return self.postings
+        with self._postings_lock:
+            if not self._postings_ready:
+                if self.warm_hook is not None:
+                    self.warm_hook()
+                for sentence_id, text in self.sentences.items():
+                    for token in dict.fromkeys(cut(text)):
+                        if len(token) >= 2 and token not in _STOP_TOKENS:
+                            self.postings[intern(token)].append(sentence_id)
+                self._postings_ready = True
+        return self.postings
+
+    def finish(self) -> None:
+        self.metric_names = sorted(self.by_metric)
+        self.entry_names = {e.name for r in self.rankings for e in r.entries if len(e.name) >= 3 and not e.region_code}
+        # four-character pieces of company names, so 大亚金属 finds 淄博大亚金属科技股份有限公司
+        for name, canonical in sorted(self.companies.items(), key=lambda kv: len(kv[0])):
+            for start in range(len(name) - 3):
+                gram = name[start : start + 4]
+                if not gram.endswith(("有限", "公司", "股份", "集团")):
+                    self.company_grams.setdefault(gram, canonical)
+
+
+def build_index(engine: Engine, *, version: int = 0) -> Index:
+    """Read the whole fact base into a fresh Index (a few hundred ms per 100k facts)."""
+    index = Index(version=version)
+    with Session(engine) as session:
+        for a in session.exec(select(Article.id, Article.title, Article.published, Article.publisher)).all():
+            index.sources[a[0]] = Source(a[0], a[1] or "", a[2], a[3])
+        # Plain column tuples, streamed: ORM objects for 100k rows would double the peak memory.
+        query = select(Sentence.id, Sentence.article_id, Sentence.text).execution_options(yield_per=5000)
+        rows = session.execute(query)
+        for sid, aid, text in rows:
+            index.add_sentence(sid, aid, text)
+        columns = (Fact.id, Fact.region_code, Fact.metric, Fact.metric_surface, Fact.value, Fact.value_text, Fact.unit,
+                   Fact.growth, Fact.growth_pp, Fact.period_label, Fact.qualifier, Fact.article_id, Fact.sentence_id)
+        for f in session.execute(select(*columns).execution_options(yield_per=5000)):
+            index.add_fact(FactRecord(
+                f[0], intern(f[1]), intern(f[2]), intern(f[3]), _float(f[4]), f[5], _opt_intern(f[6]),
+                _float(f[7]), _float(f[8]),
+                intern(f[9]), _opt_intern(f[10]), f[11], f[12],
+            ))
+        _load_rankings(session, index)
+        for c in session.exec(select(Claim)).all():
+            index.claims.append(ClaimRecord(c.subject, c.subject_kind, c.region_code, c.claim, c.scope,
+                                            c.position, c.about, c.article_id, c.sentence_id))
+        mentioned = set(session.exec(select(Mention.entity_id)).all())
+        for e in session.exec(select(Entity).where(Entity.kind == "company")).all():
+            if e.id in mentioned:
+                index.companies[e.name] = e.name
+                if e.short:
+                    index.companies.setdefault(e.short, e.name)
+    for claim in index.claims:
+        if claim.subject_kind == "company":
+            index.companies.setdefault(claim.subject, claim.subject)
+    index.finish()
+    return index
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _opt_intern(text: str | None) -> str | None:
+    return intern(text) if text is not None else None
+
+
+def _load_rankings(session: Session, index: Index) -> None:
+    entries: dict[int, list[EntryRecord]] = defaultdict(list)
+    rows = session.exec(select(RankingEntry).order_by(RankingEntry.ranking_id, RankingEntry.id)).all()
+    for e in rows:
+        entries[e.ranking_id].append(EntryRecord(e.position, e.name, e.original_name, e.region_code))
+    for r in session.exec(select(Ranking).order_by(Ranking.id)).all():
+        index.ranked_regions.update(e.region_code for e in entries.get(r.id, ()) if e.region_code)
+        index.rankings.append(RankingRecord(r.id, r.title, r.kind, r.scope_name, r.period_label, r.article_id,
+                                            r.sentence_id, tuple(entries.get(r.id, ()))))

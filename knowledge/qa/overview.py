@@ -1,0 +1,107 @@
+"""Region overviews, company positions and topic search: the answers that gather several facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge.extract.periods import parse_label
+
+if TYPE_CHECKING:
+    from knowledge.qa.answer import Answer, Answerer
+    from knowledge.qa.parse import Query
+
+
+def overview(answerer: Answerer, q: Query) -> Answer:
+    """The newest figures, rankings and claims about one region."""
+    from knowledge.qa.answer import Answer
+
+    if not q.regions:
+        return answerer._region_needed(q)
+    region = q.regions[0]
+    index = answerer.index
+    from knowledge.extract.metrics import metrics
+    from knowledge.qa.answer import _period_matches
+
+    known = metrics()
+    words = set(q.residual)
+    facts = sorted((index.facts[i] for i in index.by_region.get(region.code, [])),
+                   key=lambda f: (_period_matches(f, q.period), len(words & set(f.metric)) >= 2,
+                                  f.metric in known, f.period_key), reverse=True)
+    lines = [f"{region.name}" + (f"(属{p.name})" if (p := answerer.gaz.parent(region)) else "") + "的资料:"]
+    seen: set[str] = set()
+    for f in facts:
+        if f.metric in seen or len(seen) >= 10:
+            continue
+        seen.add(f.metric)
+        lines.append("· " + answerer._fact_line(region, f))
+    for r in index.rankings:
+        for e in r.entries:
+            if e.region_code == region.code:
+                where = f"第{e.position}名" if e.position else "入选"
+                lines.append(f"· 《{r.title}》{where}")
+    claims = [c for c in index.claims if c.region_code == region.code][:3]
+    lines.extend(f"· {c.about or ''}{c.claim}" for c in claims)
+    if len(lines) == 1:
+        return Answer(False, "overview", f"资料里还没有{region.name}的数据。",
+                      suggestions=["聊城综合评议第一名是谁?"])
+    shown = [f for f in facts if f.metric in seen][:10]
+    answer = Answer(True, "overview", "\n".join(lines), facts=[answerer._fact_json(f) for f in shown])
+    return answerer._with_sources(answer, shown[:1])
+
+
+def company(answerer: Answerer, q: Query) -> Answer:
+    """What the articles claim about a company (亚洲最大, 全球前三) and the sentences naming it."""
+    from knowledge.qa.answer import Answer
+
+    name = q.company or ""
+    claims = [c for c in answerer.index.claims
+              if c.subject_kind == "company" and (name in c.subject or c.subject in name)]
+    lines = []
+    if claims:
+        about = f"({claims[0].about})" if claims[0].about else ""
+        lines.append(f"{name}:" + "、".join(dict.fromkeys(c.claim for c in claims)) + about)
+    sentence_ids = [c.sentence_id for c in claims]
+    if not claims:
+        short = name[2:] if name.startswith("山东") else name
+        hits = [sid for sid, text in answerer.index.sentences.items() if name in text or short in text]
+        hits.sort(key=lambda sid: -sum(ch.isdigit() for ch in answerer.index.sentences[sid]))
+        if not hits:
+            return Answer(False, "company", f"资料里没有关于{name}的内容。")
+        sentence_ids = hits[:2]
+        lines = [f"关于{name},文章提到:"]
+    answer = Answer(True, "company", "\n".join(lines))
+    return answerer._with_sources(answer, sentence_ids=sentence_ids, needle=name)
+
+
+def topic(answerer: Answerer, q: Query) -> Answer:
+    """Sentences about a topic (氢能, 不锈钢), those with figures first."""
+    from knowledge.qa.answer import Answer
+    from knowledge.qa.parse import topic_tokens
+
+    word = q.topic or ""
+    index = answerer.index
+    tokens = topic_tokens(q.simplified, index) or [word]
+    weight = {t: index.idf(t) for t in tokens}
+    candidates = set().union(*(index.sentences_with(t) for t in tokens))
+
+    def score(sid: int) -> float:
+        text = index.sentences[sid]
+        return sum(w for t, w in weight.items() if t in text) + 0.5 * bool(index.by_sentence.get(sid))
+
+    hits = sorted(candidates, key=score, reverse=True)
+    if not hits:
+        return answerer._out_of_scope(q)
+    facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
+    lines = [f"关于“{word}”,资料中有:"]
+    for f in facts:
+        lines.append("· " + answerer._fact_line(answerer.gaz.get(f.region_code), f))
+    answer = Answer(True, "topic", "\n".join(lines), facts=[answerer._fact_json(f) for f in facts])
+    for sid in hits[:3]:
+        answer.sources.append(answerer.source(sid, word))
+    for src in answer.sources:
+        answer.text += f"\n· “{src['snippet']}”——《{src['title']}》"
+    return answer
+
+
+def describe_label(label: str) -> str:
+    return parse_label(label).describe()

@@ -1,0 +1,340 @@
+"""Questions in everyday Chinese → an intent and slots (regions, metric, period, rank, company, topic).
+
+The caller keeps the conversation: `parse_question` takes the previous `Conversation` and returns the
+query, so 那冠县呢? keeps the metric and changes the region. Nothing is kept globally here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from knowledge.extract.metrics import canonical_metric, surfaces
+from knowledge.extract.periods import find_periods
+from knowledge.extract.rankings import to_int
+from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.qa.index import Index
+from knowledge.text.normalize import detect_script, to_simplified
+from knowledge.text.segment import cut
+
+MAX_QUESTION_CHARS = 300
+# Places outside Shandong that people ask about; they must never borrow a Shandong figure.
+ELSEWHERE = (
+    "北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海",
+    "宁夏", "新疆", "香港", "澳门", "台湾", "广州", "深圳", "杭州", "南京", "苏州", "武汉", "成都", "西安", "郑州",
+    "长沙", "合肥", "福州", "厦门", "沈阳", "大连", "哈尔滨", "长春", "石家庄", "太原", "南昌", "昆明", "贵阳",
+    "南宁", "兰州", "乌鲁木齐", "拉萨", "呼和浩特", "银川", "西宁", "海口", "无锡", "宁波", "温州", "东莞", "佛山",
+    "全国", "中国", "美国", "日本",
+)
+_HELP_RE = re.compile(
+    r"^(?:你好|您好|嗨|hi|hello|hey|在吗|帮助|help|/help|你是谁|你能做什么|能做什么|怎么用|你会什么|菜单)"
+)
+_OUT_WORDS = re.compile(
+    r"天气|气温|下雨|股票|股价|a股|行情|彩票|写一首|写诗|的诗|笑话|翻译|菜谱|电影|预测|将来|未来会|明年会|"
+    r"好吃|饭店|餐厅|美食|酒店|景点|旅游攻略|房价|招聘|星座"
+)
+_RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
+_RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
+_RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
+_LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
+_MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
+_COMPARE_RE = re.compile(
+    r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
+)
+OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
+_GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
+_FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
+_FILLER = re.compile(
+    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
+    r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
+)
+_BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodWanted:
+    year: int | None
+    start: int | None
+    end: int | None
+    label: str | None  # an exact label when the question names one (2024, 2022H1)
+
+
+@dataclass(slots=True)
+class Query:
+    text: str
+    simplified: str
+    script: str
+    intent: str = "out_of_scope"
+    regions: list[Region] = field(default_factory=list)
+    metric: str | None = None
+    metric_score: float = 0.0
+    period: PeriodWanted | None = None
+    position: int | None = None
+    company: str | None = None
+    topic: str | None = None
+    wants_growth: bool = False
+    elsewhere: str | None = None
+    follow_up: bool = False
+    residual: str = ""
+    entries: list[str] = field(default_factory=list)
+    ranking_title: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """What a follow-up may reuse; the caller stores it per chat and passes it back in."""
+
+    intent: str | None = None
+    region_codes: tuple[str, ...] = ()
+    metric: str | None = None
+    period: PeriodWanted | None = None
+    ranking_title: str | None = None
+
+
+def clean_question(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    text = re.sub(r"<[^>]{0,200}>", " ", text)  # HTML tags are noise in a question
+    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
+    return text[:MAX_QUESTION_CHARS]
+
+
+def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conversation | None = None,
+                   today: date | None = None) -> Query:
+    """Understand one question, using `state` for follow-ups."""
+    raw = clean_question(text)
+    script = detect_script(raw)
+    simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
+    q = Query(raw, simple, script)
+    q.regions = find_regions(simple, gazetteer, index)
+    q.elsewhere = next((p for p in ELSEWHERE if p in simple), None) if not q.regions else None
+    q.residual = residual_words(simple, q.regions)
+    q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
+    q.period = find_period(simple, today=today or date.today())
+    q.company = find_company(simple, index)
+    q.entries = [name for name in index.entry_names if name in simple]
+    q.wants_growth = bool(_GROWTH_RE.search(simple))
+    q.position = _position(simple)
+    q.intent = _intent(q)
+    continuable = not q.elsewhere and not _OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
+    if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
+            and _is_follow_up(q, simple):
+        q = _continue(q, state, gazetteer)
+    elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
+        q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
+    if q.intent == "out_of_scope" and not q.elsewhere and not _OUT_WORDS.search(simple):
+        q.topic = find_topic(simple, index)
+        if q.topic:
+            q.intent = "topic"
+    return q
+
+
+def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) -> list[Region]:
+    """Shandong regions named in a question: exact forms, province words, functional zones, typos, pinyin."""
+    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text)]
+    for word in ("全省", "我省", "山东省", "山东"):
+        at = text.find(word)
+        if at != -1 and (province := gazetteer.by_name("山东省")) and not any(r == province for _, r in found):
+            if not any(s <= at < s + len(r.name) for s, r in found):
+                found.append((at, province))
+            break
+    found += _zones(text, gazetteer, index)
+    if not found:
+        found = _fuzzy_regions(text, gazetteer)
+    ordered: list[Region] = []
+    for _, region in sorted(found, key=lambda pair: pair[0]):
+        if ordered and region.parent == ordered[-1].code:
+            ordered[-1] = region  # 淄博市周村区 means 周村区
+        elif region not in ordered:
+            ordered.append(region)
+    return ordered
+
+
+def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
+    """度假区/开发区/高新区 without a city: the zone the base actually has data about, if only one."""
+    out = []
+    for term in ("度假区", "开发区", "高新区"):
+        at = text.find(term)
+        if at == -1 or index is None:
+            continue
+        zones = {r for r in gazetteer.regions() if r.level == "zone" and term in "".join(r.aliases) + r.name}
+        known = [z for z in zones if z.code in index.by_region or z.code in index.ranked_regions]
+        if len(known) == 1:
+            out.append((at, known[0]))
+    return out
+
+
+def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
+    """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows."""
+    for word in re.findall(r"[a-z]{4,}", text):
+        region = gazetteer.resolve(word)
+        if region is not None:
+            return [(text.find(word), region)]
+    for size in (3, 2):
+        for start in range(0, max(0, len(text) - size + 1)):
+            window = text[start : start + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
+                continue
+            region = gazetteer.resolve(window)
+            if region is not None and region.level != "province":
+                return [(start, region)]
+    return []
+
+
+def residual_words(text: str, regions: list[Region]) -> str:
+    """The question without region names and filler: what is left names the metric."""
+    for region in regions:
+        for form in (region.name, *region.aliases):
+            text = text.replace(form, "")
+    text = re.sub(r"\d{4}年|全省|山东|全市|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?", "", text)
+    return _FILLER.sub("", text)
+
+
+def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | None, float]:
+    """The metric asked about: a vocabulary synonym in the text, else the nearest stored metric name."""
+    for surface in sorted(surfaces(), key=len, reverse=True):
+        if surface.lower() in text:
+            return canonical_metric(surface), 100.0
+    residual = text
+    for name in exclude:
+        residual = residual.replace(name, "")
+    residual = _FILLER.sub("", residual)
+    if len(residual) < 2 or not index.metric_names:
+        return None, 0.0
+    best = process.extractOne(residual, index.metric_names, scorer=fuzz.partial_ratio, score_cutoff=70)
+    if best is None:
+        return None, 0.0
+    name, score, _ = best
+    overlap = len(set(residual) & set(name))
+    # "经济" sits inside many long names: require the question to cover a good part of the name
+    # a fuzzy match never scores 100: that is kept for exact vocabulary matches
+    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
+
+
+def find_period(text: str, *, today: date) -> PeriodWanted | None:
+    mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
+    if mentions:
+        p = mentions[0].period
+        return PeriodWanted(p.year, p.start, p.end, p.label)
+    for span, (start, end) in _BARE_SPANS.items():
+        if span in text:
+            return PeriodWanted(None, start, end, None)
+    if m := re.search(r"(\d{1,2})\s*[至到\-~]\s*(\d{1,2})\s*月", text):
+        return PeriodWanted(None, int(m[1]), int(m[2]), None)
+    return None
+
+
+def _relative(text: str) -> bool:
+    return bool(re.search(r"今年|去年|前年|本年|上年", text))
+
+
+def find_company(text: str, index: Index) -> str | None:
+    """A company named in full or by a short form (大亚金属 for 淄博大亚金属科技股份有限公司)."""
+    for name in sorted(index.companies, key=len, reverse=True):
+        if len(name) >= 2 and name.lower() in text:
+            return index.companies[name]
+    for start in range(max(0, len(text) - 3)):
+        name = index.company_grams.get(text[start : start + 4])
+        if name is not None:
+            return name
+    return None
+
+
+def find_topic(text: str, index: Index) -> str | None:
+    """The most specific word of the question that the articles talk about (氢能, 不锈钢, 铝产业)."""
+    tokens = topic_tokens(text, index)
+    return max(tokens, key=lambda t: (index.idf(t), len(t))) if tokens else None
+
+
+def topic_tokens(text: str, index: Index) -> list[str]:
+    postings = index.ensure_postings()
+    words = [t for t in cut(text) if len(t) >= 2 and not _FILLER.fullmatch(t) and t in postings]
+    # single characters such as 铝 join the word after them: 铝 + 产业链 → 铝产业
+    for a, b in zip(cut(text), cut(text)[1:], strict=False):
+        joined = a + b[:2]
+        if len(a) == 1 and "\u4e00" <= a <= "\u9fff" and any(joined in index.sentences[i] for i in
+                                                                  list(postings.get(b, ()))[:200]):
+            words.append(joined)
+    return words
+
+
+def _position(text: str) -> int | None:
+    if re.search(r"冠军|榜首|第一名|排第一|排名第一", text):
+        return 1
+    if re.search(r"最后一名|倒数第一|垫底|末位", text):
+        return -1
+    m = re.search(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名", text)
+    return to_int(m.group(1)) if m else None
+
+
+def _intent(q: Query) -> str:
+    s = q.simplified
+    if _HELP_RE.search(s):
+        return "help"
+    if _OUT_WORDS.search(s) and q.metric_score < 100:
+        return "out_of_scope"
+    if q.elsewhere and not q.regions:
+        return "out_of_scope"
+    if (len(q.regions) >= 2 or len(q.entries) >= 2) and _COMPARE_RE.search(s):
+        return "comparison"
+    if q.company:
+        return "company"
+    if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(s):
+        return "figure"
+    if re.search(r"哪里|哪个地方|哪些地方|哪个地区|哪些地区", s) and q.metric_score < 100:
+        return "out_of_scope"  # "where is X strong": a topic search decides below
+    if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
+        return "ranking_list"
+    if _MEMBER_RE.search(s) and q.regions and not q.metric:
+        return "membership"
+    if _RANK_ASK_RE.search(s):
+        return "rank_position"
+    if _RANKING_WORDS.search(s) or (_LIST_RE.search(s) and not q.metric):
+        return "ranking_list"
+    if q.regions and q.metric:
+        return "figure"
+    if q.regions and (OVERVIEW_WORDS.search(s) or len(s) <= 8):
+        return "overview"
+    if q.metric and q.metric_score >= 100:
+        return "figure"
+    return "out_of_scope"
+
+
+def _is_follow_up(q: Query, simple: str) -> bool:
+    """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
+    if len(simple) > 20 or not _FOLLOW_RE.match(simple):
+        return False
+    marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
+    vocab_metric = q.metric is not None and q.metric_score >= 100
+    partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
+        q.wants_growth and not q.regions and not q.metric)
+    return marked or partial
+
+
+def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
+    """Fill what the follow-up leaves out from the previous question."""
+    if state.intent is None:
+        return q
+    q.follow_up = True
+    q.ranking_title = state.ranking_title
+    regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
+    metric = q.metric or state.metric
+    period = q.period or state.period
+    q = replace(q, regions=regions, metric=metric, period=period)
+    if state.intent in ("figure", "comparison", "overview") and q.metric:
+        q.intent = "comparison" if len(regions) >= 2 and state.intent == "comparison" else "figure"
+    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
+        q.intent = state.intent
+    return q
+
+
+def remember(q: Query, previous: Conversation | None) -> Conversation:
+    """The state to keep after answering `q`."""
+    if q.intent in ("help", "out_of_scope"):
+        return previous or Conversation()
+    return Conversation(q.intent, tuple(r.code for r in q.regions), q.metric, q.period, q.ranking_title)

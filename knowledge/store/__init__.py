@@ -1,0 +1,1 @@
+"""Storage: engine, tables, keyword-only queries, ingest and migrations."""

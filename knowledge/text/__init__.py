@@ -1,0 +1,1 @@
+"""Text: decoding, normalisation, documents and segmentation (no database, no places)."""

@@ -1,0 +1,146 @@
+"""Article files on disk: discovery, size limits, metadata from a manifest or front matter, HTML to text.
+
+The bundled corpus lives in knowledge/articles/ with a manifest.toml; the files themselves are kept
+byte for byte as received.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from knowledge.errors import BadArticleError
+
+BUNDLED_DIR = Path(__file__).resolve().parents[1] / "articles"
+MANIFEST = "manifest.toml"
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_ARTICLE_BYTES = 5_000_000
+_FRONT_MATTER_RE = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
+
+
+@dataclass(slots=True)
+class ArticleMeta:
+    """Metadata known before reading the text: from the manifest, front matter or HTML head."""
+
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    url: str | None = None
+    date_note: str | None = None
+
+
+@dataclass(slots=True)
+class RawArticle:
+    source: str
+    data: bytes
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.source).suffix.lower()
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Article files under the given files or folders, sorted, without duplicates."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_dir():
+            root = path.resolve()  # once per folder: resolving every file costs a syscall per path component
+            children = []
+            for folder, _dirs, names in os.walk(root):  # like rglob, symlinked folders are not entered
+                children.extend(os.path.join(folder, name) for name in names
+                                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."))
+            for child in sorted(children):
+                if os.path.isfile(child):
+                    found[Path(child)] = None
+        elif path.exists():
+            found[path.resolve()] = None
+        else:
+            raise BadArticleError(f"{path}: no such file or folder", zh=f"{path}:没有这个文件或文件夹")
+    return list(found)
+
+
+def load_manifest(folder: Path) -> dict[str, ArticleMeta]:
+    """file name → metadata, from folder/manifest.toml if present."""
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return {}
+    raw = tomllib.loads(manifest.read_text("utf-8"))
+    return {name: _meta(spec) for name, spec in raw.items() if isinstance(spec, dict)}
+
+
+def _meta(spec: dict[str, object]) -> ArticleMeta:
+    published = spec.get("published")
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return ArticleMeta(
+        title=_str(spec.get("title")), publisher=_str(spec.get("publisher")),
+        published=published if isinstance(published, date) else None, url=_str(spec.get("url")),
+        date_note=_str(spec.get("date_note")),
+    )
+
+
+def _str(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def read_file(path: Path, *, manifests: dict[Path, dict[str, ArticleMeta]] | None = None,
+              max_bytes: int = MAX_ARTICLE_BYTES) -> RawArticle:
+    """Read one article file; raises BadArticleError for a wrong type or a file over the size limit."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise BadArticleError(f"unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html",
+                              zh=f"不支持的文件类型 {path.suffix or '(无后缀)'},请用 .txt、.md 或 .html")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise BadArticleError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                              zh=f"文件 {size:,} 字节,超过 {max_bytes:,} 字节的上限")
+    if manifests is not None and path.parent not in manifests:
+        manifests[path.parent] = load_manifest(path.parent)
+    meta = (manifests or {}).get(path.parent, {}).get(path.name, ArticleMeta())
+    return RawArticle(path.name, path.read_bytes(), meta)
+
+
+def split_front_matter(text: str, meta: ArticleMeta) -> str:
+    """Strip `---`-delimited `key: value` front matter from Markdown, filling in `meta`."""
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return text
+    fields: dict[str, str] = {}
+    for line in m["body"].splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+    meta.title = meta.title or fields.get("title")
+    meta.publisher = meta.publisher or fields.get("publisher") or fields.get("source")
+    meta.url = meta.url or fields.get("url")
+    if not meta.published and (raw := fields.get("date") or fields.get("published")):
+        with contextlib.suppress(ValueError):
+            meta.published = date.fromisoformat(raw[:10])
+    return text[m.end() :]
+
+
+def html_to_text(html: str, meta: ArticleMeta) -> str:
+    """Main text of an HTML page via trafilatura; fills in title, site name, date and URL."""
+    import trafilatura  # imported lazily: it is only needed for HTML and is slow to import
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    if extracted is None or not (extracted.text or "").strip():
+        raise BadArticleError("no article text could be found in the HTML page", zh="网页里找不到正文")
+    meta.title = meta.title or extracted.title
+    meta.publisher = meta.publisher or extracted.sitename
+    meta.url = meta.url or extracted.url
+    if not meta.published and extracted.date:
+        with contextlib.suppress(ValueError):
+            meta.published = date.fromisoformat(str(extracted.date)[:10])
+    return extracted.text

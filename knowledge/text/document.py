@@ -1,0 +1,199 @@
+"""From cleaned article text to a document: boilerplate removed, metadata found, sentences split.
+
+Boilerplate (navigation, slogans, "related articles" tails) is dropped; bylines and sources become
+metadata. Detection runs on the Simplified view of each line, while the original script is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from knowledge.text.normalize import CleanText, join_broken_lines, to_simplified
+
+_NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
+_TAIL_MARKERS = (
+    "相关文章推荐", "相关文章", "相关阅读", "推荐阅读", "延伸阅读", "相关新闻", "责任编辑", "【责任编辑",
+    "扫一扫", "分享到", "版权所有", "免责声明", "上一篇", "下一篇",
+)
+_MENU_WORD_RE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,30}")
+_PUNCT_OR_DIGIT_RE = re.compile(r"[,。;:!?、\d]")
+_SENTENCE_END_RE = re.compile(r"[。!?;]")
+_URL_RE = re.compile(r"https?://[\w.-]+(?:/[\w./?%&=#-]*)?")
+_SLOGAN_HEAD = "社会主义核心价值观"
+_LABEL_LINES = {"编者按", "编者按:", "编者的话", "导读", "摘要"}
+_SOURCE_RE = re.compile(r"^\s*(?:来源|稿源|出处)[::]\s*(?P<src>[^\s日期点击作者]+)")
+_ORIG_TITLE_RE = re.compile(r"^\s*原标题[::]\s*(?P<title>.+?)\s*$")
+_DATE_LABEL_RE = re.compile(
+    r"(?:日期|发布时间|发布日期|时间|发表时间)[::]\s*(?P<y>20\d\d|19\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
+)
+_BYLINE_RE = re.compile(r"^\s*[■●◆▲]?\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者)\s*[\u4e00-\u9fff ]{2,20}$")
+_OUTLET_REPORTER_RE = re.compile(r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,10}?)(?:记者|通讯员)\s*[\u4e00-\u9fff ]{2,12}$")
+_PAREN_BYLINE_RE = re.compile(r"^\s*[((](?P<outlet>[\u4e00-\u9fff]{2,12})\s+(?:记者\s*)?[\u4e00-\u9fff]{2,4}[))]\s*$")
+_LEAD_BYLINE_RE = re.compile(r"^(?:本报讯|本台讯|本网讯|讯)\s*[((][^))]{1,40}[))]\s*")
+_SENTENCE_RE = re.compile(r"[^。!?\n]*(?:[。!?]+[”’」』]?|$)")
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: the Simplified text used for extraction and its original-script twin."""
+
+    position: int
+    paragraph: int
+    text: str
+    original: str
+    is_heading: bool = False
+
+
+@dataclass(slots=True)
+class Document:
+    """A cleaned article ready for extraction."""
+
+    title: str | None
+    publisher: str | None
+    published: date | None
+    date_rule: str | None
+    url: str | None
+    script: str
+    sentences: list[Sentence] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.sentences)
+
+
+@dataclass(slots=True)
+class _Meta:
+    title: str | None = None
+    publisher: str | None = None
+    date_label: date | None = None
+    credits: list[str] = field(default_factory=list)
+
+
+def build_document(clean: CleanText) -> Document:
+    """Strip boilerplate, collect metadata, and split into sentences."""
+    lines = [ln.strip() for ln in clean.original.split("\n")]
+    meta = _Meta()
+    kept = join_broken_lines(_strip_boilerplate(lines, clean.script, meta))
+    doc = Document(
+        title=meta.title, publisher=meta.publisher, published=meta.date_label,
+        date_rule="date label in text" if meta.date_label else None, url=_find_url(clean.original),
+        script=clean.script,
+    )
+    if doc.title is None:
+        doc.title = _guess_title(kept, clean.script)
+    doc.sentences = _split(kept, clean.script)
+    return doc
+
+
+def _simp(line: str, script: str) -> str:
+    return to_simplified(line) if script == "hant" else line
+
+
+def _strip_boilerplate(lines: list[str], script: str, meta: _Meta) -> list[str]:
+    simple = [_simp(ln, script) for ln in lines]
+    end = len(lines)
+    for i, s in enumerate(simple):
+        if s.startswith(_TAIL_MARKERS) or s.startswith(_SLOGAN_HEAD):
+            end = i
+            break
+    kept: list[str] = []
+    for i in range(end):
+        line, s = lines[i], simple[i]
+        if not line:
+            kept.append("")
+            continue
+        if _is_metadata_line(s, meta) or _is_navigation(simple, i) or s in _LABEL_LINES:
+            continue
+        kept.append(_LEAD_BYLINE_RE.sub("", line))
+    _drop_trailing_credits(kept, script, meta)
+    return kept
+
+
+def _is_metadata_line(s: str, meta: _Meta) -> bool:
+    if m := _ORIG_TITLE_RE.match(s):
+        meta.title = meta.title or m.group("title")
+        return True
+    label = _DATE_LABEL_RE.search(s)
+    source = _SOURCE_RE.match(s)
+    if label and meta.date_label is None:
+        meta.date_label = _safe_date(int(label["y"]), int(label["m"]), int(label["d"]))
+    if source:
+        meta.publisher = meta.publisher or source.group("src")
+    if label or source:
+        return True
+    if _BYLINE_RE.match(s):
+        return True
+    if m := _OUTLET_REPORTER_RE.match(s):
+        meta.credits.append(m.group("outlet"))
+        return True
+    if m := _PAREN_BYLINE_RE.match(s):
+        meta.publisher = meta.publisher or m.group("outlet")
+        return True
+    return False
+
+
+def _is_navigation(simple: list[str], i: int) -> bool:
+    s = simple[i]
+    if s.startswith(_NAV_PREFIXES) or s.count(">") >= 2:
+        return True
+    if _MENU_WORD_RE.fullmatch(s):
+        return True  # a stray menu word such as "Network"
+    if s.startswith(("- ", "* ", "· ", "• ")) and len(s) <= 24:
+        window = simple[max(0, i - 2) : i + 3]
+        return sum(1 for w in window if w.startswith(("- ", "* ", "· ", "• "))) >= 2
+    return False
+
+
+def _drop_trailing_credits(kept: list[str], script: str, meta: _Meta) -> None:
+    """Short unpunctuated lines at the very end are outlet credits (大众日报, 鲁中晨报 …)."""
+    while kept and (not kept[-1] or _looks_like_credit(_simp(kept[-1], script))):
+        line = kept.pop()
+        if line:
+            meta.credits.insert(0, _simp(line, script))
+    if meta.publisher is None and meta.credits:
+        meta.publisher = meta.credits[0]
+
+
+def _looks_like_credit(s: str) -> bool:
+    return len(s) <= 12 and not _PUNCT_OR_DIGIT_RE.search(s)
+
+
+def _guess_title(kept: list[str], script: str) -> str | None:
+    for line in kept:
+        if not line:
+            continue
+        s = _simp(line, script)
+        if 4 <= len(s) <= 60 and "。" not in s and not s.endswith(("!", "?", ";")):
+            return s
+    return None
+
+
+def _split(kept: list[str], script: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for line in kept:
+        if not line:
+            continue
+        paragraph += 1
+        heading = len(line) <= 40 and not _SENTENCE_END_RE.search(line)
+        for piece in _SENTENCE_RE.findall(line):
+            piece = piece.strip()
+            if len(piece) < 2:
+                continue
+            sentences.append(Sentence(len(sentences), paragraph, _simp(piece, script), piece, heading))
+    return sentences
+
+
+def _find_url(text: str) -> str | None:
+    m = _URL_RE.search(text)
+    return m.group(0) if m else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
