@@ -31,7 +31,7 @@ from knowledge.extract.metrics import metrics
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.service import KnowledgeBase
 from knowledge.store.engine import make_engine, migrate, session_scope
-from knowledge.store.models import Article, Fact, Sentence
+from knowledge.store.models import Article, Fact, SentenceRow
 from knowledge.text.segment import cut
 
 PERIODS = [("上半年", "H1", 1, 6), ("前三季度", "Q1-Q3", 1, 9), ("1至11月", "M01-M11", 1, 11), ("全年", "", 1, 12)]
@@ -68,7 +68,7 @@ def build(engine, rows: list[tuple], rng: random.Random) -> dict[tuple, str]:  #
                           "period_kind": "half" if period[1] == "H1" else "year", "period_year": year,
                           "period_start": period[2], "period_end": period[3], "period_label": label(year, period)})
         for chunk in range(0, len(rows), 5000):
-            s.execute(insert(Sentence), sentences[chunk : chunk + 5000])
+            s.execute(insert(SentenceRow), sentences[chunk : chunk + 5000])
             s.execute(insert(Fact), facts[chunk : chunk + 5000])
     return answers
 

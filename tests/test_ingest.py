@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from knowledge.errors import IngestError
 from knowledge.store.engine import session_scope
 from knowledge.store.ingest import ingest_paths
-from knowledge.store.models import Article, Fact, Ranking, RankingEntry, Sentence
+from knowledge.store.models import Article, Fact, Ranking, RankingEntry, SentenceRow
 from knowledge.store.queries import counts
 from tests.conftest import SEEDS
 
@@ -40,7 +40,7 @@ def test_linqing_gdp_is_stored_with_growth_period_and_source(engine, gazetteer):
     ingest_paths([SEEDS], engine=engine, gazetteer=gazetteer)
     with Session(engine) as s:
         fact = s.exec(select(Fact).where(Fact.metric == "地区生产总值", Fact.value_text == "140.08")).one()
-        sentence = s.get(Sentence, fact.sentence_id)
+        sentence = s.get(SentenceRow, fact.sentence_id)
     assert (fact.unit, str(fact.growth), fact.period_label, fact.qualifier) == ("亿元", "4.0000", "2022H1", "预计")
     assert fact.region_code == "371581"
     assert sentence is not None and "140.08亿元" in sentence.text

@@ -17,7 +17,7 @@ from knowledge.extract.metrics import metrics
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import plain_number
-from knowledge.store.models import Article, Fact, Ranking, RankingEntry, Sentence
+from knowledge.store.models import Article, Fact, Ranking, RankingEntry, SentenceRow
 from knowledge.text.snippets import snippet_around
 
 UNSUBSCRIBE_LINE = "退订请发送 /unsubscribe,修改时间或地区请发送 /subscription"
@@ -67,8 +67,8 @@ def _covered(gazetteer: Gazetteer, code: str, wanted: list[Region]) -> bool:
     return any(w.code in chain for w in wanted)
 
 
-def _new_facts(session: Session, since: datetime | None) -> list[tuple[Fact, Sentence, Article]]:
-    query = select(Fact, Sentence, Article).join(Sentence, Sentence.id == Fact.sentence_id).join(
+def _new_facts(session: Session, since: datetime | None) -> list[tuple[Fact, SentenceRow, Article]]:
+    query = select(Fact, SentenceRow, Article).join(SentenceRow, SentenceRow.id == Fact.sentence_id).join(
         Article, Article.id == Fact.article_id)
     if since is not None:
         query = query.where(Fact.created_at > since)
@@ -130,7 +130,7 @@ def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: 
     """A notable stored fact this chat has not had recently, chosen deterministically for the day."""
     known = metrics()
     with Session(engine) as session:
-        rows = session.exec(select(Fact, Sentence, Article).join(Sentence, Sentence.id == Fact.sentence_id)
+        rows = session.exec(select(Fact, SentenceRow, Article).join(SentenceRow, SentenceRow.id == Fact.sentence_id)
                             .join(Article, Article.id == Fact.article_id).where(Fact.value.is_not(None))).all()  # type: ignore[union-attr]
     candidates = [r for r in rows if _covered(gazetteer, r[0].region_code, wanted) and f"fact:{r[0].id}" not in recent]
     if not candidates:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from knowledge.extract.periods import parse_label
-from knowledge.store.models import Article, Claim, Entity, Fact, Mention, Ranking, RankingEntry, Sentence
+from knowledge.store.models import Article, Claim, Entity, Fact, MentionRow, Ranking, RankingEntry, SentenceRow
 from knowledge.text.segment import cut
 
 _STOP_TOKENS = set("的了和与及在是为对把被将从等,、。;:“”‘’()()《》 \n")
@@ -177,7 +177,7 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
         for a in session.exec(select(Article.id, Article.title, Article.published, Article.publisher)).all():
             index.sources[a[0]] = Source(a[0], a[1] or "", a[2], a[3])
         # Plain column tuples, streamed: ORM objects for 100k rows would double the peak memory.
-        query = select(Sentence.id, Sentence.article_id, Sentence.text).execution_options(yield_per=5000)
+        query = select(SentenceRow.id, SentenceRow.article_id, SentenceRow.text).execution_options(yield_per=5000)
         rows = session.execute(query)
         for sid, aid, text in rows:
             index.add_sentence(sid, aid, text)
@@ -193,7 +193,7 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
         for c in session.exec(select(Claim)).all():
             index.claims.append(ClaimRecord(c.subject, c.subject_kind, c.region_code, c.claim, c.scope,
                                             c.position, c.about, c.article_id, c.sentence_id))
-        mentioned = set(session.exec(select(Mention.entity_id)).all())
+        mentioned = set(session.exec(select(MentionRow.entity_id)).all())
         for e in session.exec(select(Entity).where(Entity.kind == "company")).all():
             if e.id in mentioned:
                 index.companies[e.name] = e.name

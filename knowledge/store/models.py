@@ -39,7 +39,9 @@ class Article(ArticleBase, table=True):
     updated_at: datetime = Field(default_factory=utcnow, index=True)
 
 
-class Sentence(SQLModel, table=True):
+class SentenceRow(SQLModel, table=True):
+    __tablename__ = "sentence"
+
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True)
     position: int
@@ -48,7 +50,9 @@ class Sentence(SQLModel, table=True):
     original: str = Field(sa_column=Column(Text, nullable=False))
 
 
-class Region(SQLModel, table=True):
+class RegionRow(SQLModel, table=True):
+    __tablename__ = "region"
+
     code: str = Field(primary_key=True, max_length=20)
     name: str = Field(index=True, max_length=60)
     level: str = Field(max_length=10)
@@ -137,7 +141,9 @@ class Entity(SQLModel, table=True):
     region_code: str | None = Field(default=None, max_length=20)
 
 
-class Mention(SQLModel, table=True):
+class MentionRow(SQLModel, table=True):
+    __tablename__ = "mention"
+
     id: int | None = Field(default=None, primary_key=True)
     entity_id: int = Field(foreign_key="entity.id", index=True)
     article_id: int = Field(foreign_key="article.id", index=True)

@@ -14,11 +14,11 @@ from knowledge.store.models import (
     Claim,
     Entity,
     Fact,
-    Mention,
+    MentionRow,
     Ranking,
     RankingEntry,
-    Region,
-    Sentence,
+    RegionRow,
+    SentenceRow,
     utcnow,
 )
 
@@ -34,12 +34,12 @@ class Counts:
 
 def sync_regions(*, session: Session, gazetteer: Gazetteer) -> int:
     """Make the region table match the gazetteer; returns how many rows were added."""
-    existing = set(session.exec(select(Region.code)).all())
+    existing = set(session.exec(select(RegionRow.code)).all())
     added = 0
     for region in gazetteer.regions():
         if region.code in existing:
             continue
-        session.add(Region(code=region.code, name=region.name, level=region.level, parent_code=region.parent,
+        session.add(RegionRow(code=region.code, name=region.name, level=region.level, parent_code=region.parent,
                            aliases="|".join((*region.aliases, *region.former))[:300]))
         added += 1
     return added
@@ -58,7 +58,7 @@ def remove_article(*, session: Session, source: str) -> int:
     facts = session.exec(select(func.count()).select_from(Fact).where(Fact.article_id == article.id)).one()
     ranking_ids = select(Ranking.id).where(Ranking.article_id == article.id)
     session.exec(delete(RankingEntry).where(RankingEntry.ranking_id.in_(ranking_ids)))  # type: ignore[attr-defined]
-    for model in (Fact, Ranking, Claim, Mention, Sentence):
+    for model in (Fact, Ranking, Claim, MentionRow, SentenceRow):
         session.exec(delete(model).where(model.article_id == article.id))  # type: ignore[attr-defined]
     session.delete(article)
     session.flush()
@@ -78,7 +78,7 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
     } for p in parsed]
     # Core statements on the table (not the ORM entity): one executemany per table and batch.
     conn = session.connection()
-    articles, sentences, facts = Article.__table__, Sentence.__table__, Fact.__table__  # type: ignore[attr-defined]
+    articles, sentences, facts = Article.__table__, SentenceRow.__table__, Fact.__table__  # type: ignore[attr-defined]
     conn.execute(articles.insert(), rows)
     ids = dict(conn.execute(select(articles.c.source, articles.c.id)
                             .where(articles.c.source.in_([row["source"] for row in rows]))).all())
@@ -139,7 +139,7 @@ def _save_companies(session: Session, article_id: int, parsed: ParsedArticle, se
                 session.add(entity)
                 session.flush()
             cache[name] = entity
-            session.add(Mention(entity_id=entity.id, article_id=article_id, sentence_id=sentence_ids[position]))
+            session.add(MentionRow(entity_id=entity.id, article_id=article_id, sentence_id=sentence_ids[position]))
 
 
 def _short_company(name: str) -> str | None:
@@ -159,4 +159,4 @@ def counts(*, session: Session) -> Counts:
     def n(model: type) -> int:
         return int(session.exec(select(func.count()).select_from(model)).one())
 
-    return Counts(n(Article), n(Sentence), n(Fact), n(Ranking), n(Claim))
+    return Counts(n(Article), n(SentenceRow), n(Fact), n(Ranking), n(Claim))
