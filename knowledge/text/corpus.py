@@ -132,9 +132,14 @@ def split_front_matter(text: str, meta: ArticleMeta) -> str:
 
 def html_to_text(html: str, meta: ArticleMeta) -> str:
     """Main text of an HTML page via trafilatura; fills in title, site name, date and URL."""
-    import trafilatura  # imported lazily: it is only needed for HTML and is slow to import
+    try:
+        import trafilatura  # imported lazily: it is only needed for HTML and is slow to import
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                                favor_precision=True)
+    except Exception as exc:  # a broken HTML stack (lxml without lxml_html_clean): one bad file, not a failed run
+        raise BadArticleError(f"the HTML could not be read ({exc.__class__.__name__}: {str(exc)[:120]})",
+                              zh=f"无法解析这个网页({exc.__class__.__name__}:{str(exc)[:120]})") from exc
     if extracted is None or not (extracted.text or "").strip():
         raise BadArticleError("no article text could be found in the HTML page", zh="网页里找不到正文")
     meta.title = meta.title or extracted.title
