@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "十一": 11, "十二": 12, "两": 2}
+from knowledge.text.numbers import cn_int
+
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|本年|上年|当年|明年))"
 _SPAN = (
@@ -204,19 +204,16 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     if m.group("half"):
         first = m.group("half") == "上半年"
         return Period("half", year, 1 if first else 7, 6 if first else 12)
-    if m.group("qs"):
-        return Period("quarters", year, 1, 3 * _CN_DIGITS[m.group("qn")])
-    if m.group("q"):
-        qi = m.group("qi")
-        q = int(qi) if qi.isdigit() else _CN_DIGITS[qi]
+    # The patterns admit only numerals cn_int reads (一-十二, 1-12), so its None never shows here.
+    if m.group("qs") and (qn := cn_int(m.group("qn"))):
+        return Period("quarters", year, 1, 3 * qn)
+    if m.group("q") and (q := cn_int(m.group("qi"))):
         return Period("quarter", year, 3 * q - 2, 3 * q)
-    if m.group("months"):
-        a, b = _month(m.group("m1")), _month(m.group("m2"))
+    if m.group("months") and (a := cn_int(m.group("m1"))) and (b := cn_int(m.group("m2"))):
         if a < b:
             return Period("months", year, a, b)
         return None
-    if m.group("month"):
-        mm = _month(m.group("mm"))
+    if m.group("month") and (mm := cn_int(m.group("mm"))):
         if asof:
             return Period("asof", year, asof=date(year, mm, calendar.monthrange(year, mm)[1]))
         return Period("month", year, mm, mm)
@@ -230,6 +227,3 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         return None  # a bare 以来/底 without a year means nothing on its own
     return Period("year", year, 1, 12)
 
-
-def _month(token: str) -> int:
-    return int(token) if token.isdigit() else _CN_DIGITS[token]
