@@ -173,6 +173,7 @@ def digest(
     """Print what today's digest would say (for a chat's subscription, or for some regions)."""
     from datetime import UTC, datetime
 
+    from bot.digests import digest_parts
     from knowledge.digest.build import build_digest
     from knowledge.store.engine import session_scope
     from knowledge.store.subscriptions import digest_date, get_subscription
@@ -196,4 +197,5 @@ def digest(
     day = digest_date(datetime.now(UTC), settings.timezone)
     result = build_digest(kb.engine, kb.gazetteer, since=since, regions=codes, day=day,
                           skip_quiet=settings.digest_skip_quiet_days)
-    console.print(result.text if result else "(quiet day: nothing would be sent)", highlight=False, soft_wrap=True)
+    shown = "\n\n".join(digest_parts(result)) if result else "(quiet day: nothing would be sent)"
+    console.print(shown, highlight=False, soft_wrap=True)

@@ -18,7 +18,8 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import Application, ContextTypes
 
-from knowledge.digest.build import build_digest
+from bot.render import MESSAGE_LIMIT, split_message
+from knowledge.digest.build import Digest, build_digest
 from knowledge.store.engine import session_scope
 from knowledge.store.models import Subscription
 from knowledge.store.subscriptions import (
@@ -88,7 +89,7 @@ async def deliver(bot: Bot, services, sub: Subscription, *, now: datetime) -> st
     while True:
         attempts += 1
         try:
-            for part in digest.parts:
+            for part in digest_parts(digest):
                 await bot.send_message(sub.chat_id, part)
         except RetryAfter as exc:
             waits += 1
@@ -165,3 +166,11 @@ async def broadcast(bot: Bot, services, *, now: datetime,  # type: ignore[no-unt
                 return "failed"
 
     return Counter(await asyncio.gather(*(one(s) for s in subs)))
+
+
+UNSUBSCRIBE_LINE = "退订请发送 /unsubscribe,修改时间或地区请发送 /subscription"
+
+
+def digest_parts(digest: Digest) -> list[str]:
+    """The digest as Telegram messages: its text, how to unsubscribe, split under the message limit."""
+    return split_message(f"{digest.text}\n\n{UNSUBSCRIBE_LINE}", MESSAGE_LIMIT)

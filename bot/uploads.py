@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from knowledge.errors import BadArticleError
+from knowledge.qa.format import fact_line
 from knowledge.store.ingest import ingest_bytes
 
 if TYPE_CHECKING:
@@ -41,10 +42,7 @@ def save_upload(kb: KnowledgeBase, name: str, data: bytes, *, max_bytes: int) ->
     tmp.replace(folder / filename)
     kb.refresh()
     lines = [f"已导入 {filename}:《{parsed.doc.title}》", *report.summary_lines_zh()]
-    for fact in parsed.facts[:10]:
-        value = f"{fact.value_text}{fact.unit or ''}" if fact.value_text else ""
-        growth = f" 增长{fact.growth}%" if fact.growth is not None else ""
-        lines.append(f"· {fact.region.name} {fact.period.describe()} {fact.metric} {value}{growth}")
+    lines.extend(f"· {fact_line(fact, fact.region.name)}" for fact in parsed.facts[:10])
     if len(parsed.facts) > 10:
         lines.append(f"……共 {len(parsed.facts)} 条")
     return "\n".join(lines)

@@ -16,9 +16,10 @@ from sqlmodel import Session, select
 
 from knowledge.extract.metrics import surfaces
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.qa.answer import Answer, Answerer
+from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index, build_index
 from knowledge.qa.parse import Conversation, parse_question, remember
+from knowledge.qa.registry import Answerer
 from knowledge.store.engine import migrate
 from knowledge.store.ingest import IngestReport, ingest_paths
 from knowledge.store.models import Article
@@ -96,7 +97,7 @@ class KnowledgeBase:
         answer = answerer.answer(query)
         if query.script == "hant":
             answer.text = to_traditional(answer.text)
-        return Asked(answer, remember(query, state), (time.perf_counter() - started) * 1000)
+        return Asked(answer, remember(query, answer, state), (time.perf_counter() - started) * 1000)
 
     def _warm_dictionary(self) -> None:
         """Regions and metric names stay whole tokens (周村区, 规上工业增加值)."""

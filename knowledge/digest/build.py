@@ -12,15 +12,12 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from bot.render import MESSAGE_LIMIT, split_message
 from knowledge.extract.metrics import metrics
-from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
-from knowledge.qa.answer import plain_number
+from knowledge.qa.format import fact_line
 from knowledge.store.models import Article, Fact, Ranking, RankingEntry, SentenceRow
 from knowledge.text.snippets import snippet_around
 
-UNSUBSCRIBE_LINE = "退订请发送 /unsubscribe,修改时间或地区请发送 /subscription"
 _MAX_FACTS_PER_REGION = 8
 
 
@@ -29,10 +26,6 @@ class Digest:
     text: str
     new_items: int
     highlight: str | None
-
-    @property
-    def parts(self) -> list[str]:
-        return split_message(self.text, MESSAGE_LIMIT)
 
 
 def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None, regions: list[str],
@@ -49,15 +42,15 @@ def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None
     head = f"📊 区域经济日报 · {day.isoformat()}({scope})"
     if facts or rankings:
         body = _render_new(gazetteer, facts, rankings, articles)
-        return Digest("\n\n".join([head, body, UNSUBSCRIBE_LINE]), len(facts) + len(rankings), None)
+        return Digest("\n\n".join([head, body]), len(facts) + len(rankings), None)
     if skip_quiet:
         return None
     highlight = _highlight(engine, gazetteer, wanted, day, recent_highlights)
     if highlight is None:
-        text = "\n\n".join([head, "今天没有新的数据,资料库里也还没有可以推荐的数字。", UNSUBSCRIBE_LINE])
+        text = "\n\n".join([head, "今天没有新的数据,资料库里也还没有可以推荐的数字。"])
         return Digest(text, 0, None)
     key, line = highlight
-    return Digest("\n\n".join([head, "今天没有新数据。今日一数:\n" + line, UNSUBSCRIBE_LINE]), 0, key)
+    return Digest("\n\n".join([head, "今天没有新数据。今日一数:\n" + line]), 0, key)
 
 
 def _covered(gazetteer: Gazetteer, code: str, wanted: list[Region]) -> bool:
@@ -117,14 +110,6 @@ def _render_new(gazetteer: Gazetteer, facts: list, rankings: list, articles: dic
     return "\n\n".join(blocks)
 
 
-def fact_line(fact: Fact) -> str:
-    period = parse_label(fact.period_label).describe()
-    value = f" {fact.value_text}{fact.unit or ''}" if fact.value_text else ""
-    qualifier = f"({fact.qualifier})" if fact.qualifier else ""
-    growth = f",同比增长{plain_number(fact.growth)}%" if fact.growth is not None else ""
-    return f"{period} {fact.metric}{value}{qualifier}{growth}"
-
-
 def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: date,
                recent: set[str]) -> tuple[str, str] | None:
     """A notable stored fact this chat has not had recently, chosen deterministically for the day."""
@@ -138,7 +123,7 @@ def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: 
     candidates.sort(key=lambda r: (r[0].metric not in known, _day_hash(day, r[0].id)))
     fact, sentence, article = candidates[0]
     region = gazetteer.get(fact.region_code)
-    line = (f"{region.name} {fact_line(fact)}\n来源:《{article.title}》{_date(article)}"
+    line = (f"{fact_line(fact, region.name)}\n来源:《{article.title}》{_date(article)}"
             f"“{snippet_around(sentence.text, fact.value_text, limit=80)}”")
     return f"fact:{fact.id}", line
 

@@ -89,6 +89,10 @@ class ExtractedFact:
     def qualifier(self) -> str | None:
         return ",".join(dict.fromkeys(self.qualifiers)) or None
 
+    @property
+    def period_label(self) -> str:
+        return self.period.label
+
 
 def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     """All figure facts of a document, in reading order."""
