@@ -119,7 +119,7 @@ def _is_metadata_line(s: str, meta: _Meta) -> bool:
     label = _DATE_LABEL_RE.search(s)
     source = _SOURCE_RE.match(s)
     if label and meta.date_label is None:
-        meta.date_label = _safe_date(int(label["y"]), int(label["m"]), int(label["d"]))
+        meta.date_label = safe_date(int(label["y"]), int(label["m"]), int(label["d"]))
     if source:
         meta.publisher = meta.publisher or source.group("src")
     if label or source:
@@ -192,7 +192,8 @@ def _find_url(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
+def safe_date(y: int, m: int, d: int) -> date | None:
+    """The date, or None when the numbers name no real day (2月30日)."""
     try:
         return date(y, m, d)
     except ValueError:
