@@ -169,12 +169,6 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
     return [year for m in find_periods(text, published=published) if (year := m.stated_year)]
 
 
-def resolve_period(text: str, *, published: date | None, default_year: int | None = None) -> Period | None:
-    """The first period in `text`, or None; e.g. resolve_period("去年1至11月份", published=2025-01-10)."""
-    mentions = find_periods(text, published=published, default_year=default_year)
-    return mentions[0].period if mentions else None
-
-
 def _has_content(m: re.Match[str]) -> bool:
     return any(m.group(g) for g in ("year", "rel", "half", "qs", "q", "months", "month", "ytd", "target",
                                      "now", "thisyear")) or bool(m.group("yearend") and m.group("year"))

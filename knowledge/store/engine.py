@@ -1,6 +1,6 @@
 """Database engine and schema: one code path for SQLite (the default) and PostgreSQL.
 
-The schema is owned by Alembic migrations in knowledge/migrations; `migrate()` brings a database to head.
+The schema is owned by Alembic migrations in knowledge/store/migrations; `migrate()` brings a database to head.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlmodel import Session, create_engine
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; tests check it matches Alembic's head, so start-up can skip importing Alembic
 # when the database is already there.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 def normalise_url(url: str) -> str:

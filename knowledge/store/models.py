@@ -135,10 +135,9 @@ class Entity(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "name", name="uq_entity_kind_name"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=10, description="'company' or 'topic'")
+    kind: str = Field(max_length=10, description="'company', the only kind stored so far")
     name: str = Field(max_length=120)
     short: str | None = Field(default=None, max_length=60, index=True)
-    region_code: str | None = Field(default=None, max_length=20)
 
 
 class MentionRow(SQLModel, table=True):
