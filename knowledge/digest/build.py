@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from knowledge.extract.metrics import metrics
 from knowledge.places.gazetteer import Gazetteer, Region
@@ -29,7 +30,8 @@ class Digest:
 
 
 def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None, regions: list[str],
-                 day: date, recent_highlights: set[str] = frozenset(), skip_quiet: bool = False) -> Digest | None:
+                 day: date, recent_highlights: AbstractSet[str] = frozenset(),
+                 skip_quiet: bool = False) -> Digest | None:
     """The digest for one chat; None only when nothing is new and quiet days are skipped."""
     wanted = [gazetteer.get(c) for c in regions if c]
     with Session(engine) as session:
@@ -60,33 +62,38 @@ def _covered(gazetteer: Gazetteer, code: str, wanted: list[Region]) -> bool:
     return any(w.code in chain for w in wanted)
 
 
-def _new_facts(session: Session, since: datetime | None) -> list[tuple[Fact, SentenceRow, Article]]:
-    query = select(Fact, SentenceRow, Article).join(SentenceRow, SentenceRow.id == Fact.sentence_id).join(
-        Article, Article.id == Fact.article_id)
+FactRow = tuple[Fact, SentenceRow, Article]
+RankingRow = tuple[Ranking, list[str | None], list[str]]
+
+
+def _new_facts(session: Session, since: datetime | None) -> list[FactRow]:
+    query = select(Fact, SentenceRow, Article).join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id)).join(
+        Article, col(Article.id) == col(Fact.article_id))
     if since is not None:
-        query = query.where(Fact.created_at > since)
-    return list(session.exec(query.order_by(Fact.region_code, Fact.id)).all())
+        query = query.where(col(Fact.created_at) > since)
+    return list(session.exec(query.order_by(col(Fact.region_code), col(Fact.id))).all())
 
 
-def _new_rankings(session: Session, since: datetime | None) -> list[tuple[Ranking, list[str | None], list[str]]]:
+def _new_rankings(session: Session, since: datetime | None) -> list[RankingRow]:
     query = select(Ranking)
     if since is not None:
-        query = query.where(Ranking.created_at > since)
+        query = query.where(col(Ranking.created_at) > since)
     out = []
-    for ranking in session.exec(query.order_by(Ranking.id)).all():
-        entries = session.exec(select(RankingEntry).where(RankingEntry.ranking_id == ranking.id)
-                               .order_by(RankingEntry.id)).all()
+    for ranking in session.exec(query.order_by(col(Ranking.id))).all():
+        entries = session.exec(select(RankingEntry).where(col(RankingEntry.ranking_id) == ranking.id)
+                               .order_by(col(RankingEntry.id))).all()
         out.append((ranking, [e.region_code for e in entries], [e.name for e in entries]))
     return out
 
 
 def _new_articles(session: Session, since: datetime | None) -> dict[int, Article]:
-    query = select(Article) if since is None else select(Article).where(Article.updated_at > since)
-    return {a.id: a for a in session.exec(query).all()}  # type: ignore[misc]
+    query = select(Article) if since is None else select(Article).where(col(Article.updated_at) > since)
+    return {a.id: a for a in session.exec(query).all() if a.id is not None}
 
 
-def _render_new(gazetteer: Gazetteer, facts: list, rankings: list, articles: dict[int, Article]) -> str:  # type: ignore[type-arg]
-    by_region: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[RankingRow],
+                articles: dict[int, Article]) -> str:
+    by_region: dict[str, list[FactRow]] = defaultdict(list)
     for row in facts:
         by_region[row[0].region_code].append(row)
     blocks = []
@@ -111,16 +118,18 @@ def _render_new(gazetteer: Gazetteer, facts: list, rankings: list, articles: dic
 
 
 def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: date,
-               recent: set[str]) -> tuple[str, str] | None:
+               recent: AbstractSet[str]) -> tuple[str, str] | None:
     """A notable stored fact this chat has not had recently, chosen deterministically for the day."""
     known = metrics()
     with Session(engine) as session:
-        rows = session.exec(select(Fact, SentenceRow, Article).join(SentenceRow, SentenceRow.id == Fact.sentence_id)
-                            .join(Article, Article.id == Fact.article_id).where(Fact.value.is_not(None))).all()  # type: ignore[union-attr]
+        rows = session.exec(select(Fact, SentenceRow, Article)
+                            .join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id))
+                            .join(Article, col(Article.id) == col(Fact.article_id))
+                            .where(col(Fact.value).is_not(None))).all()
     candidates = [r for r in rows if _covered(gazetteer, r[0].region_code, wanted) and f"fact:{r[0].id}" not in recent]
     if not candidates:
         return None
-    candidates.sort(key=lambda r: (r[0].metric not in known, _day_hash(day, r[0].id)))
+    candidates.sort(key=lambda r: (r[0].metric not in known, _day_hash(day, r[0].id or 0)))
     fact, sentence, article = candidates[0]
     region = gazetteer.get(fact.region_code)
     line = (f"{fact_line(fact, region.name)}\n来源:《{article.title}》{_date(article)}"

@@ -37,12 +37,12 @@ def plain_number(value: Decimal | float | None) -> str | None:
 def growth_text(f: Figure) -> str:
     """同比增长6.8%, 同比下降2.1%, 同比提高1.5个百分点: the sign is a word, never a minus after 增长."""
     parts = []
-    if f.growth is not None:
-        word = "增长" if f.growth >= 0 else "下降"
-        parts.append(f"同比{word}{plain_number(abs(f.growth))}%")
-    if f.growth_pp is not None:
-        word = "提高" if f.growth_pp >= 0 else "下降"
-        parts.append(f"同比{word}{plain_number(abs(f.growth_pp))}个百分点")
+    if (growth := f.growth) is not None:
+        word = "增长" if growth >= 0 else "下降"
+        parts.append(f"同比{word}{plain_number(-growth if growth < 0 else growth)}%")
+    if (points := f.growth_pp) is not None:
+        word = "提高" if points >= 0 else "下降"
+        parts.append(f"同比{word}{plain_number(-points if points < 0 else points)}个百分点")
     return ",".join(parts)
 
 

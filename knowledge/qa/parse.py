@@ -240,9 +240,9 @@ def find_company(text: str, index: Index) -> str | None:
         if len(name) >= 2 and name.lower() in text:
             return index.companies[name]
     for start in range(max(0, len(text) - 3)):
-        name = index.company_grams.get(text[start : start + 4])
-        if name is not None:
-            return name
+        known = index.company_grams.get(text[start : start + 4])
+        if known is not None:
+            return known
     return None
 
 
