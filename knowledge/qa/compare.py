@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from knowledge.extract.periods import parse_label
 from knowledge.qa.answer import Answer
-from knowledge.qa.format import fact_line, short_fact
+from knowledge.qa.format import fact_line, plain_number, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup
@@ -79,5 +81,18 @@ def _by_figure(lookup: Lookup, q: Query, metric: str) -> Answer:
     what = "数值" if use_value else "增速"
     lines = [fact_line(f, r.name) for r, f in ranked]
     lines.append(f"{parse_label(label).describe()}{metric}{what}:{ranked[0][0].name}更高。")
+    if use_value and len(ranked) == 2:
+        lines.append(_working(ranked[0][0].name, ranked[0][1], ranked[1][0].name, ranked[1][1]))
     answer = Answer(True, Intent.COMPARISON, "\n".join(lines), facts=[lookup.fact_json(f) for _, f in ranked])
     return lookup.with_sources(answer, [f for _, f in ranked])
+
+
+def _working(high_name: str, high: FactRecord, low_name: str, low: FactRecord) -> str:
+    """高出多少、是几倍, with the formula on the stated figures (same period and unit, checked by the caller)."""
+    a, b = Decimal(high.value_text or "0"), Decimal(low.value_text or "0")
+    unit = high.unit or ""
+    line = f"差额:{plain_number(a)} − {plain_number(b)} = {plain_number(a - b)}{unit}"
+    if b > 0:
+        times = (a / b).quantize(Decimal("0.01"))
+        line += f";{high_name}是{low_name}的{times}倍({plain_number(a)} ÷ {plain_number(b)})"
+    return line + "。"

@@ -11,6 +11,7 @@ class Intent(StrEnum):
     RANK_POSITION = "rank_position"
     MEMBERSHIP = "membership"
     COMPARISON = "comparison"
+    COMPUTED_RANKING = "computed_ranking"
     OVERVIEW = "overview"
     COMPANY = "company"
     TOPIC = "topic"

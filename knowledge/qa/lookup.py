@@ -63,12 +63,13 @@ class Lookup:
                 "snippet": snippet_around(self.index.sentences[sentence_id], mark)}
 
     def with_sources(self, answer: Answer, facts: list[FactRecord] | None = None,
-                     sentence_ids: list[int] | None = None, needle: str | None = None) -> Answer:
-        """Attach up to three cited sentences, and quote the first one under the answer."""
+                     sentence_ids: list[int] | None = None, needle: str | None = None,
+                     limit: int = MAX_SOURCES) -> Answer:
+        """Attach the cited sentences (three unless every figure shown needs its own), quote the first."""
         seen: set[int] = set()
         pairs = [(f.sentence_id, f.value_text) for f in facts or []] + [(s, needle) for s in sentence_ids or []]
         for sentence_id, mark in pairs:
-            if sentence_id in seen or len(seen) >= MAX_SOURCES:
+            if sentence_id in seen or len(seen) >= limit:
                 continue
             seen.add(sentence_id)
             answer.sources.append(self.source(sentence_id, mark))

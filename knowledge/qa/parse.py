@@ -48,6 +48,14 @@ _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
 )
+_PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
+# 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
+_COMPUTED_RE = re.compile(
+    rf"(?:哪个|哪一个|哪些|哪几个){_PLACE_WORD}?.{{0,14}}?(?:最高|最多|最大|最快|最低|最少|最小|最慢|第一|领先)"
+    rf"|各{_PLACE_WORD}.{{0,14}}?(?:排名|排行|排序|对比|比较|谁高)"
+)
+LEVEL_WORDS = {"县区": "county", "区县": "county", "县市区": "county", "县市": "county", "县": "county", "区": "county",
+               "地市": "city", "城市": "city", "市": "city", "省份": "province", "省": "province"}
 OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
@@ -283,6 +291,8 @@ def _intent(q: Query) -> Intent:
         return Intent.OUT_OF_SCOPE
     if (len(q.regions) >= 2 or len(q.entries) >= 2) and _COMPARE_RE.search(s):
         return Intent.COMPARISON
+    if q.metric and len(q.regions) <= 1 and _COMPUTED_RE.search(s):
+        return Intent.COMPUTED_RANKING
     if q.company:
         return Intent.COMPANY
     if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(s):
@@ -304,6 +314,13 @@ def _intent(q: Query) -> Intent:
     if q.metric and q.metric_score >= 100:
         return Intent.FIGURE
     return Intent.OUT_OF_SCOPE
+
+
+def place_level(text: str) -> str | None:
+    """The level a computed ranking ranks (县 → county, 地市 → city), when the question names one."""
+    m = _COMPUTED_RE.search(text)
+    word = m and (m.group(1) or m.group(2))
+    return LEVEL_WORDS.get(word) if word else None
 
 
 def _is_follow_up(q: Query, simple: str) -> bool:

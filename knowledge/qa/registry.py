@@ -7,6 +7,7 @@ from collections.abc import Callable
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
 from knowledge.qa.compare import comparison
+from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import help_answer, out_of_scope
 from knowledge.qa.figure import figure
 from knowledge.qa.index import Index
@@ -24,6 +25,7 @@ ANSWERERS: dict[Intent, AnswerFn] = {
     Intent.RANK_POSITION: rank_position,
     Intent.MEMBERSHIP: membership,
     Intent.COMPARISON: comparison,
+    Intent.COMPUTED_RANKING: computed_ranking,
     Intent.OVERVIEW: overview,
     Intent.COMPANY: company,
     Intent.TOPIC: topic,
