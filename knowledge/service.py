@@ -23,6 +23,7 @@ from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index, build_index
 from knowledge.qa.parse import Conversation, parse_question, remember
 from knowledge.qa.registry import Answerer
+from knowledge.qa.suggest import MAX_EXAMPLES, candidate_questions
 from knowledge.store.engine import migrate
 from knowledge.store.ingest import IngestReport, ingest_paths
 from knowledge.store.models import Article
@@ -95,8 +96,25 @@ class KnowledgeBase:
         index.warm_hook = warm_dictionary
         if warm:
             index.ensure_postings()
-        self._answerer = Answerer(index, self.gazetteer)
+        answerer = Answerer(index, self.gazetteer)
+        index.examples = self._answerable(answerer, candidate_questions(index, self.gazetteer))
+        self._answerer = answerer
         return index
+
+    @property
+    def examples(self) -> list[str]:
+        """Example questions about what the base holds, each one checked to be answered."""
+        return self.index.examples
+
+    def _answerable(self, answerer: Answerer, questions: list[str]) -> list[str]:
+        kept = []
+        for question in questions:
+            query = parse_question(question, gazetteer=self.gazetteer, index=answerer.index)
+            if answerer.answer(query).found:
+                kept.append(question)
+            if len(kept) == MAX_EXAMPLES:
+                break
+        return kept
 
     def reload(self) -> IngestReport:
         """Re-ingest the knowledge folder (removing articles that left it) and swap the index."""

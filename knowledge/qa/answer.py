@@ -8,11 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-EXAMPLES = (
-    "临清上半年生产总值是多少?", "聊城综合评议第一名是谁?", "冠县排第几?", "周村区2024年规上工业总产值增长多少?",
-    "高质量发展先进县有哪些?", "山东药玻什么地位?", "介绍一下冠县",
-)
-
 
 @dataclass(slots=True)
 class Answer:
