@@ -1,4 +1,4 @@
-"""Alembic environment: runs migrations on the connection handed in by knowledge.db.migrate()."""
+"""Alembic environment: runs migrations on the connection handed in by knowledge.store.engine.migrate()."""
 
 from alembic import context
 from sqlalchemy import Connection, create_engine
