@@ -115,11 +115,18 @@ def distinct(facts: list[FactRecord]) -> list[FactRecord]:
     return out
 
 
+def ranking_heading(r: RankingRecord) -> str:
+    """《title》(聊城市,2022年上半年): a ranking always shows where and when it applies, when known."""
+    bits = [b for b in (r.scope_name, parse_label(r.period_label).describe() if r.period_label else None) if b]
+    return f"《{r.title}》" + (f"({','.join(bits)})" if bits else "")
+
+
 def render_ranking(r: RankingRecord) -> str:
-    lines = [f"《{r.title}》" + (f"({r.scope_name})" if r.scope_name else "")]
+    """An ordered ranking is numbered; a named set is not, since its order means nothing."""
+    lines = [ranking_heading(r)]
     for i, e in enumerate(r.entries, 1):
         note = f"(原文作“{e.original}”)" if e.original else ""
-        lines.append(f"{e.position or i}. {e.name}{note}")
+        lines.append(f"{e.position or i}. {e.name}{note}" if r.kind == "ordered" else f"· {e.name}{note}")
     return "\n".join(lines)
 
 
