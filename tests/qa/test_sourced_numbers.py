@@ -36,14 +36,9 @@ COMPUTED = [
     ("ranking-over-base", "各县一般公共预算收入排名"),
 ]
 
-# The cases that fail today, with why (found by running this test; xfail strict, so a fix shows up as XPASS).
-KNOWN = {
-    "ov-guanxian": "an overview lists figures from sentences it does not cite (it cites at most three)",
-    "ov-linqing": "an overview lists figures from sentences it does not cite (it cites at most three)",
-    "ov-liaocheng": "an overview lists figures from sentences it does not cite (it cites at most three)",
-    "ov-resort": "an overview lists figures from sentences it does not cite (it cites at most three)",
-    "ov-zhoucun": "an overview lists figures from sentences it does not cite (it cites at most three)",
-}
+# Cases that fail today, with why; xfail strict, so a fix shows up as XPASS. Overviews failed at b03e47a
+# (they listed figures from sentences they did not cite) and pass with the overview change in progress.
+KNOWN: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
