@@ -229,8 +229,9 @@ class Gazetteer(TypedInput):
                 _add(forms, form, (region, "alias", alias_rank))
             for form in region.former:
                 _add(forms, form, (region, "former", _VIA_RANK["former"]))
-            if region.merged_away and region.successors and region.successors[0] in self._regions:
-                heir = self._regions[region.successors[0]]  # after the merger its names mean its successor
+            heirs = [code for code in region.successors if code in self._regions]
+            if region.merged_away and not region.generic and heirs:
+                heir = self._regions[heirs[0]]  # after the merger its names mean its successor
                 for form in (region.name, *region.aliases):
                     _add(forms, form, (heir, "former", _VIA_RANK["former"]))
         known = set(forms)
