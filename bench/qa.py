@@ -40,7 +40,7 @@ YEARS = list(range(2014, 2025))
 
 def universe(gazetteer: Gazetteer) -> list[tuple]:
     regions = [r for r in gazetteer.regions() if r.level in ("city", "county")]
-    names = [m for m in metrics() if metrics()[m].kind != "ratio"][:15]
+    names = [m for m in metrics() if not m.endswith(("比重", "率"))][:15]  # amounts and counts, not shares
     return [(r, y, p, m) for r in regions for y in YEARS for p in PERIODS for m in names]
 
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
+from zoneinfo import ZoneInfoNotFoundError
 
+from sqlalchemy.engine import Engine
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import Application, ContextTypes
 
-from knowledge.digest.build import build_digest
+from bot.render import MESSAGE_LIMIT, split_message
+from bot.services import AnyApp, BotContext, Services, services_of
+from knowledge.digest.build import Digest, build_digest
 from knowledge.store.engine import session_scope
 from knowledge.store.models import Subscription
 from knowledge.store.subscriptions import (
@@ -28,11 +31,13 @@ from knowledge.store.subscriptions import (
     digest_date,
     finish_delivery,
     get_subscription,
+    is_valid_send_time,
     local_time,
     recent_highlights,
 )
 
 log = logging.getLogger(__name__)
+
 MAX_ATTEMPTS = 4
 BACKOFF_SECONDS = 0.5
 MAX_RETRY_AFTER_WAITS = 5
@@ -43,37 +48,71 @@ def job_name(chat_id: int) -> str:
     return f"digest:{chat_id}"
 
 
-def schedule(app: Application, sub: Subscription) -> None:  # type: ignore[type-arg]
-    """(Re)place this chat's daily job; an inactive subscription just loses its job."""
-    for job in app.job_queue.get_jobs_by_name(job_name(sub.chat_id)):
-        job.schedule_removal()
+def schedule(app: AnyApp, sub: Subscription) -> None:
+    """(Re)place this chat's daily job; an inactive subscription just loses its job.
+
+    Raises ValueError for a row that cannot be scheduled (a bad time or timezone), before touching its job.
+    """
+    jobs = app.job_queue
+    if jobs is None:
+        raise RuntimeError("the Application has no JobQueue (install python-telegram-bot[job-queue])")
+    when = None
     if sub.active:
-        app.job_queue.run_daily(_digest_job, local_time(sub.send_time, sub.timezone), name=job_name(sub.chat_id),
-                                chat_id=sub.chat_id)
+        if not is_valid_send_time(sub.send_time):
+            raise ValueError(f"send time {sub.send_time!r} is not HH:MM")
+        try:
+            when = local_time(sub.send_time, sub.timezone)
+        except (ValueError, ZoneInfoNotFoundError) as exc:
+            raise ValueError(f"timezone {sub.timezone!r} is unknown") from exc
+    for job in jobs.get_jobs_by_name(job_name(sub.chat_id)):
+        job.schedule_removal()
+    if when is not None:
+        jobs.run_daily(_digest_job, when, name=job_name(sub.chat_id), chat_id=sub.chat_id)
 
 
-def schedule_all(app: Application) -> int:  # type: ignore[type-arg]
-    """Rebuild every job from the subscription table (the database is the source of truth)."""
-    services = app.bot_data["regionbot.services"]
-    with session_scope(services.kb.engine) as session:
-        subs = active_subscriptions(session=session)
+async def schedule_all(app: AnyApp) -> int:
+    """Rebuild every job from the subscription table (the database is the source of truth).
+
+    A row that cannot be scheduled is skipped and logged, and /stats names it: it never blocks a start.
+    """
+    services = services_of(app)
+    subs = await asyncio.to_thread(_active, services)
+    scheduled = 0
+    services.bad_subscriptions.clear()
     for sub in subs:
-        schedule(app, sub)
-    return len(subs)
+        try:
+            schedule(app, sub)
+        except ValueError as exc:
+            log.warning("subscription of chat %s skipped: %s", sub.chat_id, exc)
+            services.bad_subscriptions.append(f"chat {sub.chat_id}: {exc}")
+            continue
+        scheduled += 1
+    return scheduled
 
 
-async def _digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    services = context.bot_data["regionbot.services"]
-    chat_id = context.job.chat_id  # type: ignore[union-attr]
+def _active(services: Services) -> list[Subscription]:
     with session_scope(services.kb.engine) as session:
-        sub = get_subscription(session=session, chat_id=chat_id)
+        return active_subscriptions(session=session)
+
+
+def _one(services: Services, chat_id: int) -> Subscription | None:
+    with session_scope(services.kb.engine) as session:
+        return get_subscription(session=session, chat_id=chat_id)
+
+
+async def _digest_job(context: BotContext) -> None:
+    services = context.services
+    if context.job is None or context.job.chat_id is None:
+        return
+    chat_id = context.job.chat_id
+    sub = await asyncio.to_thread(_one, services, chat_id)
     if sub is None or not sub.active:
         return
     outcome = await deliver(context.bot, services, sub, now=datetime.now(UTC))
     log.info("digest for chat %s: %s", chat_id, outcome)
 
 
-async def deliver(bot: Bot, services, sub: Subscription, *, now: datetime) -> str:  # type: ignore[no-untyped-def]
+async def deliver(bot: Bot, services: Services, sub: Subscription, *, now: datetime) -> str:
     """Send today's digest to one subscriber; returns sent | skipped | failed | deactivated."""
     engine, day = services.kb.engine, digest_date(now, sub.timezone)
     claimed = await asyncio.to_thread(partial(claim_delivery, engine=engine, chat_id=sub.chat_id, day=day))
@@ -88,7 +127,7 @@ async def deliver(bot: Bot, services, sub: Subscription, *, now: datetime) -> st
     while True:
         attempts += 1
         try:
-            for part in digest.parts:
+            for part in digest_parts(digest):
                 await bot.send_message(sub.chat_id, part)
         except RetryAfter as exc:
             waits += 1
@@ -116,7 +155,7 @@ async def deliver(bot: Bot, services, sub: Subscription, *, now: datetime) -> st
             return await _finish(engine, sub, day, "sent", attempts, None, "sent", digest.highlight)
 
 
-async def _finish(engine, sub: Subscription, day, status: str, attempts: int,  # type: ignore[no-untyped-def]
+async def _finish(engine: Engine, sub: Subscription, day: date, status: str, attempts: int,
                   error: str | None, outcome: str | None = None, highlight: str | None = None) -> str:
     await asyncio.to_thread(partial(finish_delivery, engine=engine, chat_id=sub.chat_id, day=day, status=status,
                                     attempts=attempts, error=error, highlight=highlight))
@@ -125,7 +164,7 @@ async def _finish(engine, sub: Subscription, day, status: str, attempts: int,  #
     return outcome or status
 
 
-def _build(services, sub: Subscription, day):  # type: ignore[no-untyped-def]
+def _build(services: Services, sub: Subscription, day: date) -> Digest | None:
     with session_scope(services.kb.engine) as session:
         recent = recent_highlights(session=session, chat_id=sub.chat_id)
     since = sub.last_digest_at or sub.created_at
@@ -134,24 +173,25 @@ def _build(services, sub: Subscription, day):  # type: ignore[no-untyped-def]
                         recent_highlights=recent, skip_quiet=services.settings.digest_skip_quiet_days)
 
 
-def _deactivate(engine, chat_id: int) -> None:  # type: ignore[no-untyped-def]
+def _deactivate(engine: Engine, chat_id: int) -> None:
     with session_scope(engine) as session:
         deactivate(session=session, chat_id=chat_id)
 
 
 def _seconds(value: object) -> float:
-    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)  # type: ignore[union-attr,arg-type]
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value) if isinstance(value, int | float) else 1.0
 
 
-async def broadcast(bot: Bot, services, *, now: datetime,  # type: ignore[no-untyped-def]
+async def broadcast(bot: Bot, services: Services, *, now: datetime,
                     stop: asyncio.Event | None = None) -> Counter[str]:
     """Today's digest to every active subscriber who has not had it: counts by outcome.
 
     Setting `stop` (the bot does on shutdown) lets the sends in flight finish and be recorded, and
     starts no new ones; a later broadcast picks up exactly the subscribers left.
     """
-    with session_scope(services.kb.engine) as session:
-        subs = active_subscriptions(session=session)
+    subs = await asyncio.to_thread(_active, services)
     gate = asyncio.Semaphore(BROADCAST_CONCURRENCY)
 
     async def one(sub: Subscription) -> str:
@@ -165,3 +205,11 @@ async def broadcast(bot: Bot, services, *, now: datetime,  # type: ignore[no-unt
                 return "failed"
 
     return Counter(await asyncio.gather(*(one(s) for s in subs)))
+
+
+UNSUBSCRIBE_LINE = "退订请发送 /unsubscribe,修改时间或地区请发送 /subscription"
+
+
+def digest_parts(digest: Digest) -> list[str]:
+    """The digest as Telegram messages: its text, how to unsubscribe, split under the message limit."""
+    return split_message(f"{digest.text}\n\n{UNSUBSCRIBE_LINE}", MESSAGE_LIMIT)

@@ -14,7 +14,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from knowledge.text.corpus import BUNDLED_DIR
 
 _TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{30,64}$")
-_TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$", re.ASCII)
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class Settings(BaseSettings):
@@ -24,6 +26,8 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite:///./data/regionbot.db"
     knowledge_dir: Path = BUNDLED_DIR
+    # Admin uploads go here, never into the (read-only) bundled corpus; /reload reads both folders.
+    upload_dir: Path = Path("data/articles")
     timezone: str = "Asia/Shanghai"
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str | None = None
@@ -51,7 +55,37 @@ class Settings(BaseSettings):
                 raise ValueError(f"ADMIN_IDS must be comma-separated numeric user ids, got {value!r}") from exc
         if isinstance(value, int):
             return frozenset({value})
-        return frozenset(int(v) for v in value)  # type: ignore[union-attr]
+        if isinstance(value, list | tuple | set | frozenset):
+            return frozenset(int(v) for v in value)
+        raise ValueError(f"ADMIN_IDS must be comma-separated numeric user ids, got {value!r}")
+
+    @field_validator("knowledge_dir")
+    @classmethod
+    def _check_knowledge_dir(cls, value: Path) -> Path:
+        if not value.is_dir():
+            raise ValueError(f"KNOWLEDGE_DIR {str(value)!r} is not a folder")
+        return value
+
+    @field_validator("upload_dir")
+    @classmethod
+    def _absolute_upload_dir(cls, value: Path) -> Path:
+        return value.expanduser().absolute()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not _SECRET_RE.match(value.get_secret_value()):
+            raise ValueError("WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ -")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_level(cls, value: str) -> str:
+        if value.strip().upper() not in _LEVELS:
+            raise ValueError(f"LOG_LEVEL must be one of {', '.join(_LEVELS)}, got {value!r}")
+        return value.strip().upper()
 
     @field_validator("timezone")
     @classmethod

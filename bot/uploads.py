@@ -1,50 +1,78 @@
-"""Admin uploads: validate, ingest, and only then keep the file in KNOWLEDGE_DIR."""
+"""Admin uploads: one check, then ingest, and only then keep the file in UPLOAD_DIR (never the bundled corpus)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from knowledge.errors import BadArticleError
+from knowledge.qa.format import fact_line
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import session_scope
 from knowledge.store.ingest import ingest_bytes
+from knowledge.store.queries import article_hashes
+from knowledge.text.corpus import ARTICLE_SUFFIXES, RawArticle
 
-if TYPE_CHECKING:
-    from knowledge.service import KnowledgeBase
+MAX_NAME_BYTES = 180  # file systems allow 255 bytes per name; room is left for "-2" and the ".part" file
 
 
-def safe_name(name: str) -> str:
-    """A plain file name: no folders, no hidden files, only harmless characters."""
+def _cut(stem: str, limit: int) -> str:
+    return stem.encode()[:limit].decode(errors="ignore")
+
+
+def check_upload(name: str, size: int | None, *, max_bytes: int) -> str:
+    """The one upload check (type, name, size); returns the safe file name or raises BadArticleError."""
     base = Path(name).name.lstrip(".")
-    base = re.sub(r"[^\w.\-\u4e00-\u9fff]", "_", base)[:120]
-    if not base or Path(base).suffix == "":
+    suffix = Path(base).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise BadArticleError(f"{base or name}: only .txt, .md or .html files are accepted",
+                              zh="只接受 .txt、.md 或 .html 文件")
+    stem = re.sub(r"[^\w.\-\u4e00-\u9fff]", "_", base[: -len(suffix)]).strip("._")
+    if not stem:
         raise BadArticleError("the file has no usable name", zh="文件名不可用")
-    return base
+    if size is not None and size > max_bytes:
+        raise BadArticleError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit",
+                              zh=f"文件 {size:,} 字节,超过 {max_bytes:,} 字节的上限")
+    return _cut(stem, MAX_NAME_BYTES - len(suffix)) + suffix  # cut the stem, never the extension /reload reads
 
 
-def save_upload(kb: KnowledgeBase, name: str, data: bytes, *, max_bytes: int) -> str:
-    """Ingest `data` as article `name`; on success write it into the knowledge folder and swap the index.
+def _free_name(filename: str, taken: set[str]) -> str:
+    """`filename`, or `stem-2.ext`, `stem-3.ext` … when an article or file already has that name."""
+    path = Path(filename)
+    candidate, n = filename, 1
+    while candidate in taken:
+        n += 1
+        tail = f"-{n}{path.suffix}"
+        candidate = _cut(path.stem, MAX_NAME_BYTES - len(tail.encode())) + tail
+    return candidate
+
+
+def save_upload(kb: KnowledgeBase, upload_dir: Path, name: str, data: bytes, *, max_bytes: int) -> str:
+    """Ingest `data` as a new article; on success write it into `upload_dir` and swap the index (blocking).
 
     Raises BadArticleError (nothing stored, nothing written) when the file is unusable.
     """
-    filename = safe_name(name)
-    if len(data) > max_bytes:
-        raise BadArticleError(f"the file is {len(data):,} bytes, over the {max_bytes:,}-byte limit",
-                              zh=f"文件 {len(data):,} 字节,超过 {max_bytes:,} 字节的上限")
+    filename = check_upload(name, len(data), max_bytes=max_bytes)
+    with session_scope(kb.engine) as session:
+        known = article_hashes(session=session)
+    digest = RawArticle(filename, data).content_hash
+    same = sorted(source for source, stored in known.items() if stored == digest)
+    if same:
+        return f"已有相同内容的文章:{'、'.join(same)},没有重复导入。"
+    on_disk = {p.name for folder in (kb.knowledge_dir, upload_dir) if folder.is_dir() for p in folder.iterdir()}
+    filename = _free_name(filename, set(known) | on_disk)
     report, parsed = ingest_bytes(filename, data, engine=kb.engine, gazetteer=kb.gazetteer)
-    if parsed is None:
+    if parsed is None:  # unreachable after the hash check, unless another upload raced this one
         return f"{filename} 与已有文章完全相同,没有新内容。"
-    folder = kb.knowledge_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = folder / f".{filename}.part"
+    upload_dir.mkdir(parents=True, exist_ok=True)
+    tmp = upload_dir / f".{filename}.part"
     tmp.write_bytes(data)
-    tmp.replace(folder / filename)
+    tmp.replace(upload_dir / filename)
     kb.refresh()
-    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *report.summary_lines_zh()]
-    for fact in parsed.facts[:10]:
-        value = f"{fact.value_text}{fact.unit or ''}" if fact.value_text else ""
-        growth = f" 增长{fact.growth}%" if fact.growth is not None else ""
-        lines.append(f"· {fact.region.name} {fact.period.describe()} {fact.metric} {value}{growth}")
+    asked_for = check_upload(name, None, max_bytes=max_bytes)
+    renamed = [] if filename == asked_for else [f"(已有同名文章 {asked_for},这篇保存为 {filename})"]
+    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *renamed, *report.summary_lines_zh()]
+    lines.extend(f"· {fact_line(fact, fact.region.name)}" for fact in parsed.facts[:10])
     if len(parsed.facts) > 10:
         lines.append(f"……共 {len(parsed.facts)} 条")
     return "\n".join(lines)

@@ -4,73 +4,83 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.render import answer_html, sources_html, split_message
-from bot.services import BotContext, Services
-from knowledge.qa.answer import EXAMPLES, Answer
+from bot.services import AnyApp, BotContext, Services
+from handlers.callbacks import AskButton, RelatedButton, SourcesButton
+from handlers.common import Origin, origin
+from knowledge.qa.answer import Answer
 from knowledge.store.engine import session_scope
 from knowledge.store.stats import log_question
 
 log = logging.getLogger(__name__)
 MAX_QUESTION = 500
 TYPING_DELAY = 0.3
-_MAX_CONVERSATIONS = 10_000
+# NUL breaks PostgreSQL text columns; other C0 controls and bidi overrides only confuse matching.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_question(text: str) -> str:
+    return _CONTROL_RE.sub("", text).strip()
 
 
 async def ask_private(update: Update, context: BotContext) -> None:
     """Any text in a private chat is a question."""
-    await answer_question(update, context, update.effective_message.text or "")
+    if (where := origin(update)) is not None:
+        await answer_question(where, context, where.message.text or "")
 
 
 async def ask_command(update: Update, context: BotContext) -> None:
     """/ask 问题 — the way to ask in a group (works in private chats too)."""
-    question = " ".join(context.args or [])
-    if not question.strip():
-        await update.effective_message.reply_text("用法:/ask 问题,例如 /ask 临清上半年生产总值是多少?")
+    if (where := origin(update)) is None:
         return
-    await answer_question(update, context, question)
+    question = " ".join(context.args or [])
+    if not clean_question(question):
+        await where.message.reply_text("用法:/ask 问题,例如 /ask 临清上半年生产总值是多少?")
+        return
+    await answer_question(where, context, question)
 
 
 async def ask_in_group(update: Update, context: BotContext) -> None:
     """In groups, answer only a mention of the bot or a reply to one of its messages."""
-    message = update.effective_message
-    username = f"@{context.bot.username}" if context.bot.username else None
-    text = message.text or ""
-    replied = message.reply_to_message
-    if username and username.lower() in text.lower():
-        await answer_question(update, context, text.replace(username, "").replace(username.lower(), ""))
-    elif replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
-        await answer_question(update, context, text)
-
-
-async def answer_question(update: Update, context: BotContext, question: str) -> None:
-    """Flood check, typing…, answer with buttons, log."""
-    services = context.services
-    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
-    verdict = services.flood.check(user.id if user else chat.id)
-    if verdict == "drop":
+    if (where := origin(update)) is None:
         return
-    if verdict == "warn":
-        await message.reply_text("消息太频繁了,请一分钟后再问。")
+    username = f"@{context.bot.username}" if context.bot.username else None
+    text = where.message.text or ""
+    replied = where.message.reply_to_message
+    if username and username.lower() in text.lower():
+        question = re.sub(re.escape(username), "", text, flags=re.IGNORECASE)
+        await answer_question(where, context, question)
+    elif replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+        await answer_question(where, context, text)
+
+
+async def answer_question(where: Origin, context: BotContext, question: str) -> None:
+    """typing… when slow, the answer with its buttons, then the question log (off the event loop)."""
+    services = context.services
+    question = clean_question(question)
+    if not question:
+        await where.message.reply_text("请用文字提问,例如:临清上半年生产总值是多少?")
         return
     if len(question) > MAX_QUESTION:
-        await message.reply_text(f"问题太长了({len(question)} 字)。请用一两句话提问,不超过 {MAX_QUESTION} 字。")
+        await where.message.reply_text(f"问题太长了({len(question)} 字)。请用一两句话提问,不超过 {MAX_QUESTION} 字。")
         return
+    chat_id = where.chat.id
     # "typing…" only when the answer is not ready at once: most answers take a millisecond, and every
     # extra request counts against Telegram's 30-per-second budget.
-    typing = asyncio.create_task(_typing_after(context, chat.id, TYPING_DELAY))
+    typing = asyncio.create_task(_typing_after(context, chat_id, TYPING_DELAY))
     try:
-        asked = await asyncio.to_thread(services.kb.ask, question, services.conversations.get(chat.id))
+        asked = await asyncio.to_thread(services.kb.ask, question, services.conversation(chat_id))
     finally:
         typing.cancel()
-    _remember(services, chat.id, asked.state)
-    await send_answer(message, services, asked.answer)
-    await asyncio.to_thread(_log, services, chat.id, user.id if user else None, question, asked.answer,
-                            asked.latency_ms)
+    services.remember(chat_id, asked.state)
+    await send_answer(where, asked.answer)
+    await asyncio.to_thread(_log, services, chat_id, where.user_id, question, asked.answer, asked.latency_ms)
 
 
 async def _typing_after(context: BotContext, chat_id: int, delay: float) -> None:
@@ -78,49 +88,49 @@ async def _typing_after(context: BotContext, chat_id: int, delay: float) -> None
     await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
 
 
-async def send_answer(message: Message, services: Services, answer: Answer) -> None:
-    key = services.answers.put(answer)
+async def send_answer(where: Origin, answer: Answer) -> None:
     buttons = []
     if answer.sources:
-        buttons.append(InlineKeyboardButton("来源", callback_data=f"src:{key}"))
+        buttons.append(InlineKeyboardButton("来源", callback_data=SourcesButton(answer)))
     if answer.suggestions:
-        buttons.append(InlineKeyboardButton("相关", callback_data=f"rel:{key}"))
+        buttons.append(InlineKeyboardButton("相关", callback_data=RelatedButton(answer)))
     parts = split_message(answer_html(answer))
     for i, part in enumerate(parts):
         markup = InlineKeyboardMarkup([buttons]) if buttons and i == len(parts) - 1 else None
-        await message.reply_text(part, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await where.message.reply_text(part, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    """来源 expands the sources; 相关 lists related questions; pressing one asks it."""
+async def on_sources(update: Update, context: BotContext) -> None:
+    """来源: the full sources of the answer under which it was pressed."""
     query = update.callback_query
-    services = context.services
-    kind, _, rest = (query.data or "").partition(":")
-    if kind == "ex" and rest.isdigit() and int(rest) < len(EXAMPLES):
-        await query.answer()
-        await answer_question(update, context, EXAMPLES[int(rest)])
-        return
-    key, _, index = rest.partition(":")
-    answer = services.answers.get(key)
-    if answer is None:
-        await query.answer("这条回答已过期,请重新提问。", show_alert=False)
+    if query is None or not isinstance(query.data, SourcesButton):
         return
     await query.answer()
-    if kind == "src":
-        for part in split_message(sources_html(answer)):
-            await query.message.reply_text(part, parse_mode=ParseMode.HTML)
-    elif kind == "rel":
-        rows = [[InlineKeyboardButton(text[:40], callback_data=f"q:{key}:{i}")]
-                for i, text in enumerate(answer.suggestions[:5])]
-        await query.message.reply_text("相关问题:", reply_markup=InlineKeyboardMarkup(rows))
-    elif kind == "q" and index.isdigit() and int(index) < len(answer.suggestions):
-        await answer_question(update, context, answer.suggestions[int(index)])
+    if (where := origin(update)) is not None:
+        for part in split_message(sources_html(query.data.answer)):
+            await where.message.reply_text(part, parse_mode=ParseMode.HTML)
 
 
-def _remember(services: Services, chat_id: int, state) -> None:  # type: ignore[no-untyped-def]
-    if len(services.conversations) > _MAX_CONVERSATIONS:
-        services.conversations.clear()  # rare; losing follow-up context beats unbounded memory
-    services.conversations[chat_id] = state
+async def on_related(update: Update, context: BotContext) -> None:
+    """相关: the related questions, each a button that asks it."""
+    query = update.callback_query
+    if query is None or not isinstance(query.data, RelatedButton):
+        return
+    await query.answer()
+    if (where := origin(update)) is not None:
+        rows = [[InlineKeyboardButton(text[:40], callback_data=AskButton(text))]
+                for text in query.data.answer.suggestions[:5]]
+        await where.message.reply_text("相关问题:", reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def on_ask_button(update: Update, context: BotContext) -> None:
+    """An example or related question pressed: ask it."""
+    query = update.callback_query
+    if query is None or not isinstance(query.data, AskButton):
+        return
+    await query.answer()
+    if (where := origin(update)) is not None:
+        await answer_question(where, context, query.data.question)
 
 
 def _log(services: Services, chat_id: int, user_id: int | None, question: str, answer: Answer, ms: float) -> None:
@@ -132,10 +142,11 @@ def _log(services: Services, chat_id: int, user_id: int | None, question: str, a
         log.exception("could not log a question")
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: AnyApp) -> None:
     app.add_handler(CommandHandler("ask", ask_command))
-    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(CallbackQueryHandler(on_sources, pattern=SourcesButton))
+    app.add_handler(CallbackQueryHandler(on_related, pattern=RelatedButton))
+    app.add_handler(CallbackQueryHandler(on_ask_button, pattern=AskButton))
     text = filters.TEXT & ~filters.COMMAND & filters.UpdateType.MESSAGE
     app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, ask_private))
     app.add_handler(MessageHandler(text & filters.ChatType.GROUPS, ask_in_group))
-

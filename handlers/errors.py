@@ -6,9 +6,8 @@ import logging
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application
 
-from bot.services import BotContext
+from bot.services import AnyApp, BotContext
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +15,7 @@ log = logging.getLogger(__name__)
 async def on_error(update: object, context: BotContext) -> None:
     """Log the failure with the update that caused it, then apologise to that chat."""
     summary = update.to_dict() if isinstance(update, Update) else repr(update)
-    log.error("error while handling an update: %s", summary, exc_info=context.error)
+    log.error("error while handling an update: %.2000s", summary, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
             await context.bot.send_message(update.effective_chat.id, "抱歉,处理这条消息时出错了,请稍后再试。")
@@ -24,5 +23,5 @@ async def on_error(update: object, context: BotContext) -> None:
             log.warning("could not send the apology", exc_info=True)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: AnyApp) -> None:
     app.add_error_handler(on_error)

@@ -1,19 +1,21 @@
-"""Updates that are not questions: stickers, photos, files from non-admins, edits, joins, channel posts."""
+"""Updates that are not questions: stickers, photos and other media in private chats get a hint."""
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
-from bot.services import BotContext
+from bot.services import AnyApp, BotContext
+from handlers.common import origin
 
 
 async def not_text(update: Update, context: BotContext) -> None:
     """In a private chat, say what the bot understands; in groups stay quiet."""
-    await update.effective_message.reply_text("我只能回答文字问题,例如:临清上半年生产总值是多少?")
+    if (where := origin(update)) is not None:
+        await where.message.reply_text("我只能回答文字问题,例如:临清上半年生产总值是多少?")
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: AnyApp) -> None:
     media = (filters.Sticker.ALL | filters.PHOTO | filters.VIDEO | filters.VOICE | filters.AUDIO
              | filters.ANIMATION | filters.LOCATION | filters.CONTACT)
     app.add_handler(MessageHandler(media & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, not_text))

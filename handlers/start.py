@@ -6,34 +6,39 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler
+from telegram.ext import CommandHandler
 
-from bot.services import BotContext
-from knowledge.qa.answer import EXAMPLES
+from bot.services import AnyApp, BotContext
+from handlers.callbacks import AskButton
+from handlers.commands import COMMANDS
+from handlers.common import origin
 
 
-def example_keyboard() -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(q, callback_data=f"ex:{i}")] for i, q in enumerate(EXAMPLES[:4])]
+def example_keyboard(examples: list[str]) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(q, callback_data=AskButton(q))] for q in examples[:4]]
     return InlineKeyboardMarkup(rows)
 
 
 async def start(update: Update, context: BotContext) -> None:
     """Greet the user and offer example questions."""
-    text = ("你好!我回答山东各地的经济问题:数字、排名和名单,每条都注明出处。\n"
-            "直接发问题即可,例如下面这些:")
-    await update.effective_message.reply_text(text, reply_markup=example_keyboard())
+    if (where := origin(update)) is None:
+        return
+    examples = context.services.kb.examples
+    text = "你好!我回答各地的经济问题:数字、排名和名单,每条都注明出处。\n直接发问题即可"
+    text += ",例如下面这些:" if examples else "。"
+    await where.message.reply_text(text, reply_markup=example_keyboard(examples) if examples else None)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """List the commands and example questions."""
-    from handlers import COMMANDS
-
+    if (where := origin(update)) is None:
+        return
     lines = ["<b>命令</b>"] + [f"/{name} — {html.escape(desc)}" for name, desc in COMMANDS]
-    lines += ["", "<b>示例问题</b>"] + [f"· {html.escape(q)}" for q in EXAMPLES]
+    lines += ["", "<b>示例问题</b>"] + [f"· {html.escape(q)}" for q in context.services.kb.examples]
     lines += ["", "群聊中请用 /ask 问题,或 @我,或回复我的消息。"]
-    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+    await where.message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 
 
-def register(app: Application) -> None:  # type: ignore[type-arg]
+def register(app: AnyApp) -> None:
     app.add_handler(CommandHandler("start", start))
     app.add_handler(CommandHandler("help", help_command))

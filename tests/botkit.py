@@ -13,7 +13,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.settings import Settings
 from knowledge.text.corpus import BUNDLED_DIR
-from tests.fakes.botapi import FakeBotAPI
+from tests.fakes.botapi import FakeBotAPI, SentMessage
 
 TOKEN = "123456789:AAHfakeTokenForRegionbotTests_0123456"
 ADMIN = 4242
@@ -32,9 +32,15 @@ def make_settings(fake_url: str, tmp: Path, **overrides: object) -> Settings:
         shutil.copytree(BUNDLED_DIR, knowledge)
     values: dict[str, object] = {
         "telegram_bot_token": TOKEN, "telegram_api_base_url": fake_url, "admin_ids": str(ADMIN),
-        "database_url": f"sqlite:///{tmp / 'bot.db'}", "knowledge_dir": knowledge, **overrides,
+        "database_url": f"sqlite:///{tmp / 'bot.db'}", "knowledge_dir": knowledge, "upload_dir": tmp / "uploads",
+        **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+def button(message: SentMessage, text: str) -> str:
+    """The callback data of the button labelled `text` (opaque ids: the bot uses arbitrary_callback_data)."""
+    return next(b["callback_data"] for b in message.buttons if b.get("text") == text)
 
 
 @asynccontextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.botkit import ADMIN, running_bot
+from tests.botkit import ADMIN, button, running_bot
 
 USER = 1001
 
@@ -44,7 +44,7 @@ async def test_figure_question_answers_with_value_and_source_then_follow_up(bot)
 async def test_sources_button_expands_the_sources(bot):
     bot.fake.send_text(USER, "临清上半年生产总值是多少?")
     [reply] = await bot.fake.wait_for_message(USER, timeout=10)
-    source_button = next(d for d in reply.callback_data if d.startswith("src:"))
+    source_button = button(reply, "来源")
     assert len(source_button.encode()) <= 64
     mark = bot.fake.mark()
     bot.fake.press_button(USER, reply.message_id, source_button)
@@ -112,7 +112,8 @@ async def test_admin_upload_is_ingested_and_answerable(bot):
     [summary] = await bot.fake.wait_for_message(ADMIN, timeout=20)
     assert "已导入" in summary.text and "512.3" in summary.text and "新增 1 篇" in summary.text
     assert any(c.method == "sendChatAction" and c.chat_id == ADMIN for c in bot.fake.calls)
-    assert (bot.settings.knowledge_dir / "shenxian.txt").read_bytes() == article
+    assert (bot.settings.upload_dir / "shenxian.txt").read_bytes() == article
+    assert not (bot.settings.knowledge_dir / "shenxian.txt").exists()
     mark = bot.fake.mark()
     bot.fake.send_text(ADMIN, "莘县2023年GDP是多少?")
     [answer] = await bot.fake.wait_for_message(ADMIN, since=mark, timeout=10)
@@ -124,7 +125,7 @@ async def test_bad_upload_gets_a_reason_and_changes_nothing(bot):
     bot.fake.send_document(ADMIN, "broken.txt", b"\x00\x01\x02\x03" * 64, "text/plain")
     [reply] = await bot.fake.wait_for_message(ADMIN, timeout=20)
     assert "无法导入" in reply.text and "二进制" in reply.text and "binary" not in reply.text
-    assert not (bot.settings.knowledge_dir / "broken.txt").exists()
+    assert not (bot.settings.upload_dir / "broken.txt").exists()
     assert len(bot.app.bot_data["regionbot.services"].kb.index.facts) == before
 
 
@@ -164,15 +165,15 @@ async def test_questions_during_a_reload_are_still_answered(bot, monkeypatch):
     import threading
     import time
 
-    kb = bot.app.bot_data["regionbot.services"].kb
-    real_reload, started = kb.reload, threading.Event()
+    services = bot.app.bot_data["regionbot.services"]
+    real_reload, started = services.reload, threading.Event()
 
     def slow_reload():  # type: ignore[no-untyped-def]
         started.set()
         time.sleep(1.0)
         return real_reload()
 
-    monkeypatch.setattr(kb, "reload", slow_reload)
+    monkeypatch.setattr(services, "reload", slow_reload)
     bot.fake.send_command(ADMIN, "/reload")
     await asyncio.to_thread(started.wait, 10)
     bot.fake.send_text(USER, "冠县排第几")

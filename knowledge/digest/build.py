@@ -6,21 +6,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from bot.render import MESSAGE_LIMIT, split_message
 from knowledge.extract.metrics import metrics
-from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
-from knowledge.qa.answer import plain_number
+from knowledge.qa.format import fact_line
 from knowledge.store.models import Article, Fact, Ranking, RankingEntry, SentenceRow
 from knowledge.text.snippets import snippet_around
 
-UNSUBSCRIBE_LINE = "退订请发送 /unsubscribe,修改时间或地区请发送 /subscription"
 _MAX_FACTS_PER_REGION = 8
 
 
@@ -30,13 +28,10 @@ class Digest:
     new_items: int
     highlight: str | None
 
-    @property
-    def parts(self) -> list[str]:
-        return split_message(self.text, MESSAGE_LIMIT)
-
 
 def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None, regions: list[str],
-                 day: date, recent_highlights: set[str] = frozenset(), skip_quiet: bool = False) -> Digest | None:
+                 day: date, recent_highlights: AbstractSet[str] = frozenset(),
+                 skip_quiet: bool = False) -> Digest | None:
     """The digest for one chat; None only when nothing is new and quiet days are skipped."""
     wanted = [gazetteer.get(c) for c in regions if c]
     with Session(engine) as session:
@@ -49,15 +44,15 @@ def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None
     head = f"📊 区域经济日报 · {day.isoformat()}({scope})"
     if facts or rankings:
         body = _render_new(gazetteer, facts, rankings, articles)
-        return Digest("\n\n".join([head, body, UNSUBSCRIBE_LINE]), len(facts) + len(rankings), None)
+        return Digest("\n\n".join([head, body]), len(facts) + len(rankings), None)
     if skip_quiet:
         return None
     highlight = _highlight(engine, gazetteer, wanted, day, recent_highlights)
     if highlight is None:
-        text = "\n\n".join([head, "今天没有新的数据,资料库里也还没有可以推荐的数字。", UNSUBSCRIBE_LINE])
+        text = "\n\n".join([head, "今天没有新的数据,资料库里也还没有可以推荐的数字。"])
         return Digest(text, 0, None)
     key, line = highlight
-    return Digest("\n\n".join([head, "今天没有新数据。今日一数:\n" + line, UNSUBSCRIBE_LINE]), 0, key)
+    return Digest("\n\n".join([head, "今天没有新数据。今日一数:\n" + line]), 0, key)
 
 
 def _covered(gazetteer: Gazetteer, code: str, wanted: list[Region]) -> bool:
@@ -67,33 +62,38 @@ def _covered(gazetteer: Gazetteer, code: str, wanted: list[Region]) -> bool:
     return any(w.code in chain for w in wanted)
 
 
-def _new_facts(session: Session, since: datetime | None) -> list[tuple[Fact, SentenceRow, Article]]:
-    query = select(Fact, SentenceRow, Article).join(SentenceRow, SentenceRow.id == Fact.sentence_id).join(
-        Article, Article.id == Fact.article_id)
+FactRow = tuple[Fact, SentenceRow, Article]
+RankingRow = tuple[Ranking, list[str | None], list[str]]
+
+
+def _new_facts(session: Session, since: datetime | None) -> list[FactRow]:
+    query = select(Fact, SentenceRow, Article).join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id)).join(
+        Article, col(Article.id) == col(Fact.article_id))
     if since is not None:
-        query = query.where(Fact.created_at > since)
-    return list(session.exec(query.order_by(Fact.region_code, Fact.id)).all())
+        query = query.where(col(Fact.created_at) > since)
+    return list(session.exec(query.order_by(col(Fact.region_code), col(Fact.id))).all())
 
 
-def _new_rankings(session: Session, since: datetime | None) -> list[tuple[Ranking, list[str | None], list[str]]]:
+def _new_rankings(session: Session, since: datetime | None) -> list[RankingRow]:
     query = select(Ranking)
     if since is not None:
-        query = query.where(Ranking.created_at > since)
+        query = query.where(col(Ranking.created_at) > since)
     out = []
-    for ranking in session.exec(query.order_by(Ranking.id)).all():
-        entries = session.exec(select(RankingEntry).where(RankingEntry.ranking_id == ranking.id)
-                               .order_by(RankingEntry.id)).all()
+    for ranking in session.exec(query.order_by(col(Ranking.id))).all():
+        entries = session.exec(select(RankingEntry).where(col(RankingEntry.ranking_id) == ranking.id)
+                               .order_by(col(RankingEntry.id))).all()
         out.append((ranking, [e.region_code for e in entries], [e.name for e in entries]))
     return out
 
 
 def _new_articles(session: Session, since: datetime | None) -> dict[int, Article]:
-    query = select(Article) if since is None else select(Article).where(Article.updated_at > since)
-    return {a.id: a for a in session.exec(query).all()}  # type: ignore[misc]
+    query = select(Article) if since is None else select(Article).where(col(Article.updated_at) > since)
+    return {a.id: a for a in session.exec(query).all() if a.id is not None}
 
 
-def _render_new(gazetteer: Gazetteer, facts: list, rankings: list, articles: dict[int, Article]) -> str:  # type: ignore[type-arg]
-    by_region: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[RankingRow],
+                articles: dict[int, Article]) -> str:
+    by_region: dict[str, list[FactRow]] = defaultdict(list)
     for row in facts:
         by_region[row[0].region_code].append(row)
     blocks = []
@@ -117,28 +117,22 @@ def _render_new(gazetteer: Gazetteer, facts: list, rankings: list, articles: dic
     return "\n\n".join(blocks)
 
 
-def fact_line(fact: Fact) -> str:
-    period = parse_label(fact.period_label).describe()
-    value = f" {fact.value_text}{fact.unit or ''}" if fact.value_text else ""
-    qualifier = f"({fact.qualifier})" if fact.qualifier else ""
-    growth = f",同比增长{plain_number(fact.growth)}%" if fact.growth is not None else ""
-    return f"{period} {fact.metric}{value}{qualifier}{growth}"
-
-
 def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: date,
-               recent: set[str]) -> tuple[str, str] | None:
+               recent: AbstractSet[str]) -> tuple[str, str] | None:
     """A notable stored fact this chat has not had recently, chosen deterministically for the day."""
     known = metrics()
     with Session(engine) as session:
-        rows = session.exec(select(Fact, SentenceRow, Article).join(SentenceRow, SentenceRow.id == Fact.sentence_id)
-                            .join(Article, Article.id == Fact.article_id).where(Fact.value.is_not(None))).all()  # type: ignore[union-attr]
+        rows = session.exec(select(Fact, SentenceRow, Article)
+                            .join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id))
+                            .join(Article, col(Article.id) == col(Fact.article_id))
+                            .where(col(Fact.value).is_not(None))).all()
     candidates = [r for r in rows if _covered(gazetteer, r[0].region_code, wanted) and f"fact:{r[0].id}" not in recent]
     if not candidates:
         return None
-    candidates.sort(key=lambda r: (r[0].metric not in known, _day_hash(day, r[0].id)))
+    candidates.sort(key=lambda r: (r[0].metric not in known, _day_hash(day, r[0].id or 0)))
     fact, sentence, article = candidates[0]
     region = gazetteer.get(fact.region_code)
-    line = (f"{region.name} {fact_line(fact)}\n来源:《{article.title}》{_date(article)}"
+    line = (f"{fact_line(fact, region.name)}\n来源:《{article.title}》{_date(article)}"
             f"“{snippet_around(sentence.text, fact.value_text, limit=80)}”")
     return f"fact:{fact.id}", line
 

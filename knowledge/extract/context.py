@@ -11,13 +11,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.extract.entities import mask_companies
-from knowledge.extract.periods import stated_years
+from knowledge.extract.periods import Period, find_periods, stated_years
+from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
 from knowledge.text.document import Document
 
 # The bundled corpus is about Shandong: an article naming no place at all is taken to be about it.
 DEFAULT_PROVINCE = "山东省"
-_ANAPHORA_RE = re.compile(r"该市|全市|我市|本市|该县|全县|本县|该区|全区|本区|全省|我省|本省|市区")
+_ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
+# The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.
+_OFFICE = re.compile(r"(?:统计局|人民政府|政府|调查队|发展和改革委员会|发改委|财政局)")
 
 
 @dataclass(slots=True)
@@ -28,6 +31,8 @@ class ArticleContext:
     city: Region | None
     focus_year: int | None
     province: Region | None
+    focus: Region | None = None  # the article's own unit: 全市 in a 荣成市 article is 荣成市
+    focus_period: Period | None = None  # the period of a figure that names none (title, opening)
     last: dict[str, tuple[Region, str]] = field(default_factory=dict)
     paragraph: int = -1
     _seen: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
@@ -55,11 +60,13 @@ class ArticleContext:
             province = gazetteer.get(provinces.most_common(1)[0][0])
         else:
             province = gazetteer.by_name(DEFAULT_PROVINCE)
-        return cls(gazetteer, city, year, province)
+        focus = _focus_unit(doc, gazetteer, city)
+        return cls(gazetteer, city, year, province, focus, _focus_period(doc, year))
 
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
-        fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province)
+        fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province, self.focus,
+                               self.focus_period)
         fresh._seen = self._seen  # the same article: its mentions stay valid
         fresh.unsettled = self.unsettled
         return fresh
@@ -126,9 +133,11 @@ class ArticleContext:
     def _anaphor(self, word: str) -> Region | None:
         if word in ("全省", "我省", "本省"):
             return self.province
+        suffix = word[-1]
+        if self.focus is not None and self.focus.name.endswith(suffix) and word != "市区":
+            return self.focus  # 全市/该市 in an article about 荣成市 is 荣成市, not its prefecture
         if word in ("全市", "我市", "本市", "市区"):
             return self.city
-        suffix = word[-1]
         if word.startswith("该") or word.startswith("全") or word.startswith("本"):
             found = self.last.get(suffix)
             if found:
@@ -159,3 +168,39 @@ def _focus_year(doc: Document) -> int | None:
     if doc.published is not None:
         years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
     return years.most_common(1)[0][0] if years else (doc.published.year if doc.published else None)
+
+
+def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The article's unit: the place its title names (the finer of 聊城市茌平区), else its issuing office,
+    else its most mentioned place."""
+    title = mask_companies(doc.title or "")
+    found = [m.region for m in gazetteer.find_mentions(title, context_city=city)]
+    if found:
+        return _finest_leading(found)
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences[:3]:
+        for office in _OFFICE.finditer(sentence.text):
+            near = gazetteer.find_mentions(sentence.text[max(0, office.start() - 12) : office.start()],
+                                           context_city=city)
+            if near:
+                return _finest_leading([m.region for m in near])
+    for sentence in doc.sentences:
+        counts.update(m.region.code for m in gazetteer.find_mentions(mask_companies(sentence.text),
+                                                                     context_city=city))
+    return gazetteer.get(counts.most_common(1)[0][0]) if counts else city
+
+
+def _finest_leading(regions: list[Region]) -> Region:
+    first = regions[0]
+    if len(regions) > 1 and regions[1].parent == first.code:
+        return regions[1]
+    return first
+
+
+def _focus_period(doc: Document, year: int | None) -> Period | None:
+    """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…)."""
+    for text in (doc.title or "", *(s.text for s in doc.sentences[:2] if not s.is_heading)):
+        for mention in find_periods(text, published=doc.published, default_year=year):
+            if mention.period.kind not in ("target", "asof"):
+                return mention.period
+    return None

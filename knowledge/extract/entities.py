@@ -1,7 +1,4 @@
-"""Companies and topics named in articles: 山东信发集团 / 信发集团, 氢能, 不锈钢 …
-
-Company names are found from their legal suffix backwards; topics come from a small industry vocabulary.
-"""
+"""Companies named in articles (山东信发集团, 信发集团), found from their legal suffix backwards."""
 
 from __future__ import annotations
 

@@ -89,6 +89,10 @@ class ExtractedFact:
     def qualifier(self) -> str | None:
         return ",".join(dict.fromkeys(self.qualifiers)) or None
 
+    @property
+    def period_label(self) -> str:
+        return self.period.label
+
 
 def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     """All figure facts of a document, in reading order."""
@@ -104,7 +108,8 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
             carried = None
         ctx.start_paragraph(sentence.paragraph)
         periods = find_periods(text, published=doc.published, default_year=year)
-        facts.extend(_sentence_facts(text, sentence.position, periods, ctx, carried or _default(doc.published)))
+        facts.extend(_sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
+                                      or _default(doc.published)))
         if periods:
             carried = periods[-1].period
         for mention in periods:

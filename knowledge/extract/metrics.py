@@ -1,4 +1,4 @@
-"""The metric vocabulary (knowledge/data/metrics.toml), units and qualifiers.
+"""The metric vocabulary (knowledge/data/metrics.toml) and the units figures are given in.
 
 `canonical_metric("规模以上工业增加值")` gives 规上工业增加值; a phrase that is not in the vocabulary keeps
 its own words as the metric name, so new articles still yield facts.
@@ -18,14 +18,12 @@ UNITS = (
     "处", "条", "所", "天", "台套", "台", "辆", "枚", "件", "套", "栋", "班", "立方米", "万立方米", "千公顷",
     "类", "次", "席", "位", "名", "场", "批", "款", "种",
 )
-QUALIFIERS = ("预计", "约", "左右", "余", "多", "超过", "突破", "以上", "近", "累计", "新增", "目标")
 _PUNCT_STRIP = "“”‘’\"'()()[]【】《》、,,:;。 "
 
 
 @dataclass(frozen=True, slots=True)
 class Metric:
     name: str
-    kind: str
     synonyms: tuple[str, ...]
 
 
@@ -34,7 +32,7 @@ def metrics() -> dict[str, Metric]:
     """Canonical name → Metric."""
     raw = tomllib.loads(resources.files("knowledge.data").joinpath("metrics.toml").read_text("utf-8"))
     return {
-        name: Metric(name, spec.get("kind", "amount"), tuple(spec.get("synonyms", []))) for name, spec in raw.items()
+        name: Metric(name, tuple(spec.get("synonyms", []))) for name, spec in raw.items()
     }
 
 

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Literal
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "十一": 11, "十二": 12, "两": 2}
+from knowledge.text.numbers import cn_int
+
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|本年|上年|当年|明年))"
 _SPAN = (
@@ -36,6 +37,7 @@ PERIOD_RE = re.compile(
     rf"|(?P<now>目前|当前|截至目前|现已|如今)"
     rf"|(?P<thisyear>这一年|过去一年|年内|全年)"
 )
+PeriodKind = Literal["year", "half", "quarter", "quarters", "months", "month", "asof", "target", "undated"]
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 
@@ -43,7 +45,7 @@ _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, 
 class Period:
     """A resolved period."""
 
-    kind: str  # year | half | quarter | quarters | months | month | asof | target | undated
+    kind: PeriodKind
     year: int | None
     start: int | None = None  # first month
     end: int | None = None  # last month
@@ -151,7 +153,7 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
 def _find_periods(text: str, published: date | None, default_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(text):
-        if not _has_content(m):
+        if not _has_content(m) or _is_comparison_base(text, m):
             continue
         period = _resolve(m, published=published, default_year=default_year)
         if period is not None:
@@ -169,15 +171,24 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
     return [year for m in find_periods(text, published=published) if (year := m.stated_year)]
 
 
-def resolve_period(text: str, *, published: date | None, default_year: int | None = None) -> Period | None:
-    """The first period in `text`, or None; e.g. resolve_period("去年1至11月份", published=2025-01-10)."""
-    mentions = find_periods(text, published=published, default_year=default_year)
-    return mentions[0].period if mentions else None
+# 比上年增长, 较2015年, 与上年相比, 上年同期: the year a change is measured from, not the period of the figure.
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于)$")
+
+
+def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
+    if m.group("target") or m.group("now") or m.group("thisyear"):
+        return False
+    if _BASE_BEFORE.search(text, 0, m.start()):
+        return True
+    # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
+    return bool((m.group("rel") or m.group("year")) and not (m.group("half") or m.group("qs") or m.group("q")
+                or m.group("months") or m.group("month")) and text.startswith("同期", m.end()))
 
 
 def _has_content(m: re.Match[str]) -> bool:
     return any(m.group(g) for g in ("year", "rel", "half", "qs", "q", "months", "month", "ytd", "target",
-                                     "now", "thisyear")) or bool(m.group("yearend") and m.group("year"))
+                                     "now", "thisyear")) \
+        or bool(m.group("yearend") and (m.group("year") or m.group("yearend") != "底"))
 
 
 def _resolve(m: re.Match[str], *, published: date | None, default_year: int | None) -> Period | None:
@@ -186,11 +197,12 @@ def _resolve(m: re.Match[str], *, published: date | None, default_year: int | No
     if m.group("now"):
         return Period("asof", published.year, asof=published) if published else None
     base = published.year if published else default_year
+    year: int | None
     if m.group("thisyear"):
         year = default_year or base
         return Period("year", year, 1, 12) if year else None
     if m.group("year"):
-        year: int | None = int(m.group("year"))
+        year = int(m.group("year"))
     elif m.group("rel"):
         year = base + _RELATIVE[m.group("rel")] if base else None
     else:
@@ -204,19 +216,16 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     if m.group("half"):
         first = m.group("half") == "上半年"
         return Period("half", year, 1 if first else 7, 6 if first else 12)
-    if m.group("qs"):
-        return Period("quarters", year, 1, 3 * _CN_DIGITS[m.group("qn")])
-    if m.group("q"):
-        qi = m.group("qi")
-        q = int(qi) if qi.isdigit() else _CN_DIGITS[qi]
+    # The patterns admit only numerals cn_int reads (一-十二, 1-12), so its None never shows here.
+    if m.group("qs") and (qn := cn_int(m.group("qn"))):
+        return Period("quarters", year, 1, 3 * qn)
+    if m.group("q") and (q := cn_int(m.group("qi"))):
         return Period("quarter", year, 3 * q - 2, 3 * q)
-    if m.group("months"):
-        a, b = _month(m.group("m1")), _month(m.group("m2"))
+    if m.group("months") and (a := cn_int(m.group("m1"))) and (b := cn_int(m.group("m2"))):
         if a < b:
             return Period("months", year, a, b)
         return None
-    if m.group("month"):
-        mm = _month(m.group("mm"))
+    if m.group("month") and (mm := cn_int(m.group("mm"))):
         if asof:
             return Period("asof", year, asof=date(year, mm, calendar.monthrange(year, mm)[1]))
         return Period("month", year, mm, mm)
@@ -230,6 +239,3 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         return None  # a bare 以来/底 without a year means nothing on its own
     return Period("year", year, 1, 12)
 
-
-def _month(token: str) -> int:
-    return int(token) if token.isdigit() else _CN_DIGITS[token]

@@ -15,7 +15,7 @@ from knowledge.extract.periods import stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
-from knowledge.text.document import Document, build_document
+from knowledge.text.document import Document, build_document, safe_date
 from knowledge.text.normalize import clean_text, decode_bytes
 
 _FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
@@ -110,8 +110,7 @@ def _apply_metadata(doc: Document, raw: RawArticle) -> None:
 def infer_published(doc: Document) -> tuple[date | None, str | None]:
     """A publication date from the text when no metadata gives one; returns (date, rule)."""
     text = doc.text
-    full = [_safe(int(y), int(m), int(d)) for y, m, d in _FULL_DATE_RE.findall(text)]
-    full = [d for d in full if d is not None]
+    full = [day for y, m, d in _FULL_DATE_RE.findall(text) if (day := safe_date(int(y), int(m), int(d)))]
     years: Counter[int] = Counter()
     for s in doc.sentences:
         years.update(stated_years(s.text, published=None))
@@ -120,15 +119,7 @@ def infer_published(doc: Document) -> tuple[date | None, str | None]:
     newest = max(years) if years else max(full).year
     if full and max(full).year >= newest:
         return max(full), "latest full date in the text"
-    days = [_safe(newest, int(m), int(d)) for m, d in _MONTH_DAY_RE.findall(text)]
-    days = [d for d in days if d is not None]
+    days = [day for m, d in _MONTH_DAY_RE.findall(text) if (day := safe_date(newest, int(m), int(d)))]
     if days:
         return max(days), "newest year mentioned + latest day mentioned"
     return date(newest, 12, 31), "newest year mentioned (end of year)"
-
-
-def _safe(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
 from knowledge.extract.periods import find_periods
 from knowledge.text.document import Document, Sentence
+from knowledge.text.numbers import cn_int
+from knowledge.text.numbers import to_int as to_int  # re-exported: knowledge.qa.parse still imports it here
 
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "两": 2}
+RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
+SubjectKind = Literal["region", "company"]
 _ENTRY_RE = re.compile(r"第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名[::]\s*(?P<name>[^;;。,]+)")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
@@ -44,7 +48,7 @@ class ExtractedEntry:
 @dataclass(slots=True)
 class ExtractedRanking:
     title: str
-    kind: str
+    kind: RankingKind
     scope_code: str | None
     scope_name: str | None
     period_label: str | None
@@ -55,25 +59,13 @@ class ExtractedRanking:
 @dataclass(slots=True)
 class ExtractedClaim:
     subject: str
-    subject_kind: str
+    subject_kind: SubjectKind
     region_code: str | None
     claim: str
     scope: str | None
     position: int | None
     about: str | None
     sentence: int
-
-
-def to_int(token: str) -> int:
-    """'十一' → 11, '3' → 3."""
-    if token.isdigit():
-        return int(token)
-    if token.startswith("十"):
-        return 10 + (_CN_NUM.get(token[1:], 0) if len(token) > 1 else 0)
-    if "十" in token:
-        tens, _, ones = token.partition("十")
-        return _CN_NUM[tens] * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
-    return _CN_NUM[token]
 
 
 def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -93,7 +85,7 @@ def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRankin
             current = _new_ranking(headings, sentence, ctx, doc)
             rankings.append(current)
         for m in entries:
-            current.entries.append(_entry(to_int(m["pos"]), m["name"], ctx))
+            current.entries.append(_entry(cn_int(m["pos"]), m["name"], ctx))
     return [r for r in rankings if len(r.entries) >= 2]
 
 
@@ -148,8 +140,8 @@ def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[Extrac
     found: list[ExtractedRanking] = []
     for m in _SET_RE.finditer(sentence.text):
         items = [i.strip(" “”") for i in re.split(r"[、,]|和|及", m["items"]) if i.strip(" “”")]
-        expected = to_int(m["count"])
-        if len(items) < 2 or abs(len(items) - expected) > 1:
+        expected = cn_int(m["count"])  # None for 七八个: not a count to check the list against
+        if expected is None or len(items) < 2 or abs(len(items) - expected) > 1:
             continue
         periods = find_periods(sentence.text[: m.start()], published=doc.published, default_year=ctx.focus_year)
         period = periods[-1].period.label if periods else None
@@ -182,7 +174,7 @@ def _claim(sentence: Sentence, m: re.Match[str], ctx: ArticleContext, metrics: l
     text = sentence.text
     pos_token = m.groupdict().get("pos") or m.groupdict().get("top")
     is_top = m.group(0).endswith(("最大", "唯一", "首家", "首个"))
-    position = to_int(pos_token) if pos_token else (1 if is_top else None)
+    position = cn_int(pos_token) if pos_token else (1 if is_top else None)
     clause_start = max(text.rfind(c, 0, m.start()) for c in ",;:。—") + 1
     clause = text[clause_start : m.start()]
     subject, kind = _claim_subject(text, clause, m.start(), ctx)
@@ -194,7 +186,7 @@ def _claim(sentence: Sentence, m: re.Match[str], ctx: ArticleContext, metrics: l
     )
 
 
-def _claim_subject(text: str, clause: str, at: int, ctx: ArticleContext) -> tuple[str, str]:
+def _claim_subject(text: str, clause: str, at: int, ctx: ArticleContext) -> tuple[str, SubjectKind]:
     """Who a claim is about: a firm in the clause, a named subject, the firm after a dash, or the region."""
     clause_start = at - len(clause)
     spans = company_spans(text)

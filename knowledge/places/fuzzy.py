@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-import opencc
+from knowledge.text.normalize import to_simplified
 
 # Look-alike characters met in OCR output and hurried typing of Shandong names, used both ways. A variant
 # is made only for full names of three or more characters ending in 区/县/市 (short ones would match too
@@ -76,9 +76,4 @@ def clean_query(name: str) -> str:
     """Pinyin loses its tone marks (Línqīng); Chinese loses inner spaces and turns Simplified."""
     text = unicodedata.normalize("NFKC", name).strip()
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return bare if is_latin(bare) else _t2s().convert("".join(text.split()))
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+    return bare if is_latin(bare) else to_simplified("".join(text.split()))

@@ -2,83 +2,97 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
+from knowledge.qa.answer import Answer
+from knowledge.qa.format import fact_line, plain_number, short_fact
+from knowledge.qa.index import FactRecord
+from knowledge.qa.intents import Intent
+from knowledge.qa.lookup import Lookup
+from knowledge.qa.parse import Query
 
-if TYPE_CHECKING:
-    from knowledge.qa.answer import Answer, Answerer
-    from knowledge.qa.parse import Query
+_RANK_WORDS = ("排名", "靠前", "靠后", "名次")
 
 
-def compare(answerer: Answerer, q: Query) -> Answer:
+def comparison(lookup: Lookup, q: Query) -> Answer:
     """Rank comparison when asked about 排名/靠前, else a like-for-like figure comparison."""
-    from knowledge.qa.answer import Answer
-
-    if q.metric is None or any(w in q.simplified for w in ("排名", "靠前", "靠后", "名次")):
+    if q.metric is None or any(w in q.simplified for w in _RANK_WORDS):
         if len(q.regions) < 2:
-            named = _by_entry_names(answerer, q)
+            named = _by_entry_names(lookup, q)
             if named is not None:
                 return named
-        ranked = _by_rank(answerer, q)
+        ranked = _by_rank(lookup, q)
         if ranked is not None:
             return ranked
     if q.metric is None:
-        return Answer(False, "comparison", "请说明要比较的指标,例如:临清和冠县上半年生产总值谁更高?")
-    return _by_figure(answerer, q)
+        return Answer(False, Intent.COMPARISON, "请说明要比较的指标,例如:临清和冠县上半年生产总值谁更高?")
+    return _by_figure(lookup, q, q.metric)
 
 
-def _by_rank(answerer: Answerer, q: Query) -> Answer | None:
-    from knowledge.qa.answer import Answer
-
+def _by_rank(lookup: Lookup, q: Query) -> Answer | None:
     codes = {r.code for r in q.regions}
-    for ranking in answerer.index.rankings:
+    for ranking in lookup.index.rankings:
         placed = {e.region_code: e for e in ranking.entries if e.region_code in codes and e.position}
         if len(placed) == len(codes):
             order = sorted(placed.values(), key=lambda e: e.position or 0)
             lines = [f"《{ranking.title}》中:" + ",".join(f"{e.name}第{e.position}名" for e in order),
                      f"{order[0].name}排名更靠前。"]
-            return answerer._with_sources(Answer(True, "comparison", "\n".join(lines)),
-                                          sentence_ids=[ranking.sentence_id], needle=order[0].name)
+            return lookup.with_sources(Answer(True, Intent.COMPARISON, "\n".join(lines)),
+                                       sentence_ids=[ranking.sentence_id], needle=order[0].name)
     return None
 
 
-def _by_entry_names(answerer: Answerer, q: Query) -> Answer | None:
+def _by_entry_names(lookup: Lookup, q: Query) -> Answer | None:
     """Two ranked entries that are not regions (市财政局 和 市统计局) in the same ranking."""
-    from knowledge.qa.answer import Answer
-
-    for ranking in answerer.index.rankings:
+    for ranking in lookup.index.rankings:
         named = [e for e in ranking.entries if len(e.name) >= 3 and e.name in q.simplified and e.position]
         if len(named) >= 2:
             order = sorted(named, key=lambda e: e.position or 0)
             text = (f"《{ranking.title}》中:" + ",".join(f"{e.name}第{e.position}名" for e in order)
                     + f"\n{order[0].name}排名更靠前。")
-            return answerer._with_sources(Answer(True, "comparison", text), sentence_ids=[ranking.sentence_id],
-                                          needle=order[0].name)
+            return lookup.with_sources(Answer(True, Intent.COMPARISON, text), sentence_ids=[ranking.sentence_id],
+                                       needle=order[0].name)
     return None
 
 
-def _by_figure(answerer: Answerer, q: Query) -> Answer:
-    from knowledge.qa.answer import Answer
-
-    per_region = {r.code: [f for f in answerer._facts(r, q.metric) if f.value is not None or f.growth is not None]
+def _by_figure(lookup: Lookup, q: Query, metric: str) -> Answer:
+    per_region = {r.code: [f for f in lookup.facts(r, metric) if f.value is not None or f.growth is not None]
                   for r in q.regions}
     missing = [r.name for r in q.regions if not per_region[r.code]]
     if missing:
-        return Answer(False, "comparison", f"资料里没有{'、'.join(missing)}的{q.metric}数据,无法比较。")
+        return Answer(False, Intent.COMPARISON, f"资料里没有{'、'.join(missing)}的{metric}数据,无法比较。")
     common = set.intersection(*({f.period_label for f in facts} for facts in per_region.values()))
     if not common:
-        lines = [f"{r.name}:" + ";".join(answerer._short_fact(f) for f in per_region[r.code][:2]) for r in q.regions]
-        text = f"{q.metric}的时期不同,不能直接比较:\n" + "\n".join(lines)
-        answer = Answer(True, "comparison", text, not_comparable=True)
-        return answerer._with_sources(answer, [per_region[r.code][0] for r in q.regions])
+        lines = [f"{r.name}:" + ";".join(short_fact(f) for f in per_region[r.code][:2]) for r in q.regions]
+        text = f"{metric}的时期不同,不能直接比较:\n" + "\n".join(lines)
+        answer = Answer(True, Intent.COMPARISON, text, not_comparable=True)
+        return lookup.with_sources(answer, [per_region[r.code][0] for r in q.regions])
     label = max(common, key=lambda lab: parse_label(lab).sort_key)
     chosen = [next(f for f in per_region[r.code] if f.period_label == label) for r in q.regions]
     use_value = all(f.value is not None for f in chosen) and len({f.unit for f in chosen}) == 1
-    key = (lambda f: f.value) if use_value else (lambda f: f.growth if f.growth is not None else -1e9)
+
+    def key(f: FactRecord) -> float:
+        if use_value:
+            return f.value if f.value is not None else -1e9
+        return f.growth if f.growth is not None else -1e9
+
     ranked = sorted(zip(q.regions, chosen, strict=True), key=lambda rf: key(rf[1]), reverse=True)
     what = "数值" if use_value else "增速"
-    lines = [answerer._fact_line(r, f) for r, f in ranked]
-    lines.append(f"{parse_label(label).describe()}{q.metric}{what}:{ranked[0][0].name}更高。")
-    answer = Answer(True, "comparison", "\n".join(lines), facts=[answerer._fact_json(f) for _, f in ranked])
-    return answerer._with_sources(answer, [f for _, f in ranked])
+    lines = [fact_line(f, r.name) for r, f in ranked]
+    lines.append(f"{parse_label(label).describe()}{metric}{what}:{ranked[0][0].name}更高。")
+    if use_value and len(ranked) == 2:
+        lines.append(_working(ranked[0][0].name, ranked[0][1], ranked[1][0].name, ranked[1][1]))
+    answer = Answer(True, Intent.COMPARISON, "\n".join(lines), facts=[lookup.fact_json(f) for _, f in ranked])
+    return lookup.with_sources(answer, [f for _, f in ranked])
+
+
+def _working(high_name: str, high: FactRecord, low_name: str, low: FactRecord) -> str:
+    """高出多少、是几倍, with the formula on the stated figures (same period and unit, checked by the caller)."""
+    a, b = Decimal(high.value_text or "0"), Decimal(low.value_text or "0")
+    unit = high.unit or ""
+    line = f"差额:{plain_number(a)} − {plain_number(b)} = {plain_number(a - b)}{unit}"
+    if b > 0:
+        times = (a / b).quantize(Decimal("0.01"))
+        line += f";{high_name}是{low_name}的{times}倍({plain_number(a)} ÷ {plain_number(b)})"
+    return line + "。"

@@ -16,8 +16,9 @@ from datetime import date
 from decimal import Decimal
 from sys import intern
 
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from knowledge.extract.periods import parse_label
 from knowledge.store.models import Article, Claim, Entity, Fact, MentionRow, Ranking, RankingEntry, SentenceRow
@@ -112,6 +113,7 @@ class Index:
     entry_names: set[str] = field(default_factory=set)
     company_grams: dict[str, str] = field(default_factory=dict)
     version: int = 0
+    examples: list[str] = field(default_factory=list)  # verified answerable, set by the service
 
     @property
     def empty(self) -> bool:
@@ -174,16 +176,18 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
     """Read the whole fact base into a fresh Index (a few hundred ms per 100k facts)."""
     index = Index(version=version)
     with Session(engine) as session:
-        for a in session.exec(select(Article.id, Article.title, Article.published, Article.publisher)).all():
-            index.sources[a[0]] = Source(a[0], a[1] or "", a[2], a[3])
+        articles = sa_select(col(Article.id), col(Article.title), col(Article.published), col(Article.publisher))
+        for aid, title, published, publisher in session.execute(articles):
+            index.sources[aid] = Source(aid, title or "", published, publisher)
         # Plain column tuples, streamed: ORM objects for 100k rows would double the peak memory.
-        query = select(SentenceRow.id, SentenceRow.article_id, SentenceRow.text).execution_options(yield_per=5000)
+        query = sa_select(col(SentenceRow.id), col(SentenceRow.article_id), col(SentenceRow.text)).execution_options(
+            yield_per=5000)
         rows = session.execute(query)
         for sid, aid, text in rows:
             index.add_sentence(sid, aid, text)
         columns = (Fact.id, Fact.region_code, Fact.metric, Fact.metric_surface, Fact.value, Fact.value_text, Fact.unit,
                    Fact.growth, Fact.growth_pp, Fact.period_label, Fact.qualifier, Fact.article_id, Fact.sentence_id)
-        for f in session.execute(select(*columns).execution_options(yield_per=5000)):
+        for f in session.execute(sa_select(*(col(c) for c in columns)).execution_options(yield_per=5000)):
             index.add_fact(FactRecord(
                 f[0], intern(f[1]), intern(f[2]), intern(f[3]), _float(f[4]), f[5], _opt_intern(f[6]),
                 _float(f[7]), _float(f[8]),
@@ -216,10 +220,11 @@ def _opt_intern(text: str | None) -> str | None:
 
 def _load_rankings(session: Session, index: Index) -> None:
     entries: dict[int, list[EntryRecord]] = defaultdict(list)
-    rows = session.exec(select(RankingEntry).order_by(RankingEntry.ranking_id, RankingEntry.id)).all()
+    rows = session.exec(select(RankingEntry).order_by(col(RankingEntry.ranking_id), col(RankingEntry.id))).all()
     for e in rows:
         entries[e.ranking_id].append(EntryRecord(e.position, e.name, e.original_name, e.region_code))
-    for r in session.exec(select(Ranking).order_by(Ranking.id)).all():
+    for r in session.exec(select(Ranking).order_by(col(Ranking.id))).all():
+        assert r.id is not None  # read back from the database
         index.ranked_regions.update(e.region_code for e in entries.get(r.id, ()) if e.region_code)
         index.rankings.append(RankingRecord(r.id, r.title, r.kind, r.scope_name, r.period_label, r.article_id,
                                             r.sentence_id, tuple(entries.get(r.id, ()))))

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from knowledge.extract.metrics import metrics
+from knowledge.qa.answer import Answer
+from knowledge.qa.fallback import out_of_scope, region_needed
+from knowledge.qa.format import fact_line
+from knowledge.qa.intents import Intent
+from knowledge.qa.lookup import Lookup, period_matches
+from knowledge.qa.parse import Query, topic_tokens
 
-from knowledge.extract.periods import parse_label
-
-if TYPE_CHECKING:
-    from knowledge.qa.answer import Answer, Answerer
-    from knowledge.qa.parse import Query
+_OVERVIEW_FACTS = 10
 
 
-def overview(answerer: Answerer, q: Query) -> Answer:
+def overview(lookup: Lookup, q: Query) -> Answer:
     """The newest figures, rankings and claims about one region."""
-    from knowledge.qa.answer import Answer
-
     if not q.regions:
-        return answerer._region_needed(q)
+        return region_needed(lookup, q)
     region = q.regions[0]
-    index = answerer.index
-    from knowledge.extract.metrics import metrics
-    from knowledge.qa.answer import _period_matches
-
+    index = lookup.index
     known = metrics()
     words = set(q.residual)
     facts = sorted((index.facts[i] for i in index.by_region.get(region.code, [])),
-                   key=lambda f: (_period_matches(f, q.period), len(words & set(f.metric)) >= 2,
+                   key=lambda f: (period_matches(f, q.period), len(words & set(f.metric)) >= 2,
                                   f.metric in known, f.period_key), reverse=True)
-    lines = [f"{region.name}" + (f"(属{p.name})" if (p := answerer.gaz.parent(region)) else "") + "的资料:"]
+    lines = [f"{region.name}" + (f"(属{p.name})" if (p := lookup.gaz.parent(region)) else "") + "的资料:"]
     seen: set[str] = set()
     for f in facts:
-        if f.metric in seen or len(seen) >= 10:
+        if f.metric in seen or len(seen) >= _OVERVIEW_FACTS:
             continue
         seen.add(f.metric)
-        lines.append("· " + answerer._fact_line(region, f))
+        lines.append("· " + fact_line(f, region.name))
     for r in index.rankings:
         for e in r.entries:
             if e.region_code == region.code:
@@ -42,19 +39,17 @@ def overview(answerer: Answerer, q: Query) -> Answer:
     claims = [c for c in index.claims if c.region_code == region.code][:3]
     lines.extend(f"· {c.about or ''}{c.claim}" for c in claims)
     if len(lines) == 1:
-        return Answer(False, "overview", f"资料里还没有{region.name}的数据。",
+        return Answer(False, Intent.OVERVIEW, f"资料里还没有{region.name}的数据。",
                       suggestions=["聊城综合评议第一名是谁?"])
-    shown = [f for f in facts if f.metric in seen][:10]
-    answer = Answer(True, "overview", "\n".join(lines), facts=[answerer._fact_json(f) for f in shown])
-    return answerer._with_sources(answer, shown[:1])
+    shown = [f for f in facts if f.metric in seen][:_OVERVIEW_FACTS]
+    answer = Answer(True, Intent.OVERVIEW, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown])
+    return lookup.with_sources(answer, shown[:1])
 
 
-def company(answerer: Answerer, q: Query) -> Answer:
+def company(lookup: Lookup, q: Query) -> Answer:
     """What the articles claim about a company (亚洲最大, 全球前三) and the sentences naming it."""
-    from knowledge.qa.answer import Answer
-
     name = q.company or ""
-    claims = [c for c in answerer.index.claims
+    claims = [c for c in lookup.index.claims
               if c.subject_kind == "company" and (name in c.subject or c.subject in name)]
     lines = []
     if claims:
@@ -63,26 +58,24 @@ def company(answerer: Answerer, q: Query) -> Answer:
     sentence_ids = [c.sentence_id for c in claims]
     if not claims:
         short = name[2:] if name.startswith("山东") else name
-        hits = [sid for sid, text in answerer.index.sentences.items() if name in text or short in text]
-        hits.sort(key=lambda sid: -sum(ch.isdigit() for ch in answerer.index.sentences[sid]))
+        sentences = lookup.index.sentences
+        hits = [sid for sid, text in sentences.items() if name in text or short in text]
+        hits.sort(key=lambda sid: -sum(ch.isdigit() for ch in sentences[sid]))
         if not hits:
-            return Answer(False, "company", f"资料里没有关于{name}的内容。")
+            return Answer(False, Intent.COMPANY, f"资料里没有关于{name}的内容。")
         sentence_ids = hits[:2]
         lines = [f"关于{name},文章提到:"]
-    answer = Answer(True, "company", "\n".join(lines))
-    return answerer._with_sources(answer, sentence_ids=sentence_ids, needle=name)
+    answer = Answer(True, Intent.COMPANY, "\n".join(lines))
+    return lookup.with_sources(answer, sentence_ids=sentence_ids, needle=name)
 
 
-def topic(answerer: Answerer, q: Query) -> Answer:
+def topic(lookup: Lookup, q: Query) -> Answer:
     """Sentences about a topic (氢能, 不锈钢), those with figures first."""
-    from knowledge.qa.answer import Answer
-    from knowledge.qa.parse import topic_tokens
-
     word = q.topic or ""
-    index = answerer.index
+    index = lookup.index
     tokens = topic_tokens(q.simplified, index) or [word]
     weight = {t: index.idf(t) for t in tokens}
-    candidates = set().union(*(index.sentences_with(t) for t in tokens))
+    candidates: set[int] = set().union(*(index.sentences_with(t) for t in tokens))
 
     def score(sid: int) -> float:
         text = index.sentences[sid]
@@ -90,18 +83,14 @@ def topic(answerer: Answerer, q: Query) -> Answer:
 
     hits = sorted(candidates, key=score, reverse=True)
     if not hits:
-        return answerer._out_of_scope(q)
+        return out_of_scope(lookup, q)
     facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
     lines = [f"关于“{word}”,资料中有:"]
     for f in facts:
-        lines.append("· " + answerer._fact_line(answerer.gaz.get(f.region_code), f))
-    answer = Answer(True, "topic", "\n".join(lines), facts=[answerer._fact_json(f) for f in facts])
+        lines.append("· " + fact_line(f, lookup.gaz.get(f.region_code).name))
+    answer = Answer(True, Intent.TOPIC, "\n".join(lines), facts=[lookup.fact_json(f) for f in facts])
     for sid in hits[:3]:
-        answer.sources.append(answerer.source(sid, word))
+        answer.sources.append(lookup.source(sid, word))
     for src in answer.sources:
         answer.text += f"\n· “{src['snippet']}”——《{src['title']}》"
     return answer
-
-
-def describe_label(label: str) -> str:
-    return parse_label(label).describe()

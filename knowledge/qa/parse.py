@@ -17,7 +17,9 @@ from knowledge.extract.metrics import canonical_metric, surfaces
 from knowledge.extract.periods import find_periods
 from knowledge.extract.rankings import to_int
 from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index
+from knowledge.qa.intents import Intent
 from knowledge.text.normalize import detect_script, to_simplified
 from knowledge.text.segment import cut
 
@@ -46,6 +48,14 @@ _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
 )
+_PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
+# 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
+_COMPUTED_RE = re.compile(
+    rf"(?:哪个|哪一个|哪些|哪几个){_PLACE_WORD}?.{{0,14}}?(?:最高|最多|最大|最快|最低|最少|最小|最慢|第一|领先)"
+    rf"|各{_PLACE_WORD}.{{0,14}}?(?:排名|排行|排序|对比|比较|谁高)"
+)
+LEVEL_WORDS = {"县区": "county", "区县": "county", "县市区": "county", "县市": "county", "县": "county", "区": "county",
+               "地市": "city", "城市": "city", "市": "city", "省份": "province", "省": "province"}
 OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
@@ -69,7 +79,7 @@ class Query:
     text: str
     simplified: str
     script: str
-    intent: str = "out_of_scope"
+    intent: Intent = Intent.OUT_OF_SCOPE
     regions: list[Region] = field(default_factory=list)
     metric: str | None = None
     metric_score: float = 0.0
@@ -79,7 +89,6 @@ class Query:
     topic: str | None = None
     wants_growth: bool = False
     elsewhere: str | None = None
-    follow_up: bool = False
     residual: str = ""
     entries: list[str] = field(default_factory=list)
     ranking_title: str | None = None
@@ -90,7 +99,7 @@ class Query:
 class Conversation:
     """What a follow-up may reuse; the caller stores it per chat and passes it back in."""
 
-    intent: str | None = None
+    intent: Intent | None = None
     region_codes: tuple[str, ...] = ()
     metric: str | None = None
     period: PeriodWanted | None = None
@@ -130,7 +139,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     if q.intent == "out_of_scope" and not q.elsewhere and not _OUT_WORDS.search(simple):
         q.topic = find_topic(simple, index)
         if q.topic:
-            q.intent = "topic"
+            q.intent = Intent.TOPIC
     return q
 
 
@@ -239,9 +248,9 @@ def find_company(text: str, index: Index) -> str | None:
         if len(name) >= 2 and name.lower() in text:
             return index.companies[name]
     for start in range(max(0, len(text) - 3)):
-        name = index.company_grams.get(text[start : start + 4])
-        if name is not None:
-            return name
+        known = index.company_grams.get(text[start : start + 4])
+        if known is not None:
+            return known
     return None
 
 
@@ -272,37 +281,46 @@ def _position(text: str) -> int | None:
     return to_int(m.group(1)) if m else None
 
 
-def _intent(q: Query) -> str:
+def _intent(q: Query) -> Intent:
     s = q.simplified
     if _HELP_RE.search(s):
-        return "help"
+        return Intent.HELP
     if _OUT_WORDS.search(s) and q.metric_score < 100:
-        return "out_of_scope"
+        return Intent.OUT_OF_SCOPE
     if q.elsewhere and not q.regions:
-        return "out_of_scope"
+        return Intent.OUT_OF_SCOPE
     if (len(q.regions) >= 2 or len(q.entries) >= 2) and _COMPARE_RE.search(s):
-        return "comparison"
+        return Intent.COMPARISON
+    if q.metric and len(q.regions) <= 1 and _COMPUTED_RE.search(s):
+        return Intent.COMPUTED_RANKING
     if q.company:
-        return "company"
+        return Intent.COMPANY
     if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(s):
-        return "figure"
+        return Intent.FIGURE
     if re.search(r"哪里|哪个地方|哪些地方|哪个地区|哪些地区", s) and q.metric_score < 100:
-        return "out_of_scope"  # "where is X strong": a topic search decides below
+        return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
     if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
-        return "ranking_list"
+        return Intent.RANKING_LIST
     if _MEMBER_RE.search(s) and q.regions and not q.metric:
-        return "membership"
+        return Intent.MEMBERSHIP
     if _RANK_ASK_RE.search(s):
-        return "rank_position"
+        return Intent.RANK_POSITION
     if _RANKING_WORDS.search(s) or (_LIST_RE.search(s) and not q.metric):
-        return "ranking_list"
+        return Intent.RANKING_LIST
     if q.regions and q.metric:
-        return "figure"
+        return Intent.FIGURE
     if q.regions and (OVERVIEW_WORDS.search(s) or len(s) <= 8):
-        return "overview"
+        return Intent.OVERVIEW
     if q.metric and q.metric_score >= 100:
-        return "figure"
-    return "out_of_scope"
+        return Intent.FIGURE
+    return Intent.OUT_OF_SCOPE
+
+
+def place_level(text: str) -> str | None:
+    """The level a computed ranking ranks (县 → county, 地市 → city), when the question names one."""
+    m = _COMPUTED_RE.search(text)
+    word = m and (m.group(1) or m.group(2))
+    return LEVEL_WORDS.get(word) if word else None
 
 
 def _is_follow_up(q: Query, simple: str) -> bool:
@@ -320,21 +338,21 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
     """Fill what the follow-up leaves out from the previous question."""
     if state.intent is None:
         return q
-    q.follow_up = True
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     metric = q.metric or state.metric
     period = q.period or state.period
     q = replace(q, regions=regions, metric=metric, period=period)
     if state.intent in ("figure", "comparison", "overview") and q.metric:
-        q.intent = "comparison" if len(regions) >= 2 and state.intent == "comparison" else "figure"
+        q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
     elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
         q.intent = state.intent
     return q
 
 
-def remember(q: Query, previous: Conversation | None) -> Conversation:
-    """The state to keep after answering `q`."""
-    if q.intent in ("help", "out_of_scope"):
+def remember(q: Query, answer: Answer, previous: Conversation | None) -> Conversation:
+    """The state to keep after answering `q`: its slots, with what the answer settled."""
+    if q.intent in (Intent.HELP, Intent.OUT_OF_SCOPE):
         return previous or Conversation()
-    return Conversation(q.intent, tuple(r.code for r in q.regions), q.metric, q.period, q.ranking_title)
+    return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, q.period,
+                        answer.ranking_title or q.ranking_title)

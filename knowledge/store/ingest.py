@@ -22,10 +22,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge.errors import BadArticleError, IngestError, Note, chinese
-from knowledge.extract.pipeline import ParsedArticle, parse_article, parse_in_worker, parse_or_error, warm_worker
+from knowledge.extract.pipeline import ParsedArticle, parse_article, parse_in_worker, parse_or_error
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store.engine import session_scope
 from knowledge.store.queries import article_hashes, remove_article, save_articles, sync_regions
+from knowledge.store.workers import init_worker
 from knowledge.text.corpus import MAX_ARTICLE_BYTES, ArticleMeta, RawArticle, discover, read_file
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
     if count <= 1 or len(todo) < _PARALLEL_FROM:
         yield from (parse_or_error(raw, gazetteer) for raw in todo)
         return
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method(), initializer=warm_worker)
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method(), initializer=init_worker)
     try:
         yield from pool.map(parse_in_worker, todo, chunksize=32)
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): the run is abandoned

@@ -20,7 +20,9 @@ from knowledge.errors import UsageError
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.store.models import DeliveryLog, Subscription, utcnow
 
-_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[::.]([0-5]\d)$")
+_TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3])[::.]([0-5][0-9])$", re.ASCII)
+_STORED_TIME_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", re.ASCII)  # str.isdigit() would take "²"
+MAX_REGIONS = 20  # the regions column holds comma-separated codes in 500 characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,14 @@ def parse_subscribe_args(args: list[str], *, default_time: str, gazetteer: Gazet
             raise UsageError(f"不认识地区“{arg}”,请用山东的市、县、区名,例如 聊城 淄博 临清")
         if region not in regions:
             regions.append(region)
+    if len(regions) > MAX_REGIONS:
+        raise UsageError(f"最多订阅 {MAX_REGIONS} 个地区,这次写了 {len(regions)} 个")
     return SubscribeRequest(send_time, tuple(regions))
+
+
+def is_valid_send_time(value: str) -> bool:
+    """HH:MM in 24 hours, ASCII digits only: what may be stored and scheduled."""
+    return bool(_STORED_TIME_RE.match(value))
 
 
 def local_time(send_time: str, tz: str) -> time:
@@ -57,6 +66,8 @@ def local_time(send_time: str, tz: str) -> time:
 
 def subscribe(*, session: Session, chat_id: int, chat_type: str, request: SubscribeRequest, tz: str) -> Subscription:
     """Create or update this chat's subscription (subscribing again updates the settings)."""
+    if not is_valid_send_time(request.send_time) or len(request.regions) > MAX_REGIONS:
+        raise UsageError(f"订阅设置无效:时间 {request.send_time!r},{len(request.regions)} 个地区")
     sub = session.exec(select(Subscription).where(Subscription.chat_id == chat_id)).first()
     if sub is None:
         sub = Subscription(chat_id=chat_id, chat_type=chat_type)

@@ -1,4 +1,4 @@
-"""jieba segmentation with regionbot's user dictionary (regions, metrics, companies, topics, rankings).
+"""jieba segmentation with regionbot's user dictionary (place names, metric names, company names).
 
 One `jieba.Tokenizer` per process, initialised lazily and warmed explicitly at start-up.
 """

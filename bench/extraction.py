@@ -1,0 +1,57 @@
+"""Extraction precision and recall, strictly scored, on ../shared/corpus (development and test splits) and
+on the seeds. A fact is right only if its region, metric, period and value are all right.
+
+    .venv/bin/python bench/extraction.py              # totals per split, per-file lines for dev only
+    .venv/bin/python bench/extraction.py --misses     # also list the development split's misses
+    .venv/bin/python bench/extraction.py --test-files # per-file lines for the test split (report only)
+
+The test split is never tuned on: its misses are not printed by any option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, split  # noqa: E402
+from knowledge.places.gazetteer import Gazetteer  # noqa: E402
+
+
+def line(label: str, facts: Tally, rankings: Tally) -> str:
+    return (f"{label:<44} facts R {facts.recall:6.1%} P {facts.precision:6.1%} "
+            f"({facts.right}/{facts.gold} gold, {facts.predicted} found) | rankings R {rankings.recall:6.1%} "
+            f"P {rankings.precision:6.1%} ({rankings.right}/{rankings.gold}, {rankings.predicted} found)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--misses", action="store_true", help="list the development split's misses and spurious facts")
+    ap.add_argument("--test-files", action="store_true", help="print per-file figures for the test split too")
+    args = ap.parse_args()
+    if not CORPUS.is_dir():
+        sys.exit(f"{CORPUS} not found")
+    gazetteer = Gazetteer.load()
+    for name, files in split().items():
+        scored = score_corpus(files, gazetteer)
+        total_f, total_r = Tally(), Tally()
+        for file, (f, r) in scored.items():
+            total_f.add(f)
+            total_r.add(r)
+            if name == "dev" or args.test_files:
+                print(line(f"  {name} {file}", f, r))
+            if name == "dev" and args.misses:
+                for g in f.missed:
+                    print(f"      missed   {g['region']} | {g['metric']} | {g['period']} | "
+                          f"{g.get('value') or 'growth ' + str(g.get('growth'))}{g.get('unit') or ''} @{g['offset']}")
+                for s in f.spurious:
+                    print(f"      spurious {s}")
+        print(line(f"{name.upper()} split ({len(files)} articles)", total_f, total_r))
+    seeds_f, seeds_r = score_seeds(gazetteer)
+    print(line("SEEDS (5 bundled articles, strict rule)", seeds_f, seeds_r))
+
+
+if __name__ == "__main__":
+    main()

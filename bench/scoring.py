@@ -1,0 +1,169 @@
+"""Strict scoring of extraction against gold annotations (../shared/corpus gold and the seeds' gold).
+
+A fact is right only when its region, metric, period and value are all right. Metrics match when they
+have the same canonical catalogue name, or (outside the catalogue) when the names are nearly the same
+words. Values match as numbers; a growth-only gold fact matches an extracted growth-only fact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import canonical_metric
+from knowledge.extract.pipeline import ParsedArticle, parse_or_error
+from knowledge.extract.rankings import ExtractedRanking
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.text.corpus import read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus"
+METRIC_SIMILARITY = 80
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    right: int = 0
+    missed: list[dict] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.right += other.right
+        self.missed += other.missed
+        self.spurious += other.spurious
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.predicted if self.predicted else (1.0 if not self.gold else 0.0)
+
+
+def number(text: object) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        return Decimal(str(text))
+    except InvalidOperation:
+        return None
+
+
+def same_metric(gold: str, found: str) -> bool:
+    a, b = canonical_metric(gold), canonical_metric(found)
+    return a == b or fuzz.ratio(a, b) >= METRIC_SIMILARITY
+
+
+def fact_matches(g: dict, f: ExtractedFact) -> bool:
+    if g["region"] != f.region.name or g["period"] != f.period.label or not same_metric(g["metric"], f.metric):
+        return False
+    if g.get("value") is not None:
+        return number(g["value"]) == f.value
+    return f.value is None and number(g.get("growth")) is not None and number(g.get("growth")) == f.growth
+
+
+def score_facts(gold: list[dict], predicted: list[ExtractedFact]) -> Tally:
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    used: set[int] = set()
+    for g in gold:
+        hit = next((i for i, f in enumerate(predicted) if i not in used and fact_matches(g, f)), None)
+        if hit is None:
+            tally.missed.append(g)
+        else:
+            used.add(hit)
+    tally.right = len(used)
+    tally.spurious = [describe(f) for i, f in enumerate(predicted) if i not in used]
+    return tally
+
+
+def ranking_matches(g: dict, r: ExtractedRanking, gazetteer: Gazetteer) -> bool:
+    """Most of the gold entries are found (by name or by the region they name), and order agrees."""
+    found = {e.name for e in r.entries} | {gazetteer.get(e.region_code).name for e in r.entries if e.region_code}
+    names = [e["name"] for e in g["entries"]]
+    if not names:
+        return False
+    hits = sum(1 for n in names if n in found or any(len(x) >= 2 and n.endswith(x) for x in found))
+    return hits / len(names) >= 0.6 and (r.kind == "ordered") == bool(g.get("ordered"))
+
+
+def score_rankings(gold: list[dict], predicted: list[ExtractedRanking], gazetteer: Gazetteer) -> Tally:
+    tally = Tally(gold=len(gold), predicted=len(predicted))
+    used: set[int] = set()
+    for g in gold:
+        hit = next((i for i, r in enumerate(predicted) if i not in used and ranking_matches(g, r, gazetteer)), None)
+        if hit is None:
+            tally.missed.append(g)
+        else:
+            used.add(hit)
+    tally.right = len(used)
+    tally.spurious = [f"ranking {r.title}" for i, r in enumerate(predicted) if i not in used]
+    return tally
+
+
+def describe(f: ExtractedFact) -> str:
+    value = f.value_text or (f"growth {f.growth}" if f.growth is not None else "?")
+    return f"{f.region.name} | {f.metric} | {f.period.label} | {value}{f.unit or ''}"
+
+
+def split() -> dict[str, list[str]]:
+    data = json.loads((GOLD / "corpus" / "split.json").read_text("utf-8"))
+    return {"dev": data["dev"], "test": data["test"]}
+
+
+def corpus_gold(name: str) -> dict:
+    return json.loads((GOLD / "corpus" / "facts" / f"{Path(name).stem}.json").read_text("utf-8"))
+
+
+def parse_files(paths: Iterable[Path], gazetteer: Gazetteer) -> dict[str, ParsedArticle]:
+    out = {}
+    manifests: dict = {}
+    for path in paths:
+        parsed = parse_or_error(read_file(path, manifests=manifests), gazetteer)
+        if isinstance(parsed, ParsedArticle):
+            out[path.name] = parsed
+    return out
+
+
+def score_corpus(files: list[str], gazetteer: Gazetteer) -> dict[str, tuple[Tally, Tally]]:
+    """Per file: (facts tally, rankings tally)."""
+    parsed = parse_files([CORPUS / f for f in files], gazetteer)
+    out = {}
+    for name in files:
+        gold = corpus_gold(name)
+        p = parsed.get(name)
+        facts = p.facts if p else []
+        rankings = p.rankings if p else []
+        out[name] = (score_facts(gold["facts"], facts), score_rankings(gold["rankings"], rankings, gazetteer))
+    return out
+
+
+def score_seeds(gazetteer: Gazetteer) -> tuple[Tally, Tally]:
+    """The seeds' gold set (tests/gold/facts.json, rankings.json), under the same strict rule."""
+    seeds = ROOT / "knowledge" / "articles"
+    parsed = parse_files(sorted(seeds.glob("*.txt")), gazetteer)
+    by_id = {name[:3]: p for name, p in parsed.items()}
+    facts_gold = json.loads((GOLD / "facts.json").read_text("utf-8"))
+    rankings_gold = json.loads((GOLD / "rankings.json").read_text("utf-8"))
+    facts, rankings = Tally(), Tally()
+    for aid, p in by_id.items():
+        facts.add(score_facts([g for g in facts_gold if g["article"] == aid], p.facts))
+        rg = [_seed_ranking(g) for g in rankings_gold if g["article"] == aid]
+        rankings.add(score_rankings(rg, p.rankings, gazetteer))
+    return facts, rankings
+
+
+def _seed_ranking(g: dict) -> dict:
+    entries = [{"name": e.get("region") or e["name"], "rank": e.get("position")} for e in g["entries"]]
+    return {"entries": entries, "ordered": g.get("kind") == "ordered"}

@@ -1,0 +1,85 @@
+"""Rankings computed over the places in the base: 聊城哪个县GDP最高, 各县GDP排名.
+
+The ranking is only as wide as the base: the answer says over how many places it was computed, and for
+which period; places whose figure is for another period are left out, never mixed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from knowledge.extract.periods import parse_label
+from knowledge.places.gazetteer import Region
+from knowledge.qa.answer import Answer
+from knowledge.qa.format import plain_number
+from knowledge.qa.index import FactRecord
+from knowledge.qa.intents import Intent
+from knowledge.qa.lookup import Lookup, period_matches
+from knowledge.qa.parse import Query, place_level
+
+_LOWEST = re.compile(r"最低|最少|最小|最慢|倒数|垫底")
+_SHOWN = 10
+
+
+def computed_ranking(lookup: Lookup, q: Query) -> Answer:
+    metric = q.metric
+    if metric is None:
+        return Answer(False, Intent.COMPUTED_RANKING, "请说明按哪个指标排名,例如:聊城哪个县GDP最高?")
+    scope = q.regions[0] if q.regions else None
+    candidates = _places_under(lookup, scope, place_level(q.simplified))
+    by_growth = q.wants_growth and not re.search(r"总量|规模|数值", q.simplified)
+    facts: dict[str, list[FactRecord]] = {}
+    for region in candidates:
+        usable = [f for f in lookup.facts(region, metric) if period_matches(f, q.period)
+                  and (f.growth is not None if by_growth else f.value is not None)]
+        if usable:
+            facts[region.code] = usable
+    where = f"{scope.name}下辖" if scope else ""
+    if len(facts) < 2:
+        text = f"资料里只有{len(facts)}个{where}地区有{metric}数据,排不出名次。"
+        return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)
+    label = _common_period(facts)
+    rows = [(lookup.gaz.get(code), next(f for f in fs if f.period_label == label))
+            for code, fs in facts.items() if any(f.period_label == label for f in fs)]
+    units = Counter(f.unit for _, f in rows)
+    unit = units.most_common(1)[0][0]
+    rows = [(r, f) for r, f in rows if by_growth or f.unit == unit]  # never rank 亿元 against 万元
+    lowest = bool(_LOWEST.search(q.simplified))
+
+    def key(row: tuple[Region, FactRecord]) -> float:
+        f = row[1]
+        value = f.growth if by_growth else f.value
+        return value if value is not None else 0.0
+
+    rows.sort(key=key, reverse=not lowest)
+    period = parse_label(label).describe()
+    what = f"{metric}增速" if by_growth else metric
+    order = "从低到高" if lowest else "从高到低"
+    lines = [f"在资料覆盖的{len(rows)}个{where}地区中,{period}{what}{order}:"]
+    for i, (region, f) in enumerate(rows[:_SHOWN], 1):
+        shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
+        lines.append(f"{i}. {region.name} {shown}")
+    if len(rows) > _SHOWN:
+        lines.append(f"……另有{len(rows) - _SHOWN}个")
+    lines.append(f"{'最低' if lowest else '最高'}的是{rows[0][0].name}。(按各地同期数字排序,未覆盖的地区不在其中)")
+    used = [f for _, f in rows[:_SHOWN]]
+    answer = Answer(True, Intent.COMPUTED_RANKING, "\n".join(lines), metric=metric,
+                    facts=[lookup.fact_json(f) for f in used])
+    return lookup.with_sources(answer, used, limit=len(used))
+
+
+def _places_under(lookup: Lookup, scope: Region | None, level: str | None) -> list[Region]:
+    """The places of the base inside `scope` (all places when none) at the level asked (else one below)."""
+    regions = [lookup.gaz.get(c) for c in lookup.index.by_region]
+    if scope is not None:
+        regions = [r for r in regions if r.code != scope.code and lookup.within(r.code, scope)]
+        if level is None:
+            return [r for r in regions if lookup.gaz.parent(r) == scope]
+    return [r for r in regions if level is None or r.level == level]
+
+
+def _common_period(facts: dict[str, list[FactRecord]]) -> str:
+    """The period most places have a figure for; the newest among equals."""
+    counts = Counter(label for fs in facts.values() for label in {f.period_label for f in fs})
+    return max(counts, key=lambda lab: (counts[lab], parse_label(lab).sort_key))

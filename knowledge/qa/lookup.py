@@ -1,0 +1,134 @@
+"""Shared lookups over one immutable index: a region's facts and metrics, sources, period matching.
+
+Every intent module answers through a `Lookup`; none reaches into another's internals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from knowledge.extract.periods import parse_label
+from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.qa.answer import Answer
+from knowledge.qa.format import plain_number, source_suffix
+from knowledge.qa.index import FactRecord, Index, RankingRecord
+from knowledge.qa.parse import PeriodWanted, Query
+from knowledge.text.snippets import snippet_around
+
+MAX_SOURCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    index: Index
+    gaz: Gazetteer
+
+    def facts(self, region: Region, metric: str) -> list[FactRecord]:
+        """The region's facts for one metric, newest period first."""
+        ids = self.index.by_region_metric.get((region.code, metric), [])
+        return sorted((self.index.facts[i] for i in ids), key=lambda f: f.period_key, reverse=True)
+
+    def metrics_of(self, region: Region) -> list[str]:
+        ids = self.index.by_region.get(region.code, [])
+        return list(dict.fromkeys(self.index.facts[i].metric for i in ids))
+
+    def region_metric(self, region: Region, q: Query) -> str | None:
+        """The stored metric of this region that the question means: exact, else the closest name."""
+        known = self.metrics_of(region)
+        if q.metric in known:
+            return q.metric
+        words = q.residual or (q.metric or "")
+        if len(words) < 2 or not known:
+            return None
+        best = process.extractOne(words, known, scorer=fuzz.partial_ratio, score_cutoff=60)
+        if best is None or len(set(words) & set(best[0])) < 2:
+            return None
+        return str(best[0])
+
+    def fact_json(self, f: FactRecord) -> dict[str, object]:
+        region = self.gaz.get(f.region_code)
+        return {"region": region.name, "metric": f.metric, "value": f.value_text, "unit": f.unit,
+                "period": f.period_label, "growth": plain_number(f.growth), "growth_pp": plain_number(f.growth_pp),
+                "qualifier": f.qualifier}
+
+    def within(self, code: str, region: Region) -> bool:
+        return any(up.code == region.code for up in self.gaz.chain(self.gaz.get(code)))
+
+    def source(self, sentence_id: int, mark: str | None) -> dict[str, object]:
+        article = self.index.sources[self.index.sentence_article[sentence_id]]
+        return {"title": article.title, "date": article.published.isoformat() if article.published else None,
+                "publisher": article.publisher,
+                "snippet": snippet_around(self.index.sentences[sentence_id], mark)}
+
+    def with_sources(self, answer: Answer, facts: list[FactRecord] | None = None,
+                     sentence_ids: list[int] | None = None, needle: str | None = None,
+                     limit: int = MAX_SOURCES) -> Answer:
+        """Attach the cited sentences (three unless every figure shown needs its own), quote the first."""
+        seen: set[int] = set()
+        pairs = [(f.sentence_id, f.value_text) for f in facts or []] + [(s, needle) for s in sentence_ids or []]
+        for sentence_id, mark in pairs:
+            if sentence_id in seen or len(seen) >= limit:
+                continue
+            seen.add(sentence_id)
+            answer.sources.append(self.source(sentence_id, mark))
+        if answer.sources:
+            src = answer.sources[0]
+            answer.text += (f"\n来源:《{src['title']}》{source_suffix(src.get('publisher'), src.get('date'))}"
+                            f"\n原文:“{src['snippet']}”")
+        return answer
+
+
+def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
+    if wanted is None:
+        return True
+    p = parse_label(f.period_label)
+    if wanted.label and wanted.label == f.period_label:
+        return True
+    if wanted.year is not None and p.year != wanted.year:
+        return False
+    if wanted.start is None:
+        return p.year == wanted.year
+    if p.kind == "asof" or p.kind == "target":
+        return False
+    return (p.start, p.end) == (wanted.start, wanted.end)
+
+
+def describe_wanted(period: PeriodWanted | None) -> str:
+    if period is None:
+        return "所问时期"
+    if period.label:
+        return parse_label(period.label).describe()
+    return f"{period.start}-{period.end}月"
+
+
+def distinct(facts: list[FactRecord]) -> list[FactRecord]:
+    """One of each (period, value, growth, unit): the same figure reported twice is shown once."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in facts:
+        key = (f.period_label, f.value_text, f.growth, f.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def ranking_heading(r: RankingRecord) -> str:
+    """《title》(聊城市,2022年上半年): a ranking always shows where and when it applies, when known."""
+    bits = [b for b in (r.scope_name, parse_label(r.period_label).describe() if r.period_label else None) if b]
+    return f"《{r.title}》" + (f"({','.join(bits)})" if bits else "")
+
+
+def render_ranking(r: RankingRecord) -> str:
+    """An ordered ranking is numbered; a named set is not, since its order means nothing."""
+    lines = [ranking_heading(r)]
+    for i, e in enumerate(r.entries, 1):
+        note = f"(原文作“{e.original}”)" if e.original else ""
+        lines.append(f"{e.position or i}. {e.name}{note}" if r.kind == "ordered" else f"· {e.name}{note}")
+    return "\n".join(lines)
+
+
+def position_in(r: RankingRecord, region: Region) -> int | None:
+    return next((e.position for e in r.entries if e.region_code == region.code), None)

@@ -1,0 +1,122 @@
+"""Rankings and named lists: a whole ranking, who is N-th, where a place stands, and what it is listed in."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from knowledge.places.gazetteer import Region
+from knowledge.qa.answer import Answer
+from knowledge.qa.fallback import out_of_scope, region_needed
+from knowledge.qa.index import RankingRecord
+from knowledge.qa.intents import Intent
+from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
+from knowledge.qa.parse import Query
+
+
+def ranking_list(lookup: Lookup, q: Query) -> Answer:
+    ranking = pick_ranking(lookup, q)
+    if ranking is None:
+        return out_of_scope(lookup, q)
+    if q.position is not None:
+        position = len(ranking.entries) if q.position == -1 else q.position
+        entry = next((e for e in ranking.entries if e.position == position), None)
+        if entry is None:
+            return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",
+                          ranking_title=ranking.title)
+        note = f"(原文作“{entry.original}”)" if entry.original else ""
+        text = f"{ranking_heading(ranking)}:第{entry.position}名是{entry.name}{note}。"
+        return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
+                                   sentence_ids=[ranking.sentence_id], needle=entry.original or entry.name)
+    first = ranking.entries[0]
+    return lookup.with_sources(Answer(True, Intent.RANKING_LIST, render_ranking(ranking), ranking_title=ranking.title),
+                               sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
+
+
+def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
+    rankings = lookup.index.rankings
+    if not rankings:
+        return None
+    if q.ranking_title and len(q.residual) <= 3:
+        return next((r for r in rankings if r.title == q.ranking_title), None)
+    words = q.simplified
+    for region in q.regions:
+        words = words.replace(region.name, "").replace(region.short, "")
+
+    def score(r: RankingRecord) -> float:
+        s = 100 * LCSseq.similarity(words, r.title) / max(4, len(words)) + fuzz.partial_ratio(words, r.title) / 10
+        if r.scope_name and any(reg.name == r.scope_name for reg in q.regions):
+            s += 15
+        if any(e.region_code for e in r.entries):
+            s += 5  # between equals, a ranking of places beats one of departments
+        return s
+
+    best = max(rankings, key=score)
+    return best if score(best) >= 45 else None
+
+
+def rank_position(lookup: Lookup, q: Query) -> Answer:
+    if not q.regions:
+        return _entry_position(lookup, q)
+    region = q.regions[0]
+    hits = [(r, e) for r in lookup.index.rankings for e in r.entries if e.region_code == region.code]
+    hits = [(r, e) for r, e in hits if r.kind == "ordered"] or hits
+    if not hits:
+        return no_ranking(region)
+    lines = []
+    for r, e in hits[:3]:
+        where = f"第{e.position}名" if e.position else "在列"
+        top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
+        lines.append(f"{region.name}在{ranking_heading(r)}中{where}({e.name})" + (f"。前三名:{top}" if top else ""))
+    r, e = hits[0]
+    return lookup.with_sources(Answer(True, Intent.RANK_POSITION, "\n".join(lines)), sentence_ids=[r.sentence_id],
+                               needle=e.original or e.name)
+
+
+def _entry_position(lookup: Lookup, q: Query) -> Answer:
+    """A ranked entry that is not a region (市发展改革委): find it by name in the rankings."""
+    hits = [(r, e) for r in lookup.index.rankings for e in r.entries if len(e.name) >= 3 and e.name in q.simplified]
+    if not hits:
+        return region_needed(lookup, q)
+    hits.sort(key=lambda re_: -LCSseq.similarity(q.simplified, re_[0].title))
+    r, e = hits[0]
+    text = f"{e.name}在{ranking_heading(r)}中排第{e.position}名(共{len(r.entries)}名)。"
+    return lookup.with_sources(Answer(True, Intent.RANK_POSITION, text, ranking_title=r.title),
+                               sentence_ids=[r.sentence_id], needle=e.name)
+
+
+def membership(lookup: Lookup, q: Query) -> Answer:
+    if not q.regions:
+        return region_needed(lookup, q)
+    region = q.regions[0]
+    if region.level in ("city", "province") and re.search(r"哪些|哪几", q.simplified):
+        return _members_within(lookup, region)
+    sets = [r for r in lookup.index.rankings if any(e.region_code == region.code for e in r.entries)]
+    if not sets:
+        return no_ranking(region)
+    lines = [f"{region.name}入选{ranking_heading(r)}(共{len(r.entries)}个)" if r.kind == "set"
+             else f"{region.name}在{ranking_heading(r)}中排第{position_in(r, region)}名" for r in sets]
+    return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, "\n".join(lines)), sentence_ids=[sets[0].sentence_id],
+                               needle=region.name)
+
+
+def _members_within(lookup: Lookup, region: Region) -> Answer:
+    """淄博有哪些县入选…: the entries of named lists that lie inside this city."""
+    lines, first = [], None
+    for r in lookup.index.rankings:
+        inside = [e for e in r.entries if e.region_code and lookup.within(e.region_code, region)]
+        if inside and r.kind == "set":
+            first = first or r
+            lines.append(f"{ranking_heading(r)}:" + "、".join(e.name for e in inside))
+    if first is None:
+        return no_ranking(region)
+    text = f"{region.name}入选的:\n" + "\n".join(lines)
+    return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, text), sentence_ids=[first.sentence_id],
+                               needle=region.short)
+
+
+def no_ranking(region: Region) -> Answer:
+    return Answer(False, Intent.RANK_POSITION, f"资料里没有{region.name}的排名或入选名单。",
+                  suggestions=[f"介绍一下{region.short}"])

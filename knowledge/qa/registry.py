@@ -1,0 +1,48 @@
+"""Answering as a registry: each `Intent` maps to one function `(lookup, query) -> Answer`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.qa.answer import Answer
+from knowledge.qa.compare import comparison
+from knowledge.qa.computed import computed_ranking
+from knowledge.qa.fallback import help_answer, out_of_scope
+from knowledge.qa.figure import figure
+from knowledge.qa.index import Index
+from knowledge.qa.intents import Intent
+from knowledge.qa.lookup import Lookup
+from knowledge.qa.overview import company, overview, topic
+from knowledge.qa.parse import Query
+from knowledge.qa.ranked import membership, rank_position, ranking_list
+
+AnswerFn = Callable[[Lookup, Query], Answer]
+
+ANSWERERS: dict[Intent, AnswerFn] = {
+    Intent.FIGURE: figure,
+    Intent.RANKING_LIST: ranking_list,
+    Intent.RANK_POSITION: rank_position,
+    Intent.MEMBERSHIP: membership,
+    Intent.COMPARISON: comparison,
+    Intent.COMPUTED_RANKING: computed_ranking,
+    Intent.OVERVIEW: overview,
+    Intent.COMPANY: company,
+    Intent.TOPIC: topic,
+    Intent.HELP: help_answer,
+    Intent.OUT_OF_SCOPE: out_of_scope,
+}
+
+
+class Answerer:
+    """Turns a parsed `Query` into an `Answer` using one immutable `Index`."""
+
+    def __init__(self, index: Index, gazetteer: Gazetteer) -> None:
+        self.lookup = Lookup(index, gazetteer)
+
+    @property
+    def index(self) -> Index:
+        return self.lookup.index
+
+    def answer(self, q: Query) -> Answer:
+        return ANSWERERS[q.intent](self.lookup, q)

@@ -1,0 +1,61 @@
+"""Computed answers: rankings over the places in the base, and comparisons that show their working."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
+
+# Written for the test: three counties of 聊城 with H1 GDP, one with another period only.
+ARTICLE = """聊城各县市区上半年经济运行情况
+发布日期:2023-07-30
+2023年上半年,临清市实现地区生产总值160.5亿元,同比增长5.1%。
+2023年上半年,冠县实现地区生产总值120.3亿元,同比增长6.2%。
+2023年上半年,莘县实现地区生产总值140.8亿元,同比增长4.0%。
+2022年,阳谷县实现地区生产总值300.1亿元,同比增长3.0%。
+"""
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    folder: Path = tmp_path_factory.mktemp("computed")
+    (folder / "articles").mkdir()
+    (folder / "articles" / "liaocheng.txt").write_text(ARTICLE, encoding="utf-8")
+    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
+    base.start(warm=False)
+    return base
+
+
+def body(text: str) -> str:
+    return text.split("\n来源:")[0]
+
+
+def test_which_county_is_highest_ranks_the_covered_counties_of_one_period(kb: KnowledgeBase) -> None:
+    answer = kb.ask("聊城哪个县GDP最高?").answer
+    text = body(answer.text)
+    assert answer.found and answer.intent == "computed_ranking"
+    assert "在资料覆盖的3个" in text and "2023年上半年" in text
+    assert text.index("临清市") < text.index("莘县") < text.index("冠县")
+    assert "阳谷县" not in text  # its only figure is for another period: never mixed in
+    assert "最高的是临清市" in text
+    assert len(answer.sources) == 3  # every figure shown is cited
+
+
+def test_lowest_and_growth_rankings(kb: KnowledgeBase) -> None:
+    text = body(kb.ask("聊城哪个县GDP增速最低?").answer.text)
+    assert "从低到高" in text and text.index("莘县") < text.index("冠县")
+    assert "4%" in text and "最低的是莘县" in text
+
+
+def test_comparison_gives_both_values_the_difference_and_the_ratio(kb: KnowledgeBase) -> None:
+    answer = kb.ask("临清和冠县谁的GDP高?").answer
+    text = body(answer.text)
+    assert answer.found and answer.intent == "comparison"
+    assert "160.5亿元" in text and "120.3亿元" in text
+    assert "临清市更高" in text
+    assert "160.5 − 120.3 = 40.2亿元" in text  # the working is shown
+    assert "1.33倍" in text
+    assert len(answer.sources) >= 1
