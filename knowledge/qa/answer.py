@@ -22,6 +22,7 @@ class Answer:
     # ranking it showed (so 第二名呢? continues it). The query itself is never written to.
     metric: str | None = None
     ranking_title: str | None = None
+    period_label: str | None = None  # the period the figure shown is for (上半年 asked, 2022H1 settled)
 
     def to_json(self) -> dict[str, object]:
         return {"found": self.found, "intent": self.intent, "text": self.text, "facts": self.facts,
