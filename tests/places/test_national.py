@@ -166,3 +166,18 @@ def test_ordinary_words_that_are_also_place_names_are_not_read_as_places(gazette
 def test_a_unit_named_with_an_ordinary_word_counts_right_after_its_city(gazetteer: Gazetteer) -> None:
     [city, district] = gazetteer.find_mentions("阳泉市城区经济")
     assert city.region.name == "阳泉市" and gazetteer.describe(district.region) == "阳泉市城区"
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone", "host"),
+    [("两江新区", "重庆两江新区", "重庆市"), ("雄安新区", "河北雄安新区", "保定市"),
+     ("横琴", "横琴粤澳深度合作区", "珠海市"), ("江北新区", "南京江北新区", "南京市")],
+    ids=["两江", "雄安", "横琴", "江北新区"],
+)
+def test_zones_are_non_administrative_under_their_host_city(gazetteer: Gazetteer, typed: str, zone: str,
+                                                            host: str) -> None:
+    region = gazetteer.resolve(typed)
+    assert region is not None and region.name == zone and region.level == "zone"
+    city = gazetteer.city_of(region)
+    assert city is not None and city.name == host
+    assert not region.code.isdigit()  # no adcode of its own: a zone is not an administrative unit
