@@ -47,6 +47,7 @@ _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
+    r"|(?:哪个|哪一个|谁)的?.{0,12}?(?:多|高|大|快|强|低|少|小|慢)(?:一些|些)?[??]?$|比.{1,12}?(?:多多少|高多少|少多少|几倍)"
 )
 _PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
 # 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
