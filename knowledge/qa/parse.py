@@ -158,12 +158,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
 def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) -> list[Region]:
     """Shandong regions named in a question: exact forms, province words, functional zones, typos, pinyin."""
     found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text)]
-    for word in ("全省", "我省", "山东省", "山东"):
-        at = text.find(word)
-        if at != -1 and (province := gazetteer.by_name("山东省")) and not any(r == province for _, r in found):
-            if not any(s <= at < s + len(r.name) for s, r in found):
-                found.append((at, province))
-            break
+    found += _whole_province(text, gazetteer, index, found)
     found += _zones(text, gazetteer, index)
     if not found:
         found = _fuzzy_regions(text, gazetteer)
@@ -174,6 +169,18 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) ->
         elif region not in ordered:
             ordered.append(region)
     return ordered
+
+
+def _whole_province(text: str, gazetteer: Gazetteer, index: Index | None,
+                    found: list[tuple[int, Region]]) -> list[tuple[int, Region]]:
+    """全省/我省: the province of the places named with it, else the one province the base covers."""
+    m = re.search(r"全省|我省|本省", text)
+    if m is None:
+        return []
+    provinces = {gazetteer.province_of(r) for _, r in found}
+    if not provinces and index is not None:
+        provinces = {gazetteer.province_of(gazetteer.get(c)) for c in index.by_region}
+    return [(m.start(), provinces.pop())] if len(provinces) == 1 else []
 
 
 def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
@@ -196,15 +203,27 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
         region = gazetteer.resolve(word)
         if region is not None:
             return [(text.find(word), region)]
+    bounds = _token_bounds(text)
     for size in (3, 2):
         for start in range(0, max(0, len(text) - size + 1)):
             window = text[start : start + size]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
                 continue
+            if start not in bounds or start + size not in bounds:
+                continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
             region = gazetteer.resolve(window)
             if region is not None and region.level != "province":
                 return [(start, region)]
     return []
+
+
+def _token_bounds(text: str) -> set[int]:
+    """Offsets where jieba puts a word boundary in the question."""
+    bounds, at = {0}, 0
+    for token in cut(text):
+        at += len(token)
+        bounds.add(at)
+    return bounds
 
 
 def residual_words(text: str, regions: list[Region]) -> str:
