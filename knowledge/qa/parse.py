@@ -44,6 +44,7 @@ _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3}
 _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
+YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:之一|名单|之列)?吗")
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
@@ -349,7 +350,7 @@ def _intent(q: Query) -> Intent:
         return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
     if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
         return Intent.RANKING_LIST
-    if _MEMBER_RE.search(s) and q.regions and not q.metric:
+    if (_MEMBER_RE.search(s) or YES_NO_RE.search(s)) and q.regions and not q.metric:
         return Intent.MEMBERSHIP
     if _RANK_ASK_RE.search(s):
         return Intent.RANK_POSITION
