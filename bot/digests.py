@@ -178,33 +178,33 @@ async def _run(fn: Callable[[], T]) -> T:
 
 
 async def broadcast(bot: Bot, services: Services, *, now: datetime, stop: asyncio.Event | None = None,
-                    due_only: bool = False, wait: float = 0.0) -> Counter[str]:
+                    due_only: bool = False, wait: float = 0.0, owner: str = OWNER) -> Counter[str]:
     """Today's digest to every active subscriber who has not had it: counts by outcome.
 
     due_only: only chats whose send time has passed (the sweeps); otherwise everyone (an admin's
-    /digest_now, which also retries today's failures). `busy` = another broadcast holds the lease (waited
-    for up to `wait` s). A stop (`stop`, or the bot's shutdown) hands out no new sends; what is left stays
-    queued for the next sweep, here or in another process.
+    /digest_now, which also retries today's failures). `busy`: another broadcast holds the lease (waited
+    for up to `wait` s); `owner` names this sender, one per process. A stop (`stop`, or the bot's
+    shutdown) hands out no new sends; what is left stays queued for the next sweep, here or elsewhere.
     """
     engine, ttl = services.kb.engine, services.settings.digest_lease_seconds
 
     def stopped() -> bool:
         return services.stopping.is_set() or (stop is not None and stop.is_set())
 
-    if not await _take_lease(engine, ttl, wait, stopped):
+    if not await _take_lease(engine, owner, ttl, wait, stopped):
         return Counter({"busy": 1})
     lost = asyncio.Event()
-    heartbeat = asyncio.create_task(_heartbeat(engine, ttl, lost))
+    heartbeat = asyncio.create_task(_heartbeat(engine, owner, ttl, lost))
     counts: Counter[str] = Counter()
     try:
         days = await _run(partial(queue.enqueue, engine=engine, now=now, due_only=due_only,
                                   retry_failed=not due_only))
         total = await _run(partial(active_count, engine))
-        sender = Sender(bot, engine, services.kb.gazetteer, OWNER, services.settings.digest_skip_quiet_days, _run)
+        sender = Sender(bot, engine, services.kb.gazetteer, owner, services.settings.digest_skip_quiet_days, _run)
 
         async def worker() -> None:
             while not stopped() and not lost.is_set():
-                claimed = await _run(partial(queue.claim, engine=engine, owner=OWNER, days=days, seconds=ttl))
+                claimed = await _run(partial(queue.claim, engine=engine, owner=owner, days=days, seconds=ttl))
                 if not claimed:
                     return
                 counts[await _send(sender, claimed[0])] += 1
@@ -217,14 +217,14 @@ async def broadcast(bot: Bot, services: Services, *, now: datetime, stop: asynci
             counts["deferred"] = await _run(partial(queue.outstanding, engine=engine, days=days))
     finally:
         heartbeat.cancel()
-        await _run(partial(queue.release_lease, engine=engine, owner=OWNER))
+        await _run(partial(queue.release_lease, engine=engine, owner=owner))
     return +counts
 
 
-async def _take_lease(engine: Any, ttl: float, wait: float, stopped: Callable[[], bool]) -> bool:
+async def _take_lease(engine: Any, owner: str, ttl: float, wait: float, stopped: Callable[[], bool]) -> bool:
     deadline = asyncio.get_running_loop().time() + wait
     while not stopped():
-        if await _run(partial(queue.acquire_lease, engine=engine, owner=OWNER, seconds=ttl)):
+        if await _run(partial(queue.acquire_lease, engine=engine, owner=owner, seconds=ttl)):
             return True
         if asyncio.get_running_loop().time() >= deadline:
             return False
@@ -232,13 +232,13 @@ async def _take_lease(engine: Any, ttl: float, wait: float, stopped: Callable[[]
     return False
 
 
-async def _heartbeat(engine: Any, ttl: float, lost: asyncio.Event) -> None:
+async def _heartbeat(engine: Any, owner: str, ttl: float, lost: asyncio.Event) -> None:
     """Renew the lease and this process's claims well inside their expiry; a lost lease stops the workers."""
     while True:
         await asyncio.sleep(ttl / 3)
         try:
-            held = await _run(partial(queue.acquire_lease, engine=engine, owner=OWNER, seconds=ttl))
-            await _run(partial(queue.renew_claims, engine=engine, owner=OWNER, seconds=ttl))
+            held = await _run(partial(queue.acquire_lease, engine=engine, owner=owner, seconds=ttl, renew=True))
+            await _run(partial(queue.renew_claims, engine=engine, owner=owner, seconds=ttl))
         except Exception:
             log.exception("digest lease renewal failed")
             continue

@@ -37,16 +37,17 @@ class Claimed:
 
 
 def acquire_lease(*, engine: Engine, owner: str, seconds: float, name: str = BROADCAST_LEASE,
-                  now: datetime | None = None) -> bool:
-    """Take or renew the lease; False while another owner's lease is live."""
+                  now: datetime | None = None, renew: bool = False) -> bool:
+    """Take the lease (False while any lease is live, this owner's own too), or renew the one it holds."""
     now = now or utcnow()
     until = now + timedelta(seconds=seconds)
+    held = _LEASE.c.owner == owner if renew else _LEASE.c.expires_at < now
     with engine.begin() as conn:
-        taken = conn.execute(update(_LEASE).where(_LEASE.c.name == name, or_(_LEASE.c.owner == owner,
-                                                                             _LEASE.c.expires_at < now))
-                             .values(owner=owner, expires_at=until)).rowcount
-        if taken:
+        if conn.execute(update(_LEASE).where(_LEASE.c.name == name, held)
+                        .values(owner=owner, expires_at=until)).rowcount:
             return True
+    if renew:
+        return False
     try:
         with engine.begin() as conn:
             conn.execute(insert(_LEASE).values(name=name, owner=owner, expires_at=until))
