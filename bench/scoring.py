@@ -62,7 +62,8 @@ def number(text: object) -> Decimal | None:
 
 
 def same_metric(gold: str, found: str) -> bool:
-    a, b = canonical_metric(gold), canonical_metric(found)
+    # an open name stands for itself: two names outside the catalogue are not thereby the same metric
+    a, b = canonical_metric(gold) or gold, canonical_metric(found) or found
     return a == b or fuzz.ratio(a, b) >= METRIC_SIMILARITY
 
 

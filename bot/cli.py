@@ -6,18 +6,23 @@ Exit statuses: 0 success; 1 some input was bad but the rest was done; 2 usage or
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.engine import Engine
 
-from bot.settings import get_settings
+from bot.logs import configure_logging
+from bot.problems import config_problem, database_label
+from bot.settings import Settings, get_settings
 from knowledge.errors import RegionbotError
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.parse import Conversation
@@ -26,38 +31,75 @@ from knowledge.store.engine import make_engine, migrate
 from knowledge.store.ingest import IngestReport, ingest_paths
 from knowledge.text.corpus import discover
 
+# Plain click help: typer's rich help prints "<bool>" beside every flag.
 app = typer.Typer(help="regionbot: figures about Shandong's regional economies, with their sources.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 console = Console()
 err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+_run_state: dict[str, Any] = {"verbose": False, "database_url": None}
+
+
+EMPTY_QUESTION: dict[str, Any] = {"found": False, "intent": None, "text": "问题是空的。例如:临清上半年生产总值是多少?",
+                  "facts": [], "sources": [], "suggestions": []}
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
 @app.callback()
-def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log debug output")] = False) -> None:
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v",
+                                               help="log debug output; tracebacks with errors")] = False) -> None:
     """regionbot command line."""
-    level = logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _run_state["verbose"] = verbose
+    configure_logging(logging.DEBUG if verbose else logging.WARNING)
+
+
+def one_line_errors(command: F) -> F:
+    """A configuration problem (settings, database) is one line and exit 2; --verbose adds the traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            problem = config_problem(exc, database_url=_run_state["database_url"])
+            if problem is None:
+                raise
+            if _run_state["verbose"]:
+                err.print_exception()
+            raise _fail(problem, 2) from None
+
+    return cast(F, wrapper)
+
+
+def _settings() -> Settings:
+    settings = get_settings()
+    _run_state["database_url"] = settings.database_url
+    return settings
 
 
 @app.command()
+@one_line_errors
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="files or folders (default: KNOWLEDGE_DIR)")] = None,
     prune: Annotated[bool, typer.Option(help="remove stored articles that are no longer in PATHS")] = False,
 ) -> None:
     """Ingest articles into the fact base (incremental, atomic)."""
-    settings = get_settings()
-    targets = paths or [settings.knowledge_dir]
+    settings = _settings()
+    uploads = [settings.upload_dir] if settings.upload_dir.is_dir() else []
+    targets = paths or [settings.knowledge_dir, *uploads]
     try:
         total = len(discover(targets))
     except RegionbotError as exc:
         raise _fail(str(exc), 2) from None
     engine = make_engine(settings.database_url)
     migrate(engine)
+    err.print(f"[dim]base: {database_label(settings.database_url)}[/dim]", highlight=False)
     gazetteer = Gazetteer.load()
     try:
         report = _ingest_with_progress(targets, total, engine, gazetteer, prune)
@@ -67,7 +109,8 @@ def ingest(
     raise typer.Exit(report.exit_code)
 
 
-def _ingest_with_progress(targets: list[Path], total: int, engine, gazetteer, prune: bool) -> IngestReport:  # type: ignore[no-untyped-def]
+def _ingest_with_progress(targets: list[Path], total: int, engine: Engine, gazetteer: Gazetteer,
+                          prune: bool) -> IngestReport:
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
     # Refreshed from the ingest's own callback rather than rich's timer thread: a process with one thread
@@ -92,23 +135,31 @@ def _print_report(report: IngestReport) -> None:
 
 
 def _knowledge_base(*, warm: bool = False) -> KnowledgeBase:
-    settings = get_settings()
+    settings = _settings()
     kb = KnowledgeBase(make_engine(settings.database_url), settings.knowledge_dir)
     try:
         report = kb.start(warm=warm)
     except RegionbotError as exc:
         raise _fail(str(exc), 3) from None
-    if report is not None:
-        err.print(f"[dim]first use: ingested {len(report.new)} articles from {settings.knowledge_dir}[/dim]")
+    if report is not None:  # say where: a relative SQLite path run from another folder makes a second base
+        err.print(f"[dim]first use: built {database_label(settings.database_url)} with {len(report.new)} "
+                  f"articles from {settings.knowledge_dir}[/dim]", highlight=False)
     return kb
 
 
 @app.command()
+@one_line_errors
 def ask(
-    question: Annotated[str, typer.Argument(help="the question, or - to read one question per line from stdin")],
+    question: Annotated[str, typer.Argument(metavar="QUESTION",
+                                            help="the question, or - to read one question per line from stdin")],
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON object per question")] = False,
 ) -> None:
     """Answer a question as the bot would (no Telegram needed)."""
+    if not question.strip():
+        if as_json:
+            sys.stdout.write(json.dumps(EMPTY_QUESTION, ensure_ascii=False) + "\n")
+            return
+        raise _fail('the question is empty; try: regionbot ask "临清上半年生产总值是多少?"', 2)
     kb = _knowledge_base()
     questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
     for text in questions:
@@ -123,9 +174,11 @@ def ask(
 
 
 @app.command()
+@one_line_errors
 def chat() -> None:
     """An offline chat that keeps follow-up context: the quickest way to try regionbot."""
     kb = _knowledge_base(warm=True)
+    err.print(f"[dim]base: {database_label(_run_state['database_url'])}[/dim]", highlight=False)
     console.print("regionbot 问答(离线)。输入问题,例如:临清上半年生产总值是多少? 空行或 Ctrl-D 退出。", highlight=False)
     state: Conversation | None = None
     while True:
@@ -143,32 +196,41 @@ def chat() -> None:
 
 
 @app.command()
+@one_line_errors
 def run(webhook: Annotated[bool, typer.Option("--webhook", help="use PTB's webhook server (needs WEBHOOK_URL)")]
         = False) -> None:
     """Run the Telegram bot (long polling, or a webhook with --webhook / WEBHOOK_URL)."""
-    from pydantic import ValidationError
+    from telegram.error import InvalidToken
 
     from bot.app import run as run_bot
 
+    settings = _settings()
     try:
-        settings = get_settings()
-        settings.bot_token()
-    except ValidationError as exc:
-        raise _fail("invalid settings: " + "; ".join(e["msg"] for e in exc.errors()), 2) from None
+        token = settings.bot_token()
     except ValueError as exc:
         raise _fail(str(exc), 2) from None
-    logging.getLogger().setLevel(settings.log_level.upper())
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    configure_logging(logging.DEBUG if _run_state["verbose"] else settings.log_level, secrets=[token, secret])
+    migrate(make_engine(settings.database_url))  # a bad database is one line here, before Telegram is tried
+    logging.getLogger(__name__).info("base: %s", database_label(settings.database_url))
     try:
         run_bot(settings, webhook=webhook)
+    except InvalidToken:
+        raise _fail("Telegram rejected TELEGRAM_BOT_TOKEN (revoked, or for another server?)", 2) from None
     except ValueError as exc:
         raise _fail(str(exc), 2) from None
 
 
 @app.command()
+@one_line_errors
 def digest(
-    preview: Annotated[bool, typer.Option("--preview", help="print the digest instead of sending it")] = True,
+    names: Annotated[list[str] | None, typer.Argument(metavar="[REGION]...", help="more region names")] = None,
+    preview: Annotated[bool, typer.Option("--preview/--no-preview",
+                                          help="print the digest (the only mode here; the bot sends)")] = True,
     chat: Annotated[int | None, typer.Option("--chat", help="preview for this chat's subscription")] = None,
-    regions: Annotated[list[str] | None, typer.Option("--regions", help="region names (repeatable)")] = None,
+    regions: Annotated[list[str] | None, typer.Option("--regions", help="region names, repeatable or "
+                                                      "comma-separated: --regions 聊城 淄博, --regions 聊城,淄博")]
+    = None,
 ) -> None:
     """Print what today's digest would say (for a chat's subscription, or for some regions)."""
     from datetime import UTC, datetime
@@ -180,7 +242,7 @@ def digest(
 
     if not preview:
         raise _fail("digests are sent by the running bot (or an admin's /digest_now); use --preview here", 2)
-    settings = get_settings()
+    settings = _settings()
     kb = _knowledge_base()
     since, codes = None, []
     if chat is not None:
@@ -189,7 +251,8 @@ def digest(
         if sub is None:
             raise _fail(f"chat {chat} has no subscription", 2)
         since, codes = sub.last_digest_at or sub.created_at, [c for c in sub.regions.split(",") if c]
-    for name in regions or []:
+    wanted = [n for value in [*(regions or []), *(names or [])] for n in value.replace("，", ",").split(",")]
+    for name in (n.strip() for n in wanted if n.strip()):
         region = kb.gazetteer.resolve(name)
         if region is None:
             raise _fail(f"unknown region {name!r}", 2)

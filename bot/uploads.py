@@ -13,7 +13,11 @@ from knowledge.store.ingest import ingest_bytes
 from knowledge.store.queries import article_hashes
 from knowledge.text.corpus import ARTICLE_SUFFIXES, RawArticle
 
-MAX_NAME = 120
+MAX_NAME_BYTES = 180  # file systems allow 255 bytes per name; room is left for "-2" and the ".part" file
+
+
+def _cut(stem: str, limit: int) -> str:
+    return stem.encode()[:limit].decode(errors="ignore")
 
 
 def check_upload(name: str, size: int | None, *, max_bytes: int) -> str:
@@ -29,7 +33,7 @@ def check_upload(name: str, size: int | None, *, max_bytes: int) -> str:
     if size is not None and size > max_bytes:
         raise BadArticleError(f"the file is {size:,} bytes, over the {max_bytes:,}-byte limit",
                               zh=f"文件 {size:,} 字节,超过 {max_bytes:,} 字节的上限")
-    return stem[: MAX_NAME - len(suffix)] + suffix  # cut the stem, never the extension /reload keys on
+    return _cut(stem, MAX_NAME_BYTES - len(suffix)) + suffix  # cut the stem, never the extension /reload reads
 
 
 def _free_name(filename: str, taken: set[str]) -> str:
@@ -39,7 +43,7 @@ def _free_name(filename: str, taken: set[str]) -> str:
     while candidate in taken:
         n += 1
         tail = f"-{n}{path.suffix}"
-        candidate = path.stem[: MAX_NAME - len(tail)] + tail
+        candidate = _cut(path.stem, MAX_NAME_BYTES - len(tail.encode())) + tail
     return candidate
 
 

@@ -10,7 +10,7 @@ __all__ = ["COMMANDS", "bot_commands", "register_all"]
 
 
 def register_all(app: AnyApp) -> None:
-    """The flood guard first (group -1), then every feature; the free-text question handler goes last."""
-    for module in (guard, start, subscribe, admin, other, callbacks, ask):
+    """The flood guard first (group -1), then unknown buttons, every feature, and free-text questions last."""
+    for module in (guard, callbacks, start, subscribe, admin, other, ask):
         module.register(app)
     errors.register(app)

@@ -12,11 +12,10 @@ from bot.services import AnyApp, BotContext
 from handlers.callbacks import AskButton
 from handlers.commands import COMMANDS
 from handlers.common import origin
-from knowledge.qa.answer import EXAMPLES
 
 
-def example_keyboard() -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton(q, callback_data=AskButton(q))] for q in EXAMPLES[:4]]
+def example_keyboard(examples: list[str]) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(q, callback_data=AskButton(q))] for q in examples[:4]]
     return InlineKeyboardMarkup(rows)
 
 
@@ -24,9 +23,10 @@ async def start(update: Update, context: BotContext) -> None:
     """Greet the user and offer example questions."""
     if (where := origin(update)) is None:
         return
-    text = ("你好!我回答山东各地的经济问题:数字、排名和名单,每条都注明出处。\n"
-            "直接发问题即可,例如下面这些:")
-    await where.message.reply_text(text, reply_markup=example_keyboard())
+    examples = context.services.kb.examples
+    text = "你好!我回答各地的经济问题:数字、排名和名单,每条都注明出处。\n直接发问题即可"
+    text += ",例如下面这些:" if examples else "。"
+    await where.message.reply_text(text, reply_markup=example_keyboard(examples) if examples else None)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -34,7 +34,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     if (where := origin(update)) is None:
         return
     lines = ["<b>命令</b>"] + [f"/{name} — {html.escape(desc)}" for name, desc in COMMANDS]
-    lines += ["", "<b>示例问题</b>"] + [f"· {html.escape(q)}" for q in EXAMPLES]
+    lines += ["", "<b>示例问题</b>"] + [f"· {html.escape(q)}" for q in context.services.kb.examples]
     lines += ["", "群聊中请用 /ask 问题,或 @我,或回复我的消息。"]
     await where.message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 

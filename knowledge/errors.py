@@ -10,6 +10,8 @@ Anything else that escapes is a bug: it is logged with its traceback and the use
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class RegionbotError(Exception):
     """Base class of errors whose message is safe and useful to show to a person.
@@ -25,8 +27,9 @@ class RegionbotError(Exception):
         """The message as a Note: English as str, Chinese as .zh."""
         return Note(str(self), self.zh)
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]  # keeps `zh` when it crosses a process pool
-        return _rebuild, (type(self), str(self), self.zh)
+    def __reduce__(self) -> tuple[Callable[[type[RegionbotError], str, str], RegionbotError],
+                                  tuple[type[RegionbotError], str, str]]:
+        return _rebuild, (type(self), str(self), self.zh)  # keeps `zh` when it crosses a process pool
 
 
 def _rebuild(cls: type[RegionbotError], message: str, zh: str) -> RegionbotError:
@@ -43,7 +46,7 @@ class Note(str):
         note.zh = zh or en
         return note
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[type[Note], tuple[str, str]]:
         return Note, (str(self), self.zh)
 
 

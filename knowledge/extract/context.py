@@ -45,9 +45,10 @@ class ArticleContext:
                 if city is not None:
                     cities[city.code] += 1
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
-        province = gazetteer.by_name("山东省")
         year = _focus_year(doc)
         focus = _focus_unit(doc, gazetteer, city)
+        # 全省 is the focus unit's province; an article with no known focus (another province's) has none
+        province = gazetteer.chain(focus)[-1] if focus is not None else None
         return cls(gazetteer, city, year, province, focus, _focus_period(doc, year))
 
     def fresh(self) -> ArticleContext:
@@ -156,6 +157,9 @@ def _focus_year(doc: Document) -> int | None:
     return years.most_common(1)[0][0] if years else (doc.published.year if doc.published else None)
 
 
+_MIN_FOCUS_MENTIONS = 3
+
+
 def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
     """The article's unit: the place its title names (the finer of 聊城市茌平区), else its issuing office,
     else its most mentioned place."""
@@ -173,7 +177,9 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
     for sentence in doc.sentences:
         counts.update(m.region.code for m in gazetteer.find_mentions(mask_companies(sentence.text),
                                                                      context_city=city))
-    return gazetteer.get(counts.most_common(1)[0][0]) if counts else city
+    # one stray mention is not a focus: an article about another province may name 山东 once
+    best = counts.most_common(1)
+    return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
 
 
 def _finest_leading(regions: list[Region]) -> Region:
@@ -184,9 +190,19 @@ def _finest_leading(regions: list[Region]) -> Region:
 
 
 def _focus_period(doc: Document, year: int | None) -> Period | None:
-    """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…)."""
-    for text in (doc.title or "", *(s.text for s in doc.sentences[:2] if not s.is_heading)):
+    """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…).
+
+    A work report's title names the year it is given in; its figures are about the year before."""
+    title = doc.title or ""
+    for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
         for mention in find_periods(text, published=doc.published, default_year=year):
-            if mention.period.kind not in ("target", "asof"):
-                return mention.period
+            period = mention.period
+            if period.kind in ("target", "asof") or period.year is None:
+                continue
+            if text is title and _WORK_REPORT.search(title) and period.kind == "year":
+                return Period("year", period.year - 1, 1, 12)
+            return period
     return None
+
+
+_WORK_REPORT = re.compile(r"政府工作报告")

@@ -13,10 +13,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
-from knowledge.extract.metrics import UNITS, canonical_metric, clean_phrase
+from knowledge.extract.metrics import UNITS, canonical_metric, clean_phrase, metric_in_phrase
+from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 
@@ -26,17 +29,17 @@ FIGURE_RE = re.compile(
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
 )
 _GROWTH_RE = re.compile(
-    r"(?P<yoy>同比)?(?P<dir>增长|增加|提高|上升|提升|下降|减少|回落|改善)了?(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
+    rf"(?P<yoy>同比)?(?P<dir>{alternation('growth_up', 'growth_down')})(?:{alternation('growth_links')}){{0,2}}"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
 )
+_DOWN = frozenset(word_classes()["growth_down"])
+_INNER_PREDICATE = re.compile(alternation("inner_predicates"))
 _CLAUSE_SPLIT = re.compile(r"[,;:]")
-_VERBS = (
-    "完成", "达到", "实现", "累计", "新增", "培育", "建成", "现存", "共有", "拥有", "增至", "均达到", "均达",
-    "达", "为", "是", "有", "共", "总计", "合计", "突破", "超过", "预计", "约", "近", "已", "现", "目前", "均",
-    "刚刚", "全年", "年内",
-)
+_VERBS = word_classes()["predicates"]
 _VERB_ALT = "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True))
 _VERB_AT_END = re.compile(f"(?:{_VERB_ALT})$")
-_VERB_AT_START = re.compile(f"(?:{_VERB_ALT})")
+# single characters begin nouns (有机产品, 现代服务业): only longer predicates are cut at the start
+_VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
 _LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
 )
@@ -108,14 +111,20 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
             carried = None
         ctx.start_paragraph(sentence.paragraph)
         periods = find_periods(text, published=doc.published, default_year=year)
-        facts.extend(_sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
-                                      or _default(doc.published)))
-        if periods:
-            carried = periods[-1].period
+        made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
+                               or _default(doc.published))
+        facts.extend(made)
+        if periods and (made or _is_recent(periods[-1].period, ctx.focus_year)):
+            carried = periods[-1].period  # a period carries through its paragraph; a history date does not
         for mention in periods:
             year = mention.stated_year or year
         ctx.advance(text)
     return facts
+
+
+def _is_recent(period: Period, focus_year: int | None) -> bool:
+    """1987年,地级威海市成立: a year long before the article's own dates no figure after it."""
+    return focus_year is None or period.year is None or period.year >= focus_year - 1
 
 
 def _default(published: date | None) -> Period:
@@ -143,7 +152,8 @@ def _sentence_facts(
             continue  # neither a figure nor a growth rate without a digit
         period = _period_before(periods, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
-        made = _clause_facts(_drop_regions(clause, surfaces), subject, period, previous_metric, position, out)
+        masked = mask_spans(clause)
+        made = _clause_facts(_drop_regions(masked, surfaces), subject, period, previous_metric, position, out)
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
@@ -154,7 +164,7 @@ def _drop_regions(clause: str, surfaces: list[str]) -> str:
     """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
     for surface in sorted(set(surfaces), key=len, reverse=True):
         at = clause.find(surface)
-        if at != -1 and at <= 2 and not _DIGIT.search(clause, 0, at):
+        if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at):
             clause = clause[at + len(surface) :]
     return clause
 
@@ -188,8 +198,16 @@ def _clause_facts(
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
         shared = metric_surface.split("、") if is_shared else [metric_surface]
         for name in shared:
+            metric = _metric_name(name)
+            if metric is None:
+                # 推动294类证照对外共享服务: a predicate before the value, the thing counted after it
+                after = _NOUN_AFTER.match(clause, m.end())
+                name = clean_phrase(after.group(1)) if after else ""
+                metric = noun_phrase_in(name) if len(name) >= 2 else None
+            if metric is None:
+                continue
             fact = ExtractedFact(
-                region, surface, canonical_metric(name) or name, name, value,
+                region, surface, metric, name, value,
                 m.group("num"), m.group("unit") or None, None, None, period, list(qualifiers), position,
             )
             _attach_growth(fact, clause[m.end() :])
@@ -205,9 +223,10 @@ def _clause_facts(
         _set_growth(earlier[-1], growth)  # "…完成140.08亿元,增长4%": the growth belongs to the figure before
         return []
     metric_surface = _complete_metric(phrase, previous_metric)
-    if metric_surface is None:
+    metric = _metric_name(metric_surface) if metric_surface else None
+    if metric_surface is None or metric is None:
         return []
-    fact = ExtractedFact(region, surface, canonical_metric(metric_surface) or metric_surface, metric_surface,
+    fact = ExtractedFact(region, surface, metric, metric_surface,
                          None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
     _set_growth(fact, growth)
     return [fact]
@@ -237,10 +256,10 @@ def _qualifiers(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
 def _strip_words(text: str) -> str:
-    text = _BRACKETED.sub("", text)
+    text = _BRACKETED.sub("", text.replace(FILL, ""))
     # "提出力争到2026年产业规模": the metric starts after the target wording
     text = _TARGET_LEAD.split(text)[-1]
-    text = clean_phrase(text)
+    text = clean_phrase(_INNER_PREDICATE.sub("", text))
     text = _LEADING_NOISE.sub("", text)
     changed = True
     while changed and text:
@@ -255,6 +274,12 @@ def _strip_words(text: str) -> str:
     if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
         return ""
     return text
+
+
+def _metric_name(surface: str) -> str | None:
+    """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase, else None."""
+    # not yet a filter: rejecting every phrase that fails the check costs the seeds' floors (see issue 12)
+    return canonical_metric(surface) or metric_in_phrase(surface) or noun_phrase_in(surface) or surface
 
 
 @lru_cache(maxsize=8192)
@@ -294,7 +319,7 @@ def _set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:
     number = _decimal(m.group("num"))
     if number is None:
         return
-    if m.group("dir") in ("下降", "减少", "回落"):
+    if m.group("dir") in _DOWN:
         number = -number
     if m.group("unit") == "个百分点":
         fact.growth_pp = number

@@ -25,6 +25,7 @@ _PUNCT_STRIP = "“”‘’\"'()()[]【】《》、,,:;。 "
 class Metric:
     name: str
     synonyms: tuple[str, ...]
+    unit: str | None = None  # the unit the indicator is usually given in
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def metrics() -> dict[str, Metric]:
     """Canonical name → Metric."""
     raw = tomllib.loads(resources.files("knowledge.data").joinpath("metrics.toml").read_text("utf-8"))
     return {
-        name: Metric(name, tuple(spec.get("synonyms", []))) for name, spec in raw.items()
+        name: Metric(name, tuple(spec.get("synonyms", [])), spec.get("unit")) for name, spec in raw.items()
     }
 
 
@@ -80,3 +81,25 @@ def clean_phrase(phrase: str) -> str:
     """Trim punctuation and quotes around a metric phrase and drop inner quotes."""
     phrase = phrase.strip(_PUNCT_STRIP)
     return _QUOTES.sub("", phrase)
+
+
+# What may stand around a catalogue name inside a phrase without changing what it names: predicates and
+# modifiers of the clause (预计地区生产总值迈上…), never a share (占…比重) or a narrower kind (民间固定资产投资).
+_AROUND_LEFT = re.compile(r"(?:^|预计|累计|实现|完成|全年|年内|其中|全部|总量|全市|全县|全区|全省)$")
+_NOT_SAME = re.compile(r"占|比重|比例|率|人均|平均|每|增速|增幅|增量|净|同期|以上|以下|中")
+
+
+@lru_cache(maxsize=8192)
+def metric_in_phrase(phrase: str) -> str | None:
+    """The catalogue metric a longer phrase names: 预计地区生产总值迈上 → 地区生产总值; None when the extra
+    words change what is measured (第一产业占地区生产总值比重, 民间固定资产投资)."""
+    key = _key(phrase)
+    best: tuple[int, str] | None = None
+    for surface, name in _surface_map().items():
+        at = key.find(surface)
+        if at < 0 or len(surface) < 2 or (best and len(surface) <= best[0]):
+            continue
+        left, right = key[:at], key[at + len(surface) :]
+        if _AROUND_LEFT.search(left) and len(right) <= 2 and not _NOT_SAME.search(left + right):
+            best = (len(surface), name)
+    return best[1] if best else None

@@ -161,6 +161,11 @@ def _find_periods(text: str, published: date | None, default_year: int | None) -
     return tuple(found)
 
 
+def period_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a period or a comparison base (2016年, 上半年, 全年, 比上年), targets left out."""
+    return [m.span() for m in PERIOD_RE.finditer(text) if _has_content(m) and not m.group("target")]
+
+
 _STATED_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
@@ -16,6 +17,8 @@ from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 from knowledge.text.numbers import to_int as to_int  # re-exported: knowledge.qa.parse still imports it here
 
+RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
+SubjectKind = Literal["region", "company"]
 _ENTRY_RE = re.compile(r"第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名[::]\s*(?P<name>[^;;。,]+)")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
@@ -45,7 +48,7 @@ class ExtractedEntry:
 @dataclass(slots=True)
 class ExtractedRanking:
     title: str
-    kind: str
+    kind: RankingKind
     scope_code: str | None
     scope_name: str | None
     period_label: str | None
@@ -56,7 +59,7 @@ class ExtractedRanking:
 @dataclass(slots=True)
 class ExtractedClaim:
     subject: str
-    subject_kind: str
+    subject_kind: SubjectKind
     region_code: str | None
     claim: str
     scope: str | None
@@ -183,7 +186,7 @@ def _claim(sentence: Sentence, m: re.Match[str], ctx: ArticleContext, metrics: l
     )
 
 
-def _claim_subject(text: str, clause: str, at: int, ctx: ArticleContext) -> tuple[str, str]:
+def _claim_subject(text: str, clause: str, at: int, ctx: ArticleContext) -> tuple[str, SubjectKind]:
     """Who a claim is about: a firm in the clause, a named subject, the firm after a dash, or the region."""
     clause_start = at - len(clause)
     spans = company_spans(text)

@@ -8,11 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-EXAMPLES = (
-    "临清上半年生产总值是多少?", "聊城综合评议第一名是谁?", "冠县排第几?", "周村区2024年规上工业总产值增长多少?",
-    "高质量发展先进县有哪些?", "山东药玻什么地位?", "介绍一下冠县",
-)
-
 
 @dataclass(slots=True)
 class Answer:
@@ -27,6 +22,7 @@ class Answer:
     # ranking it showed (so 第二名呢? continues it). The query itself is never written to.
     metric: str | None = None
     ranking_title: str | None = None
+    period_label: str | None = None  # the period the figure shown is for (上半年 asked, 2022H1 settled)
 
     def to_json(self) -> dict[str, object]:
         return {"found": self.found, "intent": self.intent, "text": self.text, "facts": self.facts,

@@ -113,6 +113,7 @@ class Index:
     entry_names: set[str] = field(default_factory=set)
     company_grams: dict[str, str] = field(default_factory=dict)
     version: int = 0
+    examples: list[str] = field(default_factory=list)  # verified answerable, set by the service
 
     @property
     def empty(self) -> bool:

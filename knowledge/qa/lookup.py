@@ -84,6 +84,8 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
     if wanted is None:
         return True
     p = parse_label(f.period_label)
+    if wanted.latest:  # any period of the span asked (the caller keeps the newest), never a target
+        return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
     if wanted.year is not None and p.year != wanted.year:
@@ -98,9 +100,12 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
 def describe_wanted(period: PeriodWanted | None) -> str:
     if period is None:
         return "所问时期"
+    if period.latest:
+        return "最新时期"
     if period.label:
         return parse_label(period.label).describe()
-    return f"{period.start}-{period.end}月"
+    year = f"{period.year}年" if period.year else ""
+    return f"{year}{period.start}-{period.end}月" if period.start else f"{year}"
 
 
 def distinct(facts: list[FactRecord]) -> list[FactRecord]:
@@ -115,13 +120,31 @@ def distinct(facts: list[FactRecord]) -> list[FactRecord]:
     return out
 
 
+def ranking_heading(r: RankingRecord) -> str:
+    """《title》(聊城市,2022年上半年): a ranking always shows where and when it applies, when known."""
+    bits = [b for b in (r.scope_name, parse_label(r.period_label).describe() if r.period_label else None) if b]
+    return f"《{r.title}》" + (f"({','.join(bits)})" if bits else "")
+
+
 def render_ranking(r: RankingRecord) -> str:
-    lines = [f"《{r.title}》" + (f"({r.scope_name})" if r.scope_name else "")]
+    """An ordered ranking is numbered; a named set is not, since its order means nothing."""
+    lines = [ranking_heading(r)]
     for i, e in enumerate(r.entries, 1):
         note = f"(原文作“{e.original}”)" if e.original else ""
-        lines.append(f"{e.position or i}. {e.name}{note}")
+        lines.append(f"{e.position or i}. {e.name}{note}" if r.kind == "ordered" else f"· {e.name}{note}")
     return "\n".join(lines)
 
 
 def position_in(r: RankingRecord, region: Region) -> int | None:
     return next((e.position for e in r.entries if e.region_code == region.code), None)
+
+
+def nearest(facts: list[FactRecord], wanted: PeriodWanted | None) -> FactRecord:
+    """The figure of the period closest to the one asked (same span first), for "最近的是…"."""
+    def distance(f: FactRecord) -> tuple[int, int, tuple[int, int]]:
+        p = parse_label(f.period_label)
+        year_gap = abs((p.year or 0) - wanted.year) if wanted and wanted.year else 0
+        same_span = wanted is not None and wanted.start is not None and (p.start, p.end) == (wanted.start, wanted.end)
+        return (not same_span, year_gap, (-f.period_key[0], -f.period_key[1]))
+
+    return min(facts, key=distance)

@@ -14,7 +14,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from knowledge.extract.metrics import canonical_metric, surfaces
-from knowledge.extract.periods import find_periods
+from knowledge.extract.periods import find_periods, parse_label
 from knowledge.extract.rankings import to_int
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
@@ -63,6 +63,9 @@ _FILLER = re.compile(
     r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
     r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
 )
+_LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
+_YEAR_BACK_RE = re.compile(r"去年|上年|前年")
+_YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 _BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
 
 
@@ -72,6 +75,7 @@ class PeriodWanted:
     start: int | None
     end: int | None
     label: str | None  # an exact label when the question names one (2024, 2022H1)
+    latest: bool = False  # 今年/目前/最新/最近: the newest period the base has, labelled as such
 
 
 @dataclass(slots=True)
@@ -226,6 +230,9 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
 
 
 def find_period(text: str, *, today: date) -> PeriodWanted | None:
+    if _LATEST_RE.search(text) and not re.search(r"(?:19|20)\d\d", text):
+        bounds = next((se for name, se in _BARE_SPANS.items() if name in text), None)
+        return PeriodWanted(None, bounds[0] if bounds else None, bounds[1] if bounds else None, None, latest=True)
     mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
     if mentions:
         p = mentions[0].period
@@ -240,6 +247,20 @@ def find_period(text: str, *, today: date) -> PeriodWanted | None:
 
 def _relative(text: str) -> bool:
     return bool(re.search(r"今年|去年|前年|本年|上年", text))
+
+
+def _shift_from(state: PeriodWanted, text: str, asked: PeriodWanted | None) -> PeriodWanted | None:
+    """去年呢? after 2022年上半年 means 2021年上半年: a relative year counts from the conversation's period."""
+    m = _YEAR_BACK_RE.search(text)
+    if m is None or state.year is None or re.search(r"(?:19|20)\d\d", text):
+        return None
+    year = state.year - _YEARS_BACK[m.group(0)]
+    span_asked = asked is not None and asked.start is not None and (asked.start, asked.end) != (1, 12)
+    if asked is not None and span_asked:  # 去年上半年呢: the span asked, in the year before the conversation's
+        label = asked.label and re.sub(r"^\d{4}", str(year), asked.label)
+        return PeriodWanted(year, asked.start, asked.end, label)
+    label = re.sub(r"^\d{4}", str(year), state.label) if state.label else None
+    return PeriodWanted(year, state.start, state.end, label)
 
 
 def find_company(text: str, index: Index) -> str | None:
@@ -341,7 +362,8 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     metric = q.metric or state.metric
-    period = q.period or state.period
+    shifted = _shift_from(state.period, q.simplified, q.period) if state.period else None
+    period = shifted or q.period or state.period
     q = replace(q, regions=regions, metric=metric, period=period)
     if state.intent in ("figure", "comparison", "overview") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
@@ -354,5 +376,11 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
     """The state to keep after answering `q`: its slots, with what the answer settled."""
     if q.intent in (Intent.HELP, Intent.OUT_OF_SCOPE):
         return previous or Conversation()
-    return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, q.period,
+    period = wanted_from_label(answer.period_label) if answer.period_label else q.period
+    return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
                         answer.ranking_title or q.ranking_title)
+
+
+def wanted_from_label(label: str) -> PeriodWanted:
+    p = parse_label(label)
+    return PeriodWanted(p.year, p.start, p.end, label)

@@ -12,7 +12,7 @@ from knowledge.qa.answer import Answer
 from knowledge.qa.fallback import out_of_scope, region_needed
 from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
-from knowledge.qa.lookup import Lookup, position_in, render_ranking
+from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import Query
 
 
@@ -24,10 +24,10 @@ def ranking_list(lookup: Lookup, q: Query) -> Answer:
         position = len(ranking.entries) if q.position == -1 else q.position
         entry = next((e for e in ranking.entries if e.position == position), None)
         if entry is None:
-            return Answer(False, Intent.RANKING_LIST, f"《{ranking.title}》只有{len(ranking.entries)}名。",
+            return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",
                           ranking_title=ranking.title)
         note = f"(原文作“{entry.original}”)" if entry.original else ""
-        text = f"{ranking.title}:第{entry.position}名是{entry.name}{note}。"
+        text = f"{ranking_heading(ranking)}:第{entry.position}名是{entry.name}{note}。"
         return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
                                    sentence_ids=[ranking.sentence_id], needle=entry.original or entry.name)
     first = ranking.entries[0]
@@ -69,7 +69,7 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     for r, e in hits[:3]:
         where = f"第{e.position}名" if e.position else "在列"
         top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
-        lines.append(f"{region.name}在《{r.title}》中{where}({e.name})" + (f"。前三名:{top}" if top else ""))
+        lines.append(f"{region.name}在{ranking_heading(r)}中{where}({e.name})" + (f"。前三名:{top}" if top else ""))
     r, e = hits[0]
     return lookup.with_sources(Answer(True, Intent.RANK_POSITION, "\n".join(lines)), sentence_ids=[r.sentence_id],
                                needle=e.original or e.name)
@@ -82,7 +82,7 @@ def _entry_position(lookup: Lookup, q: Query) -> Answer:
         return region_needed(lookup, q)
     hits.sort(key=lambda re_: -LCSseq.similarity(q.simplified, re_[0].title))
     r, e = hits[0]
-    text = f"{e.name}在《{r.title}》中排第{e.position}名(共{len(r.entries)}名)。"
+    text = f"{e.name}在{ranking_heading(r)}中排第{e.position}名(共{len(r.entries)}名)。"
     return lookup.with_sources(Answer(True, Intent.RANK_POSITION, text, ranking_title=r.title),
                                sentence_ids=[r.sentence_id], needle=e.name)
 
@@ -96,8 +96,8 @@ def membership(lookup: Lookup, q: Query) -> Answer:
     sets = [r for r in lookup.index.rankings if any(e.region_code == region.code for e in r.entries)]
     if not sets:
         return no_ranking(region)
-    lines = [f"{region.name}入选《{r.title}》(共{len(r.entries)}个)" if r.kind == "set"
-             else f"{region.name}在《{r.title}》中排第{position_in(r, region)}名" for r in sets]
+    lines = [f"{region.name}入选{ranking_heading(r)}(共{len(r.entries)}个)" if r.kind == "set"
+             else f"{region.name}在{ranking_heading(r)}中排第{position_in(r, region)}名" for r in sets]
     return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, "\n".join(lines)), sentence_ids=[sets[0].sentence_id],
                                needle=region.name)
 
@@ -109,7 +109,7 @@ def _members_within(lookup: Lookup, region: Region) -> Answer:
         inside = [e for e in r.entries if e.region_code and lookup.within(e.region_code, region)]
         if inside and r.kind == "set":
             first = first or r
-            lines.append(f"《{r.title}》:" + "、".join(e.name for e in inside))
+            lines.append(f"{ranking_heading(r)}:" + "、".join(e.name for e in inside))
     if first is None:
         return no_ranking(region)
     text = f"{region.name}入选的:\n" + "\n".join(lines)

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Literal
 
 from sqlalchemy import BigInteger, Column, Index, Numeric, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import AutoString, Field, SQLModel
+
+from knowledge.extract.periods import PeriodKind
+from knowledge.extract.rankings import RankingKind, SubjectKind
+from knowledge.text.normalize import Script
+
+# A Literal-typed field is a plain VARCHAR column: SQLModel cannot map a Literal itself, so sa_column says so.
+EntityKind = Literal["company"]
+DeliveryStatus = Literal["pending", "sent", "failed", "skipped"]
 
 
 def utcnow() -> datetime:
@@ -25,7 +34,7 @@ class ArticleBase(SQLModel):
     published: date | None = None
     date_rule: str | None = Field(default=None, max_length=200)
     url: str | None = Field(default=None, max_length=500)
-    script: str = Field(default="hans", max_length=8)
+    script: Script = Field(default="hans", sa_column=Column(AutoString(length=8), nullable=False, default="hans"))
     encoding: str = Field(default="utf-8", max_length=20)
 
 
@@ -70,7 +79,7 @@ class FactBase(SQLModel):
     unit: str | None = Field(default=None, max_length=20)
     growth: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 4), nullable=True))
     growth_pp: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 4), nullable=True))
-    period_kind: str = Field(max_length=10)
+    period_kind: PeriodKind = Field(sa_column=Column(AutoString(length=10), nullable=False))
     period_year: int | None = None
     period_start: int | None = None
     period_end: int | None = None
@@ -95,7 +104,8 @@ class RankingBase(SQLModel):
     scope_code: str | None = Field(default=None, max_length=20)
     scope_name: str | None = Field(default=None, max_length=60)
     period_label: str | None = Field(default=None, max_length=30)
-    kind: str = Field(max_length=10, description="'ordered' for numbered rankings, 'set' for named lists")
+    kind: RankingKind = Field(sa_column=Column(AutoString(length=10), nullable=False),
+                              description="'ordered' for numbered rankings, 'set' for named lists")
 
 
 class Ranking(RankingBase, table=True):
@@ -116,7 +126,7 @@ class RankingEntry(SQLModel, table=True):
 
 class ClaimBase(SQLModel):
     subject: str = Field(max_length=120, index=True)
-    subject_kind: str = Field(max_length=10, description="'region' or 'company'")
+    subject_kind: SubjectKind = Field(sa_column=Column(AutoString(length=10), nullable=False))
     region_code: str | None = Field(default=None, max_length=20, index=True)
     claim: str = Field(max_length=60)
     scope: str | None = Field(default=None, max_length=20)
@@ -135,7 +145,7 @@ class Entity(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "name", name="uq_entity_kind_name"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=10, description="'company', the only kind stored so far")
+    kind: EntityKind = Field(sa_column=Column(AutoString(length=10), nullable=False))
     name: str = Field(max_length=120)
     short: str | None = Field(default=None, max_length=60, index=True)
 
@@ -193,7 +203,8 @@ class DeliveryLog(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     digest_date: date
-    status: str = Field(default="pending", max_length=12, description="pending | sent | failed | skipped")
+    status: DeliveryStatus = Field(default="pending",
+                                   sa_column=Column(AutoString(length=12), nullable=False, default="pending"))
     attempts: int = 0
     error: str | None = Field(default=None, max_length=300)
     highlight: str | None = Field(default=None, max_length=40, description="the 今日一数 fact key, if one was sent")

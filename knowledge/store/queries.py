@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlalchemy import Table, delete, func
+from sqlmodel import Session, SQLModel, col, select
 
+from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.pipeline import ParsedArticle
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store.models import (
@@ -57,9 +59,9 @@ def remove_article(*, session: Session, source: str) -> int:
         return 0
     facts = session.exec(select(func.count()).select_from(Fact).where(Fact.article_id == article.id)).one()
     ranking_ids = select(Ranking.id).where(Ranking.article_id == article.id)
-    session.exec(delete(RankingEntry).where(RankingEntry.ranking_id.in_(ranking_ids)))  # type: ignore[attr-defined]
+    session.exec(delete(RankingEntry).where(col(RankingEntry.ranking_id).in_(ranking_ids)))
     for model in (Fact, Ranking, Claim, MentionRow, SentenceRow):
-        session.exec(delete(model).where(model.article_id == article.id))  # type: ignore[attr-defined]
+        session.exec(delete(model).where(col(model.article_id) == article.id))
     session.delete(article)
     session.flush()
     return int(facts)
@@ -78,9 +80,9 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
     } for p in parsed]
     # Core statements on the table (not the ORM entity): one executemany per table and batch.
     conn = session.connection()
-    articles, sentences, facts = Article.__table__, SentenceRow.__table__, Fact.__table__  # type: ignore[attr-defined]
+    articles, sentences, facts = _table(Article), _table(SentenceRow), _table(Fact)
     conn.execute(articles.insert(), rows)
-    ids = dict(conn.execute(select(articles.c.source, articles.c.id)
+    ids: dict[str, int] = dict(conn.execute(select(articles.c.source, articles.c.id)
                             .where(articles.c.source.in_([row["source"] for row in rows]))).all())
     sentence_rows = [{"article_id": ids[p.source], "position": s.position, "paragraph": s.paragraph,
                       "text": s.text, "original": s.original} for p in parsed for s in p.doc.sentences]
@@ -108,7 +110,11 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
     return ids
 
 
-def _fact_row(article_id: int, f, sentence_ids: dict[int, int], now) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _table(model: type[SQLModel]) -> Table:
+    return model.metadata.tables[str(model.__tablename__)]
+
+
+def _fact_row(article_id: int, f: ExtractedFact, sentence_ids: dict[int, int], now: datetime) -> dict[str, object]:
     return {
         "article_id": article_id, "sentence_id": sentence_ids[f.sentence], "region_code": f.region.code,
         "region_surface": f.region_surface[:60], "metric": f.metric[:80], "metric_surface": f.metric_surface[:80],
@@ -124,7 +130,8 @@ def _save_rankings(session: Session, article_id: int, parsed: ParsedArticle, sen
                           scope_code=r.scope_code, scope_name=r.scope_name, period_label=r.period_label, kind=r.kind)
         session.add(ranking)
         session.flush()
-        session.add_all(RankingEntry(ranking_id=ranking.id, position=e.position, name=e.name[:120],
+        ranking_id = _flushed_id(ranking)
+        session.add_all(RankingEntry(ranking_id=ranking_id, position=e.position, name=e.name[:120],
                                      original_name=e.original, region_code=e.region_code) for e in r.entries)
 
 
@@ -139,7 +146,15 @@ def _save_companies(session: Session, article_id: int, parsed: ParsedArticle, se
                 session.add(entity)
                 session.flush()
             cache[name] = entity
-            session.add(MentionRow(entity_id=entity.id, article_id=article_id, sentence_id=sentence_ids[position]))
+            session.add(MentionRow(entity_id=_flushed_id(entity), article_id=article_id,
+                                   sentence_id=sentence_ids[position]))
+
+
+def _flushed_id(row: Ranking | Entity) -> int:
+    """The id the database gave a row that has been flushed or loaded."""
+    if row.id is None:
+        raise RuntimeError(f"a {type(row).__name__} row was used before it was flushed")
+    return row.id
 
 
 def _short_company(name: str) -> str | None:

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from knowledge.store.models import QuestionLog
 from knowledge.store.queries import counts
@@ -38,10 +38,10 @@ def collect(*, session: Session, tz: ZoneInfo, now: datetime | None = None, subs
     start = datetime.combine(now.astimezone(tz).date(), time(0), tz)
     base = counts(session=session)
     today = (QuestionLog.created_at >= start, QuestionLog.created_at < start + timedelta(days=1))
-    rows = session.exec(select(QuestionLog.found, func.count()).where(*today).group_by(QuestionLog.found)).all()
+    rows = session.exec(select(QuestionLog.found, func.count()).where(*today).group_by(col(QuestionLog.found))).all()
     by_found = {bool(found): int(n) for found, n in rows}
-    misses = session.exec(select(QuestionLog.question).where(QuestionLog.found.is_(False))  # type: ignore[attr-defined]
-                          .order_by(QuestionLog.id.desc()).limit(5000)).all()  # type: ignore[union-attr]
+    misses = session.exec(select(QuestionLog.question).where(col(QuestionLog.found).is_(False))
+                          .order_by(col(QuestionLog.id).desc()).limit(5000)).all()
     top = Counter(q.strip() for q in misses).most_common(10)
     return Stats(base.articles, base.facts, base.rankings, base.claims, subscribers,
                  by_found.get(True, 0), by_found.get(False, 0), top)

@@ -57,7 +57,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             root = path.resolve()  # once per folder: resolving every file costs a syscall per path component
-            children = []
+            children: list[str] = []
             for folder, _dirs, names in os.walk(root):  # like rglob, symlinked folders are not entered
                 children.extend(os.path.join(folder, name) for name in names
                                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."))
@@ -134,18 +134,21 @@ def html_to_text(html: str, meta: ArticleMeta) -> str:
     """Main text of an HTML page via trafilatura; fills in title, site name, date and URL."""
     try:
         import trafilatura  # imported lazily: it is only needed for HTML and is slow to import
+        from trafilatura.settings import Document as Page
 
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                                 favor_precision=True)
     except Exception as exc:  # a broken HTML stack (lxml without lxml_html_clean): one bad file, not a failed run
         raise BadArticleError(f"the HTML could not be read ({exc.__class__.__name__}: {str(exc)[:120]})",
                               zh=f"无法解析这个网页({exc.__class__.__name__}:{str(exc)[:120]})") from exc
-    if extracted is None or not (extracted.text or "").strip():
+    page = extracted if isinstance(extracted, Page) else None  # a dict only comes back with as_dict=True
+    text = page.text if page is not None else None
+    if page is None or text is None or not text.strip():
         raise BadArticleError("no article text could be found in the HTML page", zh="网页里找不到正文")
-    meta.title = meta.title or extracted.title
-    meta.publisher = meta.publisher or extracted.sitename
-    meta.url = meta.url or extracted.url
-    if not meta.published and extracted.date:
+    meta.title = meta.title or page.title
+    meta.publisher = meta.publisher or page.sitename
+    meta.url = meta.url or page.url
+    if not meta.published and page.date:
         with contextlib.suppress(ValueError):
-            meta.published = date.fromisoformat(str(extracted.date)[:10])
-    return extracted.text
+            meta.published = date.fromisoformat(str(page.date)[:10])
+    return text

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from knowledge.text.normalize import CleanText, join_broken_lines, to_simplified
+from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
 
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
 _TAIL_MARKERS = (
@@ -55,7 +55,7 @@ class Document:
     published: date | None
     date_rule: str | None
     url: str | None
-    script: str
+    script: Script
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -88,11 +88,11 @@ def build_document(clean: CleanText) -> Document:
     return doc
 
 
-def _simp(line: str, script: str) -> str:
+def _simp(line: str, script: Script) -> str:
     return to_simplified(line) if script == "hant" else line
 
 
-def _strip_boilerplate(lines: list[str], script: str, meta: _Meta) -> list[str]:
+def _strip_boilerplate(lines: list[str], script: Script, meta: _Meta) -> list[str]:
     simple = [_simp(ln, script) for ln in lines]
     end = len(lines)
     for i, s in enumerate(simple):
@@ -147,7 +147,7 @@ def _is_navigation(simple: list[str], i: int) -> bool:
     return False
 
 
-def _drop_trailing_credits(kept: list[str], script: str, meta: _Meta) -> None:
+def _drop_trailing_credits(kept: list[str], script: Script, meta: _Meta) -> None:
     """Short unpunctuated lines at the very end are outlet credits (大众日报, 鲁中晨报 …)."""
     while kept and (not kept[-1] or _looks_like_credit(_simp(kept[-1], script))):
         line = kept.pop()
@@ -161,7 +161,7 @@ def _looks_like_credit(s: str) -> bool:
     return len(s) <= 12 and not _PUNCT_OR_DIGIT_RE.search(s)
 
 
-def _guess_title(kept: list[str], script: str) -> str | None:
+def _guess_title(kept: list[str], script: Script) -> str | None:
     for line in kept:
         if not line:
             continue
@@ -171,7 +171,7 @@ def _guess_title(kept: list[str], script: str) -> str | None:
     return None
 
 
-def _split(kept: list[str], script: str) -> list[Sentence]:
+def _split(kept: list[str], script: Script) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     for line in kept:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 import opencc
 from charset_normalizer import from_bytes
@@ -17,6 +18,7 @@ from charset_normalizer import from_bytes
 from knowledge.errors import BadArticleError, Note
 from knowledge.text.segment import word_coverage
 
+Script = Literal["hans", "hant"]  # Simplified or Traditional Han
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # A pinyin annotation inserted after a character: 業(yè), 區(qū). Tone marks make it unambiguous; a few
@@ -41,7 +43,7 @@ class CleanText:
 
     text: str
     original: str
-    script: str  # "hans" or "hant"
+    script: Script
     encoding: str
     repairs: tuple[str, ...]
 
@@ -70,7 +72,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc except \t \n \f \r
 
 
-def detect_script(text: str) -> str:
+def detect_script(text: str) -> Script:
     """'hant' when a noticeable share of the Han characters change under t2s, else 'hans'."""
     sample = "".join(_HAN_RUN.findall(text))[:4000]
     simplified = to_simplified(sample)

@@ -351,6 +351,7 @@ class FakeState:
         self.webhook: dict[str, Any] = {}
         self.callback_queries: set[str] = set()
         self.answered_callbacks: dict[str, dict[str, Any]] = {}
+        self.rejected: list[tuple[str, str]] = []  # (method, description) of every request answered with an error
 
     def record_call(self, call: Call) -> None:
         self.calls.append(call)

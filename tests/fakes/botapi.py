@@ -262,6 +262,7 @@ class FakeBotAPI(UserActions):
                     return dropped
             return ok(await self._methods.call(method, params, files))
         except ApiError as exc:
+            self.state.rejected.append((method, exc.description))
             return exc.response()
         except (KeyError, TypeError, ValueError) as exc:
             _LOGGER.warning("FakeBotAPI refused %s(%r): %r", method, params, exc)

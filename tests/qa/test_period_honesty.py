@@ -1,0 +1,60 @@
+"""Answers are honest about the period: another period's figure is offered as such, never passed off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
+
+# Written for the test: one county, two half-years.
+ARTICLES = {
+    "a2022.txt": "临清经济简报\n发布日期:2022-07-30\n2022年上半年,临清市实现地区生产总值140.1亿元,同比增长4.0%。\n",
+    "a2023.txt": "临清经济简报\n发布日期:2023-07-30\n2023年上半年,临清市实现地区生产总值152.6亿元,同比增长5.5%。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    folder: Path = tmp_path_factory.mktemp("periods")
+    (folder / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
+    base.start(warm=False)
+    return base
+
+
+def body(text: str) -> str:
+    return text.split("\n来源:")[0]
+
+
+def test_a_missing_period_is_said_first_and_the_nearest_is_labelled(kb: KnowledgeBase) -> None:
+    answer = kb.ask("临清2021年上半年生产总值是多少?").answer
+    first = body(answer.text).splitlines()[0]
+    assert not answer.found
+    assert first.startswith("资料中没有临清市2021年上半年的地区生产总值数据")
+    assert "最近的是2022年上半年" in first and "140.1亿元" in first
+    assert answer.sources  # the offered figure is cited
+
+
+def test_latest_means_the_newest_period_in_the_base_and_says_which(kb: KnowledgeBase) -> None:
+    lines = body(kb.ask("临清目前生产总值是多少?").answer.text).splitlines()
+    assert "最新的数据是2023年上半年" in lines[0]
+    assert "152.6亿元" in lines[1] and "140.1" not in lines[1]  # older periods only after, labelled
+
+
+def test_last_year_in_a_follow_up_counts_from_the_conversations_period(kb: KnowledgeBase) -> None:
+    first = kb.ask("临清2023年上半年GDP是多少?")
+    assert "152.6亿元" in body(first.answer.text)
+    follow = kb.ask("去年呢?", first.state).answer
+    text = body(follow.text)
+    assert follow.found and "2022年上半年" in text and "140.1亿元" in text and "152.6" not in text
+
+
+def test_a_bare_half_year_settles_to_the_period_shown(kb: KnowledgeBase) -> None:
+    first = kb.ask("临清上半年GDP是多少?")
+    assert "2023年上半年" in body(first.answer.text)
+    assert "2022年上半年" in body(kb.ask("去年呢?", first.state).answer.text)

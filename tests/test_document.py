@@ -1,0 +1,24 @@
+"""Dates read from article text: one safe_date for the document header and the publication-date guess."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract.pipeline import infer_published
+from knowledge.text.document import build_document, safe_date
+from knowledge.text.normalize import clean_text
+
+
+@pytest.mark.parametrize(("ymd", "expected"), [((2024, 2, 29), date(2024, 2, 29)), ((2023, 2, 29), None),
+                                               ((2024, 13, 1), None), ((2024, 4, 31), None)],
+                         ids=["leap-day", "no-leap-day", "month-13", "april-31"])
+def test_safe_date_is_none_for_days_that_do_not_exist(ymd: tuple[int, int, int], expected: date | None) -> None:
+    assert safe_date(*ymd) == expected
+
+
+def test_infer_published_skips_an_impossible_full_date() -> None:
+    # Written for this test: the impossible 2月30日 must not hide the real, earlier date.
+    doc = build_document(clean_text("某县召开会议\n\n2024年2月30日有误。会议于2024年1月15日召开。\n"))
+    assert infer_published(doc) == (date(2024, 1, 15), "latest full date in the text")
