@@ -45,6 +45,8 @@ SWEEP_JOB = "digest:sweep"
 # Unique per process: a restarted process is a new owner and takes over its old claims once they lapse.
 OWNER = f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(3)}"
 _pool: ThreadPoolExecutor | None = None
+# Its own thread: a renewal must never wait behind queued digest builds, or the lease would lapse.
+_lease_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-lease")
 _SWEEPER = "regionbot.digests.sweeper"
 
 
@@ -237,8 +239,11 @@ async def _heartbeat(engine: Any, owner: str, ttl: float, lost: asyncio.Event) -
     while True:
         await asyncio.sleep(ttl / 3)
         try:
-            held = await _run(partial(queue.acquire_lease, engine=engine, owner=owner, seconds=ttl, renew=True))
-            await _run(partial(queue.renew_claims, engine=engine, owner=owner, seconds=ttl))
+            loop = asyncio.get_running_loop()
+            held = await loop.run_in_executor(_lease_pool, partial(queue.acquire_lease, engine=engine, owner=owner,
+                                                                   seconds=ttl, renew=True))
+            await loop.run_in_executor(_lease_pool, partial(queue.renew_claims, engine=engine, owner=owner,
+                                                            seconds=ttl))
         except Exception:
             log.exception("digest lease renewal failed")
             continue
