@@ -33,8 +33,9 @@ _SENTENCE = re.compile(r"[\n;;。]")
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.])\d+(?:\.\d+)?")
 _SIGNED_PERCENT = re.compile(r"(下降|减少|回落|降低|-|−)?\s*(\d+(?:\.\d+)?)%")
 _RANK = re.compile(r"第\s*(\d+|[一二两三四五六七八九十百]+)\s*(?:名|位)?")
-_ENUMERATOR = re.compile(r"^\s*\d+[.、]\s*", re.M)
-_THRESHOLD_BEFORE = "过超破足逾近约前"  # 过500亿元的县: a bound inside a metric's name, not a figure
+# list positions (1. 邹城市, 前三名:1.茌平区、2.冠县) and a ranking's length (共14名) are rank numbers
+_ENUMERATOR = re.compile(r"(?:^|(?<=[::、,,\s]))\s*\d+[.、](?!\d)\s*|共\d+名", re.M)
+_THRESHOLD_BEFORE = "过超破足逾近约前"
 _REGION_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州",
                     "省", "市", "县", "区")
 _NO_SUBPERIOD = r"(?!上半年|下半年|[第前][一二三四1-4]季度|[一二三四]季度|\d|[一二三四五六七八九十]+月)"
@@ -106,8 +107,8 @@ def period_pattern(label: str) -> re.Pattern[str]:
     elif p.kind == "asof" and p.asof:
         d = p.asof
         forms += [rf"{d.year}年{d.month}月{d.day}日", re.escape(d.isoformat())]
-        if (d.month, d.day) == (12, 31):
-            forms += [rf"{d.year}年(?:底|末|年底|年末)"]
+        if (d.month, d.day) == (12, 31):  # a year-end stock is labelled by its year in bulletins
+            forms += [rf"{d.year}年(?:底|末|年底|年末)", rf"{d.year}年{_NO_SUBPERIOD}"]
     elif p.kind == "target":
         forms += [rf"到{y}年", rf"{y}年(?:的)?目标"]
     return re.compile("|".join(f"(?:{f})" for f in forms))
@@ -156,10 +157,13 @@ def period_free(text: str) -> str:
 def stated_figures(body: str, question: str) -> list[str]:
     """Numbers a refusal states that could be read as the figure asked for.
 
-    A number is let through only when its clause is labelled with a period the question did not ask about
-    (最近的是2021年:…), or when it is a bound inside a metric's name (过500亿元的县).
+    A number is let through only when its clause is labelled with a period neither the question nor the
+    refusal's 没有… clause asks about (最近的是2021年:…), or when it is a bound inside a metric's name
+    (过500亿元的县) or a range's start.
     """
     asked_years = set(re.findall(r"(\d{4})年", to_simplified(question)))
+    # 去年 or 今年 name no year: the refusal's own 没有…2025年 says which period it was asked for
+    asked_years |= {y for c in clauses(body) if "没有" in c for y in re.findall(r"(\d{4})年", c)}
     out = []
     for clause in clauses(body):
         years = set(re.findall(r"(\d{4})年", clause))
@@ -167,8 +171,9 @@ def stated_figures(body: str, question: str) -> list[str]:
             continue
         rest = period_free(clause)
         for m in _NUMBER.finditer(rest):
-            before = rest[max(0, m.start() - 2): m.start()]
-            if not any(c in _THRESHOLD_BEFORE for c in before):
+            before, after = rest[max(0, m.start() - 2): m.start()], rest[m.end(): m.end() + 1]
+            # 过500亿元的县 is a bound in a metric's name and 1-9月 a range; neither is a figure
+            if not any(c in _THRESHOLD_BEFORE for c in before) and after not in ("-", "至", "~"):
                 out.append(m[0])
     return out
 

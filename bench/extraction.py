@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, split  # noqa: E402
-from knowledge.places.gazetteer import Gazetteer  # noqa: E402
+from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, split
+from knowledge.places.gazetteer import Gazetteer
 
 
 def line(label: str, facts: Tally, rankings: Tally) -> str:

@@ -13,9 +13,9 @@ from knowledge.text.corpus import BUNDLED_DIR
 
 GOLD = seed_questions()
 BY_ID = {q["id"]: q for q in GOLD}
-# The honest strict score when the scorer was rewritten (116/152, 76%), not the 97% target: a floor
+# The honest strict score now (HEAD 129/152 = 84.9%; 123/152 with work in progress), not the 97% target: a floor
 # against regressions, to be raised as answers improve.
-ACCURACY_FLOOR = 0.75
+ACCURACY_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""What a reader keeps in mind while reading an article: its city, its year, and who 该市 is.
+"""What a reader keeps in mind while reading an article: its city and province, its year, and who 该市 is.
 
 Company names are masked before regions are looked for, so that 山东骏程金属科技有限公司 is not read as
 a statement about 山东省.
@@ -16,6 +16,7 @@ from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
 from knowledge.text.document import Document
 
+# The bundled corpus is about Shandong: an article naming no place at all is taken to be about it.
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
 # The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.
 _OFFICE = re.compile(r"(?:统计局|人民政府|政府|调查队|发展和改革委员会|发改委|财政局)")
@@ -38,17 +39,27 @@ class ArticleContext:
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
+        """The article's city and province: the ones its title, publisher (南京市统计局) and text name most."""
+        year = _focus_year(doc)
         cities: Counter[str] = Counter()
-        for text in (doc.title or "", *(s.text for s in doc.sentences)):  # sentence by sentence, as read later
-            for mention in gazetteer.find_mentions(mask_companies(text)):
+        provinces: Counter[str] = Counter()
+        # the title and the issuing office say whose article it is: they weigh like several mentions
+        texts = [(doc.title or "", 3), (doc.publisher or "", 3), *((s.text, 1) for s in doc.sentences)]
+        for text, weight in texts:  # sentence by sentence, as read later
+            for mention in gazetteer.find_mentions(mask_companies(text), year=year):
+                provinces[gazetteer.province_of(mention.region).code] += weight
                 city = gazetteer.city_of(mention.region)
                 if city is not None:
-                    cities[city.code] += 1
+                    cities[city.code] += weight
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
-        year = _focus_year(doc)
         focus = _focus_unit(doc, gazetteer, city)
-        # 全省 is the focus unit's province; an article with no known focus (another province's) has none
-        province = gazetteer.chain(focus)[-1] if focus is not None else None
+        # 全省 is the focus unit's province (福建 in a 福建 article); with no focus, the province named most
+        province: Region | None = None
+        anchor = focus or city
+        if anchor is not None:
+            province = gazetteer.province_of(anchor)
+        elif provinces:
+            province = gazetteer.get(provinces.most_common(1)[0][0])
         return cls(gazetteer, city, year, province, focus, _focus_period(doc, year))
 
     def fresh(self) -> ArticleContext:
@@ -68,8 +79,9 @@ class ArticleContext:
         """Region mentions in `text`, memoised per article: the same sentence is looked at several times."""
         found = self._seen.get(text)
         if found is None:
-            found = self._seen[text] = self.gazetteer.find_mentions(text, context_city=self.city,
-                                                                     unsettled=self.unsettled)
+            found = self._seen[text] = self.gazetteer.find_mentions(
+                text, context_city=self.city, context_province=self.province, year=self.focus_year,
+                unsettled=self.unsettled)
         return found
 
     def places(self, text: str, part: tuple[int, int]) -> list[tuple[int, Region, str]]:

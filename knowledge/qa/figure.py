@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
@@ -31,6 +33,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         return _other_period(lookup, q, region, metric, facts)
     newest = max(f.period_key for f in chosen)
     top = [f for f in chosen if f.period_key == newest]
+    if q.wants_share:
+        return share(lookup, q, region, top[0])
     lines = [fact_line(f, region.name) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
@@ -43,6 +47,67 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
+    """占全省多少 / 占比: a share stated beside the figure, else computed from the whole's figure of the
+    same metric, period and unit (the formula shown, both cited), else an honest no."""
+    line = fact_line(f, region.name)
+    stated = [lookup.index.facts[i] for i in lookup.index.by_sentence.get(f.sentence_id, [])]
+    stated = [s for s in stated if s.unit == "%" and s.value_text and s.id != f.id and s.region_code == f.region_code
+              and _scope_agrees(lookup, q, s)]
+    if stated:
+        text = f"{line}\n占比:{stated[0].value_text}%(原文所述)"
+        answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(stated[0])],
+                        metric=f.metric, period_label=f.period_label)
+        return lookup.with_sources(answer, [f, stated[0]])
+    whole = _whole_of(lookup, q, region)
+    if whole is not None and f.value is not None:
+        same = [w for w in lookup.facts(whole, f.metric)
+                if w.period_label == f.period_label and w.unit == f.unit and w.value]
+        if same:
+            w = same[0]
+            pct = Decimal(f.value_text or "0") / Decimal(w.value_text or "1") * 100
+            text = (f"{line}\n{fact_line(w, whole.name)}\n占{whole.name}的比重:{f.value_text} ÷ {w.value_text}"
+                    f" = {pct.quantize(Decimal('0.1'))}%")
+            answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(w)],
+                            metric=f.metric, period_label=f.period_label)
+            return lookup.with_sources(answer, [f, w])
+    where = whole.name if whole else ("全国" if "全国" in q.simplified else "总体")
+    text = f"{line}\n资料里没有它占{where}的比重,也没有{where}同期的{f.metric}可以计算。"
+    return lookup.with_sources(Answer(False, Intent.FIGURE, text, metric=f.metric, period_label=f.period_label), [f])
+
+
+_SCOPE_WORDS = (("全国", "nation"), ("中国", "nation"), ("全省", "province"), ("全市", "city"))
+
+
+def _scope_agrees(lookup: Lookup, q: Query, stated: FactRecord) -> bool:
+    """占山东总存量的19.4% answers 占全省多少, never 占全国多少: the share's whole must be the one asked."""
+    asked = next((level for word, level in _SCOPE_WORDS if f"占{word}" in q.simplified), None)
+    if asked is None:
+        return True
+    sentence = lookup.index.sentences[stated.sentence_id]
+    at = sentence.find(f"{stated.value_text}%")
+    start = sentence.rfind("占", 0, at) if at > 0 else -1
+    if start < 0:
+        return False
+    between = sentence[start:at]
+    said = next((level for word, level in _SCOPE_WORDS if word in between), None)
+    if said is None:
+        named = lookup.gaz.find_mentions(between)
+        said = named[0].region.level if named else None
+    return said == asked
+
+
+def _whole_of(lookup: Lookup, q: Query, region: Region) -> Region | None:
+    """The whole a share is of: 全省 → the region's province, 全市 → its city; the parent by default."""
+    if "全国" in q.simplified:
+        return None  # the base holds no national unit to divide by
+    chain = lookup.gaz.chain(region)
+    for word, level in (("全省", "province"), ("全市", "city")):
+        if word in q.simplified:
+            return next((r for r in chain if r.level == level and r.code != region.code), None)
+    return lookup.gaz.parent(region)
 
 
 def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: list[FactRecord]) -> Answer:

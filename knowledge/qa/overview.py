@@ -7,7 +7,7 @@ from knowledge.qa.answer import Answer
 from knowledge.qa.fallback import out_of_scope, region_needed
 from knowledge.qa.format import fact_line
 from knowledge.qa.intents import Intent
-from knowledge.qa.lookup import Lookup, period_matches
+from knowledge.qa.lookup import Lookup, period_matches, ranking_heading
 from knowledge.qa.parse import Query, topic_tokens
 
 _OVERVIEW_FACTS = 10
@@ -31,19 +31,23 @@ def overview(lookup: Lookup, q: Query) -> Answer:
             continue
         seen.add(f.metric)
         lines.append("· " + fact_line(f, region.name))
+    cited: list[int] = []
     for r in index.rankings:
         for e in r.entries:
             if e.region_code == region.code:
                 where = f"第{e.position}名" if e.position else "入选"
-                lines.append(f"· 《{r.title}》{where}")
+                lines.append(f"· {ranking_heading(r)}{where}")
+                cited.append(r.sentence_id)
     claims = [c for c in index.claims if c.region_code == region.code][:3]
     lines.extend(f"· {c.about or ''}{c.claim}" for c in claims)
+    cited += [c.sentence_id for c in claims]
     if len(lines) == 1:
         return Answer(False, Intent.OVERVIEW, f"资料里还没有{region.name}的数据。",
                       suggestions=["聊城综合评议第一名是谁?"])
     shown = [f for f in facts if f.metric in seen][:_OVERVIEW_FACTS]
     answer = Answer(True, Intent.OVERVIEW, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown])
-    return lookup.with_sources(answer, shown[:1])
+    # every figure, rank and claim listed is cited, not only the first (the text quotes the first source)
+    return lookup.with_sources(answer, shown, sentence_ids=cited, needle=region.short, limit=len(shown) + len(cited))
 
 
 def company(lookup: Lookup, q: Query) -> Answer:

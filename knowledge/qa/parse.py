@@ -63,6 +63,10 @@ _FILLER = re.compile(
     r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
     r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
 )
+_SHARE_RE = re.compile(
+    r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
+)
+_SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
 _YEAR_BACK_RE = re.compile(r"去年|上年|前年")
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
@@ -92,6 +96,7 @@ class Query:
     company: str | None = None
     topic: str | None = None
     wants_growth: bool = False
+    wants_share: bool = False
     elsewhere: str | None = None
     residual: str = ""
     entries: list[str] = field(default_factory=list)
@@ -124,8 +129,10 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     script = detect_script(raw)
     simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
     q = Query(raw, simple, script)
-    q.regions = find_regions(simple, gazetteer, index)
-    q.elsewhere = next((p for p in ELSEWHERE if p in simple), None) if not q.regions else None
+    q.wants_share = bool(_SHARE_RE.search(simple))
+    placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
+    q.regions = find_regions(placed, gazetteer, index)
+    q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
     q.residual = residual_words(simple, q.regions)
     q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
@@ -351,7 +358,7 @@ def _is_follow_up(q: Query, simple: str) -> bool:
     marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
     vocab_metric = q.metric is not None and q.metric_score >= 100
     partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
-        q.wants_growth and not q.regions and not q.metric)
+        (q.wants_growth or q.wants_share) and not q.regions and not q.metric)
     return marked or partial
 
 

@@ -104,7 +104,8 @@ UNANSWERABLE = {"id": "u", "q": "临清2023年GDP是多少?", "after": None, "fo
     "没有找到临清市在2023年的地区生产总值数据。我有的是:2022年上半年。",
     "资料里没有临清市的社会消费品零售总额数据,我不会编造数字。我知道山东省的:过500亿元的县。",
     "资料中没有2023年的数据;最近的是2022年上半年:140.08亿元。",
-], ids=["periods-only", "bound-in-a-metric-name", "nearest-period-labelled"])
+    "资料中没有临清市2025年的地区生产总值数据;最近的是2022年上半年:临清市 2022年上半年 地区生产总值 140.08亿元。",
+], ids=["periods-only", "bound-in-a-metric-name", "nearest-period-labelled", "missing-period-named-by-the-refusal"])
 def test_a_refusal_without_the_asked_figure_is_right(text):
     assert problems(UNANSWERABLE, figure(text, found=False)) == []
 
@@ -113,6 +114,9 @@ def test_a_refusal_that_states_a_figure_is_wrong():
     text = "没有找到准确数据。临清市 地区生产总值 140.08亿元"
     assert problems(UNANSWERABLE, figure(text, found=False)) == ["refusal states 140.08"]
     assert stated_figures("临清市 2023年 地区生产总值 150亿元", "临清2023年GDP是多少?") == ["150"]
+    assert stated_figures("最近的是2022年上半年:140.08亿元", "临清去年GDP是多少?") == ["140.08"]
+    refusal = "资料中没有临清市2025年的数据;最近的是2022年上半年:140.08亿元"
+    assert stated_figures(refusal, "临清去年GDP是多少?") == []
 
 
 def test_an_answer_to_an_unanswerable_question_is_wrong_and_a_refused_answerable_one_too():
@@ -133,3 +137,10 @@ def test_follow_ups_continue_their_own_conversation_and_score_counts_both_kinds(
     assert seen == [(GDP["q"], None), ("那冠县呢?", f"after {GDP['q']}"), (UNANSWERABLE["q"], None)]
     assert (result.right, result.answerable, result.refused, result.unanswerable) == (1, 2, 0, 1)
     assert set(result.misses) == {"fu", "u"}
+
+
+def test_a_year_end_stock_may_be_shown_by_its_year():
+    item = {"id": "d", "q": "平阴存款余额多少", "after": None, "found": True,
+            "expect": {"values": ["381.79"], "region": "平阴县", "period": "asof:2023-12-31"}}
+    assert problems(item, figure("平阴县 2023年 金融机构存款余额 381.79亿元")) == []
+    assert problems(item, figure("平阴县 2023年上半年 金融机构存款余额 381.79亿元")) != []

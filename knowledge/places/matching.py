@@ -1,0 +1,78 @@
+"""Where place forms occur in a text: one Aho-Corasick pass, then the covering that reads best."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.resources import files
+
+import ahocorasick
+
+# A short form right before one of these names a street or an institution elsewhere (青岛's 聊城路).
+STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
+
+
+class FormMatcher:
+    """Finds every known form in a text in one automaton pass; `guarded` forms must also look like words."""
+
+    def __init__(self, forms: Iterable[str], guarded: set[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for form in forms:
+            self._automaton.add_word(form, len(form))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+        self._guarded = guarded
+        # the same sentence is scanned with and without a city context: the spans do not depend on it
+        self.spans = lru_cache(maxsize=4096)(self._longest_spans)
+
+    def _longest_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Non-overlapping spans covering the most text, then with the fewest (so longest) forms.
+
+        Plain leftmost-longest would read 青岛市南区 as 青岛市 + 南区; covering the most gives 青岛 + 市南区.
+        """
+        if self._empty:
+            return ()
+        spans = []
+        for last, length in self._automaton.iter(text):
+            start = last + 1 - length
+            if text[start:last + 1] not in self._guarded or plausible(text, start, length):
+                spans.append((start, last + 1))
+        spans.sort(key=lambda span: (span[0], -span[1]))  # at one start, the longer form first
+        starts = [start for start, _end in spans]
+        best = [(0, 0)] * (len(spans) + 1)  # (characters covered, -forms used) from span k onwards
+        take = [False] * len(spans)
+        for k in range(len(spans) - 1, -1, -1):
+            start, end = spans[k]
+            after = best[bisect_left(starts, end)]
+            with_k = (after[0] + end - start, after[1] - 1)
+            take[k] = with_k >= best[k + 1]
+            best[k] = with_k if take[k] else best[k + 1]
+        chosen, k = [], 0
+        while k < len(spans):
+            if take[k]:
+                chosen.append(spans[k])
+                k = bisect_left(starts, spans[k][1])
+            else:
+                k += 1
+        return tuple(chosen)
+
+
+def plausible(text: str, start: int, length: int) -> bool:
+    """A short form is refused before a street word or where it ends inside a word (新平|台, 提高|青年)."""
+    end = start + length
+    surface = text[start:end]
+    if text.startswith(STREET_WORDS, end):
+        return False
+    if end == len(text):
+        return True
+    return surface[-1] + text[end] not in common_words()
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Two-character words jieba has seen 100 times or more: enough to see a short form straddle two."""
+    text = files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    return frozenset(re.findall(r"^(\S\S) \d{3,} ", text, re.MULTILINE))

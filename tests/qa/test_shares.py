@@ -1,0 +1,52 @@
+"""Shares: 占全省多少 answers with the share stated beside the figure, for the whole asked, or computes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
+
+# Written for the test.
+ARTICLES = {
+    "zibo.txt": "淄博氢能简报\n发布日期:2024-12-30\n截至2024年底,淄博市氢能企业有54家,占全省总数的19.4%。\n",
+    "shandong.txt": ("山东经济简报\n发布日期:2024-01-30\n2023年,山东省地区生产总值92069亿元,增长6.0%。\n"
+                     "2023年,淄博市地区生产总值4561.8亿元,增长5.2%。\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    folder: Path = tmp_path_factory.mktemp("shares")
+    (folder / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
+    base.start(warm=False)
+    return base
+
+
+def body(text: str) -> str:
+    return text.split("\n来源:")[0]
+
+
+def test_a_stated_share_answers_the_follow_up_for_the_same_whole(kb: KnowledgeBase) -> None:
+    first = kb.ask("淄博氢能企业有多少家?")
+    assert "54家" in body(first.answer.text)
+    follow = kb.ask("占全省多少?", first.state).answer
+    assert follow.found and "19.4%" in body(follow.text) and "淄博市" in body(follow.text)
+
+
+def test_a_share_of_another_whole_is_never_passed_off(kb: KnowledgeBase) -> None:
+    first = kb.ask("淄博氢能企业有多少家?")
+    follow = kb.ask("占全国多少?", first.state).answer
+    assert not follow.found and "19.4" not in body(follow.text) and "全国" in body(follow.text)
+
+
+def test_a_share_is_computed_from_the_wholes_figure_of_the_same_period(kb: KnowledgeBase) -> None:
+    answer = kb.ask("淄博2023年GDP占全省多少?").answer
+    text = body(answer.text)
+    assert answer.found and "4561.8 ÷ 92069 = 5.0%" in text
+    assert len(answer.sources) == 2  # both figures cited
