@@ -27,15 +27,14 @@ import jieba
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from synthetic import Generator  # noqa: E402
-from synthetic_score import score, stored_facts  # noqa: E402
-
-from knowledge.places.gazetteer import Gazetteer  # noqa: E402
-from knowledge.store.engine import make_engine, migrate  # noqa: E402
-from knowledge.store.ingest import ingest_paths  # noqa: E402
-from knowledge.text.segment import cut  # noqa: E402
+from bench.synthetic import Generator
+from bench.synthetic_score import score, stored_facts
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.store.engine import make_engine, migrate
+from knowledge.store.ingest import ingest_paths
+from knowledge.text.segment import cut
 
 
 def make_texts(count: int, seed: int = 7) -> list[str]:

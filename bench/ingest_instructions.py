@@ -22,8 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from ingest import make_texts  # noqa: E402  (bench/ingest.py: the same synthetic articles)
-
+from bench.ingest import make_texts  # noqa: E402  (the same synthetic articles)
 from knowledge.places.gazetteer import Gazetteer  # noqa: E402
 
 

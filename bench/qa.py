@@ -25,19 +25,18 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from synthetic import Expected, Generator  # noqa: E402
-from synthetic_patterns import INDICATORS  # noqa: E402
-from synthetic_score import score, stored_facts  # noqa: E402
-
-from bench.answer_scoring import problems  # noqa: E402
-from knowledge.places.gazetteer import Gazetteer, Region  # noqa: E402
-from knowledge.service import KnowledgeBase  # noqa: E402
-from knowledge.store.engine import make_engine, migrate  # noqa: E402
-from knowledge.store.ingest import ingest_paths  # noqa: E402
-from knowledge.text.normalize import to_traditional  # noqa: E402
-from knowledge.text.segment import cut  # noqa: E402
+from bench.answer_scoring import problems
+from bench.synthetic import Expected, Generator
+from bench.synthetic_patterns import INDICATORS
+from bench.synthetic_score import score, stored_facts
+from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine, migrate
+from knowledge.store.ingest import ingest_paths
+from knowledge.text.normalize import to_traditional
+from knowledge.text.segment import cut
 
 Key = tuple[str, str, str]  # region code, metric, period label
 ASK = ("{R}{P}{M}是多少?", "{P}{R}的{M}是多少?", "{R}{P}{M}多少", "{R}{M}{P}有多少?", "{P}{R}{M}",

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import cn2an
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from synthetic_patterns import INDICATORS, PATTERNS, Indicator
-
+from bench.synthetic_patterns import INDICATORS, PATTERNS, Indicator
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.text.normalize import to_traditional
 

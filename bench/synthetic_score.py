@@ -17,14 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from synthetic import Expected, SyntheticArticle  # noqa: E402
-from synthetic_patterns import INDICATORS  # noqa: E402
-
-from bench.scoring import same_metric  # noqa: E402
-from knowledge.extract.metrics import canonical_metric  # noqa: E402
-from knowledge.store.models import Article, Fact  # noqa: E402
+from bench.scoring import same_metric
+from bench.synthetic import Expected, SyntheticArticle
+from bench.synthetic_patterns import INDICATORS
+from knowledge.extract.metrics import canonical_metric
+from knowledge.store.models import Article, Fact
 
 
 @dataclass(frozen=True, slots=True)
