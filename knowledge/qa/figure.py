@@ -7,7 +7,7 @@ from decimal import Decimal
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
-from knowledge.qa.fallback import region_needed
+from knowledge.qa.fallback import not_covered, region_needed
 from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
@@ -126,6 +126,8 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
 
 
 def _no_figure(lookup: Lookup, q: Query, region: Region) -> Answer:
+    if not lookup.index.covers(region.code):
+        return not_covered(lookup, region)
     known = lookup.known_metrics(region)
     text = f"资料里没有{region.name}的{q.metric}数据,我不会编造数字。"
     if known:

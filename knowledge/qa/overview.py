@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge.extract.metrics import metrics
 from knowledge.extract.periods import Period
 from knowledge.qa.answer import Answer
-from knowledge.qa.fallback import out_of_scope, region_needed
+from knowledge.qa.fallback import not_covered, out_of_scope, region_needed
 from knowledge.qa.format import fact_line
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches, ranking_heading
@@ -43,8 +43,7 @@ def overview(lookup: Lookup, q: Query) -> Answer:
     lines.extend(f"· {c.about or ''}{c.claim}" for c in claims)
     cited += [c.sentence_id for c in claims]
     if len(lines) == 1:
-        return Answer(False, Intent.OVERVIEW, f"资料里还没有{region.name}的数据。",
-                      suggestions=["聊城综合评议第一名是谁?"])
+        return not_covered(lookup, region)
     shown = [f for f in facts if f.metric in seen][:_OVERVIEW_FACTS]
     answer = Answer(True, Intent.OVERVIEW, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown])
     # every figure, rank and claim listed is cited, not only the first (the text quotes the first source)
