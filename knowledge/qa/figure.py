@@ -35,6 +35,12 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     top = [f for f in chosen if f.period_key == newest]
     if q.wants_share:
         return share(lookup, q, region, top[0])
+    if q.wants_kind and not any(unit_kind(f.unit) == q.wants_kind for f in top):
+        beside = _beside(lookup, top[0], q.wants_kind)
+        if beside is not None:  # 新签约项目19个,签约金额51.9亿元: the 金额 asked is the money figure beside it
+            answer = Answer(True, Intent.FIGURE, fact_line(beside, region.name), facts=[lookup.fact_json(beside)],
+                            metric=beside.metric, period_label=beside.period_label)
+            return lookup.with_sources(answer, [beside])
     lines = [fact_line(f, region.name) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
@@ -47,6 +53,28 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+_MONEY_UNITS = ("元", "美元")
+_COUNT_UNITS = ("个", "家", "项", "户", "人", "名", "座", "所", "条", "宗", "批", "只", "艘")
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """亿元 → money, 个 → count, % → share: what a unit measures, for "the figure that was asked for"."""
+    if not unit:
+        return None
+    if unit.endswith(_MONEY_UNITS):
+        return "money"
+    if unit.endswith(_COUNT_UNITS) or unit.endswith("人次"):
+        return "count"
+    return "share" if unit in ("%", "个百分点") else None
+
+
+def _beside(lookup: Lookup, f: FactRecord, kind: str) -> FactRecord | None:
+    """A figure of the kind asked, about the same place and period, in the same sentence."""
+    same = [lookup.index.facts[i] for i in lookup.index.by_sentence.get(f.sentence_id, [])]
+    return next((s for s in same if s.id != f.id and s.region_code == f.region_code and s.value_text
+                 and s.period_label == f.period_label and unit_kind(s.unit) == kind), None)
 
 
 def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:

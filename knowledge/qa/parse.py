@@ -69,6 +69,8 @@ _FILLER = re.compile(
 _SHARE_RE = re.compile(
     r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
 )
+_MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金|收入多少|[亿万]元")
+_COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
 _YEAR_BACK_RE = re.compile(r"去年|上年|前年")
@@ -100,6 +102,7 @@ class Query:
     topic: str | None = None
     wants_growth: bool = False
     wants_share: bool = False
+    wants_kind: str | None = None  # "money" | "count": 金额/多少钱 asks money, 多少个/几家 asks a count
     ambiguous: dict[str, list[Region]] = field(default_factory=dict)  # a shared name → the places it may be
     assumed: list[str] = field(default_factory=list)  # shared names settled by the base, to say so
     elsewhere: str | None = None
@@ -139,6 +142,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
     q = Query(raw, simple, script)
     q.wants_share = bool(_SHARE_RE.search(simple))
+    q.wants_kind = "money" if _MONEY_ASK_RE.search(simple) else "count" if _COUNT_ASK_RE.search(simple) else None
     placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
