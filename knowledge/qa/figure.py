@@ -85,7 +85,8 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
     stated = [s for s in stated if s.unit == "%" and s.value_text and s.id != f.id and s.region_code == f.region_code
               and _scope_agrees(lookup, q, s)]
     if stated:
-        text = f"{line}\n占比:{stated[0].value_text}%(原文所述)"
+        when = parse_label(stated[0].period_label).describe()
+        text = f"{line}\n{region.name} {when} 占比:{stated[0].value_text}%(原文所述)"
         answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(stated[0])],
                         metric=f.metric, period_label=f.period_label)
         return lookup.with_sources(answer, [f, stated[0]])

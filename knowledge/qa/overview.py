@@ -65,7 +65,8 @@ def company(lookup: Lookup, q: Query) -> Answer:
         if not hits:
             return Answer(False, Intent.COMPANY, f"资料里没有关于{name}的内容。")
         sentence_ids = hits[:2]
-    where = next((lookup.gaz.get(c.region_code).name for c in claims if c.region_code), None)
+    where = next((lookup.gaz.get(c.region_code).name for c in claims if c.region_code), None) or _place_near(
+        lookup, sentence_ids[0], name)
     label = f"{name}({where})" if where else name
     when = _report_date(lookup, sentence_ids[0])
     if claims:
@@ -75,6 +76,15 @@ def company(lookup: Lookup, q: Query) -> Answer:
         lines = [f"关于{label},文章提到{when}:"]
     answer = Answer(True, Intent.COMPANY, "\n".join(lines))
     return lookup.with_sources(answer, sentence_ids=sentence_ids, needle=name)
+
+
+def _place_near(lookup: Lookup, sentence_id: int, name: str) -> str | None:
+    """The county or city the sentence names last before the company (沂源县…山东药玻), if any."""
+    sentence = lookup.index.sentences[sentence_id]
+    at = sentence.find(name)
+    before = [m for m in lookup.gaz.find_mentions(sentence[: at if at > 0 else len(sentence)])
+              if m.region.level in ("county", "city")]
+    return before[-1].region.name if before else None
 
 
 def _report_date(lookup: Lookup, sentence_id: int) -> str:

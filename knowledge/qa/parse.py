@@ -69,7 +69,7 @@ _FILLER = re.compile(
 _SHARE_RE = re.compile(
     r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
 )
-_MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金|收入多少|[亿万]元")
+_MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
 _COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
@@ -142,7 +142,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
     q = Query(raw, simple, script)
     q.wants_share = bool(_SHARE_RE.search(simple))
-    q.wants_kind = "money" if _MONEY_ASK_RE.search(simple) else "count" if _COUNT_ASK_RE.search(simple) else None
+    q.wants_kind = "count" if _COUNT_ASK_RE.search(simple) else "money" if _MONEY_ASK_RE.search(simple) else None
     placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
