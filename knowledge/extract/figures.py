@@ -16,6 +16,7 @@ from functools import lru_cache
 from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
+from knowledge.extract.lists import read_lists
 from knowledge.extract.metrics import UNITS, canonical_metric, clean_phrase, metric_in_phrase
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
@@ -136,6 +137,10 @@ def _sentence_facts(
 ) -> list[ExtractedFact]:
     out: list[ExtractedFact] = []
     subject = ctx.subject_at(text, 0)
+    # ratios, 分别 lists and 增长N倍 first (lists.py); their spans come back blanked
+    listed, text = read_lists(text, ctx, subject, lambda at: _period_before(periods, at + 1, fallback))
+    out.extend(ExtractedFact(i.region, i.region_surface, i.metric, i.metric_surface, i.value, i.value_text, i.unit,
+                             i.growth, i.growth_pp, i.period, i.qualifiers, position) for i in listed)
     previous_metric: str | None = None
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
