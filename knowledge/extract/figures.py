@@ -162,10 +162,17 @@ def _sentence_facts(
 
 def _drop_regions(clause: str, surfaces: list[str]) -> str:
     """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
-    for surface in sorted(set(surfaces), key=len, reverse=True):
-        at = clause.find(surface)
-        if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at):
-            clause = clause[at + len(surface) :]
+    # Longest first, in a stable order, and again after each cut: 北京市朝阳区 loses both names whatever the
+    # order of the set they came from (a set's order changes with the hash seed).
+    forms = sorted(dict.fromkeys(surfaces), key=len, reverse=True)
+    cut = True
+    while cut:
+        cut = False
+        for surface in forms:
+            at = clause.find(surface)
+            if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at):
+                clause, cut = clause[at + len(surface) :], True
+                break
     return clause
 
 
