@@ -58,6 +58,8 @@ class Document:
     script: Script
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the body's lines (original script) before broken lines are re-joined: tables are read from these
+    lines: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -76,7 +78,8 @@ def build_document(clean: CleanText) -> Document:
     """Strip boilerplate, collect metadata, and split into sentences."""
     lines = [ln.strip() for ln in clean.original.split("\n")]
     meta = _Meta()
-    kept = join_broken_lines(_strip_boilerplate(lines, clean.script, meta))
+    body = _strip_boilerplate(lines, clean.script, meta)
+    kept = join_broken_lines(body)
     doc = Document(
         title=meta.title, publisher=meta.publisher, published=meta.date_label,
         date_rule="date label in text" if meta.date_label else None, url=_find_url(clean.original),
@@ -85,6 +88,7 @@ def build_document(clean: CleanText) -> Document:
     if doc.title is None:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)
+    doc.lines = body
     return doc
 
 
