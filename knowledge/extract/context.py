@@ -220,6 +220,10 @@ def _focus_year(doc: Document) -> int | None:
 _MIN_FOCUS_MENTIONS = 3
 
 
+def alternation_of(name: str) -> str:
+    return "|".join(map(re.escape, context_words()[name]))
+
+
 def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
     """The article's unit: the place its title names (the finer of 聊城市茌平区), else its issuing office,
     else its most mentioned place."""
@@ -253,17 +257,23 @@ def _finest_leading(regions: list[Region]) -> Region:
 def _focus_period(doc: Document, year: int | None) -> Period | None:
     """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…).
 
-    A work report's title names the year it is given in; its figures are about the year before."""
+    A work report's title names the year it is given in (2020年…政府工作报告); its figures are about the
+    year before. A year after the words (政府工作报告划重点:2018年…) is the figures' own."""
     title = doc.title or ""
+    report = _WORK_REPORT.search(title)
     for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
         for mention in find_periods(text, published=doc.published, default_year=year):
             period = mention.period
             if period.kind in ("target", "asof") or period.year is None:
                 continue
-            if text is title and _WORK_REPORT.search(title) and period.kind == "year":
+            if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period
+    if report and doc.published is not None:
+        # a report given in the first half of a year looks back on the year before, one given late on its own
+        reviewed = doc.published.year - 1 if doc.published.month <= 6 else doc.published.year
+        return Period("year", reviewed, 1, 12)
     return None
 
 
-_WORK_REPORT = re.compile(r"政府工作报告")
+_WORK_REPORT = re.compile(alternation_of("work_report_titles"))

@@ -75,6 +75,14 @@ PERIODS = [
     # 过去一年 in a report given in January is the year before
     ("2020年济宁市人民政府工作报告", "过去一年,全市一般公共预算收入完成405亿元、增长1.2%。", date(2020, 1, 9),
      ["济宁市 | 一般公共预算收入 | 2019 | 405 | 1.2"]),
+    # a work report looks back: on the year before its title's year, or (no year) before the day it is given
+    ("2020年济宁市人民政府工作报告", "全市一般公共预算收入405亿元。", None,
+     ["济宁市 | 一般公共预算收入 | 2019 | 405 | -"]),
+    ("兴文县政府工作报告", "(2018年12月26日在县第十六届人民代表大会第四次会议上)\n\n全县完成易地扶贫搬迁1646户。", None,
+     ["兴文县 | 易地扶贫搬迁 | 2018 | 1646 | -"]),
+    # a year after the report's name is the figures' own
+    ("政府工作报告划重点:淄博2018年预计地区生产总值突破5000亿元", "全市一般公共预算收入380亿元。", None,
+     ["淄博市 | 一般公共预算收入 | 2018 | 380 | -"]),
     # a paragraph's period carries until replaced; a target is target:YYYY
     ("济宁市经济运行",
      "2023年上半年,全市生产总值2700亿元。其中,第一产业增加值230亿元。到2025年,全市生产总值达到6000亿元。", None,
