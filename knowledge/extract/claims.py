@@ -11,19 +11,18 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.entities import company_spans
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import find_periods, period_spans
+from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-SubjectKind = Literal["region", "company"]
 NATION = "全国"
 
 
@@ -66,15 +65,11 @@ _RANK = (
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
 _QUAL = r"(?P<qual>[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)"
-_WITH_VERB = re.compile(rf"(?P<verb>{_VERB})在?(?P<scope>{_SCOPE})?{_QUAL}中?{_RANK}")
+_WITH_VERB = re.compile(rf"(?P<verb>(?:{_VERB})+)在?(?P<scope>{_SCOPE})?{_QUAL}中?{_RANK}")
 _BARE_SCOPE = re.compile(rf"(?P<scope>{_SCOPE}){_QUAL}{_RANK}")
-_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{_VERB})?{_RANK}")
+_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{_VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
 _LEADS = re.compile(rf"(?:{_alt(_words()['no_rank']['leads'])})(?P<scope>{_SCOPE})")
 _CHAIN = re.compile(rf"、在?(?P<scope>{_SCOPE})?{_QUAL}中?(?:{_VERB})?{_RANK}")
-_SUPERLATIVE = re.compile(
-    r"(?P<scope>亚洲|全球|世界|全国|国内|全省|省内|中国|国际)"
-    r"(?P<what>最大|最早|最长|最高|最全|最低|唯一|首家|首个|首批)"
-)
 _BEFORE = re.compile(r"[,;:。]")
 _NOISE = "|".join(_words()["noise"]["patterns"])
 _NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
@@ -82,7 +77,9 @@ _UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 _FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
-_FROM_RANK = re.compile(r"(?:从|由)[^,;。]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
+_AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
 
 def _aspect_of(item: str) -> tuple[str, str]:
@@ -99,22 +96,50 @@ def _aspect_of(item: str) -> tuple[str, str]:
 
 
 def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact]) -> list[ExtractedClaim]:
-    """Rank claims and superlatives with their subject, metric, scope and period, in reading order."""
+    """Rank claims and superlatives with their subject, metric, scope and period, in reading order.
+
+    A claim said again (in the title and the text) is kept once."""
     by_sentence: dict[int, list[ExtractedFact]] = {}
     for fact in facts:
         by_sentence.setdefault(fact.sentence, []).append(fact)
     claims: list[ExtractedClaim] = []
-    carry: ExtractedFact | None = None
-    paragraph = -1
+    seen: set[tuple[object, ...]] = set()
+    reading = _Reading()
     for sentence in doc.sentences:
-        if sentence.paragraph != paragraph:
-            paragraph, carry = sentence.paragraph, None
+        if sentence.paragraph != reading.paragraph:
+            reading.paragraph, reading.carry = sentence.paragraph, None
         here = by_sentence.get(sentence.position, [])
-        claims.extend(_rank_claims(sentence, ctx, doc, here, carry))
-        claims.extend(_superlatives(sentence, ctx))
+        for claim in _rank_claims(sentence, ctx, doc, here, reading) + superlatives(sentence, ctx):
+            key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label, claim.claim)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
         if here:
-            carry = here[-1]
+            reading.carry = here[-1]
+        stated = _stated_periods(sentence.text, ctx, doc)
+        if stated:
+            reading.period = stated[-1]
     return claims
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the claim reader keeps between sentences: the last figure of the paragraph, the last period."""
+
+    paragraph: int = -1
+    carry: ExtractedFact | None = None
+    period: str | None = None
+
+
+def _stated_periods(text: str, ctx: ArticleContext, doc: Document) -> list[str]:
+    """Periods a text states, history spans (自2016年以来) and targets left out."""
+    out = []
+    for p in find_periods(text, published=doc.published, default_year=ctx.focus_year):
+        history = p.start > 0 and text[p.start - 1] in "自从由"
+        if history or p.period.kind in ("target", "asof") or p.period.year is None:
+            continue
+        out.append(p.period.label)
+    return out
 
 
 def _spans(text: str) -> list[re.Match[str]]:
@@ -128,15 +153,16 @@ def _spans(text: str) -> list[re.Match[str]]:
 
 
 def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: list[ExtractedFact],
-                 carry: ExtractedFact | None) -> list[ExtractedClaim]:
+                 reading: _Reading) -> list[ExtractedClaim]:
     text = sentence.text
     out: list[ExtractedClaim] = []
     consumed = 0
+    made: list[ExtractedClaim] = []
     for m in _spans(text):
         rank_at = _rank_start(m)
         if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]):
             continue
-        made = _claims_at(text, m, sentence.position, ctx, doc, here, carry)
+        made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out.extend(made)
         consumed = m.end()
         while made and (chained := _CHAIN.match(text, consumed)):
@@ -147,7 +173,7 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
 
 
 def _rank_start(m: re.Match[str]) -> int:
-    starts = [m.start(g) for g in ("pos", "word", "top", "front") if m.groupdict().get(g)]
+    starts = [m.start(g) for g in ("pos", "word", "top", "front", "bare") if m.groupdict().get(g)]
     return min(starts) if starts else m.start()
 
 
@@ -155,6 +181,8 @@ def _position(m: re.Match[str]) -> int | None:
     groups = m.groupdict()
     if groups.get("pos"):
         return cn_int(groups["pos"])
+    if groups.get("bare"):
+        return int(groups["bare"])
     if groups.get("word"):
         return int(_words()["ordinal_words"][groups["word"]])
     if m.re is _LEADS:
@@ -163,40 +191,59 @@ def _position(m: re.Match[str]) -> int | None:
 
 
 def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
-               here: list[ExtractedFact], carry: ExtractedFact | None) -> list[ExtractedClaim]:
+               here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
+               stop: int) -> list[ExtractedClaim]:
     clause_start = _clause_start(text, m.start())
-    subject, phrase = _subject_and_phrase(text, clause_start, m.start(), ctx)
+    subject, phrase = _subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
     after = _subject_after(text, m.end(), ctx)
     if after is not None:
-        subject, phrase = after, text[clause_start : m.start()]
-    about = _about_fact(text, m.start(), here, subject) or carry
+        subject, phrase = after, text[max(clause_start, stop) : m.start()]
+    about = _about_fact(text, m.start(), here, subject) or reading.carry
+    if earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
+            and _subject_before(text, clause_start, m.start(), ctx)[0] is None:
+        # 居全省第一,在中部六省省会城市中居第1位: the next rank of the sentence is about the same place
+        subject = ctx.gazetteer.get(earlier[0].region_code)
     if subject is None:
         subject = about.region if about is not None else (ctx.focus or ctx.city)
     if subject is None:
         return []
     scope_word, scope_name = _scope(m, subject, ctx)
-    period = _period(text[: m.start()], about, ctx, doc)
-    claim_text = m.group(0)
-    if m.groupdict().get("verb"):
-        claim_text = claim_text[claim_text.find(m["verb"]) + len(m["verb"]) :]
-    return [ExtractedClaim(subject.name, "region", subject.code, claim_text.lstrip("在"), scope_word,
+    if earlier and not _clean(phrase) and ";" not in text[stop : m.start()]:
+        return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
+                               c.about, position, scope_name, c.period_label) for c in earlier]
+    period = _period(text[: m.start()], about, ctx, doc) or reading.period
+    if not _clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+        phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
             for metric in _metrics(phrase, about)]
 
 
-def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContext) -> tuple[Region | None, str]:
+def _claim_text(m: re.Match[str]) -> str:
+    claim_text = m.group(0)
+    if m.groupdict().get("verb"):
+        claim_text = claim_text[claim_text.find(m["verb"]) + len(m["verb"]) :]
+    return claim_text.lstrip("在")
+
+
+def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContext,
+                        stop: int = 0) -> tuple[Region | None, str]:
     """The region ranked and the words naming what is ranked, read back from the rank clause by clause.
 
     Back over clauses without a figure (生产总值总量、…和社零增幅,均居山东省第三), and to the subject
-    of the sentence part before it (广东GDP超过8.8万亿元,稳居第一); never past a semicolon.
+    of the sentence part before it (广东GDP超过8.8万亿元,稳居第一), never past a semicolon. A clause that
+    names its own metric and no place keeps the subject that opens a clause, not a place inside one.
     """
     subject, end = _subject_before(text, clause_start, at, ctx)
     phrase = text[end:at] if subject is not None else text[clause_start:at]
+    own = bool(_clean(phrase))
     start = clause_start
-    while start > 0 and text[start - 1] != ";" and (subject is None or not _clean(phrase)):
+    while start > stop and text[start - 1] != ";" and (subject is None or not _clean(phrase)):
         prev_start = _clause_start(text, start - 1)
         prev = text[prev_start : start - 1]
         found, end = _subject_before(text, prev_start, start - 1, ctx)
+        if found is not None and own and len(_clean(text[prev_start : end])) > len(found.name) + 2:
+            found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
         if not _clean(phrase) and not re.search(r"\d", prev):
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
@@ -228,10 +275,13 @@ def _subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tup
         return None, start
     region, surface = found
     at = text.find(surface, start, end)
-    for p_at, p_region, p_surface in places:
+    for i, (p_at, p_region, p_surface) in enumerate(places):
         if p_region.code == region.code:
-            at = start + p_at
-            surface = p_surface
+            at, surface = start + p_at, p_surface
+            following = places[i + 1] if i + 1 < len(places) else None
+            if following and following[0] == p_at + len(p_surface) and \
+                    region in ctx.gazetteer.chain(following[1]):
+                region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
             break
     return region, (at + len(surface)) if at >= 0 else start
 
@@ -265,7 +315,7 @@ def _clean(phrase: str) -> str:
     chars = list(phrase)
     for start, stop in period_spans(phrase):
         chars[start:stop] = " " * (stop - start)
-    phrase = _FIGURE.sub(" ", "".join(chars))
+    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
     phrase = re.sub(r"[“”\"()()]", "", phrase)
     previous = None
     while previous != phrase:
@@ -337,48 +387,10 @@ def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tup
 def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
     if about is not None and about.period.label != "undated":
         return about.period.label
-    periods = [p for p in find_periods(before, published=doc.published, default_year=ctx.focus_year)
-               if p.period.kind not in ("target", "asof") and p.period.year is not None]
+    periods = _stated_periods(before, ctx, doc)
     if periods:
-        return periods[-1].period.label
+        return periods[-1]
     if ctx.focus_period is not None:
         return ctx.focus_period.label
-    return str(ctx.focus_year) if ctx.focus_year else None
-
-
-def _superlatives(sentence: Sentence, ctx: ArticleContext) -> list[ExtractedClaim]:
-    """亚洲最大, 全国唯一, 全国首家: claims without a rank, about a firm or the region named before them."""
-    out = []
-    text = sentence.text
-    for m in _SUPERLATIVE.finditer(text):
-        subject, kind = _superlative_subject(text, m.start(), ctx)
-        if not subject:
-            continue
-        region = ctx.gazetteer.by_name(subject) if kind == "region" else None
-        about = re.match(r"(?:的)?([\u4e00-\u9fff]{2,16}?)(?:位置|地位|,|。|;|$)", text[m.end() :])
-        out.append(ExtractedClaim(subject, kind, region.code if region else None, m.group(0), m["scope"], None,
-                                  about.group(1) if about else None, sentence.position))
-    return out
-
-
-_SUBJECT_VERB = re.compile(r"^(?P<subj>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:保持|是|为|成为|作为|系|拥有|属于)")
-
-
-def _superlative_subject(text: str, at: int, ctx: ArticleContext) -> tuple[str, SubjectKind]:
-    """A firm in the clause, a named subject, the firm after a dash, or the region."""
-    clause_start = _clause_start(text, at)
-    clause = text[clause_start:at]
-    spans = company_spans(text)
-    in_clause = [(a, b) for a, b in spans if clause_start <= a < at]
-    if in_clause:
-        return text[slice(*in_clause[-1])], "company"
-    named = _SUBJECT_VERB.match(clause)
-    if named and not any(x.start == 0 and x.end == len(named["subj"]) for x in ctx.mentions(named["subj"])) \
-            and not re.search(r"[量率额均]", named["subj"]):
-        return named["subj"], "company"
-    dash = text.find("——", at)
-    after = [(a, b) for a, b in spans if dash != -1 and a == dash + 2 and dash - at < 30]
-    if after:
-        return text[slice(*after[0])], "company"
-    region = ctx.subject_at(text[:at], 0)
-    return (region[0].name, "region") if region else ("", "region")
+    titled = _stated_periods(doc.title or "", ctx, doc)
+    return titled[0] if titled else None
