@@ -115,15 +115,18 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
     near = nearest(facts, q.period)
     have = "、".join(dict.fromkeys(parse_label(f.period_label).describe() for f in facts))
     when = parse_label(near.period_label).describe()
-    text = (f"资料中没有{region.name}{describe_wanted(q.period)}的{metric}数据;"
-            f"最近的是{when}:{fact_line(near, region.name)}。\n资料里有的时期:{have}。")
+    asked = f"资料中没有{region.name}{describe_wanted(q.period)}的{metric}数据"
+    if parse_label(near.period_label).kind == "undated":  # a figure of unknown date is nobody's nearest period
+        text = f"{asked};资料里的{metric}数字没有注明时期,不能当作所问时期的数据。"
+    else:
+        text = f"{asked};最近的是{when}:{fact_line(near, region.name)}。\n资料里有的时期:{have}。"
     answer = Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric,
                     facts=[lookup.fact_json(near)])
     return lookup.with_sources(answer, [near])
 
 
 def _no_figure(lookup: Lookup, q: Query, region: Region) -> Answer:
-    known = lookup.metrics_of(region)
+    known = lookup.known_metrics(region)
     text = f"资料里没有{region.name}的{q.metric}数据,我不会编造数字。"
     if known:
         text += "我知道" + region.name + "的:" + "、".join(known[:6]) + "。"

@@ -44,9 +44,11 @@ _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3}
 _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
+YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:之一|名单|之列)?吗")
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
+    r"|(?:哪个|哪一个|谁)的?.{0,12}?(?:多|高|大|快|强|低|少|小|慢)(?:一些|些)?[??]?$|比.{1,12}?(?:多多少|高多少|少多少|几倍)"
 )
 _PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
 # 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
@@ -157,12 +159,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
 def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) -> list[Region]:
     """Shandong regions named in a question: exact forms, province words, functional zones, typos, pinyin."""
     found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text)]
-    for word in ("全省", "我省", "山东省", "山东"):
-        at = text.find(word)
-        if at != -1 and (province := gazetteer.by_name("山东省")) and not any(r == province for _, r in found):
-            if not any(s <= at < s + len(r.name) for s, r in found):
-                found.append((at, province))
-            break
+    found += _whole_province(text, gazetteer, index, found)
     found += _zones(text, gazetteer, index)
     if not found:
         found = _fuzzy_regions(text, gazetteer)
@@ -173,6 +170,18 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) ->
         elif region not in ordered:
             ordered.append(region)
     return ordered
+
+
+def _whole_province(text: str, gazetteer: Gazetteer, index: Index | None,
+                    found: list[tuple[int, Region]]) -> list[tuple[int, Region]]:
+    """全省/我省: the province of the places named with it, else the one province the base covers."""
+    m = re.search(r"全省|我省|本省", text)
+    if m is None:
+        return []
+    provinces = {gazetteer.province_of(r) for _, r in found}
+    if not provinces and index is not None:
+        provinces = {gazetteer.province_of(gazetteer.get(c)) for c in index.by_region}
+    return [(m.start(), provinces.pop())] if len(provinces) == 1 else []
 
 
 def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
@@ -195,15 +204,27 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
         region = gazetteer.resolve(word)
         if region is not None:
             return [(text.find(word), region)]
+    bounds = _token_bounds(text)
     for size in (3, 2):
         for start in range(0, max(0, len(text) - size + 1)):
             window = text[start : start + size]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
                 continue
+            if start not in bounds or start + size not in bounds:
+                continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
             region = gazetteer.resolve(window)
             if region is not None and region.level != "province":
                 return [(start, region)]
     return []
+
+
+def _token_bounds(text: str) -> set[int]:
+    """Offsets where jieba puts a word boundary in the question."""
+    bounds, at = {0}, 0
+    for token in cut(text):
+        at += len(token)
+        bounds.add(at)
+    return bounds
 
 
 def residual_words(text: str, regions: list[Region]) -> str:
@@ -329,7 +350,7 @@ def _intent(q: Query) -> Intent:
         return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
     if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
         return Intent.RANKING_LIST
-    if _MEMBER_RE.search(s) and q.regions and not q.metric:
+    if (_MEMBER_RE.search(s) or YES_NO_RE.search(s)) and q.regions and not q.metric:
         return Intent.MEMBERSHIP
     if _RANK_ASK_RE.search(s):
         return Intent.RANK_POSITION
