@@ -52,10 +52,7 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     ctx = ArticleContext.for_document(doc, gazetteer)
     parsed.facts = with_tables(doc, ctx, extract_facts(doc, ctx))
     parsed.rankings = extract_rankings(doc, ctx.fresh())
-    metrics_by_sentence: dict[int, list[str]] = {}
-    for fact in parsed.facts:
-        metrics_by_sentence.setdefault(fact.sentence, []).append(fact.metric)
-    parsed.claims = extract_claims(doc, ctx.fresh(), metrics_by_sentence)
+    parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
         parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "
