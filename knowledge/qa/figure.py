@@ -131,7 +131,7 @@ def _scope_agrees(lookup: Lookup, q: Query, stated: FactRecord) -> bool:
 def _whole_of(lookup: Lookup, q: Query, region: Region) -> Region | None:
     """The whole a share is of: 全省 → the region's province, 全市 → its city; the parent by default."""
     if "全国" in q.simplified:
-        return None  # the base holds no national unit to divide by
+        return lookup.gaz.by_name("全国")  # the nation unit: its figures are stored like any place's
     chain = lookup.gaz.chain(region)
     for word, level in (("全省", "province"), ("全市", "city")):
         if word in q.simplified:
