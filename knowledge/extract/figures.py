@@ -20,6 +20,7 @@ from knowledge.extract.lists import read_lists
 from knowledge.extract.metrics import UNITS, canonical_metric, clean_phrase, metric_in_phrase
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -103,7 +104,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     year = ctx.focus_year
     carried: Period | None = None
-    for sentence in doc.sentences:
+    for sentence in rejoin_ratios(doc.sentences):
         text = mask_companies(sentence.text)
         if sentence.is_heading:
             ctx.note_heading(text)

@@ -120,6 +120,9 @@ def distribute(items: list[str]) -> list[str]:
         items = ["第" + i.removeprefix("第") for i in items]
     items = [sector(i) for i in items]
     shared = heads_of(items[-1])[1]
+    owner, first = heads_of(items[0])
+    if not shared and first and all(i.endswith(_MEASURE_END) and not i.startswith(owner) for i in items[1:]):
+        return [items[0]] + [owner + i for i in items[1:]]  # 民营经济户数、从业人员 → 民营经济从业人员
     out = []
     for item in items[:-1]:
         own = heads_of(item)[1]

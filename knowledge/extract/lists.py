@@ -47,7 +47,8 @@ _GROWTH_WORDS = frozenset(_W["growth_up"]) | frozenset(_W["growth_down"])
 _DOWN_WORDS = frozenset(_W["growth_down"])
 _LEAD = re.compile(rf"^(?:{alt(_D['list']['lead_words'])})+")
 _NOT_NAMES = re.compile("|".join(_D["list"]["not_names"]))
-_PLACE_GROUP = re.compile(rf"^(?:{alt(_D['list']['place_groups'])})?的?")
+_PLACE_GROUP = re.compile(_D["list"]["place_group"])
+_PHRASE_STOP = re.compile(alt([*(w for w in _PEEL_WORDS if len(w) > 1), *_D["list"]["phrase_stops"]]))
 _CAUSE = re.compile(alt(_D["fold"]["cause_verbs"]))
 _DIGIT = re.compile(r"\d")
 _FOLD = re.compile(rf"(?P<verb>{alt(_D['fold']['verbs'])})(?P<pre>近|约|超过)?(?P<num>{NUM}){_D['fold']['unit']}")
@@ -187,6 +188,8 @@ def _lists(text: str, ctx: ArticleContext, subject: Subject | None,
                 for fact, m, unit in zip(previous, run.matches, _units(run), strict=True):
                     _set_growth(fact, m, unit, head.down)
                 out.append((start, run.end, []))
+            elif made := _names_before(text, start, run, head, named, period_at):
+                out.append((clause_start(text, max(0, start - 1)), run.end, made))
             continue
         made = _list_facts(text, start, run, head, named, ctx, subject, period_at)
         previous = made
@@ -224,6 +227,28 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
     else:
         return []
     return _pair(run, regions, metrics, head, period_at)
+
+
+def _names_before(text: str, start: int, run: _Values, head: _Head, surfaces: dict[str, Region],
+                  period_at: PeriodAt) -> list[Listed]:
+    """'潍坊、淄博的GDP总量也突破…,分别实现a、b': the places and the metric open the clause before."""
+    before = _LEAD.sub("", mask_spans(text[clause_start(text, max(0, start - 1)) : max(0, start - 1)])
+                       .replace(FILL, "").strip())
+    places: list[tuple[Region, str]] = []
+    at = 0
+    while surface := max((s for s in surfaces if before.startswith(s, at)), key=len, default=""):
+        places.append((surfaces[surface], surface))
+        at += len(surface)
+        if before[at : at + 1] not in _SEPARATORS or not before[at : at + 1]:
+            break
+        at += 1
+    rest = _PLACE_GROUP.sub("", before[at:])
+    stop = _PHRASE_STOP.search(rest)
+    if len(places) != len(run.matches) or stop is None:
+        return []
+    grown = stop.group(0) in _GROWTH_WORDS  # 东营和德州GDP增速出现,分别下降…
+    phrase = rest[: stop.start()]
+    return _pair(run, places, [phrase] * len(places), _Head("", "", head.growth or grown, head.down), period_at)
 
 
 def _pair(run: _Values, regions: list[tuple[Region, str]], phrases: list[str], head: _Head,
