@@ -115,13 +115,12 @@ def join(name: str, tail: str) -> str:
 
 def distribute(items: list[str]) -> list[str]:
     """Give every name the heads the last one carries (第一、二、三产业增加值 → 第一产业增加值…)."""
-    first = items[0]
-    if re.fullmatch(rf"第?[{_ORDINALS}]", first) and all(i[:1] in _ORDINALS for i in items[1:]):
+    if re.fullmatch(rf"第?[{_ORDINALS}]", items[0]) and all(i[:1] in _ORDINALS for i in items[1:]):
         items = ["第" + i.removeprefix("第") for i in items]
     items = [sector(i) for i in items]
     shared = heads_of(items[-1])[1]
-    owner, first = heads_of(items[0])
-    if not shared and first and all(i.endswith(_MEASURE_END) and not i.startswith(owner) for i in items[1:]):
+    owner, owned = heads_of(items[0])
+    if not shared and owned and all(i.endswith(_MEASURE_END) and not i.startswith(owner) for i in items[1:]):
         return [items[0]] + [owner + i for i in items[1:]]  # 民营经济户数、从业人员 → 民营经济从业人员
     out = []
     for item in items[:-1]:
