@@ -122,11 +122,13 @@ def distribute(items: list[str]) -> list[str]:
     owner, owned = heads_of(items[0])
     if not shared and owned and all(i.endswith(_MEASURE_END) and not i.startswith(owner) for i in items[1:]):
         return [items[0]] + [owner + i for i in items[1:]]  # 民营经济户数、从业人员 → 民营经济从业人员
+    # 规上工业营业收入、利润总额: a catalogue name the first one's opening words make of the others
+    items = [items[0]] + [_catalogue_prefixed(items[0], i) for i in items[1:]]
     out = []
     for item in items[:-1]:
         own = heads_of(item)[1]
         if not shared or canonical_metric(item) or metric_in_phrase(item) or item.endswith(_MEASURE_END) \
-                or (own and own[-1] == shared[-1]):
+                or (own and own[-1] not in _INDUSTRY):
             out.append(item)  # already a whole metric name: 制造业投资、高技术产业投资
             continue
         overlap = next((k for k in range(min(len(own), len(shared)), 0, -1) if own[-k:] == shared[:k]), 0)
@@ -136,6 +138,15 @@ def distribute(items: list[str]) -> list[str]:
         out.append(join(item, "".join(rest)))
     out.append(items[-1])
     return out
+
+
+def _catalogue_prefixed(first: str, item: str) -> str:
+    if canonical_metric(item):
+        return item
+    for cut in range(len(first) - 1, 1, -1):
+        if canonical_metric(first[:cut] + item):
+            return first[:cut] + item
+    return item
 
 
 def metric_of(name: str) -> str | None:
