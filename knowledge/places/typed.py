@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from knowledge.places.gazetteer import Candidate
 
 _SUFFIXES = "省市区县"
-_STEM_RANK = {"province": 5, "city": 5, "county": 6, "zone": 6}
+_STEM_RANK = {"nation": 5, "province": 5, "city": 5, "county": 6, "zone": 6}
 _TYPED_STEM_RANK = 6
 _FORMER_STEM_RANK = 8
 _ALT_READING = 10  # a pinyin key from a rarer reading ranks after every usual one

@@ -5,7 +5,7 @@ from __future__ import annotations
 from knowledge.extract.metrics import metrics
 from knowledge.extract.periods import Period
 from knowledge.qa.answer import Answer
-from knowledge.qa.fallback import out_of_scope, region_needed
+from knowledge.qa.fallback import not_covered, out_of_scope, region_needed
 from knowledge.qa.format import fact_line
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches, ranking_heading
@@ -43,8 +43,7 @@ def overview(lookup: Lookup, q: Query) -> Answer:
     lines.extend(f"· {c.about or ''}{c.claim}" for c in claims)
     cited += [c.sentence_id for c in claims]
     if len(lines) == 1:
-        return Answer(False, Intent.OVERVIEW, f"资料里还没有{region.name}的数据。",
-                      suggestions=["聊城综合评议第一名是谁?"])
+        return not_covered(lookup, region)
     shown = [f for f in facts if f.metric in seen][:_OVERVIEW_FACTS]
     answer = Answer(True, Intent.OVERVIEW, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown])
     # every figure, rank and claim listed is cited, not only the first (the text quotes the first source)
@@ -66,7 +65,8 @@ def company(lookup: Lookup, q: Query) -> Answer:
         if not hits:
             return Answer(False, Intent.COMPANY, f"资料里没有关于{name}的内容。")
         sentence_ids = hits[:2]
-    where = next((lookup.gaz.get(c.region_code).name for c in claims if c.region_code), None)
+    where = next((lookup.gaz.get(c.region_code).name for c in claims if c.region_code), None) or _place_near(
+        lookup, sentence_ids[0], name)
     label = f"{name}({where})" if where else name
     when = _report_date(lookup, sentence_ids[0])
     if claims:
@@ -76,6 +76,15 @@ def company(lookup: Lookup, q: Query) -> Answer:
         lines = [f"关于{label},文章提到{when}:"]
     answer = Answer(True, Intent.COMPANY, "\n".join(lines))
     return lookup.with_sources(answer, sentence_ids=sentence_ids, needle=name)
+
+
+def _place_near(lookup: Lookup, sentence_id: int, name: str) -> str | None:
+    """The county or city the sentence names last before the company (沂源县…山东药玻), if any."""
+    sentence = lookup.index.sentences[sentence_id]
+    at = sentence.find(name)
+    before = [m for m in lookup.gaz.find_mentions(sentence[: at if at > 0 else len(sentence)])
+              if m.region.level in ("county", "city")]
+    return before[-1].region.name if before else None
 
 
 def _report_date(lookup: Lookup, sentence_id: int) -> str:

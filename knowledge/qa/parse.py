@@ -21,6 +21,7 @@ from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.text.normalize import detect_script, to_simplified
+from knowledge.text.numbers import cn_int
 from knowledge.text.segment import cut
 
 MAX_QUESTION_CHARS = 300
@@ -68,6 +69,8 @@ _FILLER = re.compile(
 _SHARE_RE = re.compile(
     r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
 )
+_MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
+_COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
 _YEAR_BACK_RE = re.compile(r"去年|上年|前年")
@@ -99,6 +102,9 @@ class Query:
     topic: str | None = None
     wants_growth: bool = False
     wants_share: bool = False
+    wants_kind: str | None = None  # "money" | "count": 金额/多少钱 asks money, 多少个/几家 asks a count
+    ambiguous: dict[str, list[Region]] = field(default_factory=dict)  # a shared name → the places it may be
+    assumed: list[str] = field(default_factory=list)  # shared names settled by the base, to say so
     elsewhere: str | None = None
     residual: str = ""
     entries: list[str] = field(default_factory=list)
@@ -115,6 +121,8 @@ class Conversation:
     metric: str | None = None
     period: PeriodWanted | None = None
     ranking_title: str | None = None
+    # After "你指的是福州市鼓楼区还是南京市鼓楼区?": each choice's full name and the question it stands for
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 def clean_question(text: str) -> str:
@@ -128,12 +136,15 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
                    today: date | None = None) -> Query:
     """Understand one question, using `state` for follow-ups."""
     raw = clean_question(text)
+    if state is not None and state.choices and (chosen := _chosen(raw, state.choices)) is not None:
+        return parse_question(chosen, gazetteer=gazetteer, index=index, state=None, today=today)
     script = detect_script(raw)
     simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
     q = Query(raw, simple, script)
     q.wants_share = bool(_SHARE_RE.search(simple))
+    q.wants_kind = "count" if _COUNT_ASK_RE.search(simple) else "money" if _MONEY_ASK_RE.search(simple) else None
     placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
-    q.regions = find_regions(placed, gazetteer, index)
+    q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
     q.residual = residual_words(simple, q.regions)
     q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
@@ -142,7 +153,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.entries = [name for name in index.entry_names if name in simple]
     q.wants_growth = bool(_GROWTH_RE.search(simple))
     q.position = _position(simple)
-    q.intent = _intent(q)
+    q.intent = Intent.CLARIFY if q.ambiguous else _intent(q)
     continuable = not q.elsewhere and not _OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and _is_follow_up(q, simple):
@@ -156,9 +167,24 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     return q
 
 
-def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) -> list[Region]:
-    """Shandong regions named in a question: exact forms, province words, functional zones, typos, pinyin."""
-    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text)]
+def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
+                 ambiguous: dict[str, list[Region]] | None = None, assumed: list[str] | None = None) -> list[Region]:
+    """Places named in a question: exact forms, province words, functional zones, typos, pinyin.
+
+    A shared name (鼓楼区) that the question does not settle is settled by the base when only one of its
+    places has data (noted in `assumed`); otherwise its places go to `ambiguous`, to ask back.
+    """
+    unsettled: set[str] = set()
+    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text, unsettled=unsettled)]
+    for name in sorted(unsettled):
+        places = gazetteer.candidates(name)
+        covered = [r for r in places if index is not None and index.covers(r.code)]
+        if len(covered) == 1:
+            found.append((text.find(name), covered[0]))
+            if assumed is not None:
+                assumed.append(f"“{name}”按{gazetteer.describe(covered[0])}理解(资料里只有它的数据)")
+        elif len(places) > 1 and ambiguous is not None:
+            ambiguous[name] = covered or places
     found += _whole_province(text, gazetteer, index, found)
     found += _zones(text, gazetteer, index)
     if not found:
@@ -170,6 +196,16 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) ->
         elif region not in ordered:
             ordered.append(region)
     return ordered
+
+
+def _chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
+    """南京的 / 南京市鼓楼区 / 第二个 after an ask-back: the question of the choice it names."""
+    said = re.sub(r"[的呢吧啊??。!!\s]|^(?:是|我说的是|指的是)", "", text)
+    if m := re.fullmatch(r"第?([一二三四五1-5])个?", said):
+        number = cn_int(m.group(1))
+        return choices[number - 1][1] if number is not None and 0 < number <= len(choices) else None
+    hits = [question for full, question in choices if len(said) >= 2 and said in full]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _whole_province(text: str, gazetteer: Gazetteer, index: Index | None,
@@ -405,8 +441,9 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
     if q.intent in (Intent.HELP, Intent.OUT_OF_SCOPE):
         return previous or Conversation()
     period = wanted_from_label(answer.period_label) if answer.period_label else q.period
+    choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
     return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
-                        answer.ranking_title or q.ranking_title)
+                        answer.ranking_title or q.ranking_title, choices)
 
 
 def wanted_from_label(label: str) -> PeriodWanted:
