@@ -28,6 +28,7 @@ from knowledge.extract.periods import (
     is_recent,
     running_year,
 )
+from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -111,7 +112,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     year = ctx.focus_year
     carried: Period | None = None
-    for sentence in doc.sentences:
+    for sentence in rejoin_ratios(doc.sentences):
         text = mask_companies(sentence.text)
         if sentence.is_heading:
             ctx.note_heading(text)
