@@ -1,0 +1,127 @@
+"""The metric named before a value: what is left of the words once spans and predicates are cut, completed
+from the clause chain (增加值 after 规模以上工业企业 → 规模以上工业增加值) and kept only if it names a quantity."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.extract.clauses import FILL
+from knowledge.extract.entities import MASK
+from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
+from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.vocab import alternation, word_classes
+
+_CLASSES = word_classes()
+# an inner predicate is cut only with a word after it: 第一产业实现增加值, never 投资完成率
+_INNER_PREDICATE = re.compile(rf"(?:{alternation('inner_predicates')})(?=[\u4e00-\u9fff]{{2}})")
+_VERBS = _CLASSES["predicates"]
+_VERB_AT_END = re.compile(f"(?:{alternation('predicates')})$")
+# single characters begin nouns (有机产品, 现代服务业): only longer predicates are cut at the start
+_VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
+_LEADING_NOISE = re.compile(rf"^(?:{alternation('leading_noise', 'anaphora')}|的)+")
+_ELLIPTICAL = _CLASSES["elliptical_heads"]
+_RANK_NOUNS = frozenset(_CLASSES["rank_nouns"])
+# 两市, 3个县: how many places a list names, not a figure of the subject
+_LIST_SIZE = re.compile(r"^[两二三四五六七八九十\d]+个?[省市县区]$")
+# A growth or averaging word left in a phrase means the value after it is a rate of change of something
+# named earlier (…增长2.9%、7.7%; 两年平均增长), not a metric of its own.
+_RATE_LEFT = re.compile(rf"(?:{alternation('growth_up', 'growth_down')})(?:\d|$)")
+_AVERAGING = re.compile(rf"^(?:{alternation('averaging')})")
+# A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
+_BARE_VERBS = {"聚焦", "补齐", "围绕", "打造", "实施", "推进", "启动", "建设", "设立", "开设", "开展"}
+_GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
+# Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
+_ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
+_DIGIT = re.compile(r"\d")
+_LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
+_LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
+_BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
+_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
+
+
+@lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
+def strip_words(text: str) -> str:
+    """The words before a value without blanked spans, brackets, target wording and predicates."""
+    text = _BRACKETED.sub("", text.replace(FILL, ""))
+    # "提出力争到2026年产业规模": the metric starts after the target wording
+    text = _TARGET_LEAD.split(text)[-1]
+    text = clean_phrase(_INNER_PREDICATE.sub("", text))
+    text = _LEADING_NOISE.sub("", text)
+    if _AVERAGING.match(text):
+        return ""  # 两年平均增长: the average belongs to the metric named before it, and is not its growth
+    changed = True
+    while changed and text:
+        changed = False
+        end = _VERB_AT_END.search(text)
+        if end and end.start() > 0:
+            text, changed = text[: end.start()], True
+        start = _VERB_AT_START.match(text)
+        if start and len(text) > start.end() + 1:
+            text, changed = text[start.end() :], True
+        text = clean_phrase(text)
+    if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
+        return ""
+    return text
+
+
+def metric_name(surface: str) -> str | None:
+    """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase, else None."""
+    if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
+        head = noun_phrase_in(labelled.group(2))
+        return f"“{labelled.group(1)}”{head}" if head else None
+    if (known := canonical_metric(surface) or metric_in_phrase(surface)) is not None:
+        return known
+    found = noun_phrase_in(surface)  # 规模以上工业企业发展至 → 规模以上工业企业 → 规上工业企业
+    return (canonical_metric(found) or found) if found else None
+
+
+def counted_noun(text: str) -> str:
+    """The thing counted after a count (8938项事项“免证办”): the noun, its quoted label put before it."""
+    if labelled := _LABEL_AFTER.match(text):
+        return f"“{labelled.group(2)}”{labelled.group(1)}"
+    noun = clean_phrase(text)
+    return "" if noun in _RANK_NOUNS else noun
+
+
+def names_other_places(phrase: str, surfaces: list[str]) -> bool:
+    """孝感、黄冈 / 山东和浙江的GDP增速: a phrase still naming places after the subject was taken off is
+    a list's size or a comparison between places, not the subject's own figure."""
+    return any(len(s) > 1 and s in phrase for s in surfaces)
+
+
+@lru_cache(maxsize=8192)
+def complete_metric(phrase: str, previous: str | None) -> str | None:
+    """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
+    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
+            or _LIST_SIZE.match(phrase.replace(" ", "")):
+        return None
+    if _RATE_LEFT.search(phrase):
+        return None  # 增长2.9%、7.7% / 两年平均: a rate of change, its metric named before it
+    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
+            and "重点项目" not in phrase:
+        return None  # a single project's details, not a regional figure
+    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
+            or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
+        return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
+    if phrase in _ATTACHED:
+        return f"{previous}{phrase}" if previous else None
+    if previous and phrase.endswith("的") and "的" in previous:
+        return phrase + previous.rpartition("的")[2]  # …过千亿元的县有16个,过500亿元的有49个
+    if previous and phrase.startswith(("占", "在")):
+        return previous + phrase
+    if previous and phrase in _ELLIPTICAL:
+        return _inherit_subject(phrase, previous)
+    return phrase
+
+
+def _inherit_subject(phrase: str, previous: str) -> str:
+    """规模以上工业企业1860家,…主营业务收入7003.4亿元: the elliptical head takes the subject words of the
+    metric before it in the clause chain (what is left of it once its own head is cut)."""
+    for head in _ELLIPTICAL + _CLASSES["subject_heads"]:
+        if previous.endswith(head) and len(previous) > len(head):
+            return previous[: -len(head)] + phrase
+    return phrase
