@@ -1,19 +1,24 @@
-"""Broadcast a digest to N subscribers through the fake Bot API with AIORateLimiter at Telegram's limit.
+"""Broadcast a digest to N subscribers on a base of F facts through the fake Bot API (AIORateLimiter at 30/s).
 
-    .venv/bin/python bench/broadcast.py --subscribers 10000
+    .venv/bin/python bench/broadcast.py --subscribers 10000 --facts 100000 --bots 1
+    .venv/bin/python bench/broadcast.py --subscribers 10000 --facts 100000 --bots 2
 
-Prints messages per second (sustained, over the whole broadcast), duplicates (chats that got more
-than one digest) and losses (active subscribers that got none).
+--bots 2 runs two Applications on one database, each with its own engine, fake server and owner (as two
+processes would be), both broadcasting at once. Prints msg/s sustained, duplicates, losses, digest build
+time per subscriber, and p50/p99 latency of questions other users ask during the broadcast.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import random
+import statistics
 import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,36 +26,132 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert
 
+import bot.delivery
+from bench.qa import build, questions, universe
 from bot.digests import broadcast
-from knowledge.store.engine import session_scope
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.store.engine import make_engine, migrate
 from knowledge.store.models import Subscription
 from tests.botkit import running_bot
+
+FIRST_CHAT = 1_000_000
+builds: list[float] = []
+
+
+def timed_build(original):  # type: ignore[no-untyped-def]
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            builds.append(time.perf_counter() - started)
+    return wrapper
+
+
+def prepare(tmp: Path, n_facts: int, n_subs: int) -> tuple[str, list[tuple[str, str]]]:
+    url = f"sqlite:///{tmp / 'bot.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    rng = random.Random(7)
+    rows = universe(Gazetteer.load())
+    rng.shuffle(rows)
+    old, new = rows[:n_facts], rows[n_facts:n_facts + 200]
+    answers = build(engine, old, rng)
+    time.sleep(0.01)
+    now = datetime.now(UTC)  # after the base was written: only the 200 below are new to the subscribers
+    subs = [{"chat_id": FIRST_CHAT + i, "chat_type": "private", "send_time": "08:00", "timezone": "Asia/Shanghai",
+             "regions": "" if i % 2 else "371500", "active": True, "created_at": now,
+             "updated_at": now} for i in range(n_subs)]
+    with engine.begin() as conn:
+        conn.execute(insert(Subscription), subs)
+    from knowledge.store.engine import session_scope
+    from knowledge.store.models import Article
+
+    with session_scope(engine) as s:  # 200 facts new since the subscriptions: what today's digest lists
+        s.add(Article(source="today", content_hash="1" * 64, title="今日新闻", original_text="", text=""))
+    _add_new(engine, new, rng)
+    qs = questions(old, answers, rng, 400)
+    engine.dispose()
+    return url, qs
+
+
+def _add_new(engine, rows, rng) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from knowledge.store.models import Fact, SentenceRow
+
+    with engine.begin() as conn:
+        first_sentence = (conn.execute(select(func.max(SentenceRow.id))).scalar() or 0) + 1  # type: ignore[arg-type]
+        article = conn.execute(select(func.max(Fact.article_id))).scalar() or 1
+    shifted = []
+    for i, row in enumerate(rows):
+        shifted.append((i + first_sentence, row))
+    answers_engine = engine
+    from decimal import Decimal
+
+    with answers_engine.begin() as conn:
+        for sid, (region, year, period, metric) in shifted:
+            value = f"{rng.uniform(1, 9000):.2f}"
+            text = f"{year}年{period[0]},{region.name}{metric}完成{value}亿元。"
+            conn.execute(insert(SentenceRow).values(id=sid, article_id=article, position=sid, paragraph=sid,
+                                                    text=text, original=text))
+            conn.execute(insert(Fact).values(article_id=article, sentence_id=sid, region_code=region.code,
+                                             region_surface=region.name, metric=metric, metric_surface=metric,
+                                             value=Decimal(value), value_text=value, unit="亿元",
+                                             period_kind="year", period_year=year, period_label=str(year)))
+
+
+async def bystanders(running, qs: list[tuple[str, str]], done: asyncio.Event) -> list[float]:  # type: ignore[no-untyped-def]
+    latencies = []
+    for i, (question, _answer) in enumerate(qs):
+        if done.is_set():
+            break
+        chat = 5_000 + i  # a new user each time: the flood guard counts per user
+        mark = running.fake.mark()
+        started = time.perf_counter()
+        running.fake.send_text(chat, question)
+        await running.fake.wait_for_message(chat, since=mark, timeout=60)
+        latencies.append(time.perf_counter() - started)
+        await asyncio.sleep(0.5)
+    return latencies
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--subscribers", type=int, default=10_000)
+    parser.add_argument("--facts", type=int, default=100_000)
+    parser.add_argument("--bots", type=int, choices=(1, 2), default=1)
     args = parser.parse_args()
-    first_chat = 100_000
+    bot.delivery.build_for = timed_build(bot.delivery.build_for)  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as tmp:
-        async with running_bot(Path(tmp)) as running:
-            services = running.app.bot_data["regionbot.services"]
-            with session_scope(services.kb.engine) as session:
-                rows = [{"chat_id": first_chat + i, "chat_type": "private", "send_time": "08:00",
-                         "timezone": "Asia/Shanghai", "regions": "" if i % 2 else "371500", "active": True,
-                         "created_at": datetime.now(UTC), "updated_at": datetime.now(UTC)}
-                        for i in range(args.subscribers)]
-                session.execute(insert(Subscription), rows)
-            mark = running.fake.mark()
+        url, qs = prepare(Path(tmp), args.facts, args.subscribers)
+        async with AsyncExitStack() as stack:
+            bots = [await stack.enter_async_context(running_bot(Path(tmp) / f"bot{i}", database_url=url))
+                    for i in range(args.bots)]
+            done = asyncio.Event()
+            asker = asyncio.create_task(bystanders(bots[0], qs, done))
             started = time.perf_counter()
-            counts = await broadcast(running.app.bot, services, now=datetime.now(UTC))
+            counts = await asyncio.gather(*(
+                broadcast(b.app.bot, b.app.bot_data["regionbot.services"], now=datetime.now(UTC),
+                          owner=f"bench-{i}", wait=3600) for i, b in enumerate(bots)))
             elapsed = time.perf_counter() - started
-            per_chat = Counter(m.chat_id for m in running.fake.sent[mark:] if "区域经济日报" in m.text)
+            done.set()
+            latencies = await asker
+            per_chat: Counter[int] = Counter()
+            for b in bots:
+                per_chat.update(m.chat_id for m in b.fake.sent if m.chat_id >= FIRST_CHAT and "区域经济日报" in m.text)
     messages = sum(per_chat.values())
     duplicates = sum(1 for n in per_chat.values() if n > 1)
-    losses = sum(1 for i in range(args.subscribers) if per_chat[first_chat + i] == 0)
-    print(f"subscribers {args.subscribers}: {messages} digests in {elapsed:.1f} s = {messages / elapsed:.1f} msg/s")
-    print(f"outcomes {dict(counts)}; duplicates {duplicates}; losses {losses}")
+    losses = sum(1 for i in range(args.subscribers) if per_chat[FIRST_CHAT + i] == 0)
+    print(f"{args.bots} bot(s), {args.subscribers} subscribers, {args.facts} facts (+200 new)")
+    print(f"digests {messages} in {elapsed:.1f} s = {messages / elapsed:.1f} msg/s; duplicates {duplicates}; "
+          f"losses {losses}; outcomes {[dict(c) for c in counts]}")
+    print(f"build per subscriber: mean {statistics.mean(builds) * 1000:.1f} ms, "
+          f"p99 {sorted(builds)[int(len(builds) * 0.99)] * 1000:.1f} ms")
+    if latencies:
+        ordered = sorted(latencies)
+        print(f"bystander questions: {len(ordered)}, p50 {statistics.median(ordered) * 1000:.0f} ms, "
+              f"p99 {ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

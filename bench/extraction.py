@@ -1,5 +1,6 @@
 """Extraction precision and recall, strictly scored, on ../shared/corpus (development and test splits) and
-on the seeds. A fact is right only if its region, metric, period and value are all right.
+on the seeds. A fact is right only if its region, metric, period and value are all right; a rank claim only
+if its region, metric, rank, scope and period are.
 
     .venv/bin/python bench/extraction.py              # totals per split, per-file lines for dev only
     .venv/bin/python bench/extraction.py --misses     # also list the development split's misses
@@ -20,10 +21,14 @@ from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, split
 from knowledge.places.gazetteer import Gazetteer
 
 
-def line(label: str, facts: Tally, rankings: Tally) -> str:
-    return (f"{label:<44} facts R {facts.recall:6.1%} P {facts.precision:6.1%} "
-            f"({facts.right}/{facts.gold} gold, {facts.predicted} found) | rankings R {rankings.recall:6.1%} "
-            f"P {rankings.precision:6.1%} ({rankings.right}/{rankings.gold}, {rankings.predicted} found)")
+def line(label: str, facts: Tally, rankings: Tally, claims: Tally | None = None) -> str:
+    out = (f"{label:<44} facts R {facts.recall:6.1%} P {facts.precision:6.1%} "
+           f"({facts.right}/{facts.gold} gold, {facts.predicted} found) | rankings R {rankings.recall:6.1%} "
+           f"P {rankings.precision:6.1%} ({rankings.right}/{rankings.gold}, {rankings.predicted} found)")
+    if claims is not None:
+        out += (f" | claims R {claims.recall:6.1%} P {claims.precision:6.1%} "
+                f"({claims.right}/{claims.gold}, {claims.predicted} found)")
+    return out
 
 
 def main() -> None:
@@ -36,19 +41,25 @@ def main() -> None:
     gazetteer = Gazetteer.load()
     for name, files in split().items():
         scored = score_corpus(files, gazetteer)
-        total_f, total_r = Tally(), Tally()
-        for file, (f, r) in scored.items():
+        total_f, total_r, total_c = Tally(), Tally(), Tally()
+        for file, (f, r, c) in scored.items():
             total_f.add(f)
             total_r.add(r)
+            total_c.add(c)
             if name == "dev" or args.test_files:
-                print(line(f"  {name} {file}", f, r))
+                print(line(f"  {name} {file}", f, r, c))
             if name == "dev" and args.misses:
                 for g in f.missed:
                     print(f"      missed   {g['region']} | {g['metric']} | {g['period']} | "
                           f"{g.get('value') or 'growth ' + str(g.get('growth'))}{g.get('unit') or ''} @{g['offset']}")
                 for s in f.spurious:
                     print(f"      spurious {s}")
-        print(line(f"{name.upper()} split ({len(files)} articles)", total_f, total_r))
+                for g in c.missed:
+                    print(f"      missed   claim {g['region']} | {g['metric']} | {g['rank']} | {g['scope']} | "
+                          f"{g['period']} @{g['offset']}")
+                for s in c.spurious:
+                    print(f"      spurious {s}")
+        print(line(f"{name.upper()} split ({len(files)} articles)", total_f, total_r, total_c))
     seeds_f, seeds_r = score_seeds(gazetteer)
     print(line("SEEDS (5 bundled articles, strict rule)", seeds_f, seeds_r))
 

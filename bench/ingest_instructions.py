@@ -12,7 +12,6 @@ Needs valgrind (on every machine of this workplace); takes a few minutes.
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import shutil
 import subprocess
@@ -23,16 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from ingest import make_article  # noqa: E402  (bench/ingest.py: the same synthetic articles)
-
+from bench.ingest import make_texts  # noqa: E402  (the same synthetic articles)
 from knowledge.places.gazetteer import Gazetteer  # noqa: E402
 
 
 def _texts(count: int) -> list[str]:
-    gazetteer = Gazetteer.load()
-    regions = [r.name for r in gazetteer.regions() if r.level == "county"]
-    rng = random.Random(7)
-    return [make_article(rng, regions, i) for i in range(count + 1)]
+    return make_texts(count + 1)
 
 
 def child(side: str, count: int) -> None:

@@ -1,13 +1,14 @@
-"""Question answering on a synthetic corpus with known answers, against two baselines, in one run.
+"""Question answering end to end on the varied synthetic corpus: text is ingested, then asked about.
 
     .venv/bin/python bench/qa.py --sizes 1000 10000 100000 --questions 500
 
-The corpus is regions × years × periods × metrics, one sentence per fact, stored through the real
-SQLite store. For each size it prints accuracy and ms per question (p50, p99) for:
-  - regionbot: the index + rapidfuzz candidate scoring used by the bot;
-  - bm25s over jieba-tokenised sentences, top sentence (correct when it holds the expected value);
-  - a naive rapidfuzz WRatio scan over every fact's "region period metric" string;
-and the process's peak RSS.
+For each size, articles from bench/synthetic.py are generated until they state that many facts, written to
+files and ingested through the real path (extraction, then the store); no fact is inserted directly. Then
+questions about stated facts are asked in varied phrasings (full and short names, metric synonyms,
+Traditional, follow-ups 那X呢 / 去年呢). Prints, for regionbot (in a process of its own, as the bot runs):
+strict accuracy (bench/answer_scoring.py: the value in the answer body, before 来源, with its region and
+period), accuracy on the facts extraction stored right, p50, p99 and peak RSS; and for bm25s over the
+stored sentences, top-1 (right when that sentence holds the value), in the same run.
 """
 
 from __future__ import annotations
@@ -20,124 +21,163 @@ import subprocess
 import sys
 import tempfile
 import time
-from decimal import Decimal
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
-import psutil
-from rapidfuzz import fuzz, process
-from sqlalchemy import insert
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from knowledge.extract.metrics import metrics
-from knowledge.places.gazetteer import Gazetteer
+from bench.answer_scoring import problems
+from bench.synthetic import Expected, Generator
+from bench.synthetic_patterns import INDICATORS
+from bench.synthetic_score import score, stored_facts
+from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.service import KnowledgeBase
-from knowledge.store.engine import make_engine, migrate, session_scope
-from knowledge.store.models import Article, Fact, SentenceRow
+from knowledge.store.engine import make_engine, migrate
+from knowledge.store.ingest import ingest_paths
+from knowledge.text.normalize import to_traditional
 from knowledge.text.segment import cut
 
-PERIODS = [("上半年", "H1", 1, 6), ("前三季度", "Q1-Q3", 1, 9), ("1至11月", "M01-M11", 1, 11), ("全年", "", 1, 12)]
-YEARS = list(range(2014, 2025))
+Key = tuple[str, str, str]  # region code, metric, period label
+ASK = ("{R}{P}{M}是多少?", "{P}{R}的{M}是多少?", "{R}{P}{M}多少", "{R}{M}{P}有多少?", "{P}{R}{M}",
+       "请问{R}{P}{M}是多少")
+ASK_GROWTH = ("{R}{P}{M}增长多少?", "{R}{P}{M}增速是多少?", "{P}{R}{M}增长了多少", "{R}{P}{M}同比增长多少?")
 
 
-def universe(gazetteer: Gazetteer) -> list[tuple]:
-    regions = [r for r in gazetteer.regions() if r.level in ("city", "county")]
-    names = [m for m in metrics() if not m.endswith(("比重", "率"))][:15]  # amounts and counts, not shares
-    return [(r, y, p, m) for r in regions for y in YEARS for p in PERIODS for m in names]
+def period_words(label: str) -> str:
+    """How a question names the period of a label: 2023年上半年, 2023年1-11月, 2023年末."""
+    if label.startswith("asof:"):
+        return f"{label[5:9]}年末"
+    year, rest = label[:4], label[4:]
+    spans = {"": "", "H1": "上半年", "Q1-Q3": "前三季度", "Q1": "一季度"}
+    if rest in spans:
+        return f"{year}年{spans[rest]}"
+    return f"{year}年1-{int(rest[-2:])}月"
 
 
-def label(year: int, period: tuple) -> str:
-    return f"{year}{period[1]}" if period[1] else str(year)
+def previous(label: str) -> str:
+    if label.startswith("asof:"):
+        return f"asof:{int(label[5:9]) - 1}{label[9:]}"
+    return f"{int(label[:4]) - 1}{label[4:]}"
 
 
-def build(engine, rows: list[tuple], rng: random.Random) -> dict[tuple, str]:  # type: ignore[no-untyped-def]
-    answers: dict[tuple, str] = {}
-    with session_scope(engine) as s:
-        article = Article(source="synthetic", content_hash="0" * 64, title="合成数据", original_text="", text="")
-        s.add(article)
-        s.flush()
-        sentences, facts = [], []
-        for i, (region, year, period, metric) in enumerate(rows):
-            value = f"{rng.uniform(1, 9000):.2f}"
-            growth = f"{rng.uniform(0.5, 15):.1f}"
-            answers[(region.code, year, period[0], metric)] = value
-            text = f"{year}年{period[0]},{region.name}{metric}完成{value}亿元,同比增长{growth}%。"
-            sentences.append({"id": i + 1, "article_id": article.id, "position": i, "paragraph": i, "text": text,
-                              "original": text})
-            facts.append({"article_id": article.id, "sentence_id": i + 1, "region_code": region.code,
-                          "region_surface": region.name, "metric": metric, "metric_surface": metric,
-                          "value": Decimal(value), "value_text": value, "unit": "亿元", "growth": Decimal(growth),
-                          "period_kind": "half" if period[1] == "H1" else "year", "period_year": year,
-                          "period_start": period[2], "period_end": period[3], "period_label": label(year, period)})
-        for chunk in range(0, len(rows), 5000):
-            s.execute(insert(SentenceRow), sentences[chunk : chunk + 5000])
-            s.execute(insert(Fact), facts[chunk : chunk + 5000])
-    return answers
+class Asker:
+    """Questions about stated facts, in varied phrasings, with follow-up chains."""
+
+    def __init__(self, gazetteer: Gazetteer, truth: dict[Key, Expected], right: set[Key], seed: int) -> None:
+        self.gaz, self.truth, self.right, self.rng = gazetteer, truth, right, random.Random(seed)
+        self.by_metric_period: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for code, metric, period in truth:
+            self.by_metric_period[(metric, period)].append(code)
+
+    def name(self, region: Region) -> str:
+        unique = self.gaz.by_name(region.name) is not None
+        full = region.name if unique else self.gaz.describe(region)
+        short = region.short if unique and self.gaz.resolve(region.short) == region else full
+        return self.rng.choice([full, short])
+
+    def item(self, key: Key, n: int, *, after: str | None = None, text: str | None = None) -> dict[str, Any]:
+        code, metric, period = key
+        fact = self.truth[key]
+        region = self.gaz.get(code)
+        expect: dict[str, Any] = {"region": region.name if self.gaz.by_name(region.name) else
+                                  self.gaz.describe(region), "period": period}
+        if fact.value is not None:
+            expect["values"] = [fact.value]
+        else:
+            expect["growth"] = [fact.growth]
+        if text is None:
+            forms = ASK if fact.value is not None else ASK_GROWTH
+            text = self.rng.choice(forms).format(R=self.name(region), P=period_words(period),
+                                                 M=self.rng.choice(INDICATORS[metric].forms))
+            if self.rng.random() < 0.15:
+                text = to_traditional(text)
+        item = {"id": f"q{n}", "q": text, "found": True, "expect": expect, "stored_right": key in self.right}
+        if after:
+            item["after"] = after
+        return item
+
+    def items(self, count: int) -> list[dict[str, Any]]:
+        keys = sorted(self.truth)
+        out: list[dict[str, Any]] = []
+        for key in self.rng.sample(keys, min(count, len(keys))):
+            out.append(self.item(key, len(out)))
+            if self.rng.random() < 0.2:  # a follow-up on the same metric: another place, or the year before
+                code, metric, period = key
+                others = [c for c in self.by_metric_period[(metric, period)] if c != code]
+                before = (code, metric, previous(period))
+                if before in self.truth and self.rng.random() < 0.5:
+                    out.append(self.item(before, len(out), after=out[-1]["id"], text="去年呢?"))
+                elif others:
+                    other = self.gaz.get(self.rng.choice(others))
+                    out.append(self.item((other.code, metric, period), len(out), after=out[-1]["id"],
+                                         text=f"那{self.name(other)}呢?"))
+        return out
 
 
-def questions(rows: list[tuple], answers: dict, rng: random.Random, n: int) -> list[tuple[str, str]]:
-    out = []
-    for region, year, period, metric in rng.sample(rows, min(n, len(rows))):
-        syn = rng.choice([metric, *metrics()[metric].synonyms[:2]])
-        name = rng.choice([region.name, region.short])
-        out.append((f"{name}{year}年{period[0]}{syn}是多少?", answers[(region.code, year, period[0], metric)]))
-    return out
-
-
-def timed(fn, qs: list[tuple[str, str]]) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
-    hits, times = 0, []
-    for q, want in qs:
-        start = time.perf_counter()
-        got = fn(q)
-        times.append((time.perf_counter() - start) * 1000)
-        hits += want in got
-    times.sort()
-    return hits / len(qs), statistics.median(times), times[int(len(times) * 0.99) - 1]
-
-
-def run(size: int, rows_all: list[tuple], n_questions: int, seed: int) -> None:
-    rng = random.Random(seed)
-    rows = rng.sample(rows_all, size)
+def run(size: int, n_questions: int, seed: int, gazetteer: Gazetteer) -> None:
+    started = time.perf_counter()
+    articles = list(Generator(gazetteer, seed).articles(facts=size))
+    stated = sum(len(a.facts) for a in articles)
+    print(f"\n{stated:,} facts stated in {len(articles):,} articles", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'qa.db'}")
-        migrate(engine)
-        answers = build(engine, rows, rng)
-        qs = questions(rows, answers, rng, n_questions)
-        del answers
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        for article in articles:
+            (folder / f"{article.name}.txt").write_text(article.text, encoding="utf-8")
         db = Path(tmp) / "qa.db"
-        (Path(tmp) / "qs.json").write_text(json.dumps(qs, ensure_ascii=False), "utf-8")
-        # regionbot is measured in a process of its own, as the bot would run: its peak RSS is its own
-        served = subprocess.run([sys.executable, __file__, "--serve", str(db), str(Path(tmp) / "qs.json")],
+        engine = make_engine(f"sqlite:///{db}")
+        migrate(engine)
+        done = [0]
+
+        def progress(_: str) -> None:
+            done[0] += 1
+            if done[0] % 2000 == 0:
+                print(f"  ingested {done[0]:,}/{len(articles):,} articles", flush=True)
+
+        ingest_paths([folder], engine=engine, gazetteer=gazetteer, progress=progress)
+        report = score(articles, stored_facts(engine))
+        print(f"  ingest {time.perf_counter() - started:.0f} s; {report.lines(worst=0)[0]}", flush=True)
+        truth: dict[Key, Expected] = {}
+        for article in articles:
+            for fact in article.facts:
+                if INDICATORS[fact.metric].family != "share":  # open share names are not asked about
+                    truth.setdefault((fact.region, fact.metric, fact.period), fact)
+        items = Asker(gazetteer, truth, report.right_keys, seed).items(n_questions)
+        (Path(tmp) / "items.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
+        served = subprocess.run([sys.executable, __file__, "--serve", str(db), str(Path(tmp) / "items.json")],
                                 capture_output=True, text=True, check=True)
-        ours_acc, ours_p50, ours_p99, serve_peak = json.loads(served.stdout.strip().splitlines()[-1])
-        ours = (ours_acc, ours_p50, ours_p99)
-        kb = KnowledgeBase(engine, Path(tmp))
-        kb.refresh()
-        corpus = [kb.index.sentences[i] for i in sorted(kb.index.sentences)]
-        import bm25s
+        ours = json.loads(served.stdout.strip().splitlines()[-1])
+        base = bm25_baseline(engine, Path(tmp), items)
+    n = len(items)
+    print(f"  {n} questions ({sum('after' in i for i in items)} follow-ups, "
+          f"{sum(i['stored_right'] for i in items)} about facts extraction stored right)")
+    print(f"  regionbot   accuracy {ours['accuracy']:6.1%} (on facts stored right {ours['accuracy_stored']:6.1%})"
+          f"   p50 {ours['p50']:6.2f} ms   p99 {ours['p99']:6.2f} ms   peak RSS {ours['rss']:.0f} MB")
+    print(f"  bm25s top-1 accuracy {base[0]:6.1%} (value in the top sentence)   p50 {base[1]:6.2f} ms   "
+          f"p99 {base[2]:6.2f} ms")
+    for q, why in ours["misses"][:6]:
+        print(f"    miss: {q} — {'; '.join(why)}")
 
-        retriever = bm25s.BM25()
-        retriever.index([cut(t) for t in corpus], show_progress=False)
 
-        def bm25(q: str) -> str:
-            docs, _ = retriever.retrieve([cut(q)], k=1, show_progress=False)
-            return corpus[int(docs[0][0])]
+def bm25_baseline(engine: Any, folder: Path, items: list[dict[str, Any]]) -> tuple[float, float, float]:
+    import bm25s
 
-        keys = [f"{f.region_code and kb.gazetteer.get(f.region_code).name}{f.period_label}{f.metric}"
-                for f in kb.index.facts]
-        values = [f.value_text or "" for f in kb.index.facts]
-
-        def scan(q: str) -> str:
-            best = process.extractOne(q, keys, scorer=fuzz.WRatio)
-            return values[best[2]] if best else ""
-
-        base = timed(bm25, qs)
-        naive = timed(scan, qs[: max(50, n_questions // 5)])
-    rss = psutil.Process().memory_info().rss / 2**20
-    peak = getattr(psutil.Process().memory_info(), "peak_wset", None) or _peak_mb()
-    print(f"\n{size:>7,} facts, {len(qs)} questions")
-    for name, (acc, p50, p99) in (("regionbot", ours), ("bm25s top-1", base), ("rapidfuzz full scan", naive)):
-        print(f"  {name:<20} accuracy {acc:6.1%}   p50 {p50:7.2f} ms   p99 {p99:7.2f} ms")
-    print(f"  peak RSS: regionbot serving process {serve_peak:.0f} MB; benchmark process {peak:.0f} MB "
-          f"(generator + both baselines), now {rss:.0f} MB")
+    kb = KnowledgeBase(engine, folder)
+    kb.refresh(warm=False)
+    corpus = [kb.index.sentences[i] for i in sorted(kb.index.sentences)]
+    retriever = bm25s.BM25()
+    retriever.index([cut(t) for t in corpus], show_progress=False)
+    hits, times = 0, []
+    for item in items:
+        start = time.perf_counter()
+        docs, _ = retriever.retrieve([cut(item["q"])], k=1, show_progress=False)
+        top = corpus[int(docs[0][0])]
+        times.append((time.perf_counter() - start) * 1000)
+        want = (item["expect"].get("values") or item["expect"].get("growth"))[0]
+        hits += want.lstrip("-") in top
+    times.sort()
+    return hits / len(items), statistics.median(times), times[max(0, int(len(times) * 0.99) - 1)]
 
 
 def _peak_mb() -> float:
@@ -146,13 +186,28 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def serve(db: str, questions_file: str) -> None:
-    """Child process: load the base like the bot does, answer the questions, report figures as JSON."""
+def serve(db: str, items_file: str) -> None:
+    """Child process: load the base like the bot does, ask the questions in order, report figures as JSON."""
     kb = KnowledgeBase(make_engine(f"sqlite:///{db}"), Path(db).parent)
     kb.refresh()
-    qs = [tuple(q) for q in json.loads(Path(questions_file).read_text("utf-8"))]
-    acc, p50, p99 = timed(lambda q: kb.ask(q).answer.text, qs)
-    print(json.dumps([acc, p50, p99, _peak_mb()]))
+    items = json.loads(Path(items_file).read_text("utf-8"))
+    states: dict[str, Any] = {}
+    times, right, right_stored, misses = [], 0, 0, []
+    for item in items:
+        start = time.perf_counter()
+        asked = kb.ask(item["q"], states.get(item.get("after", "")))
+        times.append((time.perf_counter() - start) * 1000)
+        states[item["id"]] = asked.state
+        why = problems(item, asked.answer)
+        right += not why
+        right_stored += item["stored_right"] and not why
+        if why and item["stored_right"]:
+            misses.append((item["q"], why))
+    times.sort()
+    stored = sum(i["stored_right"] for i in items) or 1
+    print(json.dumps({"accuracy": right / len(items), "accuracy_stored": right_stored / stored,
+                      "p50": statistics.median(times), "p99": times[max(0, int(len(times) * 0.99) - 1)],
+                      "rss": _peak_mb(), "misses": misses[:20]}, ensure_ascii=False))
 
 
 def main() -> None:
@@ -164,10 +219,9 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=500)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    rows_all = universe(Gazetteer.load())
-    print(f"universe: {len(rows_all):,} (region, year, period, metric) combinations")
+    gazetteer = Gazetteer.load()
     for size in args.sizes:
-        run(min(size, len(rows_all)), rows_all, args.questions, args.seed)
+        run(size, args.questions, args.seed, gazetteer)
 
 
 if __name__ == "__main__":

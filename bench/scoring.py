@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.pipeline import ParsedArticle, parse_or_error
-from knowledge.extract.rankings import ExtractedRanking
+from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import read_file
 
@@ -113,6 +113,34 @@ def score_rankings(gold: list[dict], predicted: list[ExtractedRanking], gazettee
     return tally
 
 
+def rank_claims(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """The claims that are scored: a region's rank with a number (前列 and superlatives carry none)."""
+    return [c for c in claims if c.subject_kind == "region" and c.position is not None]
+
+
+def claim_matches(g: dict, c: ExtractedClaim, gazetteer: Gazetteer) -> bool:
+    """Region, rank, scope and period all right, and the same metric (the strict rule of facts)."""
+    region = gazetteer.get(c.region_code).name if c.region_code else c.subject
+    return (g["region"] == region and g["rank"] == c.position and g["scope"] == c.scope_name
+            and g["period"] == c.period_label and c.about is not None and same_metric(g["metric"], c.about))
+
+
+def score_claims(gold: list[dict], predicted: list[ExtractedClaim], gazetteer: Gazetteer) -> Tally:
+    scored = rank_claims(predicted)
+    tally = Tally(gold=len(gold), predicted=len(scored))
+    used: set[int] = set()
+    for g in gold:
+        hit = next((i for i, c in enumerate(scored) if i not in used and claim_matches(g, c, gazetteer)), None)
+        if hit is None:
+            tally.missed.append(g)
+        else:
+            used.add(hit)
+    tally.right = len(used)
+    tally.spurious = [f"claim {c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}"
+                      for i, c in enumerate(scored) if i not in used]
+    return tally
+
+
 def describe(f: ExtractedFact) -> str:
     value = f.value_text or (f"growth {f.growth}" if f.growth is not None else "?")
     return f"{f.region.name} | {f.metric} | {f.period.label} | {value}{f.unit or ''}"
@@ -137,8 +165,8 @@ def parse_files(paths: Iterable[Path], gazetteer: Gazetteer) -> dict[str, Parsed
     return out
 
 
-def score_corpus(files: list[str], gazetteer: Gazetteer) -> dict[str, tuple[Tally, Tally]]:
-    """Per file: (facts tally, rankings tally)."""
+def score_corpus(files: list[str], gazetteer: Gazetteer) -> dict[str, tuple[Tally, Tally, Tally]]:
+    """Per file: (facts tally, rankings tally, claims tally)."""
     parsed = parse_files([CORPUS / f for f in files], gazetteer)
     out = {}
     for name in files:
@@ -146,7 +174,8 @@ def score_corpus(files: list[str], gazetteer: Gazetteer) -> dict[str, tuple[Tall
         p = parsed.get(name)
         facts = p.facts if p else []
         rankings = p.rankings if p else []
-        out[name] = (score_facts(gold["facts"], facts), score_rankings(gold["rankings"], rankings, gazetteer))
+        out[name] = (score_facts(gold["facts"], facts), score_rankings(gold["rankings"], rankings, gazetteer),
+                     score_claims(gold.get("claims", []), p.claims if p else [], gazetteer))
     return out
 
 

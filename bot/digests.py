@@ -1,47 +1,53 @@
-"""Digest scheduling (PTB's JobQueue on APScheduler) and delivery with Telegram's error semantics.
+"""Digest scheduling (PTB's JobQueue) and broadcasts: one at a time across processes, claim-send-mark per chat.
 
-Delivery is exactly-once per (chat, local date): the delivery log row is claimed before sending and
-marked sent right after. Errors: RetryAfter is honoured; network errors and 5xx are retried with
-backoff a bounded number of times and then recorded as failed; Forbidden and "chat not found"
-deactivate the subscription. A timed-out send is not retried (Telegram may have delivered it).
+Each chat's daily job queues its row and wakes a sweep; a minute sweep resumes what is due and unsent (after a
+restart, or a dead replica's lapsed claims). Blocking work runs in the digest pool, never in the questions' one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import secrets
+import socket
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from functools import partial
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfoNotFoundError
 
-from sqlalchemy.engine import Engine
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.render import MESSAGE_LIMIT, split_message
+from bot.delivery import UNSUBSCRIBE_LINE, Sender, digest_parts, send_claimed
 from bot.services import AnyApp, BotContext, Services, services_of
-from knowledge.digest.build import Digest, build_digest
+from knowledge.store import delivery as queue
 from knowledge.store.engine import session_scope
 from knowledge.store.models import Subscription
 from knowledge.store.subscriptions import (
+    active_count,
     active_subscriptions,
-    claim_delivery,
-    deactivate,
-    digest_date,
-    finish_delivery,
-    get_subscription,
     is_valid_send_time,
     local_time,
-    recent_highlights,
 )
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 4
-BACKOFF_SECONDS = 0.5
-MAX_RETRY_AFTER_WAITS = 5
-BROADCAST_CONCURRENCY = 64
+T = TypeVar("T")
+__all__ = ["UNSUBSCRIBE_LINE", "broadcast", "digest_parts", "job_name", "schedule", "schedule_all"]
+
+BROADCAST_CONCURRENCY = 32  # sends in flight; AIORateLimiter holds the rate to Telegram's 30/s
+DIGEST_THREADS = 2  # the digest pool: builds and log writes never take the threads questions use
+SWEEP_SECONDS = 60.0
+SWEEP_JOB = "digest:sweep"
+# Unique per process: a restarted process is a new owner and takes over its old claims once they lapse.
+OWNER = f"{socket.gethostname()[:40]}:{os.getpid()}:{secrets.token_hex(3)}"
+_pool: ThreadPoolExecutor | None = None
+# Its own thread: a renewal must never wait behind queued digest builds, or the lease would lapse.
+_lease_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest-lease")
+_SWEEPER = "regionbot.digests.sweeper"
 
 
 def job_name(chat_id: int) -> str:
@@ -87,6 +93,10 @@ async def schedule_all(app: AnyApp) -> int:
             services.bad_subscriptions.append(f"chat {sub.chat_id}: {exc}")
             continue
         scheduled += 1
+    if app.job_queue is not None:
+        # Resumes today's due-but-unsent digests right after start, then catches lapsed claims every minute.
+        app.job_queue.run_repeating(_sweep_job, interval=SWEEP_SECONDS, first=0.5, name=SWEEP_JOB)
+    app.bot_data[_SWEEPER] = _Sweeper(app, asyncio.create_task(_watch_stop(app)))
     return scheduled
 
 
@@ -95,121 +105,159 @@ def _active(services: Services) -> list[Subscription]:
         return active_subscriptions(session=session)
 
 
-def _one(services: Services, chat_id: int) -> Subscription | None:
-    with session_scope(services.kb.engine) as session:
-        return get_subscription(session=session, chat_id=chat_id)
+
+
+async def _watch_stop(app: AnyApp) -> None:
+    """Set `stopping` as soon as the Application starts to stop.
+
+    PTB waits for running handlers and jobs before it calls post_stop, so a broadcast that only looked at
+    post_stop would send to everyone first; Application.stop() clears `running` as its first step.
+    """
+    while not app.running:
+        await asyncio.sleep(0.1)
+    while app.running:
+        await asyncio.sleep(0.1)
+    services_of(app).stopping.set()
+
+
+class _Sweeper:
+    """Coalesces wake-ups: thousands of jobs firing at 08:00 make one sweep (and one more if woken meanwhile)."""
+
+    def __init__(self, app: AnyApp, watcher: asyncio.Task[None]) -> None:
+        self.app, self.watcher = app, watcher
+        self.running, self.again = False, False
+
+    async def sweep(self) -> None:
+        if self.running:
+            self.again = True
+            return
+        self.running = True
+        try:
+            while True:
+                self.again = False
+                counts = await broadcast(self.app.bot, services_of(self.app), now=datetime.now(UTC), due_only=True)
+                if counts:
+                    log.info("digest sweep: %s", dict(counts))
+                if counts["busy"] or not self.again:
+                    return  # busy: another process holds the lease and its claim loop takes the new rows
+        finally:
+            self.running = False
+
+
+def _sweeper(app: AnyApp) -> _Sweeper | None:
+    found = app.bot_data.get(_SWEEPER)
+    return found if isinstance(found, _Sweeper) else None
+
+
+async def _sweep_job(context: BotContext) -> None:
+    if (sweeper := _sweeper(context.application)) is not None:
+        await sweeper.sweep()
 
 
 async def _digest_job(context: BotContext) -> None:
+    """This chat's send time: queue its row for today and wake the sweep that sends it."""
     services = context.services
-    if context.job is None or context.job.chat_id is None:
+    if context.job is None or context.job.chat_id is None or services.stopping.is_set():
         return
     chat_id = context.job.chat_id
-    sub = await asyncio.to_thread(_one, services, chat_id)
-    if sub is None or not sub.active:
-        return
-    outcome = await deliver(context.bot, services, sub, now=datetime.now(UTC))
-    log.info("digest for chat %s: %s", chat_id, outcome)
+    await _run(partial(queue.enqueue, engine=services.kb.engine, now=datetime.now(UTC), due_only=False,
+                       chat_ids=[chat_id]))
+    if (sweeper := _sweeper(context.application)) is not None:
+        await sweeper.sweep()
+    else:
+        await broadcast(context.bot, services, now=datetime.now(UTC), due_only=True)
 
 
-async def deliver(bot: Bot, services: Services, sub: Subscription, *, now: datetime) -> str:
-    """Send today's digest to one subscriber; returns sent | skipped | failed | deactivated."""
-    engine, day = services.kb.engine, digest_date(now, sub.timezone)
-    claimed = await asyncio.to_thread(partial(claim_delivery, engine=engine, chat_id=sub.chat_id, day=day))
-    if claimed is None:
-        return "skipped"
-    digest = await asyncio.to_thread(_build, services, sub, day)
-    if digest is None:
-        await asyncio.to_thread(partial(finish_delivery, engine=engine, chat_id=sub.chat_id, day=day,
-                                        status="skipped", attempts=0))
-        return "skipped"
-    attempts, waits = 0, 0
-    while True:
-        attempts += 1
-        try:
-            for part in digest_parts(digest):
-                await bot.send_message(sub.chat_id, part)
-        except RetryAfter as exc:
-            waits += 1
-            if waits > MAX_RETRY_AFTER_WAITS:
-                return await _finish(engine, sub, day, "failed", attempts, f"rate limited: {exc}")
-            attempts -= 1
-            await asyncio.sleep(_seconds(exc.retry_after))
-        except Forbidden as exc:
-            await asyncio.to_thread(_deactivate, engine, sub.chat_id)
-            return await _finish(engine, sub, day, "failed", attempts, f"forbidden: {exc}", "deactivated")
-        except BadRequest as exc:
-            if "chat not found" in str(exc).lower():
-                await asyncio.to_thread(_deactivate, engine, sub.chat_id)
-                return await _finish(engine, sub, day, "failed", attempts, f"bad request: {exc}", "deactivated")
-            return await _finish(engine, sub, day, "failed", attempts, f"bad request: {exc}")
-        except TimedOut:
-            # Telegram may well have delivered it: a retry would risk a duplicate, so record and stop.
-            return await _finish(engine, sub, day, "sent", attempts, "reply timed out; not retried", "sent",
-                                 digest.highlight)
-        except NetworkError as exc:
-            if attempts >= MAX_ATTEMPTS:
-                return await _finish(engine, sub, day, "failed", attempts, f"network: {exc}")
-            await asyncio.sleep(BACKOFF_SECONDS * 2 ** (attempts - 1))
-        else:
-            return await _finish(engine, sub, day, "sent", attempts, None, "sent", digest.highlight)
+def _digest_pool() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=DIGEST_THREADS, thread_name_prefix="digest")
+    return _pool
 
 
-async def _finish(engine: Engine, sub: Subscription, day: date, status: str, attempts: int,
-                  error: str | None, outcome: str | None = None, highlight: str | None = None) -> str:
-    await asyncio.to_thread(partial(finish_delivery, engine=engine, chat_id=sub.chat_id, day=day, status=status,
-                                    attempts=attempts, error=error, highlight=highlight))
-    if status == "failed":
-        log.warning("digest to chat %s failed after %d attempt(s): %s", sub.chat_id, attempts, error)
-    return outcome or status
+async def _run(fn: Callable[[], T]) -> T:
+    return await asyncio.get_running_loop().run_in_executor(_digest_pool(), fn)
 
 
-def _build(services: Services, sub: Subscription, day: date) -> Digest | None:
-    with session_scope(services.kb.engine) as session:
-        recent = recent_highlights(session=session, chat_id=sub.chat_id)
-    since = sub.last_digest_at or sub.created_at
-    regions = [c for c in sub.regions.split(",") if c]
-    return build_digest(services.kb.engine, services.kb.gazetteer, since=since, regions=regions, day=day,
-                        recent_highlights=recent, skip_quiet=services.settings.digest_skip_quiet_days)
-
-
-def _deactivate(engine: Engine, chat_id: int) -> None:
-    with session_scope(engine) as session:
-        deactivate(session=session, chat_id=chat_id)
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    return float(value) if isinstance(value, int | float) else 1.0
-
-
-async def broadcast(bot: Bot, services: Services, *, now: datetime,
-                    stop: asyncio.Event | None = None) -> Counter[str]:
+async def broadcast(bot: Bot, services: Services, *, now: datetime, stop: asyncio.Event | None = None,
+                    due_only: bool = False, wait: float = 0.0, owner: str = OWNER) -> Counter[str]:
     """Today's digest to every active subscriber who has not had it: counts by outcome.
 
-    Setting `stop` (the bot does on shutdown) lets the sends in flight finish and be recorded, and
-    starts no new ones; a later broadcast picks up exactly the subscribers left.
+    due_only: only chats whose send time has passed (the sweeps); otherwise everyone (an admin's
+    /digest_now, which also retries today's failures). `busy`: another broadcast holds the lease (waited
+    for up to `wait` s); `owner` names this sender, one per process. A stop (`stop`, or the bot's
+    shutdown) hands out no new sends; what is left stays queued for the next sweep, here or elsewhere.
     """
-    subs = await asyncio.to_thread(_active, services)
-    gate = asyncio.Semaphore(BROADCAST_CONCURRENCY)
+    engine, ttl = services.kb.engine, services.settings.digest_lease_seconds
 
-    async def one(sub: Subscription) -> str:
-        async with gate:
-            if stop is not None and stop.is_set():
-                return "deferred"
-            try:
-                return await deliver(bot, services, sub, now=now)
-            except Exception:
-                log.exception("digest to chat %s crashed", sub.chat_id)
-                return "failed"
+    def stopped() -> bool:
+        return services.stopping.is_set() or (stop is not None and stop.is_set())
 
-    return Counter(await asyncio.gather(*(one(s) for s in subs)))
+    if not await _take_lease(engine, owner, ttl, wait, stopped):
+        return Counter({"busy": 1})
+    lost = asyncio.Event()
+    heartbeat = asyncio.create_task(_heartbeat(engine, owner, ttl, lost))
+    counts: Counter[str] = Counter()
+    try:
+        days = await _run(partial(queue.enqueue, engine=engine, now=now, due_only=due_only,
+                                  retry_failed=not due_only))
+        total = await _run(partial(active_count, engine))
+        sender = Sender(bot, engine, services.kb.gazetteer, owner, services.settings.digest_skip_quiet_days, _run)
+
+        async def worker() -> None:
+            while not stopped() and not lost.is_set():
+                claimed = await _run(partial(queue.claim, engine=engine, owner=owner, days=days, seconds=ttl))
+                if not claimed:
+                    return
+                counts[await _send(sender, claimed[0])] += 1
+
+        if days:
+            await asyncio.gather(*(worker() for _ in range(BROADCAST_CONCURRENCY)))
+        if not due_only:
+            counts["skipped"] += max(0, total - sum(counts.values()))
+        if stopped() or lost.is_set():
+            counts["deferred"] = await _run(partial(queue.outstanding, engine=engine, days=days))
+    finally:
+        heartbeat.cancel()
+        await _run(partial(queue.release_lease, engine=engine, owner=owner))
+    return +counts
 
 
-UNSUBSCRIBE_LINE = "退订请发送 /unsubscribe,修改时间或地区请发送 /subscription"
+async def _take_lease(engine: Any, owner: str, ttl: float, wait: float, stopped: Callable[[], bool]) -> bool:
+    deadline = asyncio.get_running_loop().time() + wait
+    while not stopped():
+        if await _run(partial(queue.acquire_lease, engine=engine, owner=owner, seconds=ttl)):
+            return True
+        if asyncio.get_running_loop().time() >= deadline:
+            return False
+        await asyncio.sleep(0.2)
+    return False
 
 
-def digest_parts(digest: Digest) -> list[str]:
-    """The digest as Telegram messages: its text, how to unsubscribe, split under the message limit."""
-    return split_message(f"{digest.text}\n\n{UNSUBSCRIBE_LINE}", MESSAGE_LIMIT)
+async def _heartbeat(engine: Any, owner: str, ttl: float, lost: asyncio.Event) -> None:
+    """Renew the lease and this process's claims well inside their expiry; a lost lease stops the workers."""
+    while True:
+        await asyncio.sleep(ttl / 3)
+        try:
+            loop = asyncio.get_running_loop()
+            held = await loop.run_in_executor(_lease_pool, partial(queue.acquire_lease, engine=engine, owner=owner,
+                                                                   seconds=ttl, renew=True))
+            await loop.run_in_executor(_lease_pool, partial(queue.renew_claims, engine=engine, owner=owner,
+                                                            seconds=ttl))
+        except Exception:
+            log.exception("digest lease renewal failed")
+            continue
+        if not held:
+            log.warning("digest broadcast lease lost to another process; stopping this broadcast")
+            lost.set()
+            return
+
+
+async def _send(sender: Sender, claimed: queue.Claimed) -> str:
+    try:
+        return await send_claimed(sender, claimed)
+    except Exception:
+        log.exception("digest to chat %s crashed", claimed.chat_id)
+        await _run(partial(queue.finish, engine=sender.engine, claimed=claimed, owner=sender.owner,
+                           status="failed", attempts=claimed.attempts + 1, error="crashed"))
+        return "failed"

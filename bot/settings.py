@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     digest_time: str = "08:00"
     digest_skip_quiet_days: bool = False
+    digest_lease_seconds: float = Field(default=30.0, gt=0, le=600)
     max_upload_bytes: int = Field(default=2_000_000, ge=1)
     flood_limit_per_minute: int = Field(default=20, ge=1)
     log_level: str = "INFO"

@@ -79,7 +79,10 @@ async def digest_now_command(update: Update, context: BotContext) -> None:
         return
     services = context.services
     await where.message.reply_text("正在发送今日简报……")
-    counts = await broadcast(context.bot, services, now=datetime.now(UTC), stop=services.stopping)
+    counts = await broadcast(context.bot, services, now=datetime.now(UTC), stop=services.stopping, wait=5.0)
+    if counts["busy"]:
+        await where.message.reply_text("另一次简报发送正在进行(可能在另一个进程中),今日简报由它发出,不会重复发送。")
+        return
     await where.message.reply_text(
         f"今日简报:发送 {counts['sent']},跳过 {counts['skipped']},失败 {counts['failed']},"
         f"停用 {counts['deactivated']}")

@@ -94,9 +94,13 @@ async def send_answer(where: Origin, answer: Answer) -> None:
         buttons.append(InlineKeyboardButton("来源", callback_data=SourcesButton(answer)))
     if answer.suggestions:
         buttons.append(InlineKeyboardButton("相关", callback_data=RelatedButton(answer)))
+    rows = [buttons] if buttons else []
+    if answer.choices:  # an ask-back: each option is a button that asks the question it stands for
+        rows = [[InlineKeyboardButton(choice[:40], callback_data=AskButton(question))]
+                for choice, question in zip(answer.choices, answer.suggestions, strict=False)]
     parts = split_message(answer_html(answer))
     for i, part in enumerate(parts):
-        markup = InlineKeyboardMarkup([buttons]) if buttons and i == len(parts) - 1 else None
+        markup = InlineKeyboardMarkup(rows) if rows and i == len(parts) - 1 else None
         await where.message.reply_text(part, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.ingest import make_article
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.service import KnowledgeBase
@@ -32,6 +31,24 @@ from knowledge.text.corpus import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+METRICS = [("生产总值", "亿元"), ("一般公共预算收入", "亿元"), ("规模以上工业增加值", "亿元"),
+           ("固定资产投资", "亿元"), ("社会消费品零售总额", "亿元"), ("进出口总额", "亿元")]
+PERIODS = ["上半年", "前三季度", "1至11月份", "全年"]
+PATTERNS = ["{period},{region}{metric}完成{value}{unit},同比增长{growth}%。",
+            "{period}{region}实现{metric}{value}{unit},增长{growth}%。",
+            "据统计,{year}年{period}{region}{metric}预计达到{value}{unit},同比增长{growth}%。"]
+
+
+def make_article(rng: random.Random, regions: list[str], index: int) -> str:
+    """A fixed, simple synthetic article (kept here so the snapshot never changes with the benchmarks)."""
+    year = rng.choice([2021, 2022, 2023, 2024])
+    region = rng.choice(regions)
+    lines = [f"{region}经济运行情况通报之{index}", f"日期:{year}-12-20"]
+    for metric, unit in rng.sample(METRICS, 4):
+        lines.append(rng.choice(PATTERNS).format(period=rng.choice(PERIODS), region=region, metric=metric, unit=unit,
+                                                 value=f"{rng.uniform(10, 900):.2f}",
+                                                 growth=f"{rng.uniform(1, 12):.1f}", year=year))
+    return "\n".join(lines) + "\n"
 
 
 def parsed_lines(gazetteer: Gazetteer) -> list[str]:

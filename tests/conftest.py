@@ -62,3 +62,16 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         with cleanup.begin() as conn:
             conn.execute(text(f'drop schema "{schema}" cascade'))
         cleanup.dispose()
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """../shared/corpus: third-party text read in place. Skipped when absent locally, required in CI."""
+    if not CORPUS.is_dir():
+        if os.environ.get("REGIONBOT_REQUIRE_CORPUS"):
+            pytest.fail(f"the development corpus is required here but {CORPUS} is missing")
+        pytest.skip("../shared/corpus not present")
+    return CORPUS

@@ -119,9 +119,9 @@ async def test_non_admin_digest_now_is_refused(bot):
          "timeout-not-retried"],
 )
 async def test_faults_have_the_right_outcome(tmp_path, monkeypatch, kind, times, status, active, delivered):
-    import bot.digests
+    import bot.delivery
 
-    monkeypatch.setattr(bot.digests, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(bot.delivery, "BACKOFF_SECONDS", 0.01)
     async with running_bot(tmp_path) as running:
         await command(running, USER, "/subscribe")
         running.fake.inject_fault("sendMessage", kind=kind, chat_id=USER, times=times, retry_after=1, delay=1.0)
@@ -138,9 +138,9 @@ async def test_faults_have_the_right_outcome(tmp_path, monkeypatch, kind, times,
 
 
 async def test_a_restart_mid_broadcast_neither_duplicates_nor_misses(tmp_path, monkeypatch):
-    import bot.digests
+    import bot.delivery
 
-    monkeypatch.setattr(bot.digests, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(bot.delivery, "BACKOFF_SECONDS", 0.01)
     chats = list(range(3000, 3012))
     async with running_bot(tmp_path) as first:
         for chat in chats:

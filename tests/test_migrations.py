@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
-from knowledge.store.engine import current_revision, make_engine, migrate
+from knowledge.store.engine import HEAD_REVISION, current_revision, make_engine, migrate
 from tests.conftest import PG_URL, _postgres_engine
 
 
@@ -53,7 +53,7 @@ def test_upgrade_drops_region_code_and_keeps_companies_and_mentions(blank: Engin
     migrate(blank, "0003")
     _seed_company(blank)
     migrate(blank)
-    assert current_revision(blank) == "0004"
+    assert current_revision(blank) == HEAD_REVISION
     assert "region_code" not in _entity_columns(blank)
     with blank.connect() as conn:
         rows = conn.execute(text("select e.name, e.short, m.sentence_id from entity e "

@@ -1,15 +1,17 @@
-"""What a daily digest says: facts, rankings and articles new since the chat's last digest, by region,
-or a 今日一数 highlight when nothing is new. Pure: it reads the database and returns text.
+"""What a daily digest says: facts, rankings and articles new since the chat's last digest, by region (capped),
+or a 今日一数 highlight when nothing is new, picked from a list made once per day per region filter.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -20,6 +22,9 @@ from knowledge.store.models import Article, Fact, Ranking, RankingEntry, Sentenc
 from knowledge.text.snippets import snippet_around
 
 _MAX_FACTS_PER_REGION = 8
+_MAX_REGIONS = 10
+_MAX_RANKINGS = 5
+_HIGHLIGHT_CANDIDATES = 40  # more than the 30 recent highlights a chat is kept from repeating
 
 
 @dataclass(slots=True)
@@ -97,7 +102,9 @@ def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[Ranki
     for row in facts:
         by_region[row[0].region_code].append(row)
     blocks = []
-    for code, rows in by_region.items():
+    # The regions with the most new facts first; the rest are counted, so a digest stays one or two messages.
+    ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
+    for code, rows in ranked[:_MAX_REGIONS]:
         region = gazetteer.get(code)
         lines = [f"【{region.name}】"]
         for fact, _sentence, _article in rows[:_MAX_FACTS_PER_REGION]:
@@ -108,9 +115,14 @@ def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[Ranki
         snippet = snippet_around(sentence.text, rows[0][0].value_text, limit=60)
         lines.append(f"来源:《{article.title}》{_date(article)}“{snippet}”")
         blocks.append("\n".join(lines))
-    for ranking, _codes, names in rankings:
+    if len(ranked) > _MAX_REGIONS:
+        rest = ranked[_MAX_REGIONS:]
+        blocks.append(f"……另有 {len(rest)} 个地区的 {sum(len(rows) for _, rows in rest)} 条新数据")
+    for ranking, _codes, names in rankings[:_MAX_RANKINGS]:
         top = "、".join(f"{i}.{n}" for i, n in enumerate(names[:5], 1))
         blocks.append(f"【排名】《{ranking.title}》:{top}" + ("……" if len(names) > 5 else ""))
+    if len(rankings) > _MAX_RANKINGS:
+        blocks.append(f"……另有 {len(rankings) - _MAX_RANKINGS} 个排名")
     new_articles = [a for a in articles.values()]
     if new_articles:
         blocks.append("新文章:" + ";".join(f"《{a.title}》" for a in new_articles[:5]))
@@ -120,21 +132,52 @@ def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[Ranki
 def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: date,
                recent: AbstractSet[str]) -> tuple[str, str] | None:
     """A notable stored fact this chat has not had recently, chosen deterministically for the day."""
+    for fact_id in _candidates(engine, gazetteer, wanted, day):
+        if f"fact:{fact_id}" in recent:
+            continue
+        with Session(engine) as session:
+            row = session.exec(select(Fact, SentenceRow, Article)
+                               .join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id))
+                               .join(Article, col(Article.id) == col(Fact.article_id))
+                               .where(col(Fact.id) == fact_id)).first()
+        if row is None:  # removed by a reload since the list was made
+            continue
+        fact, sentence, article = row
+        region = gazetteer.get(fact.region_code)
+        line = (f"{fact_line(fact, region.name)}\n来源:《{article.title}》{_date(article)}"
+                f"“{snippet_around(sentence.text, fact.value_text, limit=80)}”")
+        return f"fact:{fact.id}", line
+    return None
+
+
+_candidate_lock = threading.Lock()
+_candidate_cache: dict[tuple[int, date, int, tuple[str, ...]], list[int]] = {}
+
+
+def _candidates(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: date) -> list[int]:
+    """The day's highlight order for one region filter, worked out once per day per filter (and base)."""
+    with Session(engine) as session:
+        newest = session.exec(select(func.max(Fact.id))).one() or 0
+    key = (id(engine), day, int(newest), tuple(sorted(r.code for r in wanted)))
+    with _candidate_lock:
+        if key in _candidate_cache:
+            return _candidate_cache[key]
     known = metrics()
     with Session(engine) as session:
-        rows = session.exec(select(Fact, SentenceRow, Article)
-                            .join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id))
-                            .join(Article, col(Article.id) == col(Fact.article_id))
-                            .where(col(Fact.value).is_not(None))).all()
-    candidates = [r for r in rows if _covered(gazetteer, r[0].region_code, wanted) and f"fact:{r[0].id}" not in recent]
-    if not candidates:
-        return None
-    candidates.sort(key=lambda r: (r[0].metric not in known, _day_hash(day, r[0].id or 0)))
-    fact, sentence, article = candidates[0]
-    region = gazetteer.get(fact.region_code)
-    line = (f"{fact_line(fact, region.name)}\n来源:《{article.title}》{_date(article)}"
-            f"“{snippet_around(sentence.text, fact.value_text, limit=80)}”")
-    return f"fact:{fact.id}", line
+        rows = session.exec(select(Fact.id, Fact.region_code, Fact.metric).where(col(Fact.value).is_not(None))).all()
+    covered: dict[str, bool] = {}
+    picked = []
+    for fact_id, code, metric in rows:
+        if code not in covered:
+            covered[code] = _covered(gazetteer, code, wanted)
+        if covered[code] and fact_id is not None:
+            picked.append((metric not in known, _day_hash(day, fact_id), fact_id))
+    ids = [fact_id for *_, fact_id in sorted(picked)[:_HIGHLIGHT_CANDIDATES]]
+    with _candidate_lock:
+        for stale in [k for k in _candidate_cache if k[1] != day]:
+            del _candidate_cache[stale]
+        _candidate_cache[key] = ids
+    return ids
 
 
 def _day_hash(day: date, fact_id: int) -> str:

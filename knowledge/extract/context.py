@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.extract.entities import mask_companies
-from knowledge.extract.periods import Period, find_periods, stated_years
+from knowledge.extract.periods import Period, context_words, find_periods, is_history, stated_years
 from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
+from knowledge.places.nation import is_nation
 from knowledge.text.document import Document
 
 # The bundled corpus is about Shandong: an article naming no place at all is taken to be about it.
@@ -36,6 +37,9 @@ class ArticleContext:
     paragraph: int = -1
     _seen: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
     unsettled: set[str] = field(default_factory=set)  # shared names the article never pins to one place
+    sentence_subject: tuple[Region, str] | None = None  # the place the sentence being read opens with
+    previous_subject: tuple[Region, str] | None = None  # … and the one before it
+    bulletin: bool = False  # a statistics bulletin: it speaks of its own year only
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -47,6 +51,8 @@ class ArticleContext:
         texts = [(doc.title or "", 3), (doc.publisher or "", 3), *((s.text, 1) for s in doc.sentences)]
         for text, weight in texts:  # sentence by sentence, as read later
             for mention in gazetteer.find_mentions(mask_companies(text), year=year):
+                if is_nation(mention.region):
+                    continue  # 全国 is a scope every article names; it is never the article's own unit
                 provinces[gazetteer.province_of(mention.region).code] += weight
                 city = gazetteer.city_of(mention.region)
                 if city is not None:
@@ -60,12 +66,18 @@ class ArticleContext:
             province = gazetteer.province_of(anchor)
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
-        return cls(gazetteer, city, year, province, focus, _focus_period(doc, year))
+        bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
+        return cls(gazetteer, city, year, province, focus, _focus_period(doc, year), bulletin=bulletin)
+
+    @property
+    def relative_year(self) -> int | None:
+        """The year 今年/去年 count from: a statistics bulletin's own year, else (None) its publication's."""
+        return self.focus_year if self.bulletin else None
 
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
         fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province, self.focus,
-                               self.focus_period)
+                               self.focus_period, bulletin=self.bulletin)
         fresh._seen = self._seen  # the same article: its mentions stay valid
         fresh.unsettled = self.unsettled
         return fresh
@@ -96,12 +108,14 @@ class ArticleContext:
 
     def subject_at(self, text: str, start: int, *, clause: str | None = None) -> tuple[Region, str] | None:
         """The region a clause talks about: its first named region or anaphor, else None."""
-        span, at = (text, 0) if clause is None else (clause, start)
+        # a sentence's subject is a place named at its start, before its first figure (改造提升传统产业,17个…,
+        # 绍兴黄酒…: 绍兴 is no subject of the sentence); a clause's is any place it names
+        span, at = (_opening(text), 0) if clause is None else (clause, start)
         placed = self.places(text, (at, at + len(span)))
-        candidates = [c for c in placed if not _is_object(span, c[0])]
+        candidates = [c for c in placed if not _is_object(span, c[0], c[2])]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
-            if region is not None and not _is_object(span, a.start()):
+            if region is not None and not _is_object(span, a.start(), a.group(0)):
                 candidates.append((a.start(), region, a.group(0)))
         if candidates:
             candidates.sort(key=lambda c: c[0])
@@ -110,9 +124,13 @@ class ArticleContext:
                 # 聊城市茌平区: the county named right after its city is the subject
                 if child.parent == region.code and span.find(child_surface) == span.find(surface) + len(surface):
                     region, surface = child, child_surface
-            self.last["paragraph"] = (region, surface)
+            if clause is None:
+                # the sentence's own subject carries through its paragraph; a place named in a later
+                # clause (…,威海市级31家) is that clause's alone
+                self.last["paragraph"] = self.sentence_subject = (region, surface)
             return region, surface
         if clause is None:
+            self.sentence_subject = None
             return self.last.get("paragraph") or self.last.get("heading")
         return None
 
@@ -122,6 +140,7 @@ class ArticleContext:
             self.last["heading"] = (mentions[0].region, mentions[0].surface)
 
     def advance(self, text: str) -> None:
+        self.previous_subject, self.sentence_subject = self.sentence_subject, None
         for mention in self.mentions(text):
             name = mention.region.name
             self.last["any"] = (mention.region, mention.surface)
@@ -133,6 +152,9 @@ class ArticleContext:
         if word in ("全省", "我省", "本省"):
             return self.province
         suffix = word[-1]
+        peer = self._peer_of_focus(suffix)
+        if peer is not None and word != "市区":
+            return peer  # 据青岛市统计局…。全市生产总值…: in a 济南 article, 全市 right after 青岛 is 青岛
         if self.focus is not None and self.focus.name.endswith(suffix) and word != "市区":
             return self.focus  # 全市/该市 in an article about 荣成市 is 荣成市, not its prefecture
         if word in ("全市", "我市", "本市", "市区"):
@@ -146,37 +168,67 @@ class ArticleContext:
         return None
 
 
+    def _peer_of_focus(self, suffix: str) -> Region | None:
+        """The unit the previous sentence opened with, when it is of the focus unit's own level and suffix."""
+        if self.previous_subject is None or self.focus is None:
+            return None
+        region = self.previous_subject[0]
+        same_kind = region.level == self.focus.level and region.name.endswith(suffix)
+        return region if same_kind and region.code != self.focus.code else None
+
+
 _SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
 _ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 
 
-def _is_object(span: str, start: int) -> bool:
+def _is_object(span: str, start: int, surface: str) -> bool:
     """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
     head = span[max(0, start - 6) : start]
     if _SCOPE_OF_COMPARISON.match(span[start + 2 : start + 4]):
         return True  # 成立全省首家…: a scope of comparison, not a subject
+    if span.startswith("级", start + len(surface)) or span.endswith("级", 0, start):
+        return True  # 威海市级龙头企业, 省级经济技术开发区: a rank of the thing, not the place spoken of
+    if span.startswith(("(", "("), start + len(surface)):
+        return True  # 中国(山东)自由贸易试验区: the outer name of a thing
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]|\s*(?:年|月|日|季度|号))")
+
+
+def _opening(text: str) -> str:
+    """The words of a sentence before its first figure (years, months and days are not figures)."""
+    m = _FIGURE.search(text)
+    return text[: m.start()] if m else text
 
 
 def _focus_year(doc: Document) -> int | None:
     """The year the article mostly talks about (targets such as 到2026年 do not count)."""
     years: Counter[int] = Counter()
     for sentence in doc.sentences:
-        years.update(stated_years(sentence.text, published=doc.published))
+        if stated_years(sentence.text, published=doc.published):  # cheap test first
+            years.update(m.period.year for m in find_periods(sentence.text, published=doc.published)
+                         if m.stated_year and m.period.year and not is_history(sentence.text, m))
     if doc.published is not None:
         years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
-    return years.most_common(1)[0][0] if years else (doc.published.year if doc.published else None)
+    if not years:
+        return doc.published.year if doc.published else None
+    return max(years, key=lambda y: (years[y], y))  # on a tie the later year: history comes first in a text
 
 
 _MIN_FOCUS_MENTIONS = 3
+
+
+def alternation_of(name: str) -> str:
+    return "|".join(map(re.escape, context_words()[name]))
 
 
 def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
     """The article's unit: the place its title names (the finer of 聊城市茌平区), else its issuing office,
     else its most mentioned place."""
     title = mask_companies(doc.title or "")
-    found = [m.region for m in gazetteer.find_mentions(title, context_city=city)]
+    found = [m.region for m in gazetteer.find_mentions(title, context_city=city) if not is_nation(m.region)]
     if found:
         return _finest_leading(found)
     counts: Counter[str] = Counter()
@@ -184,11 +236,12 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
         for office in _OFFICE.finditer(sentence.text):
             near = gazetteer.find_mentions(sentence.text[max(0, office.start() - 12) : office.start()],
                                            context_city=city)
+            near = [m for m in near if not is_nation(m.region)]
             if near:
                 return _finest_leading([m.region for m in near])
     for sentence in doc.sentences:
         counts.update(m.region.code for m in gazetteer.find_mentions(mask_companies(sentence.text),
-                                                                     context_city=city))
+                                                                     context_city=city) if not is_nation(m.region))
     # one stray mention is not a focus: an article about another province may name 山东 once
     best = counts.most_common(1)
     return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
@@ -204,17 +257,23 @@ def _finest_leading(regions: list[Region]) -> Region:
 def _focus_period(doc: Document, year: int | None) -> Period | None:
     """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…).
 
-    A work report's title names the year it is given in; its figures are about the year before."""
+    A work report's title names the year it is given in (2020年…政府工作报告); its figures are about the
+    year before. A year after the words (政府工作报告划重点:2018年…) is the figures' own."""
     title = doc.title or ""
+    report = _WORK_REPORT.search(title)
     for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
         for mention in find_periods(text, published=doc.published, default_year=year):
             period = mention.period
             if period.kind in ("target", "asof") or period.year is None:
                 continue
-            if text is title and _WORK_REPORT.search(title) and period.kind == "year":
+            if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period
+    if report and doc.published is not None:
+        # a report given in the first half of a year looks back on the year before, one given late on its own
+        reviewed = doc.published.year - 1 if doc.published.month <= 6 else doc.published.year
+        return Period("year", reviewed, 1, 12)
     return None
 
 
-_WORK_REPORT = re.compile(r"政府工作报告")
+_WORK_REPORT = re.compile(alternation_of("work_report_titles"))

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
+from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
     complete_metric,
     counted_noun,
@@ -24,7 +25,15 @@ from knowledge.extract.metricphrase import (
 )
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.nounphrase import noun_phrase_in
-from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.extract.periods import (
+    UNDATED,
+    Period,
+    PeriodMention,
+    clause_period,
+    find_periods,
+    is_recent,
+    running_year,
+)
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -99,23 +108,17 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         if sentence.paragraph != ctx.paragraph:
             carried = None
         ctx.start_paragraph(sentence.paragraph)
-        periods = find_periods(text, published=doc.published, default_year=year)
+        periods = find_periods(text, published=doc.published, default_year=year, relative_year=ctx.relative_year)
         made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
                                or _default(doc.published))
         for fact in made:
             if not _repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
-        if periods and (made or _is_recent(periods[-1].period, ctx.focus_year)):
+        if periods and (made or is_recent(periods[-1].period, ctx.focus_year)):
             carried = periods[-1].period  # a period carries through its paragraph; a history date does not
-        for mention in periods:
-            year = mention.stated_year or year
+        year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
     return facts
-
-
-def _is_recent(period: Period, focus_year: int | None) -> bool:
-    """1987年,地级威海市成立: a year long before the article's own dates no figure after it."""
-    return focus_year is None or period.year is None or period.year >= focus_year - 1
 
 
 def _default(published: date | None) -> Period:
@@ -127,6 +130,10 @@ def _sentence_facts(
 ) -> list[ExtractedFact]:
     out: list[ExtractedFact] = []
     subject = ctx.subject_at(text, 0)
+    # ratios, 分别 lists and 增长N倍 first (lists.py); their spans come back blanked
+    listed, text = read_lists(text, ctx, subject, lambda at: clause_period(text, periods, at, at + 1, fallback))
+    out.extend(ExtractedFact(i.region, i.region_surface, i.metric, i.metric_surface, i.value, i.value_text, i.unit,
+                             i.growth, i.growth_pp, i.period, i.qualifiers, position) for i in listed)
     previous_metric: str | None = None
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
@@ -141,7 +148,7 @@ def _sentence_facts(
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
         if not _DIGIT.search(clause):
             continue  # neither a figure nor a growth rate without a digit
-        period = _period_before(periods, start + len(clause), fallback)
+        period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         made = _clause_facts(_drop_regions(masked, surfaces), subject, period, previous_metric, position, out)
@@ -160,10 +167,17 @@ def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
 
 def _drop_regions(clause: str, surfaces: list[str]) -> str:
     """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
-    for surface in sorted(set(surfaces), key=len, reverse=True):
-        at = clause.find(surface)
-        if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at):
-            clause = clause[at + len(surface) :]
+    # Longest first, in a stable order, and again after each cut: 北京市朝阳区 loses both names whatever the
+    # order of the set they came from (a set's order changes with the hash seed).
+    forms = sorted(dict.fromkeys(surfaces), key=len, reverse=True)
+    cut = True
+    while cut:
+        cut = False
+        for surface in forms:
+            at = clause.find(surface)
+            if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at):
+                clause, cut = clause[at + len(surface) :], True
+                break
     return clause
 
 
@@ -202,7 +216,7 @@ def _clause_facts(
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
         shared = metric_surface.split("、") if is_shared else [metric_surface]
         for name in shared:
-            metric = metric_name(name)
+            metric = metric_name(name, unit=m.group("unit"))
             if metric is None:
                 # 推动294类证照对外共享服务: a predicate before the value, the thing counted after it
                 after = _NOUN_AFTER.match(clause, m.end())
@@ -291,14 +305,6 @@ def _is_attributive(clause: str, m: re.Match[str]) -> bool:
     return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
             or tail.endswith("之一")
             or _AND_DIGIT.match(clause, m.end()) is not None)
-
-
-def _period_before(periods: list[PeriodMention], end: int, fallback: Period) -> Period:
-    chosen: Period | None = None
-    for mention in periods:
-        if mention.start < end:
-            chosen = mention.period
-    return chosen or fallback
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from knowledge.extract.clauses import FILL
 from knowledge.extract.entities import MASK
 from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
-from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.nounphrase import names_an_action, noun_phrase_in
 from knowledge.extract.vocab import alternation, word_classes
 
 _CLASSES = word_classes()
@@ -21,6 +21,9 @@ _VERB_AT_END = re.compile(f"(?:{alternation('predicates')})$")
 _VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
 _LEADING_NOISE = re.compile(rf"^(?:{alternation('leading_noise', 'anaphora')}|的)+")
 _ELLIPTICAL = _CLASSES["elliptical_heads"]
+_ACTION_UNITS = frozenset(_CLASSES["action_units"])
+# 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
+_SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
 _RANK_NOUNS = frozenset(_CLASSES["rank_nouns"])
 # 两市, 3个县: how many places a list names, not a figure of the subject
 _LIST_SIZE = re.compile(r"^[两二三四五六七八九十\d]+个?[省市县区]$")
@@ -35,6 +38,7 @@ _GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
 _ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
 _DIGIT = re.compile(r"\d")
 _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
+_QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
@@ -68,15 +72,28 @@ def strip_words(text: str) -> str:
     return text
 
 
-def metric_name(surface: str) -> str | None:
-    """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase, else None."""
+def metric_name(surface: str, *, unit: str | None = None) -> str | None:
+    """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
+    of people or households, a phrase naming what was done for them), else None."""
     if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
         head = noun_phrase_in(labelled.group(2))
         return f"“{labelled.group(1)}”{head}" if head else None
     if (known := canonical_metric(surface) or metric_in_phrase(surface)) is not None:
         return known
     found = noun_phrase_in(surface)  # 规模以上工业企业发展至 → 规模以上工业企业 → 规上工业企业
+    if found is None and unit and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(surface):
+        return surface
     return (canonical_metric(found) or found) if found else None
+
+
+def is_metric_name(name: str, unit: str | None = None) -> bool:
+    """Would `name` be stored as it is? A catalogue name, a labelled kind, a noun phrase, or an action counted
+    in people: the check every stored name must pass."""
+    if canonical_metric(name) is not None or (_QUOTED.match(name) and noun_phrase_in(name[name.index("”") + 1 :])):
+        return True
+    if noun_phrase_in(name) == name:
+        return True
+    return bool(unit) and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
 
 
 def counted_noun(text: str) -> str:
@@ -90,7 +107,7 @@ def counted_noun(text: str) -> str:
 def names_other_places(phrase: str, surfaces: list[str]) -> bool:
     """孝感、黄冈 / 山东和浙江的GDP增速: a phrase still naming places after the subject was taken off is
     a list's size or a comparison between places, not the subject's own figure."""
-    return any(len(s) > 1 and s in phrase for s in surfaces)
+    return any(len(s) > 1 and s in phrase and not _SCOPED.search(phrase.replace(s, "\0")) for s in surfaces)
 
 
 @lru_cache(maxsize=8192)

@@ -54,7 +54,9 @@ def is_noun_phrase(phrase: str) -> bool:
         return False
     if not tagged:
         return True
-    first_tag = tagged[0][1]
+    first_word, first_tag = tagged[0]
+    if (len(tagged) > 1 and tagged[1][1] == "c") or first_word in classes["np_start_words"]:
+        first_tag = "n"  # 批发和零售业, 其他服务业: a conjunct or a determiner of the noun
     if first_tag in classes["np_bad_start_tags"]:
         return False
     if first_tag == "v" and (len(tagged) > 2 or len(body) > _MAX_LEADING_VERB) and body == phrase:
@@ -63,6 +65,15 @@ def is_noun_phrase(phrase: str) -> bool:
         return False
     inner = tagged[1:] if body != phrase else tagged[1:-1]
     return not any(tag in classes["np_bad_inner_tags"] for _word, tag in inner)
+
+
+def names_an_action(phrase: str) -> bool:
+    """易地扶贫搬迁 (1646户), 职业技能培训 (3万人次): counted in households or people, a phrase of verbs
+    names the people it was done for; still no aspect particle, no opening adverb, pronoun or preposition."""
+    tagged = _tags(phrase)
+    tags = [t for _w, t in tagged]
+    return (2 <= len(phrase) <= 10 and bool(tagged) and "ul" not in tags and tagged[0][1] not in _ACTION_BAD_START
+            and all(t in ("v", "vn", "n", "nz", "a", "b", "ad", "l", "j") for t in tags) and not _lists_actions(phrase))
 
 
 def _lists_actions(phrase: str) -> bool:
@@ -88,6 +99,7 @@ def _is_relative_np(phrase: str) -> bool:
 _LEAD_OFF = frozenset({"v", "vd", "d", "c", "p", "t", "r", "ul", "uj", "ug", "u", "y", "zg"})
 _TAIL_OFF = frozenset({"uj", "ul", "f", "y", "u"})
 _CHANGE_TO = re.compile(r"(?:[\u4e00-\u9fff]{1,2}(?:至|到))$")
+_ACTION_BAD_START = frozenset({"d", "p", "c", "r", "u", "y", "t", "f", "m", "x"})
 _FALLBACK_BAD_START = frozenset({"v", "vd", "p", "c", "d", "r", "u", "uj", "ul", "ug", "y", "t", "f", "x"})
 
 

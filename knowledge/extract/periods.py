@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 from knowledge.text.numbers import cn_int
@@ -25,7 +28,7 @@ _SPAN = (
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
     rf"|(?P<ytd>以来)"
-    rf"|(?P<yearend>年底|年末|底)"
+    rf"|(?P<yearend>年底|年末|底|末)"
 )
 # Every alternative starts with one of these characters; the lookahead keeps the scan from trying at
 # every position of the text. The first alternative needs a year or a span, so it never matches empty.
@@ -144,18 +147,21 @@ class PeriodMention:
         return None
 
 
-def find_periods(text: str, *, published: date | None, default_year: int | None = None) -> list[PeriodMention]:
-    """Every period expression in `text`, resolved. `default_year` is used for bare spans like 上半年."""
-    return list(_find_periods(text, published, default_year))
+def find_periods(text: str, *, published: date | None, default_year: int | None = None,
+                 relative_year: int | None = None) -> list[PeriodMention]:
+    """Every period expression in `text`, resolved. `default_year` is used for bare spans like 上半年 and for
+    当年/本年; `relative_year`, when given, is the year 今年/去年 count from (a bulletin's own year)."""
+    return list(_find_periods(text, published, default_year, relative_year))
 
 
 @lru_cache(maxsize=8192)
-def _find_periods(text: str, published: date | None, default_year: int | None) -> tuple[PeriodMention, ...]:
+def _find_periods(text: str, published: date | None, default_year: int | None,
+                  relative_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
     for m in PERIOD_RE.finditer(text):
         if not _has_content(m) or _is_comparison_base(text, m):
             continue
-        period = _resolve(m, published=published, default_year=default_year)
+        period = _resolve(m, published=published, default_year=default_year, relative_year=relative_year)
         if period is not None:
             found.append(PeriodMention(m.start(), m.end(), period, bool(m.group("year"))))
     return tuple(found)
@@ -177,7 +183,8 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
 
 
 # 比上年增长, 较2015年, 与上年相比, 上年同期: the year a change is measured from, not the period of the figure.
-_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于)$")
+# 由上年的17.8%下降至…, 自2016年以来: where a change starts from, not the period of the figure either.
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|由|自)$")
 
 
 def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
@@ -193,21 +200,28 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
 def _has_content(m: re.Match[str]) -> bool:
     return any(m.group(g) for g in ("year", "rel", "half", "qs", "q", "months", "month", "ytd", "target",
                                      "now", "thisyear")) \
-        or bool(m.group("yearend") and (m.group("year") or m.group("yearend") != "底"))
+        or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
-def _resolve(m: re.Match[str], *, published: date | None, default_year: int | None) -> Period | None:
+def _resolve(m: re.Match[str], *, published: date | None, default_year: int | None,
+             relative_year: int | None) -> Period | None:
     if m.group("target"):
         return Period("target", int(m.group("tyear")))
     if m.group("now"):
         return Period("asof", published.year, asof=published) if published else None
-    base = published.year if published else default_year
+    base = relative_year or (published.year if published else default_year)
     year: int | None
+    if m.group("thisyear") == "过去一年" and published is not None:
+        # a report given in the first half of a year looks back on the year before
+        year = published.year - 1 if published.month <= 6 else published.year
+        return Period("year", year, 1, 12)
     if m.group("thisyear"):
         year = default_year or base
         return Period("year", year, 1, 12) if year else None
     if m.group("year"):
         year = int(m.group("year"))
+    elif m.group("rel") in ("当年", "本年"):
+        year = default_year or base  # 当年新增: the year being talked about, whenever it was published
     elif m.group("rel"):
         year = base + _RELATIVE[m.group("rel")] if base else None
     else:
@@ -244,3 +258,67 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         return None  # a bare 以来/底 without a year means nothing on its own
     return Period("year", year, 1, 12)
 
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, tuple[str, ...]]:
+    """The word classes of article context, from knowledge/data/context.toml, longest first."""
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("context.toml").read_text("utf-8"))
+    return {name: tuple(sorted(words, key=len, reverse=True)) for name, words in raw.items()}
+
+
+def _words_re(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, context_words()[name])))
+
+
+_HISTORY = _words_re("history_words")
+_FLOW = _words_re("flow_words")
+_SINCE_YEAR_START = _words_re("since_year_start")
+_HISTORY_REACH = 16  # 1987年,地级威海市成立: the founding word follows its year closely
+
+
+def is_history(text: str, mention: PeriodMention) -> bool:
+    """A stated year that dates a founding or a renaming (1948年…组建潍坊特别市), not a figure."""
+    if not mention.explicit_year:
+        return False
+    after = text[mention.end : mention.end + _HISTORY_REACH].split("。")[0]
+    return bool(_HISTORY.search(after))
+
+
+def is_recent(period: Period, focus_year: int | None) -> bool:
+    """A period no earlier than the year before the article's own (2016年 in a 2020 bulletin is not)."""
+    return focus_year is None or period.year is None or period.year >= focus_year - 1
+
+
+def running_year(text: str, periods: Sequence[PeriodMention], year: int | None, focus_year: int | None) -> int | None:
+    """The year a bare 上半年 in the next sentences means: the last recent year stated, history aside."""
+    for mention in periods:
+        stated = mention.stated_year
+        if stated and is_recent(mention.period, focus_year) and not is_history(text, mention):
+            year = stated
+    return year
+
+
+_NEXT_CLAUSE = re.compile(r"[^,;。]*")
+
+
+def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: int, fallback: Period) -> Period:
+    """The period of the clause text[start:end]: the last period named before its end, else `fallback`.
+
+    A 年末 named in an earlier clause does not date a flow (年末总户数…,全年出生人口…), and a balance
+    measured against the start of the year (…余额380亿元,比年初增加…) is the stock at the period's end.
+    """
+    clause = text[start:end]
+    chosen = next((m for m in reversed(periods) if m.start < end), None)
+    period = chosen.period if chosen is not None else fallback
+    if (chosen is None or chosen.end <= start) and _is_year_end(period) and _FLOW.search(clause):
+        return Period("year", period.year, 1, 12)
+    following = _NEXT_CLAUSE.match(text, min(end + 1, len(text)))
+    around = clause + (following.group(0) if following else "")
+    if period.kind == "year" and period.year and _SINCE_YEAR_START.search(around):
+        return Period("asof", period.year, asof=date(period.year, 12, 31))
+    return period
+
+
+def _is_year_end(period: Period) -> bool:
+    return period.kind == "asof" and period.asof is not None and (period.asof.month, period.asof.day) == (12, 31)

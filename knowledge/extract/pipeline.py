@@ -13,6 +13,7 @@ from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
 from knowledge.extract.periods import stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
+from knowledge.extract.tables import with_tables
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
 from knowledge.text.document import Document, build_document, safe_date
@@ -49,12 +50,9 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed = ParsedArticle(raw.source, raw.content_hash, encoding, text, doc)
     parsed.warnings.extend(Note(f"mojibake: {r}", f"乱码处理:{chinese(r)}") for r in clean.repairs)
     ctx = ArticleContext.for_document(doc, gazetteer)
-    parsed.facts = extract_facts(doc, ctx)
+    parsed.facts = with_tables(doc, ctx, extract_facts(doc, ctx))
     parsed.rankings = extract_rankings(doc, ctx.fresh())
-    metrics_by_sentence: dict[int, list[str]] = {}
-    for fact in parsed.facts:
-        metrics_by_sentence.setdefault(fact.sentence, []).append(fact.metric)
-    parsed.claims = extract_claims(doc, ctx.fresh(), metrics_by_sentence)
+    parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
         parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "

@@ -1,4 +1,4 @@
-"""Rankings, named lists and claims: 第一名:…;第二名:…, 10个“高质量发展先进县”为…, 居全省第一位, 亚洲最大.
+"""Rankings and named lists: 第一名:…;第二名:…, 10个“高质量发展先进县”为… (claims: knowledge/extract/claims.py).
 
 Rankings keep their title and scope; entries that are regions (茌平区政府) are linked to them, with the
 original spelling kept when the text had it wrong (在平区政府).
@@ -10,31 +10,23 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from knowledge.extract.claims import ExtractedClaim as ExtractedClaim  # re-exported for the pipeline
+from knowledge.extract.claims import SubjectKind as SubjectKind  # re-exported for the store models
+from knowledge.extract.claims import extract_claims as extract_claims
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.entities import company_spans
 from knowledge.extract.periods import find_periods
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 from knowledge.text.numbers import to_int as to_int  # re-exported: knowledge.qa.parse still imports it here
 
 RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
-SubjectKind = Literal["region", "company"]
 _ENTRY_RE = re.compile(r"第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名[::]\s*(?P<name>[^;;。,]+)")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
     r"(?P<items>[^。;]+)"
 )
-_RANK_CLAIM_RE = re.compile(
-    r"(?:居|位居|位列|排名|排在|列|位于|排)(?P<scope>全省|全市|全国|全球|世界|亚洲|国内|省内|全区|全县)?"
-    r"第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?"
-)
-_SUPERLATIVE_RE = re.compile(
-    r"(?P<scope>亚洲|全球|世界|全国|国内|全省|省内|中国|国际)"
-    r"(?P<what>最大|最早|最长|最高|最全|领先|唯一|首家|首个|首批|第(?P<pos>[一二三四五六七八九十]|\d{1,2})(?:大|家|位|名)?|前(?P<top>[一二三四五十]|\d{1,2})(?:强|名|位)?)"
-)
 _HEADING_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
 _ENTRY_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
-_SUBJECT_VERB = re.compile(r"^(?P<subj>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:保持|是|为|成为|作为|系|拥有|属于)")
 
 
 @dataclass(slots=True)
@@ -56,16 +48,6 @@ class ExtractedRanking:
     entries: list[ExtractedEntry] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class ExtractedClaim:
-    subject: str
-    subject_kind: SubjectKind
-    region_code: str | None
-    claim: str
-    scope: str | None
-    position: int | None
-    about: str | None
-    sentence: int
 
 
 def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -155,64 +137,3 @@ def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[Extrac
         ranking.entries = [_entry(None, item, ctx) for item in items]
         found.append(ranking)
     return found
-
-
-def extract_claims(
-    doc: Document, ctx: ArticleContext, facts_by_sentence: dict[int, list[str]]
-) -> list[ExtractedClaim]:
-    """Rank claims (居全省第一位) and superlatives (亚洲最大, 全球前三) with their subject."""
-    claims: list[ExtractedClaim] = []
-    for sentence in doc.sentences:
-        text = sentence.text
-        for pattern in (_RANK_CLAIM_RE, _SUPERLATIVE_RE):
-            for m in pattern.finditer(text):
-                claims.append(_claim(sentence, m, ctx, facts_by_sentence.get(sentence.position, [])))
-    return [c for c in claims if c.subject]
-
-
-def _claim(sentence: Sentence, m: re.Match[str], ctx: ArticleContext, metrics: list[str]) -> ExtractedClaim:
-    text = sentence.text
-    pos_token = m.groupdict().get("pos") or m.groupdict().get("top")
-    is_top = m.group(0).endswith(("最大", "唯一", "首家", "首个"))
-    position = cn_int(pos_token) if pos_token else (1 if is_top else None)
-    clause_start = max(text.rfind(c, 0, m.start()) for c in ",;:。—") + 1
-    clause = text[clause_start : m.start()]
-    subject, kind = _claim_subject(text, clause, m.start(), ctx)
-    region = ctx.gazetteer.by_name(subject) if kind == "region" else None
-    about = _claim_about(text, m, metrics)
-    return ExtractedClaim(
-        subject, kind, region.code if region else None, m.group(0).lstrip("居位列排于在"),
-        m["scope"], position, about, sentence.position,
-    )
-
-
-def _claim_subject(text: str, clause: str, at: int, ctx: ArticleContext) -> tuple[str, SubjectKind]:
-    """Who a claim is about: a firm in the clause, a named subject, the firm after a dash, or the region."""
-    clause_start = at - len(clause)
-    spans = company_spans(text)
-    in_clause = [(a, b) for a, b in spans if clause_start <= a < at]
-    if in_clause:
-        return text[slice(*in_clause[-1])], "company"
-    named = _SUBJECT_VERB.match(clause)
-    if named and not _is_region_only(named["subj"], ctx) and not re.search(r"[量率额均]", named["subj"]):
-        return named["subj"], "company"
-    dash = text.find("——", at)
-    after = [(a, b) for a, b in spans if dash != -1 and a == dash + 2 and dash - at < 30]
-    if after:
-        return text[slice(*after[0])], "company"
-    before = [(a, b) for a, b in spans if a < at]
-    if before and not ctx.mentions(text[before[-1][1] : at]):
-        return text[slice(*before[-1])], "company"
-    region = ctx.subject_at(text[:at], 0)
-    return (region[0].name, "region") if region else ("", "region")
-
-
-def _is_region_only(name: str, ctx: ArticleContext) -> bool:
-    return any(m.start == 0 and m.end == len(name) for m in ctx.mentions(name))
-
-
-def _claim_about(text: str, m: re.Match[str], metrics: list[str]) -> str | None:
-    after = re.match(r"(?:的)?([\u4e00-\u9fff]{2,16}?)(?:位置|地位|,|。|;|$)", text[m.end() :])
-    if after and not after.group(1).startswith(("同比", "的")):
-        return after.group(1)
-    return metrics[-1] if metrics else None

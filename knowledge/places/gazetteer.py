@@ -34,12 +34,13 @@ from importlib.resources import files
 from knowledge.places.fuzzy import CONFUSABLES as CONFUSABLES  # re-exported: part of this module's API
 from knowledge.places.fuzzy import ocr_variants
 from knowledge.places.matching import FormMatcher
+from knowledge.places.nation import NATION
 from knowledge.places.region import MUNICIPALITIES, Mention, Region, region_from_entry
 from knowledge.places.typed import TypedInput
 
 GENERIC_ZONE_TERMS = frozenset({"开发区", "经开区", "高新区", "度假区", "临港区"})
 _VIA_RANK = {"name": 0, "former": 3, "ocr": 4}
-_ALIAS_RANK = {"province": 1, "city": 1, "county": 2, "zone": 2}
+_ALIAS_RANK = {"nation": 1, "province": 1, "city": 1, "county": 2, "zone": 2}
 
 Candidate = tuple[Region, str, int]  # region, how the form names it, rank (lower is better)
 
@@ -270,4 +271,4 @@ def _load_bundled() -> Gazetteer:
         for file in ("gazetteer.json", "zones.json")
         for entry in json.loads(data.joinpath(file).read_text(encoding="utf-8"))["entries"]
     ]
-    return Gazetteer(regions)
+    return Gazetteer([*regions, NATION])  # 全国/我国/中国: national figures have a unit of their own

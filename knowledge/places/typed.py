@@ -21,11 +21,13 @@ if TYPE_CHECKING:
     from knowledge.places.gazetteer import Candidate
 
 _SUFFIXES = "省市区县"
-_STEM_RANK = {"province": 5, "city": 5, "county": 6, "zone": 6}
+_STEM_RANK = {"nation": 5, "province": 5, "city": 5, "county": 6, "zone": 6}
 _TYPED_STEM_RANK = 6
 _FORMER_STEM_RANK = 8
 _ALT_READING = 10  # a pinyin key from a rarer reading ranks after every usual one
 _SEPARATORS = " \t,，、/·-"
+# A slip never turns a grammatical particle into a name character: 长了 is "grew", not a typo for 长乐.
+_PARTICLES = frozenset("了的地得着过是在和与及也都就还吗呢吧啊么")
 _GENERIC = frozenset({"开发区", "经开区", "高新区", "度假区", "临港区"})
 
 
@@ -204,7 +206,7 @@ class TypedInput:
         if is_latin(query):
             return []
         near = {form for i in range(len(query)) for form in self._masked.get(_mask(query, i), ())}
-        slips = [form for form in near if is_slip(query, form)]
+        slips = [form for form in near if is_slip(query, form) and not _slips_a_particle(query, form)]
         if not slips and len(query) >= 6:  # long names may carry two slips
             found = process.extract(query, self._typo_forms, scorer=fuzz.ratio, score_cutoff=60, limit=20)
             slips = [form for form, _score, _ in found if is_slip(query, form)]
@@ -222,6 +224,10 @@ class TypedInput:
     def _lookup(self, form: str) -> list[Candidate]:
         """Candidates for a form, stem or pinyin key (the three never share a key)."""
         return self._forms.get(form) or self._stems.get(form) or self._pinyin_index.get(form, [])
+
+
+def _slips_a_particle(query: str, form: str) -> bool:
+    return any(q != f and q in _PARTICLES for q, f in zip(query, form, strict=True))
 
 
 def _mask(form: str, i: int) -> str:

@@ -23,6 +23,7 @@ class Answer:
     metric: str | None = None
     ranking_title: str | None = None
     period_label: str | None = None  # the period the figure shown is for (上半年 asked, 2022H1 settled)
+    choices: list[str] = field(default_factory=list)  # an ask-back's options; suggestions hold their questions
 
     def to_json(self) -> dict[str, object]:
         return {"found": self.found, "intent": self.intent, "text": self.text, "facts": self.facts,

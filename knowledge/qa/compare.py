@@ -9,7 +9,7 @@ from knowledge.qa.answer import Answer
 from knowledge.qa.format import fact_line, plain_number, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
-from knowledge.qa.lookup import Lookup
+from knowledge.qa.lookup import Lookup, ranking_heading
 from knowledge.qa.parse import Query
 
 _RANK_WORDS = ("排名", "靠前", "靠后", "名次")
@@ -36,7 +36,7 @@ def _by_rank(lookup: Lookup, q: Query) -> Answer | None:
         placed = {e.region_code: e for e in ranking.entries if e.region_code in codes and e.position}
         if len(placed) == len(codes):
             order = sorted(placed.values(), key=lambda e: e.position or 0)
-            lines = [f"《{ranking.title}》中:" + ",".join(f"{e.name}第{e.position}名" for e in order),
+            lines = [f"{ranking_heading(ranking)}中:" + ",".join(f"{e.name}第{e.position}名" for e in order),
                      f"{order[0].name}排名更靠前。"]
             return lookup.with_sources(Answer(True, Intent.COMPARISON, "\n".join(lines)),
                                        sentence_ids=[ranking.sentence_id], needle=order[0].name)
@@ -49,7 +49,7 @@ def _by_entry_names(lookup: Lookup, q: Query) -> Answer | None:
         named = [e for e in ranking.entries if len(e.name) >= 3 and e.name in q.simplified and e.position]
         if len(named) >= 2:
             order = sorted(named, key=lambda e: e.position or 0)
-            text = (f"《{ranking.title}》中:" + ",".join(f"{e.name}第{e.position}名" for e in order)
+            text = (f"{ranking_heading(ranking)}中:" + ",".join(f"{e.name}第{e.position}名" for e in order)
                     + f"\n{order[0].name}排名更靠前。")
             return lookup.with_sources(Answer(True, Intent.COMPARISON, text), sentence_ids=[ranking.sentence_id],
                                        needle=order[0].name)

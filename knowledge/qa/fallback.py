@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup
@@ -35,3 +36,35 @@ def out_of_scope(lookup: Lookup, q: Query) -> Answer:
     if lookup.index.examples:
         text += "\n可以试试:" + "、".join(lookup.index.examples[:3])
     return Answer(False, Intent.OUT_OF_SCOPE, text, suggestions=suggestions)
+
+
+def clarify(lookup: Lookup, q: Query) -> Answer:
+    """你指的是福州市鼓楼区还是南京市鼓楼区?: each option is also a question that settles it (a button)."""
+    name, places = next(iter(q.ambiguous.items()))
+    full = [lookup.gaz.describe(r) for r in places[:5]]
+    options = full[0] if len(full) == 1 else "、".join(full[:-1]) + "还是" + full[-1]
+    text = f"“{name}”有{len(places)}处:你指的是{options}?"
+    if len(places) > 5:
+        text += f"(另有{len(places) - 5}处,请写出所在城市)"
+    questions = [q.text.replace(name, option, 1) if name in q.text else f"{option}{q.text}" for option in full]
+    return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=full)
+
+
+def not_covered(lookup: Lookup, region: Region) -> Answer:
+    """资料里还没有苏州市的数据, and the places near it that the base does cover."""
+    name = lookup.gaz.describe(region)
+    near = nearby_covered(lookup, region)
+    text = f"资料里还没有{name}的数据,我不会用其他地方的数字代替。"
+    if near:
+        text += "附近有数据的:" + "、".join(lookup.gaz.describe(r) for r in near) + "。"
+    return Answer(False, Intent.OUT_OF_SCOPE, text, suggestions=[f"介绍一下{r.short}" for r in near[:3]])
+
+
+def nearby_covered(lookup: Lookup, region: Region, limit: int = 5) -> list[Region]:
+    """Covered places in the same city, else the same province, biggest coverage first."""
+    for up in lookup.gaz.chain(region)[1:]:
+        near = [lookup.gaz.get(c) for c in lookup.index.by_region if c != region.code]
+        near = [r for r in near if lookup.within(r.code, up)]
+        if near:
+            return sorted(near, key=lambda r: -len(lookup.index.by_region[r.code]))[:limit]
+    return []

@@ -7,7 +7,7 @@ from decimal import Decimal
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
-from knowledge.qa.fallback import region_needed
+from knowledge.qa.fallback import not_covered, region_needed
 from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
@@ -35,6 +35,12 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     top = [f for f in chosen if f.period_key == newest]
     if q.wants_share:
         return share(lookup, q, region, top[0])
+    if q.wants_kind and not any(unit_kind(f.unit) == q.wants_kind for f in top):
+        beside = _beside(lookup, top[0], q.wants_kind)
+        if beside is not None:  # 新签约项目19个,签约金额51.9亿元: the 金额 asked is the money figure beside it
+            answer = Answer(True, Intent.FIGURE, fact_line(beside, region.name), facts=[lookup.fact_json(beside)],
+                            metric=beside.metric, period_label=beside.period_label)
+            return lookup.with_sources(answer, [beside])
     lines = [fact_line(f, region.name) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
@@ -49,6 +55,28 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     return lookup.with_sources(answer, shown)
 
 
+_MONEY_UNITS = ("元", "美元")
+_COUNT_UNITS = ("个", "家", "项", "户", "人", "名", "座", "所", "条", "宗", "批", "只", "艘")
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """亿元 → money, 个 → count, % → share: what a unit measures, for "the figure that was asked for"."""
+    if not unit:
+        return None
+    if unit.endswith(_MONEY_UNITS):
+        return "money"
+    if unit.endswith(_COUNT_UNITS) or unit.endswith("人次"):
+        return "count"
+    return "share" if unit in ("%", "个百分点") else None
+
+
+def _beside(lookup: Lookup, f: FactRecord, kind: str) -> FactRecord | None:
+    """A figure of the kind asked, about the same place and period, in the same sentence."""
+    same = [lookup.index.facts[i] for i in lookup.index.by_sentence.get(f.sentence_id, [])]
+    return next((s for s in same if s.id != f.id and s.region_code == f.region_code and s.value_text
+                 and s.period_label == f.period_label and unit_kind(s.unit) == kind), None)
+
+
 def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
     """占全省多少 / 占比: a share stated beside the figure, else computed from the whole's figure of the
     same metric, period and unit (the formula shown, both cited), else an honest no."""
@@ -57,7 +85,8 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
     stated = [s for s in stated if s.unit == "%" and s.value_text and s.id != f.id and s.region_code == f.region_code
               and _scope_agrees(lookup, q, s)]
     if stated:
-        text = f"{line}\n占比:{stated[0].value_text}%(原文所述)"
+        when = parse_label(stated[0].period_label).describe()
+        text = f"{line}\n{region.name} {when} 占比:{stated[0].value_text}%(原文所述)"
         answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(stated[0])],
                         metric=f.metric, period_label=f.period_label)
         return lookup.with_sources(answer, [f, stated[0]])
@@ -115,15 +144,20 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
     near = nearest(facts, q.period)
     have = "、".join(dict.fromkeys(parse_label(f.period_label).describe() for f in facts))
     when = parse_label(near.period_label).describe()
-    text = (f"资料中没有{region.name}{describe_wanted(q.period)}的{metric}数据;"
-            f"最近的是{when}:{fact_line(near, region.name)}。\n资料里有的时期:{have}。")
+    asked = f"资料中没有{region.name}{describe_wanted(q.period)}的{metric}数据"
+    if parse_label(near.period_label).kind == "undated":  # a figure of unknown date is nobody's nearest period
+        text = f"{asked};资料里的{metric}数字没有注明时期,不能当作所问时期的数据。"
+    else:
+        text = f"{asked};最近的是{when}:{fact_line(near, region.name)}。\n资料里有的时期:{have}。"
     answer = Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric,
                     facts=[lookup.fact_json(near)])
     return lookup.with_sources(answer, [near])
 
 
 def _no_figure(lookup: Lookup, q: Query, region: Region) -> Answer:
-    known = lookup.metrics_of(region)
+    if not lookup.index.covers(region.code):
+        return not_covered(lookup, region)
+    known = lookup.known_metrics(region)
     text = f"资料里没有{region.name}的{q.metric}数据,我不会编造数字。"
     if known:
         text += "我知道" + region.name + "的:" + "、".join(known[:6]) + "。"

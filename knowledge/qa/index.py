@@ -115,6 +115,10 @@ class Index:
     version: int = 0
     examples: list[str] = field(default_factory=list)  # verified answerable, set by the service
 
+    def covers(self, code: str) -> bool:
+        """Whether the base has a figure or a ranking entry for this place."""
+        return code in self.by_region or code in self.ranked_regions
+
     @property
     def empty(self) -> bool:
         return not self.facts and not self.rankings

@@ -16,4 +16,5 @@ class Intent(StrEnum):
     COMPANY = "company"
     TOPIC = "topic"
     HELP = "help"
+    CLARIFY = "clarify"
     OUT_OF_SCOPE = "out_of_scope"

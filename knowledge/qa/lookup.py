@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from knowledge.extract.metrics import metrics
+from knowledge.extract.nounphrase import is_noun_phrase
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
@@ -33,6 +35,12 @@ class Lookup:
     def metrics_of(self, region: Region) -> list[str]:
         ids = self.index.by_region.get(region.code, [])
         return list(dict.fromkeys(self.index.facts[i].metric for i in ids))
+
+    def known_metrics(self, region: Region) -> list[str]:
+        """The region's metrics worth offering: catalogue names first, then well-formed open names."""
+        catalogue = metrics()
+        names = [m for m in self.metrics_of(region) if not any(ch.isdigit() for ch in m)]
+        return [m for m in names if m in catalogue] + [m for m in names if m not in catalogue and is_noun_phrase(m)]
 
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means: exact, else the closest name."""
@@ -147,4 +155,5 @@ def nearest(facts: list[FactRecord], wanted: PeriodWanted | None) -> FactRecord:
         same_span = wanted is not None and wanted.start is not None and (p.start, p.end) == (wanted.start, wanted.end)
         return (not same_span, year_gap, (-f.period_key[0], -f.period_key[1]))
 
-    return min(facts, key=distance)
+    dated = [f for f in facts if parse_label(f.period_label).kind != "undated"] or facts
+    return min(dated, key=distance)

@@ -21,6 +21,7 @@ from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.text.normalize import detect_script, to_simplified
+from knowledge.text.numbers import cn_int
 from knowledge.text.segment import cut
 
 MAX_QUESTION_CHARS = 300
@@ -44,9 +45,11 @@ _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3}
 _RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
+YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:之一|名单|之列)?吗")
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
+    r"|(?:哪个|哪一个|谁)的?.{0,12}?(?:多|高|大|快|强|低|少|小|慢)(?:一些|些)?[??]?$|比.{1,12}?(?:多多少|高多少|少多少|几倍)"
 )
 _PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
 # 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
@@ -66,6 +69,8 @@ _FILLER = re.compile(
 _SHARE_RE = re.compile(
     r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
 )
+_MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
+_COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
 _YEAR_BACK_RE = re.compile(r"去年|上年|前年")
@@ -97,6 +102,9 @@ class Query:
     topic: str | None = None
     wants_growth: bool = False
     wants_share: bool = False
+    wants_kind: str | None = None  # "money" | "count": 金额/多少钱 asks money, 多少个/几家 asks a count
+    ambiguous: dict[str, list[Region]] = field(default_factory=dict)  # a shared name → the places it may be
+    assumed: list[str] = field(default_factory=list)  # shared names settled by the base, to say so
     elsewhere: str | None = None
     residual: str = ""
     entries: list[str] = field(default_factory=list)
@@ -113,6 +121,8 @@ class Conversation:
     metric: str | None = None
     period: PeriodWanted | None = None
     ranking_title: str | None = None
+    # After "你指的是福州市鼓楼区还是南京市鼓楼区?": each choice's full name and the question it stands for
+    choices: tuple[tuple[str, str], ...] = ()
 
 
 def clean_question(text: str) -> str:
@@ -126,12 +136,15 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
                    today: date | None = None) -> Query:
     """Understand one question, using `state` for follow-ups."""
     raw = clean_question(text)
+    if state is not None and state.choices and (chosen := _chosen(raw, state.choices)) is not None:
+        return parse_question(chosen, gazetteer=gazetteer, index=index, state=None, today=today)
     script = detect_script(raw)
     simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
     q = Query(raw, simple, script)
     q.wants_share = bool(_SHARE_RE.search(simple))
+    q.wants_kind = "count" if _COUNT_ASK_RE.search(simple) else "money" if _MONEY_ASK_RE.search(simple) else None
     placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
-    q.regions = find_regions(placed, gazetteer, index)
+    q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
     q.residual = residual_words(simple, q.regions)
     q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
@@ -140,7 +153,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.entries = [name for name in index.entry_names if name in simple]
     q.wants_growth = bool(_GROWTH_RE.search(simple))
     q.position = _position(simple)
-    q.intent = _intent(q)
+    q.intent = Intent.CLARIFY if q.ambiguous else _intent(q)
     continuable = not q.elsewhere and not _OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and _is_follow_up(q, simple):
@@ -154,15 +167,25 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     return q
 
 
-def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) -> list[Region]:
-    """Shandong regions named in a question: exact forms, province words, functional zones, typos, pinyin."""
-    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text)]
-    for word in ("全省", "我省", "山东省", "山东"):
-        at = text.find(word)
-        if at != -1 and (province := gazetteer.by_name("山东省")) and not any(r == province for _, r in found):
-            if not any(s <= at < s + len(r.name) for s, r in found):
-                found.append((at, province))
-            break
+def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
+                 ambiguous: dict[str, list[Region]] | None = None, assumed: list[str] | None = None) -> list[Region]:
+    """Places named in a question: exact forms, province words, functional zones, typos, pinyin.
+
+    A shared name (鼓楼区) that the question does not settle is settled by the base when only one of its
+    places has data (noted in `assumed`); otherwise its places go to `ambiguous`, to ask back.
+    """
+    unsettled: set[str] = set()
+    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text, unsettled=unsettled)]
+    for name in sorted(unsettled):
+        places = gazetteer.candidates(name)
+        covered = [r for r in places if index is not None and index.covers(r.code)]
+        if len(covered) == 1:
+            found.append((text.find(name), covered[0]))
+            if assumed is not None:
+                assumed.append(f"“{name}”按{gazetteer.describe(covered[0])}理解(资料里只有它的数据)")
+        elif len(places) > 1 and ambiguous is not None:
+            ambiguous[name] = covered or places
+    found += _whole_province(text, gazetteer, index, found)
     found += _zones(text, gazetteer, index)
     if not found:
         found = _fuzzy_regions(text, gazetteer)
@@ -173,6 +196,28 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None) ->
         elif region not in ordered:
             ordered.append(region)
     return ordered
+
+
+def _chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
+    """南京的 / 南京市鼓楼区 / 第二个 after an ask-back: the question of the choice it names."""
+    said = re.sub(r"[的呢吧啊??。!!\s]|^(?:是|我说的是|指的是)", "", text)
+    if m := re.fullmatch(r"第?([一二三四五1-5])个?", said):
+        number = cn_int(m.group(1))
+        return choices[number - 1][1] if number is not None and 0 < number <= len(choices) else None
+    hits = [question for full, question in choices if len(said) >= 2 and said in full]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _whole_province(text: str, gazetteer: Gazetteer, index: Index | None,
+                    found: list[tuple[int, Region]]) -> list[tuple[int, Region]]:
+    """全省/我省: the province of the places named with it, else the one province the base covers."""
+    m = re.search(r"全省|我省|本省", text)
+    if m is None:
+        return []
+    provinces = {gazetteer.province_of(r) for _, r in found}
+    if not provinces and index is not None:
+        provinces = {gazetteer.province_of(gazetteer.get(c)) for c in index.by_region}
+    return [(m.start(), provinces.pop())] if len(provinces) == 1 else []
 
 
 def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
@@ -195,15 +240,27 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
         region = gazetteer.resolve(word)
         if region is not None:
             return [(text.find(word), region)]
+    bounds = _token_bounds(text)
     for size in (3, 2):
         for start in range(0, max(0, len(text) - size + 1)):
             window = text[start : start + size]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
                 continue
+            if start not in bounds or start + size not in bounds:
+                continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
             region = gazetteer.resolve(window)
             if region is not None and region.level != "province":
                 return [(start, region)]
     return []
+
+
+def _token_bounds(text: str) -> set[int]:
+    """Offsets where jieba puts a word boundary in the question."""
+    bounds, at = {0}, 0
+    for token in cut(text):
+        at += len(token)
+        bounds.add(at)
+    return bounds
 
 
 def residual_words(text: str, regions: list[Region]) -> str:
@@ -329,7 +386,7 @@ def _intent(q: Query) -> Intent:
         return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
     if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
         return Intent.RANKING_LIST
-    if _MEMBER_RE.search(s) and q.regions and not q.metric:
+    if (_MEMBER_RE.search(s) or YES_NO_RE.search(s)) and q.regions and not q.metric:
         return Intent.MEMBERSHIP
     if _RANK_ASK_RE.search(s):
         return Intent.RANK_POSITION
@@ -384,8 +441,9 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
     if q.intent in (Intent.HELP, Intent.OUT_OF_SCOPE):
         return previous or Conversation()
     period = wanted_from_label(answer.period_label) if answer.period_label else q.period
+    choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
     return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
-                        answer.ranking_title or q.ranking_title)
+                        answer.ranking_title or q.ranking_title, choices)
 
 
 def wanted_from_label(label: str) -> PeriodWanted:

@@ -13,7 +13,7 @@ from knowledge.qa.fallback import out_of_scope, region_needed
 from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
-from knowledge.qa.parse import Query
+from knowledge.qa.parse import YES_NO_RE, Query
 
 
 def ranking_list(lookup: Lookup, q: Query) -> Answer:
@@ -94,8 +94,33 @@ def membership(lookup: Lookup, q: Query) -> Answer:
     if region.level in ("city", "province") and re.search(r"哪些|哪几", q.simplified):
         return _members_within(lookup, region)
     sets = [r for r in lookup.index.rankings if any(e.region_code == region.code for e in r.entries)]
+    if (asked := YES_NO_RE.search(q.simplified)) is not None:
+        return _is_member(lookup, q, region, asked.group("named"), sets)
     if not sets:
         return no_ranking(region)
+    return membership_lines(lookup, region, sets)
+
+
+def _is_member(lookup: Lookup, q: Query, region: Region, named: str, sets: list[RankingRecord]) -> Answer:
+    """东阿县是高质量发展先进县吗: yes or no for the list named, and what the place is listed in instead."""
+    words = named.replace(region.name, "").replace(region.short, "")
+    scored = [(LCSseq.similarity(words, r.title) / max(2, len(words)), r) for r in lookup.index.rankings]
+    score, listed = max(scored, key=lambda sr: sr[0], default=(0.0, None))
+    if listed is None or score < 0.6:
+        return no_ranking(region) if not sets else membership_lines(lookup, region, sets)
+    if listed in sets:
+        text = f"是。{region.name}在{ranking_heading(listed)}中" + (
+            "。" if listed.kind == "set" else f"排第{position_in(listed, region)}名。")
+        return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, text), sentence_ids=[listed.sentence_id],
+                                   needle=region.short)
+    text = f"不是。{ranking_heading(listed)}中没有{region.name}。"
+    if sets:
+        text += f"{region.name}所在的名单或排名:" + "、".join(ranking_heading(r) for r in sets) + "。"
+    ids = [listed.sentence_id] + [r.sentence_id for r in sets]
+    return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, text), sentence_ids=ids, needle=region.short)
+
+
+def membership_lines(lookup: Lookup, region: Region, sets: list[RankingRecord]) -> Answer:
     lines = [f"{region.name}入选{ranking_heading(r)}(共{len(r.entries)}个)" if r.kind == "set"
              else f"{region.name}在{ranking_heading(r)}中排第{position_in(r, region)}名" for r in sets]
     return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, "\n".join(lines)), sentence_ids=[sets[0].sentence_id],

@@ -8,7 +8,7 @@ from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
 from knowledge.qa.compare import comparison
 from knowledge.qa.computed import computed_ranking
-from knowledge.qa.fallback import help_answer, out_of_scope
+from knowledge.qa.fallback import clarify, help_answer, out_of_scope
 from knowledge.qa.figure import figure
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
@@ -30,6 +30,7 @@ ANSWERERS: dict[Intent, AnswerFn] = {
     Intent.COMPANY: company,
     Intent.TOPIC: topic,
     Intent.HELP: help_answer,
+    Intent.CLARIFY: clarify,
     Intent.OUT_OF_SCOPE: out_of_scope,
 }
 
@@ -45,4 +46,7 @@ class Answerer:
         return self.lookup.index
 
     def answer(self, q: Query) -> Answer:
-        return ANSWERERS[q.intent](self.lookup, q)
+        answer = ANSWERERS[q.intent](self.lookup, q)
+        if q.assumed:
+            answer.text = ";".join(q.assumed) + "\n" + answer.text
+        return answer

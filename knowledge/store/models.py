@@ -190,10 +190,15 @@ class Subscription(SQLModel, table=True):
 
 
 class DeliveryLog(SQLModel, table=True):
-    """One row per (chat, digest date): the unique key is what makes delivery exactly-once."""
+    """One row per (chat, digest date): the unique key is what makes delivery exactly-once.
+
+    A sender claims a row (status 'sending', owner, claimed_until) and no other sender takes it while the
+    claim is live; parts_sent counts the parts of a multi-part digest that are out, so a resume sends the rest.
+    """
 
     __tablename__ = "delivery_log"
-    __table_args__ = (UniqueConstraint("chat_id", "digest_date", name="uq_delivery_chat_date"),)
+    __table_args__ = (UniqueConstraint("chat_id", "digest_date", name="uq_delivery_chat_date"),
+                      Index("ix_delivery_claimable", "digest_date", "status"))
 
     id: int | None = Field(default=None, primary_key=True)
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
@@ -205,3 +210,18 @@ class DeliveryLog(SQLModel, table=True):
     highlight: str | None = Field(default=None, max_length=40, description="the 今日一数 fact key, if one was sent")
     created_at: datetime = Field(default_factory=utcnow)
     sent_at: datetime | None = None
+    owner: str | None = Field(default=None, max_length=80, description="the sender holding the claim")
+    claimed_until: datetime | None = None
+    body: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    parts_total: int = 0
+    parts_sent: int = 0
+
+
+class BroadcastLease(SQLModel, table=True):
+    """At most one broadcast at a time across processes: the holder renews it, a dead holder's lapses."""
+
+    __tablename__ = "broadcast_lease"
+
+    name: str = Field(primary_key=True, max_length=40)
+    owner: str = Field(max_length=80)
+    expires_at: datetime

@@ -1,7 +1,7 @@
 """Digest subscriptions and the delivery log: parsing /subscribe arguments, storing, claiming a delivery.
 
-The database is the source of truth: the scheduler is rebuilt from it at start, and the unique key on
-(chat, digest date) in the delivery log is what keeps a digest from being sent twice.
+The database is the source of truth: the scheduler is rebuilt from it at start; the delivery log and its
+claims (knowledge.store.delivery) keep a digest from being sent twice.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from knowledge.errors import UsageError
 from knowledge.places.gazetteer import Gazetteer, Region
@@ -93,58 +92,24 @@ def get_subscription(*, session: Session, chat_id: int) -> Subscription | None:
 
 
 def active_subscriptions(*, session: Session) -> list[Subscription]:
-    return list(session.exec(select(Subscription).where(Subscription.active.is_(True))  # type: ignore[attr-defined]
-                             .order_by(Subscription.chat_id)).all())
+    return list(session.exec(select(Subscription).where(col(Subscription.active).is_(True))
+                             .order_by(col(Subscription.chat_id))).all())
 
 
 def active_count(engine: Engine) -> int:
     with Session(engine) as session:
-        query = select(func.count()).select_from(Subscription).where(Subscription.active.is_(True))  # type: ignore[attr-defined]
+        query = select(func.count()).select_from(Subscription).where(col(Subscription.active).is_(True))
         return int(session.exec(query).one())
 
 
 def deactivate(*, session: Session, chat_id: int) -> None:
-    session.execute(update(Subscription).where(Subscription.chat_id == chat_id).values(active=False,
-                                                                                        updated_at=utcnow()))
+    session.execute(update(Subscription).where(col(Subscription.chat_id) == chat_id)
+                    .values(active=False, updated_at=utcnow()))
 
 
 def digest_date(now: datetime, tz: str) -> date:
     """The digest's calendar date in the subscriber's timezone (the day boundary is local midnight)."""
     return now.astimezone(ZoneInfo(tz)).date()
-
-
-def claim_delivery(*, engine: Engine, chat_id: int, day: date) -> DeliveryLog | None:
-    """Claim (chat, day) for sending; None when it was already sent or is being sent.
-
-    A row left 'pending' or 'failed' by an earlier attempt (a crash, a network failure) is claimed
-    again, so a restart finishes what it started without sending anything twice that was recorded.
-    """
-    with Session(engine) as session:
-        row = DeliveryLog(chat_id=chat_id, digest_date=day, status="pending")
-        session.add(row)
-        try:
-            session.commit()
-            session.refresh(row)
-            return row
-        except IntegrityError:
-            session.rollback()
-        existing = session.exec(select(DeliveryLog).where(DeliveryLog.chat_id == chat_id,
-                                                          DeliveryLog.digest_date == day)).one()
-        return existing if existing.status in ("pending", "failed") else None
-
-
-def finish_delivery(*, engine: Engine, chat_id: int, day: date, status: str, attempts: int,
-                    error: str | None = None, highlight: str | None = None) -> None:
-    with Session(engine) as session:
-        values: dict[str, object] = {"status": status, "attempts": attempts, "error": (error or "")[:300] or None}
-        if status == "sent":
-            values["sent_at"] = utcnow()
-            values["highlight"] = highlight
-            session.execute(update(Subscription).where(Subscription.chat_id == chat_id)
-                            .values(last_digest_at=utcnow()))
-        session.execute(update(DeliveryLog).where(DeliveryLog.chat_id == chat_id, DeliveryLog.digest_date == day)
-                        .values(**values))
-        session.commit()
 
 
 def recent_highlights(*, session: Session, chat_id: int, limit: int = 30) -> set[str]:

@@ -10,24 +10,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from knowledge.text.header import HeaderMeta, header_words, is_caption, read_header_line, strip_dateline
 from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
 
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
-_TAIL_MARKERS = (
-    "相关文章推荐", "相关文章", "相关阅读", "推荐阅读", "延伸阅读", "相关新闻", "责任编辑", "【责任编辑",
-    "扫一扫", "分享到", "版权所有", "免责声明", "上一篇", "下一篇",
-)
+_TAIL_MARKERS = header_words()["tail_markers"]
+_BODY_LINE = re.compile(r"[\u4e00-\u9fff].{18,}[,。;]")  # a line of running text: after it, a tail marker ends the body
+_DATELINE_LINES = 5  # an outlet's dateline opens one of the first lines of the body
 _MENU_WORD_RE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,30}")
 _PUNCT_OR_DIGIT_RE = re.compile(r"[,。;:!?、\d]")
 _SENTENCE_END_RE = re.compile(r"[。!?;]")
 _URL_RE = re.compile(r"https?://[\w.-]+(?:/[\w./?%&=#-]*)?")
 _SLOGAN_HEAD = "社会主义核心价值观"
 _LABEL_LINES = {"编者按", "编者按:", "编者的话", "导读", "摘要"}
-_SOURCE_RE = re.compile(r"^\s*(?:来源|稿源|出处)[::]\s*(?P<src>[^\s日期点击作者]+)")
-_ORIG_TITLE_RE = re.compile(r"^\s*原标题[::]\s*(?P<title>.+?)\s*$")
-_DATE_LABEL_RE = re.compile(
-    r"(?:日期|发布时间|发布日期|时间|发表时间)[::]\s*(?P<y>20\d\d|19\d\d)[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
-)
 _BYLINE_RE = re.compile(r"^\s*[■●◆▲]?\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者)\s*[\u4e00-\u9fff ]{2,20}$")
 _OUTLET_REPORTER_RE = re.compile(r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,10}?)(?:记者|通讯员)\s*[\u4e00-\u9fff ]{2,12}$")
 _PAREN_BYLINE_RE = re.compile(r"^\s*[((](?P<outlet>[\u4e00-\u9fff]{2,12})\s+(?:记者\s*)?[\u4e00-\u9fff]{2,4}[))]\s*$")
@@ -58,25 +53,20 @@ class Document:
     script: Script
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the body's lines (original script) before broken lines are re-joined: tables are read from these
+    lines: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "\n".join(s.text for s in self.sentences)
 
 
-@dataclass(slots=True)
-class _Meta:
-    title: str | None = None
-    publisher: str | None = None
-    date_label: date | None = None
-    credits: list[str] = field(default_factory=list)
-
-
 def build_document(clean: CleanText) -> Document:
     """Strip boilerplate, collect metadata, and split into sentences."""
     lines = [ln.strip() for ln in clean.original.split("\n")]
-    meta = _Meta()
-    kept = join_broken_lines(_strip_boilerplate(lines, clean.script, meta))
+    meta = HeaderMeta()
+    body = _strip_boilerplate(lines, clean.script, meta)
+    kept = join_broken_lines(body)
     doc = Document(
         title=meta.title, publisher=meta.publisher, published=meta.date_label,
         date_rule="date label in text" if meta.date_label else None, url=_find_url(clean.original),
@@ -85,6 +75,7 @@ def build_document(clean: CleanText) -> Document:
     if doc.title is None:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)
+    doc.lines = body
     return doc
 
 
@@ -92,37 +83,38 @@ def _simp(line: str, script: Script) -> str:
     return to_simplified(line) if script == "hant" else line
 
 
-def _strip_boilerplate(lines: list[str], script: Script, meta: _Meta) -> list[str]:
+def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> list[str]:
     simple = [_simp(ln, script) for ln in lines]
-    end = len(lines)
-    for i, s in enumerate(simple):
-        if s.startswith(_TAIL_MARKERS) or s.startswith(_SLOGAN_HEAD):
-            end = i
-            break
     kept: list[str] = []
-    for i in range(end):
-        line, s = lines[i], simple[i]
+    body_lines = 0
+    for i, (line, s) in enumerate(zip(lines, simple, strict=True)):
         if not line:
             kept.append("")
             continue
-        if _is_metadata_line(s, meta) or _is_navigation(simple, i) or s in _LABEL_LINES:
+        if s.startswith(_TAIL_MARKERS) or s.startswith(_SLOGAN_HEAD):
+            if body_lines:
+                break  # related articles, share bars and credits after the text end it
+            continue  # a share bar above the text is dropped alone
+        if _is_metadata_line(s, meta) or _is_navigation(simple, i) or s in _LABEL_LINES or is_caption(s):
             continue
-        kept.append(_LEAD_BYLINE_RE.sub("", line))
+        line = _LEAD_BYLINE_RE.sub("", line)
+        if body_lines < _DATELINE_LINES:
+            line = _strip_dateline(line, script)
+        kept.append(line)
+        body_lines += bool(_BODY_LINE.search(s))
     _drop_trailing_credits(kept, script, meta)
     return kept
 
 
-def _is_metadata_line(s: str, meta: _Meta) -> bool:
-    if m := _ORIG_TITLE_RE.match(s):
-        meta.title = meta.title or m.group("title")
-        return True
-    label = _DATE_LABEL_RE.search(s)
-    source = _SOURCE_RE.match(s)
-    if label and meta.date_label is None:
-        meta.date_label = safe_date(int(label["y"]), int(label["m"]), int(label["d"]))
-    if source:
-        meta.publisher = meta.publisher or source.group("src")
-    if label or source:
+def _strip_dateline(line: str, script: Script) -> str:
+    """Drop 中新网义乌7月26日电(…) from the line; the Traditional original is cut by the same length."""
+    s = _simp(line, script)
+    cut = len(s) - len(strip_dateline(s))
+    return line[cut:] if cut else line
+
+
+def _is_metadata_line(s: str, meta: HeaderMeta) -> bool:
+    if read_header_line(s, meta):
         return True
     if _BYLINE_RE.match(s):
         return True
@@ -147,7 +139,7 @@ def _is_navigation(simple: list[str], i: int) -> bool:
     return False
 
 
-def _drop_trailing_credits(kept: list[str], script: Script, meta: _Meta) -> None:
+def _drop_trailing_credits(kept: list[str], script: Script, meta: HeaderMeta) -> None:
     """Short unpunctuated lines at the very end are outlet credits (大众日报, 鲁中晨报 …)."""
     while kept and (not kept[-1] or _looks_like_credit(_simp(kept[-1], script))):
         line = kept.pop()

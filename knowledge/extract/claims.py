@@ -1,0 +1,396 @@
+"""Rank claims in prose (居全省第N位, 增速全国第一, 位列第三, 居首, 位居全国前列) and superlatives (亚洲最大).
+
+A claim keeps its subject, the metric it ranks, its scope (the unit it is counted within) and the period of
+the figure it is about. Word classes are data: knowledge/data/rankings.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
+from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.periods import find_periods, period_spans
+from knowledge.extract.superlatives import SubjectKind, superlatives
+from knowledge.places.gazetteer import Region
+from knowledge.text.document import Document, Sentence
+from knowledge.text.numbers import cn_int
+
+NATION = "全国"
+
+
+@dataclass(slots=True)
+class ExtractedClaim:
+    subject: str
+    subject_kind: SubjectKind
+    region_code: str | None
+    claim: str
+    scope: str | None  # the scope word as written (全省), or a named group (经济四强省)
+    position: int | None  # None for 前列, 前三 and superlatives: a claim, not a rank
+    about: str | None  # the metric ranked
+    sentence: int
+    scope_name: str | None = None  # the scope resolved: 山东省, 全国, 全球, or the group as written
+    period_label: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    return tomllib.loads(resources.files("knowledge.data").joinpath("rankings.toml").read_text("utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+def _scope_levels() -> dict[str, str]:
+    return {w: level for level, words in _words()["scopes"].items() for w in words}
+
+
+# 居 starts 居民, 列 starts 列入: a one-character verb must not begin a longer word
+_VERB = rf"(?:{_alt(_words()['rank_verbs'])})(?![民住委家然入车为出])"
+_SCOPE = rf"(?:{_alt(list(_scope_levels()))})"
+_NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
+_RANK = (
+    rf"(?:第(?P<pos>{_NUM})(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
+    rf"|(?P<word>{_alt(list(_words()['ordinal_words']))})(?![次批家个创届季府都先要])"
+    rf"|前(?P<top>{_NUM})(?:名|位|强)?(?![季\d.个年月])"
+    rf"|(?P<front>{_alt(_words()['no_rank']['words'])}))"
+)
+# a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
+_QUAL = r"(?P<qual>[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)"
+_WITH_VERB = re.compile(rf"(?P<verb>(?:{_VERB})+)在?(?P<scope>{_SCOPE})?{_QUAL}中?{_RANK}")
+_BARE_SCOPE = re.compile(rf"(?P<scope>{_SCOPE}){_QUAL}{_RANK}")
+_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{_VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
+_LEADS = re.compile(rf"(?:{_alt(_words()['no_rank']['leads'])})(?P<scope>{_SCOPE})")
+_CHAIN = re.compile(rf"、在?(?P<scope>{_SCOPE})?{_QUAL}中?(?:{_VERB})?{_RANK}")
+_BEFORE = re.compile(r"[,;:。]")
+_NOISE = "|".join(_words()["noise"]["patterns"])
+_NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
+_UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+_FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
+_ITEM_SPLIT = re.compile(r"[、和及与]")
+_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
+_FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
+_AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
+
+
+def _aspect_of(item: str) -> tuple[str, str]:
+    """(base, aspect): 规上工业增加值增速 → (规上工业增加值, 增速); 总量 → ("", ""); words after the aspect go."""
+    best: tuple[int, str, str] | None = None
+    for aspect, words in _words()["aspects"].items():
+        for word in words:
+            at = item.rfind(word)
+            if at >= 0 and (best is None or at > best[0] or (at == best[0] and len(word) > len(best[2]))):
+                best = (at, aspect, word)
+    if best is None:
+        return item, ""
+    return item[: best[0]], best[1]
+
+
+def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact]) -> list[ExtractedClaim]:
+    """Rank claims and superlatives with their subject, metric, scope and period, in reading order.
+
+    A claim said again (in the title and the text) is kept once."""
+    by_sentence: dict[int, list[ExtractedFact]] = {}
+    for fact in facts:
+        by_sentence.setdefault(fact.sentence, []).append(fact)
+    claims: list[ExtractedClaim] = []
+    seen: set[tuple[object, ...]] = set()
+    reading = _Reading()
+    for sentence in doc.sentences:
+        if sentence.paragraph != reading.paragraph:
+            reading.paragraph, reading.carry = sentence.paragraph, None
+        here = by_sentence.get(sentence.position, [])
+        for claim in _rank_claims(sentence, ctx, doc, here, reading) + superlatives(sentence, ctx):
+            key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label, claim.claim)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+        if here:
+            reading.carry = here[-1]
+        stated = _stated_periods(sentence.text, ctx, doc)
+        if stated:
+            reading.period = stated[-1]
+    return claims
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What the claim reader keeps between sentences: the last figure of the paragraph, the last period."""
+
+    paragraph: int = -1
+    carry: ExtractedFact | None = None
+    period: str | None = None
+
+
+def _stated_periods(text: str, ctx: ArticleContext, doc: Document) -> list[str]:
+    """Periods a text states, history spans (自2016年以来) and targets left out."""
+    out = []
+    for p in find_periods(text, published=doc.published, default_year=ctx.focus_year):
+        history = p.start > 0 and text[p.start - 1] in "自从由"
+        if history or p.period.kind in ("target", "asof") or p.period.year is None:
+            continue
+        out.append(p.period.label)
+    return out
+
+
+def _spans(text: str) -> list[re.Match[str]]:
+    """Rank spans of a sentence, the more specific patterns first, without overlaps."""
+    found: list[re.Match[str]] = []
+    for pattern in (_IN_GROUP, _WITH_VERB, _BARE_SCOPE, _LEADS):
+        for m in pattern.finditer(text):
+            if not any(m.start() < o.end() and o.start() < m.end() for o in found):
+                found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: list[ExtractedFact],
+                 reading: _Reading) -> list[ExtractedClaim]:
+    text = sentence.text
+    out: list[ExtractedClaim] = []
+    consumed = 0
+    made: list[ExtractedClaim] = []
+    for m in _spans(text):
+        rank_at = _rank_start(m)
+        if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]):
+            continue
+        made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
+        out.extend(made)
+        consumed = m.end()
+        while made and (chained := _CHAIN.match(text, consumed)):
+            made = [_chained(c, chained, ctx) for c in made]
+            out.extend(made)
+            consumed = chained.end()
+    return out
+
+
+def _rank_start(m: re.Match[str]) -> int:
+    starts = [m.start(g) for g in ("pos", "word", "top", "front", "bare") if m.groupdict().get(g)]
+    return min(starts) if starts else m.start()
+
+
+def _position(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    if groups.get("pos"):
+        return cn_int(groups["pos"])
+    if groups.get("bare"):
+        return int(groups["bare"])
+    if groups.get("word"):
+        return int(_words()["ordinal_words"][groups["word"]])
+    if m.re is _LEADS:
+        return 1
+    return None
+
+
+def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
+               here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
+               stop: int) -> list[ExtractedClaim]:
+    clause_start = _clause_start(text, m.start())
+    subject, phrase = _subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
+    after = _subject_after(text, m.end(), ctx)
+    if after is not None:
+        subject, phrase = after, text[max(clause_start, stop) : m.start()]
+    about = _about_fact(text, m.start(), here, subject) or reading.carry
+    if earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
+            and _subject_before(text, clause_start, m.start(), ctx)[0] is None:
+        # 居全省第一,在中部六省省会城市中居第1位: the next rank of the sentence is about the same place
+        subject = ctx.gazetteer.get(earlier[0].region_code)
+    if subject is None:
+        subject = about.region if about is not None else (ctx.focus or ctx.city)
+    if subject is None:
+        return []
+    scope_word, scope_name = _scope(m, subject, ctx)
+    if earlier and not _clean(phrase) and ";" not in text[stop : m.start()]:
+        return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
+                               c.about, position, scope_name, c.period_label) for c in earlier]
+    period = _period(text[: m.start()], about, ctx, doc) or reading.period
+    if not _clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+        phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
+                           _position(m), metric, position, scope_name, period)
+            for metric in _metrics(phrase, about)]
+
+
+def _claim_text(m: re.Match[str]) -> str:
+    claim_text = m.group(0)
+    if m.groupdict().get("verb"):
+        claim_text = claim_text[claim_text.find(m["verb"]) + len(m["verb"]) :]
+    return claim_text.lstrip("在")
+
+
+def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContext,
+                        stop: int = 0) -> tuple[Region | None, str]:
+    """The region ranked and the words naming what is ranked, read back from the rank clause by clause.
+
+    Back over clauses without a figure (生产总值总量、…和社零增幅,均居山东省第三), and to the subject
+    of the sentence part before it (广东GDP超过8.8万亿元,稳居第一), never past a semicolon. A clause that
+    names its own metric and no place keeps the subject that opens a clause, not a place inside one.
+    """
+    subject, end = _subject_before(text, clause_start, at, ctx)
+    phrase = text[end:at] if subject is not None else text[clause_start:at]
+    own = bool(_clean(phrase))
+    start = clause_start
+    while start > stop and text[start - 1] != ";" and (subject is None or not _clean(phrase)):
+        prev_start = _clause_start(text, start - 1)
+        prev = text[prev_start : start - 1]
+        found, end = _subject_before(text, prev_start, start - 1, ctx)
+        if found is not None and own and len(_clean(text[prev_start : end])) > len(found.name) + 2:
+            found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
+        if not _clean(phrase) and not re.search(r"\d", prev):
+            phrase = text[end : start - 1] if found is not None else prev
+        if subject is None and found is not None:
+            subject = found
+        start = prev_start
+    return subject, phrase
+
+
+def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
+    """增速居全省第1位、中部六省省会城市第1位: the next rank of a chain keeps the subject and metric."""
+    region = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
+    scope_word, scope_name = (prev.scope, prev.scope_name)
+    if m["scope"] or m["qual"]:
+        scope_word, scope_name = _scope(m, region, ctx) if region else (m["scope"], m["scope"])
+    return ExtractedClaim(prev.subject, prev.subject_kind, prev.region_code, m.group(0).lstrip("、"),
+                          scope_word, _position(m), prev.about, prev.sentence, scope_name, prev.period_label)
+
+
+def _clause_start(text: str, at: int) -> int:
+    starts = [m.end() for m in _BEFORE.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
+
+
+def _subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tuple[Region | None, int]:
+    """The region a clause is about (its first named place or anaphor before the rank) and where it ends."""
+    places = [(at, region, surface) for at, region, surface in ctx.places(text, (start, end))]
+    found = ctx.subject_at(text, start, clause=text[start:end])
+    if found is None:
+        return None, start
+    region, surface = found
+    at = text.find(surface, start, end)
+    for i, (p_at, p_region, p_surface) in enumerate(places):
+        if p_region.code == region.code:
+            at, surface = start + p_at, p_surface
+            following = places[i + 1] if i + 1 < len(places) else None
+            if following and following[0] == p_at + len(p_surface) and \
+                    region in ctx.gazetteer.chain(following[1]):
+                region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
+            break
+    return region, (at + len(surface)) if at >= 0 else start
+
+
+def _subject_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
+    """排名第一的义乌市: the subject named right after the rank."""
+    if not text.startswith("的", end):
+        return None
+    for m in ctx.mentions(text):
+        if m.start == end + 1:
+            return m.region
+    return None
+
+
+def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region | None) -> ExtractedFact | None:
+    """The figure a claim is about: the subject's last one stated before it in the sentence."""
+    best: tuple[int, ExtractedFact] | None = None
+    for fact in here:
+        where = text.rfind(fact.metric_surface, 0, at) if fact.metric_surface else -1
+        mine = subject is None or fact.region.code == subject.code
+        if where >= 0 and mine and (best is None or where >= best[0]):
+            best = (where, fact)
+    if best is not None:
+        return best[1]
+    mine_any = [f for f in here if subject is None or f.region.code == subject.code]
+    return mine_any[-1] if mine_any else None
+
+
+def _clean(phrase: str) -> str:
+    """The metric words of a phrase: periods and figures blanked, adverbials cut from both ends."""
+    chars = list(phrase)
+    for start, stop in period_spans(phrase):
+        chars[start:stop] = " " * (stop - start)
+    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
+    phrase = re.sub(r"[“”\"()()]", "", phrase)
+    previous = None
+    while previous != phrase:
+        previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
+    return phrase.replace(" ", "")
+
+
+def _metrics(phrase: str, about: ExtractedFact | None) -> list[str | None]:
+    """The metrics a claim ranks: one per item of 总量和增速 or 高速公路、农村公路通车里程."""
+    items = [_LEAD_WORDS.sub("", _clean(i)) for i in _ITEM_SPLIT.split(phrase)]
+    items = [i for i in items if i] or [""]
+    fallback = about.metric if about is not None else None
+    out: list[str | None] = []
+    shared_tail = _aspect_of(items[-1])[0]
+    for item in items:
+        base, aspect = _aspect_of(item)
+        name = _metric_name(base) if base else fallback
+        if name is None and base and len(items) > 1 and shared_tail:
+            name = _metric_name(base + _tail_noun(shared_tail))  # 高速公路、农村公路通车里程
+        if name is None and not base:
+            name = fallback
+        out.append(f"{name}{aspect}" if name else None)
+    return list(dict.fromkeys(out))
+
+
+def _tail_noun(phrase: str) -> str:
+    """The head noun a list's last item shares with the items before it (农村公路通车里程 → 通车里程)."""
+    return phrase[-4:] if len(phrase) > 4 else ""
+
+
+def _metric_name(base: str) -> str | None:
+    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
+
+
+def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tuple[str | None, str | None]:
+    """(scope as written, scope resolved): 全省 → the subject's province; no scope → the unit above it."""
+    groups = m.groupdict()
+    word = groups.get("scope")
+    qual = groups.get("qual") or ""
+    if groups.get("group"):
+        word, qual = None, groups["group"]
+    level = _scope_levels().get(word or "")
+    gaz = ctx.gazetteer
+    if level == "nation":
+        return word, NATION
+    if level == "world":
+        return word, "全球" if word in ("全球", "世界") else word
+    named = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
+    if level is None and named:
+        return named[0].surface, named[0].region.name  # 居山东省第一
+    if level is None and qual and groups.get("group"):
+        return qual, qual
+    if level is None and qual and not word:
+        return qual, qual  # 排渝东南第1位: a named group of units
+    if subject is None:
+        return word, None
+    if level == "province" or (level is None and subject.level == "city"):
+        return word, gaz.province_of(subject).name
+    if level == "city" or (level is None and subject.level not in ("province", "city")):
+        city = gaz.city_of(subject) if subject.level not in ("city", "province") else None
+        unit = city or ctx.city or subject
+        return word, unit.name
+    if level == "county":
+        return word, (ctx.focus or subject).name
+    parent = gaz.parent(subject)
+    return word, parent.name if parent is not None else NATION
+
+
+def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
+    if about is not None and about.period.label != "undated":
+        return about.period.label
+    periods = _stated_periods(before, ctx, doc)
+    if periods:
+        return periods[-1]
+    if ctx.focus_period is not None:
+        return ctx.focus_period.label
+    titled = _stated_periods(doc.title or "", ctx, doc)
+    return titled[0] if titled else None

@@ -1,0 +1,264 @@
+"""Statistical tables found among an article's lines: `|`-separated rows, space-aligned rows and tables
+flattened one cell a line, each read into a caption, typed columns and labelled rows of cells."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from knowledge.extract.metrics import UNITS, canonical_metric
+
+ColumnKind = Literal["value", "growth", "share", "unit", "label", "ignored", "measure", "unknown"]
+_KINDS: tuple[ColumnKind, ...] = ("growth", "share", "value", "unit", "label", "ignored")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What one column of a table holds, as its header says."""
+
+    kind: ColumnKind
+    name: str  # the header without spaces and brackets
+    unit: str | None = None  # from the header's brackets: 绝对数(亿元)
+    points: bool = False  # a growth column in percentage points
+    year_end: bool = False  # 年末数: a stock at the end of the year
+
+
+@dataclass(slots=True)
+class Table:
+    """A table: its caption line, the unit of a 单位:… line, its value columns and its rows."""
+
+    caption: str
+    unit: str | None
+    columns: list[Column]
+    rows: list[tuple[str, list[str]]]  # (label, one cell per column)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """knowledge/data/tables.toml, read once."""
+    return tomllib.loads(resources.files("knowledge.data").joinpath("tables.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    return frozenset(UNITS) | frozenset(vocabulary()["units"])
+
+
+_SPACE = re.compile(r"[\s\u3000]+")
+_BRACKET = re.compile(r"[((]([^))]*)[))]|\[[^\]]*\]|【[^】]*】")
+_ONLY_BRACKET = re.compile(r"[((][^))]*[))]")
+_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+_NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
+_ALIGNED = re.compile(r"\s{2,}|\t|\u3000+")
+_PROSE = re.compile(r"[。;;,,!?!?]")
+_UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
+_CAPTION_MARK = re.compile(r"^[表图]\s*\d+")
+_MAX_CELL = 40
+
+
+def is_number(cell: str) -> bool:
+    return _NUMBER.fullmatch(cell.replace(",", "").rstrip("%")) is not None
+
+
+def _is_value_cell(cell: str) -> bool:
+    return is_number(cell) or cell in _NO_VALUE
+
+
+def squeeze(cell: str) -> str:
+    return _SPACE.sub("", cell)
+
+
+def column_of(cell: str) -> Column | None:
+    """The meaning of a header cell; None when the vocabulary does not know it."""
+    text = squeeze(cell)
+    units = [b for b in _BRACKET.findall(text) if b in _units()]
+    name = _BRACKET.sub("", text)
+    if name.endswith("%"):
+        name, units = name[:-1], ["%", *units]
+    if not name:
+        return None
+    columns = vocabulary()["columns"]
+    year_end = name.startswith(tuple(vocabulary()["caption"]["year_end"]))
+    for kind in _KINDS:
+        if name in columns[kind]:
+            points = kind == "growth" and ("百分点" in name or "个百分点" in units)
+            unit = "%" if kind in ("growth", "share") else (units[0] if units else None)
+            return Column(kind, name, unit, points, year_end)
+    if name in columns["measures"] or canonical_metric(name):
+        return Column("measure", name, units[0] if units else None)
+    return None
+
+
+def _unit_line(cell: str) -> str | None:
+    m = _UNIT_LINE.match(squeeze(cell))
+    return m.group("unit") if m else None
+
+
+def _starts_new_table(cell: str) -> bool:
+    """Inside a flattened table, a header of another table ends it."""
+    column = column_of(cell)
+    return bool(_CAPTION_MARK.match(cell) or _unit_line(cell)
+                or (column is not None and column.kind in ("value", "growth", "share", "label")))
+
+
+# ---- lines → runs of table lines ---------------------------------------------------------------------------
+
+def _cells(line: str) -> list[str]:
+    """The cells of a line: split at `|`, else at runs of spaces; trailing empty cells dropped."""
+    parts = line.split("|") if "|" in line else _ALIGNED.split(line)
+    cells = [p.strip() for p in parts]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _kind(line: str) -> Literal["blank", "row", "cell", "prose"]:
+    if not line.strip(" |\u3000\t"):
+        return "blank"
+    cells = _cells(line)
+    filled = [c for c in cells if c]
+    if len(filled) >= 2 and all(len(c) <= _MAX_CELL for c in filled) and (
+            "|" in line or any(_is_value_cell(c) for c in filled)
+            or all(column_of(c) is not None for c in filled)):  # an aligned header: 指标  单位  数值
+        return "row"
+    text = line.strip(" |")
+    if len(text) <= _MAX_CELL and not _PROSE.search(text):
+        return "cell"
+    return "prose"
+
+
+def _runs(lines: list[str]) -> Iterator[list[tuple[str, str]]]:
+    """Maximal runs of row and cell lines (blank lines inside allowed), as (kind, line)."""
+    run: list[tuple[str, str]] = []
+    for line in lines:
+        kind = _kind(line)
+        if kind == "prose":
+            if run:
+                yield run
+            run = []
+        elif kind != "blank":
+            run.append((kind, line))
+    if run:
+        yield run
+
+
+def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
+    """Every table among `lines`; `simplify` converts a table's text to Simplified script first."""
+    tables: list[Table] = []
+    for run in _runs(lines):
+        rows = sum(1 for kind, _ in run if kind == "row")
+        numbers = sum(1 for kind, line in run if kind == "cell" and _is_value_cell(squeeze(line.strip(" |"))))
+        if rows < 2 and numbers < 4:
+            continue
+        if simplify is not None:
+            run = [(kind, simplify(line)) for kind, line in run]
+        if rows >= 2:
+            table = _row_table(run)
+            if table is not None:
+                tables.append(table)
+        else:
+            tables.extend(_flat_tables([line.strip(" |") for kind, line in run if kind == "cell"]))
+    return tables
+
+
+# ---- one row a line ----------------------------------------------------------------------------------------
+
+def _row_table(run: list[tuple[str, str]]) -> Table | None:
+    caption, unit = "", None
+    header: list[str] | None = None
+    data: list[list[str]] = []
+    for kind, line in run:
+        if kind == "cell":
+            text = line.strip(" |")
+            if (found := _unit_line(text)) is not None:
+                unit = found
+            elif header is None:
+                caption = text
+            continue
+        cells = _cells(line)
+        if header is None:
+            if all(not c or not _is_value_cell(c) for c in cells[1:]):
+                header = cells
+            continue
+        data.append(cells)
+    if header is None or not data:
+        return None
+    if all(not d[0] for d in data) and not header[0]:
+        header, data = header[1:], [d[1:] for d in data]  # | a | b |: every line opens with a bar
+    width = max(len(d) for d in data)
+    if len(header) == width - 1:
+        header = ["", *header]  # no header over the label column
+    if len(header) != width:
+        return None
+    kinds = [column_of(h) or Column("unknown", squeeze(h)) for h in header]
+    at = next((i for i, c in enumerate(kinds) if c.kind == "label"), 0)  # 排名 | 地区 | …: the label's column
+    columns = kinds[:at] + kinds[at + 1 :]
+    rows = [(d[at], d[:at] + d[at + 1 :]) for d in data if len(d) == width and d[at]]
+    return Table(caption, unit, columns, rows)
+
+
+# ---- one cell a line ---------------------------------------------------------------------------------------
+
+def _flat_tables(cells: list[str]) -> list[Table]:
+    """A flattened table: caption and headers, then a label and one cell per column, repeating."""
+    tables: list[Table] = []
+    start = 0
+    while start < len(cells):
+        first = next((i for i in range(start, len(cells)) if _is_value_cell(squeeze(cells[i]))), None)
+        if first is None or first - start < 2:
+            break
+        caption, unit, columns = _flat_header(cells[start : first - 1])
+        rows: list[tuple[str, list[str]]] = []
+        label: str | None = None
+        values: list[str] = []
+        end = len(cells)
+        for i in range(first - 1, len(cells)):
+            cell = squeeze(cells[i])
+            if _is_value_cell(cell):
+                values.append(cell)
+                continue
+            if label is not None and len(values) == len(columns):
+                rows.append((label, values))
+            if i > first and _starts_new_table(cells[i]):
+                label, end = None, _caption_start(cells, i)
+                break
+            label, values = cells[i], []
+        if label is not None and len(values) == len(columns):
+            rows.append((label, values))
+        if columns and rows:
+            tables.append(Table(caption, unit, columns, rows))
+        start = max(end, start + 1)
+    return tables
+
+
+def _caption_start(cells: list[str], i: int) -> int:
+    """Where the next table's own lines begin: its caption, just before its first header."""
+    if i > 0 and column_of(cells[i - 1]) is None and not _is_value_cell(squeeze(cells[i - 1])):
+        return i - 1
+    return i
+
+
+def _flat_header(head: list[str]) -> tuple[str, str | None, list[Column]]:
+    merged: list[str] = []
+    for cell in head:
+        if merged and _ONLY_BRACKET.fullmatch(squeeze(cell)):
+            merged[-1] += squeeze(cell)  # 总产量 / (万吨): the unit on a line of its own
+        else:
+            merged.append(cell)
+    caption, unit = "", None
+    columns: list[Column] = []
+    for cell in merged:
+        if (found := _unit_line(cell)) is not None:
+            unit = found
+            continue
+        column = column_of(cell)
+        if column is None and not columns:
+            caption = cell  # the last line before the headers names the table
+        elif column is None or column.kind != "label":
+            columns.append(column or Column("unknown", squeeze(cell)))
+    return caption, unit, columns

@@ -1,0 +1,266 @@
+"""Facts out of statistical tables: rows of places or of indicators, their metric, unit and period taken
+from the caption and the headers; a column whose meaning is unknown yields nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import canonical_metric
+from knowledge.extract.periods import Period, find_periods
+from knowledge.extract.table_layout import Column, Table, find_tables, squeeze, vocabulary
+from knowledge.places.gazetteer import Region
+from knowledge.text.document import Document
+from knowledge.text.normalize import to_simplified
+
+_FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]")
+_BRACKETED = re.compile(r"[((][^))]*[))]")
+_TABLE_MARK = re.compile(r"^[表图]\s*\d+\s*")
+_LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
+_QUICK = re.compile(r"\||^\s*[-−]?\d+(?:\.\d+)?\s*$|\S\s{2,}[-−]?\d", re.MULTILINE)
+_FULL_SHARE = Decimal(100)
+
+
+@dataclass(slots=True)
+class _Setting:
+    """What the caption and the article say about every cell of one table."""
+
+    period: Period
+    place: Region | None
+    topic: str
+    sentence: int
+
+
+def with_tables(doc: Document, ctx: ArticleContext, prose: list[ExtractedFact]) -> list[ExtractedFact]:
+    """The sentences' facts and those of the document's tables that the sentences did not already state.
+
+    A table's lines re-joined into one sentence (农林牧渔业553.2工业81.2…) are no prose: figures the
+    sentence reader took from inside a table are dropped once the table itself is read."""
+    if not doc.lines or not _QUICK.search("\n".join(doc.lines)):
+        return prose  # no line looks like part of a table: most articles stop here
+    simplify = to_simplified if doc.script == "hant" else None
+    table_made: list[ExtractedFact] = []
+    covered: set[int] = set()
+    for table in find_tables(doc.lines, simplify):
+        made = _facts_of(table, doc, ctx)
+        if made:
+            first = _sentence_of(doc, table.caption or table.rows[0][0])
+            covered.update(range(first, max(f.sentence for f in made) + 1))
+            table_made.extend(made)
+    kept = [f for f in prose if f.sentence not in covered]
+    seen = {_key(f) for f in kept}
+    for fact in table_made:
+        if _key(fact) not in seen:  # a table repeating the text's figure is the same fact
+            seen.add(_key(fact))
+            kept.append(fact)
+    return kept
+
+
+def _key(f: ExtractedFact) -> tuple[str, str, str, Decimal | None, Decimal | None]:
+    return f.region.code, canonical_metric(f.metric) or f.metric, f.period.label, f.value, f.growth
+
+
+def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
+    setting = _setting(table, doc, ctx)
+    places = [_whole_place(label, ctx) for label, _ in table.rows]
+    if sum(1 for p in places if p) >= max(2, len(places) // 2):
+        return [f for (label, cells), place in zip(table.rows, places, strict=True) if place
+                for f in _place_row(table, setting, place, label, cells, doc)]
+    if setting.place is None:
+        return []  # indicators of no known place
+    return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
+            for f in _indicator_row(table, setting, label, cells, doc)]
+
+
+def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
+    caption = _TABLE_MARK.sub("", squeeze(table.caption))
+    mentions = find_periods(caption, published=doc.published, default_year=ctx.focus_year)
+    stated = [m for m in mentions if m.period.kind not in ("target", "asof", "undated") and m.period.year]
+    period = stated[0].period if stated else (ctx.focus_period or _published_year(doc))
+    year_end = any(w in caption for w in vocabulary()["caption"]["year_end"]) or any(
+        c.year_end for c in table.columns)
+    if year_end and period.kind == "year" and period.year:
+        period = Period("asof", period.year, asof=date(period.year, 12, 31))
+    places = ctx.gazetteer.find_mentions(caption, context_city=ctx.city, context_province=ctx.province,
+                                         year=ctx.focus_year)
+    topic = caption
+    spans = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in places]
+    for start, end in sorted(spans, reverse=True):
+        topic = topic[:start] + topic[end:]
+    place = places[-1].region if places else ctx.focus
+    return _Setting(period, place, _topic(topic), _sentence_of(doc, table.caption or table.rows[0][0]))
+
+
+def _published_year(doc: Document) -> Period:
+    year = doc.published.year if doc.published else None
+    return Period("year", year, 1, 12) if year else Period("undated", None)
+
+
+def _topic(text: str) -> str:
+    """生产总值 out of 2019年玉环市生产总值 once the period and the place are gone."""
+    text = _LEADING_YEAR_END.sub("", _BRACKETED.sub("", text))
+    for word in sorted(vocabulary()["caption"]["noise"], key=len, reverse=True):
+        text = text.replace(word, "")
+    text = text.strip("的及和、:: ")  # noqa: B005 -- a set of characters is meant
+    return text[:-1] if text.endswith("数") and len(text) >= 3 else text  # 户籍人口数 → 户籍人口
+
+
+def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
+    """The place a row label names when the whole label is that place (北  京 → 北京市)."""
+    text = _clean_label(label)
+    found = ctx.gazetteer.find_mentions(text, context_city=ctx.city, context_province=ctx.province,
+                                        year=ctx.focus_year)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+        return found[0].region
+    return None
+
+
+def _clean_label(label: str) -> str:
+    text = _FOOTNOTE.sub("", squeeze(label))
+    for mark in sorted(vocabulary()["rows"]["part_marks"], key=len, reverse=True):
+        if text.startswith(mark):
+            text = text[len(mark) :]
+            break
+    return text
+
+
+# ---- rows ----------------------------------------------------------------------------------------------------
+
+def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells: list[str],
+               doc: Document) -> list[ExtractedFact]:
+    """A row naming a place: each measure column (and a plain value column under a caption's metric)."""
+    made: list[ExtractedFact] = []
+    for column, cell in zip(table.columns, cells, strict=True):
+        if column.kind == "growth" and made:
+            _set_growth(made[-1], column, cell)
+            continue
+        if column.kind == "measure":
+            metric = _compose_measure(setting.topic, column.name)
+        elif column.kind == "value" and setting.topic:
+            metric = setting.topic
+        else:
+            continue
+        sentence = _sentence_of(doc, label, setting.sentence)
+        fact = _fact(place, metric, cell, column.unit or table.unit, setting, sentence)
+        if fact is not None:
+            made.append(fact)
+    return made
+
+
+def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str],
+                   doc: Document) -> list[ExtractedFact]:
+    """A row naming an indicator of the table's place: its value, growth and share."""
+    assert setting.place is not None
+    metric = _row_metric(label, setting.topic)
+    if not metric:
+        return []
+    unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), None)
+    sentence = _sentence_of(doc, label, setting.sentence)
+    made: list[ExtractedFact] = []
+    value: ExtractedFact | None = None
+    for column, cell in zip(table.columns, cells, strict=True):
+        if column.kind == "value" and value is None:
+            value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
+            if value is not None:
+                made.append(value)
+        elif column.kind == "growth":
+            if value is None:
+                value = _fact(setting.place, metric, None, None, setting, sentence)
+                if value is not None:
+                    made.append(value)
+            if value is not None:
+                _set_growth(value, column, cell)
+        elif column.kind == "share" and _number(cell) not in (None, _FULL_SHARE):
+            share = _fact(setting.place, f"{metric}比重", cell, "%", setting, sentence)
+            if share is not None:
+                made.append(share)
+    return [f for f in made if f.value is not None or f.growth is not None or f.growth_pp is not None]
+
+
+def _row_metric(label: str, topic: str) -> str:
+    """The metric a row names, completed from the caption: 第一产业 → 第一产业增加值 under 生产总值,
+    乡村人口 → 户籍乡村人口 and 18岁以下 → 18岁以下户籍人口 under 户籍人口."""
+    rows = vocabulary()["rows"]
+    text = _clean_label(label)
+    for word in rows["own_unit"]:
+        if text.startswith(word) and len(text) > len(word) + 1:
+            text = text[len(word) :]
+    if len(text) < 2 or canonical_metric(text):
+        return text
+    for family in vocabulary()["families"]:
+        if any(w in topic for w in family["caption"]) and text.endswith(tuple(family["row_endings"])) \
+                and not text.endswith(family["row_suffix"]):
+            return text + family["row_suffix"]
+    if not topic or text == topic:
+        return text
+    shared = _common_suffix(text, topic)
+    if shared >= 2:
+        prefix = topic[:-shared]
+        return text if text.startswith(prefix) else prefix + text
+    if text.endswith(tuple(rows["modifier_endings"])):
+        return text + topic
+    return text
+
+
+def _compose_measure(topic: str, measure: str) -> str:
+    """夏粮 + 播种面积 under a caption 夏粮产量: the caption's subject with the column's measure."""
+    subject = topic
+    for word in sorted(vocabulary()["columns"]["measures"], key=len, reverse=True):
+        if subject.endswith(word) and len(subject) > len(word):
+            subject = subject[: -len(word)]
+            break
+    else:
+        if canonical_metric(subject):
+            subject = ""  # a caption naming a metric of its own says nothing more about the column's
+    return subject + measure if subject and not measure.startswith(subject) else measure
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+# ---- cells ---------------------------------------------------------------------------------------------------
+
+def _fact(place: Region, metric: str, cell: str | None, unit: str | None, setting: _Setting,
+          sentence: int) -> ExtractedFact | None:
+    value = _number(cell) if cell is not None else None
+    if cell is not None and value is None:
+        return None
+    text = cell.replace(",", "") if cell is not None else None
+    return ExtractedFact(place, place.name, canonical_metric(metric) or metric, metric, value, text,
+                         unit if value is not None else None, None, None, setting.period, [], sentence)
+
+
+def _set_growth(fact: ExtractedFact, column: Column, cell: str) -> None:
+    number = _number(cell)
+    if number is None:
+        return
+    if column.points:
+        fact.growth_pp = number
+    else:
+        fact.growth = number
+
+
+def _number(cell: str | None) -> Decimal | None:
+    if cell is None:
+        return None
+    try:
+        return Decimal(cell.replace(",", "").replace("−", "-").rstrip("%"))
+    except InvalidOperation:
+        return None
+
+
+def _sentence_of(doc: Document, cell: str, start: int = 0) -> int:
+    """The first sentence from `start` holding a table cell, so that a fact cites the table's own line."""
+    needle = squeeze(cell)
+    for sentence in doc.sentences[start:]:
+        if needle and needle in squeeze(sentence.text):
+            return sentence.position
+    return start if start < len(doc.sentences) else 0

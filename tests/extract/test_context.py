@@ -1,0 +1,114 @@
+"""Example clauses for article context — who and when a figure is about, across the article — with the
+facts each must give (Duckling-style). Every article here is short and written for the test; a row says
+(title, body, published) → the facts expected, as "region | metric | period | value | growth".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.pipeline import parse_article
+from knowledge.text.corpus import ArticleMeta, RawArticle
+
+
+def facts_of(gazetteer, title: str, body: str, published: date | None = None) -> list[ExtractedFact]:
+    meta = ArticleMeta(published=published) if published else ArticleMeta()
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), meta)
+    return parse_article(raw, gazetteer).facts
+
+
+def row(f: ExtractedFact) -> str:
+    return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'} | {f.growth or '-'}"
+
+
+SUBJECTS = [
+    # a place named after the first figure is no subject of the sentence, nor of the paragraph after it
+    ("2026年浙江省政府工作报告",
+     "改造提升传统产业,重点产业增加值增长5.0%,绍兴黄酒等产业入选国家名单。服务业增加值增长5.5%。", None,
+     ["浙江省 | 重点产业增加值 | 2025 | - | 5.0", "浙江省 | 服务业增加值 | 2025 | - | 5.5"]),
+    # 全市 right after a sentence about a peer city is that city
+    ("济南青岛两市上半年经济运行",
+     "2023年上半年济南市生产总值为5000亿元。\n\n据青岛市统计局通报,上半年青岛经济持续向好。\n\n"
+     "2023年上半年,全市生产总值7000亿元,同比增长6.0%。", None,
+     ["济南市 | 地区生产总值 | 2023H1 | 5000 | -", "青岛市 | 地区生产总值 | 2023H1 | 7000 | 6.0"]),
+    # a comparison scope (高于全省平均水平, 居全国第一) is not the subject
+    ("荣成市2020年国民经济和社会发展统计公报", "全市一般公共预算收入50亿元,增速高于全省平均水平2个百分点。", None,
+     ["荣成市 | 一般公共预算收入 | 2020 | 50 | -"]),
+    ("荣成市2020年国民经济和社会发展统计公报", "全市水产品产量100万吨,居全国县级首位。", None,
+     ["荣成市 | 水产品产量 | 2020 | 100 | -"]),
+]
+
+NATION = [
+    # 全国/我国 as a subject is the nation unit, so national figures are stored too
+    ("山东2022年上半年经济运行", "上半年,全国城镇新增就业654万人。山东省地区生产总值4万亿元。", None,
+     ["全国 | 城镇新增就业 | 2022H1 | 654 | -", "山东省 | 地区生产总值 | 2022H1 | 4 | -"]),
+    ("2021年居民收入", "2021年,我国居民人均可支配收入35128元,比上年增长9.1%。", None,
+     ["全国 | 居民人均可支配收入 | 2021 | 35128 | 9.1"]),
+    # 中国(山东)自由贸易试验区 names a zone: 中国 there is no subject
+    ("山东省2020年经济运行", "中国(山东)自由贸易试验区内,新设企业1000家。", None,
+     ["山东省 | 新设企业 | 2020 | 1000 | -"]),
+]
+
+PERIODS = [
+    # a founding year dates nothing after it, and is not the article's year
+    ("威海市2017年概况", "1987年,地级威海市成立。全年地区生产总值3400亿元,比上年增长8.0%。", None,
+     ["威海市 | 地区生产总值 | 2017 | 3400 | 8.0"]),
+    # 由上年的… is where a change starts from, not a period
+    ("宿松县2022年国民经济和社会发展统计公报",
+     "三次产业结构由上年的20:39:41调整为21:38:41,工业增加值占GDP比重为30.9%。", date(2024, 3, 10),
+     ["宿松县 | 工业增加值占GDP比重 | 2022 | 30.9 | -"]),
+    # 年末 dates its stocks; a flow later in the sentence is the year's
+    ("荣成市2020年国民经济和社会发展统计公报", "年末全市总户数24万户,户籍总人口65万人,全市出生人口3300人。", None,
+     ["荣成市 | 总户数 | asof:2020-12-31 | 24 | -", "荣成市 | 户籍人口 | asof:2020-12-31 | 65 | -",
+      "荣成市 | 出生人口 | 2020 | 3300 | -"]),
+    # a balance measured from the start of the year is the stock at the year's end
+    ("平阴县2023年国民经济和社会发展统计公报", "全县金融机构存款余额380亿元,比年初增加36亿元,增长10.4%。", None,
+     ["平阴县 | 金融机构存款余额 | asof:2023-12-31 | 380 | 10.4"]),
+    # in a bulletin published the next spring, 今年 and 当年 are the bulletin's year
+    ("辰溪县2021年国民经济和社会发展统计公报", "今年全县第二产业增加值36.7亿元,增长12.9%。", date(2022, 4, 11),
+     ["辰溪县 | 第二产业增加值 | 2021 | 36.7 | 12.9"]),
+    ("辰溪县2021年国民经济和社会发展统计公报", "2021年末全县个体户17000户,当年新登记企业500户。", date(2022, 4, 11),
+     ["辰溪县 | 个体户 | asof:2021-12-31 | 17000 | -", "辰溪县 | 新登记企业 | 2021 | 500 | -"]),
+    # 过去一年 in a report given in January is the year before
+    ("2020年济宁市人民政府工作报告", "过去一年,全市一般公共预算收入完成405亿元、增长1.2%。", date(2020, 1, 9),
+     ["济宁市 | 一般公共预算收入 | 2019 | 405 | 1.2"]),
+    # a work report looks back: on the year before its title's year, or (no year) before the day it is given
+    ("2020年济宁市人民政府工作报告", "全市一般公共预算收入405亿元。", None,
+     ["济宁市 | 一般公共预算收入 | 2019 | 405 | -"]),
+    ("兴文县政府工作报告", "(2018年12月26日在县第十六届人民代表大会第四次会议上)\n\n全县完成易地扶贫搬迁1646户。", None,
+     ["兴文县 | 易地扶贫搬迁 | 2018 | 1646 | -"]),
+    # a year after the report's name is the figures' own
+    ("政府工作报告划重点:淄博2018年预计地区生产总值突破5000亿元", "全市一般公共预算收入380亿元。", None,
+     ["淄博市 | 一般公共预算收入 | 2018 | 380 | -"]),
+    # a paragraph's period carries until replaced; a target is target:YYYY
+    ("济宁市经济运行",
+     "2023年上半年,全市生产总值2700亿元。其中,第一产业增加值230亿元。到2025年,全市生产总值达到6000亿元。", None,
+     ["济宁市 | 地区生产总值 | 2023H1 | 2700 | -", "济宁市 | 第一产业增加值 | 2023H1 | 230 | -",
+      "济宁市 | 地区生产总值 | target:2025 | 6000 | -"]),
+]
+
+CASES = SUBJECTS + NATION + PERIODS
+IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"nation-{i}" for i in range(len(NATION))]
+       + [f"period-{i}" for i in range(len(PERIODS))])
+
+
+@pytest.mark.parametrize(("title", "body", "published", "expected"), CASES, ids=IDS)
+def test_example_clause_gives_its_facts(gazetteer, title, body, published, expected):
+    assert [row(f) for f in facts_of(gazetteer, title, body, published)] == expected
+
+
+def test_national_figures_are_answered_under_the_nation_unit(gazetteer):
+    nation = gazetteer.resolve("全国")
+    assert nation is not None and (nation.code, nation.level) == ("000000", "nation")
+    assert [m.region.name for m in gazetteer.find_mentions("我国经济、中国经济")] == ["全国", "全国"]
+
+
+def test_a_place_ranking_a_thing_is_not_the_subject(gazetteer):
+    # 威海市级 ranks the firms counted; the sentence and the next stay about the article's 荣成市
+    facts = facts_of(gazetteer, "荣成市2020年国民经济和社会发展统计公报",
+                     "全市拥有省级龙头企业20家、威海市级30家,地理标志农产品15个。绿色食品31个。")
+    assert {f.region.name for f in facts} == {"荣成市"}
+    assert {"荣成市 | 地理标志农产品 | 2020 | 15 | -", "荣成市 | 绿色食品 | 2020 | 31 | -"} <= {row(f) for f in facts}

@@ -1,0 +1,79 @@
+"""Example clauses for each rank-claim form, with the claims each must give (Duckling-style).
+
+Every article here is short and written for the test; a row says (title, body) → the rank claims expected, as
+"region | metric | rank | scope | period". Claims without a number (前列) are checked on their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.claims import ExtractedClaim
+from knowledge.extract.pipeline import parse_article
+from knowledge.text.corpus import ArticleMeta, RawArticle
+
+
+def claims_of(gazetteer, title: str, body: str) -> list[ExtractedClaim]:
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
+    return parse_article(raw, gazetteer).claims
+
+
+def row(c: ExtractedClaim) -> str:
+    return f"{c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}"
+
+
+def ranked(claims: list[ExtractedClaim]) -> list[str]:
+    return [row(c) for c in claims if c.position is not None]
+
+
+PROSE = [
+    ("潍坊市2021年统计公报", "2021年,全市实现地区生产总值7000亿元,增长8.0%,总量居全省第4位。",
+     ["潍坊市 | 地区生产总值 | 4 | 山东省 | 2021"]),
+    ("潍坊市2021年统计公报", "2021年,全市一般公共预算收入600亿元,增长9.0%,增速居全省第一。",
+     ["潍坊市 | 一般公共预算收入增速 | 1 | 山东省 | 2021"]),
+    ("四川省2023年经济运行", "2023年,四川省地区生产总值6万亿元,增长6.0%,总量和增速均居全国第5位。",
+     ["四川省 | 地区生产总值 | 5 | 全国 | 2023", "四川省 | 地区生产总值增速 | 5 | 全国 | 2023"]),
+    ("济宁市2019年政府工作报告", "2019年,全市金融机构贷款余额4000亿元,增长15.0%、居全省首位。",
+     ["济宁市 | 金融机构贷款余额增速 | 1 | 山东省 | 2019"]),
+    ("临沂市兰陵县2021年经济运行", "2021年,全县规上工业增加值增长10.0%,居全市12县区第8。",
+     ["兰陵县 | 规上工业增加值增速 | 8 | 临沂市 | 2021"]),
+]
+CHAINS = [
+    ("洛阳市2023年上半年经济运行", "2023年上半年,洛阳市地区生产总值增长6.0%,增速居全省第1位、中部六省第2位。",
+     ["洛阳市 | 地区生产总值增速 | 1 | 河南省 | 2023H1", "洛阳市 | 地区生产总值增速 | 2 | 中部六省 | 2023H1"]),
+    ("烟台市2022年上半年经济", "2022年上半年,烟台市规上工业增加值增速居山东省第一,进出口总额居山东省第二。",
+     ["烟台市 | 规上工业增加值增速 | 1 | 山东省 | 2022H1", "烟台市 | 进出口总额 | 2 | 山东省 | 2022H1"]),
+]
+NO_SCOPE = [
+    # no scope word: the rank is counted within the unit above the subject (a province's is the nation)
+    ("2021年前三季度各省GDP", "2021年前三季度,湖南GDP超过3万亿元,位居第九;湖北GDP超过3万亿元,位居第八。",
+     ["湖南省 | 地区生产总值 | 9 | 全国 | 2021Q1-Q3", "湖北省 | 地区生产总值 | 8 | 全国 | 2021Q1-Q3"]),
+    # the old rank after 由 is not a claim, the new one is
+    ("德州市2019年经济运行", "2019年,德州市地区生产总值3000亿元,排名由第9位上升至第8位。",
+     ["德州市 | 地区生产总值 | 8 | 山东省 | 2019"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), PROSE + CHAINS + NO_SCOPE,
+                         ids=[f"prose-{i}" for i in range(len(PROSE))]
+                         + [f"chain-{i}" for i in range(len(CHAINS))]
+                         + [f"no-scope-{i}" for i in range(len(NO_SCOPE))])
+def test_example_clause_gives_its_rank_claims(gazetteer, title, body, expected):
+    assert ranked(claims_of(gazetteer, title, body)) == expected
+
+
+def test_a_claim_said_in_the_title_and_the_text_is_kept_once(gazetteer):
+    body = "2021年,全市实现地区生产总值7000亿元,总量居全省第4位。\n\n潍坊市地区生产总值总量居全省第4位。"
+    assert ranked(claims_of(gazetteer, "潍坊市2021年统计公报", body)) == ["潍坊市 | 地区生产总值 | 4 | 山东省 | 2021"]
+
+
+def test_among_the_leaders_is_a_claim_without_a_rank(gazetteer):
+    claims = claims_of(gazetteer, "淄博市2022年经济运行", "2022年,淄博市高新技术产业产值占比位居全省前列。")
+    assert [(c.subject, c.position, c.scope_name) for c in claims] == [("淄博市", None, "山东省")]
+
+
+@pytest.mark.parametrize("body", ["2022年,淄博市首次举办国际陶瓷博览会。", "2022年,淄博市居民人均可支配收入增长5%。",
+                                  "2022年,淄博市第一产业增加值300亿元。"],
+                         ids=["first-time", "residents", "primary-industry"])
+def test_words_that_only_look_like_ranks_give_no_claim(gazetteer, body):
+    assert ranked(claims_of(gazetteer, "淄博市2022年经济运行", body)) == []

@@ -1,0 +1,136 @@
+"""Example tables for each layout and row kind, with the facts each must give (Duckling-style).
+
+Every table here is written for the test; a row says (title, body) → the facts expected, as
+"region | metric | period | value unit | growth".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.pipeline import parse_article
+from knowledge.extract.table_layout import column_of, find_tables
+from knowledge.text.corpus import ArticleMeta, RawArticle
+
+
+def facts_of(gazetteer, title: str, body: str) -> list[ExtractedFact]:
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
+    return parse_article(raw, gazetteer).facts
+
+
+def row(f: ExtractedFact) -> str:
+    growth = f.growth if f.growth is not None else (f"{f.growth_pp}pp" if f.growth_pp is not None else "-")
+    return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'}{f.unit or ''} | {growth}"
+
+
+PIPE_ROWS = [
+    ("临沂市2023年国民经济和社会发展统计公报",
+     "全市经济运行稳中向好。\n表1 2023年临沂市生产总值\n| 绝对数(亿元) | 比上年增长(%) |\n"
+     "地区生产总值 | 6105.1 | 5.6 |\n第一产业 | 522.3 | 3.9 |\n其中:建筑业 | 401.7 | 4.2 |",
+     ["临沂市 | 地区生产总值 | 2023 | 6105.1亿元 | 5.6",
+      "临沂市 | 第一产业增加值 | 2023 | 522.3亿元 | 3.9",
+      "临沂市 | 建筑业增加值 | 2023 | 401.7亿元 | 4.2"]),
+    ("临沂市2023年经济运行情况",
+     "各县区主要指标如下。\n2023年各县区地区生产总值\n| 排名 | 地区 | 地区生产总值(亿元) | 增速(%) |\n"
+     "| 1 | 兰山区 | 1500.2 | 6.1 |\n| 2 | 罗庄区 | 700.4 | 5.2 |",
+     ["兰山区 | 地区生产总值 | 2023 | 1500.2亿元 | 6.1",
+      "罗庄区 | 地区生产总值 | 2023 | 700.4亿元 | 5.2"]),
+]
+
+ALIGNED_ROWS = [
+    ("菏泽市2022年经济运行情况",
+     "主要指标完成情况见下表。\n2022年菏泽市主要经济指标\n指标            单位      数值      增长(%)\n"
+     "一般公共预算收入  亿元      260.4     4.1\n进出口总额        亿元      803.2     12.5",
+     ["菏泽市 | 一般公共预算收入 | 2022 | 260.4亿元 | 4.1",
+      "菏泽市 | 进出口总额 | 2022 | 803.2亿元 | 12.5"]),
+]
+
+FLATTENED = [
+    ("国家统计局关于2023年秋粮产量的公告",
+     "各地秋粮生产情况如下。\n2023年各地区秋粮产量情况\n总产量\n(万吨)\n播种面积\n(千公顷)\n"
+     "山  东\n2100.5\n3300.2\n河  南\n1900.0\n2800.7\n内蒙古\n湖  北\n800.3\n1200.9",
+     ["山东省 | 秋粮总产量 | 2023 | 2100.5万吨 | -", "山东省 | 秋粮播种面积 | 2023 | 3300.2千公顷 | -",
+      "河南省 | 秋粮总产量 | 2023 | 1900.0万吨 | -", "河南省 | 秋粮播种面积 | 2023 | 2800.7千公顷 | -",
+      "湖北省 | 秋粮总产量 | 2023 | 800.3万吨 | -", "湖北省 | 秋粮播种面积 | 2023 | 1200.9千公顷 | -"]),
+    ("莒县2023年国民经济和社会发展统计公报",
+     "年末人口情况如下。\n表2 2023年末莒县户籍人口数及构成\n指 标 |\n年末数(人) |\n比重(%) |\n"
+     "全县户籍人口 |\n1012345 |\n100.0 |\n按城乡分 |\n-- |\n-- |\n城镇人口 |\n452100 |\n44.7 |\n"
+     "60岁以上 |\n201000 |\n19.9 |",
+     ["莒县 | 户籍人口 | asof:2023-12-31 | 1012345人 | -",
+      "莒县 | 户籍城镇人口 | asof:2023-12-31 | 452100人 | -",
+      "莒县 | 户籍城镇人口比重 | asof:2023-12-31 | 44.7% | -",
+      "莒县 | 60岁以上户籍人口 | asof:2023-12-31 | 201000人 | -",
+      "莒县 | 60岁以上户籍人口比重 | asof:2023-12-31 | 19.9% | -"]),
+    ("2023年莒县国民经济和社会发展统计公报",
+     "全县经济平稳增长。\n2023年全县生产总值及增长速度\n单位:亿元\n绝对数\n比上年增长(%)\n"
+     "地区生产总值\n455.8\n5.9\n其中:第二产业[1]\n170.2\n6.3\n交通运输、仓储和邮政业\n20.5\n7.7",
+     ["莒县 | 地区生产总值 | 2023 | 455.8亿元 | 5.9",
+      "莒县 | 第二产业增加值 | 2023 | 170.2亿元 | 6.3",
+      "莒县 | 交通运输、仓储和邮政业增加值 | 2023 | 20.5亿元 | 7.7"]),
+]
+
+PERIOD_AND_POINTS = [
+    # the caption's own year wins over the article's
+    ("济宁市2023年统计公报",
+     "上年主要指标回顾如下。\n2022年济宁市主要指标\n| 数值 | 比上年增减百分点 |\n城镇化率 | 62.3 | 0.8 |\n"
+     "常住人口 | 830.5 | 0.2 |",
+     ["济宁市 | 城镇化率 | 2022 | 62.3 | 0.8pp", "济宁市 | 常住人口 | 2022 | 830.5 | 0.2pp"]),
+]
+
+PRECISION = [
+    # a column whose header means nothing known gives no fact
+    ("淄博市2023年统计公报",
+     "重点行业情况如下。\n表3 2023年重点行业\n| 甲栏 | 乙栏 |\n化工 | 12.5 | 3.3 |\n机械 | 10.1 | 2.2 |",
+     []),
+    # a table of indicators of no known place gives nothing
+    ("2023年主要指标",
+     "主要指标如下。\n2023年主要指标\n| 绝对数(亿元) | 增长(%) |\n地区生产总值 | 100.5 | 3.1 |\n"
+     "第一产业 | 20.5 | 2.0 |",
+     []),
+    # the table repeats the text's figure: one fact, not two
+    ("日照市2023年统计公报",
+     "2023年全市地区生产总值2450.6亿元,比上年增长6.1%。\n表1 2023年日照市生产总值\n"
+     "| 绝对数(亿元) | 比上年增长(%) |\n地区生产总值 | 2450.6 | 6.1 |\n第三产业 | 1200.1 | 6.5 |",
+     ["日照市 | 地区生产总值 | 2023 | 2450.6亿元 | 6.1", "日照市 | 第三产业增加值 | 2023 | 1200.1亿元 | 6.5"]),
+]
+
+CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + PERIOD_AND_POINTS + PRECISION
+IDS = ([f"pipe-{i}" for i in range(len(PIPE_ROWS))] + [f"aligned-{i}" for i in range(len(ALIGNED_ROWS))]
+       + [f"flattened-{i}" for i in range(len(FLATTENED))] + [f"period-{i}" for i in range(len(PERIOD_AND_POINTS))]
+       + [f"precision-{i}" for i in range(len(PRECISION))])
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), CASES, ids=IDS)
+def test_example_table_gives_its_facts(gazetteer, title, body, expected):
+    assert sorted(row(f) for f in facts_of(gazetteer, title, body)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("header", "kind", "unit"), [
+    ("绝 对 数 (亿元)", "value", "亿元"), ("比上年增长 (%)", "growth", "%"), ("同比增长(下降)(%)", "growth", "%"),
+    ("比重(%)", "share", "%"), ("年末数(人)", "value", "人"), ("单位面积产量(公斤/公顷)", "measure", "公斤/公顷"),
+    ("指 标", "label", None), ("排名", "ignored", None), ("地区生产总值(亿元)", "measure", "亿元"),
+], ids=["value", "growth", "growth-down", "share", "year-end", "measure", "label", "rank", "catalogue"])
+def test_header_meaning(header, kind, unit):
+    column = column_of(header)
+    assert column is not None and (column.kind, column.unit) == (kind, unit)
+
+
+def test_unknown_header_has_no_meaning():
+    assert column_of("甲栏") is None
+
+
+def test_prose_with_numbers_on_short_lines_is_no_table():
+    lines = ["全市经济运行稳中向好,主要指标好于预期。", "一、综合", "2023年", "生产总值增长5%。"]
+    assert find_tables(lines) == []
+
+
+def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
+    # 交通运输、仓储和邮政业 looks like a broken prose line, so the reader joins the cells after it
+    body = ("全县经济平稳增长。\n2023年全县生产总值及增长速度\n单位:亿元\n绝对数\n比上年增长(%)\n"
+            "交通运输、仓储和邮政业\n20.5\n7.7\n批发和零售业\n30.1\n5.5\n住宿和餐饮业\n10.2\n4.4\n金融业\n25.3\n6.6")
+    facts = facts_of(gazetteer, "2023年莒县国民经济和社会发展统计公报", body)
+    assert sorted(row(f) for f in facts) == ["莒县 | 交通运输、仓储和邮政业增加值 | 2023 | 20.5亿元 | 7.7",
+                                             "莒县 | 住宿和餐饮业增加值 | 2023 | 10.2亿元 | 4.4",
+                                             "莒县 | 批发和零售业增加值 | 2023 | 30.1亿元 | 5.5",
+                                             "莒县 | 金融业增加值 | 2023 | 25.3亿元 | 6.6"]
