@@ -261,8 +261,9 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         qualifiers.append(m.group("post"))
     if _TARGET_WORDS.search(before):
         qualifiers.append("目标")
+    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
-            or metric_name(phrase) is None:  # 12个推进组及7个保障组: the count names what follows it
+            or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
         if noun and m.group("unit") in _COUNT_UNITS:
             phrase = counted_noun(noun.group(1))

@@ -9,7 +9,8 @@ from functools import lru_cache
 from knowledge.extract.clauses import FILL
 from knowledge.extract.entities import MASK
 from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
-from knowledge.extract.nounphrase import names_an_action, noun_phrase_in
+from knowledge.extract.nounphrase import drop_leading_verb, first_word, last_object, names_an_action, noun_phrase_in
+from knowledge.extract.nounphrase import has_verb as _has_verb
 from knowledge.extract.vocab import alternation, word_classes
 
 _CLASSES = word_classes()
@@ -25,17 +26,23 @@ _ACTION_UNITS = frozenset(_CLASSES["action_units"])
 # 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
 _SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
 _RANK_NOUNS = frozenset(_CLASSES["rank_nouns"])
-# 两市, 3个县: how many places a list names, not a figure of the subject
-_LIST_SIZE = re.compile(r"^[两二三四五六七八九十\d]+个?[省市县区]$")
 # A growth or averaging word left in a phrase means the value after it is a rate of change of something
 # named earlier (…增长2.9%、7.7%; 两年平均增长), not a metric of its own.
 _RATE_LEFT = re.compile(rf"(?:{alternation('growth_up', 'growth_down')})(?:\d|$)")
 _AVERAGING = re.compile(rf"^(?:{alternation('averaging')})")
 # A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
-_BARE_VERBS = {"聚焦", "补齐", "围绕", "打造", "实施", "推进", "启动", "建设", "设立", "开设", "开展"}
-_GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
-# Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
-_ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
+_BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
+_GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
+# Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
+_ATTACHED = _CLASSES["attached_heads"]
+_GROWTH_QUALIFIERS = frozenset(_CLASSES["growth_qualifiers"])
+# 全国31个省市, 两市: places counted or named, not a quantity of the subject
+_PLACE_SET = re.compile(rf"^(?:[两二三四五六七八九十\d]+个?)?(?:{alternation('place_sets')})$")
+_PLACE_SETS = frozenset(_CLASSES["place_sets"])
+# a count or amount inside the words before a value (为5957家企业发放稳岗补贴9580万元): what the value
+# measures is the object of the last verb after it
+_BENEFICIARY = re.compile(rf"^(?:{alternation('beneficiary_preps')})?\d")
+_INNER_FIGURE = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff%]")
 _DIGIT = re.compile(r"\d")
 _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
 _QUOTED = re.compile(r"^“[^”]{1,10}”")
@@ -55,6 +62,8 @@ def strip_words(text: str) -> str:
     text = _TARGET_LEAD.split(text)[-1]
     text = clean_phrase(_INNER_PREDICATE.sub("", text))
     text = _LEADING_NOISE.sub("", text)
+    if text in _GROWTH_QUALIFIERS:
+        return ""  # 实际增长8.1%: the growth of the metric named before it
     if _AVERAGING.match(text):
         return ""  # 两年平均增长: the average belongs to the metric named before it, and is not its growth
     changed = True
@@ -80,6 +89,12 @@ def metric_name(surface: str, *, unit: str | None = None) -> str | None:
         return f"“{labelled.group(1)}”{head}" if head else None
     if (known := canonical_metric(surface) or metric_in_phrase(surface)) is not None:
         return known
+    if _DIGIT.search(surface):
+        surface = object_after_figure(surface)
+        if not surface:
+            return None
+        if (known := canonical_metric(surface)) is not None:
+            return known
     found = noun_phrase_in(surface)  # 规模以上工业企业发展至 → 规模以上工业企业 → 规上工业企业
     if found is None and unit and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(surface):
         return surface
@@ -93,7 +108,30 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True
     if noun_phrase_in(name) == name:
         return True
-    return bool(unit) and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
+    return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
+
+
+def object_after_figure(phrase: str) -> str:
+    """Words before a value that hold a figure of their own: 发放创业担保贷款1.74万笔 → 创业担保贷款 (a count
+    after the metric), 为5957家企业发放稳岗补贴 → 稳岗补贴 (whom it was for, then what), 17个重点行业增加值 →
+    重点行业增加值; "" for a sum over places (15个省份GDP总量); 过500亿元的县 and 29个项目完成投资占… stay."""
+    figures = list(_INNER_FIGURE.finditer(phrase))
+    if not figures:
+        return phrase
+    last = figures[-1]
+    if last.end() == len(phrase):
+        head = object_after_figure(phrase[: last.start()]) if last.start() >= 2 else ""
+        return drop_leading_verb(head) if head else ""
+    rest = phrase[last.end() :]
+    if first_word(rest) in _PLACE_SETS:
+        return ""
+    if phrase.startswith("的", last.end()):
+        return phrase  # the figure qualifies the head: 过500亿元的县
+    if not _BENEFICIARY.match(phrase) or "占" in phrase:
+        return phrase  # 29个重点项目完成投资占年度计划: a share keeps its subject
+    if (found := last_object(rest)) is not None:
+        return found
+    return rest if len(rest) >= 2 and not _has_verb(rest) else ""
 
 
 def counted_noun(text: str) -> str:
@@ -114,7 +152,7 @@ def names_other_places(phrase: str, surfaces: list[str]) -> bool:
 def complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
-            or _LIST_SIZE.match(phrase.replace(" ", "")):
+            or _PLACE_SET.match(phrase.replace(" ", "")):
         return None
     if _RATE_LEFT.search(phrase):
         return None  # 增长2.9%、7.7% / 两年平均: a rate of change, its metric named before it

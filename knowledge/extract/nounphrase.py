@@ -67,6 +67,37 @@ def is_noun_phrase(phrase: str) -> bool:
     return not any(tag in classes["np_bad_inner_tags"] for _word, tag in inner)
 
 
+def drop_leading_verb(words: str) -> str:
+    """发放创业担保贷款 → 创业担保贷款: one opening verb off, when what is left still names a thing."""
+    tagged = _tags(words)
+    if len(tagged) > 1 and tagged[0][1] == "v":
+        rest = words[len(tagged[0][0]) :]
+        if len(rest) >= 2 and noun_phrase_in(rest) == rest:
+            return rest
+    return words
+
+
+def first_word(words: str) -> str:
+    """jieba's first word of `words` (省份 in 省份GDP总量, 省级 in 省级重点项目)."""
+    tagged = _tags(words)
+    return tagged[0][0] if tagged else ""
+
+
+def has_verb(words: str) -> bool:
+    """Whether jieba reads a verb in `words`."""
+    return any(tag == "v" for _w, tag in _tags(words))
+
+
+def last_object(words: str) -> str | None:
+    """The noun phrase after the last verb of `words` (企业发放稳岗补贴 → 稳岗补贴), if a verb is there."""
+    tagged = _tags(words)
+    verbs = [i for i, (_w, tag) in enumerate(tagged) if tag == "v"]
+    if not verbs:
+        return None
+    rest = "".join(w for w, _t in tagged[verbs[-1] + 1 :])
+    return rest if len(rest) >= 2 and is_noun_phrase(rest) else None
+
+
 def names_an_action(phrase: str) -> bool:
     """易地扶贫搬迁 (1646户), 职业技能培训 (3万人次): counted in households or people, a phrase of verbs
     names the people it was done for; still no aspect particle, no opening adverb, pronoun or preposition."""

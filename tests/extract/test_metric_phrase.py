@@ -55,14 +55,35 @@ NOT_A_FACT = [
     ("全市还拿出3000万元。", []),
 ]
 
+INNER_FIGURES = [
+    # whom a sum went to, then what it was
+    ("全市为3200家企业发放稳岗补贴5100万元。", ["威海市 | 稳岗补贴 | 2017 | 5100 | -"]),
+    # a count after the metric, then the sum
+    ("全市发放创业担保贷款0.9万笔、12.5亿元。",
+     ["威海市 | 创业担保贷款 | 2017 | 12.5 | -"]),
+    # a count qualifying the metric
+    ("全市12个重点行业增加值增长6.1%。", ["威海市 | 重点行业增加值 | 2017 | - | 6.1"]),
+    # a sum over a set of places is not the subject's figure
+    ("全国有8个省份GDP总量合计3万亿元。", []),
+]
+
+QUALIFIED_GROWTH = [
+    ("全市居民人均可支配收入41000元,名义增长6.0%,实际增长4.1%。",
+     ["威海市 | 居民人均可支配收入 | 2017 | 41000 | 6.0"]),
+    ("全市地区生产总值3480.1亿元,增量205亿元。",
+     ["威海市 | 地区生产总值 | 2017 | 3480.1 | -", "威海市 | 地区生产总值增量 | 2017 | 205 | -"]),
+]
+
 RESTATED = [
     ("全市地区生产总值3480.1亿元。全年地区生产总值3480.1亿元,在全省保持前列。",
      ["威海市 | 地区生产总值 | 2017 | 3480.1 | -"]),
 ]
 
-CASES = SUBJECT_CHAIN + COUNT_NOUNS + TRIMMED + NOT_A_FACT + RESTATED
+CASES = SUBJECT_CHAIN + COUNT_NOUNS + TRIMMED + NOT_A_FACT + INNER_FIGURES + QUALIFIED_GROWTH + RESTATED
 IDS = ([f"chain-{i}" for i in range(len(SUBJECT_CHAIN))] + [f"count-{i}" for i in range(len(COUNT_NOUNS))]
        + [f"trim-{i}" for i in range(len(TRIMMED))] + [f"not-a-fact-{i}" for i in range(len(NOT_A_FACT))]
+       + [f"inner-figure-{i}" for i in range(len(INNER_FIGURES))]
+       + [f"qualified-growth-{i}" for i in range(len(QUALIFIED_GROWTH))]
        + [f"restated-{i}" for i in range(len(RESTATED))])
 
 
