@@ -65,6 +65,7 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
+_THRESHOLD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
@@ -194,6 +195,8 @@ def _clause_facts(
     for i, m in enumerate(figures):
         # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
         own = clause.startswith(f"的{surface}", m.end())
+        if _THRESHOLD_AFTER.match(clause, m.end()):
+            continue  # 迈上5000亿元台阶: a threshold crossed; the value itself is stated elsewhere or not at all
         if (_is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own

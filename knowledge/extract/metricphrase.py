@@ -48,6 +48,8 @@ _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
 _QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+# 1-9月工业总产值 with the month blanked leaves "1-": the start of a range, not part of the name
+_PERIOD_LEFTOVER = re.compile(r"^\d{1,2}\s*[-—~至]\s*")
 _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
 _BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
 _PARK = re.compile(r"产业园|园区|工业园|科技园")
@@ -60,7 +62,7 @@ def strip_words(text: str) -> str:
     text = _BRACKETED.sub("", text.replace(FILL, ""))
     # "提出力争到2026年产业规模": the metric starts after the target wording
     text = _TARGET_LEAD.split(text)[-1]
-    text = clean_phrase(_INNER_PREDICATE.sub("", text))
+    text = clean_phrase(_PERIOD_LEFTOVER.sub("", _INNER_PREDICATE.sub("", text)))
     text = _LEADING_NOISE.sub("", text)
     if text in _GROWTH_QUALIFIERS:
         return ""  # 实际增长8.1%: the growth of the metric named before it

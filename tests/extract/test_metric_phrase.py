@@ -51,6 +51,8 @@ NOT_A_FACT = [
     ("全省经济总量超千亿元的城市中,烟台、潍坊、临沂3市增速较快。", []),
     # a comparison between places, not the subject's own figure
     ("烟台和潍坊的GDP增速分别为6%。", []),
+    # a threshold crossed is not the value: the value is stated beside it or not at all
+    ("全市地区生产总值迈上3000亿元台阶。", []),
     # a predicate with no noun is no metric: the money is given, what it buys is not named
     ("全市还拿出3000万元。", []),
 ]
@@ -70,6 +72,8 @@ INNER_FIGURES = [
 QUALIFIED_GROWTH = [
     ("全市居民人均可支配收入41000元,名义增长6.0%,实际增长4.1%。",
      ["威海市 | 居民人均可支配收入 | 2017 | 41000 | 6.0"]),
+    ("全市一般公共预算收入273亿元,同口径增长7.2%。",
+     ["威海市 | 一般公共预算收入 | 2017 | 273 | 7.2"]),
     ("全市地区生产总值3480.1亿元,增量205亿元。",
      ["威海市 | 地区生产总值 | 2017 | 3480.1 | -", "威海市 | 地区生产总值增量 | 2017 | 205 | -"]),
 ]
