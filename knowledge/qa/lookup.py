@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from knowledge.extract.metrics import metrics
+from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.nounphrase import is_noun_phrase
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
@@ -41,6 +41,18 @@ class Lookup:
         catalogue = metrics()
         names = [m for m in self.metrics_of(region) if not any(ch.isdigit() for ch in m)]
         return [m for m in names if m in catalogue] + [m for m in names if m not in catalogue and is_noun_phrase(m)]
+
+    def share_metric(self, region: Region, part: str) -> str | None:
+        """The region's stored share metric that a 占…比重 question means: 二产 → 第二产业占比."""
+        shares = [m for m in self.metrics_of(region) if "占" in m or "比重" in m or m.endswith(("占比", "比例"))]
+        if not part or not shares:
+            return None
+        forms = {part}
+        for guess in (part, part + "增加值"):  # 二产 is a sector: the catalogue knows 二产增加值
+            if (canonical := canonical_metric(guess)) is not None:
+                forms.add(canonical.removesuffix("增加值") if guess != part else canonical)
+        best = max(((max(fuzz.partial_ratio(f, m) for f in forms), m) for m in shares), default=(0.0, ""))
+        return best[1] if best[0] >= 80 else None
 
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means: exact, else the closest name."""

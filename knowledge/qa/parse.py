@@ -425,11 +425,15 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
         return q
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
-    metric = q.metric or state.metric
+    # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
+    names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    metric = q.metric or (None if names_other else state.metric)
     shifted = _shift_from(state.period, q.simplified, q.period) if state.period else None
     period = shifted or q.period or state.period
     q = replace(q, regions=regions, metric=metric, period=period)
-    if state.intent in ("figure", "comparison", "overview") and q.metric:
+    if names_other and regions and state.intent in ("figure", "comparison", "overview"):
+        q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
+    elif state.intent in ("figure", "comparison", "overview") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
     elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
         q.intent = state.intent
