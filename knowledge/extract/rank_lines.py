@@ -118,9 +118,9 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
                  width)
     rows: list[list[str]] = []
     at = start + width
-    while at + width <= len(cells) and _INT.fullmatch(cells[at]):
-        row = cells[at : at + width]
-        rows.extend(row[k : k + block] for k in range(0, width, block))
+    while at + block <= len(cells) and _INT.fullmatch(cells[at]):
+        row = cells[at : at + width]  # the last row may stop after its first blocks
+        rows.extend(row[k : k + block] for k in range(0, len(row) - block + 1, block))
         at += width
     entries = _table_entries(header[:block], rows, ctx)
     if len(entries) < 2:

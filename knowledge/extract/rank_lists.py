@@ -24,7 +24,8 @@ from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
-_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户座席名位]?)?)\s*[))]?"
+# the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
+_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d((]{0,4}))\s*[))]?"
 _CLAUSE_END = re.compile(r"[。;;!?]")
 _COMMA = re.compile(r"[,,]")
 
@@ -144,7 +145,7 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
              ctx: ArticleContext) -> ExtractedRanking | None:
     """A list closed by its count: 日照、青岛两市增幅超过9%, 荆州、孝感、黄冈3个过三千亿元城市."""
     classes = alt("classes")
-    m = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*").match(text, run.end)
+    m = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*").match(text, run.items[-1][0].end)
     goes_on = m is not None and re.match(rf"(?:{classes})?{_separator().pattern}", text[m.end() :])
     if m is None or cn_int(m["n"]) != len(run.items) or goes_on:
         return None  # 昆山、张家港、江阴、常熟四市和太仓市: the list goes on past its count
@@ -153,7 +154,9 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if "分别" in rest or "排名" in rest or "排位" in rest:
         return None  # figures or rank changes shared out one by one: facts and claims, not a set
     head = rest.split(",")[0].split(",")[0]
-    named = re.match(rf"(?P<title>[^,,]{{0,16}}?(?:{classes}))(?![^,,的]{{0,2}}(?:{classes}))", head)
+    # the count's own noun (两市增幅…, 等6个城市的…), else a noun phrase ending in one (3个过三千亿元城市)
+    named = re.match(rf"(?P<title>{classes})", head) or re.match(
+        rf"(?P<title>[^,,]{{0,16}}?(?:{classes}))(?=$|的|[,,])", head)
     if named is None:
         if m["opener"] != "这" or not head:
             return None
@@ -165,7 +168,8 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if tail and len(title) <= 3:
         title = f"{tail}的{title}"  # 两市增幅超过9% → 增幅超过9%的市
     title = _title(title)
-    return make_ranking(title, "set", lead + rest, _entries(run, ctx, None), sentence.position, doc, ctx)
+    entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]  # 黄冈3个…: a count, no figure
+    return make_ranking(title, "set", lead + rest, entries, sentence.position, doc, ctx)
 
 
 def _title(segment: str) -> str:
