@@ -145,7 +145,8 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
              ctx: ArticleContext) -> ExtractedRanking | None:
     """A list closed by its count: 日照、青岛两市增幅超过9%, 荆州、孝感、黄冈3个过三千亿元城市."""
     classes = alt("classes")
-    m = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*").match(text, run.items[-1][0].end)
+    count_re = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*")
+    m = count_re.match(text, run.items[-1][0].end)
     goes_on = m is not None and re.match(rf"(?:{classes})?{_separator().pattern}", text[m.end() :])
     if m is None or cn_int(m["n"]) != len(run.items) or goes_on:
         return None  # 昆山、张家港、江阴、常熟四市和太仓市: the list goes on past its count
