@@ -18,7 +18,6 @@ from knowledge.extract.rank_lines import line_lists, rank_tables
 from knowledge.extract.rank_lists import prose_lists
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
-from knowledge.text.numbers import to_int as to_int  # re-exported: knowledge.qa.parse still imports it here
 
 _ENTRY_RE = re.compile(r"(?<![居列排在于至到])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名"
                        r"(?:[::]\s*(?P<name>[^;;。,]+)|\s+(?P<spaced>[^;;。,,\s]+))")

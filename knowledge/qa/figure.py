@@ -46,10 +46,10 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     if q.wants_kind and not any(unit_kind(f.unit) == q.wants_kind for f in top):
         beside = _beside(lookup, top[0], q.wants_kind)
         if beside is not None:  # 新签约项目19个,签约金额51.9亿元: the 金额 asked is the money figure beside it
-            answer = Answer(True, Intent.FIGURE, fact_line(beside, region.name), facts=[lookup.fact_json(beside)],
-                            metric=beside.metric, period_label=beside.period_label)
+            answer = Answer(True, Intent.FIGURE, fact_line(beside, lookup.name_of(region)),
+                            facts=[lookup.fact_json(beside)], metric=beside.metric, period_label=beside.period_label)
             return lookup.with_sources(answer, [beside])
-    lines = [fact_line(f, region.name) for f in distinct(top)]
+    lines = [fact_line(f, lookup.name_of(region)) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
     if len({(f.value, f.growth) for f in top}) > 1:
@@ -96,7 +96,7 @@ def _beside(lookup: Lookup, f: FactRecord, kind: str) -> FactRecord | None:
 def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
     """占全省多少 / 占比: a share stated beside the figure, else computed from the whole's figure of the
     same metric, period and unit (the formula shown, both cited), else an honest no."""
-    line = fact_line(f, region.name)
+    line = fact_line(f, lookup.name_of(region))
     stated = [lookup.index.facts[i] for i in lookup.index.by_sentence.get(f.sentence_id, [])]
     stated = [s for s in stated if s.unit == "%" and s.value_text and s.id != f.id and s.region_code == f.region_code
               and _scope_agrees(lookup, q, s)]
@@ -113,8 +113,8 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
         if same:
             w = same[0]
             pct = Decimal(f.value_text or "0") / Decimal(w.value_text or "1") * 100
-            text = (f"{line}\n{fact_line(w, whole.name)}\n占{whole.name}的比重:{f.value_text} ÷ {w.value_text}"
-                    f" = {pct.quantize(Decimal('0.1'))}%")
+            text = (f"{line}\n{fact_line(w, lookup.name_of(whole))}\n"
+                    f"占{whole.name}的比重:{f.value_text} ÷ {w.value_text} = {pct.quantize(Decimal('0.1'))}%")
             answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(w)],
                             metric=f.metric, period_label=f.period_label)
             return lookup.with_sources(answer, [f, w])
@@ -164,7 +164,7 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
     if parse_label(near.period_label).kind == "undated":  # a figure of unknown date is nobody's nearest period
         text = f"{asked};资料里的{metric}数字没有注明时期,不能当作所问时期的数据。"
     else:
-        text = f"{asked};最近的是{when}:{fact_line(near, region.name)}。\n资料里有的时期:{have}。"
+        text = f"{asked};最近的是{when}:{fact_line(near, lookup.name_of(region))}。\n资料里有的时期:{have}。"
     answer = Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric,
                     facts=[lookup.fact_json(near)])
     return lookup.with_sources(answer, [near])

@@ -36,6 +36,11 @@ class Lookup:
         ids = self.index.by_region.get(region.code, [])
         return list(dict.fromkeys(self.index.facts[i].metric for i in ids))
 
+    def name_of(self, region: Region) -> str:
+        """The region's name, with its city when the name alone is shared (海州区 → 连云港市海州区)."""
+        shared = len(self.gaz.candidates(region.name)) > 1
+        return self.gaz.describe(region) if shared else region.name
+
     def known_metrics(self, region: Region) -> list[str]:
         """The region's metrics worth offering: catalogue names first, then well-formed open names."""
         catalogue = metrics()
@@ -108,6 +113,9 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
+    if p.kind == "asof" and p.asof is not None and (p.asof.month, p.asof.day) == (12, 31) \
+            and wanted.year == p.year and wanted.start in (None, 1) and wanted.end in (None, 12):
+        return True  # 2018年常住人口 is the stock at the end of 2018
     if wanted.year is not None and p.year != wanted.year:
         return False
     if wanted.start is None:
