@@ -128,14 +128,15 @@ def test_two_processes_migrating_an_empty_postgres_schema_together_both_succeed(
     assert revision == HEAD_REVISION
 
 
+def polls(fake: Any) -> int:
+    return sum(1 for c in fake.call(lambda: list(fake.api.state.calls)) if c.method == "getUpdates")
+
+
 def polls_over(fake: Any, *, seconds: float) -> list[float]:
     """When each getUpdates call arrived during the next `seconds`, sampled every 20 ms."""
-    def count() -> int:
-        return sum(1 for c in fake.call(lambda: list(fake.api.state.calls)) if c.method == "getUpdates")
-
-    seen, times, deadline = count(), [], time.monotonic() + seconds
+    seen, times, deadline = polls(fake), [], time.monotonic() + seconds
     while time.monotonic() < deadline:
-        now = count()
+        now = polls(fake)
         times += [time.monotonic()] * (now - seen)
         seen = now
         time.sleep(0.02)
@@ -149,7 +150,9 @@ def test_a_second_poller_gets_one_clear_log_line_and_a_backoff_not_a_stream_of_t
     with FakeBotAPI().run_in_thread() as fake, bot_process(tmp_path, url, fake, "poller") as process:
         log = tmp_path / "poller.log"
         wait_until(lambda: "ready:" in log.read_text(errors="replace"), 90, "the bot to be ready")
+        in_flight = polls(fake)  # the long poll under way when the conflict starts still succeeds
         fake.call(lambda: fake.api.state.webhook.update(url="https://elsewhere.example/telegram"))
+        wait_until(lambda: polls(fake) > in_flight, 20, "the first getUpdates refused with 409")
         refused = polls_over(fake, seconds=6.0)
         fake.call(lambda: fake.api.state.webhook.clear())  # the other poller went away
         fake.send_text(USER, "临清上半年生产总值是多少?")
