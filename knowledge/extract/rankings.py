@@ -17,7 +17,6 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.periods import find_periods
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
-from knowledge.text.numbers import to_int as to_int  # re-exported: knowledge.qa.parse still imports it here
 
 RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
 _ENTRY_RE = re.compile(r"第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名[::]\s*(?P<name>[^;;。,]+)")

@@ -31,7 +31,7 @@ def overview(lookup: Lookup, q: Query) -> Answer:
         if f.metric in seen or len(seen) >= _OVERVIEW_FACTS:
             continue
         seen.add(f.metric)
-        lines.append("· " + fact_line(f, region.name))
+        lines.append("· " + fact_line(f, lookup.name_of(region)))
     cited: list[int] = []
     for r in index.rankings:
         for e in r.entries:
@@ -120,7 +120,7 @@ def topic(lookup: Lookup, q: Query) -> Answer:
     facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
     lines = [f"关于“{word}”,资料中有:"]
     for f in facts:
-        lines.append("· " + fact_line(f, lookup.gaz.get(f.region_code).name))
+        lines.append("· " + fact_line(f, lookup.name_of(lookup.gaz.get(f.region_code))))
     answer = Answer(True, Intent.TOPIC, "\n".join(lines), facts=[lookup.fact_json(f) for f in facts])
     for sid in hits[:3]:
         answer.sources.append(lookup.source(sid, word))
