@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
@@ -27,6 +28,40 @@ NEW_ARTICLE = ("日期:2025-07-20\n"
 
 def services(running: Any) -> Any:
     return running.app.bot_data["regionbot.services"]
+
+
+@pytest.fixture
+def pg_schema_url() -> Iterator[str]:
+    """A DATABASE_URL for a throwaway PostgreSQL schema (search_path in the URL, as a deployment could set it)."""
+    base = _postgres_engine()
+    if base is None:
+        pytest.skip("PostgreSQL not reachable")
+    schema = f"r_{uuid.uuid4().hex[:12]}"
+    with base.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    try:
+        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
+    finally:
+        with base.begin() as conn:
+            conn.execute(text(f'drop schema "{schema}" cascade'))
+        base.dispose()
+
+
+async def test_two_replicas_on_postgresql_share_the_follow_up_and_the_buttons(tmp_path, pg_schema_url):
+    async with running_bot(tmp_path, database_url=pg_schema_url) as a, \
+            running_bot(tmp_path, database_url=pg_schema_url) as b:
+        a.fake.send_text(USER, "临清上半年生产总值是多少?")
+        [first] = await a.fake.wait_for_message(USER, timeout=20)
+        b.fake.send_text(USER, "那一般公共预算收入呢?")
+        [follow] = await b.fake.wait_for_message(USER, timeout=20)
+        message = a.fake.message(USER, first.message_id)
+        b.fake.state.callback_queries.add("cbq-pg")
+        b.fake.push_update({"callback_query": {"id": "cbq-pg", "from": {"id": USER, "is_bot": False,
+                            "first_name": "u"}, "message": message, "chat_instance": f"ci{USER}",
+                            "data": button(first, "来源")}})
+        [_, sources] = await b.fake.wait_for_message(USER, count=2, timeout=20)
+    assert "140.08" in first.text and "11.9" in follow.text
+    assert "140.08" in sources.text
 
 
 async def test_a_follow_up_is_answered_by_replica_b_after_replica_a_took_the_question(tmp_path):
