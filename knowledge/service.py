@@ -68,7 +68,8 @@ class KnowledgeBase:
     def start(self, *, warm: bool = True) -> IngestReport | None:
         """Migrate, ingest the corpus if the base is empty, warm jieba and build the index.
 
-        `warm` also builds the typo/pinyin tables now (the bot does; a one-shot `ask` need not).
+        `warm` also builds the typo/pinyin tables and the example questions now (the bot does; a one-shot
+        `ask` need not: they are made when first needed).
         """
         migrate(self.engine)
         report = None
@@ -76,15 +77,16 @@ class KnowledgeBase:
             empty = session.exec(select(Article.id).limit(1)).first() is None
         if empty:
             report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer)
-        self.refresh(warm=warm)
+        self.refresh(warm=warm, examples=warm)
         if warm:
             self.gazetteer.suggest("预热")  # builds the pinyin and typo tables now, not on a user's question
         return report
 
-    def refresh(self, *, warm: bool = True) -> Index:
+    def refresh(self, *, warm: bool = True, examples: bool = True) -> Index:
         """Build a new index from the database and swap it in atomically.
 
         `warm` also loads jieba and builds the topic postings now; otherwise the first topic question does.
+        `examples` makes the example questions now; otherwise the first answer that shows them does.
         """
         self._version, self._checked_at = base_version(self.engine), time.monotonic()
         index = build_index(self.engine, version=self.index.version + 1)
@@ -97,7 +99,9 @@ class KnowledgeBase:
         if warm:
             index.ensure_postings()
         answerer = Answerer(index, self.gazetteer)
-        index.examples = self._answerable(answerer, candidate_questions(index, self.gazetteer))
+        index.examples_source = lambda: self._answerable(answerer, candidate_questions(index, self.gazetteer))
+        if examples:  # asking each candidate takes most of a second: not on a user's /start
+            index.ensure_examples()
         self._answerer = answerer
         return index
 

@@ -6,13 +6,13 @@ import logging
 import re
 import threading
 from functools import lru_cache
-
-import jieba
-import jieba.posseg
+from typing import TYPE_CHECKING
 
 from knowledge.extract.vocab import word_classes
 
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba.posseg
+
 _lock = threading.Lock()
 _RELATIVE = re.compile(r"的[\u4e00-\u9fff]+$")
 _MAX_LEADING_VERB = 4  # 出生人口, 死亡人口: a short verb + noun names a quantity; 确定省市县重点项目 does not
@@ -20,6 +20,11 @@ _MAX_LEADING_VERB = 4  # 出生人口, 死亡人口: a short verb + noun names a
 
 @lru_cache(maxsize=1)
 def _tagger() -> jieba.posseg.POSTokenizer:
+    # imported here: jieba.posseg loads its HMM tables on import, which a question never needs
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
     # its own tokenizer: the shared one carries a user dictionary whose words have no part of speech
     tok = jieba.Tokenizer()
     tok.initialize()

@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 import ahocorasick
 
@@ -74,5 +75,9 @@ def plausible(text: str, start: int, length: int) -> bool:
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Two-character words jieba has seen 100 times or more: enough to see a short form straddle two."""
-    text = files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    # found, not imported: importing jieba (and the pkg_resources it pulls in) costs a one-shot ask 0.2 s
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("jieba")
+    text = (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
     return frozenset(re.findall(r"^(\S\S) \d{3,} ", text, re.MULTILINE))

@@ -113,7 +113,34 @@ class Index:
     entry_names: set[str] = field(default_factory=set)
     company_grams: dict[str, str] = field(default_factory=dict)
     version: int = 0
-    examples: list[str] = field(default_factory=list)  # verified answerable, set by the service
+    # Example questions, verified answerable: the service sets them, or a source that makes them on first
+    # use (asking each candidate loads jieba and pypinyin, which a one-shot question need not pay for).
+    examples_source: Callable[[], list[str]] | None = None
+    _examples: list[str] | None = None
+    _examples_lock: threading.RLock = field(default_factory=threading.RLock)
+    _examples_computing: bool = False
+
+    @property
+    def examples(self) -> list[str]:
+        return self.ensure_examples()
+
+    @examples.setter
+    def examples(self, questions: list[str]) -> None:
+        self._examples = questions
+
+    def ensure_examples(self) -> list[str]:
+        """The example questions, made by `examples_source` on first use."""
+        if self._examples is None:
+            with self._examples_lock:
+                if self._examples_computing:
+                    return []  # the source asks its candidates on this index: they see no examples yet
+                if self._examples is None:
+                    self._examples_computing = True
+                    try:
+                        self._examples = self.examples_source() if self.examples_source is not None else []
+                    finally:
+                        self._examples_computing = False
+        return self._examples
 
     def covers(self, code: str) -> bool:
         """Whether the base has a figure or a ranking entry for this place."""

@@ -9,10 +9,10 @@ import logging
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
+if TYPE_CHECKING:
+    import jieba
 
 _lock = threading.Lock()
 _added: set[str] = set()
@@ -21,6 +21,9 @@ _added: set[str] = set()
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
     """The shared tokenizer, with jieba's main dictionary loaded (about 0.5 s the first time)."""
+    import jieba  # here, not at the top: importing jieba alone costs a one-shot question 0.1-0.2 s
+
+    jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
     return tok

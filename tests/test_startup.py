@@ -1,0 +1,65 @@
+"""A one-shot ask starts lean: no jieba, cn2an or pypinyin, no example questions until an answer shows them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge.service import KnowledgeBase
+from knowledge.store.engine import make_engine
+from tests.conftest import SEEDS
+
+HEAVY = ("jieba", "jieba.posseg", "cn2an", "pypinyin")
+# A one-shot ask in a fresh process, as `regionbot ask` runs it, reporting which heavy modules it loaded.
+_PROBE = """
+import json, sys
+from bot.cli import _knowledge_base
+kb = _knowledge_base()
+answer = kb.ask(sys.argv[1]).answer
+print(json.dumps({"text": answer.text, "loaded": sorted(set(sys.modules) & set(sys.argv[2].split(",")))},
+                 ensure_ascii=False))
+"""
+
+
+@pytest.fixture(scope="module")
+def built_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite base already holding the bundled corpus (a first use ingests, and ingest needs jieba)."""
+    database = tmp_path_factory.mktemp("startup") / "base.db"
+    KnowledgeBase(make_engine(f"sqlite:///{database}"), SEEDS).start(warm=False)
+    return database
+
+
+def _ask_in_fresh_process(database: Path, question: str) -> dict[str, object]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "KNOWLEDGE_"))}
+    env.update(DATABASE_URL=f"sqlite:///{database}", KNOWLEDGE_DIR=str(SEEDS))
+    out = subprocess.run([sys.executable, "-c", _PROBE, question, ",".join(HEAVY)], env=env, capture_output=True,
+                         text=True, timeout=120, cwd=database.parent, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("临清上半年生产总值是多少?", "140.08"),
+    ("昆山2023年GDP是多少?", "资料里还没有苏州市昆山市的数据"),
+], ids=["figure", "place-without-data"])
+def test_a_one_shot_ask_loads_no_segmenter_numeral_reader_or_pinyin(built_base: Path, question: str,
+                                                                     expected: str) -> None:
+    result = _ask_in_fresh_process(built_base, question)
+    assert expected in str(result["text"])
+    assert result["loaded"] == []
+
+
+def test_examples_are_made_when_an_answer_first_shows_them(built_base: Path) -> None:
+    served = KnowledgeBase(make_engine(f"sqlite:///{built_base}"), SEEDS)
+    served.start(warm=True)
+    one_shot = KnowledgeBase(make_engine(f"sqlite:///{built_base}"), SEEDS)
+    one_shot.start(warm=False)
+    answer = one_shot.ask("你能做什么?").answer
+    assert served.examples, "the bundled corpus gives example questions"
+    assert answer.suggestions == served.examples[:4]
+    assert all(example in answer.text for example in served.examples)
+    assert one_shot.examples == served.examples
