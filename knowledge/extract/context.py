@@ -67,7 +67,10 @@ class ArticleContext:
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
         bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
-        return cls(gazetteer, city, year, province, focus, _focus_period(doc, year), bulletin=bulletin)
+        period = _focus_period(doc, year)
+        if _WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
+            year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
+        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin)
 
     @property
     def relative_year(self) -> int | None:
@@ -264,8 +267,8 @@ def _focus_period(doc: Document, year: int | None) -> Period | None:
     for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
         for mention in find_periods(text, published=doc.published, default_year=year):
             period = mention.period
-            if period.kind in ("target", "asof") or period.year is None:
-                continue
+            if period.kind in ("target", "asof") or period.year is None or _DAY_AFTER.match(text, mention.end):
+                continue  # (2016年2月16日): the day a report is given, not the period its figures cover
             if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period
@@ -277,3 +280,4 @@ def _focus_period(doc: Document, year: int | None) -> Period | None:
 
 
 _WORK_REPORT = re.compile(alternation_of("work_report_titles"))
+_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
