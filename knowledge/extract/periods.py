@@ -326,3 +326,31 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
 
 def _is_year_end(period: Period) -> bool:
     return period.kind == "asof" and period.asof is not None and (period.asof.month, period.asof.day) == (12, 31)
+
+
+_GOALS = _words_re("goal_words")
+_GOAL_MET = _words_re("goal_met_words")
+_SINGLE_MONTH = _words_re("single_month_words")
+_GOAL_REACH = 30  # 今年甘肃经济社会发展的主要预期目标: the goal word follows its year within a clause or two
+
+
+def as_targets(text: str, periods: Sequence[PeriodMention]) -> list[PeriodMention]:
+    """Years that set goals (2019年…的预期目标建议) become targets: target:2019."""
+    out = []
+    for m in periods:
+        after = text[m.end : m.end + _GOAL_REACH].split("。")[0]
+        goal = _GOALS.search(after)
+        # the goal's own clause up to the goal word: 完成全年预期目标 reports goals met
+        lead = text[: m.end].rsplit(",", 1)[-1] + after[: goal.start()] if goal else ""
+        if m.period.kind == "year" and m.period.year and goal and not _GOAL_MET.search(lead):
+            m = PeriodMention(m.start, m.end, Period("target", m.period.year), m.explicit_year)
+        out.append(m)
+    return out
+
+
+def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention | None:
+    """The period a sentence hands on to the next: its last, unless that one is a single month's aside."""
+    for m in reversed(periods):
+        if not (m.period.kind == "month" and _SINGLE_MONTH.match(text, m.end)):
+            return m
+    return None
