@@ -183,6 +183,7 @@ class ArticleContext:
 _SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
 _ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
+_SOURCE_MARKERS = context_words()["source_markers"]
 
 
 def _is_object(span: str, start: int, surface: str) -> bool:
@@ -192,6 +193,8 @@ def _is_object(span: str, start: int, surface: str) -> bool:
         return True  # 成立全省首家…: a scope of comparison, not a subject
     if span.startswith("级", start + len(surface)) or span.endswith("级", 0, start):
         return True  # 威海市级龙头企业, 省级经济技术开发区: a rank of the thing, not the place spoken of
+    if span.endswith(_SOURCE_MARKERS, 0, start):
+        return True  # 经济南市统计局核算: where the figures come from, not whom they are about
     if span.startswith(("(", "("), start + len(surface)):
         return True  # 中国(山东)自由贸易试验区: the outer name of a thing
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)

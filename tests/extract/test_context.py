@@ -41,6 +41,14 @@ SUBJECTS = [
      ["荣成市 | 水产品产量 | 2020 | 100 | -"]),
 ]
 
+SOURCES = [
+    # the office or province that computed a figure is its source, not its subject
+    ("商河县2023年国民经济和社会发展统计公报", "经济南市统计局统一核算,2023年全县地区生产总值246亿元。", None,
+     ["商河县 | 地区生产总值 | 2023 | 246 | -"]),
+    ("中山市经济运行", "根据广东省统一核算结果,2021年我市地区生产总值为3566亿元,同比增长8.2%。", None,
+     ["中山市 | 地区生产总值 | 2021 | 3566 | 8.2"]),
+]
+
 NATION = [
     # 全国/我国 as a subject is the nation unit, so national figures are stored too
     ("山东2022年上半年经济运行", "上半年,全国城镇新增就业654万人。山东省地区生产总值4万亿元。", None,
@@ -118,9 +126,9 @@ PERIODS = [
       "济宁市 | 地区生产总值 | target:2025 | 6000 | -"]),
 ]
 
-CASES = SUBJECTS + NATION + PERIODS
-IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"nation-{i}" for i in range(len(NATION))]
-       + [f"period-{i}" for i in range(len(PERIODS))])
+CASES = SUBJECTS + SOURCES + NATION + PERIODS
+IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"source-{i}" for i in range(len(SOURCES))]
+       + [f"nation-{i}" for i in range(len(NATION))] + [f"period-{i}" for i in range(len(PERIODS))])
 
 
 @pytest.mark.parametrize(("title", "body", "published", "expected"), CASES, ids=IDS)
