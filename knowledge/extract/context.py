@@ -40,6 +40,7 @@ class ArticleContext:
     sentence_subject: tuple[Region, str] | None = None  # the place the sentence being read opens with
     previous_subject: tuple[Region, str] | None = None  # … and the one before it
     bulletin: bool = False  # a statistics bulletin: it speaks of its own year only
+    work_report: bool = False  # a government's report: it speaks of its own unit throughout
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -70,7 +71,8 @@ class ArticleContext:
         period = _focus_period(doc, year)
         if _WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
             year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
-        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin)
+        report = bool(_WORK_REPORT.search(doc.title or ""))
+        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report)
 
     @property
     def relative_year(self) -> int | None:
@@ -80,7 +82,7 @@ class ArticleContext:
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
         fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province, self.focus,
-                               self.focus_period, bulletin=self.bulletin)
+                               self.focus_period, bulletin=self.bulletin, work_report=self.work_report)
         fresh._seen = self._seen  # the same article: its mentions stay valid
         fresh.unsettled = self.unsettled
         return fresh
@@ -130,7 +132,9 @@ class ArticleContext:
             if clause is None:
                 # the sentence's own subject carries through its paragraph; a place named in a later
                 # clause (…,威海市级31家) is that clause's alone
-                self.last["paragraph"] = self.sentence_subject = (region, surface)
+                self.sentence_subject = (region, surface)
+                if not self._below_reporting_unit(region):
+                    self.last["paragraph"] = self.sentence_subject
             return region, surface
         if clause is None:
             self.sentence_subject = None
@@ -170,6 +174,13 @@ class ArticleContext:
                 return self.city
         return None
 
+
+    def _below_reporting_unit(self, region: Region) -> bool:
+        """A city named in a province's work report (昆明长水国际机场…) is an aside: its paragraph stays the
+        province's."""
+        focus = self.focus
+        return (self.work_report and focus is not None and focus.level == "province"
+                and region.code != focus.code and self.gazetteer.province_of(region).code == focus.code)
 
     def _peer_of_focus(self, suffix: str) -> Region | None:
         """The unit the previous sentence opened with, when it is of the focus unit's own level and suffix."""
