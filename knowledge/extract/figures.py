@@ -29,6 +29,8 @@ from knowledge.extract.periods import (
     UNDATED,
     Period,
     PeriodMention,
+    as_targets,
+    carried_period,
     clause_period,
     find_periods,
     is_recent,
@@ -110,14 +112,16 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         if sentence.paragraph != ctx.paragraph:
             carried = None
         ctx.start_paragraph(sentence.paragraph)
-        periods = find_periods(text, published=doc.published, default_year=year, relative_year=ctx.relative_year)
+        periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
+                                                relative_year=ctx.relative_year))
         made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
                                or _default(doc.published))
         for fact in made:
             if not _repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
-        if periods and (made or is_recent(periods[-1].period, ctx.focus_year)):
-            carried = periods[-1].period  # a period carries through its paragraph; a history date does not
+        handed = carried_period(text, periods)
+        if handed and (made or is_recent(handed.period, ctx.focus_year)):
+            carried = handed.period  # a period carries through its paragraph; a history date does not
         year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
     return facts
