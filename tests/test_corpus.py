@@ -17,7 +17,7 @@ from knowledge.store.ingest import ingest_paths
 
 # Regression floors at the figures measured when they were last raised (see the closing notes); the
 # targets of the issue are higher. Raise them as extraction improves, never lower them to pass.
-FLOORS = {"dev": (0.42, 0.56), "test": (0.34, 0.47)}
+FLOORS = {"dev": (0.47, 0.71), "test": (0.34, 0.53)}
 
 
 @pytest.fixture(scope="module")
