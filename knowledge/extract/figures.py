@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import FILL, mask_spans
+from knowledge.extract.cnvalues import arabic_values
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.lists import read_lists
@@ -39,7 +40,7 @@ from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_UNIT_RE = "|".join(re.escape(u) for u in sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True))
 FIGURE_RE = re.compile(
     rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
@@ -103,7 +104,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     year = ctx.focus_year
     carried: Period | None = None
     for sentence in rejoin_ratios(doc.sentences):
-        text = mask_companies(sentence.text)
+        text = arabic_values(mask_companies(sentence.text))  # 六百六十三家 is read as 663家
         if sentence.is_heading:
             ctx.note_heading(text)
             continue
