@@ -50,7 +50,7 @@ _GROWTH_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
 )
 _DOWN = frozenset(word_classes()["growth_down"])
-_CLAUSE_SPLIT = re.compile(r"[,;:]")
+_CLAUSE_SPLIT = re.compile(r"[,;]|:(?!\s*\d)")  # 地区生产总值:5516.8亿元 is one clause
 # A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
 _PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
 _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
