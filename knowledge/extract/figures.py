@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import FILL, mask_spans
+from knowledge.extract.cnvalues import arabic_values
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.lists import read_lists
@@ -41,7 +42,7 @@ from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_UNIT_RE = "|".join(re.escape(u) for u in sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True))
 FIGURE_RE = re.compile(
     rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
@@ -51,7 +52,7 @@ _GROWTH_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
 )
 _DOWN = frozenset(word_classes()["growth_down"])
-_CLAUSE_SPLIT = re.compile(r"[,;:]")
+_CLAUSE_SPLIT = re.compile(r"[,;]|:(?!\s*\d)")  # 地区生产总值:5516.8亿元 is one clause
 # A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
 _PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
 _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
@@ -105,7 +106,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     year = ctx.focus_year
     carried: Period | None = None
     for sentence in rejoin_ratios(doc.sentences):
-        text = mask_companies(sentence.text)
+        text = arabic_values(mask_companies(sentence.text))  # 六百六十三家 is read as 663家
         if sentence.is_heading:
             ctx.note_heading(text)
             continue

@@ -1,0 +1,51 @@
+"""Values written in Chinese numerals (五十一点四七万人, 六百六十三家) rewritten in Arabic digits, so that the
+figure grammar reads them like any other value; the unit and its 万/亿 multiplier stay as written."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.extract.metrics import UNITS
+from knowledge.extract.vocab import word_classes
+from knowledge.text.numbers import cn_int
+
+_DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2", "〇": "0"}
+_NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
+_NON_ZERO = "一二两三四五六七八九十"
+
+
+@lru_cache(maxsize=1)
+def _value_re() -> re.Pattern[str]:
+    # A numeral run right before a unit (余/多 may stand between); greedy, so 三千元 is not 三 + 千元.
+    # 第 makes an ordinal.
+    units = "|".join(map(re.escape, sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True)))
+    return re.compile(rf"(?<![第{_NUMERAL}])(?P<num>[{_NUMERAL}]+)(?=(?:余|多)?(?:{units}))")
+
+
+def arabic_values(text: str) -> str:
+    """`text` with every Chinese-numeral value before a unit written in digits: 六百六十三家 → 663家."""
+    return _value_re().sub(_rewrite, text)
+
+
+def _rewrite(m: re.Match[str]) -> str:
+    num, mult = m["num"], ""
+    # a trailing 万/亿 is the unit's multiplier, not part of the number: 五十一点四七万人 is 51.47万人
+    for suffix in ("万亿", "亿", "万"):
+        if num.endswith(suffix) and len(num) > len(suffix) and cn_decimal(num[: -len(suffix)]) is not None:
+            num, mult = num[: -len(suffix)], suffix
+            break
+    # a lone numeral before a unit is a word, not a figure (一个, 十家, 百万人口); 两万人 is a figure
+    if len(num) == 1 and not (mult and num in _NON_ZERO):
+        return m.group(0)
+    digits = cn_decimal(num)
+    return m.group(0) if digits is None else digits + mult
+
+
+def cn_decimal(token: str) -> str | None:
+    """'五十一点四七' → '51.47', '六百六十三' → '663', '一万二千' → '12000'; None when it is not one number."""
+    whole, dot, fraction = token.partition("点")
+    number = cn_int(whole) if whole else None
+    if number is None or (dot and (not fraction or any(c not in _DIGIT_OF for c in fraction))):
+        return None
+    return f"{number}.{''.join(_DIGIT_OF[c] for c in fraction)}" if dot else str(number)

@@ -1,0 +1,53 @@
+"""Example clauses for Chinese-numeral values and the units beyond the catalogue's (knowledge/extract/cnvalues.py,
+extra_units in knowledge/data/clauses.toml), with the facts each must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.cnvalues import arabic_values, cn_decimal
+from tests.extract.test_clauses import facts_of, row
+
+REWRITES = [
+    ("全县常住人口五十一点四七万人", "全县常住人口51.47万人"),
+    ("企业达到六百六十三家", "企业达到663家"),
+    ("经济总量两万亿元", "经济总量2万亿元"),
+    ("补贴三千元", "补贴3000元"),
+    ("一万二千家", "12000家"),
+    ("三十余家", "30余家"),
+    ("提高一点五个百分点", "提高1.5个百分点"),
+    # words, not values: a lone numeral, an ordinal, an estimate, a vague range
+    ("一个重要支撑", "一个重要支撑"),
+    ("第三十家门店", "第三十家门店"),
+    ("七八个村", "七八个村"),
+    ("数万人参加", "数万人参加"),
+    ("百万人口大县", "百万人口大县"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REWRITES)
+def test_chinese_numeral_values_are_written_in_digits(text: str, expected: str) -> None:
+    assert arabic_values(text) == expected
+
+
+@pytest.mark.parametrize(("token", "expected"), [("五十一点四七", "51.47"), ("六百六十三", "663"), ("一点零五", "1.05"),
+                                                 ("七八", None), ("五点", None)])
+def test_cn_decimal(token: str, expected: str | None) -> None:
+    assert cn_decimal(token) == expected
+
+
+CLAUSES = [
+    ("济宁市2023年统计公报", "2023年,全市规模以上工业企业数量达到六百六十三家。",
+     ["济宁市 | 规上工业企业 | 2023 | 663 | -"]),
+    ("淄博市2022年统计公报", "2022年,全市粮食总产量达到一百二十点五万吨,比上年增长1.2%。",
+     ["淄博市 | 粮食产量 | 2022 | 120.5 | 1.2"]),
+    ("荣成市2020年统计公报", "2020年,全市人口出生率6.5‰,死亡率7.1‰。",
+     ["荣成市 | 人口出生率 | 2020 | 6.5 | -", "荣成市 | 人口死亡率 | 2020 | 7.1 | -"]),
+    ("潍坊市2021年统计公报", "2021年,全市有效灌溉面积52.6万公顷,比上年增长0.4%。",
+     ["潍坊市 | 有效灌溉面积 | 2021 | 52.6 | 0.4"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), CLAUSES)
+def test_numeral_and_unit_clauses(gazetteer, title: str, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
