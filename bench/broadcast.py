@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert
 
 import bot.delivery
-from bench.qa import build, questions, universe
+from bench.fact_base import build, questions, universe
 from bot.digests import broadcast
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store.engine import make_engine, migrate
@@ -116,20 +116,42 @@ async def bystanders(running, qs: list[tuple[str, str]], done: asyncio.Event) ->
     return latencies
 
 
+async def progress(bots, total: int, done: asyncio.Event, every: float) -> None:  # type: ignore[no-untyped-def]
+    """One line every `every` seconds, so a slow run on a busy machine shows how far it got."""
+    started = time.perf_counter()
+    while not done.is_set():
+        await asyncio.sleep(every)
+        sent = sum(1 for b in bots for m in b.fake.sent if m.chat_id >= FIRST_CHAT and "区域经济日报" in m.text)
+        took = time.perf_counter() - started
+        print(f"  … {took:.0f} s: {sent}/{total} digests ({sent / took:.1f} msg/s), {len(builds)} built",
+              flush=True)
+
+
+def stage(label: str, since: float) -> float:
+    now = time.perf_counter()
+    print(f"{label}: {now - since:.1f} s", flush=True)
+    return now
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--bots", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--progress", type=float, default=15.0, help="seconds between progress lines")
     args = parser.parse_args()
+    clock = time.perf_counter()
     bot.delivery.build_for = timed_build(bot.delivery.build_for)  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as tmp:
         url, qs = prepare(Path(tmp), args.facts, args.subscribers)
+        clock = stage(f"prepared {args.facts} facts and {args.subscribers} subscribers", clock)
         async with AsyncExitStack() as stack:
             bots = [await stack.enter_async_context(running_bot(Path(tmp) / f"bot{i}", database_url=url))
                     for i in range(args.bots)]
+            clock = stage(f"{args.bots} bot(s) started (index built)", clock)
             done = asyncio.Event()
             asker = asyncio.create_task(bystanders(bots[0], qs, done))
+            reporter = asyncio.create_task(progress(bots, args.subscribers, done, args.progress))
             started = time.perf_counter()
             counts = await asyncio.gather(*(
                 broadcast(b.app.bot, b.app.bot_data["regionbot.services"], now=datetime.now(UTC),
@@ -137,6 +159,7 @@ async def main() -> None:
             elapsed = time.perf_counter() - started
             done.set()
             latencies = await asker
+            reporter.cancel()
             per_chat: Counter[int] = Counter()
             for b in bots:
                 per_chat.update(m.chat_id for m in b.fake.sent if m.chat_id >= FIRST_CHAT and "区域经济日报" in m.text)

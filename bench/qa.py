@@ -146,7 +146,10 @@ def run(size: int, n_questions: int, seed: int, gazetteer: Gazetteer) -> None:
         items = Asker(gazetteer, truth, report.right_keys, seed).items(n_questions)
         (Path(tmp) / "items.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
         served = subprocess.run([sys.executable, __file__, "--serve", str(db), str(Path(tmp) / "items.json")],
-                                capture_output=True, text=True, check=True)
+                                capture_output=True, text=True)
+        if served.returncode:
+            print(f"  the serving process failed (exit {served.returncode}):\n{served.stderr[-3000:]}")
+            return
         ours = json.loads(served.stdout.strip().splitlines()[-1])
         base = bm25_baseline(engine, Path(tmp), items)
     n = len(items)

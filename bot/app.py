@@ -11,8 +11,9 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import AIORateLimiter, Application, ContextTypes
 
 from bot.digests import schedule_all
-from bot.flood import FloodGuard
-from bot.services import AnyApp, BotContext, Services, attach, services_of
+from bot.flood import SharedFloodGuard
+from bot.replicas import SharedConversations, share_keyboards
+from bot.services import MAX_CONVERSATIONS, AnyApp, BotContext, Services, attach, services_of
 from bot.settings import Settings
 from bot.wire import SanitizingRequest
 from handlers import bot_commands, register_all
@@ -47,7 +48,11 @@ def build_application(settings: Settings, *, kb: KnowledgeBase | None = None) ->
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
     app = builder.build()
     knowledge = kb or KnowledgeBase(make_engine(settings.database_url), settings.knowledge_dir)
-    attach(app, Services(settings, knowledge, FloodGuard(limit=settings.flood_limit_per_minute)))
+    # Follow-ups, flood counts and buttons live in the database, so any replica can take any update.
+    engine = knowledge.engine
+    share_keyboards(app.bot, engine, CALLBACK_CACHE)
+    flood = SharedFloodGuard(engine, limit=settings.flood_limit_per_minute)
+    attach(app, Services(settings, knowledge, flood, SharedConversations(engine, keep=MAX_CONVERSATIONS)))
     register_all(app)
     return app
 

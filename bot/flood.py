@@ -1,14 +1,23 @@
-"""A per-user flood guard: beyond N updates in a sliding minute, one notice, then silence; memory bounded."""
+"""Per-user flood guards: beyond N updates a minute, one notice, then silence.
+
+FloodGuard counts in memory (one process); SharedFloodGuard counts in the database, for replicas.
+"""
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sqlalchemy.engine import Engine
+
+from knowledge.store import shared
+
 Verdict = Literal["ok", "warn", "drop"]
+PRUNE_EVERY = 500  # checks between two prunes of old minutes
 
 
 @dataclass(slots=True)
@@ -52,3 +61,27 @@ class FloodGuard:
                 return
             del self._seen[user_id], self._last[user_id]
             self._warned.discard(user_id)
+
+
+@dataclass
+class SharedFloodGuard:
+    """The flood guard over one counter per user and minute in the database, so every replica counts together.
+
+    Fixed one-minute windows (not sliding): a burst across a minute boundary may pass 2 × limit once.
+    Blocking: call from a thread.
+    """
+
+    engine: Engine
+    limit: int = 20
+    window: float = 60.0
+    clock: Callable[[], float] = time.time  # wall clock: replicas must agree on which minute it is
+    _checks: Iterator[int] = field(default_factory=itertools.count)
+
+    def check(self, user_id: int) -> Verdict:
+        minute = int(self.clock() // self.window)
+        count = shared.count_update(engine=self.engine, user_id=user_id, minute=minute)
+        if next(self._checks) % PRUNE_EVERY == PRUNE_EVERY - 1:
+            shared.prune_flood_counts(engine=self.engine, before_minute=minute - 1)
+        if count <= self.limit:
+            return "ok"
+        return "warn" if count == self.limit + 1 else "drop"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.ext import Application, CallbackContext, ExtBot, filters
 
-from bot.flood import FloodGuard
+from bot.flood import Verdict
+from bot.polling import PollingConflicts
+from bot.replicas import SharedConversations
 from bot.settings import Settings
 from knowledge.qa.parse import Conversation
-from knowledge.service import KnowledgeBase
+from knowledge.service import Asked, KnowledgeBase
 from knowledge.store.ingest import IngestReport, ingest_paths
 from knowledge.store.subscriptions import active_count
 
@@ -22,12 +23,17 @@ AnyApp = Application[Any, Any, Any, Any, Any, Any]
 MAX_CONVERSATIONS = 10_000
 
 
+class Flood(Protocol):
+    def check(self, user_id: int) -> Verdict: ...
+
+
 @dataclass
 class Services:
     settings: Settings
     kb: KnowledgeBase
-    flood: FloodGuard
-    conversations: OrderedDict[int, Conversation] = field(default_factory=OrderedDict)
+    flood: Flood  # blocking when shared through the database: call from a thread
+    conversations: SharedConversations
+    polling: PollingConflicts = field(default_factory=PollingConflicts)
     stopping: asyncio.Event = field(default_factory=asyncio.Event)  # set on shutdown: broadcasts wind down
     bad_subscriptions: list[str] = field(default_factory=list)  # rows that could not be scheduled at start
     _reload_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -38,14 +44,18 @@ class Services:
         return filters.User(user_id=self.settings.admin_ids)
 
     def conversation(self, chat_id: int) -> Conversation | None:
+        """The chat's follow-up context, whichever replica stored it (blocking: call from a thread)."""
         return self.conversations.get(chat_id)
 
     def remember(self, chat_id: int, state: Conversation) -> None:
-        """Keep the chat's follow-up context; the chat idle longest is forgotten first."""
-        self.conversations[chat_id] = state
-        self.conversations.move_to_end(chat_id)
-        while len(self.conversations) > MAX_CONVERSATIONS:
-            self.conversations.popitem(last=False)
+        """Keep the chat's follow-up context for every replica (blocking: call from a thread)."""
+        self.conversations.put(chat_id, state)
+
+    def ask(self, chat_id: int, question: str) -> Asked:
+        """Answer in the chat's context and keep the new context (blocking: call from a thread)."""
+        asked = self.kb.ask(question, self.conversation(chat_id))
+        self.remember(chat_id, asked.state)
+        return asked
 
     def subscriber_count(self) -> int:
         """Active digest subscriptions (blocking: call from a thread)."""

@@ -75,10 +75,9 @@ async def answer_question(where: Origin, context: BotContext, question: str) -> 
     # extra request counts against Telegram's 30-per-second budget.
     typing = asyncio.create_task(_typing_after(context, chat_id, TYPING_DELAY))
     try:
-        asked = await asyncio.to_thread(services.kb.ask, question, services.conversation(chat_id))
+        asked = await asyncio.to_thread(services.ask, chat_id, question)  # context read and kept in the database
     finally:
         typing.cancel()
-    services.remember(chat_id, asked.state)
     await send_answer(where, asked.answer)
     await asyncio.to_thread(_log, services, chat_id, where.user_id, question, asked.answer, asked.latency_ms)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import Conflict, TelegramError
 
 from bot.services import AnyApp, BotContext
 
@@ -14,6 +14,9 @@ log = logging.getLogger(__name__)
 
 async def on_error(update: object, context: BotContext) -> None:
     """Log the failure with the update that caused it, then apologise to that chat."""
+    if update is None and isinstance(context.error, Conflict):  # a second poller: one line, not a traceback
+        context.services.polling.seen(context.error)
+        return
     summary = update.to_dict() if isinstance(update, Update) else repr(update)
     log.error("error while handling an update: %.2000s", summary, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:

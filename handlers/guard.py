@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
@@ -18,7 +19,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     sender = update.effective_user or update.effective_chat
     if sender is None:
         return
-    verdict = context.services.flood.check(sender.id)
+    verdict = await asyncio.to_thread(context.services.flood.check, sender.id)  # shared: a database call
     if verdict == "ok":
         return
     if verdict == "warn":

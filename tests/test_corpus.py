@@ -17,7 +17,7 @@ from knowledge.store.ingest import ingest_paths
 
 # Regression floors at the figures measured when they were last raised (see the closing notes); the
 # targets of the issue are higher. Raise them as extraction improves, never lower them to pass.
-FLOORS = {"dev": (0.24, 0.38), "test": (0.28, 0.40)}
+FLOORS = {"dev": (0.42, 0.56), "test": (0.34, 0.47)}
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_figures_outside_shandong_are_answered_with_region_and_period(corpus_kb:
 @pytest.mark.parametrize("which", ["dev", "test"])
 def test_extraction_on_the_corpus_stays_above_its_floor(corpus_dir: Path, which: str) -> None:
     total = Tally()
-    for facts, _rankings in score_corpus(split()[which], Gazetteer.load()).values():
+    for facts, *_others in score_corpus(split()[which], Gazetteer.load()).values():
         total.add(facts)
     recall_floor, precision_floor = FLOORS[which]
     assert total.recall >= recall_floor and total.precision >= precision_floor

@@ -40,6 +40,7 @@ class ArticleContext:
     sentence_subject: tuple[Region, str] | None = None  # the place the sentence being read opens with
     previous_subject: tuple[Region, str] | None = None  # … and the one before it
     bulletin: bool = False  # a statistics bulletin: it speaks of its own year only
+    work_report: bool = False  # a government's report: it speaks of its own unit throughout
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -67,7 +68,11 @@ class ArticleContext:
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
         bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
-        return cls(gazetteer, city, year, province, focus, _focus_period(doc, year), bulletin=bulletin)
+        period = _focus_period(doc, year)
+        if _WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
+            year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
+        report = bool(_WORK_REPORT.search(doc.title or ""))
+        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report)
 
     @property
     def relative_year(self) -> int | None:
@@ -77,7 +82,7 @@ class ArticleContext:
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
         fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province, self.focus,
-                               self.focus_period, bulletin=self.bulletin)
+                               self.focus_period, bulletin=self.bulletin, work_report=self.work_report)
         fresh._seen = self._seen  # the same article: its mentions stay valid
         fresh.unsettled = self.unsettled
         return fresh
@@ -127,7 +132,9 @@ class ArticleContext:
             if clause is None:
                 # the sentence's own subject carries through its paragraph; a place named in a later
                 # clause (…,威海市级31家) is that clause's alone
-                self.last["paragraph"] = self.sentence_subject = (region, surface)
+                self.sentence_subject = (region, surface)
+                if not self._below_reporting_unit(region):
+                    self.last["paragraph"] = self.sentence_subject
             return region, surface
         if clause is None:
             self.sentence_subject = None
@@ -168,6 +175,13 @@ class ArticleContext:
         return None
 
 
+    def _below_reporting_unit(self, region: Region) -> bool:
+        """A city named in a province's work report (昆明长水国际机场…) is an aside: its paragraph stays the
+        province's."""
+        focus = self.focus
+        return (self.work_report and focus is not None and focus.level == "province"
+                and region.code != focus.code and self.gazetteer.province_of(region).code == focus.code)
+
     def _peer_of_focus(self, suffix: str) -> Region | None:
         """The unit the previous sentence opened with, when it is of the focus unit's own level and suffix."""
         if self.previous_subject is None or self.focus is None:
@@ -180,6 +194,7 @@ class ArticleContext:
 _SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
 _ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
+_SOURCE_MARKERS = context_words()["source_markers"]
 
 
 def _is_object(span: str, start: int, surface: str) -> bool:
@@ -189,6 +204,8 @@ def _is_object(span: str, start: int, surface: str) -> bool:
         return True  # 成立全省首家…: a scope of comparison, not a subject
     if span.startswith("级", start + len(surface)) or span.endswith("级", 0, start):
         return True  # 威海市级龙头企业, 省级经济技术开发区: a rank of the thing, not the place spoken of
+    if span.endswith(_SOURCE_MARKERS, 0, start):
+        return True  # 经济南市统计局核算: where the figures come from, not whom they are about
     if span.startswith(("(", "("), start + len(surface)):
         return True  # 中国(山东)自由贸易试验区: the outer name of a thing
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
@@ -264,8 +281,8 @@ def _focus_period(doc: Document, year: int | None) -> Period | None:
     for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
         for mention in find_periods(text, published=doc.published, default_year=year):
             period = mention.period
-            if period.kind in ("target", "asof") or period.year is None:
-                continue
+            if period.kind in ("target", "asof") or period.year is None or _DAY_AFTER.match(text, mention.end):
+                continue  # (2016年2月16日): the day a report is given, not the period its figures cover
             if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period
@@ -277,3 +294,4 @@ def _focus_period(doc: Document, year: int | None) -> Period | None:
 
 
 _WORK_REPORT = re.compile(alternation_of("work_report_titles"))
+_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")

@@ -11,23 +11,32 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.lists import read_lists
-from knowledge.extract.metrics import UNITS, canonical_metric, clean_phrase, metric_in_phrase
+from knowledge.extract.metricphrase import (
+    complete_metric,
+    counted_noun,
+    metric_name,
+    names_other_places,
+    strip_words,
+)
+from knowledge.extract.metrics import UNITS
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import (
     UNDATED,
     Period,
     PeriodMention,
+    as_targets,
+    carried_period,
     clause_period,
     find_periods,
     is_recent,
     running_year,
 )
+from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -42,17 +51,7 @@ _GROWTH_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)"
 )
 _DOWN = frozenset(word_classes()["growth_down"])
-_INNER_PREDICATE = re.compile(alternation("inner_predicates"))
 _CLAUSE_SPLIT = re.compile(r"[,;:]")
-_VERBS = word_classes()["predicates"]
-_VERB_ALT = "|".join(sorted(map(re.escape, _VERBS), key=len, reverse=True))
-_VERB_AT_END = re.compile(f"(?:{_VERB_ALT})$")
-# single characters begin nouns (有机产品, 现代服务业): only longer predicates are cut at the start
-_VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
-_LEADING_NOISE = re.compile(
-    r"^(?:其中|同时|此外|另外|目前|当前|如今|今年|去年|全市|全县|全区|全省|该市|该县|该区|我市|本市|市|县|区|的)+"
-)
-_ELLIPTICAL = ("增加值", "总产值", "营业收入", "利润总额", "利润", "产值", "税收")
 # A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
 _PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
 _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|二期|现场|位于|占地|总投资)")
@@ -62,24 +61,18 @@ _SKIP_SUBJECT = re.compile(
 _COUNT_VERBS = re.compile(
     r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
 )
-# A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
-_BARE_VERBS = {"聚焦", "补齐", "围绕", "打造", "实施", "推进", "启动", "建设", "设立", "开设", "开展"}
-_GENERIC_WORDS = {"", "投资", "金额", "规模", "产能", "产值"}
-# Totals that only make sense attached to the thing counted just before: 重点项目107个,总投资763亿元.
-_ATTACHED = ("总投资", "计划投资总额", "投资总额", "签约金额", "总数")
 _DIGIT = re.compile(r"\d")
-_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _TARGET_WORDS = re.compile(r"力争|目标|计划")
-_TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
-_NOUN_AFTER = re.compile(r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,)")
-_BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
-_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_NOUN_AFTER = re.compile(
+    r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
+)
+_COUNT_UNITS = frozenset(word_classes()["count_units"])
+_THRESHOLD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
 _AND_DIGIT = re.compile(r"和\d")
-_CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
 
 
 @dataclass(slots=True)
@@ -111,7 +104,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     facts: list[ExtractedFact] = []
     year = ctx.focus_year
     carried: Period | None = None
-    for sentence in doc.sentences:
+    for sentence in rejoin_ratios(doc.sentences):
         text = mask_companies(sentence.text)
         if sentence.is_heading:
             ctx.note_heading(text)
@@ -119,12 +112,16 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         if sentence.paragraph != ctx.paragraph:
             carried = None
         ctx.start_paragraph(sentence.paragraph)
-        periods = find_periods(text, published=doc.published, default_year=year, relative_year=ctx.relative_year)
+        periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
+                                                relative_year=ctx.relative_year))
         made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
                                or _default(doc.published))
-        facts.extend(made)
-        if periods and (made or is_recent(periods[-1].period, ctx.focus_year)):
-            carried = periods[-1].period  # a period carries through its paragraph; a history date does not
+        for fact in made:
+            if not _repeats(fact, facts):  # a figure restated later in the article is one fact
+                facts.append(fact)
+        handed = carried_period(text, periods)
+        if handed and (made or is_recent(handed.period, ctx.focus_year)):
+            carried = handed.period  # a period carries through its paragraph; a history date does not
         year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
     return facts
@@ -161,10 +158,17 @@ def _sentence_facts(
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         made = _clause_facts(_drop_regions(masked, surfaces), subject, period, previous_metric, position, out)
+        made = [f for f in made if not names_other_places(f.metric_surface, surfaces)]
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
     return out
+
+
+def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
+    """The same figure stated twice (a heading echoed, a summary restated) is one fact."""
+    key = (fact.region.code, fact.metric, fact.period, fact.value, fact.growth)
+    return any((e.region.code, e.metric, e.period, e.value, e.growth) == key for e in earlier)
 
 
 def _drop_regions(clause: str, surfaces: list[str]) -> str:
@@ -190,21 +194,29 @@ def _clause_facts(
     region, surface = subject
     made: list[ExtractedFact] = []
     cursor = 0
+    counted = False
     figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
     growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
     for i, m in enumerate(figures):
-        if _is_attributive(clause, m) or any(a <= m.start() < b for a, b in growths) \
+        # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
+        own = clause.startswith(f"的{surface}", m.end())
+        if _THRESHOLD_AFTER.match(clause, m.end()):
+            continue  # 迈上5000亿元台阶: a threshold crossed; the value itself is stated elsewhere or not at all
+        if (_is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
-        stripped = _strip_words(clause[cursor : m.start()])
+        stripped = strip_words(clause[cursor : m.start()])
         if not stripped and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
+        if counted and m.group("unit") in _COUNT_UNITS:
+            stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        counted = m.group("unit") in _COUNT_UNITS and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
-        metric_surface = _complete_metric(phrase, previous_metric)
+        metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
             continue
         value = _decimal(m.group("num"))
@@ -212,11 +224,11 @@ def _clause_facts(
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
         shared = metric_surface.split("、") if is_shared else [metric_surface]
         for name in shared:
-            metric = _metric_name(name)
+            metric = metric_name(name, unit=m.group("unit"))
             if metric is None:
                 # 推动294类证照对外共享服务: a predicate before the value, the thing counted after it
                 after = _NOUN_AFTER.match(clause, m.end())
-                name = clean_phrase(after.group(1)) if after else ""
+                name = counted_noun(after.group(1)) if after else ""
                 metric = noun_phrase_in(name) if len(name) >= 2 else None
             if metric is None:
                 continue
@@ -232,12 +244,12 @@ def _clause_facts(
     growth = _GROWTH_RE.search(clause)
     if growth is None:
         return []
-    phrase = _strip_words(clause[: growth.start()].replace("同比", ""))
+    phrase = strip_words(clause[: growth.start()].replace("同比", ""))
     if not phrase and earlier and earlier[-1].growth is None and earlier[-1].growth_pp is None:
         _set_growth(earlier[-1], growth)  # "…完成140.08亿元,增长4%": the growth belongs to the figure before
         return []
-    metric_surface = _complete_metric(phrase, previous_metric)
-    metric = _metric_name(metric_surface) if metric_surface else None
+    metric_surface = complete_metric(phrase, previous_metric)
+    metric = metric_name(metric_surface) if metric_surface else None
     if metric_surface is None or metric is None:
         return []
     fact = ExtractedFact(region, surface, metric, metric_surface,
@@ -257,65 +269,17 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         qualifiers.append(m.group("post"))
     if _TARGET_WORDS.search(before):
         qualifiers.append("目标")
-    if not phrase or _COUNT_VERBS.search(before.strip()):
+    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it
+    if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
+            or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
-        if noun and m.group("unit") in ("家", "个", "项", "所", "座", "处", "类"):
-            phrase = clean_phrase(noun.group(1))
+        if noun and m.group("unit") in _COUNT_UNITS:
+            phrase = counted_noun(noun.group(1))
     return phrase, qualifiers
 
 
 def _qualifiers(text: str) -> list[str]:
     return [q for q in ("预计", "累计", "新增") if q in text]
-
-
-@lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
-def _strip_words(text: str) -> str:
-    text = _BRACKETED.sub("", text.replace(FILL, ""))
-    # "提出力争到2026年产业规模": the metric starts after the target wording
-    text = _TARGET_LEAD.split(text)[-1]
-    text = clean_phrase(_INNER_PREDICATE.sub("", text))
-    text = _LEADING_NOISE.sub("", text)
-    changed = True
-    while changed and text:
-        changed = False
-        end = _VERB_AT_END.search(text)
-        if end and end.start() > 0:
-            text, changed = text[: end.start()], True
-        start = _VERB_AT_START.match(text)
-        if start and len(text) > start.end() + 1:
-            text, changed = text[start.end() :], True
-        text = clean_phrase(text)
-    if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
-        return ""
-    return text
-
-
-def _metric_name(surface: str) -> str | None:
-    """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase, else None."""
-    # not yet a filter: rejecting every phrase that fails the check costs the seeds' floors (see issue 12)
-    return canonical_metric(surface) or metric_in_phrase(surface) or noun_phrase_in(surface) or surface
-
-
-@lru_cache(maxsize=8192)
-def _complete_metric(phrase: str, previous: str | None) -> str | None:
-    """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
-    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS:
-        return None
-    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
-            and "重点项目" not in phrase:
-        return None  # a single project's details, not a regional figure
-    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
-            or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
-        return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
-    if phrase in _ATTACHED:
-        return f"{previous}{phrase}" if previous else None
-    if previous and phrase.startswith(("占", "在")):
-        return previous + phrase
-    if previous and phrase in _ELLIPTICAL:
-        for suffix in _ELLIPTICAL:
-            if previous.endswith(suffix) and previous != suffix:
-                return previous[: -len(suffix)] + phrase
-    return phrase
 
 
 def _is_index_value(clause: str, m: re.Match[str]) -> bool:

@@ -115,16 +115,20 @@ def join(name: str, tail: str) -> str:
 
 def distribute(items: list[str]) -> list[str]:
     """Give every name the heads the last one carries (第一、二、三产业增加值 → 第一产业增加值…)."""
-    first = items[0]
-    if re.fullmatch(rf"第?[{_ORDINALS}]", first) and all(i[:1] in _ORDINALS for i in items[1:]):
+    if re.fullmatch(rf"第?[{_ORDINALS}]", items[0]) and all(i[:1] in _ORDINALS for i in items[1:]):
         items = ["第" + i.removeprefix("第") for i in items]
     items = [sector(i) for i in items]
     shared = heads_of(items[-1])[1]
+    owner, owned = heads_of(items[0])
+    if not shared and owned and all(i.endswith(_MEASURE_END) and not i.startswith(owner) for i in items[1:]):
+        return [items[0]] + [owner + i for i in items[1:]]  # 民营经济户数、从业人员 → 民营经济从业人员
+    # 规上工业营业收入、利润总额: a catalogue name the first one's opening words make of the others
+    items = [items[0]] + [_catalogue_prefixed(items[0], i) for i in items[1:]]
     out = []
     for item in items[:-1]:
         own = heads_of(item)[1]
         if not shared or canonical_metric(item) or metric_in_phrase(item) or item.endswith(_MEASURE_END) \
-                or (own and own[-1] == shared[-1]):
+                or (own and own[-1] not in _INDUSTRY):
             out.append(item)  # already a whole metric name: 制造业投资、高技术产业投资
             continue
         overlap = next((k for k in range(min(len(own), len(shared)), 0, -1) if own[-k:] == shared[:k]), 0)
@@ -134,6 +138,15 @@ def distribute(items: list[str]) -> list[str]:
         out.append(join(item, "".join(rest)))
     out.append(items[-1])
     return out
+
+
+def _catalogue_prefixed(first: str, item: str) -> str:
+    if canonical_metric(item):
+        return item
+    for cut in range(len(first) - 1, 1, -1):
+        if canonical_metric(first[:cut] + item):
+            return first[:cut] + item
+    return item
 
 
 def metric_of(name: str) -> str | None:

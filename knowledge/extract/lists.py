@@ -38,7 +38,8 @@ _VALUE = re.compile(
 _SEPARATORS = "".join(_D["list"]["separators"]) + "".join(_D["list"]["conjunctions"])
 _CONJ = re.compile(alt(_D["list"]["conjunctions"]))
 # A cheap test first: most sentences hold no list, no ratio and no multiple.
-_CANDIDATE = re.compile(rf"\d[^\d,;。]{{0,8}}[{_SEPARATORS}]\s*\d|\d\s*[:∶]\s*\d|\d{re.escape(_D['fold']['unit'])}")
+_CANDIDATE = re.compile(rf"\d[^\d,;。]{{0,8}}[{_SEPARATORS}][^\d,;。]{{0,4}}\d|\d\s*[:∶]\s*\d"
+                        rf"|\d{re.escape(_D['fold']['unit'])}")
 _PEEL_WORDS = [*_D["list"]["adverbs"], *_W["predicates"], *_W["growth_up"], *_W["growth_down"],
                *_W["growth_links"], "以"]
 _PEEL_END = re.compile(rf"(?:{alt(_PEEL_WORDS)})$")
@@ -47,7 +48,11 @@ _GROWTH_WORDS = frozenset(_W["growth_up"]) | frozenset(_W["growth_down"])
 _DOWN_WORDS = frozenset(_W["growth_down"])
 _LEAD = re.compile(rf"^(?:{alt(_D['list']['lead_words'])})+")
 _NOT_NAMES = re.compile("|".join(_D["list"]["not_names"]))
-_PLACE_GROUP = re.compile(rf"^(?:{alt(_D['list']['place_groups'])})?的?")
+_PLACE_GROUP = re.compile(_D["list"]["place_group"])
+_GAP = re.compile(rf"\s*[{_SEPARATORS}]\s*(?P<verb>{alt(_W['growth_up'] + _W['growth_down'])})?"
+                  rf"(?:{alt(_W['growth_links'])})?\s*")
+_SHARE = tuple(_D["list"]["share_words"])
+_PHRASE_STOP = re.compile(alt([*(w for w in _PEEL_WORDS if len(w) > 1), *_D["list"]["phrase_stops"]]))
 _CAUSE = re.compile(alt(_D["fold"]["cause_verbs"]))
 _DIGIT = re.compile(r"\d")
 _FOLD = re.compile(rf"(?P<verb>{alt(_D['fold']['verbs'])})(?P<pre>近|约|超过)?(?P<num>{NUM}){_D['fold']['unit']}")
@@ -81,20 +86,27 @@ class _Values:
     start: int
     end: int
     matches: list[re.Match[str]]
+    verbs: list[str | None]  # the growth verb written before each value, if any
 
 
 def _value_lists(text: str) -> list[_Values]:
-    """Runs of two or more values joined by 、/和/及/与; a value without a unit takes the next one's."""
+    """Runs of two or more values joined by 、/和/及/与 (each may have its own growth verb: 增长5%、下降3%)."""
     runs: list[_Values] = []
     for m in _VALUE.finditer(text):
         last = runs[-1] if runs else None
-        gap = text[last.end : m.start()] if last else ""
-        if last and len(gap.strip()) == 1 and gap.strip() in _SEPARATORS:
+        gap = _GAP.fullmatch(text, last.end, m.start()) if last else None
+        if last and gap:
             last.matches.append(m)
+            last.verbs.append(gap.group("verb"))
             last.end = m.end()
         else:
-            runs.append(_Values(m.start(), m.end(), [m]))
+            runs.append(_Values(m.start(), m.end(), [m], [None]))
     return [r for r in runs if len(r.matches) >= 2 and r.matches[-1].group("unit")]
+
+
+def _downs(run: _Values, head: _Head) -> list[bool]:
+    """Each value's direction: its own verb's (分别增长5%、下降3%), else the head's."""
+    return [verb in _DOWN_WORDS if verb else head.down for verb in run.verbs]
 
 
 def _units(run: _Values) -> list[str]:
@@ -136,6 +148,9 @@ def _read_head(head: str) -> _Head:
                 verbs.append(m.group(0))
                 tail = tail[m.end() :]
             tail = _peel_end(tail, verbs)
+            if tail.startswith(_SHARE):  # 分别占全省的8%: the whole is named, and the anaphor stays in
+                tail = head[head.rfind(word) + len(word) :].strip().removesuffix("的")
+                tail += "" if tail.endswith(("比重", "比例")) else "比重"
     names = _peel_end(names, verbs)
     growth = any(v in _GROWTH_WORDS for v in verbs)
     return _Head(names, tail, growth, any(v in _DOWN_WORDS for v in verbs))
@@ -182,11 +197,13 @@ def _lists(text: str, ctx: ArticleContext, subject: Subject | None,
         head = _read_head(text[start : run.start])
         n = len(run.matches)
         if not head.names and not head.tail:
-            if head.growth and len(previous) == n and all(p.growth is None and p.growth_pp is None
+            if (head.growth or any(run.verbs)) and len(previous) == n and all(p.growth is None and p.growth_pp is None
                                                           for p in previous):
-                for fact, m, unit in zip(previous, run.matches, _units(run), strict=True):
-                    _set_growth(fact, m, unit, head.down)
+                for fact, m, unit, down in zip(previous, run.matches, _units(run), _downs(run, head), strict=True):
+                    _set_growth(fact, m, unit, down)
                 out.append((start, run.end, []))
+            elif made := _names_before(text, start, run, head, named, period_at):
+                out.append((clause_start(text, max(0, start - 1)), run.end, made))
             continue
         made = _list_facts(text, start, run, head, named, ctx, subject, period_at)
         previous = made
@@ -226,11 +243,34 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
     return _pair(run, regions, metrics, head, period_at)
 
 
+def _names_before(text: str, start: int, run: _Values, head: _Head, surfaces: dict[str, Region],
+                  period_at: PeriodAt) -> list[Listed]:
+    """'潍坊、淄博的GDP总量也突破…,分别实现a、b': the places and the metric open the clause before."""
+    before = _LEAD.sub("", mask_spans(text[clause_start(text, max(0, start - 1)) : max(0, start - 1)])
+                       .replace(FILL, "").strip())
+    places: list[tuple[Region, str]] = []
+    at = 0
+    while surface := max((s for s in surfaces if before.startswith(s, at)), key=len, default=""):
+        places.append((surfaces[surface], surface))
+        at += len(surface)
+        if before[at : at + 1] not in _SEPARATORS or not before[at : at + 1]:
+            break
+        at += 1
+    rest = _PLACE_GROUP.sub("", before[at:])
+    stop = _PHRASE_STOP.search(rest)
+    if len(places) != len(run.matches) or stop is None:
+        return []
+    grown = stop.group(0) in _GROWTH_WORDS  # 东营和德州GDP增速出现,分别下降…
+    phrase = rest[: stop.start()]
+    return _pair(run, places, [phrase] * len(places), _Head("", "", head.growth or grown, head.down), period_at)
+
+
 def _pair(run: _Values, regions: list[tuple[Region, str]], phrases: list[str], head: _Head,
           period_at: PeriodAt) -> list[Listed]:
     made: list[Listed] = []
-    for (region, surface), phrase, m, unit in zip(regions, phrases, run.matches, _units(run), strict=True):
-        growth = head.growth
+    for (region, surface), phrase, m, unit, down, verb in zip(regions, phrases, run.matches, _units(run),
+                                                             _downs(run, head), run.verbs, strict=True):
+        growth = head.growth or verb is not None
         for word in _D["list"]["growth_heads"]:
             if phrase.endswith(word) and unit == "%":
                 phrase, growth = phrase[: -len(word)], True
@@ -244,7 +284,7 @@ def _pair(run: _Values, regions: list[tuple[Region, str]], phrases: list[str], h
             if unit not in ("%", "个百分点", _D["fold"]["unit"]):
                 return []
             fact.value, fact.value_text, fact.unit = None, None, None
-            _set_growth(fact, m, unit, head.down)
+            _set_growth(fact, m, unit, down)
         made.append(fact)
     return made
 

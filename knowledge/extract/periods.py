@@ -24,6 +24,7 @@ _YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|
 _SPAN = (
     rf"(?P<half>上半年|下半年)"
     rf"|(?P<qs>前(?P<qn>[一二三])季度)"
+    rf"|(?P<qr>(?:第)?[1一]\s*[至到~\-—]\s*(?:第)?(?P<qe>[2-4二三四])\s*季度)"
     rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)"
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
@@ -193,12 +194,13 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
     # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
-    return bool((m.group("rel") or m.group("year")) and not (m.group("half") or m.group("qs") or m.group("q")
-                or m.group("months") or m.group("month")) and text.startswith("同期", m.end()))
+    spans = ("half", "qs", "qr", "q", "months", "month")
+    return bool((m.group("rel") or m.group("year")) and not any(m.group(g) for g in spans)
+                and text.startswith("同期", m.end()))
 
 
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("year", "rel", "half", "qs", "q", "months", "month", "ytd", "target",
+    return any(m.group(g) for g in ("year", "rel", "half", "qs", "qr", "q", "months", "month", "ytd", "target",
                                      "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
@@ -238,6 +240,8 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     # The patterns admit only numerals cn_int reads (一-十二, 1-12), so its None never shows here.
     if m.group("qs") and (qn := cn_int(m.group("qn"))):
         return Period("quarters", year, 1, 3 * qn)
+    if m.group("qr") and (qe := cn_int(m.group("qe"))):
+        return Period("quarters", year, 1, 3 * qe)  # 1-3季度, 一至三季度: the quarters from the first
     if m.group("q") and (q := cn_int(m.group("qi"))):
         return Period("quarter", year, 3 * q - 2, 3 * q)
     if m.group("months") and (a := cn_int(m.group("m1"))) and (b := cn_int(m.group("m2"))):
@@ -322,3 +326,31 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
 
 def _is_year_end(period: Period) -> bool:
     return period.kind == "asof" and period.asof is not None and (period.asof.month, period.asof.day) == (12, 31)
+
+
+_GOALS = _words_re("goal_words")
+_GOAL_MET = _words_re("goal_met_words")
+_SINGLE_MONTH = _words_re("single_month_words")
+_GOAL_REACH = 30  # 今年甘肃经济社会发展的主要预期目标: the goal word follows its year within a clause or two
+
+
+def as_targets(text: str, periods: Sequence[PeriodMention]) -> list[PeriodMention]:
+    """Years that set goals (2019年…的预期目标建议) become targets: target:2019."""
+    out = []
+    for m in periods:
+        after = text[m.end : m.end + _GOAL_REACH].split("。")[0]
+        goal = _GOALS.search(after)
+        # the goal's own clause up to the goal word: 完成全年预期目标 reports goals met
+        lead = text[: m.end].rsplit(",", 1)[-1] + after[: goal.start()] if goal else ""
+        if m.period.kind == "year" and m.period.year and goal and not _GOAL_MET.search(lead):
+            m = PeriodMention(m.start, m.end, Period("target", m.period.year), m.explicit_year)
+        out.append(m)
+    return out
+
+
+def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention | None:
+    """The period a sentence hands on to the next: its last, unless that one is a single month's aside."""
+    for m in reversed(periods):
+        if not (m.period.kind == "month" and _SINGLE_MONTH.match(text, m.end)):
+            return m
+    return None

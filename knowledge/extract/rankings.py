@@ -1,74 +1,107 @@
-"""Rankings and named lists: 第一名:…;第二名:…, 10个“高质量发展先进县”为… (claims: knowledge/extract/claims.py).
+"""Rankings and named lists of an article: 第一名:…, 10个“先进县”为…, prose lists, numbered lines and tables.
 
-Rankings keep their title and scope; entries that are regions (茌平区政府) are linked to them, with the
-original spelling kept when the text had it wrong (在平区政府).
+Each keeps its title, scope and period; lists announced in successive sentences share scope and period.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
 
 from knowledge.extract.claims import ExtractedClaim as ExtractedClaim  # re-exported for the pipeline
 from knowledge.extract.claims import SubjectKind as SubjectKind  # re-exported for the store models
 from knowledge.extract.claims import extract_claims as extract_claims
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.periods import find_periods
+from knowledge.extract.rank_entries import ExtractedEntry as ExtractedEntry  # re-exported for the store
+from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, period_of, scope_of
+from knowledge.extract.rank_entries import RankingKind as RankingKind  # re-exported for the store models
+from knowledge.extract.rank_lines import line_lists, rank_tables
+from knowledge.extract.rank_lists import prose_lists
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
-from knowledge.text.numbers import to_int as to_int  # re-exported: knowledge.qa.parse still imports it here
 
-RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
-_ENTRY_RE = re.compile(r"第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名[::]\s*(?P<name>[^;;。,]+)")
+_ENTRY_RE = re.compile(r"(?<![居列排在于至到])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名"
+                       r"(?:[::]\s*(?P<name>[^;;。,]+)|\s+(?P<spaced>[^;;。,,\s]+))")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
     r"(?P<items>[^。;]+)"
 )
 _HEADING_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
-_ENTRY_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
-
-
-@dataclass(slots=True)
-class ExtractedEntry:
-    position: int | None
-    name: str
-    original: str | None = None
-    region_code: str | None = None
-
-
-@dataclass(slots=True)
-class ExtractedRanking:
-    title: str
-    kind: RankingKind
-    scope_code: str | None
-    scope_name: str | None
-    period_label: str | None
-    sentence: int
-    entries: list[ExtractedEntry] = field(default_factory=list)
-
-
 
 
 def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
-    """Numbered rankings (grouped by their heading) and named sets."""
+    """Numbered rankings (grouped by their heading), named sets, prose lists, numbered lines and tables."""
     rankings: list[ExtractedRanking] = []
     headings: list[str] = []
     current: ExtractedRanking | None = None
+    numbered: list[ExtractedRanking] = []
+    listed, lines_found = line_lists(doc, ctx)
     for sentence in doc.sentences:
+        if sentence.position in listed:
+            current = None
+            continue
         entries = list(_ENTRY_RE.finditer(sentence.text))
         if not entries:
             if _looks_like_heading(sentence):
                 headings = _push_heading(headings, _HEADING_ENUM.sub("", sentence.text).rstrip("。:"))
                 current = None
-            rankings.extend(_sets(sentence, ctx, doc))
+            rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *prose_lists(sentence, doc, ctx)]))
             continue
         if current is None:
             current = _new_ranking(headings, sentence, ctx, doc)
             rankings.append(current)
+            numbered.append(current)
         for m in entries:
-            current.entries.append(_entry(cn_int(m["pos"]), m["name"], ctx))
-    return [r for r in rankings if len(r.entries) >= 2]
+            current.entries.append(link_entry(cn_int(m["pos"]), m["name"] or m["spaced"], ctx))
+    for r in numbered:  # the scope is known once the entries are: 县区 of 聊城 make a 聊城 ranking
+        scope = scope_of(r.title, r.entries, ctx)
+        r.scope_code, r.scope_name = (scope.code, scope.name) if scope else (None, None)
+    rankings.extend(lines_found)
+    rankings.extend(_new_only(rankings, rank_tables(doc, ctx)))
+    rankings = [r for r in rankings if len(r.entries) >= 2]
+    _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
+    return rankings
+
+
+def _new_only(known: list[ExtractedRanking], found: list[ExtractedRanking]) -> list[ExtractedRanking]:
+    """Drop a list already read by another form (the same names in the same sentence)."""
+    seen = {(r.sentence, frozenset(e.region_code or e.name for e in r.entries)) for r in known}
+    out = []
+    for r in found:
+        key = (r.sentence, frozenset(e.region_code or e.name for e in r.entries))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _paragraph_periods(doc: Document, ctx: ArticleContext) -> dict[int, str]:
+    """Per sentence, the period last named before it in its paragraph: a period carries through a paragraph."""
+    out: dict[int, str] = {}
+    paragraph, last = -1, None
+    for s in doc.sentences:
+        if s.paragraph != paragraph:
+            paragraph, last = s.paragraph, None
+        if last is not None:
+            out[s.position] = last
+        last = period_of(s.text, doc, ctx) or last
+    return out
+
+
+def _carry_period(rankings: list[ExtractedRanking], earlier: dict[int, str], ctx: ArticleContext) -> None:
+    """A list that names no period takes the one of a list announced just before it (10个先进县为…;10个进步县
+    为…), else the one its paragraph named last, else the article's own period."""
+    previous: ExtractedRanking | None = None
+    for r in rankings:
+        if r.period_label is None:
+            if previous is not None and r.sentence - previous.sentence <= 1 and previous.period_label:
+                r.period_label = previous.period_label
+            elif r.sentence in earlier:
+                r.period_label = earlier[r.sentence]
+            elif ctx.focus_period is not None:
+                r.period_label = ctx.focus_period.label
+            elif ctx.focus_year is not None:
+                r.period_label = str(ctx.focus_year)
+        previous = r
 
 
 def _looks_like_heading(sentence: Sentence) -> bool:
@@ -89,51 +122,20 @@ def _new_ranking(headings: list[str], sentence: Sentence, ctx: ArticleContext, d
         title = headings[0]
     else:
         title = "排名"
-    periods = find_periods(title, published=doc.published, default_year=ctx.focus_year)
-    scope = ctx.city
-    return ExtractedRanking(
-        title, "ordered", scope.code if scope else None, scope.name if scope else None,
-        periods[0].period.label if periods else None, sentence.position,
-    )
-
-
-def _entry(position: int | None, raw: str, ctx: ArticleContext) -> ExtractedEntry:
-    raw = raw.strip(" “”\"")
-    mentions = ctx.mentions(raw)
-    base = raw
-    for suffix in _ENTRY_SUFFIXES:
-        if base.endswith(suffix):
-            base = base[: -len(suffix)]
-            break
-    whole = [m for m in mentions if m.start == 0 and m.end >= len(base)]
-    region = whole[0].region if whole else (mentions[-1].region if mentions and mentions[-1].end == len(raw) else None)
-    if region is None:
-        resolved = ctx.gazetteer.resolve(base, context_city=ctx.city) if base else None
-        known = resolved.name + "".join(resolved.aliases) if resolved is not None else ""
-        region = resolved if resolved is not None and len(base) >= 2 and base[:2] in known else None
-    name, original = raw, None
-    if whole and whole[0].via == "ocr":
-        name = whole[0].region.name + raw[whole[0].end :]
-        original = raw
-    return ExtractedEntry(position, name, original, region.code if region else None)
+    return make_ranking(title, "ordered", title, [], sentence.position, doc, ctx)
 
 
 def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[ExtractedRanking]:
+    """10个“高质量发展先进县”为 X、Y…: a counted, named set (the count is checked against the list)."""
     found: list[ExtractedRanking] = []
     for m in _SET_RE.finditer(sentence.text):
         items = [i.strip(" “”") for i in re.split(r"[、,]|和|及", m["items"]) if i.strip(" “”")]
         expected = cn_int(m["count"])  # None for 七八个: not a count to check the list against
         if expected is None or len(items) < 2 or abs(len(items) - expected) > 1:
             continue
-        periods = find_periods(sentence.text[: m.start()], published=doc.published, default_year=ctx.focus_year)
-        period = periods[-1].period.label if periods else None
-        year = period[:4] if period else ""
-        province_wide = any(w in sentence.text for w in ("全省", "山东省", "省政府")) or (
-            found and found[-1].scope_code == (ctx.province.code if ctx.province else None))
-        scope = ctx.province if province_wide else ctx.city
-        title = f"{year}年度{m['title']}" if year else m["title"]
-        ranking = ExtractedRanking(title, "set", scope.code if scope else None, scope.name if scope else None,
-                                   period, sentence.position)
-        ranking.entries = [_entry(None, item, ctx) for item in items]
-        found.append(ranking)
+        lead = sentence.text[: m.start()]
+        period = period_of(lead, doc, ctx)
+        title = f"{period[:4]}年度{m['title']}" if period else m["title"]
+        entries = [link_entry(None, item, ctx) for item in items]
+        found.append(make_ranking(title, "set", lead, entries, sentence.position, doc, ctx))
     return found

@@ -11,6 +11,7 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.forms import NUM, Listed, PeriodAt, Subject, alt, data, decimal, distribute, subject_of, surfaces
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period
+from knowledge.text.document import Sentence
 
 _D = data()
 
@@ -25,6 +26,8 @@ _ENUMERATED_RATIO = re.compile(
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LINK_ONLY = re.compile(rf"^(?:{alt(_D['ratio']['links'])})?$")
+_BROKEN_END = re.compile(r"\d\s*[:∶]\s*$")
+_BROKEN_START = re.compile(r"^\s*[:∶]\s*\d")
 _LEAD = re.compile(rf"^(?:{alt(_D['list']['lead_words'])})+")
 
 
@@ -100,4 +103,18 @@ def read_ratios(text: str, ctx: ArticleContext, subject: Subject | None,
         if region is not None and (made := _share_facts(_ratio_numbers(m.group("a")), enumerated, m.start("a"),
                                                         text, region, period_at(m.start()))):
             out.append((m.start(), m.end(), made))
+    return out
+
+
+def rejoin_ratios(sentences: list[Sentence]) -> list[Sentence]:
+    """A ratio broken over a line (…为10.14∶55.38 / ∶34.48。) read as the one sentence it is."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        last = out[-1] if out else None
+        if last is not None and (_BROKEN_END.search(last.text) or (
+                last.text[-1:].isdigit() and _BROKEN_START.match(sentence.text))):
+            out[-1] = Sentence(last.position, last.paragraph, last.text + sentence.text,
+                               last.original + sentence.original, sentence.is_heading)
+        else:
+            out.append(sentence)
     return out

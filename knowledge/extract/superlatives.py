@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 SubjectKind = Literal["region", "company"]
 _SUPERLATIVE = re.compile(
     r"(?P<scope>亚洲|全球|世界|全国|国内|全省|省内|中国|国际)"
-    r"(?P<what>最大|最早|最长|最高|最全|最低|唯一|首家|首个|首批)"
+    r"(?P<what>最大|最早|最长|最高|最全|最低|唯一|首家|首个|首批"
+    r"|(?P<rank>第[一二三四五六七八九十\d]{1,3}大?|前[一二三四五六七八九十\d]{1,3}(?:强|位|名)?))"
 )
 _BEFORE = re.compile(r"[,;:。]")
 
@@ -33,8 +34,8 @@ def superlatives(sentence: Sentence, ctx: ArticleContext) -> list[ExtractedClaim
     text = sentence.text
     for m in _SUPERLATIVE.finditer(text):
         subject, kind = _superlative_subject(text, m.start(), ctx)
-        if not subject:
-            continue
+        if not subject or (m["rank"] and kind != "company"):
+            continue  # a place's 全省第一 is a rank claim (claims.py); a firm's 全球前三 is said here
         region = ctx.gazetteer.by_name(subject) if kind == "region" else None
         about = re.match(r"(?:的)?([\u4e00-\u9fff]{2,16}?)(?:位置|地位|,|。|;|$)", text[m.end() :])
         out.append(ExtractedClaim(subject, kind, region.code if region else None, m.group(0), m["scope"], None,

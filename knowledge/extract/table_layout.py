@@ -58,6 +58,7 @@ _ALIGNED = re.compile(r"\s{2,}|\t|\u3000+")
 _PROSE = re.compile(r"[。;;,,!?!?]")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_MARK = re.compile(r"^[表图]\s*\d+")
+_RULE = re.compile(r"[\s|:+=-]*-{3,}[\s|:+=-]*")  # | --- | --- |: a Markdown rule under the header
 _MAX_CELL = 40
 
 
@@ -118,7 +119,7 @@ def _cells(line: str) -> list[str]:
 
 
 def _kind(line: str) -> Literal["blank", "row", "cell", "prose"]:
-    if not line.strip(" |\u3000\t"):
+    if not line.strip(" |\u3000\t") or _RULE.fullmatch(line):
         return "blank"
     cells = _cells(line)
     filled = [c for c in cells if c]
@@ -155,8 +156,9 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
         numbers = sum(1 for kind, line in run if kind == "cell" and _is_value_cell(squeeze(line.strip(" |"))))
         if rows < 2 and numbers < 4:
             continue
-        if simplify is not None:
-            run = [(kind, simplify(line)) for kind, line in run]
+        if simplify is not None:  # read again in Simplified: a Traditional header (指標  單位) is a row too
+            run = [(_kind(text), text) for text in (simplify(line) for _, line in run)]
+            rows = sum(1 for kind, _ in run if kind == "row")
         if rows >= 2:
             table = _row_table(run)
             if table is not None:

@@ -79,7 +79,7 @@ def _by_figure(lookup: Lookup, q: Query, metric: str) -> Answer:
 
     ranked = sorted(zip(q.regions, chosen, strict=True), key=lambda rf: key(rf[1]), reverse=True)
     what = "数值" if use_value else "增速"
-    lines = [fact_line(f, r.name) for r, f in ranked]
+    lines = [fact_line(f, lookup.name_of(r)) for r, f in ranked]
     lines.append(f"{parse_label(label).describe()}{metric}{what}:{ranked[0][0].name}更高。")
     if use_value and len(ranked) == 2:
         lines.append(_working(ranked[0][0].name, ranked[0][1], ranked[1][0].name, ranked[1][1]))

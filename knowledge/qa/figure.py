@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
@@ -20,10 +21,17 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     if not q.regions:
         return region_needed(lookup, q)
     if q.metric is None:
+        if len(q.residual) >= 2 and not OVERVIEW_WORDS.search(q.simplified):  # 居民收入呢: a metric not known
+            return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
     region = q.regions[0]
-    metric = lookup.region_metric(region, q)
+    share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
+    if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
+        share_metric = None  # a share of another whole (占全省 when 占全国 was asked) answers nothing
+    metric = share_metric or lookup.region_metric(region, q)
     facts = lookup.facts(region, metric) if metric else []
+    if share_metric:
+        facts = [f for f in facts if _scope_agrees(lookup, q, f)]
     if not facts and q.metric_score < 100 and OVERVIEW_WORDS.search(q.simplified):
         return overview(lookup, q)  # 临清市经济怎么样: a general question, not a missing metric
     if not facts or metric is None:
@@ -33,15 +41,15 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         return _other_period(lookup, q, region, metric, facts)
     newest = max(f.period_key for f in chosen)
     top = [f for f in chosen if f.period_key == newest]
-    if q.wants_share:
+    if q.wants_share and share_metric is None:
         return share(lookup, q, region, top[0])
     if q.wants_kind and not any(unit_kind(f.unit) == q.wants_kind for f in top):
         beside = _beside(lookup, top[0], q.wants_kind)
         if beside is not None:  # 新签约项目19个,签约金额51.9亿元: the 金额 asked is the money figure beside it
-            answer = Answer(True, Intent.FIGURE, fact_line(beside, region.name), facts=[lookup.fact_json(beside)],
-                            metric=beside.metric, period_label=beside.period_label)
+            answer = Answer(True, Intent.FIGURE, fact_line(beside, lookup.name_of(region)),
+                            facts=[lookup.fact_json(beside)], metric=beside.metric, period_label=beside.period_label)
             return lookup.with_sources(answer, [beside])
-    lines = [fact_line(f, region.name) for f in distinct(top)]
+    lines = [fact_line(f, lookup.name_of(region)) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
     if len({(f.value, f.growth) for f in top}) > 1:
@@ -53,6 +61,14 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+def share_part(q: Query) -> str:
+    """二产 in 阳城二产占GDP比重是多少: what the share is of, without the place and period words."""
+    before = q.simplified.split("占", 1)[0] if "占" in q.simplified else ""
+    for region in q.regions:
+        before = before.replace(region.name, "").replace(region.short, "")
+    return re.sub(r"(?:19|20)\d\d年?|上半年|前三季度|全年|今年|去年|的", "", before).strip()
 
 
 _MONEY_UNITS = ("元", "美元")
@@ -80,7 +96,7 @@ def _beside(lookup: Lookup, f: FactRecord, kind: str) -> FactRecord | None:
 def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
     """占全省多少 / 占比: a share stated beside the figure, else computed from the whole's figure of the
     same metric, period and unit (the formula shown, both cited), else an honest no."""
-    line = fact_line(f, region.name)
+    line = fact_line(f, lookup.name_of(region))
     stated = [lookup.index.facts[i] for i in lookup.index.by_sentence.get(f.sentence_id, [])]
     stated = [s for s in stated if s.unit == "%" and s.value_text and s.id != f.id and s.region_code == f.region_code
               and _scope_agrees(lookup, q, s)]
@@ -97,8 +113,8 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
         if same:
             w = same[0]
             pct = Decimal(f.value_text or "0") / Decimal(w.value_text or "1") * 100
-            text = (f"{line}\n{fact_line(w, whole.name)}\n占{whole.name}的比重:{f.value_text} ÷ {w.value_text}"
-                    f" = {pct.quantize(Decimal('0.1'))}%")
+            text = (f"{line}\n{fact_line(w, lookup.name_of(whole))}\n"
+                    f"占{whole.name}的比重:{f.value_text} ÷ {w.value_text} = {pct.quantize(Decimal('0.1'))}%")
             answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(w)],
                             metric=f.metric, period_label=f.period_label)
             return lookup.with_sources(answer, [f, w])
@@ -131,7 +147,7 @@ def _scope_agrees(lookup: Lookup, q: Query, stated: FactRecord) -> bool:
 def _whole_of(lookup: Lookup, q: Query, region: Region) -> Region | None:
     """The whole a share is of: 全省 → the region's province, 全市 → its city; the parent by default."""
     if "全国" in q.simplified:
-        return None  # the base holds no national unit to divide by
+        return lookup.gaz.by_name("全国")  # the nation unit: its figures are stored like any place's
     chain = lookup.gaz.chain(region)
     for word, level in (("全省", "province"), ("全市", "city")):
         if word in q.simplified:
@@ -148,17 +164,17 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
     if parse_label(near.period_label).kind == "undated":  # a figure of unknown date is nobody's nearest period
         text = f"{asked};资料里的{metric}数字没有注明时期,不能当作所问时期的数据。"
     else:
-        text = f"{asked};最近的是{when}:{fact_line(near, region.name)}。\n资料里有的时期:{have}。"
+        text = f"{asked};最近的是{when}:{fact_line(near, lookup.name_of(region))}。\n资料里有的时期:{have}。"
     answer = Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric,
                     facts=[lookup.fact_json(near)])
     return lookup.with_sources(answer, [near])
 
 
-def _no_figure(lookup: Lookup, q: Query, region: Region) -> Answer:
+def _no_figure(lookup: Lookup, q: Query, region: Region, asked: str | None = None) -> Answer:
     if not lookup.index.covers(region.code):
         return not_covered(lookup, region)
     known = lookup.known_metrics(region)
-    text = f"资料里没有{region.name}的{q.metric}数据,我不会编造数字。"
+    text = f"资料里没有{region.name}的{asked or q.metric}数据,我不会编造数字。"
     if known:
         text += "我知道" + region.name + "的:" + "、".join(known[:6]) + "。"
     return Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{m}是多少?" for m in known[:3]])

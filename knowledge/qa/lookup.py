@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from knowledge.extract.metrics import metrics
+from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.nounphrase import is_noun_phrase
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
@@ -36,11 +36,28 @@ class Lookup:
         ids = self.index.by_region.get(region.code, [])
         return list(dict.fromkeys(self.index.facts[i].metric for i in ids))
 
+    def name_of(self, region: Region) -> str:
+        """The region's name, with its city when the name alone is shared (海州区 → 连云港市海州区)."""
+        shared = len(self.gaz.candidates(region.name)) > 1
+        return self.gaz.describe(region) if shared else region.name
+
     def known_metrics(self, region: Region) -> list[str]:
         """The region's metrics worth offering: catalogue names first, then well-formed open names."""
         catalogue = metrics()
         names = [m for m in self.metrics_of(region) if not any(ch.isdigit() for ch in m)]
         return [m for m in names if m in catalogue] + [m for m in names if m not in catalogue and is_noun_phrase(m)]
+
+    def share_metric(self, region: Region, part: str) -> str | None:
+        """The region's stored share metric that a 占…比重 question means: 二产 → 第二产业占比."""
+        shares = [m for m in self.metrics_of(region) if "占" in m or "比重" in m or m.endswith(("占比", "比例"))]
+        if not part or not shares:
+            return None
+        forms = {part}
+        for guess in (part, part + "增加值"):  # 二产 is a sector: the catalogue knows 二产增加值
+            if (canonical := canonical_metric(guess)) is not None:
+                forms.add(canonical.removesuffix("增加值") if guess != part else canonical)
+        best = max(((max(fuzz.partial_ratio(f, m) for f in forms), m) for m in shares), default=(0.0, ""))
+        return best[1] if best[0] >= 80 else None
 
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means: exact, else the closest name."""
@@ -96,6 +113,9 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
+    if p.kind == "asof" and p.asof is not None and (p.asof.month, p.asof.day) == (12, 31) \
+            and wanted.year == p.year and wanted.start in (None, 1) and wanted.end in (None, 12):
+        return True  # 2018年常住人口 is the stock at the end of 2018
     if wanted.year is not None and p.year != wanted.year:
         return False
     if wanted.start is None:

@@ -31,7 +31,7 @@ def overview(lookup: Lookup, q: Query) -> Answer:
         if f.metric in seen or len(seen) >= _OVERVIEW_FACTS:
             continue
         seen.add(f.metric)
-        lines.append("· " + fact_line(f, region.name))
+        lines.append("· " + fact_line(f, lookup.name_of(region)))
     cited: list[int] = []
     for r in index.rankings:
         for e in r.entries:
@@ -78,6 +78,16 @@ def company(lookup: Lookup, q: Query) -> Answer:
     return lookup.with_sources(answer, sentence_ids=sentence_ids, needle=name)
 
 
+def _places_named(lookup: Lookup, sentence_ids: list[int]) -> list[str]:
+    """The counties and cities the sentences about a topic name (哪里有阿胶产业 → 东阿县), in order."""
+    names: list[str] = []
+    for sid in sentence_ids:
+        for m in lookup.gaz.find_mentions(lookup.index.sentences[sid]):
+            if m.region.level in ("county", "city", "zone"):
+                names.append(lookup.name_of(m.region))
+    return list(dict.fromkeys(names))[:5]
+
+
 def _place_near(lookup: Lookup, sentence_id: int, name: str) -> str | None:
     """The county or city the sentence names last before the company (沂源县…山东药玻), if any."""
     sentence = lookup.index.sentences[sentence_id]
@@ -118,9 +128,10 @@ def topic(lookup: Lookup, q: Query) -> Answer:
     if not hits:
         return out_of_scope(lookup, q)
     facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
-    lines = [f"关于“{word}”,资料中有:"]
+    places = _places_named(lookup, hits[:3])
+    lines = [f"关于“{word}”,资料中提到的地方:{'、'.join(places)}" if places else f"关于“{word}”,资料中有:"]
     for f in facts:
-        lines.append("· " + fact_line(f, lookup.gaz.get(f.region_code).name))
+        lines.append("· " + fact_line(f, lookup.name_of(lookup.gaz.get(f.region_code))))
     answer = Answer(True, Intent.TOPIC, "\n".join(lines), facts=[lookup.fact_json(f) for f in facts])
     for sid in hits[:3]:
         answer.sources.append(lookup.source(sid, word))

@@ -15,13 +15,13 @@ from rapidfuzz import fuzz, process
 
 from knowledge.extract.metrics import canonical_metric, surfaces
 from knowledge.extract.periods import find_periods, parse_label
-from knowledge.extract.rankings import to_int
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
+from knowledge.qa.places import find_regions
 from knowledge.text.normalize import detect_script, to_simplified
-from knowledge.text.numbers import cn_int
+from knowledge.text.numbers import cn_int, to_int
 from knowledge.text.segment import cut
 
 MAX_QUESTION_CHARS = 300
@@ -167,37 +167,6 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     return q
 
 
-def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
-                 ambiguous: dict[str, list[Region]] | None = None, assumed: list[str] | None = None) -> list[Region]:
-    """Places named in a question: exact forms, province words, functional zones, typos, pinyin.
-
-    A shared name (鼓楼区) that the question does not settle is settled by the base when only one of its
-    places has data (noted in `assumed`); otherwise its places go to `ambiguous`, to ask back.
-    """
-    unsettled: set[str] = set()
-    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text, unsettled=unsettled)]
-    for name in sorted(unsettled):
-        places = gazetteer.candidates(name)
-        covered = [r for r in places if index is not None and index.covers(r.code)]
-        if len(covered) == 1:
-            found.append((text.find(name), covered[0]))
-            if assumed is not None:
-                assumed.append(f"“{name}”按{gazetteer.describe(covered[0])}理解(资料里只有它的数据)")
-        elif len(places) > 1 and ambiguous is not None:
-            ambiguous[name] = covered or places
-    found += _whole_province(text, gazetteer, index, found)
-    found += _zones(text, gazetteer, index)
-    if not found:
-        found = _fuzzy_regions(text, gazetteer)
-    ordered: list[Region] = []
-    for _, region in sorted(found, key=lambda pair: pair[0]):
-        if ordered and region.parent == ordered[-1].code:
-            ordered[-1] = region  # 淄博市周村区 means 周村区
-        elif region not in ordered:
-            ordered.append(region)
-    return ordered
-
-
 def _chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
     """南京的 / 南京市鼓楼区 / 第二个 after an ask-back: the question of the choice it names."""
     said = re.sub(r"[的呢吧啊??。!!\s]|^(?:是|我说的是|指的是)", "", text)
@@ -206,61 +175,6 @@ def _chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
         return choices[number - 1][1] if number is not None and 0 < number <= len(choices) else None
     hits = [question for full, question in choices if len(said) >= 2 and said in full]
     return hits[0] if len(hits) == 1 else None
-
-
-def _whole_province(text: str, gazetteer: Gazetteer, index: Index | None,
-                    found: list[tuple[int, Region]]) -> list[tuple[int, Region]]:
-    """全省/我省: the province of the places named with it, else the one province the base covers."""
-    m = re.search(r"全省|我省|本省", text)
-    if m is None:
-        return []
-    provinces = {gazetteer.province_of(r) for _, r in found}
-    if not provinces and index is not None:
-        provinces = {gazetteer.province_of(gazetteer.get(c)) for c in index.by_region}
-    return [(m.start(), provinces.pop())] if len(provinces) == 1 else []
-
-
-def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
-    """度假区/开发区/高新区 without a city: the zone the base actually has data about, if only one."""
-    out = []
-    for term in ("度假区", "开发区", "高新区"):
-        at = text.find(term)
-        if at == -1 or index is None:
-            continue
-        zones = {r for r in gazetteer.regions() if r.level == "zone" and term in "".join(r.aliases) + r.name}
-        known = [z for z in zones if z.code in index.by_region or z.code in index.ranked_regions]
-        if len(known) == 1:
-            out.append((at, known[0]))
-    return out
-
-
-def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
-    """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows."""
-    for word in re.findall(r"[a-z]{4,}", text):
-        region = gazetteer.resolve(word)
-        if region is not None:
-            return [(text.find(word), region)]
-    bounds = _token_bounds(text)
-    for size in (3, 2):
-        for start in range(0, max(0, len(text) - size + 1)):
-            window = text[start : start + size]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
-                continue
-            if start not in bounds or start + size not in bounds:
-                continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
-            region = gazetteer.resolve(window)
-            if region is not None and region.level != "province":
-                return [(start, region)]
-    return []
-
-
-def _token_bounds(text: str) -> set[int]:
-    """Offsets where jieba puts a word boundary in the question."""
-    bounds, at = {0}, 0
-    for token in cut(text):
-        at += len(token)
-        bounds.add(at)
-    return bounds
 
 
 def residual_words(text: str, regions: list[Region]) -> str:
@@ -425,11 +339,15 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
         return q
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
-    metric = q.metric or state.metric
+    # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
+    names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    metric = q.metric or (None if names_other else state.metric)
     shifted = _shift_from(state.period, q.simplified, q.period) if state.period else None
     period = shifted or q.period or state.period
     q = replace(q, regions=regions, metric=metric, period=period)
-    if state.intent in ("figure", "comparison", "overview") and q.metric:
+    if names_other and regions and state.intent in ("figure", "comparison", "overview"):
+        q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
+    elif state.intent in ("figure", "comparison", "overview") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
     elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
         q.intent = state.intent

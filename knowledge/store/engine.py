@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; tests check it matches Alembic's head, so start-up can skip importing Alembic
 # when the database is already there.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
+# One key for "a migration is running" per schema: processes on other schemas (tests) do not wait on each other.
+_MIGRATION_LOCK = "select pg_advisory_xact_lock(hashtext('regionbot.migrate.' || current_schema()))"
 
 
 def normalise_url(url: str) -> str:
@@ -77,13 +79,19 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database behind `engine` to `revision` (idempotent)."""
+    """Upgrade the database behind `engine` to `revision` (idempotent, and safe for processes starting together).
+
+    On PostgreSQL the upgrade runs under a transaction-scoped advisory lock: a second process waits, then
+    finds the schema at head and does nothing. SQLite serialises writers by itself.
+    """
     if revision == "head" and current_revision(engine) == HEAD_REVISION:
         return
     from alembic import command
 
     config = alembic_config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text(_MIGRATION_LOCK))  # released when this transaction commits
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import BigInteger, Column, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, Numeric, Text, UniqueConstraint
 from sqlmodel import AutoString, Field, SQLModel
 
 from knowledge.extract.periods import PeriodKind
@@ -225,3 +225,34 @@ class BroadcastLease(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=40)
     owner: str = Field(max_length=80)
     expires_at: datetime
+
+
+class ConversationState(SQLModel, table=True):
+    """A chat's follow-up context as JSON, shared by every replica; the chat idle longest is pruned first."""
+
+    __tablename__ = "conversation_state"
+
+    chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    state: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class FloodCount(SQLModel, table=True):
+    """Updates per user per minute, counted in one upsert so replicas share one flood guard."""
+
+    __tablename__ = "flood_count"
+
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    minute: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    count: int = 0
+
+
+class CallbackKeyboard(SQLModel, table=True):
+    """The objects behind one keyboard's buttons (PTB arbitrary_callback_data), so any replica resolves them."""
+
+    __tablename__ = "callback_keyboard"
+
+    id: int | None = Field(default=None, primary_key=True)
+    keyboard_uuid: str = Field(max_length=32, unique=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)

@@ -29,6 +29,10 @@ SUBJECTS = [
     ("2026年浙江省政府工作报告",
      "改造提升传统产业,重点产业增加值增长5.0%,绍兴黄酒等产业入选国家名单。服务业增加值增长5.5%。", None,
      ["浙江省 | 重点产业增加值 | 2025 | - | 5.0", "浙江省 | 服务业增加值 | 2025 | - | 5.5"]),
+    # in a province's work report a city opening a sentence is that sentence's alone, not its paragraph's
+    ("2026年云南省政府工作报告", "昆明长水国际机场新开航线30条。电力总装机1.7亿千瓦,新增铁路里程989公里。", None,
+     ["昆明市 | 长水国际机场新开航线 | 2025 | 30 | -", "云南省 | 电力总装机 | 2025 | 1.7 | -",
+      "云南省 | 铁路里程 | 2025 | 989 | -"]),
     # 全市 right after a sentence about a peer city is that city
     ("济南青岛两市上半年经济运行",
      "2023年上半年济南市生产总值为5000亿元。\n\n据青岛市统计局通报,上半年青岛经济持续向好。\n\n"
@@ -39,6 +43,14 @@ SUBJECTS = [
      ["荣成市 | 一般公共预算收入 | 2020 | 50 | -"]),
     ("荣成市2020年国民经济和社会发展统计公报", "全市水产品产量100万吨,居全国县级首位。", None,
      ["荣成市 | 水产品产量 | 2020 | 100 | -"]),
+]
+
+SOURCES = [
+    # the office or province that computed a figure is its source, not its subject
+    ("商河县2023年国民经济和社会发展统计公报", "经济南市统计局统一核算,2023年全县地区生产总值246亿元。", None,
+     ["商河县 | 地区生产总值 | 2023 | 246 | -"]),
+    ("中山市经济运行", "根据广东省统一核算结果,2021年我市地区生产总值为3566亿元,同比增长8.2%。", None,
+     ["中山市 | 地区生产总值 | 2021 | 3566 | 8.2"]),
 ]
 
 NATION = [
@@ -83,6 +95,31 @@ PERIODS = [
      ["济宁市 | 一般公共预算收入 | 2019 | 405 | -"]),
     ("兴文县政府工作报告", "(2018年12月26日在县第十六届人民代表大会第四次会议上)\n\n全县完成易地扶贫搬迁1646户。", None,
      ["兴文县 | 易地扶贫搬迁 | 2018 | 1646 | -"]),
+    # the day a report is given (its title's full date) is no period: its figures are the year before
+    ("政府工作报告 在济宁市人民代表大会上(2016年2月16日)", "全市一般公共预算收入达到368亿元。", None,
+     ["济宁市 | 一般公共预算收入 | 2015 | 368 | -"]),
+    # a report's 全年 is the year it reviews, not the year it is given in
+    ("2026年四川省人民政府工作报告", "较好完成全年主要目标任务。实现地区生产总值6000亿元,增长5.5%。",
+     date(2026, 2, 3), ["四川省 | 地区生产总值 | 2025 | 6000 | 5.5"]),
+    # 1-3季度 and 一至三季度 are the first three quarters
+    ("兰陵县经济运行情况", "1-3季度,全县工业总产值165亿元,同比增长33%。", date(2021, 11, 30),
+     ["兰陵县 | 工业总产值 | 2021Q1-Q3 | 165 | 33"]),
+    ("兰陵县经济运行情况", "2021年一至三季度,全县工业总产值165亿元。", None,
+     ["兰陵县 | 工业总产值 | 2021Q1-Q3 | 165 | -"]),
+    # a year that sets goals dates targets, in its sentence and the next
+    ("甘肃省政府工作报告", "报告明确了今年全省的主要预期目标:生产总值增长8%左右,固定资产投资增长20%左右。",
+     date(2015, 1, 28),
+     ["甘肃省 | 地区生产总值 | target:2015 | - | 8", "甘肃省 | 固定资产投资 | target:2015 | - | 20"]),
+    ("淄博市政府工作报告划重点", "报告阐述了2019年全市发展的预期目标建议。其中一般公共预算收入增长5%左右。",
+     date(2019, 1, 22), ["淄博市 | 一般公共预算收入 | target:2019 | - | 5"]),
+    # goals reported met are the year's outcomes
+    ("四川省政府工作报告", "过去一年,全省较好完成全年预期目标任务,地区生产总值6000亿元。", date(2026, 2, 3),
+     ["四川省 | 地区生产总值 | 2025 | 6000 | -"]),
+    # one month's aside (9月份当月) does not date the cumulative figures after it
+    ("兰陵县经济运行情况", "1-3季度,全县工业总产值165亿元,其中9月份当月工业总产值19亿元。采矿业工业总产值52亿元。",
+     date(2021, 11, 30),
+     ["兰陵县 | 工业总产值 | 2021Q1-Q3 | 165 | -", "兰陵县 | 工业总产值 | 2021M09 | 19 | -",
+      "兰陵县 | 采矿业工业总产值 | 2021Q1-Q3 | 52 | -"]),
     # a year after the report's name is the figures' own
     ("政府工作报告划重点:淄博2018年预计地区生产总值突破5000亿元", "全市一般公共预算收入380亿元。", None,
      ["淄博市 | 一般公共预算收入 | 2018 | 380 | -"]),
@@ -93,9 +130,9 @@ PERIODS = [
       "济宁市 | 地区生产总值 | target:2025 | 6000 | -"]),
 ]
 
-CASES = SUBJECTS + NATION + PERIODS
-IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"nation-{i}" for i in range(len(NATION))]
-       + [f"period-{i}" for i in range(len(PERIODS))])
+CASES = SUBJECTS + SOURCES + NATION + PERIODS
+IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"source-{i}" for i in range(len(SOURCES))]
+       + [f"nation-{i}" for i in range(len(NATION))] + [f"period-{i}" for i in range(len(PERIODS))])
 
 
 @pytest.mark.parametrize(("title", "body", "published", "expected"), CASES, ids=IDS)

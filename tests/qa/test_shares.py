@@ -50,3 +50,20 @@ def test_a_share_is_computed_from_the_wholes_figure_of_the_same_period(kb: Knowl
     text = body(answer.text)
     assert answer.found and "4561.8 ÷ 92069 = 5.0%" in text
     assert len(answer.sources) == 2  # both figures cited
+
+
+def test_a_stored_share_metric_answers_a_sector_abbreviation(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "y.txt").write_text("阳城县2020年统计公报\n发布日期:2021-03-20\n2020年,全县地区生产总值244.6亿元,"
+                                  "增长6.8%。三次产业结构为6.1:58.3:35.6。\n", encoding="utf-8")
+    base = KnowledgeBase(make_engine(f"sqlite:///{tmp_path / 'kb.db'}"), folder)
+    base.start(warm=False)
+    text = body(base.ask("阳城二产占GDP比重是多少?").answer.text)
+    assert "第二产业占比 58.3%" in text and "244.6" not in text
+
+
+def test_a_follow_up_naming_an_unknown_metric_never_gets_the_previous_one(kb: KnowledgeBase) -> None:
+    first = kb.ask("淄博2023年GDP是多少?")
+    answer = kb.ask("居民收入呢?", first.state).answer
+    assert not answer.found and "4561.8" not in answer.text and "居民收入" in answer.text

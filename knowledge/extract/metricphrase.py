@@ -1,0 +1,184 @@
+"""The metric named before a value: what is left of the words once spans and predicates are cut, completed
+from the clause chain (增加值 after 规模以上工业企业 → 规模以上工业增加值) and kept only if it names a quantity."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.extract.clauses import FILL
+from knowledge.extract.entities import MASK
+from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
+from knowledge.extract.nounphrase import drop_leading_verb, first_word, last_object, names_an_action, noun_phrase_in
+from knowledge.extract.nounphrase import has_verb as _has_verb
+from knowledge.extract.vocab import alternation, word_classes
+
+_CLASSES = word_classes()
+# an inner predicate is cut only with a word after it: 第一产业实现增加值, never 投资完成率
+_INNER_PREDICATE = re.compile(rf"(?:{alternation('inner_predicates')})(?=[\u4e00-\u9fff]{{2}})")
+_VERBS = _CLASSES["predicates"]
+_VERB_AT_END = re.compile(f"(?:{alternation('predicates')})$")
+# single characters begin nouns (有机产品, 现代服务业): only longer predicates are cut at the start
+_VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
+_LEADING_NOISE = re.compile(rf"^(?:{alternation('leading_noise', 'anaphora')}|的)+")
+_ELLIPTICAL = _CLASSES["elliptical_heads"]
+_ACTION_UNITS = frozenset(_CLASSES["action_units"])
+# 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
+_SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
+_RANK_NOUNS = frozenset(_CLASSES["rank_nouns"])
+# A growth or averaging word left in a phrase means the value after it is a rate of change of something
+# named earlier (…增长2.9%、7.7%; 两年平均增长), not a metric of its own.
+_RATE_LEFT = re.compile(rf"(?:{alternation('growth_up', 'growth_down')})(?:\d|$)")
+_AVERAGING = re.compile(rf"^(?:{alternation('averaging')})")
+# A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
+_BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
+_GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
+# Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
+_ATTACHED = _CLASSES["attached_heads"]
+_GROWTH_QUALIFIERS = frozenset(_CLASSES["growth_qualifiers"])
+# 全国31个省市, 两市: places counted or named, not a quantity of the subject
+_PLACE_SET = re.compile(rf"^(?:[两二三四五六七八九十\d]+个?)?(?:{alternation('place_sets')})$")
+_PLACE_SETS = frozenset(_CLASSES["place_sets"])
+# a count or amount inside the words before a value (为5957家企业发放稳岗补贴9580万元): what the value
+# measures is the object of the last verb after it
+_BENEFICIARY = re.compile(rf"^(?:{alternation('beneficiary_preps')})?\d")
+_INNER_FIGURE = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff%]")
+_DIGIT = re.compile(r"\d")
+_LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
+_QUOTED = re.compile(r"^“[^”]{1,10}”")
+_LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+# 1-9月工业总产值 with the month blanked leaves "1-": the start of a range, not part of the name
+_PERIOD_LEFTOVER = re.compile(r"^\d{1,2}\s*[-—~至]\s*")
+_TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
+_BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
+_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
+
+
+@lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
+def strip_words(text: str) -> str:
+    """The words before a value without blanked spans, brackets, target wording and predicates."""
+    text = _BRACKETED.sub("", text.replace(FILL, ""))
+    # "提出力争到2026年产业规模": the metric starts after the target wording
+    text = _TARGET_LEAD.split(text)[-1]
+    text = clean_phrase(_PERIOD_LEFTOVER.sub("", _INNER_PREDICATE.sub("", text)))
+    text = _LEADING_NOISE.sub("", text)
+    if text in _GROWTH_QUALIFIERS:
+        return ""  # 实际增长8.1%: the growth of the metric named before it
+    if _AVERAGING.match(text):
+        return ""  # 两年平均增长: the average belongs to the metric named before it, and is not its growth
+    changed = True
+    while changed and text:
+        changed = False
+        end = _VERB_AT_END.search(text)
+        if end and end.start() > 0:
+            text, changed = text[: end.start()], True
+        start = _VERB_AT_START.match(text)
+        if start and len(text) > start.end() + 1:
+            text, changed = text[start.end() :], True
+        text = clean_phrase(text)
+    if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
+        return ""
+    return text
+
+
+def metric_name(surface: str, *, unit: str | None = None) -> str | None:
+    """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
+    of people or households, a phrase naming what was done for them), else None."""
+    if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
+        head = noun_phrase_in(labelled.group(2))
+        return f"“{labelled.group(1)}”{head}" if head else None
+    if (known := canonical_metric(surface) or metric_in_phrase(surface)) is not None:
+        return known
+    if _DIGIT.search(surface):
+        surface = object_after_figure(surface)
+        if not surface:
+            return None
+        if (known := canonical_metric(surface)) is not None:
+            return known
+    found = noun_phrase_in(surface)  # 规模以上工业企业发展至 → 规模以上工业企业 → 规上工业企业
+    if found is None and unit and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(surface):
+        return surface
+    return (canonical_metric(found) or found) if found else None
+
+
+def is_metric_name(name: str, unit: str | None = None) -> bool:
+    """Would `name` be stored as it is? A catalogue name, a labelled kind, a noun phrase, or an action counted
+    in people: the check every stored name must pass."""
+    if canonical_metric(name) is not None or (_QUOTED.match(name) and noun_phrase_in(name[name.index("”") + 1 :])):
+        return True
+    if noun_phrase_in(name) == name:
+        return True
+    return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
+
+
+def object_after_figure(phrase: str) -> str:
+    """Words before a value that hold a figure of their own: 发放创业担保贷款1.74万笔 → 创业担保贷款 (a count
+    after the metric), 为5957家企业发放稳岗补贴 → 稳岗补贴 (whom it was for, then what), 17个重点行业增加值 →
+    重点行业增加值; "" for a sum over places (15个省份GDP总量); 过500亿元的县 and 29个项目完成投资占… stay."""
+    figures = list(_INNER_FIGURE.finditer(phrase))
+    if not figures:
+        return phrase
+    last = figures[-1]
+    if last.end() == len(phrase):
+        head = object_after_figure(phrase[: last.start()]) if last.start() >= 2 else ""
+        return drop_leading_verb(head) if head else ""
+    rest = phrase[last.end() :]
+    if first_word(rest) in _PLACE_SETS:
+        return ""
+    if phrase.startswith("的", last.end()):
+        return phrase  # the figure qualifies the head: 过500亿元的县
+    if not _BENEFICIARY.match(phrase) or "占" in phrase:
+        return phrase  # 29个重点项目完成投资占年度计划: a share keeps its subject
+    if (found := last_object(rest)) is not None:
+        return found
+    return rest if len(rest) >= 2 and not _has_verb(rest) else ""
+
+
+def counted_noun(text: str) -> str:
+    """The thing counted after a count (8938项事项“免证办”): the noun, its quoted label put before it."""
+    if labelled := _LABEL_AFTER.match(text):
+        return f"“{labelled.group(2)}”{labelled.group(1)}"
+    noun = clean_phrase(text)
+    return "" if noun in _RANK_NOUNS else noun
+
+
+def names_other_places(phrase: str, surfaces: list[str]) -> bool:
+    """孝感、黄冈 / 山东和浙江的GDP增速: a phrase still naming places after the subject was taken off is
+    a list's size or a comparison between places, not the subject's own figure."""
+    return any(len(s) > 1 and s in phrase and not _SCOPED.search(phrase.replace(s, "\0")) for s in surfaces)
+
+
+@lru_cache(maxsize=8192)
+def complete_metric(phrase: str, previous: str | None) -> str | None:
+    """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
+    if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
+            or _PLACE_SET.match(phrase.replace(" ", "")):
+        return None
+    if _RATE_LEFT.search(phrase):
+        return None  # 增长2.9%、7.7% / 两年平均: a rate of change, its metric named before it
+    if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
+            and "重点项目" not in phrase:
+        return None  # a single project's details, not a regional figure
+    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
+            or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
+        return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
+    if phrase in _ATTACHED:
+        return f"{previous}{phrase}" if previous else None
+    if previous and phrase.endswith("的") and "的" in previous:
+        return phrase + previous.rpartition("的")[2]  # …过千亿元的县有16个,过500亿元的有49个
+    if previous and phrase.startswith(("占", "在")):
+        return previous + phrase
+    if previous and phrase in _ELLIPTICAL:
+        return _inherit_subject(phrase, previous)
+    return phrase
+
+
+def _inherit_subject(phrase: str, previous: str) -> str:
+    """规模以上工业企业1860家,…主营业务收入7003.4亿元: the elliptical head takes the subject words of the
+    metric before it in the clause chain (what is left of it once its own head is cut)."""
+    for head in _ELLIPTICAL + _CLASSES["subject_heads"]:
+        if previous.endswith(head) and len(previous) > len(head):
+            return previous[: -len(head)] + phrase
+    return phrase

@@ -1,0 +1,124 @@
+"""What rankings and named lists are made of: entries linked to regions, and a list's scope and period.
+
+Shared by the prose list forms (rank_lists.py), rank tables (rank_tables.py) and rankings.py.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.periods import find_periods
+from knowledge.places.nation import NATION, is_nation
+from knowledge.places.region import Region
+from knowledge.text.document import Document
+
+RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
+_ENTRY_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
+
+
+@dataclass(slots=True)
+class ExtractedEntry:
+    position: int | None
+    name: str
+    original: str | None = None
+    region_code: str | None = None
+    value: str | None = None  # the figure the list gives with the entry (浙江23个 → 23个), as written
+
+
+@dataclass(slots=True)
+class ExtractedRanking:
+    title: str
+    kind: RankingKind
+    scope_code: str | None
+    scope_name: str | None
+    period_label: str | None
+    sentence: int
+    entries: list[ExtractedEntry] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """knowledge/data/rankings.toml, read once."""
+    return tomllib.loads(resources.files("knowledge.data").joinpath("rankings.toml").read_text("utf-8"))
+
+
+def alt(name: str) -> str:
+    """A regex alternation of the list words of `name` ([lists] table), longest first."""
+    return "|".join(map(re.escape, sorted(words()["lists"][name], key=len, reverse=True)))
+
+
+def link_entry(position: int | None, raw: str, ctx: ArticleContext, value: str | None = None) -> ExtractedEntry:
+    """An entry as written, linked to the region it names (茌平区政府 → 茌平区), OCR slips repaired."""
+    raw = raw.strip(" “”\"")
+    mentions = ctx.mentions(raw)
+    base = raw
+    for suffix in _ENTRY_SUFFIXES:
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    whole = [m for m in mentions if m.start == 0 and m.end >= len(base)]
+    region = whole[0].region if whole else (mentions[-1].region if mentions and mentions[-1].end == len(raw) else None)
+    if region is None:
+        resolved = ctx.gazetteer.resolve(base, context_city=ctx.city) if base else None
+        known = resolved.name + "".join(resolved.aliases) if resolved is not None else ""
+        region = resolved if resolved is not None and len(base) >= 2 and base[:2] in known else None
+    name, original = raw, None
+    if whole and whole[0].via == "ocr":
+        name = whole[0].region.name + raw[whole[0].end :]
+        original = raw
+    return ExtractedEntry(position, name, original, region.code if region else None, value)
+
+
+def scope_of(lead: str, entries: list[ExtractedEntry], ctx: ArticleContext) -> Region | None:
+    """The unit a list is drawn from: the scope word of its lead (全国, 全省 → the article's province), else
+    the smallest unit holding every entry (宁夏、山西、陕西 → 全国), else the article's own unit."""
+    scopes = words()["scopes"]
+    if any(w in lead for w in scopes["nation"]):
+        return NATION
+    if any(w in lead for w in scopes["province"]) and ctx.province is not None:
+        return ctx.province
+    common = _common_unit(entries, ctx)
+    if common is not None:
+        return common
+    if any(w in lead for w in scopes["city"]):
+        return ctx.focus if ctx.focus is not None and ctx.focus.level == "city" else ctx.city
+    return ctx.focus or ctx.city
+
+
+def _common_unit(entries: list[ExtractedEntry], ctx: ArticleContext) -> Region | None:
+    codes = [e.region_code for e in entries]
+    if len(codes) < 2 or any(c is None for c in codes):
+        return None
+    chains = [[r.code for r in ctx.gazetteer.chain(ctx.gazetteer.get(c))] for c in codes if c]
+    if any(is_nation(ctx.gazetteer.get(chain[-1])) for chain in chains if chain):
+        return NATION  # 全国 itself among the entries
+    shared = set(chains[0]).intersection(*chains[1:])
+    if not shared:
+        return NATION  # entries from several provinces: a national list
+    # the finest shared unit, but never one of the entries themselves (济南、济南市中区 is no 济南 list)
+    for code in chains[0]:
+        if code in shared and code not in codes:
+            return ctx.gazetteer.get(code)
+    return None
+
+
+def period_of(lead: str, doc: Document, ctx: ArticleContext) -> str | None:
+    """The period the lead names (its last one), else None: the caller decides what carries over."""
+    periods = find_periods(lead, published=doc.published, default_year=ctx.focus_year,
+                           relative_year=ctx.relative_year)
+    return periods[-1].period.label if periods else None
+
+
+def make_ranking(title: str, kind: RankingKind, lead: str, entries: list[ExtractedEntry], sentence: int,
+                 doc: Document, ctx: ArticleContext) -> ExtractedRanking:
+    scope = scope_of(lead, entries, ctx)
+    ranking = ExtractedRanking(title, kind, scope.code if scope else None, scope.name if scope else None,
+                               period_of(lead, doc, ctx), sentence)
+    ranking.entries = entries
+    return ranking

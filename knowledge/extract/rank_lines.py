@@ -1,0 +1,153 @@
+"""Rankings laid out in lines: numbered lines (1. X / (1)X, one place a line) and rank tables (排名 | 地区 | 数值,
+as rows or one cell a line, side-by-side blocks included)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking
+from knowledge.extract.rank_lists import ranked
+from knowledge.text.document import Document, Sentence
+from knowledge.text.numbers import cn_int
+
+_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))])"
+                   r"\s*(?P<rest>\S.*)$")
+_NAME_END = re.compile(r"[\s,,::;;((。|\d]")
+_FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
+_INT = re.compile(r"\d{1,4}")
+
+
+def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[ExtractedRanking]]:
+    """Numbered lines of places under a lead that names a ranking (ordered) or announces a list (名单如下, a
+    set); returns the positions of the lines read and the lists."""
+    used: set[int] = set()
+    found: list[ExtractedRanking] = []
+    sentences = doc.sentences
+    i = 0
+    while i < len(sentences):
+        group = _numbered_run(sentences, i, ctx)
+        if len(group) < 2:
+            i += 1
+            continue
+        lead = sentences[i - 1].text if i > 0 else (doc.title or "")
+        ranking = _line_ranking(lead, group, doc, ctx)
+        if ranking is not None:
+            found.append(ranking)
+            used.update(s.position for s, _ in group)
+        i += len(group)
+    return used, found
+
+
+def _numbered_run(sentences: list[Sentence], i: int,
+                  ctx: ArticleContext) -> list[tuple[Sentence, tuple[int, ExtractedEntry]]]:
+    group: list[tuple[Sentence, tuple[int, ExtractedEntry]]] = []
+    for sentence in sentences[i:]:
+        entry = _numbered_entry(sentence.text, ctx)
+        if entry is None or (group and entry[0] != group[-1][1][0] + 1):
+            break
+        group.append((sentence, entry))
+    return group
+
+
+def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry] | None:
+    m = _ENUM.match(text)
+    if m is None:
+        return None
+    number = cn_int(m["a"] or m["b"])
+    rest = m["rest"]
+    end = _NAME_END.search(rest)
+    name = rest[: end.start()] if end else rest
+    entry = link_entry(None, name, ctx)
+    if number is None or entry.region_code is None or len(name) > 16:
+        return None
+    figure = _FIGURE.search(rest, len(name))
+    entry.value = figure.group().replace(" ", "") if figure else None
+    return number, entry
+
+
+def _line_ranking(lead: str, group: list[tuple[Sentence, tuple[int, ExtractedEntry]]], doc: Document,
+                  ctx: ArticleContext) -> ExtractedRanking | None:
+    title = re.sub(r"(?:如下|名单如下)?[::。]*$", "", lead.strip()) or "排名"
+    entries = [entry for _, (_, entry) in group]
+    if ranked(lead):
+        for _, (number, entry) in group:
+            entry.position = number
+        return make_ranking(title, "ordered", lead, entries, group[0][0].position, doc, ctx)
+    if any(w in lead for w in alt_words("announce")):
+        return make_ranking(title, "set", lead, entries, group[0][0].position, doc, ctx)
+    return None  # numbered places under a lead that names no ranking: an outline, not a list
+
+
+def alt_words(name: str) -> list[str]:
+    return [w for w in alt(name).split("|") if w]
+
+
+# ---- rank tables -------------------------------------------------------------------------------------------
+
+_RANK_HEADERS = ("排名", "名次", "位次", "排序", "序号")
+
+
+def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Tables with a rank column and a column of places; each block of side-by-side columns is read."""
+    found: list[ExtractedRanking] = []
+    lines = [line.strip() for line in doc.lines]
+    cells: list[str] = []
+    for line in lines:
+        parts = [p.strip() for p in line.strip("|").split("|")] if "|" in line else [line]
+        cells.extend(p for p in parts if p)
+    i = 0
+    while i < len(cells):
+        if cells[i] not in _RANK_HEADERS:
+            i += 1
+            continue
+        ranking, i = _flat_rank_table(cells, i, doc, ctx)
+        if ranking is not None:
+            found.append(ranking)
+    return found
+
+
+def _flat_rank_table(cells: list[str], start: int, doc: Document,
+                     ctx: ArticleContext) -> tuple[ExtractedRanking | None, int]:
+    """Headers from a rank header up to the first number, then rows of the headers' width."""
+    width = next((k for k in range(1, 13) if start + k < len(cells) and _INT.fullmatch(cells[start + k])), 0)
+    header = cells[start : start + width]
+    if width < 2:
+        return None, start + 1
+    block = next((k for k in range(2, width // 2 + 1) if width % k == 0 and header == header[:k] * (width // k)),
+                 width)
+    rows: list[list[str]] = []
+    at = start + width
+    while at + block <= len(cells) and _INT.fullmatch(cells[at]):
+        row = cells[at : at + width]  # the last row may stop after its first blocks
+        rows.extend(row[k : k + block] for k in range(0, len(row) - block + 1, block))
+        at += width
+    entries = _table_entries(header[:block], rows, ctx)
+    if len(entries) < 2:
+        return None, at
+    caption = next((c for c in reversed(cells[max(0, start - 2) : start]) if not _INT.fullmatch(c)), "")
+    title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
+    lead = f"{caption} {doc.title or ''}"
+    entries.sort(key=lambda e: e.position or 0)
+    return make_ranking(title, "ordered", lead, entries, _sentence_of(doc, caption), doc, ctx), at
+
+
+def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext) -> list[ExtractedEntry]:
+    rank_col = next(k for k, h in enumerate(header) if h in _RANK_HEADERS)
+    place_col = next((k for k in range(len(header)) if k != rank_col
+                      and sum(1 for r in rows if link_entry(None, r[k], ctx).region_code) * 2 > len(rows)), None)
+    if place_col is None:
+        return []
+    value_col = next((k for k in range(len(header)) if k not in (rank_col, place_col)
+                      and all(_FIGURE.fullmatch(r[k]) for r in rows)), None)
+    entries = []
+    for r in rows:
+        if not _INT.fullmatch(r[rank_col]):
+            continue
+        entry = link_entry(int(r[rank_col]), r[place_col], ctx, r[value_col] if value_col is not None else None)
+        entries.append(entry)
+    return entries
+
+
+def _sentence_of(doc: Document, caption: str) -> int:
+    return next((s.position for s in doc.sentences if caption and caption in s.text), 0)

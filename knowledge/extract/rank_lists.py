@@ -1,0 +1,180 @@
+"""Ranked lists and named sets in prose: 前十位依次是 X、Y, 分别是 X、Y、Z, X、Y两市…, numbered lines.
+
+A list is a run of places joined by 、/和; what precedes it (依次为, 前N位是) or follows it (两市, 等6个城市)
+says whether it is ordered. Sets are never numbered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.rank_entries import (
+    ExtractedEntry,
+    ExtractedRanking,
+    alt,
+    link_entry,
+    make_ranking,
+    period_of,
+    words,
+)
+from knowledge.places.region import Mention
+from knowledge.text.document import Document, Sentence
+from knowledge.text.numbers import cn_int
+
+_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+# the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
+_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d((]{0,4}))\s*[))]?"
+_CLAUSE_END = re.compile(r"[。;;!?]")
+_COMMA = re.compile(r"[,,]")
+
+
+@dataclass(slots=True)
+class _Run:
+    start: int
+    end: int
+    items: list[tuple[Mention, str | None]]
+
+
+def _separator() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alt('separators')})\s*")
+
+
+def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
+    """Runs of two or more places joined by list separators, each place with the figure written after it."""
+    value_re, sep_re = re.compile(_VALUE), _separator()
+    mentions = sorted((m for m in ctx.mentions(text) if m.surface not in words()["scopes"]["nation"]),
+                      key=lambda m: m.start)
+    runs: list[_Run] = []
+    current: _Run | None = None
+    for m in mentions:
+        if current is not None and m.start >= current.end:
+            gap = sep_re.fullmatch(text, current.end, m.start)
+            if gap is None and _bridge(text, current, m.start, sep_re, ctx):
+                gap = sep_re.fullmatch(text, current.end, m.start)
+            if gap is None or m.start == current.end:
+                runs.append(current)
+                current = None
+        if current is not None and m.start < current.end:
+            continue  # an overlapping mention (济南市中区 inside 济南市中区): the first reading stands
+        value = value_re.match(text, m.end)
+        end = value.end() if value and value.group("value") else m.end
+        item = (m, value.group("value").replace(" ", "") if value and value.group("value") else None)
+        if current is None:
+            current = _Run(m.start, end, [item])
+        else:
+            current.items.append(item)
+            current.end = end
+    if current is not None:
+        runs.append(current)
+    return [r for r in runs if len(r.items) >= 2]
+
+
+def _bridge(text: str, run: _Run, until: int, sep_re: re.Pattern[str], ctx: ArticleContext) -> bool:
+    """Take into the run the short names between separators that name a place of the article's city although
+    the mention scan skipped them (平原 is also a common word): 陵城、临邑、平原、乐陵."""
+    while True:
+        sep = sep_re.match(text, run.end)
+        if sep is None:
+            return False
+        token = re.match(r"[^、,,。;;和及与\s]{2,4}", text[sep.end() : until])
+        if token is None or not sep_re.fullmatch(text, sep.end() + token.end(), until):
+            return False
+        entry = link_entry(None, token.group(), ctx)
+        if entry.region_code is None:
+            return False
+        run.items.append((Mention(sep.end(), sep.end() + token.end(), token.group(),
+                                  ctx.gazetteer.get(entry.region_code), "name"), None))
+        run.end = sep.end() + token.end()
+        return True
+
+
+def ranked(text: str) -> bool:
+    return any(w in text for w in words()["lists"]["ranked"]) or bool(re.search(rf"前(?:{_NUM})(?:位|名|强)", text))
+
+
+def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Every list of places in a sentence that its lead or its count marks as a ranking or a set."""
+    text = sentence.text
+    found: list[ExtractedRanking] = []
+    for run in item_runs(text, ctx):
+        clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, run.start)), default=0)
+        lead = re.sub(r"[\s::,,]+$", "", text[clause_start : run.start])
+        ranking = _led(run, lead, text, sentence, doc, ctx) or _counted(run, lead, text, sentence, doc, ctx)
+        if ranking is not None:
+            ranking.period_label = ranking.period_label or period_of(text[: run.start], doc, ctx)
+            found.append(ranking)
+    return found
+
+
+def _entries(run: _Run, ctx: ArticleContext, first: int | None) -> list[ExtractedEntry]:
+    return [link_entry(None if first is None else first + i, m.surface, ctx, value)
+            for i, (m, value) in enumerate(run.items)]
+
+
+def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
+         ctx: ArticleContext) -> ExtractedRanking | None:
+    """A list after its lead: 排在前十位的依次是 …, 其余十强分别是 …, 在10亿元以下的分别是 …."""
+    segment = _COMMA.split(lead)[-1]
+    n = len(run.items)
+    top = re.search(rf"(?P<rest>{alt('rest')})?[^,,]{{0,6}}?(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
+                    rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为)$", segment)
+    if top is not None:
+        count = cn_int(top["n"] or top["m"])
+        if count is None or count < n:
+            return None
+        if not top["rest"] and count != n:
+            return None  # 前十位 with five names: not the whole list
+        first = count - n + 1 if top["rest"] else 1  # 其余十强 … : the rest, after the ones named before
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, first), sentence.position, doc, ctx)
+    if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
+    if any(value for _, value in run.items):
+        return None  # 分别是北京10.7%、浙江10.6%: figures shared out, read as facts
+    if re.search(rf"(?:{alt('set_leads')})$", segment) and n >= 3:
+        return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
+    counted = re.search(rf"(?P<n>{_NUM})(?:个|座)[^,,]{{0,12}}?(?:{alt('set_leads')}|{alt('counted_leads')})$",
+                        segment)
+    if counted is not None and cn_int(counted["n"]) == n:
+        return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
+    return None
+
+
+def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
+             ctx: ArticleContext) -> ExtractedRanking | None:
+    """A list closed by its count: 日照、青岛两市增幅超过9%, 荆州、孝感、黄冈3个过三千亿元城市."""
+    classes = alt("classes")
+    count_re = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*")
+    m = count_re.match(text, run.items[-1][0].end)
+    goes_on = m is not None and re.match(rf"(?:{classes})?{_separator().pattern}", text[m.end() :])
+    if m is None or cn_int(m["n"]) != len(run.items) or goes_on:
+        return None  # 昆山、张家港、江阴、常熟四市和太仓市: the list goes on past its count
+    clause_end = _CLAUSE_END.search(text, m.end())
+    rest = text[m.end() : clause_end.start() if clause_end else len(text)]
+    if "分别" in rest or "排名" in rest or "排位" in rest:
+        return None  # figures or rank changes shared out one by one: facts and claims, not a set
+    head = rest.split(",")[0].split(",")[0]
+    # the count's own noun (两市增幅…, 等6个城市的…), else a noun phrase ending in one (3个过三千亿元城市)
+    named = re.match(rf"(?P<title>{classes})", head) or re.match(
+        rf"(?P<title>[^,,]{{0,16}}?(?:{classes}))(?=$|的|[,,])", head)
+    if named is None:
+        if m["opener"] != "这" or not head:
+            return None
+        title, tail = head[:24], ""  # 这7个争夺副中心的“种子选手”: 这 and the count mark the set
+    else:
+        title, tail = named["title"], head[named.end() :].lstrip("的")
+        if not re.search(rf"[\d一二三四五六七八九十百千万亿]|{alt('thresholds')}", title + tail):
+            return None
+    if tail and len(title) <= 3:
+        title = f"{tail}的{title}"  # 两市增幅超过9% → 增幅超过9%的市
+    title = _title(title)
+    entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]  # 黄冈3个…: a count, no figure
+    return make_ranking(title, "set", lead + rest, entries, sentence.position, doc, ctx)
+
+
+def _title(segment: str) -> str:
+    """A list's title in the text's own words: its lead without the verb (排在前十位的依次是 → 排在前十位)."""
+    title = re.sub(r"(?:的)?(?:依次|分别)?(?:是|为|包括|还有|如下)$", "", segment)
+    title = re.sub(r"^(?:从|而|此外|其中|另外|同时)", "", title)
+    return re.sub(r"^[\s“”\"::]+|[\s“”\"::]+$", "", title) or "名单"

@@ -1,0 +1,96 @@
+"""Places named in a question: exact names, 全省/我省, functional zones, typos and pinyin, shared names."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.metrics import canonical_metric
+from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.qa.index import Index
+from knowledge.text.segment import cut
+
+
+def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
+                 ambiguous: dict[str, list[Region]] | None = None, assumed: list[str] | None = None) -> list[Region]:
+    """Places named in a question: exact forms, province words, functional zones, typos, pinyin.
+
+    A shared name (鼓楼区) that the question does not settle is settled by the base when only one of its
+    places has data (noted in `assumed`); otherwise its places go to `ambiguous`, to ask back.
+    """
+    unsettled: set[str] = set()
+    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text, unsettled=unsettled)]
+    for name in sorted(unsettled):
+        places = gazetteer.candidates(name)
+        covered = [r for r in places if index is not None and index.covers(r.code)]
+        if len(covered) == 1:
+            found.append((text.find(name), covered[0]))
+            if assumed is not None:
+                assumed.append(f"“{name}”按{gazetteer.describe(covered[0])}理解(资料里只有它的数据)")
+        elif len(places) > 1 and ambiguous is not None:
+            ambiguous[name] = covered or places
+    found += _whole_province(text, gazetteer, index, found)
+    found += _zones(text, gazetteer, index)
+    if not found:
+        found = _fuzzy_regions(text, gazetteer)
+    ordered: list[Region] = []
+    for _, region in sorted(found, key=lambda pair: pair[0]):
+        if ordered and region.parent == ordered[-1].code:
+            ordered[-1] = region  # 淄博市周村区 means 周村区
+        elif region not in ordered:
+            ordered.append(region)
+    return ordered
+
+
+def _whole_province(text: str, gazetteer: Gazetteer, index: Index | None,
+                    found: list[tuple[int, Region]]) -> list[tuple[int, Region]]:
+    """全省/我省: the province of the places named with it, else the one province the base covers."""
+    m = re.search(r"全省|我省|本省", text)
+    if m is None:
+        return []
+    provinces = {gazetteer.province_of(r) for _, r in found}
+    if not provinces and index is not None:
+        provinces = {gazetteer.province_of(gazetteer.get(c)) for c in index.by_region}
+    return [(m.start(), provinces.pop())] if len(provinces) == 1 else []
+
+
+def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[int, Region]]:
+    """度假区/开发区/高新区 without a city: the zone the base actually has data about, if only one."""
+    out = []
+    for term in ("度假区", "开发区", "高新区"):
+        at = text.find(term)
+        if at == -1 or index is None:
+            continue
+        zones = {r for r in gazetteer.regions() if r.level == "zone" and term in "".join(r.aliases) + r.name}
+        known = [z for z in zones if z.code in index.by_region or z.code in index.ranked_regions]
+        if len(known) == 1:
+            out.append((at, known[0]))
+    return out
+
+
+def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
+    """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows."""
+    for word in re.findall(r"[a-z]{4,}", text):
+        region = gazetteer.resolve(word)
+        if region is not None:
+            return [(text.find(word), region)]
+    bounds = _token_bounds(text)
+    for size in (3, 2):
+        for start in range(0, max(0, len(text) - size + 1)):
+            window = text[start : start + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", window) or canonical_metric(window):
+                continue
+            if start not in bounds or start + size not in bounds:
+                continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
+            region = gazetteer.resolve(window)
+            if region is not None and region.level != "province":
+                return [(start, region)]
+    return []
+
+
+def _token_bounds(text: str) -> set[int]:
+    """Offsets where jieba puts a word boundary in the question."""
+    bounds, at = {0}, 0
+    for token in cut(text):
+        at += len(token)
+        bounds.add(at)
+    return bounds

@@ -1,0 +1,148 @@
+"""The metric phrase before a value: example clauses for each rule family, and the noun-phrase check on every
+metric name the extractor stores (seeds and, where present, ../shared/corpus).
+
+Rows read "region | metric | period | value | growth"; every clause is written for the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.extract.metricphrase import is_metric_name
+from knowledge.extract.nounphrase import is_noun_phrase, noun_phrase_in
+from knowledge.extract.pipeline import parse_or_error
+from knowledge.text.corpus import read_file
+from tests.extract.test_clauses import facts_of, row
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+TITLE = "威海市2017年国民经济和社会发展统计公报"
+
+SUBJECT_CHAIN = [
+    ("全年规模以上工业企业900家,实现主营业务收入3200.5亿元、利税300.2亿元、利润180.6亿元。",
+     ["威海市 | 规上工业企业 | 2017 | 900 | -", "威海市 | 规上工业营业收入 | 2017 | 3200.5 | -",
+      "威海市 | 规上工业利税 | 2017 | 300.2 | -", "威海市 | 规上工业利润总额 | 2017 | 180.6 | -"]),
+    ("全市建筑业实现增加值95.5亿元,实现利税12亿元。",
+     ["威海市 | 建筑业增加值 | 2017 | 95.5 | -", "威海市 | 建筑业利税 | 2017 | 12 | -"]),
+]
+
+COUNT_NOUNS = [
+    ("全市设有3个市辖区、5个县级市、40个街道。",
+     ["威海市 | 市辖区 | 2017 | 3 | -", "威海市 | 县级市 | 2017 | 5 | -", "威海市 | 街道 | 2017 | 40 | -"]),
+    ("全市下设6个工作专班及9个服务小组。",
+     ["威海市 | 工作专班 | 2017 | 6 | -", "威海市 | 服务小组 | 2017 | 9 | -"]),
+    ("全市已形成80余家新材料及其配套企业抱团发展。", ["威海市 | 新材料及其配套企业 | 2017 | 80 | -"]),
+]
+
+TRIMMED = [
+    ("全市城镇化率提高到61.5%。", ["威海市 | 城镇化率 | 2017 | 61.5 | -"]),
+    ("全市规模以上工业企业发展至1200家。", ["威海市 | 规上工业企业 | 2017 | 1200 | -"]),
+    ("全市项目开工率91.2%,投资完成率70.4%。",
+     ["威海市 | 项目开工率 | 2017 | 91.2 | -", "威海市 | 投资完成率 | 2017 | 70.4 | -"]),
+    ("县域生产总值1800亿元。", ["威海市 | 县域生产总值 | 2017 | 1800 | -"]),
+]
+
+NOT_A_FACT = [
+    # an average over two years is neither the year's growth nor a metric called 两年平
+    ("全市地区生产总值增长6.0%,两年平均增长5.1%。", ["威海市 | 地区生产总值 | 2017 | - | 6.0"]),
+    # a list's size: the places are named in the phrase
+    ("全省经济总量超千亿元的城市中,烟台、潍坊、临沂3市增速较快。", []),
+    # a comparison between places, not the subject's own figure
+    ("烟台和潍坊的GDP增速分别为6%。", []),
+    # a threshold crossed is not the value: the value is stated beside it or not at all
+    ("全市地区生产总值迈上3000亿元台阶。", []),
+    # a predicate with no noun is no metric: the money is given, what it buys is not named
+    ("全市还拿出3000万元。", []),
+]
+
+INNER_FIGURES = [
+    # whom a sum went to, then what it was
+    ("全市为3200家企业发放稳岗补贴5100万元。", ["威海市 | 稳岗补贴 | 2017 | 5100 | -"]),
+    # a count after the metric, then the sum
+    ("全市发放创业担保贷款0.9万笔、12.5亿元。",
+     ["威海市 | 创业担保贷款 | 2017 | 12.5 | -"]),
+    # a count qualifying the metric
+    ("全市12个重点行业增加值增长6.1%。", ["威海市 | 重点行业增加值 | 2017 | - | 6.1"]),
+    # a sum over a set of places is not the subject's figure
+    ("全国有8个省份GDP总量合计3万亿元。", []),
+]
+
+QUALIFIED_GROWTH = [
+    ("全市居民人均可支配收入41000元,名义增长6.0%,实际增长4.1%。",
+     ["威海市 | 居民人均可支配收入 | 2017 | 41000 | 6.0"]),
+    ("全市一般公共预算收入273亿元,同口径增长7.2%。",
+     ["威海市 | 一般公共预算收入 | 2017 | 273 | 7.2"]),
+    ("全市地区生产总值3480.1亿元,增量205亿元。",
+     ["威海市 | 地区生产总值 | 2017 | 3480.1 | -", "威海市 | 地区生产总值增量 | 2017 | 205 | -"]),
+]
+
+RESTATED = [
+    ("全市地区生产总值3480.1亿元。全年地区生产总值3480.1亿元,在全省保持前列。",
+     ["威海市 | 地区生产总值 | 2017 | 3480.1 | -"]),
+]
+
+CASES = SUBJECT_CHAIN + COUNT_NOUNS + TRIMMED + NOT_A_FACT + INNER_FIGURES + QUALIFIED_GROWTH + RESTATED
+IDS = ([f"chain-{i}" for i in range(len(SUBJECT_CHAIN))] + [f"count-{i}" for i in range(len(COUNT_NOUNS))]
+       + [f"trim-{i}" for i in range(len(TRIMMED))] + [f"not-a-fact-{i}" for i in range(len(NOT_A_FACT))]
+       + [f"inner-figure-{i}" for i in range(len(INNER_FIGURES))]
+       + [f"qualified-growth-{i}" for i in range(len(QUALIFIED_GROWTH))]
+       + [f"restated-{i}" for i in range(len(RESTATED))])
+
+
+@pytest.mark.parametrize(("body", "expected"), CASES, ids=IDS)
+def test_example_clause_gives_its_facts(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("城镇化率提高到", "城镇化率"),
+    ("规模以上工业企业发展至", "规模以上工业企业"),
+    ("确定省市县重点项目", "省市县重点项目"),
+    ("一般公共预算收入过百亿元的县", "一般公共预算收入过百亿元的县"),
+    ("新增四上企业", "新增四上企业"),
+    ("支出占比", "支出占比"),
+    ("还拿出", None),
+    ("占据", None),
+    ("金融机构伸出了援助之手", None),
+    ("比上年", None),
+    ("现在的", None),
+    ("壮大产业规模、优化产业结构、提升产业能级", None),
+], ids=lambda v: str(v))
+def test_noun_phrase_in_finds_the_metric_or_rejects(phrase, expected):
+    assert noun_phrase_in(phrase) == expected
+
+
+@pytest.mark.parametrize(("garbage", "unit"), [
+    ("比上年", "%"), ("还拿出", "万元"), ("金融机构伸出了援助之手", "家"), ("占据", "席"), ("增长2.9%", "%"),
+    ("还拿出", "人"),
+], ids=str)
+def test_the_stored_name_check_rejects_garbage(garbage, unit):
+    assert not is_metric_name(garbage, unit)
+
+
+def _stored_metric_names(gazetteer, paths: list[Path]) -> set[tuple[str, str | None]]:
+    manifests: dict = {}
+    names: set[tuple[str, str | None]] = set()
+    for path in paths:
+        parsed = parse_or_error(read_file(path, manifests=manifests), gazetteer)
+        if not isinstance(parsed, Exception):
+            names.update((f.metric, f.unit) for f in parsed.facts)
+    return names
+
+
+def test_no_stored_metric_name_of_the_seeds_fails_the_check(gazetteer):
+    names = _stored_metric_names(gazetteer, sorted((ROOT / "knowledge" / "articles").glob("*.txt")))
+    assert names and [n for n in sorted(names, key=str) if not is_metric_name(*n)] == []
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_no_stored_metric_name_of_the_corpus_fails_the_check(gazetteer):
+    paths = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html", ".md"))
+    names = _stored_metric_names(gazetteer, paths)
+    assert names and [n for n in sorted(names, key=str) if not is_metric_name(*n)] == []
+
+
+def test_open_names_are_noun_phrases_not_predicates():
+    assert is_noun_phrase("投资完成率") and not is_noun_phrase("还拿出")

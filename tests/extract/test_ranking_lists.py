@@ -1,0 +1,83 @@
+"""Ranking lists and named sets, one example text per form (written for this test): ordered lists keep their
+positions, sets never get any, and every list keeps its scope and period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract.pipeline import parse_article
+from knowledge.extract.rankings import ExtractedRanking
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.text.corpus import ArticleMeta, RawArticle
+
+# (title line, body, expected lists as (kind, [(position, entry, value)], scope, period))
+CASES = [
+    ("依次是", "山东省县域经济排名", "2023年全省县域经济排名前三位的依次是:胶州市、寿光市、诸城市。",
+     [("ordered", [(1, "胶州市", None), (2, "寿光市", None), (3, "诸城市", None)], "山东省", "2023")]),
+    ("前N位的是 with values", "山东省外资简报",
+     "2022年,全省实际使用外资前三位的是,青岛12亿美元、济南8亿美元、烟台5亿美元。",
+     [("ordered", [(1, "青岛", "12亿美元"), (2, "济南", "8亿美元"), (3, "烟台", "5亿美元")], "山东省", "2022")]),
+    ("其余N强", "全国经济观察",
+     "2021年前三季度GDP增速前五的省份中,湖北居首,海南第二,其余五强分别是:北京10.7%、浙江10.6%、山西10.5%。",
+     [("ordered", [(3, "北京", "10.7%"), (4, "浙江", "10.6%"), (5, "山西", "10.5%")], "全国", "2021Q1-Q3")]),
+    ("分别是 set", "淄博市经济简报", "2023年,全市GDP过百亿元的县区分别是张店区、淄川区和桓台县。",
+     [("set", [(None, "张店区", None), (None, "淄川区", None), (None, "桓台县", None)], "淄博市", "2023")]),
+    ("a set's scope from its entries", "经济观察", "2022年上半年,GDP增速最高的3个省份分别是宁夏、山西和陕西。",
+     [("set", [(None, "宁夏", None), (None, "山西", None), (None, "陕西", None)], "全国", "2022H1")]),
+    ("counted set", "山东省县域经济", "2017年前三季度,日照、青岛两市县域生产总值增幅超过9%。",
+     [("set", [(None, "日照", None), (None, "青岛", None)], "山东省", "2017Q1-Q3")]),
+    ("counted set with a class noun", "湖北省情况", "2024年新增荆州、孝感、黄冈3个过三千亿元城市。",
+     [("set", [(None, "荆州", None), (None, "孝感", None), (None, "黄冈", None)], "湖北省", "2024")]),
+    ("a count without a measure is no set", "经济观察", "2021年浙江和江苏两省平分秋色。", []),
+    ("a count that the list runs past", "经济观察", "昆山、江阴、常熟三市和太仓市均入围前十。", []),
+    ("figures shared out are facts, not a set", "山东省经济", "2023年GDP增速分别是:济南5.1%、青岛5.9%、烟台6.0%。", []),
+    ("two names without a count", "山东省经济", "2016年上半年GDP最快和最慢的城市分别为淄博和莱芜。", []),
+    ("numbered lines under a ranking", "青岛市经济",
+     "2023年全市各区市GDP排名如下:\n1. 胶州市 1520亿元\n2. 平度市 980亿元\n3. 莱西市 850亿元",
+     [("ordered", [(1, "胶州市", "1520亿元"), (2, "平度市", "980亿元"), (3, "莱西市", "850亿元")], "青岛市",
+       "2023")]),
+    ("numbered lines of a named list are a set", "青岛市通报",
+     "2023年全市乡村振兴示范区名单如下:\n(1)胶州市\n(2)平度市\n(3)莱西市",
+     [("set", [(None, "胶州市", None), (None, "平度市", None), (None, "莱西市", None)], "青岛市", "2023")]),
+    ("numbered lines of an outline", "青岛市工作要点", "2023年重点工作:\n1. 胶州市抓项目\n2. 平度市抓农业", []),
+    ("第N名 lines", "青岛市考核结果", "2023年区市考核结果:\n第1名 胶州市\n第2名 平度市\n第3名 莱西市",
+     [("ordered", [(1, "胶州市", None), (2, "平度市", None), (3, "莱西市", None)], "青岛市", "2023")]),
+    ("rank table", "青岛市2023年区市GDP排名",
+     "2023年各区市GDP排名\n排名 | 地区 | GDP(亿元)\n1 | 胶州市 | 1520\n2 | 平度市 | 980\n3 | 莱西市 | 850",
+     [("ordered", [(1, "胶州市", "1520"), (2, "平度市", "980"), (3, "莱西市", "850")], "青岛市", "2023")]),
+    ("rank table, one cell a line, two blocks side by side", "县域经济百强榜",
+     "2017年县域经济百强名单\n排名\n县\n排名\n县\n1\n昆山市\n51\n蓬莱市\n2\n江阴市\n52\n诸城市\n百强县经济总量继续增长。",
+     [("ordered", [(1, "昆山市", None), (2, "江阴市", None), (51, "蓬莱市", None), (52, "诸城市", None)], "全国",
+       "2017")]),
+    ("two sets announced together share scope and period", "山东省县域经济评价",
+     "2021年度全省3个“先进县”为邹城市、寿光市、诸城市。3个“进步县”为曲阜市、桓台县、嘉祥县。",
+     [("set", [(None, "邹城市", None), (None, "寿光市", None), (None, "诸城市", None)], "山东省", "2021"),
+      ("set", [(None, "曲阜市", None), (None, "桓台县", None), (None, "嘉祥县", None)], "山东省", "2021")]),
+]
+
+
+def _lists(gazetteer: Gazetteer, title: str, body: str) -> list[ExtractedRanking]:
+    raw = RawArticle("lists.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta(published=date(2024, 3, 1)))
+    return sorted(parse_article(raw, gazetteer).rankings, key=lambda r: r.sentence)
+
+
+def _shown(r: ExtractedRanking) -> tuple:
+    return (r.kind, [(e.position, e.name, e.value) for e in r.entries], r.scope_name, r.period_label)
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_example_text_gives_its_lists(gazetteer: Gazetteer, title: str, body: str, expected: list) -> None:
+    assert [_shown(r) for r in _lists(gazetteer, title, body)] == expected
+
+
+def test_entries_of_a_list_are_linked_to_their_regions(gazetteer: Gazetteer) -> None:
+    (ranking,) = _lists(gazetteer, "淄博市经济简报", "2023年,全市GDP过百亿元的县区分别是张店区、淄川区和桓台县。")
+    linked = [gazetteer.get(e.region_code).name for e in ranking.entries if e.region_code]
+    assert linked == ["张店区", "淄川区", "桓台县"]
+
+
+def test_a_list_keeps_its_title_in_the_texts_words(gazetteer: Gazetteer) -> None:
+    (ranking,) = _lists(gazetteer, "山东省县域经济", "2017年前三季度,日照、青岛两市县域生产总值增幅超过9%。")
+    assert ranking.title == "县域生产总值增幅超过9%的市"
