@@ -2,7 +2,9 @@
 
     .venv/bin/python bench/fuzz.py [--updates 10000] [--users 250] [--seed 7]
 
-Normal users stay under the flood limit, so each of their updates that deserves a reply must get one;
+Every normal user is greeted first (/start, answered), so button presses land on real keyboards: half
+press one of the bot's real buttons, half send forged data. Normal users stay under the flood limit, so each
+of their updates that deserves a reply must get one;
 a few flooders send far more, and for them only the one notice and the limit are checked. Then the bot
 is restarted on the same database and asked a known question. Targets: every count 0, RSS growth ≤ 20%.
 """
@@ -109,8 +111,16 @@ def send_one(fake: Any, rng: random.Random, user: int, ledger: Ledger, own_messa
         ledger.due[user] += due
         ledger.sent["command"] += 1
     elif roll < 0.65:
-        bot_messages = fake.messages_to(user)[-5:]
-        if bot_messages:
+        bot_messages = fake.messages_to(user)[-8:]
+        with_buttons = [m for m in bot_messages if m.buttons]
+        if with_buttons and rng.random() < 0.5:  # a real button of one of the bot's keyboards
+            message = rng.choice(with_buttons)
+            pressed = rng.choice(message.buttons)
+            update = fake.press_button(user, message.message_id, pressed["callback_data"])
+            ledger.callbacks.append(update["callback_query"]["id"])
+            ledger.due[user] += replies_to_press(message.text or "", pressed.get("text", ""))
+            ledger.sent["real button"] += 1
+        elif bot_messages:
             target = rng.choice(bot_messages).message_id
             data = rng.choice(["", "src:1", "sub:time:25:00", "sub:x", "q:1:0", "ex:99", _unicode(rng, 30)[:64],
                                "0" * 64])
@@ -145,6 +155,25 @@ def send_one(fake: Any, rng: random.Random, user: int, ledger: Ledger, own_messa
             {"callback_query": {"id": None}}, {"edited_message": 5}, {"poll": {"id": []}}, {"unknown_kind": {}},
         ]))
         ledger.sent["malformed"] += 1
+
+
+def replies_to_press(message_text: str, button_text: str) -> int:
+    """1 when pressing this real button owes a new message: 来源, 相关, an example or related question, an
+    ask-back's option; subscription buttons may edit their message instead, so they owe none."""
+    asks = message_text.startswith(("你好", "相关问题")) or "你指的是" in message_text
+    return int(button_text in ("来源", "相关") or asks)
+
+
+def greet(fake: Any, users: list[int], ledger: Ledger) -> None:
+    """/start from every user, answered before the fuzz: their presses then find real keyboards to press."""
+    for user in users:
+        fake.send_command(user, "/start")
+        ledger.due[user] += 1
+        ledger.sent["greeting"] += 1
+        ledger.sent["total"] += 1
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and any(not fake.messages_to(u) for u in users):
+        time.sleep(0.5)
 
 
 def start_bot(fake_url: str, tmp: Path, log: Path) -> subprocess.Popen[bytes]:
@@ -197,6 +226,7 @@ def main() -> None:
             raise SystemExit(f"{per_user} updates per user would hit the flood limit {LIMIT}: add --users")
         own: dict[int, list[int]] = {u: [] for u in users}
         started = time.monotonic()
+        greet(fake, users, ledger)
         for user in flooders:  # bursts of /start and stickers from one user each
             for i in range(per_flooder):
                 if i % 2:
@@ -237,7 +267,8 @@ def main() -> None:
           f"({', '.join(f'{k} {v:,}' for k, v in sorted(ledger.sent.items()) if k != 'total')}) in {sent_in:.1f} s; "
           f"all handled after {drained:.1f} s")
     print(f"handler tracebacks in the bot's log: {tracebacks} ({handler_errors} 'error while handling')")
-    print(f"unacknowledged callbacks: {unanswered} of {len(ledger.callbacks):,}")
+    print(f"unacknowledged callbacks: {unanswered} of {len(ledger.callbacks):,} "
+          f"({ledger.sent['real button']:,} real buttons, {ledger.sent['forged callback']:,} forged)")
     print(f"lost replies (normal users, under the flood limit): {lost} of {sum(ledger.due.values()):,} due")
     print(f"flooders: replies {[len(m) for m in flood]} for {per_flooder} updates each (limit {LIMIT}/min), "
           f"notices {notices}")

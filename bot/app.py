@@ -22,7 +22,9 @@ from knowledge.store.engine import make_engine
 
 log = logging.getLogger(__name__)
 
-CALLBACK_CACHE = 5000  # keyboards whose buttons still work; older ones answer "已过期"
+# Keyboards whose buttons still work (older ones answer "已过期"): PTB keeps each keyboard's buttons and
+# each pressed query's data, so memory grows with this until the cache is full.
+CALLBACK_CACHE = 1024
 CONNECT_BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 
 

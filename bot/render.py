@@ -6,10 +6,13 @@ No Telegram objects here: just strings, so the rules are tested without a bot.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from knowledge.qa.answer import Answer
 
 MESSAGE_LIMIT = 4096
+SOURCE_KEYS = ("title", "publisher", "date", "snippet")
+SourceCard = tuple[tuple[str, str], ...]  # a source's (key, text) pairs among SOURCE_KEYS
 
 
 def answer_html(answer: Answer) -> str:
@@ -25,15 +28,15 @@ def answer_html(answer: Answer) -> str:
     return "\n".join(body)
 
 
-def sources_html(answer: Answer) -> str:
-    if not answer.sources:
-        return "这条回答没有引用来源。"
+def sources_html(sources: Iterable[SourceCard]) -> str:
+    """The sources message: a numbered title, publisher and date, and the snippet of each source."""
     parts = []
-    for i, src in enumerate(answer.sources, 1):
-        meta = ",".join(str(x) for x in (src.get("publisher"), src.get("date")) if x)
-        parts.append(f"{i}. 《{html.escape(str(src['title']))}》{html.escape(f'({meta})' if meta else '')}\n"
-                     f"“{html.escape(str(src['snippet']))}”")
-    return "\n\n".join(parts)
+    for i, card in enumerate(sources, 1):
+        src = dict(card)
+        meta = ",".join(x for x in (src.get("publisher"), src.get("date")) if x)
+        parts.append(f"{i}. 《{html.escape(src.get('title', ''))}》{html.escape(f'({meta})' if meta else '')}\n"
+                     f"“{html.escape(src.get('snippet', ''))}”")
+    return "\n\n".join(parts) if parts else "这条回答没有引用来源。"
 
 
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -90,9 +90,9 @@ async def _typing_after(context: BotContext, chat_id: int, delay: float) -> None
 async def send_answer(where: Origin, answer: Answer) -> None:
     buttons = []
     if answer.sources:
-        buttons.append(InlineKeyboardButton("来源", callback_data=SourcesButton(answer)))
+        buttons.append(InlineKeyboardButton("来源", callback_data=SourcesButton.of(answer)))
     if answer.suggestions:
-        buttons.append(InlineKeyboardButton("相关", callback_data=RelatedButton(answer)))
+        buttons.append(InlineKeyboardButton("相关", callback_data=RelatedButton.of(answer)))
     rows = [buttons] if buttons else []
     if answer.choices:  # an ask-back: each option is a button that asks the question it stands for
         rows = [[InlineKeyboardButton(choice[:40], callback_data=AskButton(question))]
@@ -110,7 +110,7 @@ async def on_sources(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     if (where := origin(update)) is not None:
-        for part in split_message(sources_html(query.data.answer)):
+        for part in split_message(sources_html(query.data.sources)):
             await where.message.reply_text(part, parse_mode=ParseMode.HTML)
 
 
@@ -122,7 +122,7 @@ async def on_related(update: Update, context: BotContext) -> None:
     await query.answer()
     if (where := origin(update)) is not None:
         rows = [[InlineKeyboardButton(text[:40], callback_data=AskButton(text))]
-                for text in query.data.answer.suggestions[:5]]
+                for text in query.data.questions]
         await where.message.reply_text("相关问题:", reply_markup=InlineKeyboardMarkup(rows))
 
 

@@ -12,6 +12,7 @@ from typing import Literal
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.render import SOURCE_KEYS, SourceCard
 from bot.services import AnyApp, BotContext
 from knowledge.qa.answer import Answer
 
@@ -23,14 +24,28 @@ class AskButton:
     question: str
 
 
+# The cache keeps every button of its last keyboards: a button holds only what pressing it shows, never
+# the whole answer (its facts, text and sources would be kept alive for thousands of keyboards).
 @dataclass(frozen=True, slots=True)
 class SourcesButton:
-    answer: Answer
+    """来源: the answer's sources, each cut to what the sources message shows."""
+
+    sources: tuple[SourceCard, ...]
+
+    @classmethod
+    def of(cls, answer: Answer) -> SourcesButton:
+        return cls(tuple(tuple((k, str(v)) for k in SOURCE_KEYS if (v := src.get(k))) for src in answer.sources))
 
 
 @dataclass(frozen=True, slots=True)
 class RelatedButton:
-    answer: Answer
+    """相关: the related questions."""
+
+    questions: tuple[str, ...]
+
+    @classmethod
+    def of(cls, answer: Answer, limit: int = 5) -> RelatedButton:
+        return cls(tuple(answer.suggestions[:limit]))
 
 
 @dataclass(frozen=True, slots=True)

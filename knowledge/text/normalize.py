@@ -7,9 +7,11 @@ to a particular article.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 import opencc
@@ -58,9 +60,29 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
+@lru_cache(maxsize=1)
+def _kept_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The spellings t2s must not touch (knowledge/data/script.toml), each with the Simplified word it is."""
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("script.toml").read_text("utf-8"))
+    kept: dict[str, str] = {}
+    for word in raw["words"]:
+        for spelling in (word, _s2t().convert(word), *raw["variants"].get(word, ())):
+            kept[spelling] = word
+    # longest first, so 乾安县 is kept whole rather than as 乾安 + 县
+    return re.compile("|".join(map(re.escape, sorted(kept, key=len, reverse=True)))), kept
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified with OpenCC."""
-    return _t2s().convert(text)
+    """Traditional → Simplified with OpenCC, keeping the words of script.toml (乾县 never turns 干县)."""
+    pattern, kept = _kept_words()
+    if pattern.search(text) is None:
+        return _t2s().convert(text)
+    out, at = [], 0
+    for m in pattern.finditer(text):
+        out += [_t2s().convert(text[at : m.start()]), kept[m.group()]]
+        at = m.end()
+    out.append(_t2s().convert(text[at:]))
+    return "".join(out)
 
 
 def to_traditional(text: str) -> str:
@@ -73,13 +95,26 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc ex
 
 
 def detect_script(text: str) -> Script:
-    """'hant' when a noticeable share of the Han characters change under t2s, else 'hans'."""
+    """'hant' when a noticeable share of the Han characters are Traditional only, else 'hans'.
+
+    A character that t2s changes but Simplified text uses too (乾 of 乾隆, 於 as a surname: both in
+    GB2312) is no evidence: three 乾县 in a Simplified article must not make it Traditional.
+    """
     sample = "".join(_HAN_RUN.findall(text))[:4000]
     simplified = to_simplified(sample)
     if simplified == sample:
         return "hans"  # nothing to convert: the common case, decided without counting
-    changed = sum(1 for a, b in zip(sample, simplified, strict=False) if a != b)
+    changed = sum(1 for a, b in zip(sample, simplified, strict=False) if a != b and not _in_gb2312(a))
     return "hant" if changed >= max(2, len(sample) * 0.03) else "hans"
+
+
+@lru_cache(maxsize=65536)
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def commonness(text: str) -> float:
