@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from knowledge.extract.metrics import canonical_metric, metrics
-from knowledge.extract.nounphrase import is_noun_phrase
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
@@ -42,10 +41,11 @@ class Lookup:
         return self.gaz.describe(region) if shared else region.name
 
     def known_metrics(self, region: Region) -> list[str]:
-        """The region's metrics worth offering: catalogue names first, then well-formed open names."""
+        """The region's metrics worth offering: catalogue names first, then open names (ingest stores an open
+        name only when it passes the noun-phrase check, so serving never loads the POS tagger)."""
         catalogue = metrics()
         names = [m for m in self.metrics_of(region) if not any(ch.isdigit() for ch in m)]
-        return [m for m in names if m in catalogue] + [m for m in names if m not in catalogue and is_noun_phrase(m)]
+        return [m for m in names if m in catalogue] + [m for m in names if m not in catalogue]
 
     def share_metric(self, region: Region, part: str) -> str | None:
         """The region's stored share metric that a 占…比重 question means: 二产 → 第二产业占比."""
