@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.service import KnowledgeBase
-from knowledge.store.engine import make_engine
+from tests.qa.kbkit import base_from, body
 
 # Written for the test: two 鼓楼区 with data, one 朝阳区 with data.
 ARTICLES = {
@@ -23,16 +23,8 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     folder: Path = tmp_path_factory.mktemp("askback")
-    (folder / "articles").mkdir()
-    for name, text in ARTICLES.items():
-        (folder / "articles" / name).write_text(text, encoding="utf-8")
-    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
-    base.start(warm=False)
-    return base
+    return base_from(folder, ARTICLES)
 
-
-def body(text: str) -> str:
-    return text.split("\n来源:")[0]
 
 
 def test_a_shared_name_with_several_places_in_the_base_is_asked_back(kb: KnowledgeBase) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.qa.figure import unit_kind
 from knowledge.service import KnowledgeBase
-from knowledge.store.engine import make_engine
+from tests.qa.kbkit import base_from
 
 ARTICLE = "冠县招商简报\n发布日期:2022-08-01\n2022年1-7月,冠县新签约项目19个,签约金额51.9亿元。\n"
 
@@ -17,11 +17,7 @@ ARTICLE = "冠县招商简报\n发布日期:2022-08-01\n2022年1-7月,冠县新�
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     folder: Path = tmp_path_factory.mktemp("kind")
-    (folder / "articles").mkdir()
-    (folder / "articles" / "guan.txt").write_text(ARTICLE, encoding="utf-8")
-    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
-    base.start(warm=False)
-    return base
+    return base_from(folder, {"guan.txt": ARTICLE})
 
 
 @pytest.mark.parametrize("unit, kind", [("亿元", "money"), ("万美元", "money"), ("个", "count"), ("万人", "count"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.service import KnowledgeBase
-from knowledge.store.engine import make_engine
+from tests.qa.kbkit import base_from, body
 
 # Written for the test: three counties of 聊城 with H1 GDP, one with another period only.
 ARTICLE = """聊城各县市区上半年经济运行情况
@@ -22,15 +22,8 @@ ARTICLE = """聊城各县市区上半年经济运行情况
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     folder: Path = tmp_path_factory.mktemp("computed")
-    (folder / "articles").mkdir()
-    (folder / "articles" / "liaocheng.txt").write_text(ARTICLE, encoding="utf-8")
-    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
-    base.start(warm=False)
-    return base
+    return base_from(folder, {"liaocheng.txt": ARTICLE})
 
-
-def body(text: str) -> str:
-    return text.split("\n来源:")[0]
 
 
 def test_which_county_is_highest_ranks_the_covered_counties_of_one_period(kb: KnowledgeBase) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.service import KnowledgeBase
-from knowledge.store.engine import make_engine
+from tests.qa.kbkit import base_from, body
 
 # Written for the test: one county, two half-years.
 ARTICLES = {
@@ -19,16 +19,8 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     folder: Path = tmp_path_factory.mktemp("periods")
-    (folder / "articles").mkdir()
-    for name, text in ARTICLES.items():
-        (folder / "articles" / name).write_text(text, encoding="utf-8")
-    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
-    base.start(warm=False)
-    return base
+    return base_from(folder, ARTICLES)
 
-
-def body(text: str) -> str:
-    return text.split("\n来源:")[0]
 
 
 def test_a_missing_period_is_said_first_and_the_nearest_is_labelled(kb: KnowledgeBase) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.service import KnowledgeBase
-from knowledge.store.engine import make_engine
+from tests.qa.kbkit import base_from, body
 
 # Written for the test.
 ARTICLES = {
@@ -20,16 +20,8 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     folder: Path = tmp_path_factory.mktemp("shares")
-    (folder / "articles").mkdir()
-    for name, text in ARTICLES.items():
-        (folder / "articles" / name).write_text(text, encoding="utf-8")
-    base = KnowledgeBase(make_engine(f"sqlite:///{folder / 'kb.db'}"), folder / "articles")
-    base.start(warm=False)
-    return base
+    return base_from(folder, ARTICLES)
 
-
-def body(text: str) -> str:
-    return text.split("\n来源:")[0]
 
 
 def test_a_stated_share_answers_the_follow_up_for_the_same_whole(kb: KnowledgeBase) -> None:
@@ -53,12 +45,8 @@ def test_a_share_is_computed_from_the_wholes_figure_of_the_same_period(kb: Knowl
 
 
 def test_a_stored_share_metric_answers_a_sector_abbreviation(tmp_path: Path) -> None:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "y.txt").write_text("阳城县2020年统计公报\n发布日期:2021-03-20\n2020年,全县地区生产总值244.6亿元,"
-                                  "增长6.8%。三次产业结构为6.1:58.3:35.6。\n", encoding="utf-8")
-    base = KnowledgeBase(make_engine(f"sqlite:///{tmp_path / 'kb.db'}"), folder)
-    base.start(warm=False)
+    base = base_from(tmp_path, {"y.txt": "阳城县2020年统计公报\n发布日期:2021-03-20\n2020年,全县地区生产总值244.6亿元,"
+                                         "增长6.8%。三次产业结构为6.1:58.3:35.6。\n"})
     text = body(base.ask("阳城二产占GDP比重是多少?").answer.text)
     assert "第二产业占比 58.3%" in text and "244.6" not in text
 
