@@ -253,7 +253,7 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
 
 
 def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
-    """增速居全省第1位、中部六省省会城市第1位: the next rank of a chain keeps the subject and metric."""
+    """增速居全省第2位、中部六省省会城市第3位: the next rank of a chain keeps the subject and metric."""
     region = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
     scope_word, scope_name = (prev.scope, prev.scope_name)
     if m["scope"] or m["qual"]:

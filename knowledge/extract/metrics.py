@@ -52,7 +52,8 @@ _QUOTES = re.compile(r"[“”‘’\"]")
 
 
 def _key(phrase: str) -> str:
-    return _KEY_DROP.sub("", phrase).lower()
+    # 规模以上 and 规上 are one word, so the catalogue lists each name once
+    return _KEY_DROP.sub("", phrase).replace("规模以上", "规上").lower()
 
 
 def surfaces() -> list[str]:

@@ -149,7 +149,7 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     m = count_re.match(text, run.items[-1][0].end)
     goes_on = m is not None and re.match(rf"(?:{classes})?{_separator().pattern}", text[m.end() :])
     if m is None or cn_int(m["n"]) != len(run.items) or goes_on:
-        return None  # 昆山、张家港、江阴、常熟四市和太仓市: the list goes on past its count
+        return None  # 苏州、无锡、常州三市和南京市: the list goes on past its count
     clause_end = _CLAUSE_END.search(text, m.end())
     rest = text[m.end() : clause_end.start() if clause_end else len(text)]
     if "分别" in rest or "排名" in rest or "排位" in rest:
