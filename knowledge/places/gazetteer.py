@@ -35,14 +35,13 @@ from knowledge.places.fuzzy import CONFUSABLES as CONFUSABLES  # re-exported: pa
 from knowledge.places.fuzzy import ocr_variants
 from knowledge.places.matching import FormMatcher
 from knowledge.places.nation import NATION
-from knowledge.places.region import MUNICIPALITIES, Mention, Region, region_from_entry
+from knowledge.places.region import MUNICIPALITIES, Candidate, Mention, Region, add_candidate, region_from_entry
 from knowledge.places.typed import TypedInput
 
 GENERIC_ZONE_TERMS = frozenset({"开发区", "经开区", "高新区", "度假区", "临港区"})
 _VIA_RANK = {"name": 0, "former": 3, "ocr": 4}
 _ALIAS_RANK = {"nation": 1, "province": 1, "city": 1, "county": 2, "zone": 2}
 
-Candidate = tuple[Region, str, int]  # region, how the form names it, rank (lower is better)
 
 __all__ = ["CONFUSABLES", "GENERIC_ZONE_TERMS", "Gazetteer", "Mention", "Region"]
 
@@ -225,34 +224,23 @@ class Gazetteer(TypedInput):
         forms: dict[str, list[Candidate]] = defaultdict(list)
         for region in self._regions.values():
             alias_rank = _ALIAS_RANK[region.level]
-            _add(forms, region.name, (region, "name", _VIA_RANK["name"]))
+            add_candidate(forms, region.name, (region, "name", _VIA_RANK["name"]))
             for form in region.aliases:
-                _add(forms, form, (region, "alias", alias_rank))
+                add_candidate(forms, form, (region, "alias", alias_rank))
             for form in region.former:
-                _add(forms, form, (region, "former", _VIA_RANK["former"]))
+                add_candidate(forms, form, (region, "former", _VIA_RANK["former"]))
             heirs = [code for code in region.successors if code in self._regions]
             if region.merged_away and not region.generic and heirs:
                 heir = self._regions[heirs[0]]  # after the merger its names mean its successor
                 for form in (region.name, *region.aliases):
-                    _add(forms, form, (heir, "former", _VIA_RANK["former"]))
+                    add_candidate(forms, form, (heir, "former", _VIA_RANK["former"]))
         known = set(forms)
         for region in self._regions.values():
             if region.level in ("city", "county") and not region.merged_away:
                 for variant in ocr_variants(region.name):
                     if variant not in known:
-                        _add(forms, variant, (region, "ocr", _VIA_RANK["ocr"]))
+                        add_candidate(forms, variant, (region, "ocr", _VIA_RANK["ocr"]))
         return dict(forms)
-
-
-def _add(index: dict[str, list[Candidate]], form: str, candidate: Candidate) -> None:
-    """Record a form, keeping one candidate per region: the best-ranked."""
-    bucket = index[form]
-    for i, (region, _via, rank) in enumerate(bucket):
-        if region.code == candidate[0].code:
-            if candidate[2] < rank:
-                bucket[i] = candidate
-            return
-    bucket.append(candidate)
 
 
 def is_bundled(region: Region) -> bool:

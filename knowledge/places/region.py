@@ -74,3 +74,17 @@ def region_from_entry(entry: dict[str, Any]) -> Region:
     return Region(entry["code"], entry["name"], entry["level"], entry["parent"], tuple(entry.get("aliases", ())),
                   names, years, tuple(entry.get("stems", ())), tuple(entry.get("py", ())), entry.get("hant"),
                   entry.get("until"), tuple(entry.get("successors", ())), bool(entry.get("generic", False)))
+
+
+Candidate = tuple[Region, str, int]  # region, how the form names it, rank (lower is better)
+
+
+def add_candidate(index: dict[str, list[Candidate]], form: str, candidate: Candidate) -> None:
+    """Record a form, keeping one candidate per region: the best-ranked."""
+    bucket = index[form]
+    for i, (region, _via, rank) in enumerate(bucket):
+        if region.code == candidate[0].code:
+            if candidate[2] < rank:
+                bucket[i] = candidate
+            return
+    bucket.append(candidate)

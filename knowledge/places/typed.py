@@ -10,15 +10,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from knowledge.places.fuzzy import clean_query, is_latin, is_slip, pinyin_key
-from knowledge.places.region import Mention, Region
-
-if TYPE_CHECKING:
-    from knowledge.places.gazetteer import Candidate
+from knowledge.places.region import Candidate, Mention, Region, add_candidate
 
 _SUFFIXES = "省市区县"
 _STEM_RANK = {"nation": 5, "province": 5, "city": 5, "county": 6, "zone": 6}
@@ -117,9 +113,9 @@ class TypedInput:
             for form, rank in ((region.name, _STEM_RANK[region.level]),
                                *((f, _FORMER_STEM_RANK) for f in region.former)):
                 if form[-1] in _SUFFIXES and len(form) >= 3:
-                    _add(stems, form[:-1], (region, "alias", rank))
+                    add_candidate(stems, form[:-1], (region, "alias", rank))
             for form in region.stems:
-                _add(stems, form, (region, "alias", _TYPED_STEM_RANK))
+                add_candidate(stems, form, (region, "alias", _TYPED_STEM_RANK))
         return dict(stems)
 
     @cached_property
@@ -127,7 +123,7 @@ class TypedInput:
         found: dict[str, list[Candidate]] = defaultdict(list)
         for region in self._regions.values():
             if region.traditional:
-                _add(found, region.traditional, (region, "name", 0))
+                add_candidate(found, region.traditional, (region, "name", 0))
         return dict(found)
 
     @cached_property
@@ -150,7 +146,7 @@ class TypedInput:
                 if region.name[-1] in _SUFFIXES and len(region.name) >= 3:
                     forms.append((region.name[:-1], _STEM_RANK[region.level]))
                 for form, rank in forms:
-                    _add(index, "".join(syllables[:len(form)]), (region, "pinyin", rank + extra))
+                    add_candidate(index, "".join(syllables[:len(form)]), (region, "pinyin", rank + extra))
         return dict(index)
 
     def _reading_of(self, query: str) -> str:
@@ -234,11 +230,3 @@ def _mask(form: str, i: int) -> str:
     return form[:i] + "\0" + form[i + 1:]
 
 
-def _add(index: dict[str, list[Candidate]], form: str, candidate: Candidate) -> None:
-    bucket = index[form]
-    for i, (region, _via, rank) in enumerate(bucket):
-        if region.code == candidate[0].code:
-            if candidate[2] < rank:
-                bucket[i] = candidate
-            return
-    bucket.append(candidate)
