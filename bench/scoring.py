@@ -8,10 +8,11 @@ words. Values match as numbers; a growth-only gold fact matches an extracted gro
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,7 @@ from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import read_file
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -75,18 +77,24 @@ def fact_matches(g: dict, f: ExtractedFact) -> bool:
     return f.value is None and number(g.get("growth")) is not None and number(g.get("growth")) == f.growth
 
 
-def score_facts(gold: list[dict], predicted: list[ExtractedFact]) -> Tally:
+def greedy_score(gold: list[dict], predicted: list[T], matches: Callable[[dict, T], bool],
+                 shown: Callable[[T], str]) -> Tally:
+    """Each gold item takes the first unused prediction that matches it; the rest are spurious."""
     tally = Tally(gold=len(gold), predicted=len(predicted))
     used: set[int] = set()
     for g in gold:
-        hit = next((i for i, f in enumerate(predicted) if i not in used and fact_matches(g, f)), None)
+        hit = next((i for i, x in enumerate(predicted) if i not in used and matches(g, x)), None)
         if hit is None:
             tally.missed.append(g)
         else:
             used.add(hit)
     tally.right = len(used)
-    tally.spurious = [describe(f) for i, f in enumerate(predicted) if i not in used]
+    tally.spurious = [shown(x) for i, x in enumerate(predicted) if i not in used]
     return tally
+
+
+def score_facts(gold: list[dict], predicted: list[ExtractedFact]) -> Tally:
+    return greedy_score(gold, predicted, fact_matches, describe)
 
 
 def ranking_matches(g: dict, r: ExtractedRanking, gazetteer: Gazetteer) -> bool:
@@ -100,17 +108,7 @@ def ranking_matches(g: dict, r: ExtractedRanking, gazetteer: Gazetteer) -> bool:
 
 
 def score_rankings(gold: list[dict], predicted: list[ExtractedRanking], gazetteer: Gazetteer) -> Tally:
-    tally = Tally(gold=len(gold), predicted=len(predicted))
-    used: set[int] = set()
-    for g in gold:
-        hit = next((i for i, r in enumerate(predicted) if i not in used and ranking_matches(g, r, gazetteer)), None)
-        if hit is None:
-            tally.missed.append(g)
-        else:
-            used.add(hit)
-    tally.right = len(used)
-    tally.spurious = [f"ranking {r.title}" for i, r in enumerate(predicted) if i not in used]
-    return tally
+    return greedy_score(gold, predicted, lambda g, r: ranking_matches(g, r, gazetteer), lambda r: f"ranking {r.title}")
 
 
 def rank_claims(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
@@ -126,19 +124,8 @@ def claim_matches(g: dict, c: ExtractedClaim, gazetteer: Gazetteer) -> bool:
 
 
 def score_claims(gold: list[dict], predicted: list[ExtractedClaim], gazetteer: Gazetteer) -> Tally:
-    scored = rank_claims(predicted)
-    tally = Tally(gold=len(gold), predicted=len(scored))
-    used: set[int] = set()
-    for g in gold:
-        hit = next((i for i, c in enumerate(scored) if i not in used and claim_matches(g, c, gazetteer)), None)
-        if hit is None:
-            tally.missed.append(g)
-        else:
-            used.add(hit)
-    tally.right = len(used)
-    tally.spurious = [f"claim {c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}"
-                      for i, c in enumerate(scored) if i not in used]
-    return tally
+    return greedy_score(gold, rank_claims(predicted), lambda g, c: claim_matches(g, c, gazetteer),
+                        lambda c: f"claim {c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}")
 
 
 def describe(f: ExtractedFact) -> str:
