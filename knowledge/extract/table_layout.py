@@ -36,6 +36,7 @@ class Table:
     unit: str | None
     columns: list[Column]
     rows: list[tuple[str, list[str]]]  # (label, one cell per column)
+    label: str = ""  # the header over the labels (指标, 产品名称, 地区), when there is one
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ _PROSE = re.compile(r"[。;;,,!?!?]")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_MARK = re.compile(r"^[表图]\s*\d+")
 _RULE = re.compile(r"[\s|:+=-]*-{3,}[\s|:+=-]*")  # | --- | --- |: a Markdown rule under the header
+_SPACED_ROW = re.compile(r"\S\s+[-−]?\d+(?:\.\d+)?%?\s*$")  # 水 果 68.5 -1.1: a label, single spaces, figures
 _MAX_CELL = 40
 
 
@@ -154,7 +156,8 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
     for run in _runs(lines):
         rows = sum(1 for kind, _ in run if kind == "row")
         numbers = sum(1 for kind, line in run if kind == "cell" and _is_value_cell(squeeze(line.strip(" |"))))
-        if rows < 2 and numbers < 4:
+        spaced = sum(1 for kind, line in run if kind == "cell" and _SPACED_ROW.search(line))
+        if rows < 2 and numbers < 4 and spaced < 2:
             continue
         if simplify is not None:  # read again in Simplified: a Traditional header (指標  單位) is a row too
             run = [(_kind(text), text) for text in (simplify(line) for _, line in run)]
@@ -163,8 +166,10 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
             table = _row_table(run)
             if table is not None:
                 tables.append(table)
-        else:
-            tables.extend(_flat_tables([line.strip(" |") for kind, line in run if kind == "cell"]))
+            continue
+        cells = [line.strip(" |") for kind, line in run if kind == "cell"]
+        spaced = spaced_tables(cells)
+        tables.extend(spaced if spaced else _flat_tables(cells))
     return tables
 
 
@@ -201,7 +206,8 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     at = next((i for i, c in enumerate(kinds) if c.kind == "label"), 0)  # 排名 | 地区 | …: the label's column
     columns = kinds[:at] + kinds[at + 1 :]
     rows = [(d[at], d[:at] + d[at + 1 :]) for d in data if len(d) == width and d[at]]
-    return Table(caption, unit, columns, rows)
+    label = kinds[at].name if kinds[at].kind == "label" else ""
+    return Table(caption, unit, columns, rows, label)
 
 
 # ---- one cell a line ---------------------------------------------------------------------------------------
@@ -214,7 +220,7 @@ def _flat_tables(cells: list[str]) -> list[Table]:
         first = next((i for i in range(start, len(cells)) if _is_value_cell(squeeze(cells[i]))), None)
         if first is None or first - start < 2:
             break
-        caption, unit, columns = _flat_header(cells[start : first - 1])
+        caption, unit, columns, header = _flat_header(cells[start : first - 1])
         rows: list[tuple[str, list[str]]] = []
         label: str | None = None
         values: list[str] = []
@@ -233,7 +239,7 @@ def _flat_tables(cells: list[str]) -> list[Table]:
         if label is not None and len(values) == len(columns):
             rows.append((label, values))
         if columns and rows:
-            tables.append(Table(caption, unit, columns, rows))
+            tables.append(Table(caption, unit, columns, rows, header))
         start = max(end, start + 1)
     return tables
 
@@ -245,14 +251,14 @@ def _caption_start(cells: list[str], i: int) -> int:
     return i
 
 
-def _flat_header(head: list[str]) -> tuple[str, str | None, list[Column]]:
+def _flat_header(head: list[str]) -> tuple[str, str | None, list[Column], str]:
     merged: list[str] = []
     for cell in head:
         if merged and _ONLY_BRACKET.fullmatch(squeeze(cell)):
             merged[-1] += squeeze(cell)  # 总产量 / (万吨): the unit on a line of its own
         else:
             merged.append(cell)
-    caption, unit = "", None
+    caption, unit, label = "", None, ""
     columns: list[Column] = []
     for cell in merged:
         if (found := _unit_line(cell)) is not None:
@@ -263,4 +269,101 @@ def _flat_header(head: list[str]) -> tuple[str, str | None, list[Column]]:
             caption = cell  # the last line before the headers names the table
         elif column is None or column.kind != "label":
             columns.append(column or Column("unknown", squeeze(cell)))
-    return caption, unit, columns
+        else:
+            label = column.name
+    return caption, unit, columns, label
+
+
+# ---- one row a line, cells apart by single spaces ------------------------------------------------------------
+
+def spaced_tables(cells: list[str]) -> list[Table]:
+    """Rows whose cells single spaces part, as a text export leaves them: a header line naming its columns
+    (产品 产量(吨) 增长%), then rows of a label, spaces allowed inside (水 果), and one figure per
+    figure column. Only a header whose every word is known starts a table, and only rows of the header's
+    shape belong to it; two such rows at least make one."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(cells):
+        header = _spaced_header(cells[i])
+        if header is None:
+            i += 1
+            continue
+        label, columns = header
+        caption, unit = _spaced_caption(cells[:i], tables)
+        rows: list[tuple[str, list[str]]] = []
+        j = i + 1
+        while j < len(cells) and _spaced_header(cells[j]) is None and _unit_line(cells[j]) is None:
+            if (found := _spaced_row(cells[j], columns)) is not None:
+                rows.append(found)
+            j += 1
+        if len(rows) >= 2:
+            tables.append(Table(caption, unit, columns, rows, label))
+        i = j
+    return tables
+
+
+def _spaced_header(line: str) -> tuple[str, list[Column]] | None:
+    """The label column's name and the other columns a header line of space-parted words names."""
+    words = line.split()
+    if len(words) < 2 or any(_is_value_cell(w) for w in words):
+        return None
+    groups = _known_groups(words)
+    if groups is None:
+        return None
+    columns = [c for c in groups if c.kind != "label"]
+    if len(groups) < 2 or not columns or any(c.kind == "label" for c in groups[1:]) \
+            or not any(c.kind in _FIGURES for c in columns):
+        return None
+    return (groups[0].name if groups[0].kind == "label" else ""), columns
+
+
+_FIGURES = frozenset({"value", "growth", "share", "measure"})
+
+
+def _known_groups(words: list[str]) -> list[Column] | None:
+    """`words` cut into the fewest runs that each name a known column (比上年 增长(%) is one)."""
+    best: list[list[Column] | None] = [[]] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            before = best[start]
+            column = column_of("".join(words[start:end])) if before is not None else None
+            if before is not None and column is not None:
+                current = best[end]
+                if current is None or len(before) + 1 < len(current):
+                    best[end] = [*before, column]
+    return best[-1]
+
+
+def _spaced_caption(before: list[str], tables: list[Table]) -> tuple[str, str | None]:
+    """The caption and the 单位:… line just above a header (not a row of the table before)."""
+    caption, unit = "", None
+    for cell in reversed(before[-2:]):
+        if (found := _unit_line(cell)) is not None:
+            unit = unit or found
+        elif not caption and not _SPACED_ROW.search(cell) and column_of(cell) is None:
+            caption = cell
+            break
+    if tables and caption and any(caption == label for label, _ in tables[-1].rows):
+        caption = ""
+    return caption, unit
+
+
+def _spaced_row(line: str, columns: list[Column]) -> tuple[str, list[str]] | None:
+    """A label and one cell per column, read from the right: a figure under each figure column, a unit
+    word under a unit column; the words left are the label. None when the line has another shape."""
+    words = line.split()
+    cells: list[str] = []
+    for column in reversed(columns):
+        if not words:
+            return None
+        word = words.pop()
+        if column.kind == "unit":
+            if word not in _units():
+                return None
+        elif not _is_value_cell(word):
+            return None
+        cells.append(word)
+    label = "".join(words)
+    if not label or any(_is_value_cell(w) for w in words) or len(label) > _MAX_CELL or _PROSE.search(label):
+        return None
+    return label, cells[::-1]

@@ -67,11 +67,13 @@ def _key(f: ExtractedFact) -> tuple[str, str, str, Decimal | None, Decimal | Non
 def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     setting = _setting(table, doc, ctx)
     places = [_whole_place(label, ctx) for label, _ in table.rows]
-    if sum(1 for p in places if p) >= max(2, len(places) // 2):
+    named = sum(1 for p in places if p)
+    places = [p or _total_place(label, setting, ctx) for (label, _), p in zip(table.rows, places, strict=True)]
+    if named >= max(2, len(places) // 2):
         return [f for (label, cells), place in zip(table.rows, places, strict=True) if place
                 for f in _place_row(table, setting, place, label, cells, doc)]
-    if setting.place is None:
-        return []  # indicators of no known place
+    if setting.place is None or table.label in vocabulary()["columns"]["place_labels"]:
+        return []  # indicators of no known place, or rows of places the gazetteer does not know
     return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
             for f in _indicator_row(table, setting, label, cells, doc)]
 
@@ -106,7 +108,9 @@ def _topic(text: str) -> str:
     for word in sorted(vocabulary()["caption"]["noise"], key=len, reverse=True):
         text = text.replace(word, "")
     text = text.strip("的及和、:: ")  # noqa: B005 -- a set of characters is meant
-    return text[:-1] if text.endswith("数") and len(text) >= 3 else text  # 户籍人口数 → 户籍人口
+    if text.endswith("数") and not text.endswith(("指数", "系数")) and len(text) >= 3:
+        return text[:-1]  # 户籍人口数 → 户籍人口
+    return text
 
 
 def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
@@ -116,6 +120,18 @@ def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
                                         year=ctx.focus_year)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
         return found[0].region
+    return None
+
+
+def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region | None:
+    """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place."""
+    text = _clean_label(label)
+    for word in vocabulary()["rows"]["totals"]:
+        if text.endswith(word):
+            rest = text[: -len(word)]
+            if not rest:
+                return setting.place
+            return _whole_place(rest, ctx)
     return None
 
 
@@ -160,6 +176,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), None)
     sentence = _sentence_of(doc, label, setting.sentence)
+    measured = any(c.kind == "measure" for c in table.columns)
     made: list[ExtractedFact] = []
     value: ExtractedFact | None = None
     for column, cell in zip(table.columns, cells, strict=True):
@@ -167,8 +184,15 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
             if value is not None:
                 made.append(value)
+        elif column.kind == "measure":
+            # 粮食 under 产量(吨): the row's thing and the column's measure; a growth after it is its own
+            named = _row_measure(table, label, column.name)
+            value = _fact(setting.place, named, cell, column.unit or table.unit, setting, sentence) \
+                if named else None
+            if value is not None:
+                made.append(value)
         elif column.kind == "growth":
-            if value is None:
+            if value is None and not measured:  # a growth of a row whose measure is unknown says nothing
                 value = _fact(setting.place, metric, None, None, setting, sentence)
                 if value is not None:
                     made.append(value)
@@ -179,6 +203,18 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             if share is not None:
                 made.append(share)
     return [f for f in made if f.value is not None or f.growth is not None or f.growth_pp is not None]
+
+
+def _row_measure(table: Table, label: str, measure: str) -> str | None:
+    """粮食 + 产量 → 粮食产量: a row of things under a column of a measure, when the header says the rows are
+    things (产品名称, 指标) or the catalogue knows the name made."""
+    text = _clean_label(label)
+    if len(text) < 2 or _FOOTNOTE.search(text):
+        return None
+    named = text if text.endswith(measure) else text + measure
+    if table.label or canonical_metric(named):
+        return named
+    return None
 
 
 def _row_metric(label: str, topic: str) -> str:
@@ -193,7 +229,7 @@ def _row_metric(label: str, topic: str) -> str:
         return text
     for family in vocabulary()["families"]:
         if any(w in topic for w in family["caption"]) and text.endswith(tuple(family["row_endings"])) \
-                and not text.endswith(family["row_suffix"]):
+                and not text.endswith((family["row_suffix"], *family.get("keep_endings", ()))):
             return text + family["row_suffix"]
     if not topic or text == topic:
         return text
