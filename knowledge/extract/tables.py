@@ -19,9 +19,9 @@ from knowledge.text.normalize import to_simplified
 
 _FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]")
 _BRACKETED = re.compile(r"[((][^))]*[))]")
-_TABLE_MARK = re.compile(r"^[表图]\s*\d+\s*")
+_TABLE_MARK = re.compile(r"^[表图]\s*\d{1,2}(?!\d)\s*[::.、]?")  # 表2 2023年…: the table's number only
 _LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
-_QUICK = re.compile(r"\||^\s*[-−]?\d+(?:\.\d+)?\s*$|\S\s{2,}[-−]?\d", re.MULTILINE)
+_QUICK = re.compile(r"\||^\s*[-−]?\d+(?:\.\d+)?\s*$|\S\s{2,}[-−]?\d|\S\s[-−]?\d+(?:\.\d+)?%?\s*$", re.MULTILINE)
 _FULL_SHARE = Decimal(100)
 
 
@@ -66,6 +66,8 @@ def _key(f: ExtractedFact) -> tuple[str, str, str, Decimal | None, Decimal | Non
 
 def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     setting = _setting(table, doc, ctx)
+    notes = tuple(vocabulary()["rows"]["note_marks"])
+    table.rows = [(label, cells) for label, cells in table.rows if not squeeze(label).startswith(notes)]
     places = [_whole_place(label, ctx) for label, _ in table.rows]
     named = sum(1 for p in places if p)
     places = [p or _total_place(label, setting, ctx) for (label, _), p in zip(table.rows, places, strict=True)]
@@ -79,7 +81,7 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
 
 
 def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
-    caption = _TABLE_MARK.sub("", squeeze(table.caption))
+    caption = squeeze(_TABLE_MARK.sub("", table.caption.strip()))
     mentions = find_periods(caption, published=doc.published, default_year=ctx.focus_year)
     stated = [m for m in mentions if m.period.kind not in ("target", "asof", "undated") and m.period.year]
     period = stated[0].period if stated else (ctx.focus_period or _published_year(doc))

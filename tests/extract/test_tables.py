@@ -82,6 +82,40 @@ FLATTENED = [
       "莒县 | 交通运输、仓储和邮政业增加值 | 2023 | 20.5亿元 | 7.7"]),
 ]
 
+SPACED = [
+    # a text export: single spaces part the cells, and names are spaced out inside (花 生)
+    ("沂水县2023年国民经济和社会发展统计公报",
+     "农业生产总体平稳。\n表3 2023年主要农产品产量\n产品 产量(吨) 增长%\n粮 食 310200.5 2.1\n"
+     "#小麦 120100.3 1.5\n花 生 45600.7 -3.2",
+     ["沂水县 | 粮食产量 | 2023 | 310200.5吨 | 2.1", "沂水县 | 小麦产量 | 2023 | 120100.3吨 | 1.5",
+      "沂水县 | 花生产量 | 2023 | 45600.7吨 | -3.2"]),
+    # a price index: each category row is that category's index; the all-items row keeps its own name
+    ("沂水县2023年国民经济和社会发展统计公报",
+     "物价总体稳定。\n表2 2023年居民消费价格指数(上年=100)\n项 目 指数\n居民消费价格总指数 102.1\n"
+     "食品烟酒 103.4\n衣 着 99.8",
+     ["沂水县 | 居民消费价格总指数 | 2023 | 102.1 | -", "沂水县 | 食品烟酒价格指数 | 2023 | 103.4 | -",
+      "沂水县 | 衣着价格指数 | 2023 | 99.8 | -"]),
+    # a unit column between the label and the figures; a header word split by a space (比上年 增长)
+    ("平邑县2023年经济运行情况",
+     "全年主要指标如下。\n2023年平邑县主要经济指标\n指 标 单位 绝对数 比上年 增长(%)\n"
+     "一般公共预算收入 亿元 45.2 3.3\n进出口总额 亿元 30.1 -5.0",
+     ["平邑县 | 一般公共预算收入 | 2023 | 45.2亿元 | 3.3", "平邑县 | 进出口总额 | 2023 | 30.1亿元 | -5.0"]),
+]
+
+TOTALS = [
+    # the total row of a table of places is the table's own place (合计) or the place it names (全国总计)
+    ("山东省2023年粮食生产情况",
+     "各市粮食生产情况如下。\n2023年各市粮食产量\n| 地区 | 总产量(万吨) |\n| 合计 | 5655.3 |\n"
+     "| 济南市 | 300.1 |\n| 青岛市 | 310.2 |",
+     ["山东省 | 粮食产量 | 2023 | 5655.3万吨 | -", "济南市 | 粮食产量 | 2023 | 300.1万吨 | -",
+      "青岛市 | 粮食产量 | 2023 | 310.2万吨 | -"]),
+    ("国家统计局关于2023年早稻产量的公告",
+     "各地早稻生产情况如下。\n2023年各地区早稻产量情况\n总产量\n(万吨)\n全国总计\n2834.0\n湖  南\n"
+     "790.2\n江  西\n780.6\n广  东\n520.3",
+     ["全国 | 早稻总产量 | 2023 | 2834.0万吨 | -", "湖南省 | 早稻总产量 | 2023 | 790.2万吨 | -",
+      "江西省 | 早稻总产量 | 2023 | 780.6万吨 | -", "广东省 | 早稻总产量 | 2023 | 520.3万吨 | -"]),
+]
+
 PERIOD_AND_POINTS = [
     # the caption's own year wins over the article's
     ("济宁市2023年统计公报",
@@ -105,11 +139,27 @@ PRECISION = [
      "2023年全市地区生产总值2450.6亿元,比上年增长6.1%。\n表1 2023年日照市生产总值\n"
      "| 绝对数(亿元) | 比上年增长(%) |\n地区生产总值 | 2450.6 | 6.1 |\n第三产业 | 1200.1 | 6.5 |",
      ["日照市 | 地区生产总值 | 2023 | 2450.6亿元 | 6.1", "日照市 | 第三产业增加值 | 2023 | 1200.1亿元 | 6.5"]),
+    # rows of towns the gazetteer does not know, under a 乡镇 header: no fact of the county's own
+    ("沂水县2023年统计公报",
+     "各乡镇发展情况如下。\n表4 2023年各乡镇主要指标\n乡镇 地区生产总值(亿元) 增长%\n青禾镇 12.3 4.5\n"
+     "石岭镇 10.8 3.9",
+     []),
+    # a measure column over rows without a label header: only a name the catalogue knows is made, and a
+    # growth never goes to a bare row name
+    ("沂水县2023年统计公报",
+     "农业生产平稳。\n2023年主要农产品\n总产量(万吨)\n比上年增长(%)\n粮食\n31.2\n2.1\n棉花\n0.4\n-3.0",
+     ["沂水县 | 粮食产量 | 2023 | 31.2万吨 | 2.1"]),
+    # a note under the table is no row
+    ("日照市2023年统计公报",
+     "主要指标如下。\n表1 2023年日照市主要指标\n| 指标 | 数值 | 增长(%) |\n| 进出口总额 | 980.5 | 6.2 |\n"
+     "| 一般公共预算收入 | 260.1 | 4.4 |\n| 注:部分数据 | 2 | 1 |",
+     ["日照市 | 进出口总额 | 2023 | 980.5 | 6.2", "日照市 | 一般公共预算收入 | 2023 | 260.1 | 4.4"]),
 ]
 
-CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + PERIOD_AND_POINTS + PRECISION
+CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + SPACED + TOTALS + PERIOD_AND_POINTS + PRECISION
 IDS = ([f"pipe-{i}" for i in range(len(PIPE_ROWS))] + [f"aligned-{i}" for i in range(len(ALIGNED_ROWS))]
-       + [f"flattened-{i}" for i in range(len(FLATTENED))] + [f"period-{i}" for i in range(len(PERIOD_AND_POINTS))]
+       + [f"flattened-{i}" for i in range(len(FLATTENED))] + [f"spaced-{i}" for i in range(len(SPACED))]
+       + [f"totals-{i}" for i in range(len(TOTALS))] + [f"period-{i}" for i in range(len(PERIOD_AND_POINTS))]
        + [f"precision-{i}" for i in range(len(PRECISION))])
 
 
@@ -146,3 +196,17 @@ def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
                                              "莒县 | 住宿和餐饮业增加值 | 2023 | 10.2亿元 | 4.4",
                                              "莒县 | 批发和零售业增加值 | 2023 | 30.1亿元 | 5.5",
                                              "莒县 | 金融业增加值 | 2023 | 25.3亿元 | 6.6"]
+
+
+def test_spaced_rows_need_a_header_of_known_words():
+    # figures after words on short lines, but no header naming the columns: no table
+    lines = ["今年计划 投资 50", "新建项目 12", "开工项目 8"]
+    assert find_tables(lines) == []
+
+
+def test_spaced_rows_of_another_shape_are_left_out():
+    lines = ["表1 主要指标", "指标 数值 增长(%)", "进出口总额 980.5 6.2", "一般公共预算收入 260.1", "外贸 依存度 40.1 2.2"]
+    (table,) = find_tables(lines)
+    assert [kind.kind for kind in table.columns] == ["value", "growth"]
+    assert table.rows == [("进出口总额", ["980.5", "6.2"]), ("外贸依存度", ["40.1", "2.2"])]
+    assert (table.caption, table.label) == ("表1 主要指标", "指标")
