@@ -97,6 +97,13 @@ def column_of(cell: str) -> Column | None:
     return None
 
 
+def label_unit(label: str) -> tuple[str, str | None]:
+    """A row label without the unit it gives in brackets: 地区生产总值(亿元) → (地区生产总值, 亿元)."""
+    text = squeeze(label)
+    units = [b for b in _BRACKET.findall(text) if b in _units()]
+    return (_BRACKET.sub("", text), units[0]) if units else (text, None)
+
+
 def _unit_line(cell: str) -> str | None:
     m = _UNIT_LINE.match(squeeze(cell))
     return m.group("unit") if m else None

@@ -12,7 +12,7 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
-from knowledge.extract.table_layout import Column, Table, find_tables, squeeze, vocabulary
+from knowledge.extract.table_layout import Column, Table, find_tables, label_unit, squeeze, vocabulary
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.normalize import to_simplified
@@ -74,6 +74,12 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
     if named >= max(2, len(places) // 2):
         return [f for (label, cells), place in zip(table.rows, places, strict=True) if place
                 for f in _place_row(table, setting, place, label, cells, doc)]
+    across = [_whole_place(c.name, ctx) if c.kind == "unknown" else None for c in table.columns]
+    if any(across):  # columns of places: the rows are no indicators of the table's own place
+        if sum(1 for p in across if p) < 2 or named or not all(
+                p or c.kind in ("unit", "ignored") for p, c in zip(across, table.columns, strict=True)):
+            return []
+        return [f for label, cells in table.rows for f in _across_row(table, setting, across, label, cells, doc)]
     if setting.place is None or table.label in vocabulary()["columns"]["place_labels"]:
         return []  # indicators of no known place, or rows of places the gazetteer does not know
     return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
@@ -167,6 +173,21 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
         if fact is not None:
             made.append(fact)
     return made
+
+
+def _across_row(table: Table, setting: _Setting, places: list[Region | None], label: str, cells: list[str],
+                doc: Document) -> list[ExtractedFact]:
+    """A row naming an indicator in a table whose columns are places (指标 | 济南市 | 青岛市): one fact a
+    place. Growth columns make such a table unreadable, so none are taken."""
+    name, unit = label_unit(label)
+    metric = _row_metric(name, setting.topic)
+    if len(metric) < 2:
+        return []
+    unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), unit or table.unit)
+    sentence = _sentence_of(doc, label, setting.sentence)
+    made = [_fact(place, metric, cell, unit, setting, sentence)
+            for place, cell in zip(places, cells, strict=True) if place is not None]
+    return [f for f in made if f is not None and f.value is not None]
 
 
 def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str],

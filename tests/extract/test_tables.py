@@ -116,6 +116,20 @@ TOTALS = [
       "江西省 | 早稻总产量 | 2023 | 780.6万吨 | -", "广东省 | 早稻总产量 | 2023 | 520.3万吨 | -"]),
 ]
 
+ACROSS = [
+    # the places are the columns and the rows are indicators, each with its unit in brackets
+    ("山东省2023年经济运行情况",
+     "两市主要指标如下。\n2023年两市主要指标对比\n| 指标 | 济南市 | 青岛市 |\n| 地区生产总值(亿元) | 12001.5 | 15002.6 |\n"
+     "| 常住人口(万人) | 900.1 | 1001.2 |",
+     ["济南市 | 地区生产总值 | 2023 | 12001.5亿元 | -", "青岛市 | 地区生产总值 | 2023 | 15002.6亿元 | -",
+      "济南市 | 常住人口 | 2023 | 900.1万人 | -", "青岛市 | 常住人口 | 2023 | 1001.2万人 | -"]),
+    # a growth column among place columns: whose growth it is, the layout does not say
+    ("山东省2023年经济运行情况",
+     "两市主要指标如下。\n2023年两市主要指标对比\n| 指标 | 济南市 | 青岛市 | 增长(%) |\n"
+     "| 地区生产总值(亿元) | 12001.5 | 15002.6 | 5.1 |\n| 常住人口(万人) | 900.1 | 1001.2 | 0.3 |",
+     []),
+]
+
 PERIOD_AND_POINTS = [
     # the caption's own year wins over the article's
     ("济宁市2023年统计公报",
@@ -156,10 +170,11 @@ PRECISION = [
      ["日照市 | 进出口总额 | 2023 | 980.5 | 6.2", "日照市 | 一般公共预算收入 | 2023 | 260.1 | 4.4"]),
 ]
 
-CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + SPACED + TOTALS + PERIOD_AND_POINTS + PRECISION
+CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + SPACED + TOTALS + ACROSS + PERIOD_AND_POINTS + PRECISION
 IDS = ([f"pipe-{i}" for i in range(len(PIPE_ROWS))] + [f"aligned-{i}" for i in range(len(ALIGNED_ROWS))]
        + [f"flattened-{i}" for i in range(len(FLATTENED))] + [f"spaced-{i}" for i in range(len(SPACED))]
-       + [f"totals-{i}" for i in range(len(TOTALS))] + [f"period-{i}" for i in range(len(PERIOD_AND_POINTS))]
+       + [f"totals-{i}" for i in range(len(TOTALS))] + [f"across-{i}" for i in range(len(ACROSS))]
+       + [f"period-{i}" for i in range(len(PERIOD_AND_POINTS))]
        + [f"precision-{i}" for i in range(len(PRECISION))])
 
 
