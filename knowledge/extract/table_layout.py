@@ -175,8 +175,7 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
                 tables.append(table)
             continue
         cells = [line.strip(" |") for kind, line in run if kind == "cell"]
-        spaced = spaced_tables(cells)
-        tables.extend(spaced if spaced else _flat_tables(cells))
+        tables.extend(spaced_tables(cells) or _flat_tables(cells))
     return tables
 
 

@@ -119,8 +119,8 @@ TOTALS = [
 ACROSS = [
     # the places are the columns and the rows are indicators, each with its unit in brackets
     ("山东省2023年经济运行情况",
-     "两市主要指标如下。\n2023年两市主要指标对比\n| 指标 | 济南市 | 青岛市 |\n| 地区生产总值(亿元) | 12001.5 | 15002.6 |\n"
-     "| 常住人口(万人) | 900.1 | 1001.2 |",
+     "两市主要指标如下。\n2023年两市主要指标对比\n| 指标 | 济南市 | 青岛市 |\n"
+     "| 地区生产总值(亿元) | 12001.5 | 15002.6 |\n| 常住人口(万人) | 900.1 | 1001.2 |",
      ["济南市 | 地区生产总值 | 2023 | 12001.5亿元 | -", "青岛市 | 地区生产总值 | 2023 | 15002.6亿元 | -",
       "济南市 | 常住人口 | 2023 | 900.1万人 | -", "青岛市 | 常住人口 | 2023 | 1001.2万人 | -"]),
     # a growth column among place columns: whose growth it is, the layout does not say
@@ -220,7 +220,8 @@ def test_spaced_rows_need_a_header_of_known_words():
 
 
 def test_spaced_rows_of_another_shape_are_left_out():
-    lines = ["表1 主要指标", "指标 数值 增长(%)", "进出口总额 980.5 6.2", "一般公共预算收入 260.1", "外贸 依存度 40.1 2.2"]
+    lines = ["表1 主要指标", "指标 数值 增长(%)", "进出口总额 980.5 6.2", "一般公共预算收入 260.1",
+             "外贸 依存度 40.1 2.2"]
     (table,) = find_tables(lines)
     assert [kind.kind for kind in table.columns] == ["value", "growth"]
     assert table.rows == [("进出口总额", ["980.5", "6.2"]), ("外贸依存度", ["40.1", "2.2"])]
