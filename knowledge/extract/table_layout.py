@@ -26,6 +26,8 @@ class Column:
     unit: str | None = None  # from the header's brackets: 绝对数(亿元)
     points: bool = False  # a growth column in percentage points
     year_end: bool = False  # 年末数: a stock at the end of the year
+    year: int | None = None  # a value column headed by its own year: 2022年 | 2023年
+    back: int = 0  # a value column of the year before the table's: 上年同期
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
 _ALIGNED = re.compile(r"\s{2,}|\t|\u3000+")
 _PROSE = re.compile(r"[。;;,,!?!?]")
+_YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_MARK = re.compile(r"^[表图]\s*\d+")
 _RULE = re.compile(r"[\s|:+=-]*-{3,}[\s|:+=-]*")  # | --- | --- |: a Markdown rule under the header
@@ -87,6 +90,11 @@ def column_of(cell: str) -> Column | None:
         return None
     columns = vocabulary()["columns"]
     year_end = name.startswith(tuple(vocabulary()["caption"]["year_end"]))
+    if (dated := _YEAR_HEADER.fullmatch(name)) is not None:
+        return Column("value", name, units[0] if units else None, year=int(dated.group(1)),
+                      year_end=bool(dated.group(2)))
+    if name in columns["previous"]:
+        return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
     for kind in _KINDS:
         if name in columns[kind]:
             points = kind == "growth" and ("百分点" in name or "个百分点" in units)
@@ -95,6 +103,12 @@ def column_of(cell: str) -> Column | None:
     if name in columns["measures"] or canonical_metric(name):
         return Column("measure", name, units[0] if units else None)
     return None
+
+
+def year_of(label: str) -> int | None:
+    """The year a row label or a header is (2022年, 2022), else None."""
+    found = _YEAR_HEADER.fullmatch(squeeze(label))
+    return int(found.group(1)) if found and not found.group(2) else None
 
 
 def label_unit(label: str) -> tuple[str, str | None]:

@@ -4,7 +4,7 @@ from the caption and the headers; a column whose meaning is unknown yields nothi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -12,7 +12,7 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
-from knowledge.extract.table_layout import Column, Table, find_tables, label_unit, squeeze, vocabulary
+from knowledge.extract.table_layout import Column, Table, find_tables, label_unit, squeeze, vocabulary, year_of
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.normalize import to_simplified
@@ -21,6 +21,7 @@ _FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]")
 _BRACKETED = re.compile(r"[((][^))]*[))]")
 _TABLE_MARK = re.compile(r"^[表图]\s*\d{1,2}(?!\d)\s*[::.、]?")  # 表2 2023年…: the table's number only
 _LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
+_LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 2019-2023年 once the year is gone
 _QUICK = re.compile(r"\||^\s*[-−]?\d+(?:\.\d+)?\s*$|\S\s{2,}[-−]?\d|\S\s[-−]?\d+(?:\.\d+)?%?\s*$", re.MULTILINE)
 _FULL_SHARE = Decimal(100)
 
@@ -82,6 +83,15 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
         return [f for label, cells in table.rows for f in _across_row(table, setting, across, label, cells, doc)]
     if setting.place is None or table.label in vocabulary()["columns"]["place_labels"]:
         return []  # indicators of no known place, or rows of places the gazetteer does not know
+    years = [year_of(label) for label, _ in table.rows]
+    if any(years):  # 2021年 | 2022年 …: rows of the caption's one metric, a year each
+        known = canonical_metric(setting.topic) or setting.topic.endswith(tuple(vocabulary()["columns"]["measures"]))
+        if not all(years) or len(setting.topic) < 2 or not known:
+            return []  # the caption must name what the years measure
+        dated = [(label, cells, _year_setting(setting, year)) for (label, cells), year in
+                 zip(table.rows, years, strict=True) if year]
+        return [f for label, cells, each in dated if each
+                for f in _indicator_row(table, each, label, cells, doc, setting.topic)]
     return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
             for f in _indicator_row(table, setting, label, cells, doc)]
 
@@ -112,7 +122,7 @@ def _published_year(doc: Document) -> Period:
 
 def _topic(text: str) -> str:
     """生产总值 out of 2019年玉环市生产总值 once the period and the place are gone."""
-    text = _LEADING_YEAR_END.sub("", _BRACKETED.sub("", text))
+    text = _LEADING_YEAR_END.sub("", _BRACKETED.sub("", _LEADING_SPAN.sub("", text)))
     for word in sorted(vocabulary()["caption"]["noise"], key=len, reverse=True):
         text = text.replace(word, "")
     text = text.strip("的及和、:: ")  # noqa: B005 -- a set of characters is meant
@@ -158,9 +168,17 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
                doc: Document) -> list[ExtractedFact]:
     """A row naming a place: each measure column (and a plain value column under a caption's metric)."""
     made: list[ExtractedFact] = []
+    dated: list[ExtractedFact] = []
     for column, cell in zip(table.columns, cells, strict=True):
         if column.kind == "growth" and made:
-            _set_growth(made[-1], column, cell)
+            _set_growth(_latest(dated, setting) or made[-1], column, cell)
+            continue
+        if _is_dated(column):
+            fact = _dated_fact(place, setting.topic, cell, column, table.unit, setting,
+                               _sentence_of(doc, label, setting.sentence))
+            if fact is not None:
+                made.append(fact)
+                dated.append(fact)
             continue
         if column.kind == "measure":
             metric = _compose_measure(setting.topic, column.name)
@@ -190,20 +208,32 @@ def _across_row(table: Table, setting: _Setting, places: list[Region | None], la
     return [f for f in made if f is not None and f.value is not None]
 
 
+def _year_setting(setting: _Setting, year: int) -> _Setting | None:
+    period = _column_period(setting.period, Column("value", str(year), year=year))
+    return replace(setting, period=period) if period else None
+
+
 def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str],
-                   doc: Document) -> list[ExtractedFact]:
-    """A row naming an indicator of the table's place: its value, growth and share."""
+                   doc: Document, metric: str | None = None) -> list[ExtractedFact]:
+    """A row naming an indicator of the table's place (or, given `metric`, a year of it): its value, growth
+    and share."""
     assert setting.place is not None
-    metric = _row_metric(label, setting.topic)
+    metric = metric or _row_metric(label, setting.topic)
     if not metric:
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), None)
     sentence = _sentence_of(doc, label, setting.sentence)
-    measured = any(c.kind == "measure" for c in table.columns)
+    measured = any(c.kind == "measure" or _is_dated(c) for c in table.columns)
     made: list[ExtractedFact] = []
+    dated: list[ExtractedFact] = []
     value: ExtractedFact | None = None
     for column, cell in zip(table.columns, cells, strict=True):
-        if column.kind == "value" and value is None:
+        if _is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
+            fact = _dated_fact(setting.place, metric, cell, column, unit or table.unit, setting, sentence)
+            if fact is not None:
+                made.append(fact)
+                dated.append(fact)
+        elif column.kind == "value" and value is None:
             value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
             if value is not None:
                 made.append(value)
@@ -215,6 +245,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             if value is not None:
                 made.append(value)
         elif column.kind == "growth":
+            value = value or _latest(dated, setting)
             if value is None and not measured:  # a growth of a row whose measure is unknown says nothing
                 value = _fact(setting.place, metric, None, None, setting, sentence)
                 if value is not None:
@@ -287,14 +318,48 @@ def _common_suffix(a: str, b: str) -> int:
 
 # ---- cells ---------------------------------------------------------------------------------------------------
 
+def _is_dated(column: Column) -> bool:
+    return column.kind == "value" and (column.year is not None or column.back > 0)
+
+
+def _column_period(setting: Period, column: Column) -> Period | None:
+    """The period of a column with a date of its own: 2022年 under a 2023 table, or 上年同期 under 2023H1."""
+    year = column.year if column.year is not None else (setting.year - column.back if setting.year else None)
+    if year is None:
+        return None
+    if column.year_end or setting.kind == "asof":
+        return Period("asof", year, asof=date(year, 12, 31)) if column.year_end or (
+            setting.asof and (setting.asof.month, setting.asof.day) == (12, 31)) else None
+    if setting.kind in ("undated", "target"):
+        return Period("year", year, 1, 12) if column.year is not None else None
+    return replace(setting, year=year)
+
+
+def _dated_fact(place: Region, metric: str, cell: str, column: Column, unit: str | None, setting: _Setting,
+                sentence: int) -> ExtractedFact | None:
+    period = _column_period(setting.period, column)
+    if period is None or not metric:
+        return None
+    fact = _fact(place, metric, cell, column.unit or unit, setting, sentence, period)
+    return fact if fact is not None and fact.value is not None else None
+
+
+def _latest(dated: list[ExtractedFact], setting: _Setting) -> ExtractedFact | None:
+    """Of a row's dated facts, the one a growth column is about: the table's own period, else the newest."""
+    same = [f for f in dated if f.period == setting.period]
+    if same:
+        return same[0]
+    return max(dated, key=lambda f: f.period.sort_key) if dated else None
+
+
 def _fact(place: Region, metric: str, cell: str | None, unit: str | None, setting: _Setting,
-          sentence: int) -> ExtractedFact | None:
+          sentence: int, period: Period | None = None) -> ExtractedFact | None:
     value = _number(cell) if cell is not None else None
     if cell is not None and value is None:
         return None
     text = cell.replace(",", "") if cell is not None else None
     return ExtractedFact(place, place.name, canonical_metric(metric) or metric, metric, value, text,
-                         unit if value is not None else None, None, None, setting.period, [], sentence)
+                         unit if value is not None else None, None, None, period or setting.period, [], sentence)
 
 
 def _set_growth(fact: ExtractedFact, column: Column, cell: str) -> None:

@@ -130,6 +130,32 @@ ACROSS = [
      []),
 ]
 
+YEARS = [
+    # a column a year: each its own period; the growth column belongs to the table's year
+    ("日照市2023年统计公报",
+     "主要指标如下。\n表1 日照市主要经济指标\n| 指标 | 单位 | 2023年 | 2022年 | 增长(%) |\n"
+     "| 地区生产总值 | 亿元 | 2501.2 | 2350.4 | 6.3 |\n| 一般公共预算收入 | 亿元 | 210.7 | 198.1 | 5.9 |",
+     ["日照市 | 地区生产总值 | 2023 | 2501.2亿元 | 6.3", "日照市 | 地区生产总值 | 2022 | 2350.4亿元 | -",
+      "日照市 | 一般公共预算收入 | 2023 | 210.7亿元 | 5.9", "日照市 | 一般公共预算收入 | 2022 | 198.1亿元 | -"]),
+    # 本期 and 上年同期 under a half-year caption: the same half of the year before
+    ("平邑县2023年上半年经济运行情况",
+     "上半年主要指标如下。\n2023年上半年平邑县主要指标\n指标 单位 本期 上年同期 增长(%)\n"
+     "一般公共预算收入 亿元 12.4 11.8 5.1\n进出口总额 亿元 20.2 21.0 -3.8",
+     ["平邑县 | 一般公共预算收入 | 2023H1 | 12.4亿元 | 5.1", "平邑县 | 一般公共预算收入 | 2022H1 | 11.8亿元 | -",
+      "平邑县 | 进出口总额 | 2023H1 | 20.2亿元 | -3.8", "平邑县 | 进出口总额 | 2022H1 | 21.0亿元 | -"]),
+    # a row a year: the caption names the metric, each row its year
+    ("日照市2023年统计公报",
+     "近年发展如下。\n表2 2021-2023年日照市地区生产总值\n| 年份 | 绝对数(亿元) | 增长(%) |\n"
+     "| 2021年 | 2150.3 | 6.8 |\n| 2022年 | 2350.4 | 3.2 |\n| 2023年 | 2501.2 | 6.3 |",
+     ["日照市 | 地区生产总值 | 2021 | 2150.3亿元 | 6.8", "日照市 | 地区生产总值 | 2022 | 2350.4亿元 | 3.2",
+      "日照市 | 地区生产总值 | 2023 | 2501.2亿元 | 6.3"]),
+    # rows of years under a caption naming no metric: the years are not metrics
+    ("日照市2023年统计公报",
+     "近年发展如下。\n表2 日照市近年发展概览\n| 年份 | 绝对数(亿元) | 增长(%) |\n"
+     "| 2021年 | 2150.3 | 6.8 |\n| 2022年 | 2350.4 | 3.2 |",
+     []),
+]
+
 PERIOD_AND_POINTS = [
     # the caption's own year wins over the article's
     ("济宁市2023年统计公报",
@@ -170,10 +196,11 @@ PRECISION = [
      ["日照市 | 进出口总额 | 2023 | 980.5 | 6.2", "日照市 | 一般公共预算收入 | 2023 | 260.1 | 4.4"]),
 ]
 
-CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + SPACED + TOTALS + ACROSS + PERIOD_AND_POINTS + PRECISION
+CASES = PIPE_ROWS + ALIGNED_ROWS + FLATTENED + SPACED + TOTALS + ACROSS + YEARS + PERIOD_AND_POINTS + PRECISION
 IDS = ([f"pipe-{i}" for i in range(len(PIPE_ROWS))] + [f"aligned-{i}" for i in range(len(ALIGNED_ROWS))]
        + [f"flattened-{i}" for i in range(len(FLATTENED))] + [f"spaced-{i}" for i in range(len(SPACED))]
        + [f"totals-{i}" for i in range(len(TOTALS))] + [f"across-{i}" for i in range(len(ACROSS))]
+       + [f"years-{i}" for i in range(len(YEARS))]
        + [f"period-{i}" for i in range(len(PERIOD_AND_POINTS))]
        + [f"precision-{i}" for i in range(len(PRECISION))])
 
@@ -187,7 +214,9 @@ def test_example_table_gives_its_facts(gazetteer, title, body, expected):
     ("绝 对 数 (亿元)", "value", "亿元"), ("比上年增长 (%)", "growth", "%"), ("同比增长(下降)(%)", "growth", "%"),
     ("比重(%)", "share", "%"), ("年末数(人)", "value", "人"), ("单位面积产量(公斤/公顷)", "measure", "公斤/公顷"),
     ("指 标", "label", None), ("排名", "ignored", None), ("地区生产总值(亿元)", "measure", "亿元"),
-], ids=["value", "growth", "growth-down", "share", "year-end", "measure", "label", "rank", "catalogue"])
+    ("2022年(亿元)", "value", "亿元"), ("上年同期", "value", None),
+], ids=["value", "growth", "growth-down", "share", "year-end", "measure", "label", "rank", "catalogue", "year",
+        "year-before"])
 def test_header_meaning(header, kind, unit):
     column = column_of(header)
     assert column is not None and (column.kind, column.unit) == (kind, unit)
@@ -226,3 +255,8 @@ def test_spaced_rows_of_another_shape_are_left_out():
     assert [kind.kind for kind in table.columns] == ["value", "growth"]
     assert table.rows == [("进出口总额", ["980.5", "6.2"]), ("外贸依存度", ["40.1", "2.2"])]
     assert (table.caption, table.label) == ("表1 主要指标", "指标")
+
+
+def test_dated_headers_say_their_year():
+    assert (column_of("2022年").year, column_of("2022年末").year_end, column_of("上年同期").back) == (2022, True, 1)
+    assert column_of("本期").year is None and column_of("本期").back == 0
