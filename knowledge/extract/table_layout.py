@@ -4,129 +4,32 @@ flattened one cell a line, each read into a caption, typed columns and labelled 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any, Literal
 
-from knowledge.extract.metrics import UNITS, canonical_metric
+from knowledge.extract.table_columns import (
+    Column,
+    Table,
+    column_of,
+    is_value_cell,
+    known_units,
+    squeeze,
+    unit_line,
+)
 
-ColumnKind = Literal["value", "growth", "share", "unit", "label", "ignored", "measure", "unknown"]
-_KINDS: tuple[ColumnKind, ...] = ("growth", "share", "value", "unit", "label", "ignored")
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """What one column of a table holds, as its header says."""
-
-    kind: ColumnKind
-    name: str  # the header without spaces and brackets
-    unit: str | None = None  # from the header's brackets: 绝对数(亿元)
-    points: bool = False  # a growth column in percentage points
-    year_end: bool = False  # 年末数: a stock at the end of the year
-    year: int | None = None  # a value column headed by its own year: 2022年 | 2023年
-    back: int = 0  # a value column of the year before the table's: 上年同期
-
-
-@dataclass(slots=True)
-class Table:
-    """A table: its caption line, the unit of a 单位:… line, its value columns and its rows."""
-
-    caption: str
-    unit: str | None
-    columns: list[Column]
-    rows: list[tuple[str, list[str]]]  # (label, one cell per column)
-    label: str = ""  # the header over the labels (指标, 产品名称, 地区), when there is one
-
-
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    """knowledge/data/tables.toml, read once."""
-    return tomllib.loads(resources.files("knowledge.data").joinpath("tables.toml").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _units() -> frozenset[str]:
-    return frozenset(UNITS) | frozenset(vocabulary()["units"])
-
-
-_SPACE = re.compile(r"[\s\u3000]+")
-_BRACKET = re.compile(r"[((]([^))]*)[))]|\[[^\]]*\]|【[^】]*】")
 _ONLY_BRACKET = re.compile(r"[((][^))]*[))]")
-_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
-_NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
 _ALIGNED = re.compile(r"\s{2,}|\t|\u3000+")
 _PROSE = re.compile(r"[。;;,,!?!?]")
-_YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
-_UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_MARK = re.compile(r"^[表图]\s*\d+")
 _RULE = re.compile(r"[\s|:+=-]*-{3,}[\s|:+=-]*")  # | --- | --- |: a Markdown rule under the header
 _SPACED_ROW = re.compile(r"\S\s+[-−]?\d+(?:\.\d+)?%?\s*$")  # 水 果 68.5 -1.1: a label, single spaces, figures
 _MAX_CELL = 40
 
 
-def is_number(cell: str) -> bool:
-    return _NUMBER.fullmatch(cell.replace(",", "").rstrip("%")) is not None
-
-
-def _is_value_cell(cell: str) -> bool:
-    return is_number(cell) or cell in _NO_VALUE
-
-
-def squeeze(cell: str) -> str:
-    return _SPACE.sub("", cell)
-
-
-def column_of(cell: str) -> Column | None:
-    """The meaning of a header cell; None when the vocabulary does not know it."""
-    text = squeeze(cell)
-    units = [b for b in _BRACKET.findall(text) if b in _units()]
-    name = _BRACKET.sub("", text)
-    if name.endswith("%"):
-        name, units = name[:-1], ["%", *units]
-    if not name:
-        return None
-    columns = vocabulary()["columns"]
-    year_end = name.startswith(tuple(vocabulary()["caption"]["year_end"]))
-    if (dated := _YEAR_HEADER.fullmatch(name)) is not None:
-        return Column("value", name, units[0] if units else None, year=int(dated.group(1)),
-                      year_end=bool(dated.group(2)))
-    if name in columns["previous"]:
-        return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
-    for kind in _KINDS:
-        if name in columns[kind]:
-            points = kind == "growth" and ("百分点" in name or "个百分点" in units)
-            unit = "%" if kind in ("growth", "share") else (units[0] if units else None)
-            return Column(kind, name, unit, points, year_end)
-    if name in columns["measures"] or canonical_metric(name):
-        return Column("measure", name, units[0] if units else None)
-    return None
-
-
-def year_of(label: str) -> int | None:
-    """The year a row label or a header is (2022年, 2022), else None."""
-    found = _YEAR_HEADER.fullmatch(squeeze(label))
-    return int(found.group(1)) if found and not found.group(2) else None
-
-
-def label_unit(label: str) -> tuple[str, str | None]:
-    """A row label without the unit it gives in brackets: 地区生产总值(亿元) → (地区生产总值, 亿元)."""
-    text = squeeze(label)
-    units = [b for b in _BRACKET.findall(text) if b in _units()]
-    return (_BRACKET.sub("", text), units[0]) if units else (text, None)
-
-
-def _unit_line(cell: str) -> str | None:
-    m = _UNIT_LINE.match(squeeze(cell))
-    return m.group("unit") if m else None
-
-
 def _starts_new_table(cell: str) -> bool:
     """Inside a flattened table, a header of another table ends it."""
     column = column_of(cell)
-    return bool(_CAPTION_MARK.match(cell) or _unit_line(cell)
+    return bool(_CAPTION_MARK.match(cell) or unit_line(cell)
                 or (column is not None and column.kind in ("value", "growth", "share", "label")))
 
 
@@ -147,7 +50,7 @@ def _kind(line: str) -> Literal["blank", "row", "cell", "prose"]:
     cells = _cells(line)
     filled = [c for c in cells if c]
     if len(filled) >= 2 and all(len(c) <= _MAX_CELL for c in filled) and (
-            "|" in line or any(_is_value_cell(c) for c in filled)
+            "|" in line or any(is_value_cell(c) for c in filled)
             or all(column_of(c) is not None for c in filled)):  # an aligned header: 指标  单位  数值
         return "row"
     text = line.strip(" |")
@@ -176,7 +79,7 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
     tables: list[Table] = []
     for run in _runs(lines):
         rows = sum(1 for kind, _ in run if kind == "row")
-        numbers = sum(1 for kind, line in run if kind == "cell" and _is_value_cell(squeeze(line.strip(" |"))))
+        numbers = sum(1 for kind, line in run if kind == "cell" and is_value_cell(squeeze(line.strip(" |"))))
         spaced = sum(1 for kind, line in run if kind == "cell" and _SPACED_ROW.search(line))
         if rows < 2 and numbers < 4 and spaced < 2:
             continue
@@ -202,14 +105,14 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     for kind, line in run:
         if kind == "cell":
             text = line.strip(" |")
-            if (found := _unit_line(text)) is not None:
+            if (found := unit_line(text)) is not None:
                 unit = found
             elif header is None:
                 caption = text
             continue
         cells = _cells(line)
         if header is None:
-            if all(not c or not _is_value_cell(c) for c in cells[1:]):
+            if all(not c or not is_value_cell(c) for c in cells[1:]):
                 header = cells
             continue
         data.append(cells)
@@ -237,7 +140,7 @@ def _flat_tables(cells: list[str]) -> list[Table]:
     tables: list[Table] = []
     start = 0
     while start < len(cells):
-        first = next((i for i in range(start, len(cells)) if _is_value_cell(squeeze(cells[i]))), None)
+        first = next((i for i in range(start, len(cells)) if is_value_cell(squeeze(cells[i]))), None)
         if first is None or first - start < 2:
             break
         caption, unit, columns, header = _flat_header(cells[start : first - 1])
@@ -247,7 +150,7 @@ def _flat_tables(cells: list[str]) -> list[Table]:
         end = len(cells)
         for i in range(first - 1, len(cells)):
             cell = squeeze(cells[i])
-            if _is_value_cell(cell):
+            if is_value_cell(cell):
                 values.append(cell)
                 continue
             if label is not None and len(values) == len(columns):
@@ -266,7 +169,7 @@ def _flat_tables(cells: list[str]) -> list[Table]:
 
 def _caption_start(cells: list[str], i: int) -> int:
     """Where the next table's own lines begin: its caption, just before its first header."""
-    if i > 0 and column_of(cells[i - 1]) is None and not _is_value_cell(squeeze(cells[i - 1])):
+    if i > 0 and column_of(cells[i - 1]) is None and not is_value_cell(squeeze(cells[i - 1])):
         return i - 1
     return i
 
@@ -281,7 +184,7 @@ def _flat_header(head: list[str]) -> tuple[str, str | None, list[Column], str]:
     caption, unit, label = "", None, ""
     columns: list[Column] = []
     for cell in merged:
-        if (found := _unit_line(cell)) is not None:
+        if (found := unit_line(cell)) is not None:
             unit = found
             continue
         column = column_of(cell)
@@ -312,7 +215,7 @@ def spaced_tables(cells: list[str]) -> list[Table]:
         caption, unit = _spaced_caption(cells[:i], tables)
         rows: list[tuple[str, list[str]]] = []
         j = i + 1
-        while j < len(cells) and _spaced_header(cells[j]) is None and _unit_line(cells[j]) is None:
+        while j < len(cells) and _spaced_header(cells[j]) is None and unit_line(cells[j]) is None:
             if (found := _spaced_row(cells[j], columns)) is not None:
                 rows.append(found)
             j += 1
@@ -325,7 +228,7 @@ def spaced_tables(cells: list[str]) -> list[Table]:
 def _spaced_header(line: str) -> tuple[str, list[Column]] | None:
     """The label column's name and the other columns a header line of space-parted words names."""
     words = line.split()
-    if len(words) < 2 or any(_is_value_cell(w) for w in words):
+    if len(words) < 2 or any(is_value_cell(w) for w in words):
         return None
     groups = _known_groups(words)
     if groups is None:
@@ -358,7 +261,7 @@ def _spaced_caption(before: list[str], tables: list[Table]) -> tuple[str, str | 
     """The caption and the 单位:… line just above a header (not a row of the table before)."""
     caption, unit = "", None
     for cell in reversed(before[-2:]):
-        if (found := _unit_line(cell)) is not None:
+        if (found := unit_line(cell)) is not None:
             unit = unit or found
         elif not caption and not _SPACED_ROW.search(cell) and column_of(cell) is None:
             caption = cell
@@ -378,12 +281,12 @@ def _spaced_row(line: str, columns: list[Column]) -> tuple[str, list[str]] | Non
             return None
         word = words.pop()
         if column.kind == "unit":
-            if word not in _units():
+            if word not in known_units():
                 return None
-        elif not _is_value_cell(word):
+        elif not is_value_cell(word):
             return None
         cells.append(word)
     label = "".join(words)
-    if not label or any(_is_value_cell(w) for w in words) or len(label) > _MAX_CELL or _PROSE.search(label):
+    if not label or any(is_value_cell(w) for w in words) or len(label) > _MAX_CELL or _PROSE.search(label):
         return None
     return label, cells[::-1]

@@ -12,7 +12,8 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
-from knowledge.extract.table_layout import Column, Table, find_tables, label_unit, squeeze, vocabulary, year_of
+from knowledge.extract.table_columns import Column, Table, label_unit, squeeze, vocabulary, year_of
+from knowledge.extract.table_layout import find_tables
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.normalize import to_simplified

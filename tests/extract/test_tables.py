@@ -10,7 +10,6 @@ import pytest
 
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.pipeline import parse_article
-from knowledge.extract.table_layout import column_of, find_tables
 from knowledge.text.corpus import ArticleMeta, RawArticle
 
 
@@ -210,27 +209,6 @@ def test_example_table_gives_its_facts(gazetteer, title, body, expected):
     assert sorted(row(f) for f in facts_of(gazetteer, title, body)) == sorted(expected)
 
 
-@pytest.mark.parametrize(("header", "kind", "unit"), [
-    ("绝 对 数 (亿元)", "value", "亿元"), ("比上年增长 (%)", "growth", "%"), ("同比增长(下降)(%)", "growth", "%"),
-    ("比重(%)", "share", "%"), ("年末数(人)", "value", "人"), ("单位面积产量(公斤/公顷)", "measure", "公斤/公顷"),
-    ("指 标", "label", None), ("排名", "ignored", None), ("地区生产总值(亿元)", "measure", "亿元"),
-    ("2022年(亿元)", "value", "亿元"), ("上年同期", "value", None),
-], ids=["value", "growth", "growth-down", "share", "year-end", "measure", "label", "rank", "catalogue", "year",
-        "year-before"])
-def test_header_meaning(header, kind, unit):
-    column = column_of(header)
-    assert column is not None and (column.kind, column.unit) == (kind, unit)
-
-
-def test_unknown_header_has_no_meaning():
-    assert column_of("甲栏") is None
-
-
-def test_prose_with_numbers_on_short_lines_is_no_table():
-    lines = ["全市经济运行稳中向好,主要指标好于预期。", "一、综合", "2023年", "生产总值增长5%。"]
-    assert find_tables(lines) == []
-
-
 def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
     # 交通运输、仓储和邮政业 looks like a broken prose line, so the reader joins the cells after it
     body = ("全县经济平稳增长。\n2023年全县生产总值及增长速度\n单位:亿元\n绝对数\n比上年增长(%)\n"
@@ -240,23 +218,3 @@ def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
                                              "莒县 | 住宿和餐饮业增加值 | 2023 | 10.2亿元 | 4.4",
                                              "莒县 | 批发和零售业增加值 | 2023 | 30.1亿元 | 5.5",
                                              "莒县 | 金融业增加值 | 2023 | 25.3亿元 | 6.6"]
-
-
-def test_spaced_rows_need_a_header_of_known_words():
-    # figures after words on short lines, but no header naming the columns: no table
-    lines = ["今年计划 投资 50", "新建项目 12", "开工项目 8"]
-    assert find_tables(lines) == []
-
-
-def test_spaced_rows_of_another_shape_are_left_out():
-    lines = ["表1 主要指标", "指标 数值 增长(%)", "进出口总额 980.5 6.2", "一般公共预算收入 260.1",
-             "外贸 依存度 40.1 2.2"]
-    (table,) = find_tables(lines)
-    assert [kind.kind for kind in table.columns] == ["value", "growth"]
-    assert table.rows == [("进出口总额", ["980.5", "6.2"]), ("外贸依存度", ["40.1", "2.2"])]
-    assert (table.caption, table.label) == ("表1 主要指标", "指标")
-
-
-def test_dated_headers_say_their_year():
-    assert (column_of("2022年").year, column_of("2022年末").year_end, column_of("上年同期").back) == (2022, True, 1)
-    assert column_of("本期").year is None and column_of("本期").back == 0

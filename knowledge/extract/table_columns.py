@@ -1,0 +1,115 @@
+"""What a statistical table's header cells mean (knowledge/data/tables.toml), and the small readers of cells
+that every table layout shares."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+from knowledge.extract.metrics import UNITS, canonical_metric
+
+ColumnKind = Literal["value", "growth", "share", "unit", "label", "ignored", "measure", "unknown"]
+_KINDS: tuple[ColumnKind, ...] = ("growth", "share", "value", "unit", "label", "ignored")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What one column of a table holds, as its header says."""
+
+    kind: ColumnKind
+    name: str  # the header without spaces and brackets
+    unit: str | None = None  # from the header's brackets: 绝对数(亿元)
+    points: bool = False  # a growth column in percentage points
+    year_end: bool = False  # 年末数: a stock at the end of the year
+    year: int | None = None  # a value column headed by its own year: 2022年 | 2023年
+    back: int = 0  # a value column of the year before the table's: 上年同期
+
+
+@dataclass(slots=True)
+class Table:
+    """A table: its caption line, the unit of a 单位:… line, its value columns and its rows."""
+
+    caption: str
+    unit: str | None
+    columns: list[Column]
+    rows: list[tuple[str, list[str]]]  # (label, one cell per column)
+    label: str = ""  # the header over the labels (指标, 产品名称, 地区), when there is one
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """knowledge/data/tables.toml, read once."""
+    return tomllib.loads(resources.files("knowledge.data").joinpath("tables.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def known_units() -> frozenset[str]:
+    return frozenset(UNITS) | frozenset(vocabulary()["units"])
+
+
+_SPACE = re.compile(r"[\s\u3000]+")
+_BRACKET = re.compile(r"[((]([^))]*)[))]|\[[^\]]*\]|【[^】]*】")
+_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+_NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
+_YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
+_UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
+
+
+def is_number(cell: str) -> bool:
+    return _NUMBER.fullmatch(cell.replace(",", "").rstrip("%")) is not None
+
+
+def is_value_cell(cell: str) -> bool:
+    return is_number(cell) or cell in _NO_VALUE
+
+
+def squeeze(cell: str) -> str:
+    return _SPACE.sub("", cell)
+
+
+def column_of(cell: str) -> Column | None:
+    """The meaning of a header cell; None when the vocabulary does not know it."""
+    text = squeeze(cell)
+    units = [b for b in _BRACKET.findall(text) if b in known_units()]
+    name = _BRACKET.sub("", text)
+    if name.endswith("%"):
+        name, units = name[:-1], ["%", *units]
+    if not name:
+        return None
+    columns = vocabulary()["columns"]
+    year_end = name.startswith(tuple(vocabulary()["caption"]["year_end"]))
+    if (dated := _YEAR_HEADER.fullmatch(name)) is not None:
+        return Column("value", name, units[0] if units else None, year=int(dated.group(1)),
+                      year_end=bool(dated.group(2)))
+    if name in columns["previous"]:
+        return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
+    for kind in _KINDS:
+        if name in columns[kind]:
+            points = kind == "growth" and ("百分点" in name or "个百分点" in units)
+            unit = "%" if kind in ("growth", "share") else (units[0] if units else None)
+            return Column(kind, name, unit, points, year_end)
+    if name in columns["measures"] or canonical_metric(name):
+        return Column("measure", name, units[0] if units else None)
+    return None
+
+
+def year_of(label: str) -> int | None:
+    """The year a row label or a header is (2022年, 2022), else None."""
+    found = _YEAR_HEADER.fullmatch(squeeze(label))
+    return int(found.group(1)) if found and not found.group(2) else None
+
+
+def label_unit(label: str) -> tuple[str, str | None]:
+    """A row label without the unit it gives in brackets: 地区生产总值(亿元) → (地区生产总值, 亿元)."""
+    text = squeeze(label)
+    units = [b for b in _BRACKET.findall(text) if b in known_units()]
+    return (_BRACKET.sub("", text), units[0]) if units else (text, None)
+
+
+def unit_line(cell: str) -> str | None:
+    m = _UNIT_LINE.match(squeeze(cell))
+    return m.group("unit") if m else None

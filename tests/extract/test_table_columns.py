@@ -1,0 +1,35 @@
+"""What header cells mean: kind, unit and date of a column (each header written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.table_columns import column_of, label_unit, year_of
+
+
+@pytest.mark.parametrize(("header", "kind", "unit"), [
+    ("绝 对 数 (亿元)", "value", "亿元"), ("比上年增长 (%)", "growth", "%"), ("同比增长(下降)(%)", "growth", "%"),
+    ("比重(%)", "share", "%"), ("年末数(人)", "value", "人"), ("单位面积产量(公斤/公顷)", "measure", "公斤/公顷"),
+    ("指 标", "label", None), ("排名", "ignored", None), ("地区生产总值(亿元)", "measure", "亿元"),
+    ("2022年(亿元)", "value", "亿元"), ("上年同期", "value", None),
+], ids=["value", "growth", "growth-down", "share", "year-end", "measure", "label", "rank", "catalogue", "year",
+        "year-before"])
+def test_header_meaning(header, kind, unit):
+    column = column_of(header)
+    assert column is not None and (column.kind, column.unit) == (kind, unit)
+
+
+def test_unknown_header_has_no_meaning():
+    assert column_of("甲栏") is None
+
+
+def test_dated_headers_say_their_year():
+    assert (column_of("2022年").year, column_of("2022年末").year_end, column_of("上年同期").back) == (2022, True, 1)
+    assert column_of("本期").year is None and column_of("本期").back == 0
+
+
+
+def test_a_row_label_gives_its_year_and_its_unit():
+    assert (year_of("2021年"), year_of("2021年末"), year_of("工业")) == (2021, None, None)
+    assert label_unit("常住人口(万人)") == ("常住人口", "万人")
+    assert label_unit("城镇化率(按常住人口)") == ("城镇化率(按常住人口)", None)
