@@ -14,15 +14,12 @@ from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
 from knowledge.extract.table_columns import Column, Table, label_unit, squeeze, vocabulary, year_of
 from knowledge.extract.table_layout import find_tables
+from knowledge.extract.table_names import clean_label, compose_measure, row_measure, row_metric, topic
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.normalize import to_simplified
 
-_FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]")
-_BRACKETED = re.compile(r"[((][^))]*[))]")
 _TABLE_MARK = re.compile(r"^[表图]\s*\d{1,2}(?!\d)\s*[::.、]?")  # 表2 2023年…: the table's number only
-_LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
-_LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 2019-2023年 once the year is gone
 _QUICK = re.compile(r"\||^\s*[-−]?\d+(?:\.\d+)?\s*$|\S\s{2,}[-−]?\d|\S\s[-−]?\d+(?:\.\d+)?%?\s*$", re.MULTILINE)
 _FULL_SHARE = Decimal(100)
 
@@ -108,12 +105,12 @@ def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
         period = Period("asof", period.year, asof=date(period.year, 12, 31))
     places = ctx.gazetteer.find_mentions(caption, context_city=ctx.city, context_province=ctx.province,
                                          year=ctx.focus_year)
-    topic = caption
+    rest = caption
     spans = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in places]
     for start, end in sorted(spans, reverse=True):
-        topic = topic[:start] + topic[end:]
+        rest = rest[:start] + rest[end:]
     place = places[-1].region if places else ctx.focus
-    return _Setting(period, place, _topic(topic), _sentence_of(doc, table.caption or table.rows[0][0]))
+    return _Setting(period, place, topic(rest), _sentence_of(doc, table.caption or table.rows[0][0]))
 
 
 def _published_year(doc: Document) -> Period:
@@ -121,20 +118,9 @@ def _published_year(doc: Document) -> Period:
     return Period("year", year, 1, 12) if year else Period("undated", None)
 
 
-def _topic(text: str) -> str:
-    """生产总值 out of 2019年玉环市生产总值 once the period and the place are gone."""
-    text = _LEADING_YEAR_END.sub("", _BRACKETED.sub("", _LEADING_SPAN.sub("", text)))
-    for word in sorted(vocabulary()["caption"]["noise"], key=len, reverse=True):
-        text = text.replace(word, "")
-    text = text.strip("的及和、:: ")  # noqa: B005 -- a set of characters is meant
-    if text.endswith("数") and not text.endswith(("指数", "系数")) and len(text) >= 3:
-        return text[:-1]  # 户籍人口数 → 户籍人口
-    return text
-
-
 def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
     """The place a row label names when the whole label is that place (北  京 → 北京市)."""
-    text = _clean_label(label)
+    text = clean_label(label)
     found = ctx.gazetteer.find_mentions(text, context_city=ctx.city, context_province=ctx.province,
                                         year=ctx.focus_year)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
@@ -144,7 +130,7 @@ def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
 
 def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region | None:
     """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place."""
-    text = _clean_label(label)
+    text = clean_label(label)
     for word in vocabulary()["rows"]["totals"]:
         if text.endswith(word):
             rest = text[: -len(word)]
@@ -152,15 +138,6 @@ def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region |
                 return setting.place
             return _whole_place(rest, ctx)
     return None
-
-
-def _clean_label(label: str) -> str:
-    text = _FOOTNOTE.sub("", squeeze(label))
-    for mark in sorted(vocabulary()["rows"]["part_marks"], key=len, reverse=True):
-        if text.startswith(mark):
-            text = text[len(mark) :]
-            break
-    return text
 
 
 # ---- rows ----------------------------------------------------------------------------------------------------
@@ -182,7 +159,7 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
                 dated.append(fact)
             continue
         if column.kind == "measure":
-            metric = _compose_measure(setting.topic, column.name)
+            metric = compose_measure(setting.topic, column.name)
         elif column.kind == "value" and setting.topic:
             metric = setting.topic
         else:
@@ -199,7 +176,7 @@ def _across_row(table: Table, setting: _Setting, places: list[Region | None], la
     """A row naming an indicator in a table whose columns are places (指标 | 济南市 | 青岛市): one fact a
     place. Growth columns make such a table unreadable, so none are taken."""
     name, unit = label_unit(label)
-    metric = _row_metric(name, setting.topic)
+    metric = row_metric(name, setting.topic)
     if len(metric) < 2:
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), unit or table.unit)
@@ -219,7 +196,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
     """A row naming an indicator of the table's place (or, given `metric`, a year of it): its value, growth
     and share."""
     assert setting.place is not None
-    metric = metric or _row_metric(label, setting.topic)
+    metric = metric or row_metric(label, setting.topic)
     if not metric:
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), None)
@@ -240,7 +217,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
                 made.append(value)
         elif column.kind == "measure":
             # 粮食 under 产量(吨): the row's thing and the column's measure; a growth after it is its own
-            named = _row_measure(table, label, column.name)
+            named = row_measure(table, label, column.name)
             value = _fact(setting.place, named, cell, column.unit or table.unit, setting, sentence) \
                 if named else None
             if value is not None:
@@ -258,63 +235,6 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             if share is not None:
                 made.append(share)
     return [f for f in made if f.value is not None or f.growth is not None or f.growth_pp is not None]
-
-
-def _row_measure(table: Table, label: str, measure: str) -> str | None:
-    """粮食 + 产量 → 粮食产量: a row of things under a column of a measure, when the header says the rows are
-    things (产品名称, 指标) or the catalogue knows the name made."""
-    text = _clean_label(label)
-    if len(text) < 2 or _FOOTNOTE.search(text):
-        return None
-    named = text if text.endswith(measure) else text + measure
-    if table.label or canonical_metric(named):
-        return named
-    return None
-
-
-def _row_metric(label: str, topic: str) -> str:
-    """The metric a row names, completed from the caption: 第一产业 → 第一产业增加值 under 生产总值,
-    乡村人口 → 户籍乡村人口 and 18岁以下 → 18岁以下户籍人口 under 户籍人口."""
-    rows = vocabulary()["rows"]
-    text = _clean_label(label)
-    for word in rows["own_unit"]:
-        if text.startswith(word) and len(text) > len(word) + 1:
-            text = text[len(word) :]
-    if len(text) < 2 or canonical_metric(text):
-        return text
-    for family in vocabulary()["families"]:
-        if any(w in topic for w in family["caption"]) and text.endswith(tuple(family["row_endings"])) \
-                and not text.endswith((family["row_suffix"], *family.get("keep_endings", ()))):
-            return text + family["row_suffix"]
-    if not topic or text == topic:
-        return text
-    shared = _common_suffix(text, topic)
-    if shared >= 2:
-        prefix = topic[:-shared]
-        return text if text.startswith(prefix) else prefix + text
-    if text.endswith(tuple(rows["modifier_endings"])):
-        return text + topic
-    return text
-
-
-def _compose_measure(topic: str, measure: str) -> str:
-    """夏粮 + 播种面积 under a caption 夏粮产量: the caption's subject with the column's measure."""
-    subject = topic
-    for word in sorted(vocabulary()["columns"]["measures"], key=len, reverse=True):
-        if subject.endswith(word) and len(subject) > len(word):
-            subject = subject[: -len(word)]
-            break
-    else:
-        if canonical_metric(subject):
-            subject = ""  # a caption naming a metric of its own says nothing more about the column's
-    return subject + measure if subject and not measure.startswith(subject) else measure
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
 
 
 # ---- cells ---------------------------------------------------------------------------------------------------
