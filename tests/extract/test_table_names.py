@@ -9,8 +9,8 @@ from knowledge.extract.table_names import compose_measure, row_measure, row_metr
 
 
 @pytest.mark.parametrize(("caption_rest", "expected"), [
-    ("全市生产总值及增长速度", "生产总值"), ("末户籍人口数", "户籍人口"), ("居民消费价格指数(上年=100)", "居民消费价格指数"),
-    ("-地区生产总值", "地区生产总值"),
+    ("全市生产总值及增长速度", "生产总值"), ("末户籍人口数", "户籍人口"),
+    ("居民消费价格指数(上年=100)", "居民消费价格指数"), ("-地区生产总值", "地区生产总值"),
 ], ids=["noise", "count", "index-keeps-its-count", "span-left"])
 def test_topic(caption_rest, expected):
     assert topic(caption_rest) == expected
