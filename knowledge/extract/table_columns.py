@@ -57,6 +57,8 @@ _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
 _YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
+_CAPTION_UNIT = re.compile(r"[((]单位[::]([^))]+)[))]")
+_UNIT_SPLIT = re.compile(r"[、,,;;]")
 
 
 def is_number(cell: str) -> bool:
@@ -111,5 +113,12 @@ def label_unit(label: str) -> tuple[str, str | None]:
 
 
 def unit_line(cell: str) -> str | None:
+    """The unit of a 单位:亿元 line (the first, when it names several: 单位:万元、%)."""
     m = _UNIT_LINE.match(squeeze(cell))
-    return m.group("unit") if m else None
+    return _UNIT_SPLIT.split(m.group("unit"))[0] if m else None
+
+
+def caption_unit(caption: str) -> str | None:
+    """The unit a caption gives in brackets: 主要指标(单位:亿元)."""
+    m = _CAPTION_UNIT.search(squeeze(caption))
+    return _UNIT_SPLIT.split(m.group(1))[0] if m else None

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from knowledge.extract.table_columns import (
     Column,
     Table,
+    caption_unit,
     column_of,
     is_value_cell,
     known_units,
@@ -93,6 +94,8 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
             continue
         cells = [line.strip(" |") for kind, line in run if kind == "cell"]
         tables.extend(spaced_tables(cells) or _flat_tables(cells))
+    for table in tables:
+        table.unit = table.unit or caption_unit(table.caption)
     return tables
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.table_columns import column_of, label_unit, year_of
+from knowledge.extract.table_columns import caption_unit, column_of, label_unit, unit_line, year_of
 
 
 @pytest.mark.parametrize(("header", "kind", "unit"), [
@@ -33,3 +33,8 @@ def test_a_row_label_gives_its_year_and_its_unit():
     assert (year_of("2021年"), year_of("2021年末"), year_of("工业")) == (2021, None, None)
     assert label_unit("常住人口(万人)") == ("常住人口", "万人")
     assert label_unit("城镇化率(按常住人口)") == ("城镇化率(按常住人口)", None)
+
+
+def test_units_of_a_unit_line_and_of_a_caption():
+    assert (unit_line("单位:万元、%"), unit_line("单位:公斤/公顷"), unit_line("单价")) == ("万元", "公斤/公顷", None)
+    assert (caption_unit("2023年主要指标(单位:亿元)"), caption_unit("2023年主要指标")) == ("亿元", None)
