@@ -152,7 +152,7 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
             _set_growth(_latest(dated, setting) or made[-1], column, cell)
             continue
         if _is_dated(column):
-            fact = _dated_fact(place, setting.topic, cell, column, table.unit, setting,
+            fact = _dated_fact(place, setting.topic, cell, column, column.unit or table.unit, setting,
                                _sentence_of(doc, label, setting.sentence))
             if fact is not None:
                 made.append(fact)
@@ -207,7 +207,8 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
     value: ExtractedFact | None = None
     for column, cell in zip(table.columns, cells, strict=True):
         if _is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
-            fact = _dated_fact(setting.place, metric, cell, column, unit or table.unit, setting, sentence)
+            fact = _dated_fact(setting.place, metric, cell, column, unit or column.unit or table.unit, setting,
+                               sentence)
             if fact is not None:
                 made.append(fact)
                 dated.append(fact)
@@ -261,7 +262,7 @@ def _dated_fact(place: Region, metric: str, cell: str, column: Column, unit: str
     period = _column_period(setting.period, column)
     if period is None or not metric:
         return None
-    fact = _fact(place, metric, cell, column.unit or unit, setting, sentence, period)
+    fact = _fact(place, metric, cell, unit, setting, sentence, period)
     return fact if fact is not None and fact.value is not None else None
 
 
