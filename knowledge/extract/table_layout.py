@@ -182,6 +182,8 @@ def _flat_header(head: list[str]) -> tuple[str, str | None, list[Column], str]:
     for cell in head:
         if merged and _ONLY_BRACKET.fullmatch(squeeze(cell)):
             merged[-1] += squeeze(cell)  # 总产量 / (万吨): the unit on a line of its own
+        elif merged and column_of(merged[-1]) is None and column_of(merged[-1] + cell) is not None:
+            merged[-1] = squeeze(merged[-1] + cell)  # 比上年 / 增长(%): a header broken over two lines
         else:
             merged.append(cell)
     caption, unit, label = "", None, ""
