@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import FILL, mask_spans
-from knowledge.extract.cnvalues import arabic_values
+from knowledge.extract.cnvalues import arabic_values, plain_numbers
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.lists import read_lists
@@ -106,7 +106,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     year = ctx.focus_year
     carried: Period | None = None
     for sentence in rejoin_ratios(doc.sentences):
-        text = arabic_values(mask_companies(sentence.text))  # 六百六十三家 is read as 663家
+        text = plain_numbers(arabic_values(mask_companies(sentence.text)))  # 六百六十三家 is read as 663家
         if sentence.is_heading:
             ctx.note_heading(text)
             continue
