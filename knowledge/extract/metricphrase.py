@@ -48,6 +48,9 @@ _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
 _QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+# 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
+_SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
+_SCOPE_WHOLE = re.compile(r"^全(?:国|省|市|县|区)")
 # 1-9月工业总产值 with the month blanked leaves "1-": the start of a range, not part of the name
 _PERIOD_LEFTOVER = re.compile(r"^\d{1,2}\s*[-—~至]\s*")
 _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
@@ -89,7 +92,7 @@ def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
         head = noun_phrase_in(labelled.group(2))
         return f"“{labelled.group(1)}”{head}" if head else None
-    if (known := canonical_metric(surface) or metric_in_phrase(surface)) is not None:
+    if (known := canonical_metric(surface) or share_name(surface) or metric_in_phrase(surface)) is not None:
         return known
     if _DIGIT.search(surface):
         surface = object_after_figure(surface)
@@ -101,6 +104,26 @@ def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     if found is None and unit and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(surface):
         return surface
     return (canonical_metric(found) or found) if found else None
+
+
+def share_name(surface: str) -> str | None:
+    """A part's share of a whole, named as the catalogue names shares: 第一产业增加值占生产总值的比重 → 第一产业占比,
+    民生支出占一般公共预算支出的 → 民生支出占比; a share of the parent region keeps it (…占全省比重)."""
+    m = _SHARE.match(surface)
+    if m is None or not _TWO_HAN.search(m["part"]):
+        return None
+    part, whole = m["part"], m["whole"]
+    scope = _SCOPE_WHOLE.match(whole)
+    rest = whole[scope.end() :] if scope else whole
+    if not m["end"] and not (rest and canonical_metric(rest)):
+        return None  # 占全国新增市场份额, 占年度计划: a share named by its own words, or a rate of completion
+    named = [part] + [part[: -len(h)] for h in _ELLIPTICAL if part.endswith(h) and len(part) > len(h) + 1]
+    for name in named:
+        if (known := canonical_metric(f"{name}占比")) is not None:
+            return known
+    if noun_phrase_in(part) != part:
+        return None
+    return f"{part}占{scope.group(0)}比重" if scope else f"{part}占比"
 
 
 def is_metric_name(name: str, unit: str | None = None) -> bool:

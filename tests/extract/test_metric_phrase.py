@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.metricphrase import is_metric_name
+from knowledge.extract.metricphrase import is_metric_name, share_name
 from knowledge.extract.nounphrase import is_noun_phrase, noun_phrase_in
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.text.corpus import read_file
@@ -146,3 +146,29 @@ def test_no_stored_metric_name_of_the_corpus_fails_the_check(gazetteer):
 
 def test_open_names_are_noun_phrases_not_predicates():
     assert is_noun_phrase("投资完成率") and not is_noun_phrase("还拿出")
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("第二产业增加值占地区生产总值的比重", "第二产业占比"),  # the catalogue's name of the share
+    ("服务业增加值占GDP比重", "第三产业占比"),
+    ("教育支出占一般公共预算支出的", "教育支出占比"),
+    ("数字经济增加值占生产总值比重", "数字经济增加值占比"),
+    ("县域税收收入占全省税收收入比重", "县域税收收入占全省比重"),  # a share of the parent region says so
+    ("制造业增加值占GDP的比重", "制造业增加值占GDP比重"),  # the catalogue's, found through its 制造业占比
+    ("重点项目投资占年度计划", None),  # a rate of completion, not a share
+    ("外贸产品占全国市场份额", None),
+    ("占地面积", None),
+], ids=str)
+def test_a_share_is_named_part_plus_share(surface, expected):
+    assert share_name(surface) == expected
+
+
+SHARES = [
+    ("全年第一产业增加值占生产总值的比重为6.5%,民生支出占一般公共预算支出的78.2%。",
+     ["威海市 | 第一产业占比 | 2017 | 6.5 | -", "威海市 | 民生支出占比 | 2017 | 78.2 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHARES, ids=str)
+def test_share_clauses(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
