@@ -8,7 +8,7 @@ mentioned (for an elliptical 增加值 after 规上工业总产值).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -74,6 +74,12 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
 _AND_DIGIT = re.compile(r"和\d")
+# A figure restated in brackets in another unit: 26438千公顷(39657万亩), 70429元(折合10209美元)
+_ALTERNATE = re.compile(r"\s*[((](?:折合|约合|合|折)?")
+# The change of a stock: (比年初)增加440.5亿元; the base itself is blanked by the span tagger
+_INCREMENT = re.compile(r"(?:比|较)?(?:增加了?|净增加?)")
+_CHANGE_HEAD = "增量"
+_BASE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 @dataclass(slots=True)
@@ -158,7 +164,8 @@ def _sentence_facts(
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
-        made = _clause_facts(_drop_regions(masked, surfaces), subject, period, previous_metric, position, out)
+        words = _drop_regions(masked, surfaces)
+        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, position, out)
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)]
         if made:
             previous_metric = made[-1].metric_surface
@@ -189,12 +196,13 @@ def _drop_regions(clause: str, surfaces: list[str]) -> str:
 
 
 def _clause_facts(
-    clause: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
+    clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
     position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
+    """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written."""
     region, surface = subject
     made: list[ExtractedFact] = []
-    cursor = 0
+    cursor = last_end = 0
     counted = False
     figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
     growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
@@ -209,6 +217,12 @@ def _clause_facts(
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
+        last = made[-1] if made else (earlier[-1] if earlier else None)
+        if last is not None and (also := _restated(clause[cursor : m.start()], raw[cursor : m.start()], m, last,
+                                                   bool(made) and cursor == last_end, earlier + made)):
+            made.append(also)  # 26438千公顷(39657万亩), 比年初增加440.5亿元: the same figure or its change
+            cursor = last_end = m.end()
+            continue
         stripped = strip_words(clause[cursor : m.start()])
         if not stripped and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
@@ -239,6 +253,7 @@ def _clause_facts(
             )
             _attach_growth(fact, clause[m.end() :])
             made.append(fact)
+            last_end = m.end()
         previous_metric = metric_surface
     if made:
         return made
@@ -246,8 +261,11 @@ def _clause_facts(
     if growth is None:
         return []
     phrase = strip_words(clause[: growth.start()].replace("同比", ""))
-    if not phrase and earlier and earlier[-1].growth is None and earlier[-1].growth_pp is None:
-        _set_growth(earlier[-1], growth)  # "…完成140.08亿元,增长4%": the growth belongs to the figure before
+    # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
+    level = next((f for f in reversed(earlier) if not f.metric.endswith(_CHANGE_HEAD)), None) if earlier else None
+    if not phrase and level is not None and level.growth is None and level.growth_pp is None \
+            and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
+        _set_growth(level, growth)
         return []
     metric_surface = complete_metric(phrase, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None
@@ -257,6 +275,38 @@ def _clause_facts(
                          None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
     _set_growth(fact, growth)
     return [fact]
+
+
+def _restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, adjacent: bool,
+              chain: list[ExtractedFact]) -> ExtractedFact | None:
+    """The figure `m` when it restates the last fact: in brackets right after it, in another unit (26438千公顷
+    (39657万亩)); or its change since the last period (比年初增加440.5亿元 → 金融机构存款余额增量), a flow over
+    the year of a stock read at its end."""
+    unit = m.group("unit") or None
+    value = _decimal(m.group("num"))
+    if value is None or last.value is None or unit in (None, "%", "‰", "个百分点"):
+        return None
+    if adjacent and _ALTERNATE.fullmatch(between):
+        return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
+    words = between.replace(FILL, "").strip()
+    units = {_base_unit(f.unit) for f in chain if f.metric == last.metric}
+    if not _INCREMENT.fullmatch(words) or last.metric.endswith(_CHANGE_HEAD) or _base_unit(unit) not in units:
+        return None
+    period = last.period
+    if "同比" in written or "环比" in written:
+        return None  # 同比增加11天: a comparison with the same months a year before, read like a growth rate
+    if (base := _BASE_YEAR.search(written)) and period.year and int(base.group(1)) != period.year - 1:
+        return None  # 较2015年增加: a change over several years, not the period's own
+    if period.kind == "asof" and period.asof and (period.asof.month, period.asof.day) == (12, 31):
+        period = Period("year", period.year)
+    return replace(last, metric=last.metric + _CHANGE_HEAD, metric_surface=last.metric_surface + _CHANGE_HEAD,
+                   value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
+                   qualifiers=[])
+
+
+def _base_unit(unit: str | None) -> str:
+    """亿元 and 万元 are one dimension, 千公顷 and 公顷 another: the unit without its multiplier."""
+    return (unit or "").lstrip("万亿千")
 
 
 def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:

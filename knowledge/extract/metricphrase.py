@@ -48,6 +48,7 @@ _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
 _QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
 _SCOPE_WHOLE = re.compile(r"^全(?:国|省|市|县|区)")
@@ -94,6 +95,9 @@ def metric_name(surface: str, *, unit: str | None = None) -> str | None:
         return f"“{labelled.group(1)}”{head}" if head else None
     if (known := canonical_metric(surface) or share_name(surface) or metric_in_phrase(surface)) is not None:
         return known
+    if surface.endswith(_CHANGE_HEAD) and (base := canonical_metric(surface[: -len(_CHANGE_HEAD)])
+                                          or metric_in_phrase(surface[: -len(_CHANGE_HEAD)])):
+        return base + _CHANGE_HEAD  # GDP总量增量 → 地区生产总值增量
     if _DIGIT.search(surface):
         surface = object_after_figure(surface)
         if not surface:

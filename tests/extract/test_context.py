@@ -81,7 +81,7 @@ PERIODS = [
       "荣成市 | 出生人口 | 2020 | 3300 | -"]),
     # a balance measured from the start of the year is the stock at the year's end
     ("平阴县2023年国民经济和社会发展统计公报", "全县金融机构存款余额380亿元,比年初增加36亿元,增长10.4%。", None,
-     ["平阴县 | 金融机构存款余额 | asof:2023-12-31 | 380 | 10.4"]),
+     ["平阴县 | 金融机构存款余额 | asof:2023-12-31 | 380 | 10.4", "平阴县 | 金融机构存款余额增量 | 2023 | 36 | -"]),
     # in a bulletin published the next spring, 今年 and 当年 are the bulletin's year
     ("辰溪县2021年国民经济和社会发展统计公报", "今年全县第二产业增加值36.7亿元,增长12.9%。", date(2022, 4, 11),
      ["辰溪县 | 第二产业增加值 | 2021 | 36.7 | 12.9"]),

@@ -18,3 +18,29 @@ LABEL_LINES = [
 @pytest.mark.parametrize(("title", "body", "expected"), LABEL_LINES)
 def test_label_and_colon_lines(gazetteer, title: str, body: str, expected: list[str]) -> None:
     assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+T = "威海市2017年国民经济和社会发展统计公报"
+RESTATED = [
+    # a stock's change since the start of the year is a flow over the year; the growth stays with the stock
+    ("年末金融机构各项存款余额3100.5亿元,比年初增加210.3亿元,增长7.3%。",
+     ["威海市 | 金融机构存款余额 | asof:2017-12-31 | 3100.5 | 7.3", "威海市 | 金融机构存款余额增量 | 2017 | 210.3 | -"]),
+    ("其中住户存款余额1500.2亿元,增加101.1亿元。",
+     ["威海市 | 住户存款余额 | 2017 | 1500.2 | -", "威海市 | 住户存款余额增量 | 2017 | 101.1 | -"]),
+    # the same figure in brackets in another unit, for the level and for its change
+    ("全市小麦播种面积21000千公顷(31500万亩),比上年增加150.5千公顷(225.8万亩)。",
+     ["威海市 | 小麦播种面积 | 2017 | 21000 | -", "威海市 | 小麦播种面积 | 2017 | 31500 | -",
+      "威海市 | 小麦播种面积增量 | 2017 | 150.5 | -", "威海市 | 小麦播种面积增量 | 2017 | 225.8 | -"]),
+    ("全年人均地区生产总值80000元(折合11800美元)。",
+     ["威海市 | 人均地区生产总值 | 2017 | 80000 | -", "威海市 | 人均地区生产总值 | 2017 | 11800 | -"]),
+    # not the period's own change: over several years, or against the same months a year before (a rate's work)
+    ("全市企业数量达到9000户,较2012年末增加4000户。", ["威海市 | 企业数量 | 2017 | 9000 | -"]),
+    ("1-11月全市空气良好天数200天,同比增加9天。", ["威海市 | 空气良好天数 | 2017M01-M11 | 200 | -"]),
+    # a change in another dimension is not this metric's change
+    ("全市粮食总产量60万吨,比上年增加3000公顷。", ["威海市 | 粮食产量 | 2017 | 60 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RESTATED, ids=str)
+def test_a_figure_restated_or_its_change(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, T, body)] == expected
