@@ -8,7 +8,7 @@ mentioned (for an elliptical 增加值 after 规上工业总产值).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -38,6 +38,16 @@ from knowledge.extract.periods import (
     running_year,
 )
 from knowledge.extract.ratios import rejoin_ratios
+from knowledge.extract.restated import (
+    CHANGE_HEAD,
+    MILESTONE,
+    THRESHOLD,
+    crossed,
+    exact_value,
+    milestone_after,
+    restated,
+    threshold_run,
+)
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -69,17 +79,10 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
-_THRESHOLD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
 _AND_DIGIT = re.compile(r"和\d")
-# A figure restated in brackets in another unit: 26438千公顷(39657万亩), 70429元(折合10209美元)
-_ALTERNATE = re.compile(r"\s*[((](?:折合|约合|合|折)?")
-# The change of a stock: (比年初)增加440.5亿元; the base itself is blanked by the span tagger
-_INCREMENT = re.compile(r"(?:比|较)?(?:增加了?|净增加?)")
-_CHANGE_HEAD = "增量"
-_BASE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 @dataclass(slots=True)
@@ -170,7 +173,8 @@ def _sentence_facts(
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
-    return out
+    # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
+    return [f for f in out if MILESTONE not in f.qualifiers]
 
 
 def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
@@ -209,8 +213,8 @@ def _clause_facts(
     for i, m in enumerate(figures):
         # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
         own = clause.startswith(f"的{surface}", m.end())
-        if _THRESHOLD_AFTER.match(clause, m.end()):
-            continue  # 迈上5000亿元台阶: a threshold crossed; the value itself is stated elsewhere or not at all
+        if threshold_run(clause, figures, i):
+            continue  # 连跨7000亿元、8000亿元、9000亿元三大台阶: thresholds passed on the way, not the value
         if (_is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
@@ -218,17 +222,29 @@ def _clause_facts(
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
         last = made[-1] if made else (earlier[-1] if earlier else None)
-        if last is not None and (also := _restated(clause[cursor : m.start()], raw[cursor : m.start()], m, last,
+        if last is not None and (also := restated(clause[cursor : m.start()], raw[cursor : m.start()], m, last,
                                                    bool(made) and cursor == last_end, earlier + made)):
             made.append(also)  # 26438千公顷(39657万亩), 比年初增加440.5亿元: the same figure or its change
             cursor = last_end = m.end()
             continue
+        if last is not None and exact_value(clause[cursor : m.start()], m, last):
+            # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
+            last.value, last.value_text, last.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
+            last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
+            cursor = last_end = m.end()
+            continue
+        threshold = crossed(clause, m, cursor)
+        milestone = milestone_after(clause, m)
         stripped = strip_words(clause[cursor : m.start()])
         if not stripped and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
         if counted and m.group("unit") in _COUNT_UNITS:
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
+            qualifiers.append(THRESHOLD)
+        if milestone:
+            qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
         counted = m.group("unit") in _COUNT_UNITS and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
@@ -262,7 +278,7 @@ def _clause_facts(
         return []
     phrase = strip_words(clause[: growth.start()].replace("同比", ""))
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
-    level = next((f for f in reversed(earlier) if not f.metric.endswith(_CHANGE_HEAD)), None) if earlier else None
+    level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         _set_growth(level, growth)
@@ -275,38 +291,6 @@ def _clause_facts(
                          None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
     _set_growth(fact, growth)
     return [fact]
-
-
-def _restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, adjacent: bool,
-              chain: list[ExtractedFact]) -> ExtractedFact | None:
-    """The figure `m` when it restates the last fact: in brackets right after it, in another unit (26438千公顷
-    (39657万亩)); or its change since the last period (比年初增加440.5亿元 → 金融机构存款余额增量), a flow over
-    the year of a stock read at its end."""
-    unit = m.group("unit") or None
-    value = _decimal(m.group("num"))
-    if value is None or last.value is None or unit in (None, "%", "‰", "个百分点"):
-        return None
-    if adjacent and _ALTERNATE.fullmatch(between):
-        return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
-    words = between.replace(FILL, "").strip()
-    units = {_base_unit(f.unit) for f in chain if f.metric == last.metric}
-    if not _INCREMENT.fullmatch(words) or last.metric.endswith(_CHANGE_HEAD) or _base_unit(unit) not in units:
-        return None
-    period = last.period
-    if "同比" in written or "环比" in written:
-        return None  # 同比增加11天: a comparison with the same months a year before, read like a growth rate
-    if (base := _BASE_YEAR.search(written)) and period.year and int(base.group(1)) != period.year - 1:
-        return None  # 较2015年增加: a change over several years, not the period's own
-    if period.kind == "asof" and period.asof and (period.asof.month, period.asof.day) == (12, 31):
-        period = Period("year", period.year)
-    return replace(last, metric=last.metric + _CHANGE_HEAD, metric_surface=last.metric_surface + _CHANGE_HEAD,
-                   value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
-                   qualifiers=[])
-
-
-def _base_unit(unit: str | None) -> str:
-    """亿元 and 万元 are one dimension, 千公顷 and 公顷 another: the unit without its multiplier."""
-    return (unit or "").lstrip("万亿千")
 
 
 def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:

@@ -44,3 +44,24 @@ RESTATED = [
 @pytest.mark.parametrize(("body", "expected"), RESTATED, ids=str)
 def test_a_figure_restated_or_its_change(gazetteer, body: str, expected: list[str]) -> None:
     assert [row(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+THRESHOLDS = [
+    # a threshold crossed, then the exact value: the value takes the threshold's metric, and is no bound
+    ("全市地区生产总值跨越3000亿元,达到3120.5亿元,比上年增长6.1%。", ["威海市 | 地区生产总值 | 2017 | 3120.5 | 6.1"], [None]),
+    ("全市地区生产总值迈上4万亿元台阶,达到41200亿元。", ["威海市 | 地区生产总值 | 2017 | 41200 | -"], [None]),
+    ("全市规模以上工业企业超过1000家,达到1021家。", ["威海市 | 规上工业企业 | 2017 | 1021 | -"], [None]),
+    # a threshold alone is the fact, as a bound; a milestone passed (台阶) or passed on the way is not
+    ("全年蔬菜产值突破90亿元。", ["威海市 | 蔬菜产值 | 2017 | 90 | -"], ["突破"]),
+    ("全市地区生产总值迈上3000亿元台阶。", [], []),
+    ("五年来全市地区生产总值连跨2000亿元、3000亿元两大台阶。", [], []),
+    # a smaller value after the link verb is not the exact value of the threshold
+    ("全市地区生产总值跨越3000亿元,达到2900亿元。", ["威海市 | 地区生产总值 | 2017 | 3000 | -"], ["超过"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected", "bounds"), THRESHOLDS, ids=str)
+def test_a_threshold_and_the_exact_value(gazetteer, body: str, expected: list[str], bounds: list[str | None]) -> None:
+    facts = facts_of(gazetteer, T, body)
+    assert [row(f) for f in facts] == expected
+    assert [f.qualifier for f in facts] == bounds
