@@ -178,9 +178,17 @@ def _sentence_facts(
 
 
 def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
-    """The same figure stated twice (a heading echoed, a summary restated) is one fact."""
-    key = (fact.region.code, fact.metric, fact.period, fact.value, fact.growth)
-    return any((e.region.code, e.metric, e.period, e.value, e.growth) == key for e in earlier)
+    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
+    only the second time joins the first."""
+    key = (fact.region.code, fact.metric, fact.period, fact.value)
+    for e in earlier:
+        if (e.region.code, e.metric, e.period, e.value) != key:
+            continue
+        if e.growth == fact.growth or fact.value is not None and (e.growth is None or fact.growth is None):
+            if e.growth is None:
+                e.growth = fact.growth
+            return True
+    return False
 
 
 def _drop_regions(clause: str, surfaces: list[str]) -> str:

@@ -63,6 +63,8 @@ _CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|�
 @lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
 def strip_words(text: str) -> str:
     """The words before a value without blanked spans, brackets, target wording and predicates."""
+    if (tail := _after_blank(text)) is not None:
+        return tail
     text = _BRACKETED.sub("", text.replace(FILL, ""))
     # "提出力争到2026年产业规模": the metric starts after the target wording
     text = _TARGET_LEAD.split(text)[-1]
@@ -87,6 +89,20 @@ def strip_words(text: str) -> str:
     return text
 
 
+def _after_blank(text: str) -> str | None:
+    """经济概况[全年]实现生产总值 → 生产总值: words, a blanked span, then a catalogue metric: the words before the
+    span are a heading or a scope, unless with the metric they still name a catalogue one (城镇居民…收入)."""
+    head, _, tail = text.strip(FILL).rpartition(FILL)
+    head = head.replace(FILL, "")
+    if len(head) < 2 or not tail:
+        return None
+    found = strip_words(tail)
+    glued = strip_words(head + tail)
+    if not found or canonical_metric(found) is None or canonical_metric(glued) or metric_in_phrase(glued):
+        return None
+    return found
+
+
 def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
     of people or households, a phrase naming what was done for them), else None."""
@@ -104,6 +120,8 @@ def metric_name(surface: str, *, unit: str | None = None) -> str | None:
             return None
         if (known := canonical_metric(surface)) is not None:
             return known
+    if (output := _production(surface)) is not None:
+        return output
     found = noun_phrase_in(surface)  # 规模以上工业企业发展至 → 规模以上工业企业 → 规上工业企业
     if found is None and unit and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(surface):
         return surface
@@ -128,6 +146,15 @@ def share_name(surface: str) -> str | None:
     if noun_phrase_in(part) != part:
         return None
     return f"{part}占{scope.group(0)}比重" if scope else f"{part}占比"
+
+
+def _production(surface: str) -> str | None:
+    """水果总产 → 水果产量: a crop's or product's output is named by the catalogue's head 产量."""
+    for head in _CLASSES["output_heads"]:
+        thing = surface.removesuffix(head)
+        if thing != surface and len(thing) >= 2 and noun_phrase_in(thing) == thing:
+            return canonical_metric(f"{thing}产量") or f"{thing}产量"
+    return None
 
 
 def is_metric_name(name: str, unit: str | None = None) -> bool:

@@ -172,3 +172,29 @@ SHARES = [
 @pytest.mark.parametrize(("body", "expected"), SHARES, ids=str)
 def test_share_clauses(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+HEADINGS_AND_NOTES = [
+    # a heading run into the text, then a period: the metric is what follows the period
+    ("综合实力全年实现生产总值3100.5亿元。", ["威海市 | 地区生产总值 | 2017 | 3100.5 | -"]),
+    ("农村经济全年农林牧渔业实现总产值410亿元。", ["威海市 | 农林牧渔业总产值 | 2017 | 410 | -"]),
+    # unless the words before the period still belong to the name
+    ("城镇居民全年人均可支配收入42000元。", ["威海市 | 城镇居民人均可支配收入 | 2017 | 42000 | -"]),
+    # how a figure was counted is no part of its name
+    ("按户籍人口计算人均地区生产总值95000元。", ["威海市 | 人均地区生产总值 | 2017 | 95000 | -"]),
+    ("一般公共预算收入300亿元、增长2.1%,扣除留抵退税因素后增长8.5%。",
+     ["威海市 | 一般公共预算收入 | 2017 | 300 | 2.1"]),
+    # a product's output is its 产量
+    ("全年苹果总产30.5万吨,花生总产量12万吨。",
+     ["威海市 | 苹果产量 | 2017 | 30.5 | -", "威海市 | 花生产量 | 2017 | 12 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), HEADINGS_AND_NOTES, ids=str)
+def test_headings_notes_and_output_heads(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+def test_a_figure_restated_with_its_growth_is_one_fact(gazetteer):
+    body = "全市粮食总产60万吨。\n\n据调查,全市粮食总产达到60万吨,比上年增长3.2%。"
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["威海市 | 粮食产量 | 2017 | 60 | 3.2"]
