@@ -23,8 +23,9 @@ from knowledge.extract.metricphrase import (
     metric_name,
     names_other_places,
     strip_words,
+    with_head,
 )
-from knowledge.extract.metrics import UNITS
+from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import (
     UNDATED,
@@ -45,6 +46,7 @@ from knowledge.extract.restated import (
     crossed,
     exact_value,
     milestone_after,
+    base_unit,
     restated,
     threshold_run,
 )
@@ -79,6 +81,8 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
+_ACTION_UNITS = frozenset(word_classes()["action_units"])
+_WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
@@ -151,6 +155,7 @@ def _sentence_facts(
     out.extend(ExtractedFact(i.region, i.region_surface, i.metric, i.metric_surface, i.value, i.value_text, i.unit,
                              i.growth, i.growth_pp, i.period, i.qualifiers, position) for i in listed)
     previous_metric: str | None = None
+    frame: str | None = None
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
@@ -163,12 +168,15 @@ def _sentence_facts(
         )):
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
         if not _DIGIT.search(clause):
+            if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
+                frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
             continue  # neither a figure nor a growth rate without a digit
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = _drop_regions(masked, surfaces)
-        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, position, out)
+        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
+                             position, out)
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)]
         if made:
             previous_metric = made[-1].metric_surface
@@ -209,9 +217,10 @@ def _drop_regions(clause: str, surfaces: list[str]) -> str:
 
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    position: int, earlier: list[ExtractedFact],
+    frame: str | None, position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
-    """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written."""
+    """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
+    `frame` is the quantity a clause before named as the whole of the parts that follow."""
     region, surface = subject
     made: list[ExtractedFact] = []
     cursor = last_end = 0
@@ -258,6 +267,9 @@ def _clause_facts(
         metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
             continue
+        if m.group("unit") not in _COUNT_UNITS | _ACTION_UNITS:
+            same = [f.metric_surface for f in earlier + made if base_unit(f.unit) == base_unit(m.group("unit"))]
+            metric_surface = with_head(metric_surface, same[-1] if same else frame)
         value = _decimal(m.group("num"))
         # "省智能工厂、数字化车间均达到17个": one value shared by several metrics.
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface

@@ -22,6 +22,8 @@ _VERB_AT_END = re.compile(f"(?:{alternation('predicates')})$")
 _VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
 _LEADING_NOISE = re.compile(rf"^(?:{alternation('leading_noise', 'anaphora')}|的)+")
 _ELLIPTICAL = _CLASSES["elliptical_heads"]
+_MEASURE_HEADS = _CLASSES["measure_heads"]
+_QUANTITY_WORD = re.compile(r"[额量数率值价比]$|增|减")
 _ACTION_UNITS = frozenset(_CLASSES["action_units"])
 # 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
 _SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
@@ -229,10 +231,22 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     return phrase
 
 
+def with_head(phrase: str, previous: str | None) -> str:
+    """果用瓜 after 蔬菜播种面积 (in the same unit) → 果用瓜播种面积: a bare thing takes the measure head of the
+    quantity before it; a phrase naming a quantity of its own keeps its words."""
+    if previous is None or len(phrase) > 8 or canonical_metric(phrase) or metric_in_phrase(phrase) \
+            or phrase.endswith(_MEASURE_HEADS + _CLASSES["np_heads"] + _ELLIPTICAL) or _QUANTITY_WORD.search(phrase):
+        return phrase  # 净增额, 增粮: a quantity of its own, not a thing
+    head = next((h for h in _MEASURE_HEADS if previous.endswith(h) and len(previous) > len(h)), None)
+    if head is None or noun_phrase_in(phrase) != phrase:
+        return phrase
+    return phrase + head
+
+
 def _inherit_subject(phrase: str, previous: str) -> str:
     """规模以上工业企业1860家,…主营业务收入7003.4亿元: the elliptical head takes the subject words of the
     metric before it in the clause chain (what is left of it once its own head is cut)."""
-    for head in _ELLIPTICAL + _CLASSES["subject_heads"]:
+    for head in sorted(_ELLIPTICAL + _CLASSES["subject_heads"], key=len, reverse=True):
         if previous.endswith(head) and len(previous) > len(head):
             return previous[: -len(head)] + phrase
     return phrase

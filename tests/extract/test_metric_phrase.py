@@ -198,3 +198,27 @@ def test_headings_notes_and_output_heads(gazetteer, body, expected):
 def test_a_figure_restated_with_its_growth_is_one_fact(gazetteer):
     body = "全市粮食总产60万吨。\n\n据调查,全市粮食总产达到60万吨,比上年增长3.2%。"
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["威海市 | 粮食产量 | 2017 | 60 | 3.2"]
+
+
+SHARED_HEADS = [
+    # a bare thing in the unit of the quantity before it is a part of that quantity
+    ("全年花卉播种面积520公顷,产量3100吨;草莓80公顷,产量900吨。",
+     ["威海市 | 花卉播种面积 | 2017 | 520 | -", "威海市 | 花卉产量 | 2017 | 3100 | -",
+      "威海市 | 草莓播种面积 | 2017 | 80 | -", "威海市 | 草莓产量 | 2017 | 900 | -"]),
+    ("全年水产品总产量20万吨,其中:海水产品18万吨,淡水产品2万吨。",
+     ["威海市 | 水产品产量 | 2017 | 20 | -", "威海市 | 海水产品产量 | 2017 | 18 | -",
+      "威海市 | 淡水产品产量 | 2017 | 2 | -"]),
+    # the whole named in a clause of its own: 第三产业增加值中,…
+    ("第三产业增加值中,批发和零售业5200万元,金融业3100万元。",
+     ["威海市 | 批发和零售业增加值 | 2017 | 5200 | -", "威海市 | 金融业增加值 | 2017 | 3100 | -"]),
+    # another unit, a quantity of its own, or a count: no shared head
+    ("全年蔬菜播种面积900公顷,果农1200户。",
+     ["威海市 | 蔬菜播种面积 | 2017 | 900 | -", "威海市 | 果农 | 2017 | 1200 | -"]),
+    ("第三产业增加值120亿元,净增额9亿元。",
+     ["威海市 | 第三产业增加值 | 2017 | 120 | -", "威海市 | 净增额 | 2017 | 9 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHARED_HEADS, ids=str)
+def test_a_bare_part_shares_the_head_of_its_whole(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
