@@ -20,12 +20,13 @@ from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
     complete_metric,
     counted_noun,
+    ends_with_place,
     metric_name,
     names_other_places,
     strip_words,
     with_head,
 )
-from knowledge.extract.metrics import UNITS, metrics
+from knowledge.extract.metrics import UNITS, clean_phrase, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import (
     UNDATED,
@@ -56,7 +57,7 @@ from knowledge.text.document import Document
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True))
 FIGURE_RE = re.compile(
-    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
+    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>(?:(?<![\d.])-)?\d+(?:\.\d+)?)(?P<approx>余|多)?"
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
 )
 _GROWTH_RE = re.compile(
@@ -81,6 +82,9 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
+_HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('honour_verbs')})"
+                       r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
@@ -177,12 +181,18 @@ def _sentence_facts(
         words = _drop_regions(masked, surfaces)
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
                              position, out)
-        made = [f for f in made if not names_other_places(f.metric_surface, surfaces)]
+        made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
+                and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
     # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
     return [f for f in out if MILESTONE not in f.qualifiers]
+
+
+def _bracketed(fact: ExtractedFact, clause: str) -> bool:
+    """Is the fact's value given in brackets in the clause: 增速高于全国(2.5%)?"""
+    return fact.value_text is not None and any(f"{b}{fact.value_text}" in clause for b in "((")
 
 
 def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
@@ -329,8 +339,19 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
         if noun and m.group("unit") in _COUNT_UNITS:
-            phrase = counted_noun(noun.group(1))
+            phrase = _honoured(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
+
+
+def _honoured(after: str) -> str | None:
+    """4家企业入选省第三批瞪羚企业 → 省瞪羚企业, 2家企业获制造业单项冠军 → 制造业单项冠军企业: things counted
+    by the kind they joined (a batch number is no part of the kind)."""
+    if (m := _HONOURED.match(after)) is None:
+        return None
+    kind = clean_phrase(_BATCH.sub("", m.group("kind")))
+    if len(kind) < 2 or noun_phrase_in(kind) is None:
+        return None
+    return kind if kind.endswith(m.group("noun")) else kind + m.group("noun")
 
 
 def _qualifiers(text: str) -> list[str]:

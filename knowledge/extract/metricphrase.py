@@ -50,6 +50,7 @@ _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
 _QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_YARDSTICK = re.compile(r"(?:平均)?(?:水平)?$")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
@@ -206,12 +207,20 @@ def names_other_places(phrase: str, surfaces: list[str]) -> bool:
     return any(len(s) > 1 and s in phrase and not _SCOPED.search(phrase.replace(s, "\0")) for s in surfaces)
 
 
+def ends_with_place(phrase: str, surfaces: list[str]) -> bool:
+    """增速高于全国(2.5%), 快于全省平均水平(5.5%): a figure right after a place is that place's, not the subject's."""
+    bare = _YARDSTICK.sub("", phrase)
+    return any(len(s) > 1 and bare.endswith(s) and bare != s for s in surfaces)
+
+
 @lru_cache(maxsize=8192)
 def complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
             or _PLACE_SET.match(phrase.replace(" ", "")):
         return None
+    if any(verb in phrase for verb in _CLASSES["contribution_verbs"]):
+        return None  # 拉动经济(增长4.1个百分点): a contribution to another quantity's growth
     if _RATE_LEFT.search(phrase):
         return None  # 增长2.9%、7.7% / 两年平均: a rate of change, its metric named before it
     if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \

@@ -222,3 +222,21 @@ SHARED_HEADS = [
 @pytest.mark.parametrize(("body", "expected"), SHARED_HEADS, ids=str)
 def test_a_bare_part_shares_the_head_of_its_whole(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+COUNTED_KINDS_AND_OWNERS = [
+    # things counted by the kind they joined; a batch number is no part of the kind
+    ("全年3家企业入选省第五批专精特新企业,5家企业获评国家绿色工厂。",
+     ["威海市 | 省专精特新企业 | 2017 | 3 | -", "威海市 | 国家绿色工厂企业 | 2017 | 5 | -"]),
+    # a negative value keeps its sign
+    ("全市人口自然增长率为-1.25‰。", ["威海市 | 人口自然增长率 | 2017 | -1.25 | -"]),
+    # a contribution to another quantity's growth is no metric of the place
+    ("全年服务业增加值1800亿元,拉动经济增长3.2个百分点。", ["威海市 | 服务业增加值 | 2017 | 1800 | -"]),
+    # a value in brackets after another place is that place's
+    ("全市地区生产总值增长6.1%,增速高于全国(5.2%)、全省(5.6%)。", ["威海市 | 地区生产总值 | 2017 | - | 6.1"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COUNTED_KINDS_AND_OWNERS, ids=str)
+def test_counted_kinds_signs_contributions_and_owners(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
