@@ -87,6 +87,8 @@ _HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('hono
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
+_RATIO_TO_100 = re.compile(r"\s*(?:[((]以[\u4e00-\u9fff]{1,6}为100[))]|[:∶]100(?!\d))")
+_RATIO_NAME = re.compile(r"比(?:为|是)?$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
@@ -360,6 +362,8 @@ def _qualifiers(text: str) -> list[str]:
 
 def _is_index_value(clause: str, m: re.Match[str]) -> bool:
     """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
+    if _RATIO_TO_100.match(clause, m.end()) and _RATIO_NAME.search(clause, 0, m.start()):
+        return True  # 男女性别比为106.88(以女性为100), 性别比为100.7:100: a ratio to a base of 100
     return clause.endswith(("指数", "系数"), 0, m.start()) and _CLAUSE_END.match(clause, m.end()) is not None
 
 

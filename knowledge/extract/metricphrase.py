@@ -51,6 +51,9 @@ _QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _YARDSTICK = re.compile(r"(?:平均)?(?:水平)?$")
+# 对经济增长贡献率, 对全部投资增长贡献率: the contribution of the metric named before to a total's growth
+_CONTRIBUTION = re.compile(r"^对[\u4e00-\u9fffA-Z]{1,10}增长的?贡献率$")
+_SHARE_HEADS = ("占比", "比重")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
@@ -226,6 +229,8 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
             and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
+    if previous and _CONTRIBUTION.match(phrase):
+        return _subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
             or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
@@ -250,6 +255,14 @@ def with_head(phrase: str, previous: str | None) -> str:
     if head is None or noun_phrase_in(phrase) != phrase:
         return phrase
     return phrase + head
+
+
+def _subject_of(metric: str) -> str:
+    """第三产业增加值 → 第三产业, 服务业占比 → 服务业: the metric's subject words without its measure head."""
+    for head in sorted(_ELLIPTICAL + _SHARE_HEADS, key=len, reverse=True):
+        if metric.endswith(head) and len(metric) > len(head) + 1:
+            return metric[: -len(head)]
+    return metric
 
 
 def _inherit_subject(phrase: str, previous: str) -> str:

@@ -240,3 +240,18 @@ COUNTED_KINDS_AND_OWNERS = [
 @pytest.mark.parametrize(("body", "expected"), COUNTED_KINDS_AND_OWNERS, ids=str)
 def test_counted_kinds_signs_contributions_and_owners(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+RATIOS_AND_CONTRIBUTIONS = [
+    # a ratio to a base of 100 is a figure without a unit
+    ("全县男女性别比为104.2(以女性为100)。", ["威海市 | 男女性别比 | 2017 | 104.2 | -"]),
+    ("全县男女性别比为100.7:100。", ["威海市 | 男女性别比 | 2017 | 100.7 | -"]),
+    # the contribution of the quantity named before to a total's growth
+    ("全年第三产业增加值增长8.0%,对经济增长贡献率达到61.5%。",
+     ["威海市 | 第三产业增加值 | 2017 | - | 8.0", "威海市 | 第三产业对经济增长贡献率 | 2017 | 61.5 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RATIOS_AND_CONTRIBUTIONS, ids=str)
+def test_ratios_to_100_and_contributions(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
