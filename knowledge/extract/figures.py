@@ -44,10 +44,10 @@ from knowledge.extract.restated import (
     CHANGE_HEAD,
     MILESTONE,
     THRESHOLD,
+    base_unit,
     crossed,
     exact_value,
     milestone_after,
-    base_unit,
     restated,
     threshold_run,
 )
@@ -204,7 +204,7 @@ def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
     for e in earlier:
         if (e.region.code, e.metric, e.period, e.value) != key:
             continue
-        if e.growth == fact.growth or fact.value is not None and (e.growth is None or fact.growth is None):
+        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
             if e.growth is None:
                 e.growth = fact.growth
             return True

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.context import ArticleContext
+from knowledge.extract.divisions import read_divisions
 from knowledge.extract.entities import MASK
 from knowledge.extract.forms import (
     NUM,
@@ -24,7 +25,6 @@ from knowledge.extract.forms import (
     surfaces,
 )
 from knowledge.extract.metrics import UNITS
-from knowledge.extract.divisions import read_divisions
 from knowledge.extract.ratios import read_ratios
 from knowledge.extract.vocab import word_classes
 from knowledge.places.gazetteer import Region

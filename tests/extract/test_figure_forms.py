@@ -24,7 +24,8 @@ T = "威海市2017年国民经济和社会发展统计公报"
 RESTATED = [
     # a stock's change since the start of the year is a flow over the year; the growth stays with the stock
     ("年末金融机构各项存款余额3100.5亿元,比年初增加210.3亿元,增长7.3%。",
-     ["威海市 | 金融机构存款余额 | asof:2017-12-31 | 3100.5 | 7.3", "威海市 | 金融机构存款余额增量 | 2017 | 210.3 | -"]),
+     ["威海市 | 金融机构存款余额 | asof:2017-12-31 | 3100.5 | 7.3",
+      "威海市 | 金融机构存款余额增量 | 2017 | 210.3 | -"]),
     ("其中住户存款余额1500.2亿元,增加101.1亿元。",
      ["威海市 | 住户存款余额 | 2017 | 1500.2 | -", "威海市 | 住户存款余额增量 | 2017 | 101.1 | -"]),
     # the same figure in brackets in another unit, for the level and for its change
@@ -48,7 +49,8 @@ def test_a_figure_restated_or_its_change(gazetteer, body: str, expected: list[st
 
 THRESHOLDS = [
     # a threshold crossed, then the exact value: the value takes the threshold's metric, and is no bound
-    ("全市地区生产总值跨越3000亿元,达到3120.5亿元,比上年增长6.1%。", ["威海市 | 地区生产总值 | 2017 | 3120.5 | 6.1"], [None]),
+    ("全市地区生产总值跨越3000亿元,达到3120.5亿元,比上年增长6.1%。",
+     ["威海市 | 地区生产总值 | 2017 | 3120.5 | 6.1"], [None]),
     ("全市地区生产总值迈上4万亿元台阶,达到41200亿元。", ["威海市 | 地区生产总值 | 2017 | 41200 | -"], [None]),
     ("全市规模以上工业企业超过1000家,达到1021家。", ["威海市 | 规上工业企业 | 2017 | 1021 | -"], [None]),
     # a threshold alone is the fact, as a bound; a milestone passed (台阶) or passed on the way is not
