@@ -21,12 +21,13 @@ from knowledge.extract.metricphrase import (
     complete_metric,
     counted_noun,
     ends_with_place,
+    honoured_kind,
     metric_name,
     names_other_places,
     strip_words,
     with_head,
 )
-from knowledge.extract.metrics import UNITS, clean_phrase, metrics
+from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import (
     UNDATED,
@@ -82,9 +83,6 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
-_HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('honour_verbs')})"
-                       r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
-_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _RATIO_TO_100 = re.compile(r"\s*(?:[((]以[\u4e00-\u9fff]{1,6}为100[))]|[:∶]100(?!\d))")
@@ -341,19 +339,8 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
         if noun and m.group("unit") in _COUNT_UNITS:
-            phrase = _honoured(after) or counted_noun(noun.group(1))
+            phrase = honoured_kind(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
-
-
-def _honoured(after: str) -> str | None:
-    """4家企业入选省第三批瞪羚企业 → 省瞪羚企业, 2家企业获制造业单项冠军 → 制造业单项冠军企业: things counted
-    by the kind they joined (a batch number is no part of the kind)."""
-    if (m := _HONOURED.match(after)) is None:
-        return None
-    kind = clean_phrase(_BATCH.sub("", m.group("kind")))
-    if len(kind) < 2 or noun_phrase_in(kind) is None:
-        return None
-    return kind if kind.endswith(m.group("noun")) else kind + m.group("noun")
 
 
 def _qualifiers(text: str) -> list[str]:

@@ -54,6 +54,9 @@ _YARDSTICK = re.compile(r"(?:平均)?(?:水平)?$")
 # 对经济增长贡献率, 对全部投资增长贡献率: the contribution of the metric named before to a total's growth
 _CONTRIBUTION = re.compile(r"^对[\u4e00-\u9fffA-Z]{1,10}增长的?贡献率$")
 _SHARE_HEADS = ("占比", "比重")
+_HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('honour_verbs')})"
+                       r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
@@ -202,6 +205,17 @@ def counted_noun(text: str) -> str:
         return f"“{labelled.group(2)}”{labelled.group(1)}"
     noun = clean_phrase(text)
     return "" if noun in _RANK_NOUNS else noun
+
+
+def honoured_kind(after: str) -> str | None:
+    """4家企业入选省第三批瞪羚企业 → 省瞪羚企业, 2家企业获制造业单项冠军 → 制造业单项冠军企业: things counted
+    by the kind they joined (a batch number is no part of the kind)."""
+    if (m := _HONOURED.match(after)) is None:
+        return None
+    kind = clean_phrase(_BATCH.sub("", m.group("kind")))
+    if len(kind) < 2 or noun_phrase_in(kind) is None:
+        return None
+    return kind if kind.endswith(m.group("noun")) else kind + m.group("noun")
 
 
 def names_other_places(phrase: str, surfaces: list[str]) -> bool:
