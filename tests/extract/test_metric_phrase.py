@@ -255,3 +255,7 @@ RATIOS_AND_CONTRIBUTIONS = [
 @pytest.mark.parametrize(("body", "expected"), RATIOS_AND_CONTRIBUTIONS, ids=str)
 def test_ratios_to_100_and_contributions(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+def test_a_noun_with_a_bracketed_noun_passes_the_check_and_a_predicate_does_not():
+    assert is_metric_name("乡镇(街道)", "个") and not is_metric_name("还拿出(街道)", "个")
