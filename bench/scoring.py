@@ -58,7 +58,7 @@ def number(text: object) -> Decimal | None:
     if text is None:
         return None
     try:
-        return Decimal(str(text))
+        return Decimal(str(text).replace(",", ""))  # gold keeps digits as written: 16,197.6
     except InvalidOperation:
         return None
 

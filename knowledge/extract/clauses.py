@@ -14,6 +14,7 @@ _BLANKED = re.compile(
     rf"{alternation('comparison_bases', 'anaphora')}"
     r"|[\[【〔][\d一二三四五六七八九十]{1,2}[\]】〕]"  # a footnote mark: 地区生产总值[2]
     r"|[((]下同[))]|[((]注[^))]{0,20}[))]"
+    r"|按[^,;。按]{1,10}?计算|扣除[^,;。]{1,12}?因素后?"  # how it was counted: 按常住人口计算, 扣除价格因素
 )
 
 

@@ -23,6 +23,19 @@ def _value_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![第{_NUMERAL}])(?P<num>[{_NUMERAL}]+)(?=(?:余|多)?(?:{units}))")
 
 
+# 16,197.6平方公里: a thousands separator inside a number; 6835. 27亿元, 1.4 %: a space left inside a number
+# by OCR or a converter. Both are one number.
+_GROUPED = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+_SPLIT_DECIMAL = re.compile(r"(?<=\d\.) +(?=\d)")
+_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) +(?=%|‰)")
+
+
+def plain_numbers(text: str) -> str:
+    """`text` with every number written as digits and one point only: 16,197.6 → 16197.6, 6835. 27 → 6835.27."""
+    text = _SPLIT_DECIMAL.sub("", _SPACE_BEFORE_UNIT.sub("", text))
+    return _GROUPED.sub(lambda m: m.group(0).replace(",", ""), text)
+
+
 def arabic_values(text: str) -> str:
     """`text` with every Chinese-numeral value before a unit written in digits: 六百六十三家 → 663家."""
     return _value_re().sub(_rewrite, text)

@@ -13,18 +13,21 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import FILL, mask_spans
-from knowledge.extract.cnvalues import arabic_values
+from knowledge.extract.cnvalues import arabic_values, plain_numbers
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
     complete_metric,
     counted_noun,
+    ends_with_place,
+    honoured_kind,
     metric_name,
     names_other_places,
     strip_words,
+    with_head,
 )
-from knowledge.extract.metrics import UNITS
+from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import (
     UNDATED,
@@ -38,13 +41,24 @@ from knowledge.extract.periods import (
     running_year,
 )
 from knowledge.extract.ratios import rejoin_ratios
+from knowledge.extract.restated import (
+    CHANGE_HEAD,
+    MILESTONE,
+    THRESHOLD,
+    base_unit,
+    crossed,
+    exact_value,
+    milestone_after,
+    restated,
+    threshold_run,
+)
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True))
 FIGURE_RE = re.compile(
-    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>\d+(?:\.\d+)?)(?P<approx>余|多)?"
+    rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>(?:(?<![\d.])-)?\d+(?:\.\d+)?)(?P<approx>余|多)?"
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
 )
 _GROWTH_RE = re.compile(
@@ -69,7 +83,10 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
-_THRESHOLD_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
+_ACTION_UNITS = frozenset(word_classes()["action_units"])
+_WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
+_RATIO_TO_100 = re.compile(r"\s*(?:[((]以[\u4e00-\u9fff]{1,6}为100[))]|[:∶]100(?!\d))")
+_RATIO_NAME = re.compile(r"比(?:为|是)?$")
 _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
@@ -106,7 +123,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     year = ctx.focus_year
     carried: Period | None = None
     for sentence in rejoin_ratios(doc.sentences):
-        text = arabic_values(mask_companies(sentence.text))  # 六百六十三家 is read as 663家
+        text = plain_numbers(arabic_values(mask_companies(sentence.text)))  # 六百六十三家 is read as 663家
         if sentence.is_heading:
             ctx.note_heading(text)
             continue
@@ -142,6 +159,7 @@ def _sentence_facts(
     out.extend(ExtractedFact(i.region, i.region_surface, i.metric, i.metric_surface, i.value, i.value_text, i.unit,
                              i.growth, i.growth_pp, i.period, i.qualifiers, position) for i in listed)
     previous_metric: str | None = None
+    frame: str | None = None
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
@@ -154,22 +172,41 @@ def _sentence_facts(
         )):
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
         if not _DIGIT.search(clause):
+            if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
+                frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
             continue  # neither a figure nor a growth rate without a digit
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
-        made = _clause_facts(_drop_regions(masked, surfaces), subject, period, previous_metric, position, out)
-        made = [f for f in made if not names_other_places(f.metric_surface, surfaces)]
+        words = _drop_regions(masked, surfaces)
+        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
+                             position, out)
+        made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
+                and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
-    return out
+    # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
+    return [f for f in out if MILESTONE not in f.qualifiers]
+
+
+def _bracketed(fact: ExtractedFact, clause: str) -> bool:
+    """Is the fact's value given in brackets in the clause: 增速高于全国(2.5%)?"""
+    return fact.value_text is not None and any(f"{b}{fact.value_text}" in clause for b in "((")
 
 
 def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
-    """The same figure stated twice (a heading echoed, a summary restated) is one fact."""
-    key = (fact.region.code, fact.metric, fact.period, fact.value, fact.growth)
-    return any((e.region.code, e.metric, e.period, e.value, e.growth) == key for e in earlier)
+    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
+    only the second time joins the first."""
+    key = (fact.region.code, fact.metric, fact.period, fact.value)
+    for e in earlier:
+        if (e.region.code, e.metric, e.period, e.value) != key:
+            continue
+        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
+            if e.growth is None:
+                e.growth = fact.growth
+            return True
+    return False
 
 
 def _drop_regions(clause: str, surfaces: list[str]) -> str:
@@ -189,37 +226,60 @@ def _drop_regions(clause: str, surfaces: list[str]) -> str:
 
 
 def _clause_facts(
-    clause: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    position: int, earlier: list[ExtractedFact],
+    clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
+    frame: str | None, position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
+    """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
+    `frame` is the quantity a clause before named as the whole of the parts that follow."""
     region, surface = subject
     made: list[ExtractedFact] = []
-    cursor = 0
+    cursor = last_end = 0
     counted = False
     figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
     growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
     for i, m in enumerate(figures):
         # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
         own = clause.startswith(f"的{surface}", m.end())
-        if _THRESHOLD_AFTER.match(clause, m.end()):
-            continue  # 迈上5000亿元台阶: a threshold crossed; the value itself is stated elsewhere or not at all
+        if threshold_run(clause, figures, i):
+            continue  # 连跨7000亿元、8000亿元、9000亿元三大台阶: thresholds passed on the way, not the value
         if (_is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
+        last = made[-1] if made else (earlier[-1] if earlier else None)
+        if last is not None and (also := restated(clause[cursor : m.start()], raw[cursor : m.start()], m, last,
+                                                   bool(made) and cursor == last_end, earlier + made)):
+            made.append(also)  # 26438千公顷(39657万亩), 比年初增加440.5亿元: the same figure or its change
+            cursor = last_end = m.end()
+            continue
+        if last is not None and exact_value(clause[cursor : m.start()], m, last):
+            # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
+            last.value, last.value_text, last.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
+            last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
+            cursor = last_end = m.end()
+            continue
+        threshold = crossed(clause, m, cursor)
+        milestone = milestone_after(clause, m)
         stripped = strip_words(clause[cursor : m.start()])
         if not stripped and i + 1 < len(figures):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
         if counted and m.group("unit") in _COUNT_UNITS:
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
+            qualifiers.append(THRESHOLD)
+        if milestone:
+            qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
         counted = m.group("unit") in _COUNT_UNITS and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
             continue
+        if m.group("unit") not in _COUNT_UNITS | _ACTION_UNITS:
+            same = [f.metric_surface for f in earlier + made if base_unit(f.unit) == base_unit(m.group("unit"))]
+            metric_surface = with_head(metric_surface, same[-1] if same else frame)
         value = _decimal(m.group("num"))
         # "省智能工厂、数字化车间均达到17个": one value shared by several metrics.
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
@@ -239,6 +299,7 @@ def _clause_facts(
             )
             _attach_growth(fact, clause[m.end() :])
             made.append(fact)
+            last_end = m.end()
         previous_metric = metric_surface
     if made:
         return made
@@ -246,8 +307,11 @@ def _clause_facts(
     if growth is None:
         return []
     phrase = strip_words(clause[: growth.start()].replace("同比", ""))
-    if not phrase and earlier and earlier[-1].growth is None and earlier[-1].growth_pp is None:
-        _set_growth(earlier[-1], growth)  # "…完成140.08亿元,增长4%": the growth belongs to the figure before
+    # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
+    level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
+    if not phrase and level is not None and level.growth is None and level.growth_pp is None \
+            and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
+        _set_growth(level, growth)
         return []
     metric_surface = complete_metric(phrase, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None
@@ -275,7 +339,7 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
         if noun and m.group("unit") in _COUNT_UNITS:
-            phrase = counted_noun(noun.group(1))
+            phrase = honoured_kind(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
 
 
@@ -285,6 +349,8 @@ def _qualifiers(text: str) -> list[str]:
 
 def _is_index_value(clause: str, m: re.Match[str]) -> bool:
     """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
+    if _RATIO_TO_100.match(clause, m.end()) and _RATIO_NAME.search(clause, 0, m.start()):
+        return True  # 男女性别比为106.88(以女性为100), 性别比为100.7:100: a ratio to a base of 100
     return clause.endswith(("指数", "系数"), 0, m.start()) and _CLAUSE_END.match(clause, m.end()) is not None
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.context import ArticleContext
+from knowledge.extract.divisions import read_divisions
 from knowledge.extract.entities import MASK
 from knowledge.extract.forms import (
     NUM,
@@ -39,7 +40,7 @@ _SEPARATORS = "".join(_D["list"]["separators"]) + "".join(_D["list"]["conjunctio
 _CONJ = re.compile(alt(_D["list"]["conjunctions"]))
 # A cheap test first: most sentences hold no list, no ratio and no multiple.
 _CANDIDATE = re.compile(rf"\d[^\d,;。]{{0,8}}[{_SEPARATORS}][^\d,;。]{{0,4}}\d|\d\s*[:∶]\s*\d"
-                        rf"|\d{re.escape(_D['fold']['unit'])}")
+                        rf"|\d{re.escape(_D['fold']['unit'])}|辖\s*\d")
 _PEEL_WORDS = [*_D["list"]["adverbs"], *_W["predicates"], *_W["growth_up"], *_W["growth_down"],
                *_W["growth_links"], "以"]
 _PEEL_END = re.compile(rf"(?:{alt(_PEEL_WORDS)})$")
@@ -66,7 +67,8 @@ def read_lists(text: str, ctx: ArticleContext, subject: Subject | None,
         return [], text
     chars = list(text)
     found: list[Listed] = []
-    for start, end, made in (*read_ratios(text, ctx, subject, period_at), *_lists(text, ctx, subject, period_at)):
+    for start, end, made in (*read_ratios(text, ctx, subject, period_at), *read_divisions(text, subject, period_at),
+                             *_lists(text, ctx, subject, period_at)):
         if any(c == FILL for c in chars[start:end]):
             continue  # already read as another form
         found.extend(made)

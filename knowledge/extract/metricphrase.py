@@ -22,6 +22,8 @@ _VERB_AT_END = re.compile(f"(?:{alternation('predicates')})$")
 _VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
 _LEADING_NOISE = re.compile(rf"^(?:{alternation('leading_noise', 'anaphora')}|的)+")
 _ELLIPTICAL = _CLASSES["elliptical_heads"]
+_MEASURE_HEADS = _CLASSES["measure_heads"]
+_QUANTITY_WORD = re.compile(r"[额量数率值价比]$|增|减")
 _ACTION_UNITS = frozenset(_CLASSES["action_units"])
 # 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
 _SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
@@ -48,6 +50,18 @@ _LABELLED = re.compile(r"^“([^”]{1,10})”([\u4e00-\u9fff]{1,8})$")
 _QUOTED = re.compile(r"^“[^”]{1,10}”")
 _LABEL_AFTER = re.compile(r"^([\u4e00-\u9fff]{1,8})“([^”]{1,10})”$")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_YARDSTICK = re.compile(r"(?:平均)?(?:水平)?$")
+# 对经济增长贡献率, 对全部投资增长贡献率: the contribution of the metric named before to a total's growth
+_CONTRIBUTION = re.compile(r"^对[\u4e00-\u9fffA-Z]{1,10}增长的?贡献率$")
+_SHARE_HEADS = ("占比", "比重")
+_HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('honour_verbs')})"
+                       r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
+_BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
+_NOTED = re.compile(r"([^()]{1,10})\(([^()]{1,6})\)")
+_CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
+# 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
+_SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
+_SCOPE_WHOLE = re.compile(r"^全(?:国|省|市|县|区)")
 # 1-9月工业总产值 with the month blanked leaves "1-": the start of a range, not part of the name
 _PERIOD_LEFTOVER = re.compile(r"^\d{1,2}\s*[-—~至]\s*")
 _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
@@ -59,6 +73,8 @@ _CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|�
 @lru_cache(maxsize=8192)  # pure, and the same phrases come back across articles
 def strip_words(text: str) -> str:
     """The words before a value without blanked spans, brackets, target wording and predicates."""
+    if (tail := _after_blank(text)) is not None:
+        return tail
     text = _BRACKETED.sub("", text.replace(FILL, ""))
     # "提出力争到2026年产业规模": the metric starts after the target wording
     text = _TARGET_LEAD.split(text)[-1]
@@ -83,24 +99,72 @@ def strip_words(text: str) -> str:
     return text
 
 
+def _after_blank(text: str) -> str | None:
+    """经济概况[全年]实现生产总值 → 生产总值: words, a blanked span, then a catalogue metric: the words before the
+    span are a heading or a scope, unless with the metric they still name a catalogue one (城镇居民…收入)."""
+    head, _, tail = text.strip(FILL).rpartition(FILL)
+    head = head.replace(FILL, "")
+    if len(head) < 2 or not tail:
+        return None
+    found = strip_words(tail)
+    glued = strip_words(head + tail)
+    if not found or canonical_metric(found) is None or canonical_metric(glued) or metric_in_phrase(glued):
+        return None
+    return found
+
+
 def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
     of people or households, a phrase naming what was done for them), else None."""
     if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
         head = noun_phrase_in(labelled.group(2))
         return f"“{labelled.group(1)}”{head}" if head else None
-    if (known := canonical_metric(surface) or metric_in_phrase(surface)) is not None:
+    if (known := canonical_metric(surface) or share_name(surface) or metric_in_phrase(surface)) is not None:
         return known
+    if surface.endswith(_CHANGE_HEAD) and (base := canonical_metric(surface[: -len(_CHANGE_HEAD)])
+                                          or metric_in_phrase(surface[: -len(_CHANGE_HEAD)])):
+        return base + _CHANGE_HEAD  # GDP总量增量 → 地区生产总值增量
     if _DIGIT.search(surface):
         surface = object_after_figure(surface)
         if not surface:
             return None
         if (known := canonical_metric(surface)) is not None:
             return known
+    if (output := _production(surface)) is not None:
+        return output
     found = noun_phrase_in(surface)  # 规模以上工业企业发展至 → 规模以上工业企业 → 规上工业企业
     if found is None and unit and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(surface):
         return surface
     return (canonical_metric(found) or found) if found else None
+
+
+def share_name(surface: str) -> str | None:
+    """A part's share of a whole, named as the catalogue names shares: 第一产业增加值占生产总值的比重 → 第一产业占比,
+    民生支出占一般公共预算支出的 → 民生支出占比; a share of the parent region keeps it (…占全省比重)."""
+    m = _SHARE.match(surface)
+    if m is None or not _TWO_HAN.search(m["part"]):
+        return None
+    part, whole = m["part"], m["whole"]
+    scope = _SCOPE_WHOLE.match(whole)
+    rest = whole[scope.end() :] if scope else whole
+    if not m["end"] and not (rest and canonical_metric(rest)):
+        return None  # 占全国新增市场份额, 占年度计划: a share named by its own words, or a rate of completion
+    named = [part] + [part[: -len(h)] for h in _ELLIPTICAL if part.endswith(h) and len(part) > len(h) + 1]
+    for name in named:
+        if (known := canonical_metric(f"{name}占比")) is not None:
+            return known
+    if noun_phrase_in(part) != part:
+        return None
+    return f"{part}占{scope.group(0)}比重" if scope else f"{part}占比"
+
+
+def _production(surface: str) -> str | None:
+    """水果总产 → 水果产量: a crop's or product's output is named by the catalogue's head 产量."""
+    for head in _CLASSES["output_heads"]:
+        thing = surface.removesuffix(head)
+        if thing != surface and len(thing) >= 2 and noun_phrase_in(thing) == thing:
+            return canonical_metric(f"{thing}产量") or f"{thing}产量"
+    return None
 
 
 def is_metric_name(name: str, unit: str | None = None) -> bool:
@@ -110,6 +174,8 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True
     if noun_phrase_in(name) == name:
         return True
+    if (noted := _NOTED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in noted.groups()):
+        return True  # 乡镇(街道): a noun and, in brackets, the other noun it counts with
     return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
 
 
@@ -144,10 +210,27 @@ def counted_noun(text: str) -> str:
     return "" if noun in _RANK_NOUNS else noun
 
 
+def honoured_kind(after: str) -> str | None:
+    """4家企业入选省第三批瞪羚企业 → 省瞪羚企业, 2家企业获制造业单项冠军 → 制造业单项冠军企业: things counted
+    by the kind they joined (a batch number is no part of the kind)."""
+    if (m := _HONOURED.match(after)) is None:
+        return None
+    kind = clean_phrase(_BATCH.sub("", m.group("kind")))
+    if len(kind) < 2 or noun_phrase_in(kind) is None:
+        return None
+    return kind if kind.endswith(m.group("noun")) else kind + m.group("noun")
+
+
 def names_other_places(phrase: str, surfaces: list[str]) -> bool:
     """孝感、黄冈 / 山东和浙江的GDP增速: a phrase still naming places after the subject was taken off is
     a list's size or a comparison between places, not the subject's own figure."""
     return any(len(s) > 1 and s in phrase and not _SCOPED.search(phrase.replace(s, "\0")) for s in surfaces)
+
+
+def ends_with_place(phrase: str, surfaces: list[str]) -> bool:
+    """增速高于全国(2.5%), 快于全省平均水平(5.5%): a figure right after a place is that place's, not the subject's."""
+    bare = _YARDSTICK.sub("", phrase)
+    return any(len(s) > 1 and bare.endswith(s) and bare != s for s in surfaces)
 
 
 @lru_cache(maxsize=8192)
@@ -156,11 +239,15 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
             or _PLACE_SET.match(phrase.replace(" ", "")):
         return None
+    if any(verb in phrase for verb in _CLASSES["contribution_verbs"]):
+        return None  # 拉动经济(增长4.1个百分点): a contribution to another quantity's growth
     if _RATE_LEFT.search(phrase):
         return None  # 增长2.9%、7.7% / 两年平均: a rate of change, its metric named before it
     if "项目" in phrase and not phrase.endswith(("项目", "项目数")) and not phrase.startswith("项目") \
             and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
+    if previous and _CONTRIBUTION.match(phrase):
+        return _subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
             or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
@@ -175,10 +262,30 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     return phrase
 
 
+def with_head(phrase: str, previous: str | None) -> str:
+    """果用瓜 after 蔬菜播种面积 (in the same unit) → 果用瓜播种面积: a bare thing takes the measure head of the
+    quantity before it; a phrase naming a quantity of its own keeps its words."""
+    if previous is None or len(phrase) > 8 or canonical_metric(phrase) or metric_in_phrase(phrase) \
+            or phrase.endswith(_MEASURE_HEADS + _CLASSES["np_heads"] + _ELLIPTICAL) or _QUANTITY_WORD.search(phrase):
+        return phrase  # 净增额, 增粮: a quantity of its own, not a thing
+    head = next((h for h in _MEASURE_HEADS if previous.endswith(h) and len(previous) > len(h)), None)
+    if head is None or noun_phrase_in(phrase) != phrase:
+        return phrase
+    return phrase + head
+
+
+def _subject_of(metric: str) -> str:
+    """第三产业增加值 → 第三产业, 服务业占比 → 服务业: the metric's subject words without its measure head."""
+    for head in sorted(_ELLIPTICAL + _SHARE_HEADS, key=len, reverse=True):
+        if metric.endswith(head) and len(metric) > len(head) + 1:
+            return metric[: -len(head)]
+    return metric
+
+
 def _inherit_subject(phrase: str, previous: str) -> str:
     """规模以上工业企业1860家,…主营业务收入7003.4亿元: the elliptical head takes the subject words of the
     metric before it in the clause chain (what is left of it once its own head is cut)."""
-    for head in _ELLIPTICAL + _CLASSES["subject_heads"]:
+    for head in sorted(_ELLIPTICAL + _CLASSES["subject_heads"], key=len, reverse=True):
         if previous.endswith(head) and len(previous) > len(head):
             return previous[: -len(head)] + phrase
     return phrase

@@ -174,4 +174,5 @@ def _names_a_thing(phrase: str) -> bool:
         return False
     if _lists_actions(phrase):
         return False
-    return tags[-1].startswith("n") or tags[-1] in ("vn", "zg", "j", "l")
+    # a nominal head jieba splits (占比 is 占/v 比/p) still ends a name
+    return tags[-1].startswith("n") or tags[-1] in ("vn", "zg", "j", "l") or phrase.endswith(word_classes()["np_heads"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.cnvalues import arabic_values, cn_decimal
+from knowledge.extract.cnvalues import arabic_values, cn_decimal, plain_numbers
 from tests.extract.test_clauses import facts_of, row
 
 REWRITES = [
@@ -28,6 +28,18 @@ REWRITES = [
 @pytest.mark.parametrize(("text", "expected"), REWRITES)
 def test_chinese_numeral_values_are_written_in_digits(text: str, expected: str) -> None:
     assert arabic_values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("辖区面积 12,345.6平方公里", "辖区面积 12345.6平方公里"),
+    ("有少数民族8个,21,300人", "有少数民族8个,21300人"),  # the clause comma stays, the separator goes
+    ("财政收入完成512. 34亿元", "财政收入完成512.34亿元"),
+    ("增长2.5 %,出生率7.1 ‰", "增长2.5%,出生率7.1‰"),
+    ("增长5%,120家企业", "增长5%,120家企业"),
+    ("编号1,2,3", "编号1,2,3"),  # not groups of three digits
+], ids=str)
+def test_numbers_are_one_token(text: str, expected: str) -> None:
+    assert plain_numbers(text) == expected
 
 
 @pytest.mark.parametrize(("token", "expected"), [("五十一点四七", "51.47"), ("六百六十三", "663"), ("一点零五", "1.05"),

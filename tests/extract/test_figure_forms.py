@@ -18,3 +18,52 @@ LABEL_LINES = [
 @pytest.mark.parametrize(("title", "body", "expected"), LABEL_LINES)
 def test_label_and_colon_lines(gazetteer, title: str, body: str, expected: list[str]) -> None:
     assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+T = "威海市2017年国民经济和社会发展统计公报"
+RESTATED = [
+    # a stock's change since the start of the year is a flow over the year; the growth stays with the stock
+    ("年末金融机构各项存款余额3100.5亿元,比年初增加210.3亿元,增长7.3%。",
+     ["威海市 | 金融机构存款余额 | asof:2017-12-31 | 3100.5 | 7.3",
+      "威海市 | 金融机构存款余额增量 | 2017 | 210.3 | -"]),
+    ("其中住户存款余额1500.2亿元,增加101.1亿元。",
+     ["威海市 | 住户存款余额 | 2017 | 1500.2 | -", "威海市 | 住户存款余额增量 | 2017 | 101.1 | -"]),
+    # the same figure in brackets in another unit, for the level and for its change
+    ("全市小麦播种面积21000千公顷(31500万亩),比上年增加150.5千公顷(225.8万亩)。",
+     ["威海市 | 小麦播种面积 | 2017 | 21000 | -", "威海市 | 小麦播种面积 | 2017 | 31500 | -",
+      "威海市 | 小麦播种面积增量 | 2017 | 150.5 | -", "威海市 | 小麦播种面积增量 | 2017 | 225.8 | -"]),
+    ("全年人均地区生产总值80000元(折合11800美元)。",
+     ["威海市 | 人均地区生产总值 | 2017 | 80000 | -", "威海市 | 人均地区生产总值 | 2017 | 11800 | -"]),
+    # not the period's own change: over several years, or against the same months a year before (a rate's work)
+    ("全市企业数量达到9000户,较2012年末增加4000户。", ["威海市 | 企业数量 | 2017 | 9000 | -"]),
+    ("1-11月全市空气良好天数200天,同比增加9天。", ["威海市 | 空气良好天数 | 2017M01-M11 | 200 | -"]),
+    # a change in another dimension is not this metric's change
+    ("全市粮食总产量60万吨,比上年增加3000公顷。", ["威海市 | 粮食产量 | 2017 | 60 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RESTATED, ids=str)
+def test_a_figure_restated_or_its_change(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+THRESHOLDS = [
+    # a threshold crossed, then the exact value: the value takes the threshold's metric, and is no bound
+    ("全市地区生产总值跨越3000亿元,达到3120.5亿元,比上年增长6.1%。",
+     ["威海市 | 地区生产总值 | 2017 | 3120.5 | 6.1"], [None]),
+    ("全市地区生产总值迈上4万亿元台阶,达到41200亿元。", ["威海市 | 地区生产总值 | 2017 | 41200 | -"], [None]),
+    ("全市规模以上工业企业超过1000家,达到1021家。", ["威海市 | 规上工业企业 | 2017 | 1021 | -"], [None]),
+    # a threshold alone is the fact, as a bound; a milestone passed (台阶) or passed on the way is not
+    ("全年蔬菜产值突破90亿元。", ["威海市 | 蔬菜产值 | 2017 | 90 | -"], ["突破"]),
+    ("全市地区生产总值迈上3000亿元台阶。", [], []),
+    ("五年来全市地区生产总值连跨2000亿元、3000亿元两大台阶。", [], []),
+    # a smaller value after the link verb is not the exact value of the threshold
+    ("全市地区生产总值跨越3000亿元,达到2900亿元。", ["威海市 | 地区生产总值 | 2017 | 3000 | -"], ["超过"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected", "bounds"), THRESHOLDS, ids=str)
+def test_a_threshold_and_the_exact_value(gazetteer, body: str, expected: list[str], bounds: list[str | None]) -> None:
+    facts = facts_of(gazetteer, T, body)
+    assert [row(f) for f in facts] == expected
+    assert [f.qualifier for f in facts] == bounds

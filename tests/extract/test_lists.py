@@ -176,3 +176,22 @@ def test_read_form_is_blanked_for_the_clause_reading(gazetteer):
     assert len(found) == 3
     assert len(blanked) == len(text)
     assert "8.1" not in blanked
+
+
+DIVISIONS = [
+    # under a prefecture a bare 区 or 市 is a district or a county-level city; the rest keep their names
+    ("潍坊市2011年统计公报", "潍坊市辖3 区、5市、1县,40个镇、30个街道。",
+     ["潍坊市 | 市辖区 | 2011 | 3个 | -", "潍坊市 | 县级市 | 2011 | 5个 | -", "潍坊市 | 县 | 2011 | 1个 | -",
+      "潍坊市 | 镇 | 2011 | 40个 | -", "潍坊市 | 街道 | 2011 | 30个 | -"]),
+    ("威海市2017年统计公报", "全市辖3个区、1个市(县级),20个镇、9个街道,1200个村。",
+     ["威海市 | 市辖区 | 2017 | 3个 | -", "威海市 | 县级市 | 2017 | 1个 | -", "威海市 | 镇 | 2017 | 20个 | -",
+      "威海市 | 街道 | 2017 | 9个 | -", "威海市 | 村 | 2017 | 1200个 | -"]),
+    ("阳谷县2023年统计公报", "全县辖16个乡镇(街道)。", ["阳谷县 | 乡镇(街道) | 2023 | 16个 | -"]),
+    # 管辖 and 直辖 govern nothing here
+    ("阳谷县2023年统计公报", "全县直辖市场监管所8个。", []),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), DIVISIONS, ids=str)
+def test_divisions_governed_are_counted_by_name(gazetteer, title, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected

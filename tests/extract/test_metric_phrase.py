@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.metricphrase import is_metric_name
+from knowledge.extract.metricphrase import is_metric_name, share_name
 from knowledge.extract.nounphrase import is_noun_phrase, noun_phrase_in
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.text.corpus import read_file
@@ -146,3 +146,116 @@ def test_no_stored_metric_name_of_the_corpus_fails_the_check(gazetteer):
 
 def test_open_names_are_noun_phrases_not_predicates():
     assert is_noun_phrase("投资完成率") and not is_noun_phrase("还拿出")
+
+
+@pytest.mark.parametrize(("surface", "expected"), [
+    ("第二产业增加值占地区生产总值的比重", "第二产业占比"),  # the catalogue's name of the share
+    ("服务业增加值占GDP比重", "第三产业占比"),
+    ("教育支出占一般公共预算支出的", "教育支出占比"),
+    ("数字经济增加值占生产总值比重", "数字经济增加值占比"),
+    ("县域税收收入占全省税收收入比重", "县域税收收入占全省比重"),  # a share of the parent region says so
+    ("制造业增加值占GDP的比重", "制造业增加值占GDP比重"),  # the catalogue's, found through its 制造业占比
+    ("重点项目投资占年度计划", None),  # a rate of completion, not a share
+    ("外贸产品占全国市场份额", None),
+    ("占地面积", None),
+], ids=str)
+def test_a_share_is_named_part_plus_share(surface, expected):
+    assert share_name(surface) == expected
+
+
+SHARES = [
+    ("全年第一产业增加值占生产总值的比重为6.5%,民生支出占一般公共预算支出的78.2%。",
+     ["威海市 | 第一产业占比 | 2017 | 6.5 | -", "威海市 | 民生支出占比 | 2017 | 78.2 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHARES, ids=str)
+def test_share_clauses(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+HEADINGS_AND_NOTES = [
+    # a heading run into the text, then a period: the metric is what follows the period
+    ("综合实力全年实现生产总值3100.5亿元。", ["威海市 | 地区生产总值 | 2017 | 3100.5 | -"]),
+    ("农村经济全年农林牧渔业实现总产值410亿元。", ["威海市 | 农林牧渔业总产值 | 2017 | 410 | -"]),
+    # unless the words before the period still belong to the name
+    ("城镇居民全年人均可支配收入42000元。", ["威海市 | 城镇居民人均可支配收入 | 2017 | 42000 | -"]),
+    # how a figure was counted is no part of its name
+    ("按户籍人口计算人均地区生产总值95000元。", ["威海市 | 人均地区生产总值 | 2017 | 95000 | -"]),
+    ("一般公共预算收入300亿元、增长2.1%,扣除留抵退税因素后增长8.5%。",
+     ["威海市 | 一般公共预算收入 | 2017 | 300 | 2.1"]),
+    # a product's output is its 产量
+    ("全年苹果总产30.5万吨,花生总产量12万吨。",
+     ["威海市 | 苹果产量 | 2017 | 30.5 | -", "威海市 | 花生产量 | 2017 | 12 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), HEADINGS_AND_NOTES, ids=str)
+def test_headings_notes_and_output_heads(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+def test_a_figure_restated_with_its_growth_is_one_fact(gazetteer):
+    body = "全市粮食总产60万吨。\n\n据调查,全市粮食总产达到60万吨,比上年增长3.2%。"
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["威海市 | 粮食产量 | 2017 | 60 | 3.2"]
+
+
+SHARED_HEADS = [
+    # a bare thing in the unit of the quantity before it is a part of that quantity
+    ("全年花卉播种面积520公顷,产量3100吨;草莓80公顷,产量900吨。",
+     ["威海市 | 花卉播种面积 | 2017 | 520 | -", "威海市 | 花卉产量 | 2017 | 3100 | -",
+      "威海市 | 草莓播种面积 | 2017 | 80 | -", "威海市 | 草莓产量 | 2017 | 900 | -"]),
+    ("全年水产品总产量20万吨,其中:海水产品18万吨,淡水产品2万吨。",
+     ["威海市 | 水产品产量 | 2017 | 20 | -", "威海市 | 海水产品产量 | 2017 | 18 | -",
+      "威海市 | 淡水产品产量 | 2017 | 2 | -"]),
+    # the whole named in a clause of its own: 第三产业增加值中,…
+    ("第三产业增加值中,批发和零售业5200万元,金融业3100万元。",
+     ["威海市 | 批发和零售业增加值 | 2017 | 5200 | -", "威海市 | 金融业增加值 | 2017 | 3100 | -"]),
+    # another unit, a quantity of its own, or a count: no shared head
+    ("全年蔬菜播种面积900公顷,果农1200户。",
+     ["威海市 | 蔬菜播种面积 | 2017 | 900 | -", "威海市 | 果农 | 2017 | 1200 | -"]),
+    ("第三产业增加值120亿元,净增额9亿元。",
+     ["威海市 | 第三产业增加值 | 2017 | 120 | -", "威海市 | 净增额 | 2017 | 9 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHARED_HEADS, ids=str)
+def test_a_bare_part_shares_the_head_of_its_whole(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+COUNTED_KINDS_AND_OWNERS = [
+    # things counted by the kind they joined; a batch number is no part of the kind
+    ("全年3家企业入选省第五批专精特新企业,5家企业获评国家绿色工厂。",
+     ["威海市 | 省专精特新企业 | 2017 | 3 | -", "威海市 | 国家绿色工厂企业 | 2017 | 5 | -"]),
+    # a negative value keeps its sign
+    ("全市人口自然增长率为-1.25‰。", ["威海市 | 人口自然增长率 | 2017 | -1.25 | -"]),
+    # a contribution to another quantity's growth is no metric of the place
+    ("全年服务业增加值1800亿元,拉动经济增长3.2个百分点。", ["威海市 | 服务业增加值 | 2017 | 1800 | -"]),
+    # a value in brackets after another place is that place's
+    ("全市地区生产总值增长6.1%,增速高于全国(5.2%)、全省(5.6%)。", ["威海市 | 地区生产总值 | 2017 | - | 6.1"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COUNTED_KINDS_AND_OWNERS, ids=str)
+def test_counted_kinds_signs_contributions_and_owners(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+RATIOS_AND_CONTRIBUTIONS = [
+    # a ratio to a base of 100 is a figure without a unit
+    ("全县男女性别比为104.2(以女性为100)。", ["威海市 | 男女性别比 | 2017 | 104.2 | -"]),
+    ("全县男女性别比为100.7:100。", ["威海市 | 男女性别比 | 2017 | 100.7 | -"]),
+    # the contribution of the quantity named before to a total's growth
+    ("全年第三产业增加值增长8.0%,对经济增长贡献率达到61.5%。",
+     ["威海市 | 第三产业增加值 | 2017 | - | 8.0", "威海市 | 第三产业对经济增长贡献率 | 2017 | 61.5 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RATIOS_AND_CONTRIBUTIONS, ids=str)
+def test_ratios_to_100_and_contributions(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+def test_a_noun_with_a_bracketed_noun_passes_the_check_and_a_predicate_does_not():
+    assert is_metric_name("乡镇(街道)", "个") and not is_metric_name("还拿出(街道)", "个")

@@ -1,0 +1,112 @@
+"""Figures that restate the fact just read instead of naming a metric of their own: the same value in another
+unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), and the exact value after a
+threshold (跨越4000亿元,达到4064.9亿元)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from knowledge.extract.clauses import FILL
+from knowledge.extract.periods import Period
+from knowledge.extract.vocab import alternation
+
+if TYPE_CHECKING:
+    from knowledge.extract.figures import ExtractedFact
+
+CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
+# A figure restated in brackets in another unit: 26438千公顷(39657万亩), 70429元(折合10209美元)
+_ALTERNATE = re.compile(r"\s*[((](?:折合|约合|合|折)?")
+# The change of a stock: (比年初)增加440.5亿元; the base itself is blanked by the span tagger
+_INCREMENT = re.compile(r"(?:比|较)?(?:增加了?|净增加?)")
+_BASE_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_NOT_A_LEVEL = (None, "%", "‰", "个百分点")
+_CROSSING = re.compile(rf"(?:{alternation('threshold_verbs')})$")
+_CROSSED = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
+_LINK = re.compile(alternation("value_links"))
+THRESHOLD = "超过"  # the qualifier of a threshold crossed
+MILESTONE = "台阶"  # the mark of a milestone figure (迈上5000亿元台阶) until an exact value takes it over
+_EXACTED = ("超过", "突破")
+
+
+def crossed(clause: str, m: re.Match[str], start: int) -> bool:
+    """迈上5000亿元台阶, 跨越4000亿元: is the figure `m` a threshold crossed? (`start`: where its words begin)"""
+    return bool(_CROSSED.match(clause, m.end()) or _CROSSING.search(clause[start : m.start()].replace(FILL, "").strip())
+                or m.group("pre") in ("突破", "超过", "超", "逾"))
+
+
+def milestone_after(clause: str, m: re.Match[str]) -> bool:
+    """迈上5000亿元台阶: a threshold noun right after the figure."""
+    return _CROSSED.match(clause, m.end()) is not None
+
+
+def threshold_run(clause: str, figures: list[re.Match[str]], i: int) -> bool:
+    """连跨7000亿元、8000亿元、9000亿元三大台阶: a run of figures joined by 、 that ends in a threshold noun."""
+    lo = hi = i
+    while lo > 0 and clause[figures[lo - 1].end() : figures[lo].start()] == "、":
+        lo -= 1
+    while hi + 1 < len(figures) and clause[figures[hi].end() : figures[hi + 1].start()] == "、":
+        hi += 1
+    return hi > lo and _CROSSED.match(clause, figures[hi].end()) is not None
+
+
+def exact_value(between: str, m: re.Match[str], last: ExtractedFact) -> bool:
+    """跨越4000亿元,达到4064.9亿元: a bare link verb and a larger value in the threshold's unit after a threshold
+    fact; `last` then takes this value (and loses its 超过)."""
+    value = _decimal(m.group("num"))
+    if value is None or last.value is None or not any(q in last.qualifiers for q in _EXACTED):
+        return False
+    words = between.replace(FILL, "").strip()
+    linked = _LINK.fullmatch(words) or (not words and m.group("pre") in ("达到", "达"))  # the verb may open `m`
+    if not linked or base_unit(m.group("unit")) != base_unit(last.unit):
+        return False
+    return _scaled(value, m.group("unit")) >= _scaled(last.value, last.unit)
+
+
+def _scaled(value: Decimal, unit: str | None) -> Decimal:
+    scale = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(10) ** 3}
+    unit = unit or ""
+    if unit.startswith("万亿"):
+        return value * Decimal(10) ** 12
+    return value * scale.get(unit[:1], Decimal(1)) if unit[1:] and unit[:1] in scale else value
+
+
+def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, adjacent: bool,
+             chain: list[ExtractedFact]) -> ExtractedFact | None:
+    """The figure `m` when it restates `last`: in brackets right after it (`adjacent`), in another unit; or its
+    change since the last period, a flow over the year of a stock read at its end. `between` is the clause
+    from the last figure to `m` with its spans blanked, `written` the same characters as written."""
+    unit = m.group("unit") or None
+    value = _decimal(m.group("num"))
+    if value is None or last.value is None or unit in _NOT_A_LEVEL:
+        return None
+    if adjacent and _ALTERNATE.fullmatch(between):
+        return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
+    words = between.replace(FILL, "").strip()
+    units = {base_unit(f.unit) for f in chain if f.metric == last.metric}
+    if not _INCREMENT.fullmatch(words) or last.metric.endswith(CHANGE_HEAD) or base_unit(unit) not in units:
+        return None
+    if "同比" in written or "环比" in written:
+        return None  # 同比增加11天: a comparison with the same months a year before, read like a growth rate
+    period = last.period
+    if (base := _BASE_YEAR.search(written)) and period.year and int(base.group(1)) != period.year - 1:
+        return None  # 较2015年增加: a change over several years, not the period's own
+    if period.kind == "asof" and period.asof and (period.asof.month, period.asof.day) == (12, 31):
+        period = Period("year", period.year)
+    return replace(last, metric=last.metric + CHANGE_HEAD, metric_surface=last.metric_surface + CHANGE_HEAD,
+                   value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
+                   qualifiers=[])
+
+
+def base_unit(unit: str | None) -> str:
+    """亿元 and 万元 are one dimension, 千公顷 and 公顷 another: the unit without its multiplier."""
+    return (unit or "").lstrip("万亿千")
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
