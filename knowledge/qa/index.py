@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -21,10 +21,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from knowledge.extract.periods import parse_label
+from knowledge.qa.packed import ArticleOf, FactsBySentence, SentenceStore, build_postings, positions
 from knowledge.store.models import Article, Claim, Entity, Fact, MentionRow, Ranking, RankingEntry, SentenceRow
-from knowledge.text.segment import cut
-
-_STOP_TOKENS = set("的了和与及在是为对把被将从等,、。;:“”‘’()()《》 \n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,22 +92,23 @@ class Index:
     """Everything the answer layer looks up, in memory."""
 
     facts: list[FactRecord] = field(default_factory=list)
-    by_region: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    by_region_metric: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
-    by_metric: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # fact indexes in arrays, not lists: 4 bytes each, with no int object behind
+    by_region: dict[str, array] = field(default_factory=lambda: defaultdict(positions))
+    by_region_metric: dict[tuple[str, str], array] = field(default_factory=lambda: defaultdict(positions))
+    by_metric: dict[str, array] = field(default_factory=lambda: defaultdict(positions))
     metric_names: list[str] = field(default_factory=list)
     rankings: list[RankingRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
     companies: dict[str, str] = field(default_factory=dict)  # any name form → canonical company name
     sources: dict[int, Source] = field(default_factory=dict)
-    sentences: dict[int, str] = field(default_factory=dict)
-    postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("q")))
-    sentence_article: dict[int, int] = field(default_factory=dict)
+    sentences: SentenceStore = field(default_factory=SentenceStore)
+    postings: dict[str, array] = field(default_factory=dict)
+    sentence_article: Mapping[int, int] = field(init=False)
     ranked_regions: set[str] = field(default_factory=set)
     warm_hook: Callable[[], None] | None = None
     _postings_ready: bool = False
     _postings_lock: threading.Lock = field(default_factory=threading.Lock)
-    by_sentence: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_sentence: FactsBySentence = field(default_factory=FactsBySentence)
     entry_names: set[str] = field(default_factory=set)
     company_grams: dict[str, str] = field(default_factory=dict)
     version: int = 0
@@ -119,6 +118,9 @@ class Index:
     _examples: list[str] | None = None
     _examples_lock: threading.RLock = field(default_factory=threading.RLock)
     _examples_computing: bool = False
+
+    def __post_init__(self) -> None:
+        self.sentence_article = ArticleOf(self.sentences)
 
     @property
     def examples(self) -> list[str]:
@@ -156,7 +158,7 @@ class Index:
         self.by_region[fact.region_code].append(i)
         self.by_region_metric[(fact.region_code, fact.metric)].append(i)
         self.by_metric[fact.metric].append(i)
-        self.by_sentence[fact.sentence_id].append(i)
+        self.by_sentence.add(fact.sentence_id, i)
 
     def idf(self, token: str) -> float:
         import math
@@ -173,8 +175,8 @@ class Index:
         return {sid for sid, text in self.sentences.items() if token in text}
 
     def add_sentence(self, sentence_id: int, article_id: int, text: str) -> None:
-        self.sentences[sentence_id] = text
-        self.sentence_article[sentence_id] = article_id
+        """Add a sentence; ids must come in increasing order."""
+        self.sentences.add(sentence_id, article_id, text)
 
     def ensure_postings(self) -> dict[str, array]:
         """Token postings for topic search, built on first use: jieba's dictionary takes most of a second
@@ -185,14 +187,13 @@ class Index:
             if not self._postings_ready:
                 if self.warm_hook is not None:
                     self.warm_hook()
-                for sentence_id, text in self.sentences.items():
-                    for token in dict.fromkeys(cut(text)):
-                        if len(token) >= 2 and token not in _STOP_TOKENS:
-                            self.postings[intern(token)].append(sentence_id)
+                self.postings = build_postings(self.sentences)
                 self._postings_ready = True
         return self.postings
 
     def finish(self) -> None:
+        self.sentences.seal()
+        self.by_sentence.seal()
         self.metric_names = sorted(self.by_metric)
         self.entry_names = {e.name for r in self.rankings for e in r.entries if len(e.name) >= 3 and not e.region_code}
         # four-character pieces of company names, so 大亚金属 finds 淄博大亚金属科技股份有限公司
@@ -211,8 +212,8 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
         for aid, title, published, publisher in session.execute(articles):
             index.sources[aid] = Source(aid, title or "", published, publisher)
         # Plain column tuples, streamed: ORM objects for 100k rows would double the peak memory.
-        query = sa_select(col(SentenceRow.id), col(SentenceRow.article_id), col(SentenceRow.text)).execution_options(
-            yield_per=5000)
+        query = sa_select(col(SentenceRow.id), col(SentenceRow.article_id), col(SentenceRow.text)).order_by(
+            col(SentenceRow.id)).execution_options(yield_per=5000)
         rows = session.execute(query)
         for sid, aid, text in rows:
             index.add_sentence(sid, aid, text)
