@@ -10,11 +10,12 @@ from __future__ import annotations
 import threading
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from sys import intern
+from typing import overload
 
 from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
@@ -54,6 +55,86 @@ class FactRecord:
         return parse_label(self.period_label).sort_key
 
 
+_NONE = float("nan")  # a missing number in a float column (no stored figure is NaN)
+_TEXT_BLOCK = 4096
+
+
+class FactTable(Sequence[FactRecord]):
+    """The facts as columns: arrays of numbers, and numbers into one table of the (few) distinct strings.
+
+    A FactRecord per fact, with its floats, ints and strings, took about 300 bytes; a row here takes 90.
+    Reading `facts[i]` makes the record afresh (equal to the one appended: records compare by value).
+    """
+
+    def __init__(self) -> None:
+        self._strings: list[str | None] = [None]
+        self._numbers: dict[str | None, int] = {None: 0}
+        self._ints = array("q")  # id, article_id, sentence_id
+        self._refs = array("I")  # region_code, metric, metric_surface, unit, period_label, qualifier
+        self._floats = array("d")  # value, growth, growth_pp
+        self._text_ends = array("I")  # value_text, packed by blocks; a missing one is flagged
+        self._text_missing = bytearray()
+        self._text_blocks: list[str] = []
+        self._text_open: list[str] = []
+        self._text_at = 0
+
+    def _ref(self, text: str | None) -> int:
+        number = self._numbers.get(text)
+        if number is None:
+            number = self._numbers[text] = len(self._strings)
+            self._strings.append(text)
+        return number
+
+    def append(self, f: FactRecord) -> None:
+        self._ints.extend((f.id, f.article_id, f.sentence_id))
+        self._refs.extend(map(self._ref, (f.region_code, f.metric, f.metric_surface, f.unit, f.period_label,
+                                          f.qualifier)))
+        self._floats.extend(_NONE if x is None else x for x in (f.value, f.growth, f.growth_pp))
+        self._text_missing.append(f.value_text is None)
+        text = f.value_text or ""
+        self._text_at += len(text)
+        self._text_ends.append(self._text_at)
+        self._text_open.append(text)
+        if len(self._text_open) == _TEXT_BLOCK:
+            self._text_blocks.append("".join(self._text_open))
+            self._text_open, self._text_at = [], 0
+
+    def _value_text(self, i: int) -> str | None:
+        if self._text_missing[i]:
+            return None
+        block, first = divmod(i, _TEXT_BLOCK)
+        if block == len(self._text_blocks):
+            return self._text_open[first]
+        start = self._text_ends[i - 1] if first else 0
+        return self._text_blocks[block][start:self._text_ends[i]]
+
+    def __len__(self) -> int:
+        return len(self._text_missing)
+
+    @overload
+    def __getitem__(self, i: int) -> FactRecord: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[FactRecord]: ...
+
+    def __getitem__(self, i: int | slice) -> FactRecord | list[FactRecord]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        ints, refs, floats, strings = self._ints, self._refs, self._floats, self._strings
+        r, n = 6 * i, 3 * i
+        value, growth, growth_pp = (None if x != x else x for x in floats[n:n + 3])
+        return FactRecord(ints[n], strings[refs[r]], strings[refs[r + 1]], strings[refs[r + 2]],  # type: ignore[arg-type]
+                          value, self._value_text(i), strings[refs[r + 3]], growth, growth_pp,
+                          strings[refs[r + 4]], strings[refs[r + 5]], ints[n + 1], ints[n + 2])  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[FactRecord]:
+        return (self[i] for i in range(len(self)))
+
+
 @dataclass(frozen=True, slots=True)
 class EntryRecord:
     position: int | None
@@ -91,11 +172,12 @@ class ClaimRecord:
 class Index:
     """Everything the answer layer looks up, in memory."""
 
-    facts: list[FactRecord] = field(default_factory=list)
+    facts: FactTable = field(default_factory=FactTable)
     # fact indexes in arrays, not lists: 4 bytes each, with no int object behind
-    by_region: dict[str, array] = field(default_factory=lambda: defaultdict(positions))
-    by_region_metric: dict[tuple[str, str], array] = field(default_factory=lambda: defaultdict(positions))
-    by_metric: dict[str, array] = field(default_factory=lambda: defaultdict(positions))
+    by_region: dict[str, Sequence[int]] = field(default_factory=lambda: defaultdict[str, Sequence[int]](positions))
+    by_region_metric: dict[tuple[str, str], Sequence[int]] = field(
+        default_factory=lambda: defaultdict[tuple[str, str], Sequence[int]](positions))
+    by_metric: dict[str, Sequence[int]] = field(default_factory=lambda: defaultdict[str, Sequence[int]](positions))
     metric_names: list[str] = field(default_factory=list)
     rankings: list[RankingRecord] = field(default_factory=list)
     claims: list[ClaimRecord] = field(default_factory=list)
@@ -155,9 +237,9 @@ class Index:
     def add_fact(self, fact: FactRecord) -> None:
         i = len(self.facts)
         self.facts.append(fact)
-        self.by_region[fact.region_code].append(i)
-        self.by_region_metric[(fact.region_code, fact.metric)].append(i)
-        self.by_metric[fact.metric].append(i)
+        _append(self.by_region[fact.region_code], i)
+        _append(self.by_region_metric[(fact.region_code, fact.metric)], i)
+        _append(self.by_metric[fact.metric], i)
         self.by_sentence.add(fact.sentence_id, i)
 
     def idf(self, token: str) -> float:
@@ -202,6 +284,11 @@ class Index:
                 gram = name[start : start + 4]
                 if not gram.endswith(("有限", "公司", "股份", "集团")):
                     self.company_grams.setdefault(gram, canonical)
+
+
+def _append(found: Sequence[int], i: int) -> None:
+    assert isinstance(found, array)  # the index's own arrays, read-only to everyone else
+    found.append(i)
 
 
 def build_index(engine: Engine, *, version: int = 0) -> Index:

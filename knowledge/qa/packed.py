@@ -121,7 +121,7 @@ class ArticleOf(Mapping[int, int]):
         return iter(self._store)
 
 
-class FactsBySentence(Mapping[int, array]):
+class FactsBySentence(Mapping[int, "array[int]"]):
     """sentence id → the indexes of its facts, in index order: two sorted arrays, not a list per sentence."""
 
     def __init__(self) -> None:
@@ -143,17 +143,13 @@ class FactsBySentence(Mapping[int, array]):
             self._facts = array("I", (fact for _, fact in pairs))
             self._sorted = True
 
-    def get(self, sentence_id: int, default: object = None) -> array | None:  # type: ignore[override]
+    def __getitem__(self, sentence_id: int) -> array[int]:
         self.seal()
         start = bisect_left(self._sentences, sentence_id)
         end = bisect_right(self._sentences, sentence_id, lo=start)
-        return self._facts[start:end] if end > start else default  # type: ignore[return-value]
-
-    def __getitem__(self, sentence_id: int) -> array:
-        found = self.get(sentence_id)
-        if found is None:
+        if end == start:
             raise KeyError(sentence_id)
-        return found
+        return self._facts[start:end]
 
     def __len__(self) -> int:
         self.seal()
@@ -164,7 +160,7 @@ class FactsBySentence(Mapping[int, array]):
         return iter(dict.fromkeys(self._sentences))
 
 
-def positions() -> array:
+def positions() -> array[int]:
     return array("I")
 
 
