@@ -3,6 +3,10 @@
 Facts are keyed by region, by (region, metric) and by metric; rapidfuzz only scores the distinct metric
 names (hundreds), never the facts themselves. Sentences have token postings for topic search. The index
 is immutable once built; the service swaps in a new one atomically when the base changes.
+
+Memory: at 100k facts a serving bot holds the index for its whole life, so facts are columns (FactTable)
+and sentences, facts by sentence and postings are packed arrays and strings (knowledge/qa/packed.py); the
+per-component figures are printed by bench/startup.py.
 """
 
 from __future__ import annotations
