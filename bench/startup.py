@@ -131,23 +131,39 @@ def _fact_count(engine: Engine) -> int:
 
 
 def serving_child(database: Path, knowledge_dir: Path) -> None:
-    """Run in a fresh process: start the knowledge base as the bot does and print its RSS as JSON."""
+    """Run in a fresh process: start the knowledge base as the bot does and print its RSS as JSON.
+
+    The steps of KnowledgeBase.start(warm=True) are taken one by one (the same calls, in the same order) so
+    that the RSS each one adds can be shown.
+    """
     import psutil
 
     from knowledge.service import KnowledgeBase
-    from knowledge.store.engine import make_engine
+    from knowledge.store.engine import make_engine, migrate
 
-    rss_empty = psutil.Process().memory_info().rss
+    def rss() -> int:
+        return int(psutil.Process().memory_info().rss)
+
+    rss_empty = rss()
     started = time.perf_counter()
     kb = KnowledgeBase(make_engine(f"sqlite:///{database}"), knowledge_dir)
-    kb.start(warm=True)
+    migrate(kb.engine)
+    steps: list[tuple[str, int]] = [("gazetteer", rss())]
+    kb.refresh(warm=False, examples=False)
+    steps.append(("question index", rss()))
+    kb.index.ensure_postings()
+    steps.append(("jieba and topic postings", rss()))
+    kb.index.ensure_examples()
+    steps.append(("example questions (OpenCC, cn2an, pinyin tables…)", rss()))
+    kb.gazetteer.suggest("预热")
+    steps.append(("typo and pinyin indexes", rss()))
     seconds = time.perf_counter() - started
-    rss_started = psutil.Process().memory_info().rss
+    rss_started = rss()
     answer = ""
     for question in SERVING_QUESTIONS:
         answer = kb.ask(question).answer.text.splitlines()[0]
-    print(json.dumps({"rss": rss_started, "rss_imports": rss_empty, "seconds": seconds,
-                      "rss_served": psutil.Process().memory_info().rss, "facts": len(kb.index.facts),
+    print(json.dumps({"rss": rss_started, "rss_imports": rss_empty, "seconds": seconds, "steps": steps,
+                      "rss_served": rss(), "facts": len(kb.index.facts),
                       "rankings": len(kb.index.rankings), "answer": answer}, ensure_ascii=False))
 
 
@@ -159,9 +175,13 @@ def serving_rss(database: Path, facts: int, tmp: Path) -> None:
                           capture_output=True, text=True, check=True)
     figures = json.loads(proc.stdout.strip().splitlines()[-1])
     print(f"  {have:,} facts in the base; index: {figures['facts']:,} facts, {figures['rankings']:,} rankings")
-    print(f"  KnowledgeBase.start (warm, as the bot): {figures['seconds']:.1f} s")
+    print(f"  KnowledgeBase.start (warm, as the bot, step by step): {figures['seconds']:.1f} s")
     print(f"  RSS after start: {figures['rss'] / 2**20:.0f} MB (target ≤ 300 MB; "
-          f"{figures['rss_imports'] / 2**20:.0f} MB before the base was opened)")
+          f"{figures['rss_imports'] / 2**20:.0f} MB before the base was opened), of which:")
+    before = figures["rss_imports"]
+    for name, after in figures["steps"]:
+        print(f"    + {(after - before) / 2**20:5.0f} MB  {name}")
+        before = after
     print(f"  RSS after {len(SERVING_QUESTIONS)} questions of other kinds: {figures['rss_served'] / 2**20:.0f} MB; "
           f"the last answer: {figures['answer']}")
 

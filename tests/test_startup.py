@@ -63,3 +63,26 @@ def test_examples_are_made_when_an_answer_first_shows_them(built_base: Path) -> 
     assert answer.suggestions == served.examples[:4]
     assert all(example in answer.text for example in served.examples)
     assert one_shot.examples == served.examples
+
+
+_SERVING_PROBE = """
+import json, sys
+from bot.cli import _knowledge_base
+kb = _knowledge_base()
+kb.start(warm=True)
+texts = [kb.ask(q).answer.text for q in sys.argv[1:]]
+print(json.dumps({"texts": texts, "pypinyin": "pypinyin" in sys.modules}, ensure_ascii=False))
+"""
+
+
+def test_a_serving_bot_reads_typed_pinyin_and_typos_without_importing_pypinyin(built_base: Path) -> None:
+    """pypinyin holds 52 MB once imported: serving reads its data files into compact tables instead."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_", "KNOWLEDGE_"))}
+    env.update(DATABASE_URL=f"sqlite:///{built_base}", KNOWLEDGE_DIR=str(SEEDS))
+    questions = ["临青上半年生产总值是多少?", "linqing上半年生产总值是多少?", "火星的天气怎么样"]
+    out = subprocess.run([sys.executable, "-c", _SERVING_PROBE, *questions], env=env, capture_output=True,
+                         text=True, timeout=300, cwd=built_base.parent, check=True)
+    result = json.loads(out.stdout)
+    typo, typed_pinyin, _elsewhere = result["texts"]
+    assert "140.08" in typo and "140.08" in typed_pinyin
+    assert result["pypinyin"] is False

@@ -7,8 +7,12 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 from knowledge.text.normalize import to_simplified
 
@@ -45,13 +49,155 @@ def is_slip(query: str, form: str) -> bool:
     return all(sounds_alike(q, f) or (q, f) in _CONFUSABLE_SET for q, f in diffs)
 
 
-# pypinyin is imported where used: it takes a quarter second, which find_mentions never needs to pay.
 @lru_cache(maxsize=4096)
 def sounds_alike(typed: str, meant: str) -> bool:
-    """Would typing the usual pinyin of ``typed`` offer ``meant`` too? (Rare readings don't count: 广 yǎn.)"""
-    from pypinyin import Style, lazy_pinyin, pinyin
+    """Would typing the usual pinyin of the character ``typed`` offer the character ``meant`` too? (Rare
+    readings don't count: 广 yǎn.)"""
+    return spoken(typed)[0] in char_readings(meant)
 
-    return lazy_pinyin(typed)[0] in pinyin(meant, style=Style.NORMAL, heteronym=True)[0]
+
+# --- pypinyin's readings, held compactly ---
+# Importing pypinyin holds 52 MB for a serving bot (its phrase table decoded from JSON as nested lists of
+# strings), for what fits in 2: its two data files are read here, without importing it, into packed strings.
+# spoken() gives what pypinyin.lazy_pinyin (style NORMAL) gives, word for word (tests/places/test_fuzzy.py
+# compares the two on every character and phrase it knows); build-time code may still import pypinyin.
+
+# The characters pypinyin reads as Han, whatever the dictionary (its constants.RE_HANS): runs of them are
+# split into phrases, anything else stays as written.
+_HAN_RE = re.compile("[\u3007\ue815-\ue864\ufa18\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                     "\U00020000-\U0002A6DF\U0002A703-\U0002B73F\U0002B740-\U0002B81D\U0002B825-\U0002BF6E"
+                     "\U0002C029-\U0002CE93\U0002D016\U0002D11B-\U0002EBD9\U0002F80A-\U0002FA1F"
+                     "\U00030000-\U0003134A\U000300F7-\U00031288\U00030EDD\U00030EDE\U00031350-\U00032389]+")
+# Style NORMAL: tone marks go, ü is written v, ê stays.
+_TONELESS = str.maketrans({**{c: "a" for c in "āáǎà"}, **{c: "e" for c in "ēéěè"}, **{c: "i" for c in "īíǐì"},
+                           **{c: "o" for c in "ōóǒò"}, **{c: "u" for c in "ūúǔù"}, **{c: "v" for c in "üǖǘǚǜ"},
+                           **{c: "n" for c in "ńňǹ"}, "ḿ": "m", "ế": "ê", "ề": "ê",
+                           "\u0300": None, "\u0301": None, "\u0304": None, "\u030c": None})
+_PHRASE_RE = re.compile(r'"([^"]+)":\s*\[((?:\s*\[[^\]]*\],?)*)\s*\]')
+_FIRST_READING_RE = re.compile(r'\[\s*"([^"]*)"')
+_CHAR_RE = re.compile(r'"(\d+)":\s*"([^"]*)"')
+
+
+class _Packed:
+    """Sorted keys and their values, each kind in one string with offsets: a few bytes an entry."""
+
+    def __init__(self, pairs: Callable[[], Iterable[tuple[str, str]]]) -> None:
+        """`pairs` makes the entries; in key order they are packed as they come (no list of them all)."""
+        try:
+            self._pack(pairs(), check=True)
+        except _OutOfOrder:
+            self._pack(sorted(pairs()), check=False)
+
+    def _pack(self, pairs: Iterable[tuple[str, str]], *, check: bool) -> None:
+        self._key_ends, self._value_ends = array("I"), array("I")
+        keys: list[str] = []
+        values: list[str] = []
+        previous = None
+        for key, value in pairs:
+            if check and previous is not None and key <= previous:
+                raise _OutOfOrder
+            previous = key
+            for texts, ends, text in ((keys, self._key_ends, key), (values, self._value_ends, value)):
+                ends.append((ends[-1] if ends else 0) + len(text))
+                texts.append(text)
+                if len(texts) % 1024 == 0:  # a string of every 1024: few objects alive at once
+                    texts[-1024:] = ["".join(texts[-1024:])]
+        self._keys, self._values = "".join(keys), "".join(values)
+
+    def __len__(self) -> int:
+        return len(self._key_ends)
+
+    def __getitem__(self, i: int) -> str:  # the i-th key: enough for bisect
+        return self._keys[self._key_ends[i - 1] if i else 0:self._key_ends[i]]
+
+    def value(self, i: int) -> str:
+        return self._values[self._value_ends[i - 1] if i else 0:self._value_ends[i]]
+
+    def find(self, key: str) -> tuple[int, bool]:
+        """Where `key` is or would be, and whether some key starts with it."""
+        i = bisect_left(self, key)
+        return i, i < len(self) and self[i].startswith(key)
+
+
+class _OutOfOrder(Exception):
+    pass
+
+
+def _pypinyin_file(name: str) -> str:
+    spec = find_spec("pypinyin")  # found, not imported: importing it loads both tables in full
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pypinyin")
+    return (Path(spec.submodule_search_locations[0]) / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _chars() -> _Packed:
+    """Each character's toneless readings, usual first, comma-separated."""
+    text = _pypinyin_file("pinyin_dict.json")
+    return _Packed(lambda: ((chr(int(m[1])), ",".join(dict.fromkeys(m[2].translate(_TONELESS).split(","))))
+                            for m in _CHAR_RE.finditer(text)))
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> _Packed:
+    """Each phrase's toneless reading, one syllable per character, space-separated (the first reading of
+    each, as pypinyin takes). Read with a pattern, not json: decoded, the file takes 35 MB."""
+    text = _pypinyin_file("phrases_dict.json")
+    return _Packed(lambda: ((m[1], " ".join(_FIRST_READING_RE.findall(m[2])).translate(_TONELESS))
+                            for m in _PHRASE_RE.finditer(text)))
+
+
+def char_readings(char: str) -> list[str]:
+    """Every toneless reading of one character, the usual first; the character itself if it has none."""
+    chars = _chars()
+    i, _ = chars.find(char)
+    return chars.value(i).split(",") if i < len(chars) and chars[i] == char else [char]
+
+
+def spoken(text: str) -> list[str]:
+    """The toneless reading of each character, as pypinyin.lazy_pinyin reads it: Han runs are cut into the
+    longest phrases its dictionary knows, which give their own readings (重庆 chong qing); other text stays
+    whole."""
+    out: list[str] = []
+    at = 0
+    for run in _HAN_RE.finditer(text):
+        if run.start() > at:
+            out.append(text[at:run.start()])
+        for word in _phrase_cut(run[0]):
+            out.extend(_phrase_reading(word) if len(word) > 1 else char_readings(word)[:1])
+        at = run.end()
+    if at < len(text):
+        out.append(text[at:])
+    return out
+
+
+def _phrase_reading(word: str) -> list[str]:
+    phrases = _phrases()
+    return phrases.value(phrases.find(word)[0]).split(" ")
+
+
+def _phrase_cut(run: str) -> Iterator[str]:
+    """pypinyin's forward maximum matching (its seg.mmseg, strict mode): at each point the longest phrase,
+    else one character; a rest that only begins a phrase goes character by character."""
+    phrases = _phrases()
+    while run:
+        longest = 0
+        for end in range(1, len(run) + 1):
+            i, begins = phrases.find(run[:end])
+            if not begins:
+                break
+            if phrases[i] == run[:end]:
+                longest = end
+        else:
+            if not longest:
+                yield from run
+                return
+        if longest:
+            yield run[:longest]
+            run = run[longest:]
+        else:
+            yield run[0]
+            run = run[1:]
 
 
 def readings(form: str, cap: int = 32) -> list[str]:

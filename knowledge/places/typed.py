@@ -13,7 +13,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from knowledge.places.fuzzy import clean_query, is_latin, is_slip, pinyin_key
+from knowledge.places.fuzzy import clean_query, is_latin, is_slip, pinyin_key, spoken
 from knowledge.places.region import Candidate, Mention, Region, add_candidate
 
 _SUFFIXES = "省市区县"
@@ -150,9 +150,7 @@ class TypedInput:
         return dict(index)
 
     def _reading_of(self, query: str) -> str:
-        from pypinyin import lazy_pinyin  # slow to import; suggest() alone needs it
-
-        return pinyin_key("".join(lazy_pinyin(query)))
+        return pinyin_key("".join(spoken(query)))
 
     # --- steps: each returns candidates, or nothing to let the next step try ---
 
