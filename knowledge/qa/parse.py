@@ -42,7 +42,8 @@ _OUT_WORDS = re.compile(
     r"好吃|饭店|餐厅|美食|酒店|景点|旅游攻略|房价|招聘|星座"
 )
 _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
-_RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
+_RANK_ASK_RE = re.compile(
+    r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)|第几(?![季产个次批])")
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
 YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:之一|名单|之列)?吗")
@@ -158,6 +159,11 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and _is_follow_up(q, simple):
         q = _continue(q, state, gazetteer)
+    elif state is not None and q.intent == "rank_position" and not q.regions and state.region_codes \
+            and len(simple) <= 20:  # 增速在全省排第几? after a figure: the rank of that place's metric
+        metric, score = (q.metric, q.metric_score) if q.metric else (state.metric, 100.0)
+        q = replace(q, regions=[gazetteer.get(c) for c in state.region_codes], metric=metric, metric_score=score,
+                    period=q.period or state.period)
     elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
     if q.intent == "out_of_scope" and not q.elsewhere and not _OUT_WORDS.search(simple):

@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.fallback import out_of_scope, region_needed
@@ -14,6 +15,7 @@ from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import YES_NO_RE, Query
+from knowledge.qa.rank_claims import metric_words, standings
 
 
 def ranking_list(lookup: Lookup, q: Query) -> Answer:
@@ -61,18 +63,23 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     if not q.regions:
         return _entry_position(lookup, q)
     region = q.regions[0]
-    hits = [(r, e) for r in lookup.index.rankings for e in r.entries if e.region_code == region.code]
-    hits = [(r, e) for r, e in hits if r.kind == "ordered"] or hits
-    if not hits:
-        return no_ranking(region)
+    found = standings(lookup, q, region)
+    if not found:
+        return no_ranking(region, metric_words(q, region))
     lines = []
-    for r, e in hits[:3]:
-        where = f"第{e.position}名" if e.position else "在列"
-        top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
-        lines.append(f"{region.name}在{ranking_heading(r)}中{where}({e.name})" + (f"。前三名:{top}" if top else ""))
-    r, e = hits[0]
-    return lookup.with_sources(Answer(True, Intent.RANK_POSITION, "\n".join(lines)), sentence_ids=[r.sentence_id],
-                               needle=e.original or e.name)
+    for s in found[:1]:
+        when = f" {parse_label(s.period_label).describe()}" if s.period_label else ""
+        where = f"在{s.scope}" if s.scope and s.ranking is None else ""
+        if s.ranking is not None:
+            r = s.ranking
+            top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
+            lines.append(f"{region.name}在{ranking_heading(r)}中第{s.position}名" + (f"。前三名:{top}" if top else ""))
+        else:
+            lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}位(原文:“{s.needle}”)")
+    s = found[0]
+    answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
+                    ranking_title=s.ranking.title if s.ranking else None)
+    return lookup.with_sources(answer, sentence_ids=[s.sentence_id], needle=s.needle)
 
 
 def _entry_position(lookup: Lookup, q: Query) -> Answer:
@@ -142,6 +149,7 @@ def _members_within(lookup: Lookup, region: Region) -> Answer:
                                needle=region.short)
 
 
-def no_ranking(region: Region) -> Answer:
-    return Answer(False, Intent.RANK_POSITION, f"资料里没有{region.name}的排名或入选名单。",
+def no_ranking(region: Region, about: str = "") -> Answer:
+    what = f"{about}的" if about else ""
+    return Answer(False, Intent.RANK_POSITION, f"资料里没有{region.name}的{what}排名或入选名单。",
                   suggestions=[f"介绍一下{region.short}"])
