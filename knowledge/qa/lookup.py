@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.periods import parse_label
@@ -15,6 +15,7 @@ from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number, source_suffix
 from knowledge.qa.index import FactRecord, Index, RankingRecord
+from knowledge.qa.metric_match import best_metric
 from knowledge.qa.parse import PeriodWanted, Query
 from knowledge.text.snippets import snippet_around
 
@@ -60,17 +61,9 @@ class Lookup:
         return best[1] if best[0] >= 80 else None
 
     def region_metric(self, region: Region, q: Query) -> str | None:
-        """The stored metric of this region that the question means: exact, else the closest name."""
-        known = self.metrics_of(region)
-        if q.metric in known:
-            return q.metric
+        """The stored metric of this region that the question means (knowledge/qa/metric_match)."""
         words = q.residual or (q.metric or "")
-        if len(words) < 2 or not known:
-            return None
-        best = process.extractOne(words, known, scorer=fuzz.partial_ratio, score_cutoff=60)
-        if best is None or len(set(words) & set(best[0])) < 2:
-            return None
-        return str(best[0])
+        return best_metric(self.metrics_of(region), q.simplified, words, q.metric, exact=q.metric_score >= 100)
 
     def fact_json(self, f: FactRecord) -> dict[str, object]:
         region = self.gaz.get(f.region_code)

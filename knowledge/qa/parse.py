@@ -19,6 +19,7 @@ from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
+from knowledge.qa.metric_match import combined_metric
 from knowledge.qa.places import find_regions
 from knowledge.text.normalize import detect_script, to_simplified
 from knowledge.text.numbers import cn_int, to_int
@@ -64,7 +65,7 @@ OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发�
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _FILLER = re.compile(
-    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
+    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|其中|[比较](?:上年|去年)|的|了|吗|呢|啊|呀|吧|"
     r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
 )
 _SHARE_RE = re.compile(
@@ -74,7 +75,7 @@ _MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
 _COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
-_YEAR_BACK_RE = re.compile(r"去年|上年|前年")
+_YEAR_BACK_RE = re.compile(r"(?<![比较])(?:去年|上年|前年)(?!同期)")  # 比上年增长 is growth, not last year
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 _BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
 
@@ -148,7 +149,9 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
     q.residual = residual_words(simple, q.regions)
-    q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
+    # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
+    part = simple.split("占", 1)[0] if q.wants_share and "占" in simple and "占比" not in simple else simple
+    q.metric, q.metric_score = find_metric(part, index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
@@ -158,7 +161,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     continuable = not q.elsewhere and not _OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and _is_follow_up(q, simple):
-        q = _continue(q, state, gazetteer)
+        q = _continue(q, state, gazetteer, index)
     elif state is not None and q.intent == "rank_position" and not q.regions and state.region_codes \
             and len(simple) <= 20:  # 增速在全省排第几? after a figure: the rank of that place's metric
         metric, score = (q.metric, q.metric_score) if q.metric else (state.metric, 100.0)
@@ -339,7 +342,7 @@ def _is_follow_up(q: Query, simple: str) -> bool:
     return marked or partial
 
 
-def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
+def _continue(q: Query, state: Conversation, gazetteer: Gazetteer, index: Index) -> Query:
     """Fill what the follow-up leaves out from the previous question."""
     if state.intent is None:
         return q
@@ -347,10 +350,14 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
     names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    joined = combined_metric(q.residual, state.metric, index.metric_names) if names_other and state.metric else None
+    if joined:  # 人均呢? after GDP: 人均地区生产总值
+        names_other, q.metric, q.metric_score = False, joined, 100.0
     metric = q.metric or (None if names_other else state.metric)
     shifted = _shift_from(state.period, q.simplified, q.period) if state.period else None
     period = shifted or q.period or state.period
-    q = replace(q, regions=regions, metric=metric, period=period)
+    score = q.metric_score if q.metric else 100.0  # an inherited metric is one the last answer settled
+    q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
     if names_other and regions and state.intent in ("figure", "comparison", "overview"):
         q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
     elif state.intent in ("figure", "comparison", "overview") and q.metric:
