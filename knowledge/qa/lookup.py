@@ -5,6 +5,7 @@ Every intent module answers through a `Lookup`; none reaches into another's inte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -20,6 +21,9 @@ from knowledge.qa.parse import PeriodWanted, Query
 from knowledge.text.snippets import snippet_around
 
 MAX_SOURCES = 3
+# 临清和冠县谁高: the joining word and the asking words are not part of the metric
+_COMPARE_TALK = re.compile(
+    r"^[和与跟同及]|(?:谁|哪个|哪一个)?(?:的|更|比较)?[高多大快低少强慢](?:一些|些)?$|^(?:谁|哪个)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ class Lookup:
 
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means (knowledge/qa/metric_match)."""
-        words = q.residual or (q.metric or "")
+        words = _COMPARE_TALK.sub("", q.residual) or (q.metric or "")
         return best_metric(self.metrics_of(region), q.simplified, words, q.metric, exact=q.metric_score >= 100)
 
     def fact_json(self, f: FactRecord) -> dict[str, object]:
@@ -106,6 +110,8 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
+    if p.kind == "target" or (wanted.label or "").startswith("target:"):
+        return False  # a plan's target is never an outcome, nor an outcome a target
     if p.kind == "asof" and p.asof is not None and (p.asof.month, p.asof.day) == (12, 31) \
             and wanted.year == p.year and wanted.start in (None, 1) and wanted.end in (None, 12):
         return True  # 2018年常住人口 is the stock at the end of 2018

@@ -69,11 +69,12 @@ _FILLER = re.compile(
     r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
 )
 _SHARE_RE = re.compile(
-    r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
+    r"占(?!地)[^,。??]{0,10}?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
 )
 _MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
 _COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
+_TARGET_RE = re.compile(r"目标|预期|预计增长|计划增长")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
 _YEAR_BACK_RE = re.compile(r"(?<![比较])(?:去年|上年|前年)(?!同期)")  # 比上年增长 is growth, not last year
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
@@ -152,6 +153,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
     part = simple.split("占", 1)[0] if q.wants_share and "占" in simple and "占比" not in simple else simple
     q.metric, q.metric_score = find_metric(part, index, exclude=[r.name for r in q.regions])
+    if q.metric is None and part != simple and q.regions:  # 阳城二产占GDP比重: the share is looked up by its part
+        q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
@@ -223,6 +226,8 @@ def find_period(text: str, *, today: date) -> PeriodWanted | None:
     mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
     if mentions:
         p = mentions[0].period
+        if p.year is not None and _TARGET_RE.search(text):  # 2019年GDP增长目标: the plan's target, not an outcome
+            return PeriodWanted(p.year, None, None, f"target:{p.year}")
         return PeriodWanted(p.year, p.start, p.end, p.label)
     for span, (start, end) in _BARE_SPANS.items():
         if span in text:
