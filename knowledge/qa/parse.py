@@ -126,6 +126,7 @@ class Conversation:
     ranking_title: str | None = None
     # After "你指的是福州市鼓楼区还是南京市鼓楼区?": each choice's full name and the question it stands for
     choices: tuple[tuple[str, str], ...] = ()
+    company: str | None = None  # 占全国多少? after a company's figure asks about that company
 
 
 def clean_question(text: str) -> str:
@@ -351,6 +352,9 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer, index: Index)
     """Fill what the follow-up leaves out from the previous question."""
     if state.intent is None:
         return q
+    if state.intent == Intent.COMPANY and state.company and not q.regions and not q.company:
+        q.company, q.intent = state.company, Intent.COMPANY
+        return q
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
@@ -379,7 +383,7 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
     period = wanted_from_label(answer.period_label) if answer.period_label else q.period
     choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
     return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
-                        answer.ranking_title or q.ranking_title, choices)
+                        answer.ranking_title or q.ranking_title, choices, q.company)
 
 
 def wanted_from_label(label: str) -> PeriodWanted:
