@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
@@ -15,6 +16,7 @@ from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
+from knowledge.qa.ranked import best_ranking, ranking_list
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
@@ -25,6 +27,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
             return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
     region = q.regions[0]
+    if _LIST_ASK.search(q.simplified) and (listed := best_ranking(lookup, q)) is not None and listed[0] >= LISTED:
+        return ranking_list(lookup, replace(q, ranking_title=listed[1].title, residual=""))  # 广东有哪几个万亿城市
     share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
     if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
         share_metric = None  # a share of another whole (占全省 when 占全国 was asked) answers nothing
@@ -61,6 +65,10 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+_LIST_ASK = re.compile(r"有哪些|有哪几个|哪些|哪几个|都有谁|分别是|名单")
+LISTED = 60.0  # a list question answered by a ranking must match its title well
 
 
 def share_part(q: Query) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from knowledge.extract.metrics import canonical_metric, surfaces
@@ -18,6 +19,7 @@ from knowledge.extract.metrics import canonical_metric, surfaces
 # modifiers that make a different figure of the same thing
 _NARROWING = ("人均", "县域", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
 COVERS = 0.75  # share of the question's words a stored name must cover
+TYPO = 85.0  # a whole-name likeness that only a typing slip explains
 KEEPS = 0.4  # share of the stored name the question's words must account for
 
 
@@ -61,8 +63,19 @@ def best_metric(known: list[str], text: str, words: str, asked: str | None, *, e
         # 县域生产总值 spelled out beats the vocabulary's 生产总值 → 地区生产总值
         if asked not in known or surface is None or len(longest) > len(surface):
             return longest
-    if exact and asked in known:
-        return asked
+    if asked in known and (exact or fuzz.ratio(words, asked) >= TYPO):
+        return asked  # the vocabulary's word, or a slip of one (收人 for 收入)
+    scored = acceptable(known, words, asked, exact=exact)
+    if scored:
+        return scored[0]
+    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单)
+    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)]
+    return max(inside, key=len) if inside else None
+
+
+def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool = True) -> list[str]:
+    """The stored names close enough to the question's words, best first. A name that swaps a word of the
+    question for another (粮食总产量 → 夏粮总产量) is not close: one side's extra words must be none."""
     tried = [w for w in dict.fromkeys((words, asked if exact and asked else "")) if len(w) >= 2]
     scored = []
     for w in tried:
@@ -70,13 +83,11 @@ def best_metric(known: list[str], text: str, words: str, asked: str | None, *, e
             if narrows(m, w, asked if exact else None):
                 continue
             held, kept = coverage(w, m)
-            if held >= COVERS and kept >= KEEPS and len(set(w) & set(m)) >= 2:
+            common = sum((Counter(w) & Counter(m)).values())
+            swapped = common < len(w) and common < len(m)
+            if held >= COVERS and kept >= KEEPS and len(set(w) & set(m)) >= 2 and not swapped:
                 scored.append((held, kept, -len(m), m))
-    if scored:
-        return max(scored)[3]
-    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单)
-    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)]
-    return max(inside, key=len) if inside else None
+    return [m for *_, m in sorted(scored, reverse=True)]
 
 
 def combined_metric(modifier: str, previous: str, known: list[str]) -> str | None:

@@ -15,7 +15,11 @@ from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import YES_NO_RE, Query
-from knowledge.qa.rank_claims import metric_words, standings
+from knowledge.qa.rank_claims import metric_words, period_matches_label, standings
+
+# what a list question says besides the ranking's own words
+_LIST_TALK = re.compile(r"(?:19|20)\d\d年?|第[一二三四五六七八九十\d]+名|前[一二三四五六七八九十\d]+名?"
+                        r"|是哪[个些几]+[县市区省]?|有哪[些几]个?|哪[些几]个?|都有谁|是谁|分别是|名单|的|[??]")
 
 
 def ranking_list(lookup: Lookup, q: Query) -> Answer:
@@ -38,25 +42,57 @@ def ranking_list(lookup: Lookup, q: Query) -> Answer:
 
 
 def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
+    best = best_ranking(lookup, q)
+    return best[1] if best is not None and best[0] >= 45 else None
+
+
+def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord] | None:
+    """The ranking the question means, with its score: the title's words (百强 = 100强, 150到200 = 150-200),
+    its scope among the places named and its period against the one asked."""
     rankings = lookup.index.rankings
     if not rankings:
         return None
     if q.ranking_title and len(q.residual) <= 3:
-        return next((r for r in rankings if r.title == q.ranking_title), None)
+        chosen = next((r for r in rankings if r.title == q.ranking_title), None)
+        return (100.0, chosen) if chosen else None
     words = q.simplified
     for region in q.regions:
         words = words.replace(region.name, "").replace(region.short, "")
+    words = _LIST_TALK.sub("", normalized_title(words))
 
     def score(r: RankingRecord) -> float:
-        s = 100 * LCSseq.similarity(words, r.title) / max(4, len(words)) + fuzz.partial_ratio(words, r.title) / 10
-        if r.scope_name and any(reg.name == r.scope_name for reg in q.regions):
+        title = normalized_title(r.title)
+        s = 100 * LCSseq.similarity(words, title) / max(4, len(words)) + fuzz.partial_ratio(words, title) / 10
+        if r.scope_name and any(reg.name == r.scope_name or reg.short == r.scope_name for reg in q.regions):
             s += 15
         if any(e.region_code for e in r.entries):
             s += 5  # between equals, a ranking of places beats one of departments
+        if q.period is not None and r.period_label:
+            s += 10 if period_matches_label(r.period_label, q) else -15
         return s
 
-    best = max(rankings, key=score)
-    return best if score(best) >= 45 else None
+    asked = [r for r in rankings if _scope_fits(lookup, q, r)]
+    if not asked:
+        return None
+    top = max(asked, key=score)
+    return score(top), top
+
+
+def _scope_fits(lookup: Lookup, q: Query, r: RankingRecord) -> bool:
+    """A ranking within another place than the one named (江苏's list for 广东有哪几个…) answers nothing."""
+    scope = lookup.gaz.by_name(r.scope_name) if r.scope_name else None
+    if scope is None or not q.regions or scope.level == "nation":
+        return True
+    return any(scope.code == reg.code or lookup.within(scope.code, reg) or lookup.within(reg.code, scope)
+               for reg in q.regions)
+
+
+def normalized_title(text: str) -> str:
+    """百强县 → 100强县, 150到200亿元 → 150-200亿元, GDP → gdp: titles and questions spelled alike."""
+    text = text.lower()
+    for word, digits in (("百强", "100强"), ("十强", "10强"), ("千强", "1000强"), ("千亿", "1000亿")):
+        text = text.replace(word, digits)
+    return re.sub(r"(\d+(?:\.\d+)?)\s*(?:到|至|~|—|-)\s*(\d+)", r"\1-\2", text)
 
 
 def rank_position(lookup: Lookup, q: Query) -> Answer:
