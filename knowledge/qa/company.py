@@ -71,11 +71,12 @@ def _forms(lookup: Lookup, name: str) -> list[str]:
 
 def _segment(sentence: str, forms: list[str]) -> str:
     """The part of the sentence about the company: from its name to the end of that clause."""
-    at = min((i for f in forms if (i := sentence.find(f)) >= 0), default=-1)
-    if at < 0:
+    found = [(i, len(f)) for f in forms if (i := sentence.find(f)) >= 0]
+    if not found:
         return sentence
+    at, length = min(found)
     end = _CLAUSE_END.search(sentence, at)
-    return sentence[at: end.start() if end else len(sentence)]
+    return sentence[at + length: end.start() if end else len(sentence)]  # what is said of it, without its name
 
 
 def _relevance(q: Query, segment: str) -> float:
@@ -95,7 +96,7 @@ def typed_figures(segment: str) -> list[str]:
         cut = max((i.end() for i in _LABEL_START.finditer(before)), default=0)
         label = _LEAD_VERBS.sub("", before[cut:]).strip()[-12:]
         last = m.end()
-        if re.search(r"\d{4}年$|\d+月$|\d+日$", segment[: m.end()]) or not label:
+        if re.search(r"\d{4}年$|\d+月$|\d+日$", segment[: m.end()]) or not label or label.endswith("第"):
             continue  # a date, or a number with nothing saying what it counts
         out.append(f"{label} {m.group(0)}")
     for m in _STANDING.finditer(segment):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
@@ -16,7 +15,7 @@ from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
-from knowledge.qa.ranked import best_ranking, ranking_list
+from knowledge.qa.ranked import best_ranking, show_ranking
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
@@ -28,7 +27,7 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         return overview(lookup, q)
     region = q.regions[0]
     if _LIST_ASK.search(q.simplified) and (listed := best_ranking(lookup, q)) is not None and listed[0] >= LISTED:
-        return ranking_list(lookup, replace(q, ranking_title=listed[1].title, residual=""))  # 广东有哪几个万亿城市
+        return show_ranking(lookup, q, listed[1])  # 广东有哪几个GDP过万亿的城市
     share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
     if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
         share_metric = None  # a share of another whole (占全省 when 占全国 was asked) answers nothing

@@ -18,6 +18,7 @@ from knowledge.qa.format import plain_number, source_suffix
 from knowledge.qa.index import FactRecord, Index, RankingRecord
 from knowledge.qa.metric_match import best_metric
 from knowledge.qa.parse import PeriodWanted, Query
+from knowledge.text.normalize import to_simplified
 from knowledge.text.snippets import snippet_around
 
 MAX_SOURCES = 3
@@ -66,8 +67,10 @@ class Lookup:
 
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means (knowledge/qa/metric_match)."""
-        words = _COMPARE_TALK.sub("", q.residual) or (q.metric or "")
-        return best_metric(self.metrics_of(region), q.simplified, words, q.metric, exact=q.metric_score >= 100)
+        # a question mixing scripts is left unconverted by the parser: names are matched in Simplified
+        words = to_simplified(_COMPARE_TALK.sub("", q.residual)) or (q.metric or "")
+        text = to_simplified(q.simplified)
+        return best_metric(self.metrics_of(region), text, words, q.metric, exact=q.metric_score >= 100)
 
     def fact_json(self, f: FactRecord) -> dict[str, object]:
         region = self.gaz.get(f.region_code)

@@ -359,7 +359,9 @@ def _continue(q: Query, state: Conversation, gazetteer: Gazetteer, index: Index)
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
     names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
-    joined = combined_metric(q.residual, state.metric, index.metric_names) if names_other and state.metric else None
+    # a word that is not itself a vocabulary metric may finish the previous one (增加值 after 规上工业总产值)
+    loose = names_other or (q.metric is not None and q.metric_score < 100 and len(q.residual) >= 2)
+    joined = combined_metric(q.residual, state.metric, index.metric_names) if loose and state.metric else None
     if joined:  # 人均呢? after GDP: 人均地区生产总值
         names_other, q.metric, q.metric_score = False, joined, 100.0
     metric = q.metric or (None if names_other else state.metric)

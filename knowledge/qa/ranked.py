@@ -26,6 +26,11 @@ def ranking_list(lookup: Lookup, q: Query) -> Answer:
     ranking = pick_ranking(lookup, q)
     if ranking is None:
         return out_of_scope(lookup, q)
+    return show_ranking(lookup, q, ranking)
+
+
+def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
+    """The whole ranking, or the entry at the position asked."""
     if q.position is not None:
         position = len(ranking.entries) if q.position == -1 else q.position
         entry = next((e for e in ranking.entries if e.position == position), None)
@@ -60,9 +65,16 @@ def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord] | None
         words = words.replace(region.name, "").replace(region.short, "")
     words = _LIST_TALK.sub("", normalized_title(words))
 
+    def likeness(title: str) -> float:
+        return 100 * LCSseq.similarity(words, title) / max(4, len(words)) + fuzz.partial_ratio(words, title) / 10
+
     def score(r: RankingRecord) -> float:
-        title = normalized_title(r.title)
-        s = 100 * LCSseq.similarity(words, title) / max(4, len(words)) + fuzz.partial_ratio(words, title) / 10
+        s = likeness(normalized_title(r.title))
+        if len(r.title) <= 3:  # a bare 名单: the words of its sentence before the entries say what it lists
+            sentence = lookup.index.sentences.get(r.sentence_id, "")
+            first = r.entries[0].original or r.entries[0].name if r.entries else ""
+            lead = sentence[: sentence.find(first)] if first and first in sentence else sentence
+            s = max(s, 0.9 * likeness(normalized_title(lead[-30:])))
         if r.scope_name and any(reg.name == r.scope_name or reg.short == r.scope_name for reg in q.regions):
             s += 15
         if any(e.region_code for e in r.entries):
