@@ -28,8 +28,8 @@ def comparison(lookup: Lookup, q: Query) -> Answer:
     if q.metric is None:
         return Answer(False, Intent.COMPARISON, "请说明要比较的指标,例如:临清和冠县上半年生产总值谁更高?")
     # each place's own name for the metric asked; one that all of them store, else the question's metric
-    named = [m for m in dict.fromkeys(lookup.region_metric(r, q) for r in q.regions) if m]
-    shared = [m for m in named if all(m in lookup.metrics_of(r) for r in q.regions)]
+    stored = [m for m in dict.fromkeys(lookup.region_metric(r, q) for r in q.regions) if m]
+    shared = [m for m in stored if all(m in lookup.metrics_of(r) for r in q.regions)]
     metric = shared[0] if shared else q.metric
     return _by_figure(lookup, q, metric)
 

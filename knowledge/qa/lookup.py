@@ -122,7 +122,7 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return False
     if wanted.start is None:
         return p.year == wanted.year
-    if p.kind == "asof" or p.kind == "target":
+    if p.kind == "asof":
         return False
     return (p.start, p.end) == (wanted.start, wanted.end)
 
