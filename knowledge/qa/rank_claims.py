@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from knowledge.extract.metrics import canonical_metric, surfaces
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.index import ClaimRecord, RankingRecord
@@ -96,7 +97,8 @@ def claim_targets(lookup: Lookup, claim: ClaimRecord) -> list[str]:
     growth = "增速" if _GROWTH.search(context) else ""
     metrics = {lookup.index.facts[i].metric for i in lookup.index.by_sentence.get(claim.sentence_id, [])
                if lookup.index.facts[i].region_code == claim.region_code}
-    return [m + growth for m in sorted(metrics)] + [context]
+    said = {m for s in surfaces() if s.lower() in context.lower() and (m := canonical_metric(s))}
+    return [m + growth for m in sorted(metrics | said)] + [context]
 
 
 def _scope_level(text: str | None) -> str | None:

@@ -77,6 +77,8 @@ def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord] | None
             s = max(s, 0.9 * likeness(normalized_title(lead[-30:])))
         if r.scope_name and any(reg.name == r.scope_name or reg.short == r.scope_name for reg in q.regions):
             s += 15
+        elif r.scope_name == "全国" and q.regions and all(reg.level != "nation" for reg in q.regions):
+            s -= 10  # 广东有哪几个…: a list within 广东 before the nation's
         if any(e.region_code for e in r.entries):
             s += 5  # between equals, a ranking of places beats one of departments
         if q.period is not None and r.period_label:
