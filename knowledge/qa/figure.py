@@ -26,7 +26,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
             return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
     region = q.regions[0]
-    if _LIST_ASK.search(q.simplified) and (listed := best_ranking(lookup, q)) is not None and listed[0] >= LISTED:
+    listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
+    if listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS:
         return show_ranking(lookup, q, listed[1])  # 广东有哪几个GDP过万亿的城市
     share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
     if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
@@ -67,7 +68,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
 
 
 _LIST_ASK = re.compile(r"有哪些|有哪几个|哪些|哪几个|都有谁|分别是|名单")
-LISTED = 60.0  # a list question answered by a ranking must match its title well
+LISTED = 60.0  # a list question answered by a ranking must match it well,
+LISTED_WORDS = 55.0  # and by its words alone, not only by its place and period
 
 
 def share_part(q: Query) -> str:

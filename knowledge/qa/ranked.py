@@ -17,6 +17,7 @@ from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ran
 from knowledge.qa.parse import YES_NO_RE, Query
 from knowledge.qa.rank_claims import metric_words, period_matches_label, standings
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # what a list question says besides the ranking's own words
 _LIST_TALK = re.compile(r"(?:19|20)\d\d年?|第[一二三四五六七八九十\d]+名|前[一二三四五六七八九十\d]+名?"
                         r"|是哪[个些几]+[县市区省]?|有哪[些几]个?|哪[些几]个?|都有谁|是谁|分别是|名单|的|[??]")
@@ -51,30 +52,39 @@ def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
     return best[1] if best is not None and best[0] >= 45 else None
 
 
-def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord] | None:
-    """The ranking the question means, with its score: the title's words (百强 = 100强, 150到200 = 150-200),
+def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float] | None:
+    """The ranking the question means, its score, and how well its words alone match: the title's words
+    (百强 = 100强, 150到200 = 150-200),
     its scope among the places named and its period against the one asked."""
     rankings = lookup.index.rankings
     if not rankings:
         return None
     if q.ranking_title and len(q.residual) <= 3:
         chosen = next((r for r in rankings if r.title == q.ranking_title), None)
-        return (100.0, chosen) if chosen else None
+        return (100.0, chosen, 100.0) if chosen else None
     words = q.simplified
     for region in q.regions:
         words = words.replace(region.name, "").replace(region.short, "")
     words = _LIST_TALK.sub("", normalized_title(words))
 
-    def likeness(title: str) -> float:
-        return 100 * LCSseq.similarity(words, title) / max(4, len(words)) + fuzz.partial_ratio(words, title) / 10
+    said = set(_NUMBER.findall(words))
 
-    def score(r: RankingRecord) -> float:
+    def likeness(title: str) -> float:
+        s = 100 * LCSseq.similarity(words, title) / max(4, len(words)) + fuzz.partial_ratio(words, title) / 10
+        titled = set(_NUMBER.findall(title))
+        return s / 2 if said and titled and not said & titled else s  # 过1000亿 is not 150-200亿元
+
+    def worded(r: RankingRecord) -> float:
         s = likeness(normalized_title(r.title))
         if len(r.title) <= 3:  # a bare 名单: the words of its sentence before the entries say what it lists
             sentence = lookup.index.sentences.get(r.sentence_id, "")
             first = r.entries[0].original or r.entries[0].name if r.entries else ""
             lead = sentence[: sentence.find(first)] if first and first in sentence else sentence
             s = max(s, 0.9 * likeness(normalized_title(lead[-30:])))
+        return s
+
+    def score(r: RankingRecord) -> float:
+        s = worded(r)
         if r.scope_name and any(reg.name == r.scope_name or reg.short == r.scope_name for reg in q.regions):
             s += 15
         elif r.scope_name == "全国" and q.regions and all(reg.level != "nation" for reg in q.regions):
@@ -89,7 +99,7 @@ def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord] | None
     if not asked:
         return None
     top = max(asked, key=score)
-    return score(top), top
+    return score(top), top, worded(top)
 
 
 def _scope_fits(lookup: Lookup, q: Query, r: RankingRecord) -> bool:
