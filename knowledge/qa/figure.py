@@ -22,6 +22,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     if not q.regions:
         return region_needed(lookup, q)
     if q.metric is None:
+        if (asked := _which_metric(lookup, q, q.regions[0])) is not None:
+            return asked
         if len(q.residual) >= 2 and not OVERVIEW_WORDS.search(q.simplified):  # 居民收入呢: a metric not known
             return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
@@ -38,6 +40,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         facts = [f for f in facts if _scope_agrees(lookup, q, f)]
     if not facts and q.metric_score < 100 and OVERVIEW_WORDS.search(q.simplified):
         return overview(lookup, q)  # 临清市经济怎么样: a general question, not a missing metric
+    if metric is None and (asked := _which_metric(lookup, q, region)) is not None:
+        return asked
     if not facts or metric is None:
         return _no_figure(lookup, q, region)
     chosen = [f for f in facts if period_matches(f, q.period)]
@@ -177,6 +181,19 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
     answer = Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric,
                     facts=[lookup.fact_json(near)])
     return lookup.with_sources(answer, [near])
+
+
+def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
+    """收入是多少? when the place stores several 收入: ask which, each option a question that settles it."""
+    words = q.residual if q.metric is None or q.metric not in lookup.metrics_of(region) else ""
+    if len(words) < 2:
+        return None
+    options = [m for m in lookup.known_metrics(region) if words in m and m != words]
+    if not 2 <= len(options) <= 5:
+        return None
+    text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
+    questions = [q.text.replace(words, m, 1) if words in q.text else f"{region.short}{m}是多少?" for m in options]
+    return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=options)
 
 
 def _no_figure(lookup: Lookup, q: Query, region: Region, asked: str | None = None) -> Answer:

@@ -173,11 +173,21 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
                     period=q.period or state.period)
     elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
+    if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
+        q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back
     if q.intent == "out_of_scope" and not q.elsewhere and not _OUT_WORDS.search(simple):
         q.topic = find_topic(simple, index)
         if q.topic:
             q.intent = Intent.TOPIC
     return q
+
+
+def _names_stored_metrics(q: Query, index: Index) -> bool:
+    """The residual is part of at least two of the one place's stored metric names."""
+    if len(q.regions) != 1 or q.metric is not None or len(q.residual) < 2:
+        return False
+    names = {index.facts[i].metric for i in index.by_region.get(q.regions[0].code, [])}
+    return sum(q.residual in m for m in names) >= 2
 
 
 def _chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:

@@ -19,8 +19,8 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 
 
 @pytest.mark.parametrize("question, rank, other", [
-    ("高唐县GDP增速在全市排第几?", "第2位", "第3位"),
-    ("高唐县一般公共预算收入全市排第几?", "第3位", "第2位"),
+    ("高唐县GDP增速在全市排第几?", "第2名", "第3名"),
+    ("高唐县一般公共预算收入全市排第几?", "第3名", "第2名"),
 ], ids=["growth", "revenue"])
 def test_the_rank_of_the_metric_asked(kb: KnowledgeBase, question: str, rank: str, other: str) -> None:
     answer = kb.ask(question).answer
@@ -42,4 +42,4 @@ def test_a_national_rank_is_not_a_city_rank(kb: KnowledgeBase) -> None:
 def test_a_rank_follow_up_keeps_the_place_and_metric(kb: KnowledgeBase) -> None:
     first = kb.ask("高唐县2022年GDP是多少?")
     follow = kb.ask("增速在全市排第几?", first.state).answer
-    assert follow.found and "第2位" in body(follow.text)
+    assert follow.found and "第2名" in body(follow.text)

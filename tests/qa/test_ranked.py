@@ -38,7 +38,8 @@ def test_titles_and_questions_are_spelled_alike(text: str, normal: str) -> None:
 
 def test_a_list_whose_numbers_differ_is_not_the_one_asked(tmp_path_factory: pytest.TempPathFactory) -> None:
     kb = base_from(tmp_path_factory.mktemp("bands"), {
-        "dz.txt": "德州县域简报\n发布日期:2015-03-02\n2014年,德州市GDP总量在150-200亿元的县有3个,分别是宁津、夏津、武城。\n"})
+        "dz.txt": "德州县域简报\n发布日期:2015-03-02\n"
+                  "2014年,德州市GDP总量在150-200亿元的县有3个,分别是宁津、夏津、武城。\n"})
     listed = body(kb.ask("德州GDP在150到200亿元之间的县有哪些?").answer.text)
     assert "宁津" in listed and "武城" in listed
     other = kb.ask("德州GDP过1000亿元的县有哪些?").answer
