@@ -17,7 +17,7 @@ from rapidfuzz.distance import LCSseq
 from knowledge.extract.metrics import canonical_metric, surfaces
 
 # modifiers that make a different figure of the same thing
-_NARROWING = ("人均", "县域", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
+_NARROWING = ("人均", "县域", "城镇", "农村", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
 COVERS = 0.75  # share of the question's words a stored name must cover
 TYPO = 85.0  # a whole-name likeness that only a typing slip explains
 KEEPS = 0.4  # share of the stored name the question's words must account for

@@ -153,9 +153,10 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.residual = residual_words(simple, q.regions)
     # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
     part = simple.split("占", 1)[0] if q.wants_share and "占" in simple and "占比" not in simple else simple
-    q.metric, q.metric_score = find_metric(part, index, exclude=[r.name for r in q.regions])
+    # a question mixing scripts (一產增加值 among Simplified) is not converted above: metric words are
+    q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=[r.name for r in q.regions])
     if q.metric is None and part != simple and q.regions:  # 阳城二产占GDP比重: the share is looked up by its part
-        q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
+        q.metric, q.metric_score = find_metric(to_simplified(simple), index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]

@@ -45,3 +45,8 @@ def test_a_target_never_answers_an_outcome(kb: KnowledgeBase) -> None:
     answer = kb.ask("夏津县2023年GDP是多少?").answer
     assert not answer.found
     assert body(answer.text).startswith("资料中没有夏津县2023年")
+
+
+def test_a_question_mixing_scripts_finds_its_metric(kb: KnowledgeBase) -> None:
+    answer = kb.ask("夏津县2022年人均地区生產总值是多少").answer
+    assert answer.found and "41230元" in body(answer.text)

@@ -24,7 +24,8 @@ def test_the_stored_name_meant(known: list[str], text: str, words: str, asked: s
     (["人均地区生产总值"], "gdp", "地区生产总值"),  # GDP is not 人均GDP
     (["夏粮总产量"], "粮食总产量", "粮食产量"),  # 夏粮 is a part of the grain harvest, not all of it
     (["县域生产总值占生产总值比重"], "县域生产总值", "县域生产总值"),
-], ids=["per-head", "swapped-word", "share"])
+    (["全盟城镇居民人均可支配收入"], "居民人均可支配收入", "居民人均可支配收入"),  # all residents, not the towns'
+], ids=["per-head", "swapped-word", "share", "urban-only"])
 def test_a_different_figure_is_never_taken(known: list[str], words: str, asked: str) -> None:
     assert best_metric(known, words, words, asked, exact=True) is None
 
