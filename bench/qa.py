@@ -115,7 +115,7 @@ class Asker:
         return out
 
 
-def run(size: int, n_questions: int, seed: int, gazetteer: Gazetteer) -> None:
+def run(size: int, n_questions: int, seed: int, gazetteer: Gazetteer, shown: int = 6) -> None:
     started = time.perf_counter()
     articles = list(Generator(gazetteer, seed).articles(facts=size))
     stated = sum(len(a.facts) for a in articles)
@@ -159,7 +159,7 @@ def run(size: int, n_questions: int, seed: int, gazetteer: Gazetteer) -> None:
           f"   p50 {ours['p50']:6.2f} ms   p99 {ours['p99']:6.2f} ms   peak RSS {ours['rss']:.0f} MB")
     print(f"  bm25s top-1 accuracy {base[0]:6.1%} (value in the top sentence)   p50 {base[1]:6.2f} ms   "
           f"p99 {base[2]:6.2f} ms")
-    for q, why in ours["misses"][:6]:
+    for q, why in ours["misses"][:shown]:
         print(f"    miss: {q} — {'; '.join(why)}")
 
 
@@ -221,10 +221,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--questions", type=int, default=500)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--misses", type=int, default=6, help="how many misses to list per size (at most 20)")
     args = parser.parse_args()
     gazetteer = Gazetteer.load()
     for size in args.sizes:
-        run(size, args.questions, args.seed, gazetteer)
+        run(size, args.questions, args.seed, gazetteer, args.misses)
 
 
 if __name__ == "__main__":

@@ -16,19 +16,21 @@ from knowledge.qa.format import plain_number
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches
+from knowledge.qa.metric_match import acceptable
 from knowledge.qa.parse import Query, place_level
 
 _LOWEST = re.compile(r"最低|最少|最小|最慢|倒数|垫底")
 _SHOWN = 10
+_RANKING_TALK = re.compile(r"哪个|哪一个|哪些|哪几个|各|[县区市省]份?|最[高多大快低少小慢]|第一|领先|排名|排行|排序")
 
 
 def computed_ranking(lookup: Lookup, q: Query) -> Answer:
-    metric = q.metric
-    if metric is None:
+    if q.metric is None:
         return Answer(False, Intent.COMPUTED_RANKING, "请说明按哪个指标排名,例如:聊城哪个县GDP最高?")
     scope = q.regions[0] if q.regions else None
     candidates = _places_under(lookup, scope, place_level(q.simplified))
     by_growth = q.wants_growth and not re.search(r"总量|规模|数值", q.simplified)
+    metric = _metric_of_most(lookup, q, candidates)
     facts: dict[str, list[FactRecord]] = {}
     for region in candidates:
         usable = [f for f in lookup.facts(region, metric) if period_matches(f, q.period)
@@ -67,6 +69,16 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.COMPUTED_RANKING, "\n".join(lines), metric=metric,
                     facts=[lookup.fact_json(f) for f in used])
     return lookup.with_sources(answer, used, limit=len(used))
+
+
+def _metric_of_most(lookup: Lookup, q: Query, places: list[Region]) -> str:
+    """The stored name of the metric asked that most of the places have (夏粮产量 or 夏粮总产量)."""
+    if q.metric_score >= 100:
+        return q.metric or ""
+    words = _RANKING_TALK.sub("", q.residual)
+    names = acceptable(lookup.index.metric_names, words, q.metric, exact=False) or [q.metric or ""]
+    have = Counter(m for r in places for m in set(lookup.metrics_of(r)) if m in names)
+    return max(names, key=lambda m: (have[m], -names.index(m)))
 
 
 def _places_under(lookup: Lookup, scope: Region | None, level: str | None) -> list[Region]:

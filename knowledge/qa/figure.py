@@ -15,16 +15,22 @@ from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
+from knowledge.qa.ranked import best_ranking, show_ranking
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
     if not q.regions:
         return region_needed(lookup, q)
     if q.metric is None:
+        if (asked := _which_metric(lookup, q, q.regions[0])) is not None:
+            return asked
         if len(q.residual) >= 2 and not OVERVIEW_WORDS.search(q.simplified):  # 居民收入呢: a metric not known
             return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
     region = q.regions[0]
+    listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
+    if listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS:
+        return show_ranking(lookup, q, listed[1])  # 广东有哪几个GDP过万亿的城市
     share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
     if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
         share_metric = None  # a share of another whole (占全省 when 占全国 was asked) answers nothing
@@ -34,6 +40,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         facts = [f for f in facts if _scope_agrees(lookup, q, f)]
     if not facts and q.metric_score < 100 and OVERVIEW_WORDS.search(q.simplified):
         return overview(lookup, q)  # 临清市经济怎么样: a general question, not a missing metric
+    if metric is None and (asked := _which_metric(lookup, q, region)) is not None:
+        return asked
     if not facts or metric is None:
         return _no_figure(lookup, q, region)
     chosen = [f for f in facts if period_matches(f, q.period)]
@@ -61,6 +69,11 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+_LIST_ASK = re.compile(r"有哪些|有哪几个|哪些|哪几个|都有谁|分别是|名单")
+LISTED = 60.0  # a list question answered by a ranking must match it well,
+LISTED_WORDS = 55.0  # and by its words alone, not only by its place and period
 
 
 def share_part(q: Query) -> str:
@@ -168,6 +181,19 @@ def _other_period(lookup: Lookup, q: Query, region: Region, metric: str, facts: 
     answer = Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric,
                     facts=[lookup.fact_json(near)])
     return lookup.with_sources(answer, [near])
+
+
+def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
+    """收入是多少? when the place stores several 收入: ask which, each option a question that settles it."""
+    words = q.residual if q.metric is None or q.metric not in lookup.metrics_of(region) else ""
+    if len(words) < 2:
+        return None
+    options = [m for m in lookup.known_metrics(region) if words in m and m != words]
+    if not 2 <= len(options) <= 5:
+        return None
+    text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
+    questions = [q.text.replace(words, m, 1) if words in q.text else f"{region.short}{m}是多少?" for m in options]
+    return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=options)
 
 
 def _no_figure(lookup: Lookup, q: Query, region: Region, asked: str | None = None) -> Answer:

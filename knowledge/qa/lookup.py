@@ -5,9 +5,10 @@ Every intent module answers through a `Lookup`; none reaches into another's inte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.periods import parse_label
@@ -15,10 +16,15 @@ from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number, source_suffix
 from knowledge.qa.index import FactRecord, Index, RankingRecord
+from knowledge.qa.metric_match import best_metric
 from knowledge.qa.parse import PeriodWanted, Query
+from knowledge.text.normalize import to_simplified
 from knowledge.text.snippets import snippet_around
 
 MAX_SOURCES = 3
+# 临清和冠县谁高: the joining word and the asking words are not part of the metric
+_COMPARE_TALK = re.compile(
+    r"^[和与跟同及]|(?:谁|哪个|哪一个)?(?:的|更|比较)?[高多大快低少强慢](?:一些|些)?$|^(?:谁|哪个)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +66,11 @@ class Lookup:
         return best[1] if best[0] >= 80 else None
 
     def region_metric(self, region: Region, q: Query) -> str | None:
-        """The stored metric of this region that the question means: exact, else the closest name."""
-        known = self.metrics_of(region)
-        if q.metric in known:
-            return q.metric
-        words = q.residual or (q.metric or "")
-        if len(words) < 2 or not known:
-            return None
-        best = process.extractOne(words, known, scorer=fuzz.partial_ratio, score_cutoff=60)
-        if best is None or len(set(words) & set(best[0])) < 2:
-            return None
-        return str(best[0])
+        """The stored metric of this region that the question means (knowledge/qa/metric_match)."""
+        # a question mixing scripts is left unconverted by the parser: names are matched in Simplified
+        words = to_simplified(_COMPARE_TALK.sub("", q.residual)) or (q.metric or "")
+        text = to_simplified(q.simplified)
+        return best_metric(self.metrics_of(region), text, words, q.metric, exact=q.metric_score >= 100)
 
     def fact_json(self, f: FactRecord) -> dict[str, object]:
         region = self.gaz.get(f.region_code)
@@ -113,6 +113,8 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
+    if p.kind == "target" or (wanted.label or "").startswith("target:"):
+        return False  # a plan's target is never an outcome, nor an outcome a target
     if p.kind == "asof" and p.asof is not None and (p.asof.month, p.asof.day) == (12, 31) \
             and wanted.year == p.year and wanted.start in (None, 1) and wanted.end in (None, 12):
         return True  # 2018年常住人口 is the stock at the end of 2018
@@ -120,7 +122,7 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return False
     if wanted.start is None:
         return p.year == wanted.year
-    if p.kind == "asof" or p.kind == "target":
+    if p.kind == "asof":
         return False
     return (p.start, p.end) == (wanted.start, wanted.end)
 

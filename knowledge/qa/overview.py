@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from knowledge.extract.metrics import metrics
-from knowledge.extract.periods import Period
 from knowledge.qa.answer import Answer
 from knowledge.qa.fallback import not_covered, out_of_scope, region_needed
 from knowledge.qa.format import fact_line
@@ -50,34 +49,6 @@ def overview(lookup: Lookup, q: Query) -> Answer:
     return lookup.with_sources(answer, shown, sentence_ids=cited, needle=region.short, limit=len(shown) + len(cited))
 
 
-def company(lookup: Lookup, q: Query) -> Answer:
-    """What the articles claim about a company (亚洲最大, 全球前三) and the sentences naming it, with where
-    the company is and the date of the report (a claim is true as of its article, not forever)."""
-    name = q.company or ""
-    claims = [c for c in lookup.index.claims
-              if c.subject_kind == "company" and (name in c.subject or c.subject in name)]
-    sentence_ids = [c.sentence_id for c in claims]
-    if not claims:
-        short = _without_place_prefix(lookup, name)
-        sentences = lookup.index.sentences
-        hits = [sid for sid, text in sentences.items() if name in text or short in text]
-        hits.sort(key=lambda sid: -sum(ch.isdigit() for ch in sentences[sid]))
-        if not hits:
-            return Answer(False, Intent.COMPANY, f"资料里没有关于{name}的内容。")
-        sentence_ids = hits[:2]
-    where = next((lookup.gaz.get(c.region_code).name for c in claims if c.region_code), None) or _place_near(
-        lookup, sentence_ids[0], name)
-    label = f"{name}({where})" if where else name
-    when = _report_date(lookup, sentence_ids[0])
-    if claims:
-        about = f"({claims[0].about})" if claims[0].about else ""
-        lines = [f"{label}:" + "、".join(dict.fromkeys(c.claim for c in claims)) + about + when]
-    else:
-        lines = [f"关于{label},文章提到{when}:"]
-    answer = Answer(True, Intent.COMPANY, "\n".join(lines))
-    return lookup.with_sources(answer, sentence_ids=sentence_ids, needle=name)
-
-
 def _places_named(lookup: Lookup, sentence_ids: list[int]) -> list[str]:
     """The counties and cities the sentences about a topic name (哪里有阿胶产业 → 东阿县), in order."""
     names: list[str] = []
@@ -86,30 +57,6 @@ def _places_named(lookup: Lookup, sentence_ids: list[int]) -> list[str]:
             if m.region.level in ("county", "city", "zone"):
                 names.append(lookup.name_of(m.region))
     return list(dict.fromkeys(names))[:5]
-
-
-def _place_near(lookup: Lookup, sentence_id: int, name: str) -> str | None:
-    """The county or city the sentence names last before the company (沂源县…山东药玻), if any."""
-    sentence = lookup.index.sentences[sentence_id]
-    at = sentence.find(name)
-    before = [m for m in lookup.gaz.find_mentions(sentence[: at if at > 0 else len(sentence)])
-              if m.region.level in ("county", "city")]
-    return before[-1].region.name if before else None
-
-
-def _report_date(lookup: Lookup, sentence_id: int) -> str:
-    source = lookup.index.sources[lookup.index.sentence_article[sentence_id]]
-    if source.published is None:
-        return ""
-    return f"({Period('asof', source.published.year, asof=source.published).describe()}的报道)"
-
-
-def _without_place_prefix(lookup: Lookup, name: str) -> str:
-    """山东鲁阳 → 鲁阳: articles often drop the place a company's name starts with."""
-    mentions = lookup.gaz.find_mentions(name)
-    if mentions and mentions[0].start == 0 and mentions[0].end < len(name) - 1:
-        return name[mentions[0].end:]
-    return name
 
 
 def topic(lookup: Lookup, q: Query) -> Answer:

@@ -19,6 +19,7 @@ from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
+from knowledge.qa.metric_match import combined_metric
 from knowledge.qa.places import find_regions
 from knowledge.text.normalize import detect_script, to_simplified
 from knowledge.text.numbers import cn_int, to_int
@@ -42,7 +43,8 @@ _OUT_WORDS = re.compile(
     r"好吃|饭店|餐厅|美食|酒店|景点|旅游攻略|房价|招聘|星座"
 )
 _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
-_RANK_ASK_RE = re.compile(r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)")
+_RANK_ASK_RE = re.compile(
+    r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)|第几(?![季产个次批])")
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
 YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:之一|名单|之列)?吗")
@@ -63,17 +65,18 @@ OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发�
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _FILLER = re.compile(
-    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|的|了|吗|呢|啊|呀|吧|"
+    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|其中|[比较](?:上年|去年)|的|了|吗|呢|啊|呀|吧|"
     r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
 )
 _SHARE_RE = re.compile(
-    r"占(?:全省|全市|全国|全县|全区|总量|总数)?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
+    r"占(?!地)[^,。??]{0,10}?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
 )
 _MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
 _COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
+_TARGET_RE = re.compile(r"目标|预期|预计增长|计划增长")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
-_YEAR_BACK_RE = re.compile(r"去年|上年|前年")
+_YEAR_BACK_RE = re.compile(r"(?<![比较])(?:去年|上年|前年)(?!同期)")  # 比上年增长 is growth, not last year
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 _BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
 
@@ -123,6 +126,7 @@ class Conversation:
     ranking_title: str | None = None
     # After "你指的是福州市鼓楼区还是南京市鼓楼区?": each choice's full name and the question it stands for
     choices: tuple[tuple[str, str], ...] = ()
+    company: str | None = None  # 占全国多少? after a company's figure asks about that company
 
 
 def clean_question(text: str) -> str:
@@ -147,7 +151,12 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
     q.residual = residual_words(simple, q.regions)
-    q.metric, q.metric_score = find_metric(simple, index, exclude=[r.name for r in q.regions])
+    # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
+    part = simple.split("占", 1)[0] if q.wants_share and "占" in simple and "占比" not in simple else simple
+    # a question mixing scripts (一產增加值 among Simplified) is not converted above: metric words are
+    q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=[r.name for r in q.regions])
+    if q.metric is None and part != simple and q.regions:  # 阳城二产占GDP比重: the share is looked up by its part
+        q.metric, q.metric_score = find_metric(to_simplified(simple), index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
@@ -157,14 +166,29 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     continuable = not q.elsewhere and not _OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and _is_follow_up(q, simple):
-        q = _continue(q, state, gazetteer)
+        q = _continue(q, state, gazetteer, index)
+    elif state is not None and q.intent == "rank_position" and not q.regions and state.region_codes \
+            and len(simple) <= 20:  # 增速在全省排第几? after a figure: the rank of that place's metric
+        metric, score = (q.metric, q.metric_score) if q.metric else (state.metric, 100.0)
+        q = replace(q, regions=[gazetteer.get(c) for c in state.region_codes], metric=metric, metric_score=score,
+                    period=q.period or state.period)
     elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
+    if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
+        q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back
     if q.intent == "out_of_scope" and not q.elsewhere and not _OUT_WORDS.search(simple):
         q.topic = find_topic(simple, index)
         if q.topic:
             q.intent = Intent.TOPIC
     return q
+
+
+def _names_stored_metrics(q: Query, index: Index) -> bool:
+    """The residual is part of at least two of the one place's stored metric names."""
+    if len(q.regions) != 1 or q.metric is not None or len(q.residual) < 2:
+        return False
+    names = {index.facts[i].metric for i in index.by_region.get(q.regions[0].code, [])}
+    return sum(q.residual in m for m in names) >= 2
 
 
 def _chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
@@ -214,6 +238,8 @@ def find_period(text: str, *, today: date) -> PeriodWanted | None:
     mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
     if mentions:
         p = mentions[0].period
+        if p.year is not None and _TARGET_RE.search(text):  # 2019年GDP增长目标: the plan's target, not an outcome
+            return PeriodWanted(p.year, None, None, f"target:{p.year}")
         return PeriodWanted(p.year, p.start, p.end, p.label)
     for span, (start, end) in _BARE_SPANS.items():
         if span in text:
@@ -333,18 +359,27 @@ def _is_follow_up(q: Query, simple: str) -> bool:
     return marked or partial
 
 
-def _continue(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query:
+def _continue(q: Query, state: Conversation, gazetteer: Gazetteer, index: Index) -> Query:
     """Fill what the follow-up leaves out from the previous question."""
     if state.intent is None:
+        return q
+    if state.intent == Intent.COMPANY and state.company and not q.regions and not q.company:
+        q.company, q.intent = state.company, Intent.COMPANY
         return q
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
     names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    # a word that is not itself a vocabulary metric may finish the previous one (增加值 after 规上工业总产值)
+    loose = names_other or (q.metric is not None and q.metric_score < 100 and len(q.residual) >= 2)
+    joined = combined_metric(q.residual, state.metric, index.metric_names) if loose and state.metric else None
+    if joined:  # 人均呢? after GDP: 人均地区生产总值
+        names_other, q.metric, q.metric_score = False, joined, 100.0
     metric = q.metric or (None if names_other else state.metric)
     shifted = _shift_from(state.period, q.simplified, q.period) if state.period else None
     period = shifted or q.period or state.period
-    q = replace(q, regions=regions, metric=metric, period=period)
+    score = q.metric_score if q.metric else 100.0  # an inherited metric is one the last answer settled
+    q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
     if names_other and regions and state.intent in ("figure", "comparison", "overview"):
         q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
     elif state.intent in ("figure", "comparison", "overview") and q.metric:
@@ -361,7 +396,7 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
     period = wanted_from_label(answer.period_label) if answer.period_label else q.period
     choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
     return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
-                        answer.ranking_title or q.ranking_title, choices)
+                        answer.ranking_title or q.ranking_title, choices, q.company)
 
 
 def wanted_from_label(label: str) -> PeriodWanted:

@@ -31,7 +31,7 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
     found += _whole_province(text, gazetteer, index, found)
     found += _zones(text, gazetteer, index)
     if not found:
-        found = _fuzzy_regions(text, gazetteer)
+        found = _fuzzy_regions(text, gazetteer, index, assumed)
     ordered: list[Region] = []
     for _, region in sorted(found, key=lambda pair: pair[0]):
         if ordered and region.parent == ordered[-1].code:
@@ -67,10 +67,17 @@ def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[i
     return out
 
 
-def _fuzzy_regions(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
-    """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows."""
+def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
+                   assumed: list[str] | None = None) -> list[tuple[int, Region]]:
+    """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows. Pinyin shared by
+    several places (jining: 济宁市, 集宁区) is settled by the base when only one of them has data."""
     for word in re.findall(r"[a-z]{4,}", text):
         region = gazetteer.resolve(word)
+        if region is None and index is not None:
+            covered = [r for r in gazetteer.candidates(word) if index.covers(r.code)]
+            region = covered[0] if len(covered) == 1 else None
+            if region is not None and assumed is not None:
+                assumed.append(f"“{word}”按{gazetteer.describe(region)}理解(资料里只有它的数据)")
         if region is not None:
             return [(text.find(word), region)]
     bounds = _token_bounds(text)

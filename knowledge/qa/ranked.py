@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.fallback import out_of_scope, region_needed
@@ -14,12 +15,23 @@ from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import YES_NO_RE, Query
+from knowledge.qa.rank_claims import metric_words, period_matches_label, standings
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# what a list question says besides the ranking's own words
+_LIST_TALK = re.compile(r"(?:19|20)\d\d年?|第[一二三四五六七八九十\d]+名|前[一二三四五六七八九十\d]+名?"
+                        r"|是哪[个些几]+[县市区省]?|有哪[些几]个?|哪[些几]个?|都有谁|是谁|分别是|名单|的|[??]")
 
 
 def ranking_list(lookup: Lookup, q: Query) -> Answer:
     ranking = pick_ranking(lookup, q)
     if ranking is None:
         return out_of_scope(lookup, q)
+    return show_ranking(lookup, q, ranking)
+
+
+def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
+    """The whole ranking, or the entry at the position asked."""
     if q.position is not None:
         position = len(ranking.entries) if q.position == -1 else q.position
         entry = next((e for e in ranking.entries if e.position == position), None)
@@ -36,43 +48,98 @@ def ranking_list(lookup: Lookup, q: Query) -> Answer:
 
 
 def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
+    best = best_ranking(lookup, q)
+    return best[1] if best is not None and best[0] >= 45 else None
+
+
+def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float] | None:
+    """The ranking the question means, its score, and how well its words alone match: the title's words
+    (百强 = 100强, 150到200 = 150-200),
+    its scope among the places named and its period against the one asked."""
     rankings = lookup.index.rankings
     if not rankings:
         return None
     if q.ranking_title and len(q.residual) <= 3:
-        return next((r for r in rankings if r.title == q.ranking_title), None)
+        chosen = next((r for r in rankings if r.title == q.ranking_title), None)
+        return (100.0, chosen, 100.0) if chosen else None
     words = q.simplified
     for region in q.regions:
         words = words.replace(region.name, "").replace(region.short, "")
+    words = _LIST_TALK.sub("", normalized_title(words))
 
-    def score(r: RankingRecord) -> float:
-        s = 100 * LCSseq.similarity(words, r.title) / max(4, len(words)) + fuzz.partial_ratio(words, r.title) / 10
-        if r.scope_name and any(reg.name == r.scope_name for reg in q.regions):
-            s += 15
-        if any(e.region_code for e in r.entries):
-            s += 5  # between equals, a ranking of places beats one of departments
+    said = set(_NUMBER.findall(words))
+
+    def likeness(title: str) -> float:
+        s = 100 * LCSseq.similarity(words, title) / max(4, len(words)) + fuzz.partial_ratio(words, title) / 10
+        titled = set(_NUMBER.findall(title))
+        return s / 2 if said and titled and not said & titled else s  # 过1000亿 is not 150-200亿元
+
+    def worded(r: RankingRecord) -> float:
+        s = likeness(normalized_title(r.title))
+        if len(r.title) <= 3:  # a bare 名单: the words of its sentence before the entries say what it lists
+            sentence = lookup.index.sentences.get(r.sentence_id, "")
+            first = r.entries[0].original or r.entries[0].name if r.entries else ""
+            lead = sentence[: sentence.find(first)] if first and first in sentence else sentence
+            s = max(s, 0.9 * likeness(normalized_title(lead[-30:])))
         return s
 
-    best = max(rankings, key=score)
-    return best if score(best) >= 45 else None
+    def score(r: RankingRecord) -> float:
+        s = worded(r)
+        if r.scope_name and any(reg.name == r.scope_name or reg.short == r.scope_name for reg in q.regions):
+            s += 15
+        elif r.scope_name == "全国" and q.regions and all(reg.level != "nation" for reg in q.regions):
+            s -= 10  # 广东有哪几个…: a list within 广东 before the nation's
+        if any(e.region_code for e in r.entries):
+            s += 5  # between equals, a ranking of places beats one of departments
+        if q.period is not None and r.period_label:
+            s += 10 if period_matches_label(r.period_label, q) else -15
+        return s
+
+    asked = [r for r in rankings if _scope_fits(lookup, q, r)]
+    if not asked:
+        return None
+    top = max(asked, key=score)
+    return score(top), top, worded(top)
+
+
+def _scope_fits(lookup: Lookup, q: Query, r: RankingRecord) -> bool:
+    """A ranking within another place than the one named (江苏's list for 广东有哪几个…) answers nothing."""
+    scope = lookup.gaz.by_name(r.scope_name) if r.scope_name else None
+    if scope is None or not q.regions or scope.level == "nation":
+        return True
+    return any(scope.code == reg.code or lookup.within(scope.code, reg) or lookup.within(reg.code, scope)
+               for reg in q.regions)
+
+
+def normalized_title(text: str) -> str:
+    """百强县 → 100强县, 150到200亿元 → 150-200亿元, GDP → gdp: titles and questions spelled alike."""
+    text = text.lower()
+    for word, digits in (("百强", "100强"), ("十强", "10强"), ("千强", "1000强"), ("千亿", "1000亿")):
+        text = text.replace(word, digits)
+    return re.sub(r"(\d+(?:\.\d+)?)\s*(?:到|至|~|—|-)\s*(\d+)", r"\1-\2", text)
 
 
 def rank_position(lookup: Lookup, q: Query) -> Answer:
     if not q.regions:
         return _entry_position(lookup, q)
     region = q.regions[0]
-    hits = [(r, e) for r in lookup.index.rankings for e in r.entries if e.region_code == region.code]
-    hits = [(r, e) for r, e in hits if r.kind == "ordered"] or hits
-    if not hits:
-        return no_ranking(region)
+    found = standings(lookup, q, region)
+    if not found:
+        return no_ranking(region, metric_words(q, region))
     lines = []
-    for r, e in hits[:3]:
-        where = f"第{e.position}名" if e.position else "在列"
-        top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
-        lines.append(f"{region.name}在{ranking_heading(r)}中{where}({e.name})" + (f"。前三名:{top}" if top else ""))
-    r, e = hits[0]
-    return lookup.with_sources(Answer(True, Intent.RANK_POSITION, "\n".join(lines)), sentence_ids=[r.sentence_id],
-                               needle=e.original or e.name)
+    for s in found[:1]:
+        when = f" {parse_label(s.period_label).describe()}" if s.period_label else ""
+        where = f"在{s.scope}" if s.scope and s.ranking is None else ""
+        if s.ranking is not None:
+            r = s.ranking
+            top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
+            lines.append(f"{region.name}在{ranking_heading(r)}中第{s.position}名" + (f"。前三名:{top}" if top else ""))
+        else:
+            lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}名(原文:“{s.needle}”)")
+    s = found[0]
+    answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
+                    ranking_title=s.ranking.title if s.ranking else None)
+    return lookup.with_sources(answer, sentence_ids=[s.sentence_id], needle=s.needle)
 
 
 def _entry_position(lookup: Lookup, q: Query) -> Answer:
@@ -142,6 +209,7 @@ def _members_within(lookup: Lookup, region: Region) -> Answer:
                                needle=region.short)
 
 
-def no_ranking(region: Region) -> Answer:
-    return Answer(False, Intent.RANK_POSITION, f"资料里没有{region.name}的排名或入选名单。",
+def no_ranking(region: Region, about: str = "") -> Answer:
+    what = f"{about}的" if about else ""
+    return Answer(False, Intent.RANK_POSITION, f"资料里没有{region.name}的{what}排名或入选名单。",
                   suggestions=[f"介绍一下{region.short}"])

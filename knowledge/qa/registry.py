@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
+from knowledge.qa.company import company
 from knowledge.qa.compare import comparison
 from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import clarify, help_answer, out_of_scope
@@ -13,7 +14,7 @@ from knowledge.qa.figure import figure
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup
-from knowledge.qa.overview import company, overview, topic
+from knowledge.qa.overview import overview, topic
 from knowledge.qa.parse import Query
 from knowledge.qa.ranked import membership, rank_position, ranking_list
 

@@ -68,3 +68,15 @@ def test_a_known_place_without_data_is_said_so_with_what_is_covered_nearby(kb: K
     assert not answer.found and "资料里还没有南京市玄武区的数据" in answer.text
     assert "南京市鼓楼区" in answer.text  # covered nearby
     assert "2301.5" not in answer.text
+
+
+def test_an_ambiguous_metric_is_asked_back(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Written for the test: one county with two kinds of 收入.
+    kb = base_from(tmp_path_factory.mktemp("which"), {"a.txt": (
+        "莘县经济简报\n发布日期:2023-02-01\n2022年,莘县一般公共预算收入12.3亿元;居民人均可支配收入21560元。\n")})
+    asked = kb.ask("莘县2022年收入是多少?")
+    assert asked.answer.intent == "clarify" and not asked.answer.found
+    assert "一般公共预算收入" in asked.answer.text and "居民人均可支配收入" in asked.answer.text
+    assert "12.3" not in asked.answer.text  # no figure before the choice
+    chosen = kb.ask("第二个", asked.state).answer
+    assert chosen.found and "21560元" in chosen.text

@@ -1,0 +1,101 @@
+"""Which of a place's stored metric names a question's words mean.
+
+The words of the question (新增城镇就业, 夏粮产量, 工业总产值) are matched against the place's own metric
+names: a name the question spells out wins; otherwise the name covering most of the words (in any order),
+then the one with least left over. A name that narrows the figure asked (人均, 县域, 占…比重, 增速) is
+never taken for a question that does not say so: GDP is not 人均GDP.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from knowledge.extract.metrics import canonical_metric, surfaces
+
+# modifiers that make a different figure of the same thing
+_NARROWING = ("人均", "县域", "城镇", "农村", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
+COVERS = 0.75  # share of the question's words a stored name must cover
+TYPO = 85.0  # a whole-name likeness that only a typing slip explains
+KEEPS = 0.4  # share of the stored name the question's words must account for
+
+
+@lru_cache(maxsize=1)
+def _longest_first() -> tuple[str, ...]:
+    return tuple(s.lower() for s in sorted(surfaces(), key=len, reverse=True))
+
+
+def surface_in(text: str) -> str | None:
+    """The longest vocabulary surface the text contains (GDP, 生产总值, 社零额)."""
+    return next((s for s in _longest_first() if s in text), None)
+
+
+def narrows(name: str, words: str, asked: str | None) -> bool:
+    """True when `name` is what was asked plus a modifier the question does not say (人均 + 地区生产总值)."""
+    said = words + (asked or "")
+    for m in _NARROWING:
+        if m in name and m not in said:
+            rest = name.replace(m, "", 1)
+            if any(w and w in rest for w in (words, asked)):
+                return True
+    return False
+
+
+def coverage(words: str, name: str) -> tuple[float, float]:
+    """(share of the words the name holds, in any order and in order; share of the name they account for)."""
+    common = sum((Counter(words) & Counter(name)).values())
+    ordered = LCSseq.similarity(words, name)
+    return (common + ordered) / (2 * max(1, len(words))), common / max(1, len(name))
+
+
+def best_metric(known: list[str], text: str, words: str, asked: str | None, *, exact: bool = True) -> str | None:
+    """The stored name the question means, or None when none is close enough to say. `exact` is False when
+    `asked` is only the nearest name in the whole base, not a vocabulary word the question used."""
+    if not known:
+        return None
+    spelled = [m for m in known if len(m) >= 3 and m.lower() in text]
+    surface = surface_in(text)
+    if spelled:
+        longest = max(spelled, key=len)
+        # 县域生产总值 spelled out beats the vocabulary's 生产总值 → 地区生产总值
+        if asked not in known or surface is None or len(longest) > len(surface):
+            return longest
+    if asked in known and (exact or fuzz.ratio(words, asked) >= TYPO):
+        return asked  # the vocabulary's word, or a slip of one (收人 for 收入)
+    scored = acceptable(known, words, asked, exact=exact)
+    if scored:
+        return scored[0]
+    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单)
+    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)]
+    return max(inside, key=len) if inside else None
+
+
+def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool = True) -> list[str]:
+    """The stored names close enough to the question's words, best first. A name that swaps a word of the
+    question for another (粮食总产量 → 夏粮总产量) is not close: one side's extra words must be none."""
+    tried = [w for w in dict.fromkeys((words, asked if exact and asked else "")) if len(w) >= 2]
+    scored = []
+    for w in tried:
+        for m in known:
+            if narrows(m, w, asked if exact else None):
+                continue
+            held, kept = coverage(w, m)
+            common = sum((Counter(w) & Counter(m)).values())
+            swapped = common < len(w) and common < len(m)
+            if held >= COVERS and kept >= KEEPS and len(set(w) & set(m)) >= 2 and not swapped:
+                scored.append((held, kept, -len(m), m))
+    return [m for *_, m in sorted(scored, reverse=True)]
+
+
+def combined_metric(modifier: str, previous: str, known: list[str]) -> str | None:
+    """人均呢? after GDP: the modifier joined to the previous metric, when that names a stored metric;
+    那增加值呢? after 规上工业总产值: the word in place of the previous metric's tail (规上工业增加值)."""
+    heads = [previous[:i] + modifier for i in range(len(previous) - 1, 1, -1)]
+    for joined in (modifier + previous, previous + modifier, *heads):
+        canonical = canonical_metric(joined) or joined
+        if canonical in known:
+            return canonical
+    return None

@@ -1,0 +1,45 @@
+"""Which of a place's stored metric names a question means (knowledge/qa/metric_match)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.metric_match import best_metric, combined_metric, narrows
+
+
+@pytest.mark.parametrize("known, text, words, asked, exact, expected", [
+    (["新增", "城镇新增就业"], "全国新增了多少城镇就业", "新增城镇就业", "新增", False, "城镇新增就业"),
+    (["制造业工业总产值", "工业总产值"], "兰陵县工业总产值多少", "工业总产值", "制造业工业总产值", False, "工业总产值"),
+    (["地区生产总值", "县域生产总值"], "山东县域生产总值多少", "县域生产总值", "地区生产总值", True, "县域生产总值"),
+    (["一般公共预算收入", "居民人均可支配收入"], "居民收入呢", "居民收入", "收入", False, "居民人均可支配收入"),
+    (["常住人口计算人均地区生产总值"], "人均gdp", "人均gdp", "人均地区生产总值", True, "常住人口计算人均地区生产总值"),
+    (["一般公共预算收入"], "一般公共预算收人是多少", "一般公共预算收人", "一般公共预算收入", False, "一般公共预算收入"),
+], ids=["word-order", "spelled-out", "spelled-beats-vocabulary", "covering", "qualified", "typo"])
+def test_the_stored_name_meant(known: list[str], text: str, words: str, asked: str, exact: bool,
+                               expected: str) -> None:
+    assert best_metric(known, text, words, asked, exact=exact) == expected
+
+
+@pytest.mark.parametrize("known, words, asked", [
+    (["人均地区生产总值"], "gdp", "地区生产总值"),  # GDP is not 人均GDP
+    (["夏粮总产量"], "粮食总产量", "粮食产量"),  # 夏粮 is a part of the grain harvest, not all of it
+    (["县域生产总值占生产总值比重"], "县域生产总值", "县域生产总值"),
+    (["全盟城镇居民人均可支配收入"], "居民人均可支配收入", "居民人均可支配收入"),  # all residents, not the towns'
+], ids=["per-head", "swapped-word", "share", "urban-only"])
+def test_a_different_figure_is_never_taken(known: list[str], words: str, asked: str) -> None:
+    assert best_metric(known, words, words, asked, exact=True) is None
+
+
+def test_narrowing_needs_the_rest_to_be_what_was_asked() -> None:
+    assert narrows("人均地区生产总值", "gdp", "地区生产总值")
+    assert not narrows("居民人均可支配收入", "居民收入", None)
+
+
+@pytest.mark.parametrize("modifier, previous, known, expected", [
+    ("人均", "地区生产总值", ["地区生产总值", "人均地区生产总值"], "人均地区生产总值"),
+    ("增加值", "规上工业总产值", ["规上工业总产值", "规上工业增加值"], "规上工业增加值"),
+    ("出口", "地区生产总值", ["地区生产总值"], None),
+], ids=["prefix", "tail-replaced", "none"])
+def test_a_follow_up_word_joins_the_previous_metric(modifier: str, previous: str, known: list[str],
+                                                    expected: str | None) -> None:
+    assert combined_metric(modifier, previous, known) == expected
