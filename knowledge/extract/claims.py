@@ -7,17 +7,13 @@ the figure it is about. Word classes are data: knowledge/data/rankings.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from knowledge.extract.claim_metrics import clean, metrics
+from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
-from knowledge.extract.nounphrase import noun_phrase_in
-from knowledge.extract.periods import find_periods, period_spans
+from knowledge.extract.periods import find_periods
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document, Sentence
@@ -40,59 +36,22 @@ class ExtractedClaim:
     period_label: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, Any]:
-    return tomllib.loads(resources.files("knowledge.data").joinpath("rankings.toml").read_text("utf-8"))
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-def _scope_levels() -> dict[str, str]:
-    return {w: level for level, words in _words()["scopes"].items() for w in words}
-
-
-# 居 starts 居民, 列 starts 列入: a one-character verb must not begin a longer word
-_VERB = rf"(?:{_alt(_words()['rank_verbs'])})(?![民住委家然入车为出])"
-_SCOPE = rf"(?:{_alt(list(_scope_levels()))})"
-_NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
 _RANK = (
-    rf"(?:第(?P<pos>{_NUM})(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
-    rf"|(?P<word>{_alt(list(_words()['ordinal_words']))})(?![次批家个创届季府都先要])"
-    rf"|前(?P<top>{_NUM})(?:名|位|强)?(?![季\d.个年月])"
-    rf"|(?P<front>{_alt(_words()['no_rank']['words'])}))"
+    rf"(?:第(?P<pos>{NUM})(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
+    rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要])"
+    rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月])"
+    rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
 _QUAL = r"(?P<qual>[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)"
-_WITH_VERB = re.compile(rf"(?P<verb>(?:{_VERB})+)在?(?P<scope>{_SCOPE})?{_QUAL}中?{_RANK}")
-_BARE_SCOPE = re.compile(rf"(?P<scope>{_SCOPE}){_QUAL}{_RANK}")
-_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{_VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
-_LEADS = re.compile(rf"(?:{_alt(_words()['no_rank']['leads'])})(?P<scope>{_SCOPE})")
-_CHAIN = re.compile(rf"、在?(?P<scope>{_SCOPE})?{_QUAL}中?(?:{_VERB})?{_RANK}")
+_WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{_QUAL}中?{_RANK}")
+_BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
+_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
+_LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
+_CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _BEFORE = re.compile(r"[,;:。]")
-_NOISE = "|".join(_words()["noise"]["patterns"])
-_NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
-_UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
-_FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
-_ITEM_SPLIT = re.compile(r"[、和及与]")
-_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
-_OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
-
-
-def _aspect_of(item: str) -> tuple[str, str]:
-    """(base, aspect): 规上工业增加值增速 → (规上工业增加值, 增速); 总量 → ("", ""); words after the aspect go."""
-    best: tuple[int, str, str] | None = None
-    for aspect, words in _words()["aspects"].items():
-        for word in words:
-            at = item.rfind(word)
-            if at >= 0 and (best is None or at > best[0] or (at == best[0] and len(word) > len(best[2]))):
-                best = (at, aspect, word)
-    if best is None:
-        return item, ""
-    return item[: best[0]], best[1]
 
 
 def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact]) -> list[ExtractedClaim]:
@@ -184,7 +143,7 @@ def _position(m: re.Match[str]) -> int | None:
     if groups.get("bare"):
         return int(groups["bare"])
     if groups.get("word"):
-        return int(_words()["ordinal_words"][groups["word"]])
+        return int(words()["ordinal_words"][groups["word"]])
     if m.re is _LEADS:
         return 1
     return None
@@ -208,15 +167,15 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     if subject is None:
         return []
     scope_word, scope_name = _scope(m, subject, ctx)
-    if earlier and not _clean(phrase) and ";" not in text[stop : m.start()]:
+    if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = _period(text[: m.start()], about, ctx, doc) or reading.period
-    if not _clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+    if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
-            for metric in _metrics(phrase, about)]
+            for metric in metrics(phrase, about, ctx)]
 
 
 def _claim_text(m: re.Match[str]) -> str:
@@ -236,15 +195,15 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
     """
     subject, end = _subject_before(text, clause_start, at, ctx)
     phrase = text[end:at] if subject is not None else text[clause_start:at]
-    own = bool(_clean(phrase))
+    own = bool(clean(phrase))
     start = clause_start
-    while start > stop and text[start - 1] != ";" and (subject is None or not _clean(phrase)):
+    while start > stop and text[start - 1] != ";" and (subject is None or not clean(phrase)):
         prev_start = _clause_start(text, start - 1)
         prev = text[prev_start : start - 1]
         found, end = _subject_before(text, prev_start, start - 1, ctx)
-        if found is not None and own and len(_clean(text[prev_start : end])) > len(found.name) + 2:
+        if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not _clean(phrase) and not re.search(r"\d", prev):
+        if not clean(phrase) and not re.search(r"\d", prev):
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
@@ -310,46 +269,6 @@ def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region |
     return mine_any[-1] if mine_any else None
 
 
-def _clean(phrase: str) -> str:
-    """The metric words of a phrase: periods and figures blanked, adverbials cut from both ends."""
-    chars = list(phrase)
-    for start, stop in period_spans(phrase):
-        chars[start:stop] = " " * (stop - start)
-    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
-    phrase = re.sub(r"[“”\"()()]", "", phrase)
-    previous = None
-    while previous != phrase:
-        previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
-    return phrase.replace(" ", "")
-
-
-def _metrics(phrase: str, about: ExtractedFact | None) -> list[str | None]:
-    """The metrics a claim ranks: one per item of 总量和增速 or 高速公路、农村公路通车里程."""
-    items = [_LEAD_WORDS.sub("", _clean(i)) for i in _ITEM_SPLIT.split(phrase)]
-    items = [i for i in items if i] or [""]
-    fallback = about.metric if about is not None else None
-    out: list[str | None] = []
-    shared_tail = _aspect_of(items[-1])[0]
-    for item in items:
-        base, aspect = _aspect_of(item)
-        name = _metric_name(base) if base else fallback
-        if name is None and base and len(items) > 1 and shared_tail:
-            name = _metric_name(base + _tail_noun(shared_tail))  # 高速公路、农村公路通车里程
-        if name is None and not base:
-            name = fallback
-        out.append(f"{name}{aspect}" if name else None)
-    return list(dict.fromkeys(out))
-
-
-def _tail_noun(phrase: str) -> str:
-    """The head noun a list's last item shares with the items before it (农村公路通车里程 → 通车里程)."""
-    return phrase[-4:] if len(phrase) > 4 else ""
-
-
-def _metric_name(base: str) -> str | None:
-    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
-
-
 def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tuple[str | None, str | None]:
     """(scope as written, scope resolved): 全省 → the subject's province; no scope → the unit above it."""
     groups = m.groupdict()
@@ -357,7 +276,7 @@ def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tup
     qual = groups.get("qual") or ""
     if groups.get("group"):
         word, qual = None, groups["group"]
-    level = _scope_levels().get(word or "")
+    level = scope_levels().get(word or "")
     gaz = ctx.gazetteer
     if level == "nation":
         return word, NATION

@@ -1,0 +1,94 @@
+"""What a rank claim ranks: the metric words before the rank (总量和增速, 高速公路、农村公路通车里程).
+
+Word classes are data: knowledge/data/rankings.toml.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.claim_words import COMPARISON, words
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
+from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.periods import period_spans
+
+
+_NOISE = "|".join(words()["noise"]["patterns"])
+_NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
+_UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+_FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
+_ITEM_SPLIT = re.compile(r"[、和及与]")
+_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
+_OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
+
+
+def without_comparison(phrase: str) -> str:
+    """The phrase up to a comparison (收入紧跟上海和北京 → 收入)."""
+    m = COMPARISON.search(phrase)
+    return phrase[: m.start()] if m else phrase
+
+
+def aspect_of(item: str) -> tuple[str, str]:
+    """(base, aspect): 规上工业增加值增速 → (规上工业增加值, 增速); 总量 → ("", ""); words after the aspect go."""
+    best: tuple[int, str, str] | None = None
+    for aspect, listed in words()["aspects"].items():
+        for word in listed:
+            at = item.rfind(word)
+            if at >= 0 and (best is None or at > best[0] or (at == best[0] and len(word) > len(best[2]))):
+                best = (at, aspect, word)
+    if best is None:
+        return item, ""
+    return item[: best[0]], best[1]
+
+
+def clean(phrase: str) -> str:
+    """The metric words of a phrase: periods and figures blanked, adverbials cut from both ends."""
+    chars = list(phrase)
+    for start, stop in period_spans(phrase):
+        chars[start:stop] = " " * (stop - start)
+    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
+    phrase = re.sub(r"[“”\"()()]", "", phrase)
+    previous = None
+    while previous != phrase:
+        previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
+    return phrase.replace(" ", "")
+
+
+def metrics(phrase: str, about: ExtractedFact | None, ctx: ArticleContext) -> list[str | None]:
+    """The metrics a claim ranks: one per item of 总量和增速 or 高速公路、农村公路通车里程.
+
+    An item that only names an aspect (GDP总量和增量) takes the metric of the item before it; an item that is
+    only a place name ranks nothing."""
+    items = [_LEAD_WORDS.sub("", clean(i)) for i in _ITEM_SPLIT.split(without_comparison(phrase))]
+    items = [i for i in items if i and not _is_place(i, ctx)] or [""]
+    fallback = about.metric if about is not None else None
+    out: list[str | None] = []
+    shared_tail = aspect_of(items[-1])[0]
+    previous: str | None = None
+    for item in items:
+        base, aspect = aspect_of(item)
+        name = metric_name(base) if base else None
+        if name is None and base and len(items) > 1 and shared_tail:
+            name = metric_name(base + _tail_noun(shared_tail))  # 高速公路、农村公路通车里程
+        if name is None and not base:
+            name = previous or fallback
+        previous = name or previous
+        out.append(f"{name}{aspect}" if name else None)
+    return list(dict.fromkeys(out))
+
+
+def _is_place(item: str, ctx: ArticleContext) -> bool:
+    """张家港, 常熟四市: an item that is a place's name (and a count of places at most)."""
+    found = [m for m in ctx.mentions(item) if m.start == 0]
+    return bool(found) and re.fullmatch(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?", item[found[0].end :]) is not None
+
+
+def _tail_noun(phrase: str) -> str:
+    """The head noun a list's last item shares with the items before it (农村公路通车里程 → 通车里程)."""
+    return phrase[-4:] if len(phrase) > 4 else ""
+
+
+def metric_name(base: str) -> str | None:
+    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
