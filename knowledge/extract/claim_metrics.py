@@ -9,7 +9,6 @@ import re
 
 from knowledge.extract.claim_words import COMPARISON, words
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import period_spans
@@ -56,14 +55,13 @@ def clean(phrase: str) -> str:
     return phrase.replace(" ", "")
 
 
-def metrics(phrase: str, about: ExtractedFact | None, ctx: ArticleContext) -> list[str | None]:
+def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str | None]:
     """The metrics a claim ranks: one per item of 总量和增速 or 高速公路、农村公路通车里程.
 
     An item that only names an aspect (GDP总量和增量) takes the metric of the item before it; an item that is
-    only a place name ranks nothing."""
+    only a place name ranks nothing. `fallback` is the metric of the figure the claim follows."""
     items = [_LEAD_WORDS.sub("", clean(i)) for i in _ITEM_SPLIT.split(without_comparison(phrase))]
     items = [i for i in items if i and not _is_place(i, ctx)] or [""]
-    fallback = about.metric if about is not None else None
     out: list[str | None] = []
     shared_tail = aspect_of(items[-1])[0]
     previous: str | None = None

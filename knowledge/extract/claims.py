@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.claim_metrics import clean, metrics
+from knowledge.extract.claim_metrics import aspect_of, clean, metrics, without_comparison
 from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
@@ -37,7 +37,7 @@ class ExtractedClaim:
 
 
 _RANK = (
-    rf"(?:第(?P<pos>{NUM})(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
+    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
     rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要])"
     rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月])"
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
@@ -50,7 +50,9 @@ _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})
 _LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _BEFORE = re.compile(r"[,;:。]")
+_COMPARED = re.compile(rf"(?:{COMPARISON.pattern})(?:[^,;。]{{0,2}})$")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实现|突破|超过|增长|迈|跃|[,;。(\d]|$)")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
 
@@ -157,8 +159,9 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     after = _subject_after(text, m.end(), ctx)
     if after is not None:
         subject, phrase = after, text[max(clause_start, stop) : m.start()]
-    about = _about_fact(text, m.start(), here, subject) or reading.carry
-    if earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
+    stated = _about_fact(text, m.start(), here, subject)
+    about = stated or reading.carry
+    if after is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
             and _subject_before(text, clause_start, m.start(), ctx)[0] is None:
         # 居全省第一,在中部六省省会城市中居第1位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
@@ -173,9 +176,26 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     period = _period(text[: m.start()], about, ctx, doc) or reading.period
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    if after is not None:
+        phrase = phrase + _phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
+    elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
+        phrase = _phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
+    # the metric of the sentence's figure, else of the rank said before in the sentence (总量居第4,增量排第3)
+    inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
+    fallback = stated.metric if stated else inherited or (about.metric if about else None)
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
-            for metric in metrics(phrase, about, ctx)]
+            for metric in metrics(phrase, fallback, ctx)]
+
+
+def _phrase_after(text: str, end: int, subject: Region | None, ctx: ArticleContext) -> str:
+    """The words naming what is ranked after 第N的 (and the place named there), up to its verb or figure."""
+    at = end + 1 if text.startswith("的", end) else end
+    if subject is not None:
+        named = next((x for x in ctx.mentions(text) if x.start == at and x.region.code == subject.code), None)
+        at = named.end if named else at
+    m = _AFTER_RANK.match(text, at)
+    return m.group(1) if m else ""
 
 
 def _claim_text(m: re.Match[str]) -> str:
@@ -195,20 +215,25 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
     """
     subject, end = _subject_before(text, clause_start, at, ctx)
     phrase = text[end:at] if subject is not None else text[clause_start:at]
-    own = bool(clean(phrase))
+    own = bool(_named(phrase))
     start = clause_start
-    while start > stop and text[start - 1] != ";" and (subject is None or not clean(phrase)):
+    while start > stop and text[start - 1] != ";" and (subject is None or not _named(phrase)):
         prev_start = _clause_start(text, start - 1)
         prev = text[prev_start : start - 1]
         found, end = _subject_before(text, prev_start, start - 1, ctx)
         if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not clean(phrase) and not re.search(r"\d", prev):
+        if not _named(phrase) and not re.search(r"\d", prev):
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
         start = prev_start
     return subject, phrase
+
+
+def _named(phrase: str) -> str:
+    """The metric words of a phrase before any comparison in it (收入紧跟上海 → 收入)."""
+    return clean(without_comparison(phrase))
 
 
 def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
@@ -242,6 +267,8 @@ def _subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tup
                     region in ctx.gazetteer.chain(following[1]):
                 region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
             break
+    if at > start and _COMPARED.search(text, start, at):
+        return None, start  # 紧跟上海和北京,位列全国第三: the place compared with is not the subject
     return region, (at + len(surface)) if at >= 0 else start
 
 
