@@ -9,7 +9,7 @@ import re
 
 from knowledge.extract.claim_words import COMPARISON, words
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
+from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase, surfaces
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import period_spans
 
@@ -18,6 +18,7 @@ _NOISE = "|".join(words()["noise"]["patterns"])
 _NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
 _UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 _FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
+_AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
 _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
@@ -48,7 +49,7 @@ def clean(phrase: str) -> str:
     for start, stop in period_spans(phrase):
         chars[start:stop] = " " * (stop - start)
     phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
-    phrase = re.sub(r"[“”\"()()]", "", phrase)
+    phrase = _AMONG.sub("", re.sub(r"[“”\"()()]", "", phrase))
     previous = None
     while previous != phrase:
         previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
@@ -90,3 +91,21 @@ def _tail_noun(phrase: str) -> str:
 
 def metric_name(base: str) -> str | None:
     return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
+
+
+def headline_metric(title: str) -> str | None:
+    """The one catalogue metric a title names (山东17市上半年GDP出炉 → 地区生产总值), else None.
+
+    A ranking article's claims that name no metric and follow no figure rank what its title is about."""
+    found: set[str] = set()
+    taken = [False] * len(title)
+    for surface in sorted(surfaces(), key=len, reverse=True):
+        if len(surface) < 3 and not surface.isascii():
+            continue
+        at = title.find(surface)
+        while at >= 0:
+            if not any(taken[at : at + len(surface)]):
+                taken[at : at + len(surface)] = [True] * len(surface)
+                found.add(canonical_metric(surface) or surface)
+            at = title.find(surface, at + 1)
+    return found.pop() if len(found) == 1 else None

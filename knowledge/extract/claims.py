@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.claim_metrics import aspect_of, clean, metrics, without_comparison
+from knowledge.extract.claim_metrics import aspect_of, headline_metric, clean, metrics, without_comparison
+from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items_of, rank_lists
 from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
@@ -117,11 +118,16 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
                  reading: _Reading) -> list[ExtractedClaim]:
     text = sentence.text
     out: list[ExtractedClaim] = []
+    listed = rank_lists(text, ctx)
+    for spread in listed:
+        out.extend(_spread_claims(spread, text, sentence.position, ctx, doc, here, reading))
     consumed = 0
     made: list[ExtractedClaim] = []
     for m in _spans(text):
         rank_at = _rank_start(m)
         if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]):
+            continue
+        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
             continue
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out.extend(made)
@@ -131,6 +137,57 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
             out.extend(made)
             consumed = chained.end()
     return out
+
+
+def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext, doc: Document,
+                   here: list[ExtractedFact], reading: _Reading) -> list[ExtractedClaim]:
+    """One claim per place (or per metric) of a list of ranks; nothing when the counts differ."""
+    m = spread.match
+    n = len(spread.ranks)
+    if len(spread.places) == n:
+        subjects = spread.places
+    elif len(spread.places) <= 1:
+        subject = spread.places[0] if spread.places else _subject_and_phrase(
+            text, _clause_start(text, m.start()), m.start(), ctx)[0] or ctx.focus or ctx.city
+        if subject is None:
+            return []
+        subjects = [subject] * n
+    else:
+        return []
+    out = []
+    for i, subject in enumerate(subjects):
+        stated = _about_fact(text, m.start(), here, subject)
+        carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
+        about = stated or carried  # the figure before is another place's: its metric is not this list's
+        named = metrics(spread.phrase, about.metric if about else _headline(doc), ctx)
+        if len(spread.places) != n:
+            if len(items_of(spread.phrase)) != n or len(named) != n:
+                return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
+            metric = named[i]
+        else:
+            metric = named[0] if len(named) == 1 else None
+        scope_word, scope_name = _scope(m, subject, ctx)
+        period = _period(text[: m.start()], about, ctx, doc) or reading.period
+        claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
+                               metric, position, scope_name, period)
+        out.append(claim)
+        old = _old_period(spread.old_when, period, ctx, doc)
+        if old is not None and len(spread.old_ranks) == n:
+            out.append(ExtractedClaim(subject.name, "region", subject.code, spread.texts[n + i], scope_word,
+                                      spread.old_ranks[i], metric, position, scope_name, old))
+    return out
+
+
+def _headline(doc: Document) -> str | None:
+    return headline_metric(doc.title or "")
+
+
+def _old_period(words: str, period: str | None, ctx: ArticleContext, doc: Document) -> str | None:
+    """The period of the old ranks of 从去年同期的第7名上升到第5名: the same span a year before, or as named."""
+    if is_same_time_last_year(words):
+        return f"{int(period[:4]) - 1}{period[4:]}" if period and period[:4].isdigit() else None
+    stated = _stated_periods(words, ctx, doc)
+    return stated[-1] if stated else None
 
 
 def _rank_start(m: re.Match[str]) -> int:
@@ -182,7 +239,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         phrase = _phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
     # the metric of the sentence's figure, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
-    fallback = stated.metric if stated else inherited or (about.metric if about else None)
+    fallback = stated.metric if stated else inherited or (about.metric if about else _headline(doc))
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
             for metric in metrics(phrase, fallback, ctx)]

@@ -1,0 +1,72 @@
+"""Rank claims (knowledge/extract/claims.py, claim_spread.py): the forms added for issue 12, one short article
+each, written for the test. A row says (title, body) → the rank claims, as "region | metric | rank | scope | period"."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.claims import ExtractedClaim
+from knowledge.extract.pipeline import parse_article
+from knowledge.text.corpus import ArticleMeta, RawArticle
+
+
+def ranked(gazetteer, title: str, body: str) -> list[str]:
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
+    claims: list[ExtractedClaim] = parse_article(raw, gazetteer).claims
+    return [f"{c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}"
+            for c in claims if c.position is not None]
+
+
+SPREAD = [
+    # one rank to each place of the list before it
+    ("山东省2016年上半年各市经济", "2016年上半年,潍坊、烟台两市地区生产总值分别居全省第3位和第2位。",
+     ["潍坊市 | 地区生产总值 | 3 | 山东省 | 2016H1", "烟台市 | 地区生产总值 | 2 | 山东省 | 2016H1"]),
+    # old ranks of 去年同期 are claims of the same span a year before
+    ("山东省2016年上半年各市GDP", "2016年上半年,日照、威海排名分别从去年同期的第12名和第9名,上升到今年的第10名和第8名。",
+     ["日照市 | 地区生产总值 | 10 | 山东省 | 2016H1", "日照市 | 地区生产总值 | 12 | 山东省 | 2015H1",
+      "威海市 | 地区生产总值 | 8 | 山东省 | 2016H1", "威海市 | 地区生产总值 | 9 | 山东省 | 2015H1"]),
+    # one rank to each metric of one place
+    ("潍坊市2020年经济运行", "2020年,潍坊市进出口总额和实际使用外资分别居全省第3位、第4位。",
+     ["潍坊市 | 进出口总额 | 3 | 山东省 | 2020", "潍坊市 | 实际使用外资 | 4 | 山东省 | 2020"]),
+]
+UNSPREAD = [
+    # three places, two ranks: whose is which cannot be told
+    ("山东省2016年上半年各市经济", "2016年上半年,潍坊、烟台、淄博三市地区生产总值分别居全省第3位和第2位。"),
+    # a range of ranks is no single rank
+    ("江苏省2021年县域经济", "2021年,江苏省有3个县入围全国十强县,分别是昆山、江阴和张家港,排名第三至第五位。"),
+]
+SUBJECTS = [
+    # the places a subject is compared with are neither the subject nor the metric
+    ("浙江省2021年居民收入", "2021年,浙江省城镇居民人均可支配收入在全国各省份排名中,紧跟上海和北京,位列全国第三。",
+     ["浙江省 | 城镇居民人均可支配收入 | 3 | 全国 | 2021"]),
+    # 排名第N的X: X is ranked, and the metric follows it
+    ("浙江省2021年县域收入", "2021年,在全国县域中,排名第二的慈溪市城镇居民人均可支配收入为70000元。",
+     ["慈溪市 | 城镇居民人均可支配收入 | 2 | 宁波市 | 2021"]),
+    # 以全省第N的<metric>: the metric follows the rank
+    ("湖南省2021年各市州经济", "2021年,常德市以全省第五的一般公共预算收入增速位居中游。",
+     ["常德市 | 一般公共预算收入增速 | 5 | 湖南省 | 2021"]),
+]
+METRICS = [
+    # an aspect alone takes the metric of the item before it
+    ("湖南省2021年各市州经济", "2021年,常德的一般公共预算收入总量和增量都稳居全省第三。",
+     ["常德市 | 一般公共预算收入 | 3 | 湖南省 | 2021", "常德市 | 一般公共预算收入增量 | 3 | 湖南省 | 2021"]),
+    # a second rank with only an aspect takes the metric of the rank before it in the sentence
+    ("湖南省2021年各市州经济", "2021年,株洲一般公共预算收入总量居全省第5,但增量仅低于长沙、岳阳,排全省第3。",
+     ["株洲市 | 一般公共预算收入 | 5 | 湖南省 | 2021", "株洲市 | 一般公共预算收入增量 | 3 | 湖南省 | 2021"]),
+    # no metric in the sentence and no figure before: the one metric of the title
+    ("江苏13市前三季度GDP出炉", "2024年前三季度,扬州继续居全省第8位,与上半年持平。",
+     ["扬州市 | 地区生产总值 | 8 | 江苏省 | 2024Q1-Q3"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), SPREAD + SUBJECTS + METRICS,
+                         ids=[f"spread-{i}" for i in range(len(SPREAD))]
+                         + [f"subject-{i}" for i in range(len(SUBJECTS))]
+                         + [f"metric-{i}" for i in range(len(METRICS))])
+def test_clause_gives_its_rank_claims(gazetteer, title, body, expected):
+    assert ranked(gazetteer, title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body"), UNSPREAD, ids=["counts-differ", "range"])
+def test_ranks_that_cannot_be_given_to_a_place_give_no_claim(gazetteer, title, body):
+    assert ranked(gazetteer, title, body) == []
