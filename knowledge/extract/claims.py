@@ -14,6 +14,7 @@ from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items
 from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import canonical_metric, metric_in_phrase
 from knowledge.extract.periods import find_periods
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.places.gazetteer import Region
@@ -178,6 +179,21 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
     return out
 
 
+def _figure_metric(text: str, clause_start: int, stop: int) -> str | None:
+    """The catalogue metric of the nearest figure before the rank (县域实现生产总值1412亿元,增长8.2%,增速居第2位),
+    back to a semicolon or the rank before."""
+    start = clause_start
+    while start > stop and text[start - 1] != ";":
+        start = _clause_start(text, start - 1)
+        digit = re.search(r"\d", text[start:clause_start])
+        if digit:
+            words = clean(text[start : start + digit.start()])
+            found = canonical_metric(words) or metric_in_phrase(words)
+            if found:
+                return found
+    return None
+
+
 def _headline(doc: Document) -> str | None:
     return headline_metric(doc.title or "")
 
@@ -223,7 +239,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         # 居全省第一,在中部六省省会城市中居第1位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
     if subject is None:
-        subject = about.region if about is not None else (ctx.focus or ctx.city)
+        subject = about.region if about is not None and _inside_focus(about.region, ctx) else (ctx.focus or ctx.city)
     if subject is None:
         return []
     scope_word, scope_name = _scope(m, subject, ctx)
@@ -239,7 +255,8 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         phrase = _phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
     # the metric of the sentence's figure, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
-    fallback = stated.metric if stated else inherited or (about.metric if about else _headline(doc))
+    fallback = (stated.metric if stated else None) or inherited or _figure_metric(text, clause_start, stop) \
+        or (about.metric if about else _headline(doc))
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
             for metric in metrics(phrase, fallback, ctx)]
@@ -253,6 +270,12 @@ def _phrase_after(text: str, end: int, subject: Region | None, ctx: ArticleConte
         at = named.end if named else at
     m = _AFTER_RANK.match(text, at)
     return m.group(1) if m else ""
+
+
+def _inside_focus(region: Region, ctx: ArticleContext) -> bool:
+    """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
+    province in a province's report is a misread name, not what the report ranks."""
+    return ctx.focus is None or any(r.code == ctx.focus.code for r in ctx.gazetteer.chain(region))
 
 
 def _claim_text(m: re.Match[str]) -> str:
@@ -349,7 +372,9 @@ def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region |
             best = (where, fact)
     if best is not None:
         return best[1]
-    mine_any = [f for f in here if subject is None or f.region.code == subject.code]
+    # a figure named only after the rank (增速居第3位;实现收入80亿元) is not what the rank is about
+    mine_any = [f for f in here if (subject is None or f.region.code == subject.code)
+                and not (f.metric_surface and text.find(f.metric_surface) >= at)]
     return mine_any[-1] if mine_any else None
 
 

@@ -42,6 +42,9 @@ SUBJECTS = [
     # 排名第N的X: X is ranked, and the metric follows it
     ("浙江省2021年县域收入", "2021年,在全国县域中,排名第二的慈溪市城镇居民人均可支配收入为70000元。",
      ["慈溪市 | 城镇居民人均可支配收入 | 2 | 宁波市 | 2021"]),
+    # a figure's place outside the report's own province does not stand for the unnamed subject
+    ("云南省2025年政府工作报告", "2025年,新开、临清等10条高速公路建成通车,新增里程500公里。锡产量居全国第1位。",
+     ["云南省 | 锡产量 | 1 | 全国 | 2025"]),
     # 以全省第N的<metric>: the metric follows the rank
     ("湖南省2021年各市州经济", "2021年,常德市以全省第五的一般公共预算收入增速位居中游。",
      ["常德市 | 一般公共预算收入增速 | 5 | 湖南省 | 2021"]),
@@ -53,6 +56,10 @@ METRICS = [
     # a second rank with only an aspect takes the metric of the rank before it in the sentence
     ("湖南省2021年各市州经济", "2021年,株洲一般公共预算收入总量居全省第5,但增量仅低于长沙、岳阳,排全省第3。",
      ["株洲市 | 一般公共预算收入 | 5 | 湖南省 | 2021", "株洲市 | 一般公共预算收入增量 | 3 | 湖南省 | 2021"]),
+    # the rank is the growth of the figure before it, not of one named after it
+    ("日照市2018年前三季度县域经济", "2018年前三季度,县域实现生产总值1000亿元,同比增长7.5%,增速居全省第3位;"
+     "实现一般公共预算收入80亿元,增长12.0%,增速居全省第2位。",
+     ["日照市 | 县域生产总值增速 | 3 | 山东省 | 2018Q1-Q3", "日照市 | 一般公共预算收入增速 | 2 | 山东省 | 2018Q1-Q3"]),
     # no metric in the sentence and no figure before: the one metric of the title
     ("江苏13市前三季度GDP出炉", "2024年前三季度,扬州继续居全省第8位,与上半年持平。",
      ["扬州市 | 地区生产总值 | 8 | 江苏省 | 2024Q1-Q3"]),
