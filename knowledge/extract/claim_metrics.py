@@ -12,12 +12,14 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase, surfaces
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import period_spans
-
+from knowledge.places.gazetteer import Region
 
 _NOISE = "|".join(words()["noise"]["patterns"])
 _NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
 _UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 _FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
+_AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实现|突破|超过|增长|迈|跃|[,;。(\d]|$)")
+_PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?")
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
@@ -81,7 +83,7 @@ def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str 
 def _is_place(item: str, ctx: ArticleContext) -> bool:
     """张家港, 常熟四市: an item that is a place's name (and a count of places at most)."""
     found = [m for m in ctx.mentions(item) if m.start == 0]
-    return bool(found) and re.fullmatch(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?", item[found[0].end :]) is not None
+    return bool(found) and _PLACE_COUNT.fullmatch(item[found[0].end :]) is not None
 
 
 def _tail_noun(phrase: str) -> str:
@@ -109,3 +111,32 @@ def headline_metric(title: str) -> str | None:
                 found.add(canonical_metric(surface) or surface)
             at = title.find(surface, at + 1)
     return found.pop() if len(found) == 1 else None
+
+
+def figure_metric(text: str, clause_start: int, stop: int) -> str | None:
+    """The catalogue metric of the nearest figure before the rank (县域实现生产总值1412亿元,增长8.2%,增速居第2位),
+    back to a semicolon or the rank before."""
+    start = clause_start
+    while start > stop and text[start - 1] != ";":
+        start = _clause_start(text, start - 1)
+        digit = re.search(r"\d", text[start:clause_start])
+        if digit:
+            words = clean(text[start : start + digit.start()])
+            found = canonical_metric(words) or metric_in_phrase(words)
+            if found:
+                return found
+    return None
+
+
+def phrase_after(text: str, end: int, subject: Region | None, ctx: ArticleContext) -> str:
+    """The words naming what is ranked after 第N的 (and the place named there), up to its verb or figure."""
+    at = end + 1 if text.startswith("的", end) else end
+    if subject is not None:
+        named = next((x for x in ctx.mentions(text) if x.start == at and x.region.code == subject.code), None)
+        at = named.end if named else at
+    m = _AFTER_RANK.match(text, at)
+    return m.group(1) if m else ""
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(x, 0, at) for x in ",;:。") + 1

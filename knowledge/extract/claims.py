@@ -9,12 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.extract.claim_metrics import aspect_of, headline_metric, clean, metrics, without_comparison
+from knowledge.extract.claim_metrics import (
+    aspect_of,
+    clean,
+    figure_metric,
+    headline_metric,
+    metrics,
+    phrase_after,
+    without_comparison,
+)
 from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items_of, rank_lists
 from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.metrics import canonical_metric, metric_in_phrase
 from knowledge.extract.periods import find_periods
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.places.gazetteer import Region
@@ -54,7 +61,6 @@ _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _BEFORE = re.compile(r"[,;:。]")
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern})(?:[^,;。]{{0,2}})$")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
-_AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实现|突破|超过|增长|迈|跃|[,;。(\d]|$)")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
 
@@ -160,7 +166,7 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         stated = _about_fact(text, m.start(), here, subject)
         carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
         about = stated or carried  # the figure before is another place's: its metric is not this list's
-        named = metrics(spread.phrase, about.metric if about else _headline(doc), ctx)
+        named = metrics(spread.phrase, about.metric if about else headline_metric(doc.title or ""), ctx)
         if len(spread.places) != n:
             if len(items_of(spread.phrase)) != n or len(named) != n:
                 return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
@@ -177,25 +183,6 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
             out.append(ExtractedClaim(subject.name, "region", subject.code, spread.texts[n + i], scope_word,
                                       spread.old_ranks[i], metric, position, scope_name, old))
     return out
-
-
-def _figure_metric(text: str, clause_start: int, stop: int) -> str | None:
-    """The catalogue metric of the nearest figure before the rank (县域实现生产总值1412亿元,增长8.2%,增速居第2位),
-    back to a semicolon or the rank before."""
-    start = clause_start
-    while start > stop and text[start - 1] != ";":
-        start = _clause_start(text, start - 1)
-        digit = re.search(r"\d", text[start:clause_start])
-        if digit:
-            words = clean(text[start : start + digit.start()])
-            found = canonical_metric(words) or metric_in_phrase(words)
-            if found:
-                return found
-    return None
-
-
-def _headline(doc: Document) -> str | None:
-    return headline_metric(doc.title or "")
 
 
 def _old_period(words: str, period: str | None, ctx: ArticleContext, doc: Document) -> str | None:
@@ -250,26 +237,16 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     if after is not None:
-        phrase = phrase + _phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
+        phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
     elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
-        phrase = _phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
+        phrase = phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
     # the metric of the sentence's figure, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
-    fallback = (stated.metric if stated else None) or inherited or _figure_metric(text, clause_start, stop) \
-        or (about.metric if about else _headline(doc))
+    fallback = (stated.metric if stated else None) or inherited or figure_metric(text, clause_start, stop) \
+        or (about.metric if about else headline_metric(doc.title or ""))
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
             for metric in metrics(phrase, fallback, ctx)]
-
-
-def _phrase_after(text: str, end: int, subject: Region | None, ctx: ArticleContext) -> str:
-    """The words naming what is ranked after 第N的 (and the place named there), up to its verb or figure."""
-    at = end + 1 if text.startswith("的", end) else end
-    if subject is not None:
-        named = next((x for x in ctx.mentions(text) if x.start == at and x.region.code == subject.code), None)
-        at = named.end if named else at
-    m = _AFTER_RANK.match(text, at)
-    return m.group(1) if m else ""
 
 
 def _inside_focus(region: Region, ctx: ArticleContext) -> bool:
