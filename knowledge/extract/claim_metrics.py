@@ -140,3 +140,9 @@ def phrase_after(text: str, end: int, subject: Region | None, ctx: ArticleContex
 
 def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(x, 0, at) for x in ",;:。") + 1
+
+
+def names_metric(words_: str) -> bool:
+    """Whether a qualifier between verb and rank names what is ranked (勇夺GDP增速第一), not a group of units."""
+    base, aspect = aspect_of(words_)
+    return bool(canonical_metric(words_) or metric_in_phrase(words_) or aspect or base != words_)

@@ -1,8 +1,8 @@
 """Ranks given as a list, one to each place or metric named before them.
 
-济宁、临沂两市分别居全省第6位和第7位; A、B排名从去年同期的第7名和第14名上升到今年的第5名和第13名 (the old
-ranks are claims of the earlier period); 总量和增速分别居全省第3位、第5位. A list of ranks that matches neither
-the places nor the metrics before it in number is read as nothing: it cannot be told which rank is whose.
+济宁、临沂两市分别居全省第6位和第7位 (摘得亚军和季军); A、B排名从去年同期的第7名和第14名上升到今年的第5名和
+第13名 (the old ranks are claims of the earlier period); 总量和增速分别居全省第3位、第5位. A list of ranks that
+matches neither the places nor the metrics before it in number is read as nothing: whose rank is which is unknown.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.claim_metrics import clean, without_comparison
-from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB
+from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.places.gazetteer import Region
 from knowledge.text.numbers import cn_int
 
-_ONE = rf"第(?:{NUM})(?:位|名)?"
+_ORDINAL = alt(list(words()["ordinal_words"]))
+_ONE = rf"(?:第(?:{NUM})(?:位|名)?|{_ORDINAL})"
 _LIST = rf"{_ONE}(?:[、和及与]{_ONE})+"
 _MOVE = rf"(?:{VERB}|上升|下降|提升|回落|前移|后移)*(?:到|至)?"
 SPREAD = re.compile(
@@ -24,7 +25,7 @@ SPREAD = re.compile(
     rf"(?:(?:从|由)(?P<old_when>[^,;。第]{{0,8}}?)的?(?P<old>{_LIST})[,,]?{_MOVE}(?P<new_when>[^,;。第]{{0,6}}?)的?)?"
     rf"在?(?P<scope>{SCOPE})?(?P<qual>)(?P<ranks>{_LIST})"
 )
-_ONE_RE = re.compile(rf"第(?P<n>{NUM})")
+_ONE_RE = re.compile(rf"第(?P<n>{NUM})|(?P<word>{_ORDINAL})")
 _ONE_TEXT = re.compile(_ONE)
 _SEPARATOR = re.compile(r"\s*(?:、|和|及|与|以及)?\s*")
 _COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州|地))?")
@@ -76,7 +77,7 @@ def is_same_time_last_year(words: str) -> bool:
 def _numbers(listed: str | None) -> list[int] | None:
     if not listed:
         return None
-    found = [cn_int(x["n"]) for x in _ONE_RE.finditer(listed)]
+    found = [cn_int(x["n"]) if x["n"] else int(words()["ordinal_words"][x["word"]]) for x in _ONE_RE.finditer(listed)]
     return [n for n in found if n is not None] if all(n is not None for n in found) else None
 
 

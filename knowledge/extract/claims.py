@@ -15,6 +15,7 @@ from knowledge.extract.claim_metrics import (
     figure_metric,
     headline_metric,
     metrics,
+    names_metric,
     phrase_after,
     without_comparison,
 )
@@ -79,7 +80,7 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
             reading.paragraph, reading.carry = sentence.paragraph, None
         here = by_sentence.get(sentence.position, [])
         for claim in _rank_claims(sentence, ctx, doc, here, reading) + superlatives(sentence, ctx):
-            key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label, claim.claim)
+            key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label)
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
@@ -124,10 +125,9 @@ def _spans(text: str) -> list[re.Match[str]]:
 def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: list[ExtractedFact],
                  reading: _Reading) -> list[ExtractedClaim]:
     text = sentence.text
-    out: list[ExtractedClaim] = []
     listed = rank_lists(text, ctx)
-    for spread in listed:
-        out.extend(_spread_claims(spread, text, sentence.position, ctx, doc, here, reading))
+    found = [(x.match.start(), _spread_claims(x, text, sentence.position, ctx, doc, here, reading)) for x in listed]
+    out: list[ExtractedClaim] = []
     consumed = 0
     made: list[ExtractedClaim] = []
     for m in _spans(text):
@@ -137,13 +137,14 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
         if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
             continue
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
-        out.extend(made)
+        out = list(made)
         consumed = m.end()
         while made and (chained := _CHAIN.match(text, consumed)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
-    return out
+        found.append((m.start(), out))
+    return [c for _, claims in sorted(found, key=lambda x: x[0]) for c in claims]  # in reading order
 
 
 def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext, doc: Document,
@@ -236,6 +237,9 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     period = _period(text[: m.start()], about, ctx, doc) or reading.period
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    qual = m.groupdict().get("qual") or ""
+    if qual and not m.groupdict().get("scope") and names_metric(qual):
+        phrase = phrase + qual  # 勇夺GDP增速第一
     if after is not None:
         phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
     elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
@@ -373,8 +377,8 @@ def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tup
         return named[0].surface, named[0].region.name  # 居山东省第一
     if level is None and qual and groups.get("group"):
         return qual, qual
-    if level is None and qual and not word:
-        return qual, qual  # 排渝东南第1位: a named group of units
+    if level is None and qual and not word and not names_metric(qual):
+        return qual, qual  # 排渝东南第1位: a named group of units (勇夺GDP增速第一 names a metric)
     if subject is None:
         return word, None
     if level == "province" or (level is None and subject.level == "city"):

@@ -78,3 +78,15 @@ def test_clause_gives_its_rank_claims(gazetteer, title, body, expected):
 @pytest.mark.parametrize(("title", "body"), UNSPREAD, ids=["counts-differ", "range"])
 def test_ranks_that_cannot_be_given_to_a_place_give_no_claim(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
+
+
+def test_ordinal_words_spread_over_the_places_before_them(gazetteer):
+    body = "从GDP总量来看,2016年上半年潍坊以3000亿元总量居首,烟台、济南则分别以2900亿元和2800亿元摘得亚军和季军。"
+    assert ranked(gazetteer, "山东17市上半年GDP出炉", body) == [
+        "潍坊市 | 地区生产总值 | 1 | 山东省 | 2016H1", "烟台市 | 地区生产总值 | 2 | 山东省 | 2016H1",
+        "济南市 | 地区生产总值 | 3 | 山东省 | 2016H1"]
+
+
+def test_a_metric_between_verb_and_rank_is_no_scope(gazetteer):
+    assert ranked(gazetteer, "湖南14市州2021年经济", "2021年,郴州勇夺GDP增速第一。") == [
+        "郴州市 | 地区生产总值增速 | 1 | 湖南省 | 2021"]
