@@ -42,7 +42,8 @@ def _entries(group: list[ExtractedClaim], ctx: ArticleContext) -> list[Extracted
     """One entry per place, by position; None when two places claim one position or one place two."""
     position_of: dict[str, int] = {}
     for c in group:
-        assert c.region_code is not None and c.position is not None
+        if c.region_code is None or c.position is None:
+            continue
         if position_of.setdefault(c.region_code, c.position) != c.position:
             return None
     if len(set(position_of.values())) != len(position_of):
@@ -57,7 +58,7 @@ def _completes(known: list[ExtractedRanking], entries: list[ExtractedEntry], sco
     for r in known:
         if r.kind != "ordered" or r.scope_name != scope or r.period_label != period:
             continue
-        held = {e.region_code: e.position for e in r.entries if e.region_code}
+        held: dict[str | None, int | None] = {e.region_code: e.position for e in r.entries if e.region_code}
         taken = {e.position for e in r.entries if e.position is not None}
         new = [e for e in entries if e.region_code not in held]
         if any(held.get(e.region_code) not in (None, e.position) for e in entries):
