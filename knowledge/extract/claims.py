@@ -19,6 +19,7 @@ from knowledge.extract.claim_metrics import (
     phrase_after,
     without_comparison,
 )
+from knowledge.extract.claim_scope import share_scope
 from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items_of, rank_lists
 from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
@@ -79,7 +80,9 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
         if sentence.paragraph != reading.paragraph:
             reading.paragraph, reading.carry = sentence.paragraph, None
         here = by_sentence.get(sentence.position, [])
-        for claim in _rank_claims(sentence, ctx, doc, here, reading) + superlatives(sentence, ctx):
+        ranked = _rank_claims(sentence, ctx, doc, here, reading)
+        share_scope(ranked, ctx.gazetteer)
+        for claim in ranked + superlatives(sentence, ctx):
             key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label)
             if key not in seen:
                 seen.add(key)

@@ -90,3 +90,13 @@ def test_ordinal_words_spread_over_the_places_before_them(gazetteer):
 def test_a_metric_between_verb_and_rank_is_no_scope(gazetteer):
     assert ranked(gazetteer, "湖南14市州2021年经济", "2021年,郴州勇夺GDP增速第一。") == [
         "郴州市 | 地区生产总值增速 | 1 | 湖南省 | 2021"]
+
+
+def test_places_of_different_units_ranked_in_one_sentence_share_the_unit_holding_them(gazetteer):
+    body = "2021年,在县级市中,义乌市居民人均可支配收入居首,慈溪市排名第二;江苏省昆山市位列第三。"
+    assert [r.split(" | ")[3] for r in ranked(gazetteer, "2021年县级市居民收入", body)] == ["全国", "全国", "全国"]
+
+
+def test_places_of_one_prefecture_keep_it_as_their_scope(gazetteer):
+    body = "2021年,寿光市地区生产总值居首,诸城市排名第二。"
+    assert [r.split(" | ")[3] for r in ranked(gazetteer, "潍坊市2021年县域经济", body)] == ["潍坊市", "潍坊市"]
