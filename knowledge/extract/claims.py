@@ -19,9 +19,9 @@ from knowledge.extract.claim_metrics import (
     phrase_after,
     without_comparison,
 )
-from knowledge.extract.claim_scope import share_scope
+from knowledge.extract.claim_scope import scope_of_rank, share_scope
 from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items_of, rank_lists
-from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, scope_levels, words
+from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.periods import find_periods
@@ -29,8 +29,6 @@ from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
-
-NATION = "全国"
 
 
 @dataclass(slots=True)
@@ -177,7 +175,7 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
             metric = named[i]
         else:
             metric = named[0] if len(named) == 1 else None
-        scope_word, scope_name = _scope(m, subject, ctx)
+        scope_word, scope_name = scope_of_rank(m, subject, ctx)
         period = _period(text[: m.start()], about, ctx, doc) or reading.period
         claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
                                metric, position, scope_name, period)
@@ -233,7 +231,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         subject = about.region if about is not None and _inside_focus(about.region, ctx) else (ctx.focus or ctx.city)
     if subject is None:
         return []
-    scope_word, scope_name = _scope(m, subject, ctx)
+    scope_word, scope_name = scope_of_rank(m, subject, ctx)
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
@@ -305,7 +303,7 @@ def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> Ext
     region = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
     scope_word, scope_name = (prev.scope, prev.scope_name)
     if m["scope"] or m["qual"]:
-        scope_word, scope_name = _scope(m, region, ctx) if region else (m["scope"], m["scope"])
+        scope_word, scope_name = scope_of_rank(m, region, ctx) if region else (m["scope"], m["scope"])
     return ExtractedClaim(prev.subject, prev.subject_kind, prev.region_code, m.group(0).lstrip("、"),
                           scope_word, _position(m), prev.about, prev.sentence, scope_name, prev.period_label)
 
@@ -360,40 +358,6 @@ def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region |
     mine_any = [f for f in here if (subject is None or f.region.code == subject.code)
                 and not (f.metric_surface and text.find(f.metric_surface) >= at)]
     return mine_any[-1] if mine_any else None
-
-
-def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tuple[str | None, str | None]:
-    """(scope as written, scope resolved): 全省 → the subject's province; no scope → the unit above it."""
-    groups = m.groupdict()
-    word = groups.get("scope")
-    qual = groups.get("qual") or ""
-    if groups.get("group"):
-        word, qual = None, groups["group"]
-    level = scope_levels().get(word or "")
-    gaz = ctx.gazetteer
-    if level == "nation":
-        return word, NATION
-    if level == "world":
-        return word, "全球" if word in ("全球", "世界") else word
-    named = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
-    if level is None and named:
-        return named[0].surface, named[0].region.name  # 居山东省第一
-    if level is None and qual and groups.get("group"):
-        return qual, qual
-    if level is None and qual and not word and not names_metric(qual):
-        return qual, qual  # 排渝东南第1位: a named group of units (勇夺GDP增速第一 names a metric)
-    if subject is None:
-        return word, None
-    if level == "province" or (level is None and subject.level == "city"):
-        return word, gaz.province_of(subject).name
-    if level == "city" or (level is None and subject.level not in ("province", "city")):
-        city = gaz.city_of(subject) if subject.level not in ("city", "province") else None
-        unit = city or ctx.city or subject
-        return word, unit.name
-    if level == "county":
-        return word, (ctx.focus or subject).name
-    parent = gaz.parent(subject)
-    return word, parent.name if parent is not None else NATION
 
 
 def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
