@@ -68,11 +68,14 @@ def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str 
     out: list[str | None] = []
     shared_tail = aspect_of(items[-1])[0]
     previous: str | None = None
-    for item in items:
+    tail = _tail_noun(shared_tail)
+    for i, item in enumerate(items):
         base, aspect = aspect_of(item)
-        name = metric_name(base) if base else None
-        if name is None and base and len(items) > 1 and shared_tail:
-            name = metric_name(base + _tail_noun(shared_tail))  # 高速公路、农村公路通车里程
+        name = (canonical_metric(base) or metric_in_phrase(base)) if base else None
+        if name is None and base and i < len(items) - 1 and tail and not base.endswith(tail):
+            name = metric_name(base + tail)  # 高速公路、农村公路通车里程: the head noun is shared
+        if name is None and base:
+            name = metric_name(base)
         if name is None and not base:
             name = previous or fallback
         previous = name or previous

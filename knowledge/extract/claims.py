@@ -245,9 +245,9 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
     elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
         phrase = phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
-    # the metric of the sentence's figure, else of the rank said before in the sentence (总量居第4,增量排第3)
+    # the metric of the figure before, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
-    fallback = (stated.metric if stated else None) or inherited or figure_metric(text, clause_start, stop) \
+    fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
         or (about.metric if about else headline_metric(doc.title or ""))
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
@@ -289,6 +289,8 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
+            if re.search(r"\d", prev):
+                break  # 而山东以3950亿元超过上海,排名上升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase
 

@@ -61,6 +61,9 @@ METRICS = [
     ("日照市2018年前三季度县域经济", "2018年前三季度,县域实现生产总值1000亿元,同比增长7.5%,增速居全省第3位;"
      "实现一般公共预算收入80亿元,增长12.0%,增速居全省第2位。",
      ["日照市 | 县域生产总值增速 | 3 | 山东省 | 2018Q1-Q3", "日照市 | 一般公共预算收入增速 | 2 | 山东省 | 2018Q1-Q3"]),
+    # items of a list share the head noun of the last one
+    ("云南省2025年政府工作报告", "2025年,云南省高速公路、农村公路通车里程均居全国第2位。",
+     ["云南省 | 高速公路通车里程 | 2 | 全国 | 2025", "云南省 | 农村公路通车里程 | 2 | 全国 | 2025"]),
     # no metric in the sentence and no figure before: the one metric of the title
     ("江苏13市前三季度GDP出炉", "2024年前三季度,扬州继续居全省第8位,与上半年持平。",
      ["扬州市 | 地区生产总值 | 8 | 江苏省 | 2024Q1-Q3"]),
@@ -100,3 +103,9 @@ def test_places_of_different_units_ranked_in_one_sentence_share_the_unit_holding
 def test_places_of_one_prefecture_keep_it_as_their_scope(gazetteer):
     body = "2021年,寿光市地区生产总值居首,诸城市排名第二。"
     assert [r.split(" | ")[3] for r in ranked(gazetteer, "潍坊市2021年县域经济", body)] == ["潍坊市", "潍坊市"]
+
+
+def test_words_before_the_subjects_figure_clause_are_not_what_is_ranked(gazetteer):
+    body = "2022年上半年,由于受疫情影响,上海一般公共预算收入3795亿元,而山东以3950亿元超过上海,排名上升至全国第四位。"
+    # the metric is not said (only the figure 3950亿元): better none than the words of another clause
+    assert ranked(gazetteer, "山东省2022年上半年财政", body) == ["山东省 | None | 4 | 全国 | 2022H1"]
