@@ -168,7 +168,7 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         stated = _about_fact(text, m.start(), here, subject)
         carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
         about = stated or carried  # the figure before is another place's: its metric is not this list's
-        named = metrics(spread.phrase, about.metric if about else headline_metric(doc.title or ""), ctx)
+        named = metrics(spread.phrase, about.metric if about else _headline(doc), ctx)
         if len(spread.places) != n:
             if len(items_of(spread.phrase)) != n or len(named) != n:
                 return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
@@ -185,6 +185,13 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
             out.append(ExtractedClaim(subject.name, "region", subject.code, spread.texts[n + i], scope_word,
                                       spread.old_ranks[i], metric, position, scope_name, old))
     return out
+
+
+def _headline(doc: Document) -> str | None:
+    """The one metric the title names, or the first line's when the title is another line (a short first line
+    is the headline of a news text)."""
+    first = doc.sentences[0].text if doc.sentences else ""
+    return headline_metric(doc.title or "") or (headline_metric(first) if len(first) <= 40 else None)
 
 
 def _old_period(words: str, period: str | None, ctx: ArticleContext, doc: Document) -> str | None:
@@ -239,8 +246,8 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     qual = m.groupdict().get("qual") or ""
-    if qual and not m.groupdict().get("scope") and names_metric(qual):
-        phrase = phrase + qual  # 勇夺GDP增速第一
+    if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
+        phrase = phrase + (aspect_of(qual)[1] if m.groupdict().get("scope") else qual)
     if after is not None:
         phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
     elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
@@ -248,7 +255,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     # the metric of the figure before, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
     fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
-        or (about.metric if about else headline_metric(doc.title or ""))
+        or (about.metric if about else _headline(doc))
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
             for metric in metrics(phrase, fallback, ctx)]

@@ -64,6 +64,9 @@ METRICS = [
     # items of a list share the head noun of the last one
     ("云南省2025年政府工作报告", "2025年,云南省高速公路、农村公路通车里程均居全国第2位。",
      ["云南省 | 高速公路通车里程 | 2 | 全国 | 2025", "云南省 | 农村公路通车里程 | 2 | 全国 | 2025"]),
+    # a scope's qualifier may name the aspect ranked (各市州增速第二): the metric is the title's
+    ("四川21市州上半年GDP成绩单", "2019年上半年,绵阳达到8.9%,坐稳全省各市州增速第二的位置。",
+     ["绵阳市 | 地区生产总值增速 | 2 | 四川省 | 2019H1"]),
     # no metric in the sentence and no figure before: the one metric of the title
     ("江苏13市前三季度GDP出炉", "2024年前三季度,扬州继续居全省第8位,与上半年持平。",
      ["扬州市 | 地区生产总值 | 8 | 江苏省 | 2024Q1-Q3"]),
@@ -109,3 +112,8 @@ def test_words_before_the_subjects_figure_clause_are_not_what_is_ranked(gazettee
     body = "2022年上半年,由于受疫情影响,上海一般公共预算收入3795亿元,而山东以3950亿元超过上海,排名上升至全国第四位。"
     # the metric is not said (only the figure 3950亿元): better none than the words of another clause
     assert ranked(gazetteer, "山东省2022年上半年财政", body) == ["山东省 | None | 4 | 全国 | 2022H1"]
+
+
+def test_a_short_first_line_is_the_headline_when_the_title_is_another_line(gazetteer):
+    body = "宜宾前三季度GDP跑出加速度\n\n看增速\n\n2019年前三季度,宜宾增速居全省第一。"
+    assert ranked(gazetteer, "看增速", body) == ["宜宾市 | 地区生产总值增速 | 1 | 四川省 | 2019Q1-Q3"]
