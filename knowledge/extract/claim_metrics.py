@@ -32,6 +32,11 @@ def without_comparison(phrase: str) -> str:
     return phrase[: m.start()] if m else phrase
 
 
+def without_among(phrase: str) -> str:
+    """The phrase without a closing 在…中 (收入在全国31省份排名中 → 收入): where a rank is counted."""
+    return _AMONG.sub("", phrase)
+
+
 def aspect_of(item: str) -> tuple[str, str]:
     """(base, aspect): 规上工业增加值增速 → (规上工业增加值, 增速); 总量 → ("", ""); words after the aspect go."""
     best: tuple[int, str, str] | None = None
@@ -120,7 +125,7 @@ def figure_metric(text: str, clause_start: int, stop: int) -> str | None:
     """The catalogue metric of the nearest figure before the rank (县域实现生产总值1412亿元,增长8.2%,增速居第2位),
     back to a semicolon or the rank before."""
     start = clause_start
-    while start > stop and text[start - 1] != ";":
+    while start - 1 > stop and text[start - 1] != ";":
         start = _clause_start(text, start - 1)
         digit = re.search(r"\d", text[start:clause_start])
         if digit:

@@ -17,6 +17,7 @@ from knowledge.extract.claim_metrics import (
     metrics,
     names_metric,
     phrase_after,
+    without_among,
     without_comparison,
 )
 from knowledge.extract.claim_scope import scope_of_rank, share_scope
@@ -286,17 +287,17 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
     phrase = text[end:at] if subject is not None else text[clause_start:at]
     own = bool(_named(phrase))
     start = clause_start
-    while start > stop and text[start - 1] != ";" and (subject is None or not _named(phrase)):
+    while start - 1 > stop and text[start - 1] != ";" and (subject is None or not _named(phrase)):
         prev_start = _clause_start(text, start - 1)
         prev = text[prev_start : start - 1]
         found, end = _subject_before(text, prev_start, start - 1, ctx)
         if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not _named(phrase) and not re.search(r"\d", prev):
+        if not _named(phrase) and not re.search(r"\d", without_among(prev)):
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
-            if re.search(r"\d", prev):
+            if re.search(r"\d", without_among(prev)):
                 break  # 而山东以3950亿元超过上海,排名上升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase

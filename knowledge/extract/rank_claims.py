@@ -1,8 +1,9 @@
 """Rankings told claim by claim: 长沙居全省第一 … 衡阳居全省第4 … 郴州居全省第6 make one ordered ranking.
 
-Rank claims of one metric, one scope and one period, about different places at different positions, are the
-entries of one ranking. A ranking already read from a list with the same scope and period takes the claims'
-places at the positions it lacks (其余十强选手分别是… after 湖北、海南居前两位) instead of a second ranking.
+Rank claims of one metric, one scope and one period, about different places of one level at different
+positions, are the entries of one ranking. A ranking already read from a list with the same scope and period
+takes the claims' places at the positions it lacks (其余十强选手分别是… after 湖北、海南居前两位) instead of
+a second ranking.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking
 def rankings_from_claims(claims: Sequence[ExtractedClaim], known: list[ExtractedRanking],
                          ctx: ArticleContext) -> list[ExtractedRanking]:
     """New rankings assembled from `claims`; rankings in `known` may be completed in place."""
-    groups: dict[tuple[str, str, str | None], list[ExtractedClaim]] = {}
+    groups: dict[tuple[str, str, str | None, str], list[ExtractedClaim]] = {}
     for c in claims:
         if c.subject_kind != "region" or c.position is None or c.about is None or c.scope_name is None \
                 or c.region_code is None:
             continue
-        groups.setdefault((canonical_metric(c.about) or c.about, c.scope_name, c.period_label), []).append(c)
+        level = ctx.gazetteer.get(c.region_code).level  # a province's rank is not among its counties' ranks
+        key = (canonical_metric(c.about) or c.about, c.scope_name, c.period_label, level)
+        groups.setdefault(key, []).append(c)
     out = []
-    for (metric, scope, period), group in groups.items():
+    for (metric, scope, period, _), group in groups.items():
         entries = _entries(group, ctx)
         if entries is None or len(entries) < 2 or period is None:
             continue  # a ranking keeps its year: claims of an unknown period make none

@@ -41,3 +41,10 @@ def test_claims_fill_the_positions_a_list_lacks(gazetteer):
     assert len(found) == 1
     assert [name for _, name in found[0][3]][:3] == ["湖北省", "海南省", "北京"]
     assert [pos for pos, _ in found[0][3]] == list(range(1, 11))
+
+
+def test_a_provinces_rank_is_not_among_its_counties_ranks(gazetteer):
+    body = ("2021年,义乌市城镇居民人均可支配收入居全国县级市第一,慈溪市居全国县级市第二。\n\n"
+            "2021年,浙江省城镇居民人均可支配收入居全国第二。")
+    found = [shown(r) for r in rankings_of(gazetteer, "2021年居民收入", body)]
+    assert [[name for _, name in entries] for *_, entries in found] == [["义乌市", "慈溪市"]]
