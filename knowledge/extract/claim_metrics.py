@@ -123,16 +123,20 @@ def headline_metric(title: str) -> str | None:
 
 def figure_metric(text: str, clause_start: int, stop: int) -> str | None:
     """The catalogue metric of the nearest figure before the rank (县域实现生产总值1412亿元,增长8.2%,增速居第2位),
-    back to a semicolon or the rank before."""
-    start = clause_start
-    while start - 1 > stop and text[start - 1] != ";":
-        start = _clause_start(text, start - 1)
-        digit = re.search(r"\d", text[start:clause_start])
+    clause by clause back to a semicolon or the rank before; a period's digits are no figure."""
+    end = clause_start
+    while end - 1 > stop and text[end - 1] != ";":
+        start = _clause_start(text, end - 1)
+        clause = list(text[start : end - 1])
+        for a, b in period_spans("".join(clause)):
+            clause[a:b] = " " * (b - a)
+        digit = re.search(r"\d", "".join(clause))
         if digit:
-            words = clean(text[start : start + digit.start()])
+            words = clean("".join(clause[: digit.start()]))
             found = canonical_metric(words) or metric_in_phrase(words)
             if found:
                 return found
+        end = start
     return None
 
 
