@@ -48,7 +48,7 @@ class ExtractedClaim:
 
 _RANK = (
     rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
-    rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台])"
+    rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台店发])"
     rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月])"
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
@@ -60,7 +60,10 @@ _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})
 _LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _BEFORE = re.compile(r"[,;:。]")
-_COMPARED = re.compile(rf"(?:{COMPARISON.pattern})(?:[^,;。]{{0,2}})$")
+# 紧跟上海, 跻身山东省…进步县: a place after a comparison or a rank verb is what is compared with or joined
+_COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
+_GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
+_LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -240,12 +243,18 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     if subject is None:
         return []
     scope_word, scope_name = scope_of_rank(m, subject, ctx)
+    lead = _LEAD_SCOPE.search(text, clause_start, m.start())
+    if scope_word is None and lead is not None:  # 在全国百强县排名由第95位上升至第77位
+        scope_word, scope_name = scope_of_rank(lead, subject, ctx)
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = _period(text[: m.start()], about, ctx, doc) or reading.period
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    group = m.groupdict().get("group") or ""
+    if group and _GROUP_SCOPE.match(group) and not _named(phrase):
+        phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
         phrase = phrase + (aspect_of(qual)[1] if m.groupdict().get("scope") else qual)

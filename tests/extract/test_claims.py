@@ -46,6 +46,12 @@ SUBJECTS = [
     # a figure's place outside the report's own province does not stand for the unnamed subject
     ("云南省2025年政府工作报告", "2025年,新开、临清等10条高速公路建成通车,新增里程500公里。锡产量居全国第1位。",
      ["云南省 | 锡产量 | 1 | 全国 | 2025"]),
+    # a place after a rank verb is what is joined, not the subject; 在全国… before the rank is its scope
+    ("德州市齐河县2019年发展", "2019年,齐河县跻身山东省高质量发展进步县,在全国综合实力百强县排名由第95位上升至第77位。",
+     ["齐河县 | 全国综合实力百强县 | 77 | 全国 | 2019"]),
+    # 在<scope>…百强中: the list names what is ranked
+    ("泰安市肥城市2011年概况", "2011年,肥城市在全国县域经济基本竞争力百强中列45位。",
+     ["肥城市 | 县域经济基本竞争力百强 | 45 | 全国 | 2011"]),
     # 以全省第N的<metric>: the metric follows the rank
     ("湖南省2021年各市州经济", "2021年,常德市以全省第五的一般公共预算收入增速位居中游。",
      ["常德市 | 一般公共预算收入增速 | 5 | 湖南省 | 2021"]),
