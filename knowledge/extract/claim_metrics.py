@@ -133,7 +133,8 @@ def figure_metric(text: str, clause_start: int, stop: int) -> str | None:
         digit = re.search(r"\d", "".join(clause))
         if digit:
             words = clean("".join(clause[: digit.start()]))
-            found = canonical_metric(words) or metric_in_phrase(words)
+            # 占山东总存量的19.4%: a share of the metric, not the metric
+            found = None if words.startswith("占") else canonical_metric(words) or metric_in_phrase(words)
             if found:
                 return found
         end = start

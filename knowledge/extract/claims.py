@@ -63,6 +63,7 @@ _BEFORE = re.compile(r"[,;:。]")
 # 紧跟上海, 跻身山东省…进步县: a place after a comparison or a rank verb is what is compared with or joined
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
+_SHARE_OF = re.compile(r"占[^,;。]{0,6}$")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
@@ -369,14 +370,21 @@ def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region |
     for fact in here:
         where = text.rfind(fact.metric_surface, 0, at) if fact.metric_surface else -1
         mine = subject is None or fact.region.code == subject.code
+        if where >= 0 and _SHARE_OF.search(text, max(0, where - 8), where):
+            continue  # 占山东总存量的15%: a share of the metric, not the metric ranked
         if where >= 0 and mine and (best is None or where >= best[0]):
             best = (where, fact)
     if best is not None:
         return best[1]
     # a figure named only after the rank (增速居第3位;实现收入80亿元) is not what the rank is about
-    mine_any = [f for f in here if (subject is None or f.region.code == subject.code)
-                and not (f.metric_surface and text.find(f.metric_surface) >= at)]
+    mine_any = [f for f in here
+                if (subject is None or f.region.code == subject.code) and not _after_or_share(text, f, at)]
     return mine_any[-1] if mine_any else None
+
+
+def _after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
+    where = text.find(fact.metric_surface) if fact.metric_surface else -1
+    return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
 
 
 def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:

@@ -126,3 +126,8 @@ def test_words_before_the_subjects_figure_clause_are_not_what_is_ranked(gazettee
 def test_a_short_first_line_is_the_headline_when_the_title_is_another_line(gazetteer):
     body = "宜宾前三季度GDP跑出加速度\n\n看增速\n\n2019年前三季度,宜宾增速居全省第一。"
     assert ranked(gazetteer, "看增速", body) == ["宜宾市 | 地区生产总值增速 | 1 | 四川省 | 2019Q1-Q3"]
+
+
+def test_a_share_before_the_rank_does_not_name_what_is_ranked(gazetteer):
+    body = "截至2024年年底,淄博市储能相关企业现存40家,占山东总存量的15.0%,居全省第一位。"
+    assert [r.split(" | ")[1] for r in ranked(gazetteer, "淄博市2024年储能产业", body)] == ["储能相关企业"]
