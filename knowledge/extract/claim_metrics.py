@@ -27,7 +27,7 @@ _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)
 
 
 def without_comparison(phrase: str) -> str:
-    """The phrase up to a comparison (收入紧跟上海和北京 → 收入)."""
+    """The phrase up to a comparison (收入紧跟A和B → 收入)."""
     m = COMPARISON.search(phrase)
     return phrase[: m.start()] if m else phrase
 

@@ -26,5 +26,5 @@ def scope_levels() -> dict[str, str]:
 VERB = rf"(?:{alt(words()['rank_verbs'])})(?![民住委家然入车为出])"
 SCOPE = rf"(?:{alt(list(scope_levels()))})"
 NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
-# 紧跟上海和北京, 仅低于长沙、岳阳: the places compared with are neither the subject nor what is ranked
+# 紧跟A和B, 仅低于A、B: the places compared with are neither the subject nor what is ranked
 COMPARISON = re.compile(rf"(?:{alt(words()['comparisons'])})")

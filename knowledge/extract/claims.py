@@ -60,7 +60,7 @@ _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})
 _LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _BEFORE = re.compile(r"[,;:。]")
-# 紧跟上海, 跻身山东省…进步县: a place after a comparison or a rank verb is what is compared with or joined
+# 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _SHARE_OF = re.compile(r"占[^,;。]{0,6}$")
@@ -237,7 +237,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     about = stated or reading.carry
     if after is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
             and _subject_before(text, clause_start, m.start(), ctx)[0] is None:
-        # 居全省第一,在中部六省省会城市中居第1位: the next rank of the sentence is about the same place
+        # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
     if subject is None:
         subject = about.region if about is not None and _inside_focus(about.region, ctx) else (ctx.focus or ctx.city)
@@ -245,7 +245,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         return []
     scope_word, scope_name = scope_of_rank(m, subject, ctx)
     lead = _LEAD_SCOPE.search(text, clause_start, m.start())
-    if scope_word is None and lead is not None:  # 在全国百强县排名由第95位上升至第77位
+    if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
@@ -258,9 +258,10 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
-        phrase = phrase + (aspect_of(qual)[1] if m.groupdict().get("scope") else qual)
+        named = aspect_of(qual)[1] if m.groupdict().get("scope") else qual
+        phrase = phrase if named and phrase.endswith(named) else phrase + named
     if after is not None:
-        phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第一的义乌市人均可支配收入为…
+        phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第二的X县城镇居民收入为…
     elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
         phrase = phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
     # the metric of the figure before, else of the rank said before in the sentence (总量居第4,增量排第3)
@@ -290,7 +291,7 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
     """The region ranked and the words naming what is ranked, read back from the rank clause by clause.
 
     Back over clauses without a figure (生产总值总量、…和社零增幅,均居山东省第三), and to the subject
-    of the sentence part before it (广东GDP超过8.8万亿元,稳居第一), never past a semicolon. A clause that
+    of the sentence part before it (某省GDP超过5万亿元,稳居第一), never past a semicolon. A clause that
     names its own metric and no place keeps the subject that opens a clause, not a place inside one.
     """
     subject, end = _subject_before(text, clause_start, at, ctx)
@@ -308,13 +309,13 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
         if subject is None and found is not None:
             subject = found
             if re.search(r"\d", without_among(prev)):
-                break  # 而山东以3950亿元超过上海,排名上升至第四: what is ranked is this clause's figure
+                break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase
 
 
 def _named(phrase: str) -> str:
-    """The metric words of a phrase before any comparison in it (收入紧跟上海 → 收入)."""
+    """The metric words of a phrase before any comparison in it (收入紧跟A → 收入)."""
     return clean(without_comparison(phrase))
 
 
@@ -350,7 +351,7 @@ def _subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tup
                 region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
             break
     if at > start and _COMPARED.search(text, start, at):
-        return None, start  # 紧跟上海和北京,位列全国第三: the place compared with is not the subject
+        return None, start  # 紧跟A和B,位列第三: a place compared with is not the subject
     return region, (at + len(surface)) if at >= 0 else start
 
 

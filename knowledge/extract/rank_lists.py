@@ -75,7 +75,7 @@ def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
 
 def _bridge_tail(text: str, run: _Run, sep_re: re.Pattern[str], ctx: ArticleContext) -> None:
     """Take into the run a last short name the mention scan skipped when the list's count follows it and it
-    names a place of the same province as the others: 仙桃、潜江、宜都、大冶4个千亿县."""
+    names a place of the same province as the others: 甲、乙、丙3个千亿县."""
     sep = sep_re.match(text, run.end)
     if sep is None or not run.items:
         return
@@ -168,7 +168,7 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
 
 def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
              ctx: ArticleContext) -> ExtractedRanking | None:
-    """A list closed by its count: 日照、青岛两市增幅超过9%, 荆州、孝感、黄冈3个过三千亿元城市."""
+    """A list closed by its count: 日照、青岛两市增幅超过9%, A、B、C3个过千亿元城市."""
     classes = alt("classes")
     count_re = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*")
     m = count_re.match(text, run.items[-1][0].end)

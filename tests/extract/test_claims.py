@@ -38,8 +38,8 @@ UNSPREAD = [
 ]
 SUBJECTS = [
     # the places a subject is compared with are neither the subject nor the metric
-    ("浙江省2021年居民收入", "2021年,浙江省城镇居民人均可支配收入在全国各省份排名中,紧跟上海和北京,位列全国第三。",
-     ["浙江省 | 城镇居民人均可支配收入 | 3 | 全国 | 2021"]),
+    ("江苏省2021年居民收入", "2021年,江苏省城镇居民人均可支配收入在各省份排名中,仅次于北京和天津,居全国第三位。",
+     ["江苏省 | 城镇居民人均可支配收入 | 3 | 全国 | 2021"]),
     # 排名第N的X: X is ranked, and the metric follows it
     ("浙江省2021年县域收入", "2021年,在全国县域中,排名第二的慈溪市城镇居民人均可支配收入为70000元。",
      ["慈溪市 | 城镇居民人均可支配收入 | 2 | 宁波市 | 2021"]),
@@ -47,11 +47,11 @@ SUBJECTS = [
     ("云南省2025年政府工作报告", "2025年,新开、临清等10条高速公路建成通车,新增里程500公里。锡产量居全国第1位。",
      ["云南省 | 锡产量 | 1 | 全国 | 2025"]),
     # a place after a rank verb is what is joined, not the subject; 在全国… before the rank is its scope
-    ("德州市齐河县2019年发展", "2019年,齐河县跻身山东省高质量发展进步县,在全国综合实力百强县排名由第95位上升至第77位。",
-     ["齐河县 | 全国综合实力百强县 | 77 | 全国 | 2019"]),
+    ("德州市禹城市2019年发展", "2019年,禹城市入选山东省创新发展先进县,在全国工业百强县排名由第88位升至第70位。",
+     ["禹城市 | 全国工业百强县 | 70 | 全国 | 2019"]),
     # 在<scope>…百强中: the list names what is ranked
-    ("泰安市肥城市2011年概况", "2011年,肥城市在全国县域经济基本竞争力百强中列45位。",
-     ["肥城市 | 县域经济基本竞争力百强 | 45 | 全国 | 2011"]),
+    ("泰安市肥城市2011年概况", "2011年,肥城市在全国县域科技创新能力百强中列38位。",
+     ["肥城市 | 县域科技创新能力百强 | 38 | 全国 | 2011"]),
     # 以全省第N的<metric>: the metric follows the rank
     ("湖南省2021年各市州经济", "2021年,常德市以全省第五的一般公共预算收入增速位居中游。",
      ["常德市 | 一般公共预算收入增速 | 5 | 湖南省 | 2021"]),
@@ -61,7 +61,7 @@ METRICS = [
     ("湖南省2021年各市州经济", "2021年,常德的一般公共预算收入总量和增量都稳居全省第三。",
      ["常德市 | 一般公共预算收入 | 3 | 湖南省 | 2021", "常德市 | 一般公共预算收入增量 | 3 | 湖南省 | 2021"]),
     # a second rank with only an aspect takes the metric of the rank before it in the sentence
-    ("湖南省2021年各市州经济", "2021年,株洲一般公共预算收入总量居全省第5,但增量仅低于长沙、岳阳,排全省第3。",
+    ("湖南省2021年各市州经济", "2021年,株洲一般公共预算收入总量列全省第5,增量则只低于长沙和常德,居全省第3。",
      ["株洲市 | 一般公共预算收入 | 5 | 湖南省 | 2021", "株洲市 | 一般公共预算收入增量 | 3 | 湖南省 | 2021"]),
     # the rank is the growth of the figure before it, not of one named after it
     ("日照市2018年前三季度县域经济", "2018年前三季度,县域实现生产总值1000亿元,同比增长7.5%,增速居全省第3位;"
@@ -71,11 +71,11 @@ METRICS = [
     ("2021年居民收入", "2021年,义乌市城镇居民人均可支配收入居全国县级市第一,慈溪市居全国县级市第二。",
      ["义乌市 | 城镇居民人均可支配收入 | 1 | 全国 | 2021", "慈溪市 | 城镇居民人均可支配收入 | 2 | 全国 | 2021"]),
     # items of a list share the head noun of the last one
-    ("云南省2025年政府工作报告", "2025年,云南省高速公路、农村公路通车里程均居全国第2位。",
-     ["云南省 | 高速公路通车里程 | 2 | 全国 | 2025", "云南省 | 农村公路通车里程 | 2 | 全国 | 2025"]),
+    ("贵州省2025年政府工作报告", "2025年,贵州省铁路、公路货运里程都排在全国第6位。",
+     ["贵州省 | 铁路货运里程 | 6 | 全国 | 2025", "贵州省 | 公路货运里程 | 6 | 全国 | 2025"]),
     # a scope's qualifier may name the aspect ranked (各市州增速第二): the metric is the title's
-    ("四川21市州上半年GDP成绩单", "2019年上半年,绵阳达到8.9%,坐稳全省各市州增速第二的位置。",
-     ["绵阳市 | 地区生产总值增速 | 2 | 四川省 | 2019H1"]),
+    ("四川21市州上半年GDP成绩单", "2019年上半年,德阳增长8.1%,稳坐全省各市州增速第三。",
+     ["德阳市 | 地区生产总值增速 | 3 | 四川省 | 2019H1"]),
     # no metric in the sentence and no figure before: the one metric of the title
     ("江苏13市前三季度GDP出炉", "2024年前三季度,扬州继续居全省第8位,与上半年持平。",
      ["扬州市 | 地区生产总值 | 8 | 江苏省 | 2024Q1-Q3"]),
@@ -118,9 +118,9 @@ def test_places_of_one_prefecture_keep_it_as_their_scope(gazetteer):
 
 
 def test_words_before_the_subjects_figure_clause_are_not_what_is_ranked(gazetteer):
-    body = "2022年上半年,由于受疫情影响,上海一般公共预算收入3795亿元,而山东以3950亿元超过上海,排名上升至全国第四位。"
-    # the metric is not said (only the figure 3950亿元): better none than the words of another clause
-    assert ranked(gazetteer, "山东省2022年上半年财政", body) == ["山东省 | None | 4 | 全国 | 2022H1"]
+    body = "2022年上半年,因为受台风影响,福建一般公共预算收入1800亿元,而安徽以1900亿元反超福建,排名升至全国第八位。"
+    # the metric is not said (only the figure 1900亿元): better none than the words of another clause
+    assert ranked(gazetteer, "安徽省2022年上半年财政", body) == ["安徽省 | None | 8 | 全国 | 2022H1"]
 
 
 def test_a_short_first_line_is_the_headline_when_the_title_is_another_line(gazetteer):
