@@ -7,23 +7,29 @@ the figure it is about. Word classes are data: knowledge/data/rankings.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
+from knowledge.extract.claim_metrics import (
+    aspect_of,
+    clean,
+    figure_metric,
+    headline_metric,
+    metrics,
+    names_metric,
+    phrase_after,
+    without_among,
+    without_comparison,
+)
+from knowledge.extract.claim_scope import scope_of_rank, share_scope
+from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items_of, rank_lists
+from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
-from knowledge.extract.nounphrase import noun_phrase_in
-from knowledge.extract.periods import find_periods, period_spans
+from knowledge.extract.periods import find_periods
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
-
-NATION = "全国"
 
 
 @dataclass(slots=True)
@@ -40,59 +46,27 @@ class ExtractedClaim:
     period_label: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _words() -> dict[str, Any]:
-    return tomllib.loads(resources.files("knowledge.data").joinpath("rankings.toml").read_text("utf-8"))
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-
-
-def _scope_levels() -> dict[str, str]:
-    return {w: level for level, words in _words()["scopes"].items() for w in words}
-
-
-# 居 starts 居民, 列 starts 列入: a one-character verb must not begin a longer word
-_VERB = rf"(?:{_alt(_words()['rank_verbs'])})(?![民住委家然入车为出])"
-_SCOPE = rf"(?:{_alt(list(_scope_levels()))})"
-_NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
 _RANK = (
-    rf"(?:第(?P<pos>{_NUM})(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
-    rf"|(?P<word>{_alt(list(_words()['ordinal_words']))})(?![次批家个创届季府都先要])"
-    rf"|前(?P<top>{_NUM})(?:名|位|强)?(?![季\d.个年月])"
-    rf"|(?P<front>{_alt(_words()['no_rank']['words'])}))"
+    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
+    rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台店发])"
+    rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月])"
+    rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
 _QUAL = r"(?P<qual>[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)"
-_WITH_VERB = re.compile(rf"(?P<verb>(?:{_VERB})+)在?(?P<scope>{_SCOPE})?{_QUAL}中?{_RANK}")
-_BARE_SCOPE = re.compile(rf"(?P<scope>{_SCOPE}){_QUAL}{_RANK}")
-_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{_VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
-_LEADS = re.compile(rf"(?:{_alt(_words()['no_rank']['leads'])})(?P<scope>{_SCOPE})")
-_CHAIN = re.compile(rf"、在?(?P<scope>{_SCOPE})?{_QUAL}中?(?:{_VERB})?{_RANK}")
+_WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{_QUAL}中?{_RANK}")
+_BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
+_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
+_LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
+_CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _BEFORE = re.compile(r"[,;:。]")
-_NOISE = "|".join(_words()["noise"]["patterns"])
-_NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
-_UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
-_FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
-_ITEM_SPLIT = re.compile(r"[、和及与]")
-_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
+# 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
+_COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
+_GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
+_SHARE_OF = re.compile(r"占[^,;。]{0,6}$")
+_LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
-_OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
-
-
-def _aspect_of(item: str) -> tuple[str, str]:
-    """(base, aspect): 规上工业增加值增速 → (规上工业增加值, 增速); 总量 → ("", ""); words after the aspect go."""
-    best: tuple[int, str, str] | None = None
-    for aspect, words in _words()["aspects"].items():
-        for word in words:
-            at = item.rfind(word)
-            if at >= 0 and (best is None or at > best[0] or (at == best[0] and len(word) > len(best[2]))):
-                best = (at, aspect, word)
-    if best is None:
-        return item, ""
-    return item[: best[0]], best[1]
 
 
 def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact]) -> list[ExtractedClaim]:
@@ -109,8 +83,10 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
         if sentence.paragraph != reading.paragraph:
             reading.paragraph, reading.carry = sentence.paragraph, None
         here = by_sentence.get(sentence.position, [])
-        for claim in _rank_claims(sentence, ctx, doc, here, reading) + superlatives(sentence, ctx):
-            key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label, claim.claim)
+        ranked = _rank_claims(sentence, ctx, doc, here, reading)
+        share_scope(ranked, ctx.gazetteer)
+        for claim in ranked + superlatives(sentence, ctx):
+            key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label)
             if key not in seen:
                 seen.add(key)
                 claims.append(claim)
@@ -155,6 +131,8 @@ def _spans(text: str) -> list[re.Match[str]]:
 def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: list[ExtractedFact],
                  reading: _Reading) -> list[ExtractedClaim]:
     text = sentence.text
+    listed = rank_lists(text, ctx)
+    found = [(x.match.start(), _spread_claims(x, text, sentence.position, ctx, doc, here, reading)) for x in listed]
     out: list[ExtractedClaim] = []
     consumed = 0
     made: list[ExtractedClaim] = []
@@ -162,14 +140,71 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
         rank_at = _rank_start(m)
         if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]):
             continue
+        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
+            continue
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
-        out.extend(made)
+        out = list(made)
         consumed = m.end()
         while made and (chained := _CHAIN.match(text, consumed)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
+        found.append((m.start(), out))
+    return [c for _, claims in sorted(found, key=lambda x: x[0]) for c in claims]  # in reading order
+
+
+def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext, doc: Document,
+                   here: list[ExtractedFact], reading: _Reading) -> list[ExtractedClaim]:
+    """One claim per place (or per metric) of a list of ranks; nothing when the counts differ."""
+    m = spread.match
+    n = len(spread.ranks)
+    if len(spread.places) == n:
+        subjects = spread.places
+    elif len(spread.places) <= 1:
+        subject = spread.places[0] if spread.places else _subject_and_phrase(
+            text, _clause_start(text, m.start()), m.start(), ctx)[0] or ctx.focus or ctx.city
+        if subject is None:
+            return []
+        subjects = [subject] * n
+    else:
+        return []
+    out = []
+    for i, subject in enumerate(subjects):
+        stated = _about_fact(text, m.start(), here, subject)
+        carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
+        about = stated or carried  # the figure before is another place's: its metric is not this list's
+        named = metrics(spread.phrase, about.metric if about else _headline(doc), ctx)
+        if len(spread.places) != n:
+            if len(items_of(spread.phrase)) != n or len(named) != n:
+                return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
+            metric = named[i]
+        else:
+            metric = named[0] if len(named) == 1 else None
+        scope_word, scope_name = scope_of_rank(m, subject, ctx)
+        period = _period(text[: m.start()], about, ctx, doc) or reading.period
+        claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
+                               metric, position, scope_name, period)
+        out.append(claim)
+        old = _old_period(spread.old_when, period, ctx, doc)
+        if old is not None and len(spread.old_ranks) == n:
+            out.append(ExtractedClaim(subject.name, "region", subject.code, spread.texts[n + i], scope_word,
+                                      spread.old_ranks[i], metric, position, scope_name, old))
     return out
+
+
+def _headline(doc: Document) -> str | None:
+    """The one metric the title names, or the first line's when the title is another line (a short first line
+    is the headline of a news text)."""
+    first = doc.sentences[0].text if doc.sentences else ""
+    return headline_metric(doc.title or "") or (headline_metric(first) if len(first) <= 40 else None)
+
+
+def _old_period(words: str, period: str | None, ctx: ArticleContext, doc: Document) -> str | None:
+    """The period of the old ranks of 从去年同期的第7名上升到第5名: the same span a year before, or as named."""
+    if is_same_time_last_year(words):
+        return f"{int(period[:4]) - 1}{period[4:]}" if period and period[:4].isdigit() else None
+    stated = _stated_periods(words, ctx, doc)
+    return stated[-1] if stated else None
 
 
 def _rank_start(m: re.Match[str]) -> int:
@@ -184,7 +219,7 @@ def _position(m: re.Match[str]) -> int | None:
     if groups.get("bare"):
         return int(groups["bare"])
     if groups.get("word"):
-        return int(_words()["ordinal_words"][groups["word"]])
+        return int(words()["ordinal_words"][groups["word"]])
     if m.re is _LEADS:
         return 1
     return None
@@ -198,25 +233,50 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
     after = _subject_after(text, m.end(), ctx)
     if after is not None:
         subject, phrase = after, text[max(clause_start, stop) : m.start()]
-    about = _about_fact(text, m.start(), here, subject) or reading.carry
-    if earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
+    stated = _about_fact(text, m.start(), here, subject)
+    about = stated or reading.carry
+    if after is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
             and _subject_before(text, clause_start, m.start(), ctx)[0] is None:
-        # 居全省第一,在中部六省省会城市中居第1位: the next rank of the sentence is about the same place
+        # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
     if subject is None:
-        subject = about.region if about is not None else (ctx.focus or ctx.city)
+        subject = about.region if about is not None and _inside_focus(about.region, ctx) else (ctx.focus or ctx.city)
     if subject is None:
         return []
-    scope_word, scope_name = _scope(m, subject, ctx)
-    if earlier and not _clean(phrase) and ";" not in text[stop : m.start()]:
+    scope_word, scope_name = scope_of_rank(m, subject, ctx)
+    lead = _LEAD_SCOPE.search(text, clause_start, m.start())
+    if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
+        scope_word, scope_name = scope_of_rank(lead, subject, ctx)
+    if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = _period(text[: m.start()], about, ctx, doc) or reading.period
-    if not _clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+    if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    group = m.groupdict().get("group") or ""
+    if group and _GROUP_SCOPE.match(group) and not _named(phrase):
+        phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
+    qual = m.groupdict().get("qual") or ""
+    if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
+        named = aspect_of(qual)[1] if m.groupdict().get("scope") else qual
+        phrase = phrase if named and phrase.endswith(named) else phrase + named
+    if after is not None:
+        phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第二的X县城镇居民收入为…
+    elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
+        phrase = phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
+    # the metric of the figure before, else of the rank said before in the sentence (总量居第4,增量排第3)
+    inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
+    fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
+        or (about.metric if about else _headline(doc))
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
-            for metric in _metrics(phrase, about)]
+            for metric in metrics(phrase, fallback, ctx)]
+
+
+def _inside_focus(region: Region, ctx: ArticleContext) -> bool:
+    """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
+    province in a province's report is a misread name, not what the report ranks."""
+    return ctx.focus is None or any(r.code == ctx.focus.code for r in ctx.gazetteer.chain(region))
 
 
 def _claim_text(m: re.Match[str]) -> str:
@@ -231,25 +291,32 @@ def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleConte
     """The region ranked and the words naming what is ranked, read back from the rank clause by clause.
 
     Back over clauses without a figure (生产总值总量、…和社零增幅,均居山东省第三), and to the subject
-    of the sentence part before it (广东GDP超过8.8万亿元,稳居第一), never past a semicolon. A clause that
+    of the sentence part before it (某省GDP超过5万亿元,稳居第一), never past a semicolon. A clause that
     names its own metric and no place keeps the subject that opens a clause, not a place inside one.
     """
     subject, end = _subject_before(text, clause_start, at, ctx)
     phrase = text[end:at] if subject is not None else text[clause_start:at]
-    own = bool(_clean(phrase))
+    own = bool(_named(phrase))
     start = clause_start
-    while start > stop and text[start - 1] != ";" and (subject is None or not _clean(phrase)):
+    while start - 1 > stop and text[start - 1] != ";" and (subject is None or not _named(phrase)):
         prev_start = _clause_start(text, start - 1)
         prev = text[prev_start : start - 1]
         found, end = _subject_before(text, prev_start, start - 1, ctx)
-        if found is not None and own and len(_clean(text[prev_start : end])) > len(found.name) + 2:
+        if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not _clean(phrase) and not re.search(r"\d", prev):
+        if not _named(phrase) and not re.search(r"\d", without_among(prev)):
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
+            if re.search(r"\d", without_among(prev)):
+                break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase
+
+
+def _named(phrase: str) -> str:
+    """The metric words of a phrase before any comparison in it (收入紧跟A → 收入)."""
+    return clean(without_comparison(phrase))
 
 
 def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
@@ -257,7 +324,7 @@ def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> Ext
     region = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
     scope_word, scope_name = (prev.scope, prev.scope_name)
     if m["scope"] or m["qual"]:
-        scope_word, scope_name = _scope(m, region, ctx) if region else (m["scope"], m["scope"])
+        scope_word, scope_name = scope_of_rank(m, region, ctx) if region else (m["scope"], m["scope"])
     return ExtractedClaim(prev.subject, prev.subject_kind, prev.region_code, m.group(0).lstrip("、"),
                           scope_word, _position(m), prev.about, prev.sentence, scope_name, prev.period_label)
 
@@ -283,6 +350,8 @@ def _subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tup
                     region in ctx.gazetteer.chain(following[1]):
                 region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
             break
+    if at > start and _COMPARED.search(text, start, at):
+        return None, start  # 紧跟A和B,位列第三: a place compared with is not the subject
     return region, (at + len(surface)) if at >= 0 else start
 
 
@@ -302,86 +371,21 @@ def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region |
     for fact in here:
         where = text.rfind(fact.metric_surface, 0, at) if fact.metric_surface else -1
         mine = subject is None or fact.region.code == subject.code
+        if where >= 0 and _SHARE_OF.search(text, max(0, where - 8), where):
+            continue  # 占山东总存量的15%: a share of the metric, not the metric ranked
         if where >= 0 and mine and (best is None or where >= best[0]):
             best = (where, fact)
     if best is not None:
         return best[1]
-    mine_any = [f for f in here if subject is None or f.region.code == subject.code]
+    # a figure named only after the rank (增速居第3位;实现收入80亿元) is not what the rank is about
+    mine_any = [f for f in here
+                if (subject is None or f.region.code == subject.code) and not _after_or_share(text, f, at)]
     return mine_any[-1] if mine_any else None
 
 
-def _clean(phrase: str) -> str:
-    """The metric words of a phrase: periods and figures blanked, adverbials cut from both ends."""
-    chars = list(phrase)
-    for start, stop in period_spans(phrase):
-        chars[start:stop] = " " * (stop - start)
-    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
-    phrase = re.sub(r"[“”\"()()]", "", phrase)
-    previous = None
-    while previous != phrase:
-        previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
-    return phrase.replace(" ", "")
-
-
-def _metrics(phrase: str, about: ExtractedFact | None) -> list[str | None]:
-    """The metrics a claim ranks: one per item of 总量和增速 or 高速公路、农村公路通车里程."""
-    items = [_LEAD_WORDS.sub("", _clean(i)) for i in _ITEM_SPLIT.split(phrase)]
-    items = [i for i in items if i] or [""]
-    fallback = about.metric if about is not None else None
-    out: list[str | None] = []
-    shared_tail = _aspect_of(items[-1])[0]
-    for item in items:
-        base, aspect = _aspect_of(item)
-        name = _metric_name(base) if base else fallback
-        if name is None and base and len(items) > 1 and shared_tail:
-            name = _metric_name(base + _tail_noun(shared_tail))  # 高速公路、农村公路通车里程
-        if name is None and not base:
-            name = fallback
-        out.append(f"{name}{aspect}" if name else None)
-    return list(dict.fromkeys(out))
-
-
-def _tail_noun(phrase: str) -> str:
-    """The head noun a list's last item shares with the items before it (农村公路通车里程 → 通车里程)."""
-    return phrase[-4:] if len(phrase) > 4 else ""
-
-
-def _metric_name(base: str) -> str | None:
-    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
-
-
-def _scope(m: re.Match[str], subject: Region | None, ctx: ArticleContext) -> tuple[str | None, str | None]:
-    """(scope as written, scope resolved): 全省 → the subject's province; no scope → the unit above it."""
-    groups = m.groupdict()
-    word = groups.get("scope")
-    qual = groups.get("qual") or ""
-    if groups.get("group"):
-        word, qual = None, groups["group"]
-    level = _scope_levels().get(word or "")
-    gaz = ctx.gazetteer
-    if level == "nation":
-        return word, NATION
-    if level == "world":
-        return word, "全球" if word in ("全球", "世界") else word
-    named = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
-    if level is None and named:
-        return named[0].surface, named[0].region.name  # 居山东省第一
-    if level is None and qual and groups.get("group"):
-        return qual, qual
-    if level is None and qual and not word:
-        return qual, qual  # 排渝东南第1位: a named group of units
-    if subject is None:
-        return word, None
-    if level == "province" or (level is None and subject.level == "city"):
-        return word, gaz.province_of(subject).name
-    if level == "city" or (level is None and subject.level not in ("province", "city")):
-        city = gaz.city_of(subject) if subject.level not in ("city", "province") else None
-        unit = city or ctx.city or subject
-        return word, unit.name
-    if level == "county":
-        return word, (ctx.focus or subject).name
-    parent = gaz.parent(subject)
-    return word, parent.name if parent is not None else NATION
+def _after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
+    where = text.find(fact.metric_surface) if fact.metric_surface else -1
+    return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
 
 
 def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:

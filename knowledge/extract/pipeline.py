@@ -51,8 +51,8 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed.warnings.extend(Note(f"mojibake: {r}", f"乱码处理:{chinese(r)}") for r in clean.repairs)
     ctx = ArticleContext.for_document(doc, gazetteer)
     parsed.facts = with_tables(doc, ctx, extract_facts(doc, ctx))
-    parsed.rankings = extract_rankings(doc, ctx.fresh())
     parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
+    parsed.rankings = extract_rankings(doc, ctx.fresh(), parsed.claims)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
         parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "

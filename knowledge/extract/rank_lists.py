@@ -68,7 +68,31 @@ def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
             current.end = end
     if current is not None:
         runs.append(current)
+    for run in runs:
+        _bridge_tail(text, run, sep_re, ctx)
     return [r for r in runs if len(r.items) >= 2]
+
+
+def _bridge_tail(text: str, run: _Run, sep_re: re.Pattern[str], ctx: ArticleContext) -> None:
+    """Take into the run a last short name the mention scan skipped when the list's count follows it and it
+    names a place of the same province as the others: 甲、乙、丙3个千亿县."""
+    sep = sep_re.match(text, run.end)
+    if sep is None or not run.items:
+        return
+    token = re.match(rf"([^、,,。;;和及与\s\d]{{2,4}}?)(?=(?:{alt('count_openers')})?(?:{_NUM})\s*(?:个|座))",
+                     text[sep.end() :])
+    if token is None:
+        return
+    entry = link_entry(None, token.group(1), ctx)
+    if entry.region_code is None:
+        return
+    region = ctx.gazetteer.get(entry.region_code)
+    province = ctx.gazetteer.province_of(region).code
+    if any(ctx.gazetteer.province_of(m.region).code != province for m, _ in run.items):
+        return
+    end = sep.end() + token.end(1)
+    run.items.append((Mention(sep.end(), end, token.group(1), region, "name"), None))
+    run.end = end
 
 
 def _bridge(text: str, run: _Run, until: int, sep_re: re.Pattern[str], ctx: ArticleContext) -> bool:
@@ -101,7 +125,8 @@ def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[
     for run in item_runs(text, ctx):
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, run.start)), default=0)
         lead = re.sub(r"[\s::,,]+$", "", text[clause_start : run.start])
-        ranking = _led(run, lead, text, sentence, doc, ctx) or _counted(run, lead, text, sentence, doc, ctx)
+        ranking = _led(run, lead, text, sentence, doc, ctx) or _counted(run, lead, text, sentence, doc, ctx) \
+            or _chosen(run, lead, text, sentence, doc, ctx)
         if ranking is not None:
             ranking.period_label = ranking.period_label or period_of(text[: run.start], doc, ctx)
             found.append(ranking)
@@ -143,7 +168,7 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
 
 def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
              ctx: ArticleContext) -> ExtractedRanking | None:
-    """A list closed by its count: 日照、青岛两市增幅超过9%, 荆州、孝感、黄冈3个过三千亿元城市."""
+    """A list closed by its count: 日照、青岛两市增幅超过9%, A、B、C3个过千亿元城市."""
     classes = alt("classes")
     count_re = re.compile(rf"\s*(?P<opener>{alt('count_openers')})?\s*(?P<n>{_NUM})\s*(?:个|座)?\s*")
     m = count_re.match(text, run.items[-1][0].end)
@@ -171,6 +196,21 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     title = _title(title)
     entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]  # 黄冈3个…: a count, no figure
     return make_ranking(title, "set", lead + rest, entries, sentence.position, doc, ctx)
+
+
+def _chosen(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
+            ctx: ArticleContext) -> ExtractedRanking | None:
+    """Places chosen for a named list: 成都、眉山入选全国首批…试点城市 (a set, titled by the list's name)."""
+    m = re.compile(rf"\s*(?:{alt('chosen')})").match(text, run.end)
+    if m is None:
+        return None
+    clause_end = re.compile(r"[,,。;;]").search(text, m.end())
+    rest = text[m.end() : clause_end.start() if clause_end else len(text)]
+    title = re.sub(r"(?:建设)?(?:地区)?名单$", "", rest)
+    if len(title) < 2:
+        return None
+    entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]
+    return make_ranking(_title(title), "set", lead + rest, entries, sentence.position, doc, ctx)
 
 
 def _title(segment: str) -> str:

@@ -6,11 +6,13 @@ Each keeps its title, scope and period; lists announced in successive sentences 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from knowledge.extract.claims import ExtractedClaim as ExtractedClaim  # re-exported for the pipeline
 from knowledge.extract.claims import SubjectKind as SubjectKind  # re-exported for the store models
 from knowledge.extract.claims import extract_claims as extract_claims
 from knowledge.extract.context import ArticleContext
+from knowledge.extract.rank_claims import rankings_from_claims
 from knowledge.extract.rank_entries import ExtractedEntry as ExtractedEntry  # re-exported for the store
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, period_of, scope_of
 from knowledge.extract.rank_entries import RankingKind as RankingKind  # re-exported for the store models
@@ -28,8 +30,10 @@ _SET_RE = re.compile(
 _HEADING_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
 
 
-def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
-    """Numbered rankings (grouped by their heading), named sets, prose lists, numbered lines and tables."""
+def extract_rankings(doc: Document, ctx: ArticleContext,
+                     claims: Sequence[ExtractedClaim] = ()) -> list[ExtractedRanking]:
+    """Numbered rankings (grouped by their heading), named sets, prose lists, numbered lines and tables, and
+    rankings told claim by claim (the article's rank claims)."""
     rankings: list[ExtractedRanking] = []
     headings: list[str] = []
     current: ExtractedRanking | None = None
@@ -59,7 +63,7 @@ def extract_rankings(doc: Document, ctx: ArticleContext) -> list[ExtractedRankin
     rankings.extend(_new_only(rankings, rank_tables(doc, ctx)))
     rankings = [r for r in rankings if len(r.entries) >= 2]
     _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
-    return rankings
+    return rankings + rankings_from_claims(claims, rankings, ctx)
 
 
 def _new_only(known: list[ExtractedRanking], found: list[ExtractedRanking]) -> list[ExtractedRanking]:

@@ -41,7 +41,7 @@ PROSE = [
 CHAINS = [
     ("洛阳市2023年上半年经济运行", "2023年上半年,洛阳市地区生产总值增长6.0%,增速居全省第1位、中部六省第2位。",
      ["洛阳市 | 地区生产总值增速 | 1 | 河南省 | 2023H1", "洛阳市 | 地区生产总值增速 | 2 | 中部六省 | 2023H1"]),
-    ("烟台市2022年上半年经济", "2022年上半年,烟台市规上工业增加值增速居山东省第一,进出口总额居山东省第二。",
+    ("烟台市2022年上半年经济", "2022年上半年,烟台市规上工业增加值增速列山东省第一,进出口总额列山东省第二。",
      ["烟台市 | 规上工业增加值增速 | 1 | 山东省 | 2022H1", "烟台市 | 进出口总额 | 2 | 山东省 | 2022H1"]),
 ]
 NO_SCOPE = [
@@ -73,7 +73,9 @@ def test_among_the_leaders_is_a_claim_without_a_rank(gazetteer):
 
 
 @pytest.mark.parametrize("body", ["2022年,淄博市首次举办国际陶瓷博览会。", "2022年,淄博市居民人均可支配收入增长5%。",
-                                  "2022年,淄博市第一产业增加值300亿元。"],
-                         ids=["first-time", "residents", "primary-industry"])
+                                  "2022年,淄博市第一产业增加值300亿元。", "2022年,淄博市新增省内首台套技术装备5个。",
+                                  "2022年,淄博市新设国内知名首店8家。"],
+                         ids=["first-time", "residents", "primary-industry", "first-of-a-kind-equipment",
+                              "first-stores"])
 def test_words_that_only_look_like_ranks_give_no_claim(gazetteer, body):
     assert ranked(claims_of(gazetteer, "淄博市2022年经济运行", body)) == []
