@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from knowledge.extract.entities import mask_companies
-from knowledge.extract.periods import Period, context_words, find_periods, is_history, stated_years
+from knowledge.extract.periods import Period, context_words, find_periods, is_history, period_spans, stated_years
 from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
 from knowledge.places.nation import is_nation
@@ -117,11 +117,17 @@ class ArticleContext:
         # 绍兴黄酒…: 绍兴 is no subject of the sentence); a clause's is any place it names
         span, at = (_opening(text), 0) if clause is None else (clause, start)
         placed = self.places(text, (at, at + len(span)))
-        candidates = [c for c in placed if not _is_object(span, c[0], c[2])]
+        listed = [c[0] for c in placed if _in_list(span, c[0], c[2])]
+        candidates = [c for c in placed if not _is_object(span, c[0], c[2]) and c[0] not in listed]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
             if region is not None and not _is_object(span, a.start(), a.group(0)):
                 candidates.append((a.start(), region, a.group(0)))
+        if listed and (not candidates or min(listed) < min(c[0] for c in candidates)):
+            # the clause is about several places at once: none of them, nor the paragraph's, is its subject
+            if clause is None:
+                self.sentence_subject = None
+            return None
         if candidates:
             candidates.sort(key=lambda c: c[0])
             _, region, surface = candidates[0]
@@ -142,9 +148,14 @@ class ArticleContext:
         return None
 
     def note_heading(self, text: str) -> None:
-        mentions = self.mentions(text)
-        if mentions:
-            self.last["heading"] = (mentions[0].region, mentions[0].surface)
+        """A heading's place carries to the sentences under it; a heading naming the focus unit among others
+        (这就是山东|…看枣庄…: a column's name, then the article's own city) is about the focus."""
+        mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
+        if not mentions:
+            return
+        own = next((m for m in mentions if self.focus is not None and m.region.code == self.focus.code), None)
+        chosen = own or mentions[0]
+        self.last["heading"] = (chosen.region, chosen.surface)
 
     def advance(self, text: str) -> None:
         self.previous_subject, self.sentence_subject = self.sentence_subject, None
@@ -195,6 +206,7 @@ _SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:�
 _ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 _SOURCE_MARKERS = context_words()["source_markers"]
+_LIST_MARKS = ("、", "等")
 
 
 def _is_object(span: str, start: int, surface: str) -> bool:
@@ -211,13 +223,27 @@ def _is_object(span: str, start: int, surface: str) -> bool:
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
 
 
+def _in_list(span: str, start: int, surface: str) -> bool:
+    """甲、乙3市均…, 新增甲、乙4个千亿县, …等丙品牌: a member of a list (一、 numbers a section, not a list)."""
+    if span.startswith(_LIST_MARKS, start + len(surface)):
+        return True
+    return span.endswith(_LIST_MARKS, 0, start) and not _SECTION_NUMBER.search(span, 0, start)
+
+
+_SECTION_NUMBER = re.compile(r"(?:^|[\s。;:])[一二三四五六七八九十\d]{1,3}、$")
+
+
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]|\s*(?:年|月|日|季度|号))")
 
 
 def _opening(text: str) -> str:
-    """The words of a sentence before its first figure (years, months and days are not figures)."""
-    m = _FIGURE.search(text)
-    return text[: m.start()] if m else text
+    """The words of a sentence before its first figure (years, months, days and spans such as 1-11月 are
+    not figures)."""
+    spans = period_spans(text)
+    for m in _FIGURE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            return text[: m.start()]
+    return text
 
 
 def _focus_year(doc: Document) -> int | None:
