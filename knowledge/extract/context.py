@@ -21,6 +21,8 @@ from knowledge.text.document import Document
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
 # The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.
 _OFFICE = re.compile(r"(?:统计局|人民政府|政府|调查队|发展和改革委员会|发改委|财政局)")
+# 经某市统计局核算, 经某省统一核算: what follows 经 when it names the figures' source
+_OFFICE_OR_COUNT = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?(?:{_OFFICE.pattern}|核算|测算|统计|审定)")
 
 
 @dataclass(slots=True)
@@ -123,6 +125,7 @@ class ArticleContext:
             region = self._anaphor(a.group(0))
             if region is not None and not _is_object(span, a.start(), a.group(0)):
                 candidates.append((a.start(), region, a.group(0)))
+        candidates.extend(self._focus_heads(span, placed))
         if listed and (not candidates or min(listed) < min(c[0] for c in candidates)):
             # the clause is about several places at once: none of them, nor the paragraph's, is its subject
             if clause is None:
@@ -186,6 +189,22 @@ class ArticleContext:
         return None
 
 
+    def _focus_heads(self, span: str, placed: list[tuple[int, Region, str]]) -> list[tuple[int, Region, str]]:
+        """合作区 standing alone in an article about 某某深度合作区 is that zone."""
+        focus = self.focus
+        head = next((h for h in _FOCUS_HEADS if focus is not None and focus.name.endswith(h)
+                     and len(focus.name) > len(h)), None)
+        if focus is None or head is None:
+            return []
+        out = []
+        for m in re.finditer(re.escape(head), span):
+            inside = any(at <= m.start() < at + len(surface) for at, _r, surface in placed)
+            before = span[m.start() - 1] if m.start() else ""
+            bare = not before or not ("\u4e00" <= before <= "\u9fff") or before in _BARE_BEFORE
+            if bare and not inside and not _is_object(span, m.start(), head):
+                out.append((m.start(), focus, head))
+        return out
+
     def _below_reporting_unit(self, region: Region) -> bool:
         """A city named in a province's work report (昆明长水国际机场…) is an aside: its paragraph stays the
         province's."""
@@ -207,6 +226,8 @@ _ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 _SOURCE_MARKERS = context_words()["source_markers"]
 _LIST_MARKS = ("、", "等")
+_FOCUS_HEADS = context_words()["focus_heads"]
+_BARE_BEFORE = set("全该本我")  # 全区, 该合作区: still the zone itself
 
 
 def _is_object(span: str, start: int, surface: str) -> bool:
@@ -216,8 +237,9 @@ def _is_object(span: str, start: int, surface: str) -> bool:
         return True  # 成立全省首家…: a scope of comparison, not a subject
     if span.startswith("级", start + len(surface)) or span.endswith("级", 0, start):
         return True  # 威海市级龙头企业, 省级经济技术开发区: a rank of the thing, not the place spoken of
-    if span.endswith(_SOURCE_MARKERS, 0, start):
-        return True  # 经济南市统计局核算: where the figures come from, not whom they are about
+    if span.endswith(_SOURCE_MARKERS, 0, start) and not (span.endswith("经", 0, start) and not _OFFICE_OR_COUNT.match(
+            span, start + len(surface))):
+        return True  # 经济南市统计局核算: where the figures come from (经横琴口岸: the way through, a subject)
     if span.startswith(("(", "("), start + len(surface)):
         return True  # 中国(山东)自由贸易试验区: the outer name of a thing
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
