@@ -135,8 +135,8 @@ class ArticleContext:
             candidates.sort(key=lambda c: c[0])
             _, region, surface = candidates[0]
             for _, child, child_surface in candidates[1:2]:
-                # 聊城市茌平区: the county named right after its city is the subject
-                if child.parent == region.code and span.find(child_surface) == span.find(surface) + len(surface):
+                # 聊城市茌平区, 浙江义乌: the unit named right after a place containing it is the subject
+                if self._contains(region, child) and span.find(child_surface) == span.find(surface) + len(surface):
                     region, surface = child, child_surface
             if clause is None:
                 # the sentence's own subject carries through its paragraph; a place named in a later
@@ -189,6 +189,9 @@ class ArticleContext:
         return None
 
 
+    def _contains(self, outer: Region, inner: Region) -> bool:
+        return _inside(self.gazetteer, outer, inner)
+
     def _focus_heads(self, span: str, placed: list[tuple[int, Region, str]]) -> list[tuple[int, Region, str]]:
         """合作区 standing alone in an article about 某某深度合作区 is that zone."""
         focus = self.focus
@@ -213,12 +216,17 @@ class ArticleContext:
                 and region.code != focus.code and self.gazetteer.province_of(region).code == focus.code)
 
     def _peer_of_focus(self, suffix: str) -> Region | None:
-        """The unit the previous sentence opened with, when it is of the focus unit's own level and suffix."""
-        if self.previous_subject is None or self.focus is None:
+        """The unit this sentence, else the previous one, opened with, when it is of the focus unit's own level
+        and suffix (而乙市…,按全市常住人口计算: 全市 is 乙市 in an article about 甲市)."""
+        if self.focus is None:
             return None
-        region = self.previous_subject[0]
-        same_kind = region.level == self.focus.level and region.name.endswith(suffix)
-        return region if same_kind and region.code != self.focus.code else None
+        for opened in (self.sentence_subject, self.previous_subject):
+            if opened is None:
+                continue
+            region = opened[0]
+            same_kind = region.level == self.focus.level and region.name.endswith(suffix)
+            return region if same_kind and region.code != self.focus.code else None
+        return None
 
 
 _SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
@@ -290,20 +298,21 @@ def alternation_of(name: str) -> str:
 
 
 def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
-    """The article's unit: the place its title names (the finer of 聊城市茌平区), else its issuing office,
-    else its most mentioned place."""
+    """The article's unit: the place its title names (the finer of 聊城市茌平区), unless the issuing office
+    (某市统计局发布) is a unit inside it; else the office's unit; else the place the article opens with; else
+    its most mentioned place."""
     title = mask_companies(doc.title or "")
     found = [m.region for m in gazetteer.find_mentions(title, context_city=city) if not is_nation(m.region)]
+    office = _office_unit(doc, gazetteer, city)
     if found:
-        return _finest_leading(found)
+        named = _finest_leading(gazetteer, found)
+        return office if office is not None and _inside(gazetteer, named, office) else named
+    if office is not None:
+        return office
+    opening = _opening_place(doc, gazetteer, city)
+    if opening is not None:
+        return opening
     counts: Counter[str] = Counter()
-    for sentence in doc.sentences[:3]:
-        for office in _OFFICE.finditer(sentence.text):
-            near = gazetteer.find_mentions(sentence.text[max(0, office.start() - 12) : office.start()],
-                                           context_city=city)
-            near = [m for m in near if not is_nation(m.region)]
-            if near:
-                return _finest_leading([m.region for m in near])
     for sentence in doc.sentences:
         counts.update(m.region.code for m in gazetteer.find_mentions(mask_companies(sentence.text),
                                                                      context_city=city) if not is_nation(m.region))
@@ -312,9 +321,41 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
     return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
 
 
-def _finest_leading(regions: list[Region]) -> Region:
+_OFFICE_SENTENCES = 3
+_OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
+
+
+def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The unit of the office the first sentences name (记者从某市统计局获悉, 由某市统计局发布)."""
+    for sentence in doc.sentences[:_OFFICE_SENTENCES]:
+        for office in _OFFICE.finditer(sentence.text):
+            near = gazetteer.find_mentions(sentence.text[max(0, office.start() - 12) : office.start()],
+                                           context_city=city)
+            near = [m for m in near if not is_nation(m.region)]
+            if near:
+                return _finest_leading(gazetteer, [m.region for m in near])
+    return None
+
+
+def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The place named in the first words of the article (a title line of a place's name, 2023年某县…)."""
+    for sentence in doc.sentences[:1]:
+        head = mask_companies(sentence.text)[:_OPENING_REACH]
+        found = [m.region for m in gazetteer.find_mentions(head, context_city=city)
+                 if not is_nation(m.region) and not _is_object(head, m.start, m.surface)]
+        if found:
+            return _finest_leading(gazetteer, found)
+    return None
+
+
+def _inside(gazetteer: Gazetteer, outer: Region, inner: Region) -> bool:
+    return inner.code != outer.code and any(r.code == outer.code for r in gazetteer.chain(inner))
+
+
+def _finest_leading(gazetteer: Gazetteer, regions: list[Region]) -> Region:
+    """The first place named, or the one named after it that lies inside it (浙江义乌, 聊城市茌平区)."""
     first = regions[0]
-    if len(regions) > 1 and regions[1].parent == first.code:
+    if len(regions) > 1 and _inside(gazetteer, first, regions[1]):
         return regions[1]
     return first
 
