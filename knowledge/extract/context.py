@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from knowledge.extract.entities import mask_companies
+from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.periods import Period, context_words, find_periods, is_history, period_spans, stated_years
 from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
@@ -43,6 +43,7 @@ class ArticleContext:
     previous_subject: tuple[Region, str] | None = None  # … and the one before it
     bulletin: bool = False  # a statistics bulletin: it speaks of its own year only
     work_report: bool = False  # a government's report: it speaks of its own unit throughout
+    declared: bool = False  # the title, issuing office or first words name the focus: it is each sentence's default
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -62,6 +63,15 @@ class ArticleContext:
                     cities[city.code] += weight
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
         focus = _focus_unit(doc, gazetteer, city)
+        if focus is not None and city is not None and not _same_province(gazetteer, focus, city):
+            # a city named in passing from another province (a highway's name) is not the article's city
+            own = [(code, n) for code, n in cities.most_common()
+                   if _same_province(gazetteer, focus, gazetteer.get(code))]
+            city = gazetteer.get(own[0][0]) if own else None
+        report = bool(_WORK_REPORT.search(doc.title or ""))
+        bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
+        # a bulletin or a work report is its unit's own text, whatever its title names
+        declared = focus is not None and (bulletin or report or _declared_focus(doc, gazetteer, city))
         # 全省 is the focus unit's province (福建 in a 福建 article); with no focus, the province named most
         province: Region | None = None
         anchor = focus or city
@@ -69,12 +79,11 @@ class ArticleContext:
             province = gazetteer.province_of(anchor)
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
-        bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
         period = _focus_period(doc, year)
         if _WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
             year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
-        report = bool(_WORK_REPORT.search(doc.title or ""))
-        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report)
+        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report,
+                   declared=declared)
 
     @property
     def relative_year(self) -> int | None:
@@ -84,7 +93,8 @@ class ArticleContext:
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
         fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province, self.focus,
-                               self.focus_period, bulletin=self.bulletin, work_report=self.work_report)
+                               self.focus_period, bulletin=self.bulletin, work_report=self.work_report,
+                               declared=self.declared)
         fresh._seen = self._seen  # the same article: its mentions stay valid
         fresh.unsettled = self.unsettled
         return fresh
@@ -147,7 +157,9 @@ class ArticleContext:
             return region, surface
         if clause is None:
             self.sentence_subject = None
-            return self.last.get("paragraph") or self.last.get("heading")
+            carried = self.last.get("paragraph") or self.last.get("heading")
+            # a company opening the sentence (masked as □) is what it is about: the article's unit is no default
+            return carried or (None if MASK in span else self._focus_subject())
         return None
 
     def note_heading(self, text: str) -> None:
@@ -188,6 +200,11 @@ class ArticleContext:
                 return self.city
         return None
 
+
+    def _focus_subject(self) -> tuple[Region, str] | None:
+        """A sentence naming no place, under no place-naming heading or paragraph, is about the article's
+        declared unit (a bulletin's 全年粮食产量…); a focus that is only the most mentioned place is no default."""
+        return (self.focus, self.focus.name) if self.focus is not None and self.declared else None
 
     def _contains(self, outer: Region, inner: Region) -> bool:
         return _inside(self.gazetteer, outer, inner)
@@ -321,6 +338,14 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
     return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
 
 
+def _declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) -> bool:
+    """Whether the article says whose it is (its title, issuing office or first words name a place), rather
+    than the focus being only its most mentioned place."""
+    title = mask_companies(doc.title or "")
+    return (any(not is_nation(m.region) for m in gazetteer.find_mentions(title, context_city=city))
+            or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
+
+
 _OFFICE_SENTENCES = 3
 _OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
 
@@ -346,6 +371,10 @@ def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> 
         if found:
             return _finest_leading(gazetteer, found)
     return None
+
+
+def _same_province(gazetteer: Gazetteer, a: Region, b: Region | None) -> bool:
+    return b is not None and gazetteer.province_of(a).code == gazetteer.province_of(b).code
 
 
 def _inside(gazetteer: Gazetteer, outer: Region, inner: Region) -> bool:
