@@ -157,9 +157,9 @@ class ArticleContext:
             return region, surface
         if clause is None:
             self.sentence_subject = None
-            carried = self.last.get("paragraph") or self.last.get("heading")
-            # a company opening the sentence (masked as □) is what it is about: the article's unit is no default
-            return carried or (None if MASK in span else self._focus_subject())
+            if MASK in span:
+                return None  # a company named before the first figure (masked as □) is what the sentence is about
+            return self.last.get("paragraph") or self.last.get("heading") or self._focus_subject()
         return None
 
     def note_heading(self, text: str) -> None:

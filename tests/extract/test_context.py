@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.pipeline import parse_article
 from knowledge.text.corpus import ArticleMeta, RawArticle
@@ -45,6 +46,34 @@ SUBJECTS = [
      ["荣成市 | 水产品产量 | 2020 | 100 | -"]),
 ]
 
+FOCUS = [
+    # a place in a list is no single subject: the sentence takes none, not the paragraph's either
+    ("四川省上半年经济运行", "上半年,绵阳、德阳两市地区生产总值均超过1000亿元。全省地区生产总值28000亿元。",
+     date(2019, 7, 30), ["四川省 | 地区生产总值 | 2019H1 | 28000 | -"]),
+    ("2026年湖北省政府工作报告", "过去一年,全省新增仙桃、潜江2个千亿县。", date(2026, 1, 27),
+     ["湖北省 | 千亿县 | 2025 | 2 | -"]),
+    # a title naming a column (这就是山东) and then the article's city is about the city
+    ("这就是山东|看枣庄六十年变化", "2020年,地区生产总值1733亿元。", date(2021, 9, 8),
+     ["枣庄市 | 地区生产总值 | 2020 | 1733 | -"]),
+    # a unit named right after a place containing it is the subject (浙江义乌)
+    ("义乌上半年经济", "今年上半年,浙江义乌实现地区生产总值880亿元。", date(2022, 7, 28),
+     ["义乌市 | 地区生产总值 | 2022H1 | 880 | -"]),
+    # 全市 after a sentence's own peer of the focus is that peer
+    ("昆山与义乌谁更富", "2021年昆山市地区生产总值4700亿元。而义乌市2021年地区生产总值1730亿元,全市常住人口186万人。",
+     date(2022, 4, 4), ["昆山市 | 地区生产总值 | 2021 | 4700 | -", "义乌市 | 地区生产总值 | 2021 | 1730 | -",
+                        "义乌市 | 常住人口 | 2021 | 186 | -"]),
+    # the issuing office's unit lies inside the province the title names: the article is the office's
+    ("增速居全省第一 挑起河南经济大梁", "8月10日,本市半年经济数据由郑州市统计局发布。2023年上半年,地区生产总值7000亿元。",
+     None, ["郑州市 | 地区生产总值 | 2023H1 | 7000 | -"]),
+    # a title line that is only a place's name names the focus
+    ("阳谷县", "时间:2024-04-25\n\n2023年实现地区生产总值347亿元。", None, ["阳谷县 | 地区生产总值 | 2023 | 347 | -"]),
+    # a paragraph naming no place is about the declared unit; 1-11月 is a span, not a figure
+    ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n2021年1-11月,规模以上工业增加值同比增长9.8%。",
+     None, ["山东省 | 规上工业增加值 | 2021M01-M11 | - | 9.8"]),
+    # a company opening a sentence is what it is about
+    ("2022年某县经济", "某某集团交易量达到1400万吨,交易额7亿元。", date(2022, 8, 10), []),
+]
+
 SOURCES = [
     # the office or province that computed a figure is its source, not its subject
     ("商河县2023年国民经济和社会发展统计公报", "经济南市统计局统一核算,2023年全县地区生产总值246亿元。", None,
@@ -65,6 +94,11 @@ NATION = [
 ]
 
 PERIODS = [
+    # 截至3月 and 6月底 are stocks at the month's end; a bare 8月 is that month
+    ("商河县经济运行", "截至今年3月,全县金融机构贷款余额300亿元。", date(2024, 6, 11),
+     ["商河县 | 金融机构贷款余额 | asof:2024-03-31 | 300 | -"]),
+    ("商河县经济运行", "截至2023年6月底,全县金融机构存款余额380亿元。8月,全县社会消费品零售总额12亿元。", None,
+     ["商河县 | 金融机构存款余额 | asof:2023-06-30 | 380 | -", "商河县 | 社会消费品零售总额 | 2023M08 | 12 | -"]),
     # a founding year dates nothing after it, and is not the article's year
     ("威海市2017年概况", "1987年,地级威海市成立。全年地区生产总值3400亿元,比上年增长8.0%。", None,
      ["威海市 | 地区生产总值 | 2017 | 3400 | 8.0"]),
@@ -130,8 +164,9 @@ PERIODS = [
       "济宁市 | 地区生产总值 | target:2025 | 6000 | -"]),
 ]
 
-CASES = SUBJECTS + SOURCES + NATION + PERIODS
-IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"source-{i}" for i in range(len(SOURCES))]
+CASES = SUBJECTS + FOCUS + SOURCES + NATION + PERIODS
+IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"focus-{i}" for i in range(len(FOCUS))]
+       + [f"source-{i}" for i in range(len(SOURCES))]
        + [f"nation-{i}" for i in range(len(NATION))] + [f"period-{i}" for i in range(len(PERIODS))])
 
 
@@ -152,3 +187,23 @@ def test_a_place_ranking_a_thing_is_not_the_subject(gazetteer):
                      "全市拥有省级龙头企业20家、威海市级30家,地理标志农产品15个。绿色食品31个。")
     assert {f.region.name for f in facts} == {"荣成市"}
     assert {"荣成市 | 地理标志农产品 | 2020 | 15 | -", "荣成市 | 绿色食品 | 2020 | 31 | -"} <= {row(f) for f in facts}
+
+
+def test_a_zone_is_its_bare_head_and_a_crossing_through_it_is_about_it(gazetteer):
+    # 合作区 alone is the article's 合作区; 经横琴口岸 is the way through, not a source; a picture credit is no heading
+    facts = facts_of(gazetteer, "横琴粤澳深度合作区企业总量增长",
+                     "截至3月,合作区实有企业16000户,同比增长2.4%。\n\n某港通讯社图片\n\n去年经横琴口岸通关的旅客1600万人次。",
+                     date(2024, 6, 11))
+    assert [(f.region.name, f.period.label, f.value_text) for f in facts] == [
+        ("横琴粤澳深度合作区", "asof:2024-03-31", "16000"), ("横琴粤澳深度合作区", "2023", "1600")]
+
+
+def test_the_articles_city_lies_in_its_focus_province(gazetteer):
+    # a county of another province named once (a road named after it) does not make its prefecture the city
+    raw = RawArticle("t.txt", "2026年云南省政府工作报告\n\n临清等40条高速公路相继开通。全省电力总装机1.7亿千瓦。\n".encode(),
+                     ArticleMeta())
+    parsed = parse_article(raw, gazetteer)
+    ctx = ArticleContext.for_document(parsed.doc, gazetteer)
+    assert ctx.focus is not None and ctx.focus.name == "云南省"
+    assert ctx.city is None or gazetteer.province_of(ctx.city).code == ctx.focus.code
+    assert {f.region.name for f in parsed.facts} == {"云南省"}
