@@ -168,7 +168,12 @@ class ArticleContext:
         mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
         if not mentions:
             return
-        own = next((m for m in mentions if self.focus is not None and m.region.code == self.focus.code), None)
+        focus = self.focus
+        if focus is not None and all(m.region.code == focus.code or self._contains(m.region, focus)
+                                     for m in mentions):
+            self.last["heading"] = (focus, focus.name)  # 挑起河南经济大梁 over a 郑州 article: still 郑州's
+            return
+        own = next((m for m in mentions if focus is not None and m.region.code == focus.code), None)
         chosen = own or mentions[0]
         self.last["heading"] = (chosen.region, chosen.surface)
 
@@ -364,7 +369,7 @@ def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Re
 
 def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
     """The place named in the first words of the article (a title line of a place's name, 2023年某县…)."""
-    for sentence in doc.sentences[:1]:
+    for sentence in doc.sentences[:2]:  # the title line, when it is one, and the first sentence
         head = mask_companies(sentence.text)[:_OPENING_REACH]
         found = [m.region for m in gazetteer.find_mentions(head, context_city=city)
                  if not is_nation(m.region) and not _is_object(head, m.start, m.surface)]

@@ -50,8 +50,8 @@ FOCUS = [
     # a place in a list is no single subject: the sentence takes none, not the paragraph's either
     ("四川省上半年经济运行", "上半年,绵阳、德阳两市地区生产总值均超过1000亿元。全省地区生产总值28000亿元。",
      date(2019, 7, 30), ["四川省 | 地区生产总值 | 2019H1 | 28000 | -"]),
-    ("2026年湖北省政府工作报告", "过去一年,全省新增仙桃、潜江2个千亿县。", date(2026, 1, 27),
-     ["湖北省 | 千亿县 | 2025 | 2 | -"]),
+    ("2026年湖北省政府工作报告", "全省经济总量突破6万亿元,新增仙桃、潜江2个千亿县。", date(2026, 1, 27),
+     ["湖北省 | 地区生产总值 | 2025 | 6 | -", "湖北省 | 千亿县 | 2025 | 2 | -"]),
     # a title naming a column (这就是山东) and then the article's city is about the city
     ("这就是山东|看枣庄六十年变化", "2020年,地区生产总值1733亿元。", date(2021, 9, 8),
      ["枣庄市 | 地区生产总值 | 2020 | 1733 | -"]),
@@ -63,15 +63,13 @@ FOCUS = [
      date(2022, 4, 4), ["昆山市 | 地区生产总值 | 2021 | 4700 | -", "义乌市 | 地区生产总值 | 2021 | 1730 | -",
                         "义乌市 | 常住人口 | 2021 | 186 | -"]),
     # the issuing office's unit lies inside the province the title names: the article is the office's
-    ("增速居全省第一 挑起河南经济大梁", "8月10日,本市半年经济数据由郑州市统计局发布。2023年上半年,地区生产总值7000亿元。",
+    ("增速居全省第一 挑起河南经济大梁", "8月10日,半年经济数据由郑州市统计局发布。\n\n2023年上半年,地区生产总值7000亿元。",
      None, ["郑州市 | 地区生产总值 | 2023H1 | 7000 | -"]),
-    # a title line that is only a place's name names the focus
-    ("阳谷县", "时间:2024-04-25\n\n2023年实现地区生产总值347亿元。", None, ["阳谷县 | 地区生产总值 | 2023 | 347 | -"]),
     # a paragraph naming no place is about the declared unit; 1-11月 is a span, not a figure
     ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n2021年1-11月,规模以上工业增加值同比增长9.8%。",
      None, ["山东省 | 规上工业增加值 | 2021M01-M11 | - | 9.8"]),
     # a company opening a sentence is what it is about
-    ("2022年某县经济", "某某集团交易量达到1400万吨,交易额7亿元。", date(2022, 8, 10), []),
+    ("2022年聊城市经济", "全市经济平稳。\n\n某某集团交易量达到1400万吨,交易额7亿元。", date(2022, 8, 10), []),
 ]
 
 SOURCES = [
@@ -207,3 +205,14 @@ def test_the_articles_city_lies_in_its_focus_province(gazetteer):
     assert ctx.focus is not None and ctx.focus.name == "云南省"
     assert ctx.city is None or gazetteer.province_of(ctx.city).code == ctx.focus.code
     assert {f.region.name for f in parsed.facts} == {"云南省"}
+
+
+@pytest.mark.parametrize(("title", "body", "focus"), [
+    ("阳谷县", "时间:2024-04-25\n\n2023年实现地区生产总值347亿元。", "阳谷县"),  # a title line of a place's name
+    ("某地2023年统计公报", "2023年商河县国民经济平稳。全年地区生产总值246亿元。", "商河县"),  # the first words
+    ("某地2021年经济", "根据广东省统一核算,2021年我市地区生产总值3566亿元。", None),  # a source is no focus
+], ids=["title-line", "first-words", "source-first"])
+def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus):
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
+    ctx = ArticleContext.for_document(parse_article(raw, gazetteer).doc, gazetteer)
+    assert (ctx.focus.name if ctx.focus else None) == focus
