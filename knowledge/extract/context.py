@@ -406,6 +406,8 @@ def _focus_period(doc: Document, year: int | None) -> Period | None:
             period = mention.period
             if period.kind in ("target", "asof") or period.year is None or _DAY_AFTER.match(text, mention.end):
                 continue  # (2016年2月16日): the day a report is given, not the period its figures cover
+            if is_history(text, mention):
+                continue  # 1987年6月,撤销…设立…: a founding, not the period of the article's figures
             if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period

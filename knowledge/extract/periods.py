@@ -355,8 +355,11 @@ def as_targets(text: str, periods: Sequence[PeriodMention]) -> list[PeriodMentio
 
 
 def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention | None:
-    """The period a sentence hands on to the next: its last, unless that one is a single month's aside."""
+    """The period a sentence hands on to the next: its last, unless that one is a single month's aside or
+    dates a founding (1987年6月,撤销…设立…)."""
     for m in reversed(periods):
+        if is_history(text, m):
+            return None
         if not (m.period.kind == "month" and _SINGLE_MONTH.match(text, m.end)):
             return m
     return None
