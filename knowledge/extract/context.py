@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.periods import Period, context_words, find_periods, is_history, period_spans, stated_years
@@ -54,7 +55,7 @@ class ArticleContext:
         # the title and the issuing office say whose article it is: they weigh like several mentions
         texts = [(doc.title or "", 3), (doc.publisher or "", 3), *((s.text, 1) for s in doc.sentences)]
         for text, weight in texts:  # sentence by sentence, as read later
-            for mention in gazetteer.find_mentions(mask_companies(text), year=year):
+            for mention in _places_in(gazetteer, mask_companies(text), year=year):
                 if is_nation(mention.region):
                     continue  # 全国 is a scope every article names; it is never the article's own unit
                 provinces[gazetteer.province_of(mention.region).code] += weight
@@ -108,8 +109,8 @@ class ArticleContext:
         """Region mentions in `text`, memoised per article: the same sentence is looked at several times."""
         found = self._seen.get(text)
         if found is None:
-            found = self._seen[text] = self.gazetteer.find_mentions(
-                text, context_city=self.city, context_province=self.province, year=self.focus_year,
+            found = self._seen[text] = _places_in(
+                self.gazetteer, text, context_city=self.city, context_province=self.province, year=self.focus_year,
                 unsettled=self.unsettled)
         return found
 
@@ -157,8 +158,9 @@ class ArticleContext:
             return region, surface
         if clause is None:
             self.sentence_subject = None
-            if MASK in span:
-                return None  # a company named before the first figure (masked as □) is what the sentence is about
+            if MASK in span or _ORGANISATION.search(span):
+                # a company (masked as □) or an organisation named before the first figure is what it is about
+                return None
             return self.last.get("paragraph") or self.last.get("heading") or self._focus_subject()
         return None
 
@@ -324,7 +326,7 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
     (某市统计局发布) is a unit inside it; else the office's unit; else the place the article opens with; else
     its most mentioned place."""
     title = mask_companies(doc.title or "")
-    found = [m.region for m in gazetteer.find_mentions(title, context_city=city) if not is_nation(m.region)]
+    found = [m.region for m in _places_in(gazetteer, title, context_city=city) if not is_nation(m.region)]
     office = _office_unit(doc, gazetteer, city)
     if found:
         named = _finest_leading(gazetteer, found)
@@ -336,7 +338,7 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
         return opening
     counts: Counter[str] = Counter()
     for sentence in doc.sentences:
-        counts.update(m.region.code for m in gazetteer.find_mentions(mask_companies(sentence.text),
+        counts.update(m.region.code for m in _places_in(gazetteer, mask_companies(sentence.text),
                                                                      context_city=city) if not is_nation(m.region))
     # one stray mention is not a focus: an article about another province may name 山东 once
     best = counts.most_common(1)
@@ -347,7 +349,7 @@ def _declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) ->
     """Whether the article says whose it is (its title, issuing office or first words name a place), rather
     than the focus being only its most mentioned place."""
     title = mask_companies(doc.title or "")
-    return (any(not is_nation(m.region) for m in gazetteer.find_mentions(title, context_city=city))
+    return (any(not is_nation(m.region) for m in _places_in(gazetteer, title, context_city=city))
             or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
 
 
@@ -359,7 +361,7 @@ def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Re
     """The unit of the office the first sentences name (记者从某市统计局获悉, 由某市统计局发布)."""
     for sentence in doc.sentences[:_OFFICE_SENTENCES]:
         for office in _OFFICE.finditer(sentence.text):
-            near = gazetteer.find_mentions(sentence.text[max(0, office.start() - 12) : office.start()],
+            near = _places_in(gazetteer, sentence.text[max(0, office.start() - 12) : office.start()],
                                            context_city=city)
             near = [m for m in near if not is_nation(m.region)]
             if near:
@@ -371,11 +373,20 @@ def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> 
     """The place named in the first words of the article (a title line of a place's name, 2023年某县…)."""
     for sentence in doc.sentences[:2]:  # the title line, when it is one, and the first sentence
         head = mask_companies(sentence.text)[:_OPENING_REACH]
-        found = [m.region for m in gazetteer.find_mentions(head, context_city=city)
+        found = [m.region for m in _places_in(gazetteer, head, context_city=city)
                  if not is_nation(m.region) and not _is_object(head, m.start, m.surface)]
         if found:
             return _finest_leading(gazetteer, found)
     return None
+
+
+_ORGANISATION = re.compile(rf"(?:{alternation_of('organisation_heads')})(?!业|生)")
+
+
+def _places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:
+    """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团): the
+    place there is part of a name, not a place spoken of."""
+    return [m for m in gazetteer.find_mentions(text, **settle) if not _ORGANISATION.match(text, m.end)]
 
 
 def _same_province(gazetteer: Gazetteer, a: Region, b: Region | None) -> bool:

@@ -68,6 +68,10 @@ FOCUS = [
     # a paragraph naming no place is about the declared unit; 1-11月 is a span, not a figure
     ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n2021年1-11月,规模以上工业增加值同比增长9.8%。",
      None, ["山东省 | 规上工业增加值 | 2021M01-M11 | - | 9.8"]),
+    # a place inside an organisation's name is no place spoken of, nor is the article's unit its default
+    ("新疆兵团前8月经济运行", "1至8月,新疆兵团固定资产投资同比增长8.5%。", date(2023, 9, 20), []),
+    ("山东省2022年科技创新", "全省研发投入增长9%。\n\n山东大学科研经费10亿元。全省银行业存款余额13万亿元。", date(2023, 9, 20),
+     ["山东省 | 研发经费投入 | 2022 | - | 9", "山东省 | 银行业存款余额 | 2022 | 13 | -"]),
     # a company opening a sentence is what it is about
     ("2022年聊城市经济", "全市经济平稳。\n\n某某集团交易量达到1400万吨,交易额7亿元。", date(2022, 8, 10), []),
 ]
