@@ -253,7 +253,7 @@ class ArticleContext:
         return None
 
 
-_SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
+_SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首(?![次破超度季])|第(?![一二三]产业|[一二三四]季度)|唯一|前列|领先|最)")
 _ONLY_COMMAS = re.compile(r"[\s,]*$")
 _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 _SOURCE_MARKERS = context_words()["source_markers"]
@@ -265,7 +265,7 @@ _BARE_BEFORE = set("全该本我")  # 全区, 该合作区: still the zone itsel
 def _is_object(span: str, start: int, surface: str) -> bool:
     """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
     head = span[max(0, start - 6) : start]
-    if _SCOPE_OF_COMPARISON.match(span[start + 2 : start + 4]):
+    if _SCOPE_OF_COMPARISON.match(span, start + len(surface)):
         return True  # 成立全省首家…: a scope of comparison, not a subject
     if span.startswith("级", start + len(surface)) or span.endswith("级", 0, start):
         return True  # 威海市级龙头企业, 省级经济技术开发区: a rank of the thing, not the place spoken of

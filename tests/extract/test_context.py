@@ -68,6 +68,10 @@ FOCUS = [
     # a paragraph naming no place is about the declared unit; 1-11月 is a span, not a figure
     ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n2021年1-11月,规模以上工业增加值同比增长9.8%。",
      None, ["山东省 | 规上工业增加值 | 2021M01-M11 | - | 9.8"]),
+    # 海南第三产业, 济南首次: the place is the subject, not a scope of comparison (全省首家, 全国第一 are)
+    ("31省份前三季度经济数据", "研究员表示,前三季度海南第三产业增加值同比增长17.4%。", date(2021, 11, 1),
+     ["海南省 | 第三产业增加值 | 2021Q1-Q3 | - | 17.4"]),
+    ("济南经济运行", "2023年,济南首次突破1.2万亿元地区生产总值。", None, ["济南市 | 地区生产总值 | 2023 | 1.2 | -"]),
     # a place inside an organisation's name is no place spoken of, nor is the article's unit its default
     ("新疆兵团前8月经济运行", "1至8月,新疆兵团固定资产投资同比增长8.5%。", date(2023, 9, 20), []),
     ("山东省2022年科技创新", "全省研发投入增长9%。\n\n山东大学科研经费10亿元。全省银行业存款余额13万亿元。", date(2023, 9, 20),
