@@ -333,6 +333,8 @@ def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
         return office if office is not None and _inside(gazetteer, named, office) else named
     if office is not None:
         return office
+    if city is not None and _OWN_CITY.search(title):
+        return city  # 前三季度我市县域…: the title speaks as the city the text names most
     opening = _opening_place(doc, gazetteer, city)
     if opening is not None:
         return opening
@@ -350,9 +352,11 @@ def _declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) ->
     than the focus being only its most mentioned place."""
     title = mask_companies(doc.title or "")
     return (any(not is_nation(m.region) for m in _places_in(gazetteer, title, context_city=city))
+            or (city is not None and _OWN_CITY.search(title) is not None)
             or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
 
 
+_OWN_CITY = re.compile(r"我市|本市")
 _OFFICE_SENTENCES = 3
 _OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
 
