@@ -360,6 +360,10 @@ def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention
     for m in reversed(periods):
         if is_history(text, m):
             return None
+        if _is_year_end(m.period) and m.period.year is not None and not text.startswith("截", m.start):
+            # 年末城镇登记失业率…。发放稳岗补贴…: a bare year-end dates the stocks it opens, not the next
+            # sentence (截至2024年年底 states the day the paragraph's figures stand at, and carries)
+            return PeriodMention(m.start, m.end, Period("year", m.period.year, 1, 12), m.explicit_year)
         if not (m.period.kind == "month" and _SINGLE_MONTH.match(text, m.end)):
             return m
     return None

@@ -103,6 +103,11 @@ NATION = [
 ]
 
 PERIODS = [
+    # a bare 年末 dates the stocks of its own sentence only; 截至…年底 carries to the next
+    ("平阴县2023年国民经济和社会发展统计公报", "年末全县城镇登记失业率2.0%。为500家企业发放稳岗补贴9000万元。", None,
+     ["平阴县 | 城镇登记失业率 | asof:2023-12-31 | 2.0 | -", "平阴县 | 稳岗补贴 | 2023 | 9000 | -"]),
+    ("平阴县2024年经济运行", "截至2024年年底,全县氢能企业54家。全县还有5家示范企业。", None,
+     ["平阴县 | 氢能企业 | asof:2024-12-31 | 54 | -", "平阴县 | 示范企业 | asof:2024-12-31 | 5 | -"]),
     # with no other year, a founding year dates neither the article nor its figures: they stay undated
     ("威海市概况", "1987年6月,撤销威海地区,设立地级威海市。全年地区生产总值3400亿元。", None,
      ["威海市 | 地区生产总值 | undated | 3400 | -"]),
