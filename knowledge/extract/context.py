@@ -16,7 +16,7 @@ from knowledge.extract.periods import Period, context_words, find_periods, is_hi
 from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
 from knowledge.places.nation import is_nation
-from knowledge.text.document import Document
+from knowledge.text.document import INFERRED_YEAR_END, Document
 
 # The bundled corpus is about Shandong: an article naming no place at all is taken to be about it.
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
@@ -426,6 +426,8 @@ def _focus_period(doc: Document, year: int | None) -> Period | None:
             if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period
+    if doc.date_rule == INFERRED_YEAR_END and year is not None:
+        return Period("year", year, 1, 12)  # no day is known: a figure naming no period is the article's year's
     if report and doc.published is not None:
         # a report given in the first half of a year looks back on the year before, one given late on its own
         reviewed = doc.published.year - 1 if doc.published.month <= 6 else doc.published.year

@@ -16,7 +16,7 @@ from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract
 from knowledge.extract.tables import with_tables
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
-from knowledge.text.document import Document, build_document, safe_date
+from knowledge.text.document import INFERRED_YEAR_END, Document, build_document, safe_date
 from knowledge.text.normalize import clean_text, decode_bytes
 
 _FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
@@ -124,4 +124,4 @@ def infer_published(doc: Document) -> tuple[date | None, str | None]:
     days = [day for m, d in _MONTH_DAY_RE.findall(text) if (day := safe_date(newest, int(m), int(d)))]
     if days:
         return max(days), "newest year mentioned + latest day mentioned"
-    return date(newest, 12, 31), "newest year mentioned (end of year)"
+    return date(newest, 12, 31), INFERRED_YEAR_END

@@ -108,6 +108,9 @@ PERIODS = [
      ["平阴县 | 城镇登记失业率 | asof:2023-12-31 | 2.0 | -", "平阴县 | 稳岗补贴 | 2023 | 9000 | -"]),
     ("平阴县2024年经济运行", "截至2024年年底,全县氢能企业54家。全县还有5家示范企业。", None,
      ["平阴县 | 氢能企业 | asof:2024-12-31 | 54 | -", "平阴县 | 示范企业 | asof:2024-12-31 | 5 | -"]),
+    # a publication date guessed from the newest year has no real day: a figure naming no period is that year's
+    ("威海市概况", "2017年,威海市获评国家卫生城市。\n\n全市总面积5800平方公里。", None,
+     ["威海市 | 总面积 | 2017 | 5800 | -"]),
     # with no other year, a founding year dates neither the article nor its figures: they stay undated
     ("威海市概况", "1987年6月,撤销威海地区,设立地级威海市。全年地区生产总值3400亿元。", None,
      ["威海市 | 地区生产总值 | undated | 3400 | -"]),
