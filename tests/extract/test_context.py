@@ -9,7 +9,6 @@ from datetime import date
 
 import pytest
 
-from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.pipeline import parse_article
 from knowledge.text.corpus import ArticleMeta, RawArticle
@@ -63,21 +62,25 @@ FOCUS = [
      date(2022, 4, 4), ["昆山市 | 地区生产总值 | 2021 | 4700 | -", "义乌市 | 地区生产总值 | 2021 | 1730 | -",
                         "义乌市 | 常住人口 | 2021 | 186 | -"]),
     # the issuing office's unit lies inside the province the title names: the article is the office's
-    ("增速居全省第一 挑起河南经济大梁", "8月10日,半年经济数据由郑州市统计局发布。\n\n2023年上半年,地区生产总值7000亿元。",
+    ("增速居全省第一 挑起河南经济大梁", "8月10日,半年经济数据由郑州市统计局发布。\n\n"
+     "2023年上半年,地区生产总值7000亿元。",
      None, ["郑州市 | 地区生产总值 | 2023H1 | 7000 | -"]),
     # a paragraph naming no place is about the declared unit; 1-11月 is a span, not a figure
-    ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n2021年1-11月,规模以上工业增加值同比增长9.8%。",
+    ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n"
+     "2021年1-11月,规模以上工业增加值同比增长9.8%。",
      None, ["山东省 | 规上工业增加值 | 2021M01-M11 | - | 9.8"]),
     # 海南第三产业, 济南首次: the place is the subject, not a scope of comparison (全省首家, 全国第一 are)
     ("31省份前三季度经济数据", "研究员表示,前三季度海南第三产业增加值同比增长17.4%。", date(2021, 11, 1),
      ["海南省 | 第三产业增加值 | 2021Q1-Q3 | - | 17.4"]),
     ("济南经济运行", "2023年,济南首次突破1.2万亿元地区生产总值。", None, ["济南市 | 地区生产总值 | 2023 | 1.2 | -"]),
     # a title speaking as 我市 is the city the text names
-    ("前三季度我市县域经济增速居全省前列", "日照市发改委介绍了县域经济情况。\n\n今年前三季度,县域实现生产总值1412亿元。",
+    ("前三季度我市县域经济增速居全省前列", "日照市发改委介绍了县域经济情况。\n\n"
+     "今年前三季度,县域实现生产总值1412亿元。",
      date(2018, 12, 6), ["日照市 | 县域生产总值 | 2018Q1-Q3 | 1412 | -"]),
     # a place inside an organisation's name is no place spoken of, nor is the article's unit its default
     ("新疆兵团前8月经济运行", "1至8月,新疆兵团固定资产投资同比增长8.5%。", date(2023, 9, 20), []),
-    ("山东省2022年科技创新", "全省研发投入增长9%。\n\n山东大学科研经费10亿元。全省银行业存款余额13万亿元。", date(2023, 9, 20),
+    ("山东省2022年科技创新", "全省研发投入增长9%。\n\n山东大学科研经费10亿元。全省银行业存款余额13万亿元。",
+     date(2023, 9, 20),
      ["山东省 | 研发经费投入 | 2022 | - | 9", "山东省 | 银行业存款余额 | 2022 | 13 | -"]),
     # a company opening a sentence is what it is about
     ("2022年聊城市经济", "全市经济平稳。\n\n某某集团交易量达到1400万吨,交易额7亿元。", date(2022, 8, 10), []),
@@ -216,25 +219,3 @@ def test_a_zone_is_its_bare_head_and_a_crossing_through_it_is_about_it(gazetteer
                      date(2024, 6, 11))
     assert [(f.region.name, f.period.label, f.value_text) for f in facts] == [
         ("横琴粤澳深度合作区", "asof:2024-03-31", "16000"), ("横琴粤澳深度合作区", "2023", "1600")]
-
-
-def test_the_articles_city_lies_in_its_focus_province(gazetteer):
-    # a county of another province named once (a road named after it) does not make its prefecture the city
-    raw = RawArticle("t.txt", "2026年云南省政府工作报告\n\n临清等40条高速公路相继开通。全省电力总装机1.7亿千瓦。\n".encode(),
-                     ArticleMeta())
-    parsed = parse_article(raw, gazetteer)
-    ctx = ArticleContext.for_document(parsed.doc, gazetteer)
-    assert ctx.focus is not None and ctx.focus.name == "云南省"
-    assert ctx.city is None or gazetteer.province_of(ctx.city).code == ctx.focus.code
-    assert {f.region.name for f in parsed.facts} == {"云南省"}
-
-
-@pytest.mark.parametrize(("title", "body", "focus"), [
-    ("阳谷县", "时间:2024-04-25\n\n2023年实现地区生产总值347亿元。", "阳谷县"),  # a title line of a place's name
-    ("某地2023年统计公报", "2023年商河县国民经济平稳。全年地区生产总值246亿元。", "商河县"),  # the first words
-    ("某地2021年经济", "根据广东省统一核算,2021年我市地区生产总值3566亿元。", None),  # a source is no focus
-], ids=["title-line", "first-words", "source-first"])
-def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus):
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
-    ctx = ArticleContext.for_document(parse_article(raw, gazetteer).doc, gazetteer)
-    assert (ctx.focus.name if ctx.focus else None) == focus
