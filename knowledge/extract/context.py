@@ -29,6 +29,7 @@ from knowledge.extract.subjects import (
     in_list,
     is_object,
     opening,
+    opens_clause,
     places_in,
 )
 from knowledge.extract.vocab import alternation
@@ -144,6 +145,11 @@ class ArticleContext:
         span, at = (opening(text), 0) if clause is None else (clause, start)
         placed = self.places(text, (at, at + len(span)))
         listed = [c[0] for c in placed if in_list(span, c[0], c[2])]
+        # the nation is a subject only at the head of its clause: …中国质量奖, 建设全国重点实验室 name things, and
+        # a clause naming one so is left without a subject rather than given the paragraph's
+        inner = [c[0] for c in placed if is_nation(c[1]) and not opens_clause(span, c[0])
+                 and not is_object(span, c[0], c[2])]
+        listed += inner
         candidates = [c for c in placed if not is_object(span, c[0], c[2]) and c[0] not in listed]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
@@ -151,7 +157,8 @@ class ArticleContext:
                 candidates.append((a.start(), region, a.group(0)))
         candidates.extend(self._focus_heads(span, placed))
         if listed and (not candidates or min(listed) < min(c[0] for c in candidates)):
-            # the clause is about several places at once: none of them, nor the paragraph's, is its subject
+            # the clause is about several places at once, or names the nation inside a phrase: none of them,
+            # nor the paragraph's, is its subject
             if clause is None:
                 self.sentence_subject = None
             return None
@@ -180,6 +187,7 @@ class ArticleContext:
     def note_heading(self, text: str) -> None:
         """A heading's place carries to the sentences under it; a heading naming the focus unit among others
         (这就是山东|…看枣庄…: a column's name, then the article's own city) is about the focus."""
+        self.previous_subject = self.sentence_subject = None  # a new section: 全县 under it is no earlier peer
         mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
         if not mentions:
             return

@@ -76,3 +76,20 @@ def places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:
     """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团): the
     place there is part of a name, not a place spoken of."""
     return [m for m in gazetteer.find_mentions(text, **settle) if not ORGANISATION.match(text, m.end)]
+
+
+_CLAUSE_START = re.compile(r"[,;:。,;:]")
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十\d]{1,3}、")  # 一、全国夏粮…: a section's number
+
+
+def opens_clause(span: str, start: int) -> bool:
+    """Whether a word stands at the head of its clause, dates aside (上半年,全国…; 2021年我国…), rather than
+    inside a phrase (…领域中国质量奖, 牵头建设全国重点实验室)."""
+    marks = list(_CLAUSE_START.finditer(span, 0, start)) or list(_SECTION.finditer(span, 0, start))
+    head = marks[-1].end() if marks else 0
+    spans = period_spans(span)
+    rest = "".join(ch for i, ch in enumerate(span[head:start], head) if not any(a <= i < b for a, b in spans))
+    return not rest.strip() or rest.strip() in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS = {"其中", "同期", "同时", "而", "此外", "另外", "目前"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.subjects import in_list, is_object, opening, places_in
+from knowledge.extract.subjects import in_list, is_object, opening, opens_clause, places_in
 
 
 def at(span: str, surface: str) -> tuple[str, int, str]:
@@ -44,3 +44,11 @@ def test_a_place_inside_an_organisations_name_is_no_mention(gazetteer) -> None:
     assert [m.surface for m in places_in(gazetteer, "山东大学科研经费")] == []
     assert [m.surface for m in places_in(gazetteer, "山东银行业存款")] == ["山东"]
     assert [m.surface for m in places_in(gazetteer, "新疆生产建设兵团统计局")] == []
+
+
+@pytest.mark.parametrize(("span", "surface", "expected"), [
+    ("上半年,全国城镇新增就业", "全国", True), ("2021年我国居民收入", "我国", True), ("一、全国夏粮", "全国", True),
+    ("获制造业领域中国质量奖", "中国", False), ("牵头建设全国重点实验室", "全国", False),
+], ids=["after-period", "after-year", "section", "inside-award", "inside-lab"])
+def test_a_word_opens_its_clause_only_after_dates_and_connectives(span: str, surface: str, expected: bool) -> None:
+    assert opens_clause(span, span.index(surface)) is expected
