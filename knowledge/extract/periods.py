@@ -319,7 +319,9 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     measured against the start of the year (…余额380亿元,比年初增加…) is the stock at the period's end.
     """
     clause = text[start:end]
-    chosen = next((m for m in reversed(periods) if m.start < end), None)
+    # a founding named in an earlier clause (1992年撤县建市,总面积…) dates no later clause
+    chosen = next((m for m in reversed(periods) if m.start < end and not (m.end <= start and is_history(text, m))),
+                  None)
     period = chosen.period if chosen is not None else fallback
     if (chosen is None or chosen.end <= start) and _is_year_end(period) and _FLOW.search(clause):
         return Period("year", period.year, 1, 12)

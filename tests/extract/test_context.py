@@ -111,6 +111,9 @@ NATION = [
 ]
 
 PERIODS = [
+    # a founding in an earlier clause dates none of the later ones
+    ("肥城市2011年概况", "1992年撤县建市,总面积1277平方公里,户籍人口98万人。", None,
+     ["肥城市 | 总面积 | 2011 | 1277 | -", "肥城市 | 户籍人口 | 2011 | 98 | -"]),
     # a bare 年末 dates the stocks of its own sentence only; 截至…年底 carries to the next
     ("平阴县2023年国民经济和社会发展统计公报", "年末全县城镇登记失业率2.0%。为500家企业发放稳岗补贴9000万元。", None,
      ["平阴县 | 城镇登记失业率 | asof:2023-12-31 | 2.0 | -", "平阴县 | 稳岗补贴 | 2023 | 9000 | -"]),
