@@ -21,7 +21,7 @@ from knowledge.text.normalize import clean_text, decode_bytes
 
 _FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_EARLIEST_PUBLISHED = 1990  # no article read here was published before it: an older year is history
+_EARLIEST_PUBLISHED = 1990  # releases online start in the 1990s: an older year a text names is history, not its date
 
 
 @dataclass(slots=True)
