@@ -192,13 +192,13 @@ class ArticleContext:
         if not mentions:
             return
         focus = self.focus
-        if focus is not None and all(m.region.code == focus.code or self._contains(m.region, focus)
-                                     for m in mentions):
-            self.last["heading"] = (focus, focus.name)  # 挑起河南经济大梁 over a 郑州 article: still 郑州's
-            return
         own = next((m for m in mentions if focus is not None and m.region.code == focus.code), None)
-        chosen = own or mentions[0]
-        self.last["heading"] = (chosen.region, chosen.surface)
+        if own is not None:
+            self.last["heading"] = (own.region, own.surface)
+        elif focus is not None and all(self._contains(m.region, focus) for m in mentions):
+            self.last["heading"] = (focus, focus.name)  # 挑起河南经济大梁 over a 郑州 article: still 郑州's
+        else:
+            self.last["heading"] = (mentions[0].region, mentions[0].surface)
 
     def advance(self, text: str) -> None:
         self.previous_subject, self.sentence_subject = self.sentence_subject, None
