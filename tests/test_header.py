@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from knowledge.text.document import build_document
-from knowledge.text.header import HeaderMeta, read_header_line, strip_dateline
+from knowledge.text.header import HeaderMeta, is_caption, read_header_line, strip_dateline
 from knowledge.text.normalize import clean_text
 
 BODY = "全县实现地区生产总值120.5亿元,比上年增长5.1%,经济运行总体平稳。"
@@ -84,6 +84,14 @@ def test_a_sentence_is_not_a_header_line(line: str) -> None:
 ], ids=["outlet-dateline", "dateline-with-space", "no-dateline"])
 def test_an_outlets_dateline_is_cut_from_the_first_sentence(line: str, rest: str) -> None:
     assert strip_dateline(line) == rest
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("某港通讯社图片", True), ("记者 张三 摄", True), ("新华社记者 李四 摄影", True),
+    ("电影在某县拍摄", False), ("全县粮食生产再获丰收", False),
+], ids=["outlet-picture", "photographer", "photography", "verb-拍摄", "heading"])
+def test_a_short_line_crediting_a_picture_is_a_caption(line: str, caption: bool) -> None:
+    assert is_caption(line) is caption
 
 
 def test_header_lines_and_captions_leave_the_body_and_fill_the_metadata() -> None:

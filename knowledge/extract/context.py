@@ -1,7 +1,8 @@
 """What a reader keeps in mind while reading an article: its city and province, its year, and who 该市 is.
 
 Company names are masked before regions are looked for, so that 山东骏程金属科技有限公司 is not read as
-a statement about 山东省.
+a statement about 山东省. Whose the article is lives in focus.py; who a clause is about, word by word, in
+subjects.py.
 """
 
 from __future__ import annotations
@@ -10,17 +11,33 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from knowledge.extract.entities import mask_companies
-from knowledge.extract.periods import Period, context_words, find_periods, is_history, stated_years
+from knowledge.extract.entities import MASK, mask_companies
+from knowledge.extract.focus import (
+    WORK_REPORT,
+    declared_focus,
+    focus_period,
+    focus_unit,
+    focus_year,
+    inside,
+    same_province,
+)
+from knowledge.extract.periods import Period, context_words
+from knowledge.extract.subjects import (
+    BARE_BEFORE,
+    FOCUS_HEADS,
+    ORGANISATION,
+    in_list,
+    is_object,
+    opening,
+    opens_clause,
+    places_in,
+)
 from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
 from knowledge.places.nation import is_nation
 from knowledge.text.document import Document
 
-# The bundled corpus is about Shandong: an article naming no place at all is taken to be about it.
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
-# The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.
-_OFFICE = re.compile(r"(?:统计局|人民政府|政府|调查队|发展和改革委员会|发改委|财政局)")
 
 
 @dataclass(slots=True)
@@ -41,17 +58,18 @@ class ArticleContext:
     previous_subject: tuple[Region, str] | None = None  # … and the one before it
     bulletin: bool = False  # a statistics bulletin: it speaks of its own year only
     work_report: bool = False  # a government's report: it speaks of its own unit throughout
+    declared: bool = False  # the title, issuing office or first words name the focus: it is each sentence's default
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
         """The article's city and province: the ones its title, publisher (南京市统计局) and text name most."""
-        year = _focus_year(doc)
+        year = focus_year(doc)
         cities: Counter[str] = Counter()
         provinces: Counter[str] = Counter()
         # the title and the issuing office say whose article it is: they weigh like several mentions
         texts = [(doc.title or "", 3), (doc.publisher or "", 3), *((s.text, 1) for s in doc.sentences)]
         for text, weight in texts:  # sentence by sentence, as read later
-            for mention in gazetteer.find_mentions(mask_companies(text), year=year):
+            for mention in places_in(gazetteer, mask_companies(text), year=year):
                 if is_nation(mention.region):
                     continue  # 全国 is a scope every article names; it is never the article's own unit
                 provinces[gazetteer.province_of(mention.region).code] += weight
@@ -59,7 +77,16 @@ class ArticleContext:
                 if city is not None:
                     cities[city.code] += weight
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
-        focus = _focus_unit(doc, gazetteer, city)
+        focus = focus_unit(doc, gazetteer, city)
+        if focus is not None and city is not None and not same_province(gazetteer, focus, city):
+            # a city named in passing from another province (a highway's name) is not the article's city
+            own = [(code, n) for code, n in cities.most_common()
+                   if same_province(gazetteer, focus, gazetteer.get(code))]
+            city = gazetteer.get(own[0][0]) if own else None
+        report = bool(WORK_REPORT.search(doc.title or ""))
+        bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
+        # a bulletin or a work report is its unit's own text, whatever its title names
+        declared = focus is not None and (bulletin or report or declared_focus(doc, gazetteer, city))
         # 全省 is the focus unit's province (福建 in a 福建 article); with no focus, the province named most
         province: Region | None = None
         anchor = focus or city
@@ -67,12 +94,11 @@ class ArticleContext:
             province = gazetteer.province_of(anchor)
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
-        bulletin = any(word in (doc.title or "") for word in context_words()["bulletin_titles"])
-        period = _focus_period(doc, year)
-        if _WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
+        period = focus_period(doc, year)
+        if WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
             year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
-        report = bool(_WORK_REPORT.search(doc.title or ""))
-        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report)
+        return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report,
+                   declared=declared)
 
     @property
     def relative_year(self) -> int | None:
@@ -82,7 +108,8 @@ class ArticleContext:
     def fresh(self) -> ArticleContext:
         """The same article-level knowledge with the reading state reset, for another pass."""
         fresh = ArticleContext(self.gazetteer, self.city, self.focus_year, self.province, self.focus,
-                               self.focus_period, bulletin=self.bulletin, work_report=self.work_report)
+                               self.focus_period, bulletin=self.bulletin, work_report=self.work_report,
+                               declared=self.declared)
         fresh._seen = self._seen  # the same article: its mentions stay valid
         fresh.unsettled = self.unsettled
         return fresh
@@ -96,8 +123,8 @@ class ArticleContext:
         """Region mentions in `text`, memoised per article: the same sentence is looked at several times."""
         found = self._seen.get(text)
         if found is None:
-            found = self._seen[text] = self.gazetteer.find_mentions(
-                text, context_city=self.city, context_province=self.province, year=self.focus_year,
+            found = self._seen[text] = places_in(
+                self.gazetteer, text, context_city=self.city, context_province=self.province, year=self.focus_year,
                 unsettled=self.unsettled)
         return found
 
@@ -115,19 +142,32 @@ class ArticleContext:
         """The region a clause talks about: its first named region or anaphor, else None."""
         # a sentence's subject is a place named at its start, before its first figure (改造提升传统产业,17个…,
         # 绍兴黄酒…: 绍兴 is no subject of the sentence); a clause's is any place it names
-        span, at = (_opening(text), 0) if clause is None else (clause, start)
+        span, at = (opening(text), 0) if clause is None else (clause, start)
         placed = self.places(text, (at, at + len(span)))
-        candidates = [c for c in placed if not _is_object(span, c[0], c[2])]
+        listed = [c[0] for c in placed if in_list(span, c[0], c[2])]
+        # the nation is a subject only at the head of its clause: …中国质量奖, 建设全国重点实验室 name things, and
+        # a clause naming one so is left without a subject rather than given the paragraph's
+        inner = [c[0] for c in placed if is_nation(c[1]) and not opens_clause(span, c[0])
+                 and not is_object(span, c[0], c[2])]
+        listed += inner
+        candidates = [c for c in placed if not is_object(span, c[0], c[2]) and c[0] not in listed]
         for a in _ANAPHORA_RE.finditer(span):
             region = self._anaphor(a.group(0))
-            if region is not None and not _is_object(span, a.start(), a.group(0)):
+            if region is not None and not is_object(span, a.start(), a.group(0)):
                 candidates.append((a.start(), region, a.group(0)))
+        candidates.extend(self._focus_heads(span, placed))
+        if listed and (not candidates or min(listed) < min(c[0] for c in candidates)):
+            # the clause is about several places at once, or names the nation inside a phrase: none of them,
+            # nor the paragraph's, is its subject
+            if clause is None:
+                self.sentence_subject = None
+            return None
         if candidates:
             candidates.sort(key=lambda c: c[0])
             _, region, surface = candidates[0]
             for _, child, child_surface in candidates[1:2]:
-                # 聊城市茌平区: the county named right after its city is the subject
-                if child.parent == region.code and span.find(child_surface) == span.find(surface) + len(surface):
+                # 聊城市茌平区, 浙江义乌: the unit named right after a place containing it is the subject
+                if self._contains(region, child) and span.find(child_surface) == span.find(surface) + len(surface):
                     region, surface = child, child_surface
             if clause is None:
                 # the sentence's own subject carries through its paragraph; a place named in a later
@@ -138,12 +178,26 @@ class ArticleContext:
             return region, surface
         if clause is None:
             self.sentence_subject = None
-            return self.last.get("paragraph") or self.last.get("heading")
+            if MASK in span or ORGANISATION.search(span):
+                # a company (masked as □) or an organisation named before the first figure is what it is about
+                return None
+            return self.last.get("paragraph") or self.last.get("heading") or self._focus_subject()
         return None
 
     def note_heading(self, text: str) -> None:
-        mentions = self.mentions(text)
-        if mentions:
+        """A heading's place carries to the sentences under it; a heading naming the focus unit among others
+        (这就是山东|…看枣庄…: a column's name, then the article's own city) is about the focus."""
+        self.previous_subject = self.sentence_subject = None  # a new section: 全县 under it is no earlier peer
+        mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
+        if not mentions:
+            return
+        focus = self.focus
+        own = next((m for m in mentions if focus is not None and m.region.code == focus.code), None)
+        if own is not None:
+            self.last["heading"] = (own.region, own.surface)
+        elif focus is not None and all(self._contains(m.region, focus) for m in mentions):
+            self.last["heading"] = (focus, focus.name)  # 挑起河南经济大梁 over a 郑州 article: still 郑州's
+        else:
             self.last["heading"] = (mentions[0].region, mentions[0].surface)
 
     def advance(self, text: str) -> None:
@@ -175,6 +229,30 @@ class ArticleContext:
         return None
 
 
+    def _focus_subject(self) -> tuple[Region, str] | None:
+        """A sentence naming no place, under no place-naming heading or paragraph, is about the article's
+        declared unit (a bulletin's 全年粮食产量…); a focus that is only the most mentioned place is no default."""
+        return (self.focus, self.focus.name) if self.focus is not None and self.declared else None
+
+    def _contains(self, outer: Region, inner: Region) -> bool:
+        return inside(self.gazetteer, outer, inner)
+
+    def _focus_heads(self, span: str, placed: list[tuple[int, Region, str]]) -> list[tuple[int, Region, str]]:
+        """合作区 standing alone in an article about 某某深度合作区 is that zone."""
+        focus = self.focus
+        head = next((h for h in FOCUS_HEADS if focus is not None and focus.name.endswith(h)
+                     and len(focus.name) > len(h)), None)
+        if focus is None or head is None:
+            return []
+        out = []
+        for m in re.finditer(re.escape(head), span):
+            inside = any(at <= m.start() < at + len(surface) for at, _r, surface in placed)
+            before = span[m.start() - 1] if m.start() else ""
+            bare = not before or not ("\u4e00" <= before <= "\u9fff") or before in BARE_BEFORE
+            if bare and not inside and not is_object(span, m.start(), head):
+                out.append((m.start(), focus, head))
+        return out
+
     def _below_reporting_unit(self, region: Region) -> bool:
         """A city named in a province's work report (昆明长水国际机场…) is an aside: its paragraph stays the
         province's."""
@@ -183,115 +261,14 @@ class ArticleContext:
                 and region.code != focus.code and self.gazetteer.province_of(region).code == focus.code)
 
     def _peer_of_focus(self, suffix: str) -> Region | None:
-        """The unit the previous sentence opened with, when it is of the focus unit's own level and suffix."""
-        if self.previous_subject is None or self.focus is None:
+        """The unit this sentence, else the previous one, opened with, when it is of the focus unit's own level
+        and suffix (而乙市…,按全市常住人口计算: 全市 is 乙市 in an article about 甲市)."""
+        if self.focus is None:
             return None
-        region = self.previous_subject[0]
-        same_kind = region.level == self.focus.level and region.name.endswith(suffix)
-        return region if same_kind and region.code != self.focus.code else None
-
-
-_SCOPE_OF_COMPARISON = re.compile(r"(?:全省|全国|全市|省内|国内)?(?:首|第|唯一|前列|领先|最)")
-_ONLY_COMMAS = re.compile(r"[\s,]*$")
-_PREPOSITIONS = set("占比在向对与到于和及给为从居入")
-_SOURCE_MARKERS = context_words()["source_markers"]
-
-
-def _is_object(span: str, start: int, surface: str) -> bool:
-    """A region after 占/在/入选… is an object (占全国新增市场), not the subject of the clause."""
-    head = span[max(0, start - 6) : start]
-    if _SCOPE_OF_COMPARISON.match(span[start + 2 : start + 4]):
-        return True  # 成立全省首家…: a scope of comparison, not a subject
-    if span.startswith("级", start + len(surface)) or span.endswith("级", 0, start):
-        return True  # 威海市级龙头企业, 省级经济技术开发区: a rank of the thing, not the place spoken of
-    if span.endswith(_SOURCE_MARKERS, 0, start):
-        return True  # 经济南市统计局核算: where the figures come from, not whom they are about
-    if span.startswith(("(", "("), start + len(surface)):
-        return True  # 中国(山东)自由贸易试验区: the outer name of a thing
-    return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
-
-
-_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]|\s*(?:年|月|日|季度|号))")
-
-
-def _opening(text: str) -> str:
-    """The words of a sentence before its first figure (years, months and days are not figures)."""
-    m = _FIGURE.search(text)
-    return text[: m.start()] if m else text
-
-
-def _focus_year(doc: Document) -> int | None:
-    """The year the article mostly talks about (targets such as 到2026年 do not count)."""
-    years: Counter[int] = Counter()
-    for sentence in doc.sentences:
-        if stated_years(sentence.text, published=doc.published):  # cheap test first
-            years.update(m.period.year for m in find_periods(sentence.text, published=doc.published)
-                         if m.stated_year and m.period.year and not is_history(sentence.text, m))
-    if doc.published is not None:
-        years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
-    if not years:
-        return doc.published.year if doc.published else None
-    return max(years, key=lambda y: (years[y], y))  # on a tie the later year: history comes first in a text
-
-
-_MIN_FOCUS_MENTIONS = 3
-
-
-def alternation_of(name: str) -> str:
-    return "|".join(map(re.escape, context_words()[name]))
-
-
-def _focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
-    """The article's unit: the place its title names (the finer of 聊城市茌平区), else its issuing office,
-    else its most mentioned place."""
-    title = mask_companies(doc.title or "")
-    found = [m.region for m in gazetteer.find_mentions(title, context_city=city) if not is_nation(m.region)]
-    if found:
-        return _finest_leading(found)
-    counts: Counter[str] = Counter()
-    for sentence in doc.sentences[:3]:
-        for office in _OFFICE.finditer(sentence.text):
-            near = gazetteer.find_mentions(sentence.text[max(0, office.start() - 12) : office.start()],
-                                           context_city=city)
-            near = [m for m in near if not is_nation(m.region)]
-            if near:
-                return _finest_leading([m.region for m in near])
-    for sentence in doc.sentences:
-        counts.update(m.region.code for m in gazetteer.find_mentions(mask_companies(sentence.text),
-                                                                     context_city=city) if not is_nation(m.region))
-    # one stray mention is not a focus: an article about another province may name 山东 once
-    best = counts.most_common(1)
-    return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
-
-
-def _finest_leading(regions: list[Region]) -> Region:
-    first = regions[0]
-    if len(regions) > 1 and regions[1].parent == first.code:
-        return regions[1]
-    return first
-
-
-def _focus_period(doc: Document, year: int | None) -> Period | None:
-    """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…).
-
-    A work report's title names the year it is given in (2020年…政府工作报告); its figures are about the
-    year before. A year after the words (政府工作报告划重点:2018年…) is the figures' own."""
-    title = doc.title or ""
-    report = _WORK_REPORT.search(title)
-    for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
-        for mention in find_periods(text, published=doc.published, default_year=year):
-            period = mention.period
-            if period.kind in ("target", "asof") or period.year is None or _DAY_AFTER.match(text, mention.end):
-                continue  # (2016年2月16日): the day a report is given, not the period its figures cover
-            if text is title and report and mention.end <= report.start() and period.kind == "year":
-                return Period("year", period.year - 1, 1, 12)
-            return period
-    if report and doc.published is not None:
-        # a report given in the first half of a year looks back on the year before, one given late on its own
-        reviewed = doc.published.year - 1 if doc.published.month <= 6 else doc.published.year
-        return Period("year", reviewed, 1, 12)
-    return None
-
-
-_WORK_REPORT = re.compile(alternation_of("work_report_titles"))
-_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+        for opened in (self.sentence_subject, self.previous_subject):
+            if opened is None:
+                continue
+            region = opened[0]
+            same_kind = region.level == self.focus.level and region.name.endswith(suffix)
+            return region if same_kind and region.code != self.focus.code else None
+        return None

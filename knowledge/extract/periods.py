@@ -28,6 +28,7 @@ _SPAN = (
     rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)"
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
+    rf"|(?P<mon>(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<moend>底|末)?(?![\d日号]))"
     rf"|(?P<ytd>以来)"
     rf"|(?P<yearend>年底|年末|底|末)"
 )
@@ -194,13 +195,13 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
     # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
-    spans = ("half", "qs", "qr", "q", "months", "month")
+    spans = ("half", "qs", "qr", "q", "months", "month", "mon")
     return bool((m.group("rel") or m.group("year")) and not any(m.group(g) for g in spans)
                 and text.startswith("同期", m.end()))
 
 
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("year", "rel", "half", "qs", "qr", "q", "months", "month", "ytd", "target",
+    return any(m.group(g) for g in ("year", "rel", "half", "qs", "qr", "q", "months", "month", "mon", "ytd", "target",
                                      "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
@@ -252,6 +253,11 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         if asof:
             return Period("asof", year, asof=date(year, mm, calendar.monthrange(year, mm)[1]))
         return Period("month", year, mm, mm)
+    if m.group("mon") and (mo := cn_int(m.group("mo"))):
+        # 截至4月, 6月底: the stock at the month's end; a bare 8月 is that month
+        if asof or m.group("moend"):
+            return Period("asof", year, asof=date(year, mo, calendar.monthrange(year, mo)[1]))
+        return Period("month", year, mo, mo)
     if m.group("ytd"):
         if published and published.year == year and published.month > 1:
             return Period("months", year, 1, published.month)
@@ -313,7 +319,9 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     measured against the start of the year (…余额380亿元,比年初增加…) is the stock at the period's end.
     """
     clause = text[start:end]
-    chosen = next((m for m in reversed(periods) if m.start < end), None)
+    # a founding named in an earlier clause (1992年撤县建市,总面积…) dates no later clause
+    chosen = next((m for m in reversed(periods) if m.start < end and not (m.end <= start and is_history(text, m))),
+                  None)
     period = chosen.period if chosen is not None else fallback
     if (chosen is None or chosen.end <= start) and _is_year_end(period) and _FLOW.search(clause):
         return Period("year", period.year, 1, 12)
@@ -349,8 +357,15 @@ def as_targets(text: str, periods: Sequence[PeriodMention]) -> list[PeriodMentio
 
 
 def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention | None:
-    """The period a sentence hands on to the next: its last, unless that one is a single month's aside."""
+    """The period a sentence hands on to the next: its last, unless that one is a single month's aside or
+    dates a founding (1987年6月,撤销…设立…)."""
     for m in reversed(periods):
+        if is_history(text, m):
+            return None
+        if _is_year_end(m.period) and m.period.year is not None and not text.startswith("截", m.start):
+            # 年末城镇登记失业率…。发放稳岗补贴…: a bare year-end dates the stocks it opens, not the next
+            # sentence (截至2024年年底 states the day the paragraph's figures stand at, and carries)
+            return PeriodMention(m.start, m.end, Period("year", m.period.year, 1, 12), m.explicit_year)
         if not (m.period.kind == "month" and _SINGLE_MONTH.match(text, m.end)):
             return m
     return None

@@ -11,16 +11,17 @@ from knowledge.errors import BadArticleError, Note, chinese
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
-from knowledge.extract.periods import stated_years
+from knowledge.extract.periods import find_periods, is_history, stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
 from knowledge.extract.tables import with_tables
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
-from knowledge.text.document import Document, build_document, safe_date
+from knowledge.text.document import INFERRED_YEAR_END, Document, build_document, safe_date
 from knowledge.text.normalize import clean_text, decode_bytes
 
 _FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY_RE = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
+_EARLIEST_PUBLISHED = 1990  # releases online start in the 1990s: an older year a text names is history, not its date
 
 
 @dataclass(slots=True)
@@ -111,7 +112,10 @@ def infer_published(doc: Document) -> tuple[date | None, str | None]:
     full = [day for y, m, d in _FULL_DATE_RE.findall(text) if (day := safe_date(int(y), int(m), int(d)))]
     years: Counter[int] = Counter()
     for s in doc.sentences:
-        years.update(stated_years(s.text, published=None))
+        if stated_years(s.text, published=None):  # cheap test first
+            # a founding year (1983年…撤销…) or an old one ((1377年)设…) dates no publication
+            years.update(y for m in find_periods(s.text, published=None)
+                         if (y := m.stated_year) and y >= _EARLIEST_PUBLISHED and not is_history(s.text, m))
     if not years and not full:
         return None, None
     newest = max(years) if years else max(full).year
@@ -120,4 +124,4 @@ def infer_published(doc: Document) -> tuple[date | None, str | None]:
     days = [day for m, d in _MONTH_DAY_RE.findall(text) if (day := safe_date(newest, int(m), int(d)))]
     if days:
         return max(days), "newest year mentioned + latest day mentioned"
-    return date(newest, 12, 31), "newest year mentioned (end of year)"
+    return date(newest, 12, 31), INFERRED_YEAR_END

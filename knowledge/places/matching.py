@@ -69,7 +69,8 @@ def plausible(text: str, start: int, length: int) -> bool:
         return False
     if end == len(text):
         return True
-    return surface[-1] + text[end] not in common_words()
+    # 山东|经济: the straddled word (东经) loses when the text after the form is a word of its own (经济)
+    return surface[-1] + text[end] not in common_words() or text[end : end + 2] in common_words()
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,9 @@ from datetime import date
 from knowledge.text.header import HeaderMeta, header_words, is_caption, read_header_line, strip_dateline
 from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
 
+# The date rule of a publication date guessed from the newest year a text names: its day is no real one.
+INFERRED_YEAR_END = "newest year mentioned (end of year)"
+
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
 _TAIL_MARKERS = header_words()["tail_markers"]
 _BODY_LINE = re.compile(r"[\u4e00-\u9fff].{18,}[,。;]")  # a line of running text: after it, a tail marker ends the body

@@ -51,7 +51,8 @@ _SEPARATORS = " \t|丨/"
 _REPORTER = re.compile(r"^[^。,;]{0,24}?(?:记者|通讯员|作者)\s*[\u4e00-\u9fff]{2,4}(?:[ 、,]+[\u4e00-\u9fff]{2,4})*"
                        r"\s*(?:[|丨/]\s*[\u4e00-\u9fff]{2,8}报道)?$")
 _CAPTION = re.compile(rf"^(?:[((][^()()]{{0,20}}(?:{_alt('caption_words')})[^()()]{{0,20}}[))]"
-                      rf"|(?:{_alt('caption_prefixes')}).{{0,40}})$")
+                      rf"|(?:{_alt('caption_prefixes')}).{{0,40}}"
+                      rf"|[^,。;:!?,;:]{{2,16}}(?<!拍)(?:{_alt('caption_suffixes')}))$")
 # 中新网义乌7月26日电(董易鑫) / 央广网济南12月6日消息(记者桂园): the outlet's dateline before the first sentence
 _DATELINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,20}?\d{1,2}月\d{1,2}日(?:电|讯|消息)(?=[\s((]|题)"
                        r"\s*(?:[((][^()()]{0,30}[))])?\s*")

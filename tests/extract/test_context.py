@@ -45,6 +45,47 @@ SUBJECTS = [
      ["荣成市 | 水产品产量 | 2020 | 100 | -"]),
 ]
 
+FOCUS = [
+    # a place in a list is no single subject: the sentence takes none, not the paragraph's either
+    ("四川省上半年经济运行", "上半年,绵阳、德阳两市地区生产总值均超过1000亿元。全省地区生产总值28000亿元。",
+     date(2019, 7, 30), ["四川省 | 地区生产总值 | 2019H1 | 28000 | -"]),
+    ("2026年湖北省政府工作报告", "全省经济总量突破6万亿元,新增仙桃、潜江2个千亿县。", date(2026, 1, 27),
+     ["湖北省 | 地区生产总值 | 2025 | 6 | -", "湖北省 | 千亿县 | 2025 | 2 | -"]),
+    # a title naming a column (这就是山东) and then the article's city is about the city
+    ("这就是山东|看枣庄六十年变化", "2020年,地区生产总值1733亿元。", date(2021, 9, 8),
+     ["枣庄市 | 地区生产总值 | 2020 | 1733 | -"]),
+    # a unit named right after a place containing it is the subject (浙江义乌)
+    ("义乌上半年经济", "今年上半年,浙江义乌实现地区生产总值880亿元。", date(2022, 7, 28),
+     ["义乌市 | 地区生产总值 | 2022H1 | 880 | -"]),
+    # 全市 after a sentence's own peer of the focus is that peer
+    ("昆山与义乌谁更富", "2021年昆山市地区生产总值4700亿元。而义乌市2021年地区生产总值1730亿元,全市常住人口186万人。",
+     date(2022, 4, 4), ["昆山市 | 地区生产总值 | 2021 | 4700 | -", "义乌市 | 地区生产总值 | 2021 | 1730 | -",
+                        "义乌市 | 常住人口 | 2021 | 186 | -"]),
+    # the issuing office's unit lies inside the province the title names: the article is the office's
+    ("增速居全省第一 挑起河南经济大梁", "8月10日,半年经济数据由郑州市统计局发布。\n\n"
+     "2023年上半年,地区生产总值7000亿元。",
+     None, ["郑州市 | 地区生产总值 | 2023H1 | 7000 | -"]),
+    # a paragraph naming no place is about the declared unit; 1-11月 is a span, not a figure
+    ("11月份山东经济稳中向好", "记者从山东省统计局获悉,1-11月,全省经济稳健恢复。\n\n"
+     "2021年1-11月,规模以上工业增加值同比增长9.8%。",
+     None, ["山东省 | 规上工业增加值 | 2021M01-M11 | - | 9.8"]),
+    # 海南第三产业, 济南首次: the place is the subject, not a scope of comparison (全省首家, 全国第一 are)
+    ("31省份前三季度经济数据", "研究员表示,前三季度海南第三产业增加值同比增长17.4%。", date(2021, 11, 1),
+     ["海南省 | 第三产业增加值 | 2021Q1-Q3 | - | 17.4"]),
+    ("济南经济运行", "2023年,济南首次突破1.2万亿元地区生产总值。", None, ["济南市 | 地区生产总值 | 2023 | 1.2 | -"]),
+    # a title speaking as 我市 is the city the text names
+    ("前三季度我市县域经济增速居全省前列", "日照市发改委介绍了县域经济情况。\n\n"
+     "今年前三季度,县域实现生产总值1412亿元。",
+     date(2018, 12, 6), ["日照市 | 县域生产总值 | 2018Q1-Q3 | 1412 | -"]),
+    # a place inside an organisation's name is no place spoken of, nor is the article's unit its default
+    ("新疆兵团前8月经济运行", "1至8月,新疆兵团固定资产投资同比增长8.5%。", date(2023, 9, 20), []),
+    ("山东省2022年科技创新", "全省研发投入增长9%。\n\n山东大学科研经费10亿元。全省银行业存款余额13万亿元。",
+     date(2023, 9, 20),
+     ["山东省 | 研发经费投入 | 2022 | - | 9", "山东省 | 银行业存款余额 | 2022 | 13 | -"]),
+    # a company opening a sentence is what it is about
+    ("2022年聊城市经济", "全市经济平稳。\n\n某某集团交易量达到1400万吨,交易额7亿元。", date(2022, 8, 10), []),
+]
+
 SOURCES = [
     # the office or province that computed a figure is its source, not its subject
     ("商河县2023年国民经济和社会发展统计公报", "经济南市统计局统一核算,2023年全县地区生产总值246亿元。", None,
@@ -59,12 +100,36 @@ NATION = [
      ["全国 | 城镇新增就业 | 2022H1 | 654 | -", "山东省 | 地区生产总值 | 2022H1 | 4 | -"]),
     ("2021年居民收入", "2021年,我国居民人均可支配收入35128元,比上年增长9.1%。", None,
      ["全国 | 居民人均可支配收入 | 2021 | 35128 | 9.1"]),
+    # the nation inside a phrase (…领域中国质量奖) is no subject, nor does it carry; at a section's head it is
+    ("2026年浙江省政府工作报告", "一家企业获我省首个制造业领域中国质量奖。服务业增加值增长5.8%。", None,
+     ["浙江省 | 服务业增加值 | 2025 | - | 5.8"]),
+    ("国家统计局关于2021年夏粮产量的公告", "一、全国夏粮播种面积26000千公顷。", None,
+     ["全国 | 夏粮播种面积 | 2021 | 26000 | -"]),
     # 中国(山东)自由贸易试验区 names a zone: 中国 there is no subject
     ("山东省2020年经济运行", "中国(山东)自由贸易试验区内,新设企业1000家。", None,
      ["山东省 | 新设企业 | 2020 | 1000 | -"]),
 ]
 
 PERIODS = [
+    # a founding in an earlier clause dates none of the later ones
+    ("肥城市2011年概况", "1992年撤县建市,总面积1277平方公里,户籍人口98万人。", None,
+     ["肥城市 | 总面积 | 2011 | 1277 | -", "肥城市 | 户籍人口 | 2011 | 98 | -"]),
+    # a bare 年末 dates the stocks of its own sentence only; 截至…年底 carries to the next
+    ("平阴县2023年国民经济和社会发展统计公报", "年末全县城镇登记失业率2.0%。为500家企业发放稳岗补贴9000万元。", None,
+     ["平阴县 | 城镇登记失业率 | asof:2023-12-31 | 2.0 | -", "平阴县 | 稳岗补贴 | 2023 | 9000 | -"]),
+    ("平阴县2024年经济运行", "截至2024年年底,全县氢能企业54家。全县还有5家示范企业。", None,
+     ["平阴县 | 氢能企业 | asof:2024-12-31 | 54 | -", "平阴县 | 示范企业 | asof:2024-12-31 | 5 | -"]),
+    # a publication date guessed from the newest year has no real day: a figure naming no period is that year's
+    ("威海市概况", "2017年,威海市获评国家卫生城市。\n\n全市总面积5800平方公里。", None,
+     ["威海市 | 总面积 | 2017 | 5800 | -"]),
+    # with no other year, a founding year dates neither the article nor its figures: they stay undated
+    ("威海市概况", "1987年6月,撤销威海地区,设立地级威海市。全年地区生产总值3400亿元。", None,
+     ["威海市 | 地区生产总值 | undated | 3400 | -"]),
+    # 截至3月 and 6月底 are stocks at the month's end; a bare 8月 is that month
+    ("商河县经济运行", "截至今年3月,全县金融机构贷款余额300亿元。", date(2024, 6, 11),
+     ["商河县 | 金融机构贷款余额 | asof:2024-03-31 | 300 | -"]),
+    ("商河县经济运行", "截至2023年6月底,全县金融机构存款余额380亿元。8月,全县社会消费品零售总额12亿元。", None,
+     ["商河县 | 金融机构存款余额 | asof:2023-06-30 | 380 | -", "商河县 | 社会消费品零售总额 | 2023M08 | 12 | -"]),
     # a founding year dates nothing after it, and is not the article's year
     ("威海市2017年概况", "1987年,地级威海市成立。全年地区生产总值3400亿元,比上年增长8.0%。", None,
      ["威海市 | 地区生产总值 | 2017 | 3400 | 8.0"]),
@@ -130,8 +195,9 @@ PERIODS = [
       "济宁市 | 地区生产总值 | target:2025 | 6000 | -"]),
 ]
 
-CASES = SUBJECTS + SOURCES + NATION + PERIODS
-IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"source-{i}" for i in range(len(SOURCES))]
+CASES = SUBJECTS + FOCUS + SOURCES + NATION + PERIODS
+IDS = ([f"subject-{i}" for i in range(len(SUBJECTS))] + [f"focus-{i}" for i in range(len(FOCUS))]
+       + [f"source-{i}" for i in range(len(SOURCES))]
        + [f"nation-{i}" for i in range(len(NATION))] + [f"period-{i}" for i in range(len(PERIODS))])
 
 
@@ -152,3 +218,12 @@ def test_a_place_ranking_a_thing_is_not_the_subject(gazetteer):
                      "全市拥有省级龙头企业20家、威海市级30家,地理标志农产品15个。绿色食品31个。")
     assert {f.region.name for f in facts} == {"荣成市"}
     assert {"荣成市 | 地理标志农产品 | 2020 | 15 | -", "荣成市 | 绿色食品 | 2020 | 31 | -"} <= {row(f) for f in facts}
+
+
+def test_a_zone_is_its_bare_head_and_a_crossing_through_it_is_about_it(gazetteer):
+    # 合作区 alone is the article's 合作区; 经横琴口岸 is the way through, not a source; a picture credit is no heading
+    facts = facts_of(gazetteer, "横琴粤澳深度合作区企业总量增长",
+                     "截至3月,合作区实有企业16000户,同比增长2.4%。\n\n某港通讯社图片\n\n去年经横琴口岸通关的旅客1600万人次。",
+                     date(2024, 6, 11))
+    assert [(f.region.name, f.period.label, f.value_text) for f in facts] == [
+        ("横琴粤澳深度合作区", "asof:2024-03-31", "16000"), ("横琴粤澳深度合作区", "2023", "1600")]

@@ -1,0 +1,140 @@
+"""The article as a whole: whose it is (its focus unit), which year it talks about, and the period of a
+figure that names none (its title's or opening's)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from knowledge.extract.entities import mask_companies
+from knowledge.extract.periods import Period, find_periods, is_history, stated_years
+from knowledge.extract.subjects import OFFICE, alternation_of, is_object, places_in
+from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.places.nation import is_nation
+from knowledge.text.document import INFERRED_YEAR_END, Document
+
+
+def focus_year(doc: Document) -> int | None:
+    """The year the article mostly talks about (targets such as 到2026年 do not count)."""
+    years: Counter[int] = Counter()
+    for sentence in doc.sentences:
+        if stated_years(sentence.text, published=doc.published):  # cheap test first
+            years.update(m.period.year for m in find_periods(sentence.text, published=doc.published)
+                         if m.stated_year and m.period.year and not is_history(sentence.text, m))
+    if doc.published is not None:
+        years = Counter({y: n for y, n in years.items() if y <= doc.published.year}) or years
+    if not years:
+        return doc.published.year if doc.published else None
+    return max(years, key=lambda y: (years[y], y))  # on a tie the later year: history comes first in a text
+
+
+_MIN_FOCUS_MENTIONS = 3
+
+
+def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The article's unit: the place its title names (the finer of 聊城市茌平区), unless the issuing office
+    (某市统计局发布) is a unit inside it; else the office's unit; else the place the article opens with; else
+    its most mentioned place."""
+    title = mask_companies(doc.title or "")
+    found = [m.region for m in places_in(gazetteer, title, context_city=city) if not is_nation(m.region)]
+    office = _office_unit(doc, gazetteer, city)
+    if found:
+        named = _finest_leading(gazetteer, found)
+        return office if office is not None and inside(gazetteer, named, office) else named
+    if office is not None:
+        return office
+    if city is not None and _OWN_CITY.search(title):
+        return city  # 前三季度我市县域…: the title speaks as the city the text names most
+    opening = _opening_place(doc, gazetteer, city)
+    if opening is not None:
+        return opening
+    counts: Counter[str] = Counter()
+    for sentence in doc.sentences:
+        counts.update(m.region.code for m in places_in(gazetteer, mask_companies(sentence.text), context_city=city)
+                      if not is_nation(m.region))
+    # one stray mention is not a focus: an article about another province may name 山东 once
+    best = counts.most_common(1)
+    return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
+
+
+def declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) -> bool:
+    """Whether the article says whose it is (its title, issuing office or first words name a place), rather
+    than the focus being only its most mentioned place."""
+    title = mask_companies(doc.title or "")
+    return (any(not is_nation(m.region) for m in places_in(gazetteer, title, context_city=city))
+            or (city is not None and _OWN_CITY.search(title) is not None)
+            or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
+
+
+_OWN_CITY = re.compile(r"我市|本市")
+_OFFICE_SENTENCES = 3
+_OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
+
+
+def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The unit of the office the first sentences name (记者从某市统计局获悉, 由某市统计局发布)."""
+    for sentence in doc.sentences[:_OFFICE_SENTENCES]:
+        for office in OFFICE.finditer(sentence.text):
+            near = places_in(gazetteer, sentence.text[max(0, office.start() - 12) : office.start()],
+                                           context_city=city)
+            near = [m for m in near if not is_nation(m.region)]
+            if near:
+                return _finest_leading(gazetteer, [m.region for m in near])
+    return None
+
+
+def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The place named in the first words of the article (a title line of a place's name, 2023年某县…)."""
+    for sentence in doc.sentences[:2]:  # the title line, when it is one, and the first sentence
+        head = mask_companies(sentence.text)[:_OPENING_REACH]
+        found = [m.region for m in places_in(gazetteer, head, context_city=city)
+                 if not is_nation(m.region) and not is_object(head, m.start, m.surface)]
+        if found:
+            return _finest_leading(gazetteer, found)
+    return None
+
+
+def same_province(gazetteer: Gazetteer, a: Region, b: Region | None) -> bool:
+    return b is not None and gazetteer.province_of(a).code == gazetteer.province_of(b).code
+
+
+def inside(gazetteer: Gazetteer, outer: Region, inner: Region) -> bool:
+    return inner.code != outer.code and any(r.code == outer.code for r in gazetteer.chain(inner))
+
+
+def _finest_leading(gazetteer: Gazetteer, regions: list[Region]) -> Region:
+    """The first place named, or the one named after it that lies inside it (浙江义乌, 聊城市茌平区)."""
+    first = regions[0]
+    if len(regions) > 1 and inside(gazetteer, first, regions[1]):
+        return regions[1]
+    return first
+
+
+def focus_period(doc: Document, year: int | None) -> Period | None:
+    """The period of the title, else of the opening sentence (2023年,… / 今年上半年,…).
+
+    A work report's title names the year it is given in (2020年…政府工作报告); its figures are about the
+    year before. A year after the words (政府工作报告划重点:2018年…) is the figures' own."""
+    title = doc.title or ""
+    report = WORK_REPORT.search(title)
+    for text in (title, *(s.text for s in doc.sentences[:2] if not s.is_heading)):
+        for mention in find_periods(text, published=doc.published, default_year=year):
+            period = mention.period
+            if period.kind in ("target", "asof") or period.year is None or _DAY_AFTER.match(text, mention.end):
+                continue  # (2016年2月16日): the day a report is given, not the period its figures cover
+            if is_history(text, mention):
+                continue  # 1987年6月,撤销…设立…: a founding, not the period of the article's figures
+            if text is title and report and mention.end <= report.start() and period.kind == "year":
+                return Period("year", period.year - 1, 1, 12)
+            return period
+    if doc.date_rule == INFERRED_YEAR_END and year is not None:
+        return Period("year", year, 1, 12)  # no day is known: a figure naming no period is the article's year's
+    if report and doc.published is not None:
+        # a report given in the first half of a year looks back on the year before, one given late on its own
+        reviewed = doc.published.year - 1 if doc.published.month <= 6 else doc.published.year
+        return Period("year", reviewed, 1, 12)
+    return None
+
+
+WORK_REPORT = re.compile(alternation_of("work_report_titles"))
+_DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")

@@ -1,0 +1,48 @@
+"""Whose an article is (knowledge/extract/focus.py): the focus unit from the title, the issuing office, the
+first words or 我市 in the title, and the city, which lies in the focus unit's province. Every article here is
+short and written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.pipeline import parse_article
+from knowledge.text.corpus import ArticleMeta, RawArticle
+
+
+def context_of(gazetteer, title: str, body: str) -> ArticleContext:
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
+    return ArticleContext.for_document(parse_article(raw, gazetteer).doc, gazetteer)
+
+
+@pytest.mark.parametrize(("title", "body", "focus", "declared"), [
+    ("阳谷县", "时间:2024-04-25\n\n2023年实现地区生产总值347亿元。", "阳谷县", True),  # a place's name as title line
+    ("某地2023年统计公报", "2023年商河县国民经济平稳。全年地区生产总值246亿元。", "商河县", True),  # the first words
+    ("某地2021年经济", "根据广东省统一核算,2021年我市地区生产总值3566亿元。", None, False),  # a source is no focus
+    ("增速居全省第一 挑起河南经济大梁", "8月10日,半年数据由郑州市统计局发布。", "郑州市", True),  # office inside
+    ("这就是山东|看枣庄六十年变化", "记者从山东省政府新闻办获悉。", "枣庄市", True),  # the finer of the title's places
+    ("前三季度我市县域经济增速居全省前列", "日照市发改委介绍了县域经济情况。", "日照市", True),  # 我市 in the title
+    # only the most named place: a focus, but not declared
+    ("经济运行简讯", "工业生产总体保持平稳运行,淄博市投资增长。淄博市消费回暖。淄博市出口增长。", "淄博市", False),
+], ids=["title-line", "first-words", "source-first", "office-inside-title", "title-finest", "own-city",
+        "most-named"])
+def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus, declared):
+    ctx = context_of(gazetteer, title, body)
+    assert (ctx.focus.name if ctx.focus else None, ctx.declared) == (focus, declared)
+
+
+def test_the_articles_city_lies_in_its_focus_province(gazetteer):
+    # a county of another province named once (a road named after it) does not make its prefecture the city
+    raw = RawArticle("t.txt", "2026年云南省政府工作报告\n\n临清等40条高速公路相继开通。全省电力总装机1.7亿千瓦。\n"
+                     .encode(), ArticleMeta())
+    parsed = parse_article(raw, gazetteer)
+    ctx = ArticleContext.for_document(parsed.doc, gazetteer)
+    assert ctx.focus is not None and ctx.focus.name == "云南省"
+    assert ctx.city is None or gazetteer.province_of(ctx.city).code == ctx.focus.code
+    assert {f.region.name for f in parsed.facts} == {"云南省"}
+
+
+def test_a_place_inside_an_organisations_name_is_no_focus(gazetteer):
+    ctx = context_of(gazetteer, "新疆兵团经济运行总体平稳", "记者从新疆生产建设兵团统计局获悉,兵团经济平稳。")
+    assert ctx.focus is None
