@@ -44,7 +44,7 @@ SUBJECTS = [
     ("浙江省2021年县域收入", "2021年,在全国县域中,排名第二的慈溪市城镇居民人均可支配收入为70000元。",
      ["慈溪市 | 城镇居民人均可支配收入 | 2 | 宁波市 | 2021"]),
     # a figure's place outside the report's own province does not stand for the unnamed subject
-    ("云南省2025年政府工作报告", "2025年,新开、临清等10条高速公路建成通车,新增里程500公里。锡产量居全国第1位。",
+    ("云南省2025年交通与工业", "2025年,新开、临清等10条高速公路建成通车,新增里程500公里。锡产量居全国第1位。",
      ["云南省 | 锡产量 | 1 | 全国 | 2025"]),
     # a place after a rank verb is what is joined, not the subject; 在全国… before the rank is its scope
     ("德州市禹城市2019年发展", "2019年,禹城市入选山东省创新发展先进县,在全国工业百强县排名由第88位升至第70位。",
