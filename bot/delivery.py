@@ -48,6 +48,27 @@ def body_parts(body: str) -> list[str]:
     return split_message(body, MESSAGE_LIMIT)
 
 
+class Pacer:
+    """At most `rate` sends a second, evenly spaced: no burst, no credit saved up while idle.
+
+    A broadcast paced just under the rate limiter's overall rate leaves the limiter's queue empty, so an
+    answer to a question is sent at once instead of waiting behind every digest already queued there.
+    """
+
+    def __init__(self, rate: float) -> None:
+        self.gap = 1.0 / rate if rate > 0 else 0.0
+        self.next = 0.0
+
+    async def wait(self) -> None:
+        if not self.gap:
+            return
+        now = asyncio.get_running_loop().time()
+        slot = max(now, self.next)
+        self.next = slot + self.gap  # taken before sleeping: the event loop runs one waiter at a time here
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+
 @dataclass(frozen=True, slots=True)
 class Sender:
     """What sending needs: the bot, the database, a runner for blocking work (the digest pool), the owner,
@@ -60,6 +81,7 @@ class Sender:
     skip_quiet: bool
     run: Callable[[Callable[[], Any]], Awaitable[Any]]
     cache: DigestCache = field(default_factory=DigestCache)
+    pacer: Pacer = field(default_factory=lambda: Pacer(0))
 
     async def call(self, fn: Callable[..., T], **kwargs: Any) -> T:
         result: T = await self.run(partial(fn, **kwargs))
@@ -104,6 +126,7 @@ async def send_claimed(sender: Sender, claimed: queue.Claimed) -> str:
     done, attempts, waits = claimed.parts_sent, claimed.attempts, 0
     while done < len(parts):
         try:
+            await sender.pacer.wait()
             await sender.bot.send_message(claimed.chat_id, parts[done])
         except RetryAfter as exc:
             waits += 1
