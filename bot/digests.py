@@ -42,7 +42,7 @@ __all__ = ["UNSUBSCRIBE_LINE", "broadcast", "digest_parts", "job_name", "schedul
 # paces itself just under that, so the limiter never queues and questions answered meanwhile are not held
 # behind digests; one broadcast at a time across processes (the lease) keeps the token's total near it too.
 DIGEST_SENDS_PER_SECOND = 29.0
-BROADCAST_CONCURRENCY = 16  # digests in flight: enough to keep the pace through a slow send or build
+BROADCAST_CONCURRENCY = 8  # digests in flight: enough to keep the pace, few enough that a queue is short
 DIGEST_THREADS = 2  # the digest pool: builds and log writes never take the threads questions use
 SWEEP_SECONDS = 60.0
 SWEEP_JOB = "digest:sweep"
