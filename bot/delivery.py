@@ -24,7 +24,7 @@ from knowledge.digest.build import Digest, DigestCache, build_digest
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store import delivery as queue
 from knowledge.store.engine import session_scope
-from knowledge.store.subscriptions import deactivate, get_subscription, recent_highlights
+from knowledge.store.subscriptions import deactivate, digest_since, recent_highlights
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -92,13 +92,15 @@ def build_for(engine: Engine, gazetteer: Gazetteer, claimed: queue.Claimed, skip
               cache: DigestCache | None = None) -> Digest | None:
     """Today's digest for one chat: what was stored after its last digest and up to the row's enqueue time
     (None: quiet day, skipped). Chats sharing a filter and a window share one build through `cache`."""
-    with session_scope(engine) as session:
-        sub = get_subscription(session=session, chat_id=claimed.chat_id)
-        recent = recent_highlights(session=session, chat_id=claimed.chat_id)
-    if sub is None:
+    found = digest_since(engine=engine, chat_id=claimed.chat_id)
+    if found is None:
         return None
-    since = sub.last_digest_at or sub.created_at
-    regions = [c for c in sub.regions.split(",") if c]
+    since, regions = found
+
+    def recent() -> set[str]:  # only a quiet day's highlight needs them
+        with session_scope(engine) as session:
+            return recent_highlights(session=session, chat_id=claimed.chat_id)
+
     return build_digest(engine, gazetteer, since=since, until=claimed.until, regions=regions,
                         day=claimed.digest_date, recent_highlights=recent, skip_quiet=skip_quiet, cache=cache)
 

@@ -43,6 +43,7 @@ __all__ = ["UNSUBSCRIBE_LINE", "broadcast", "digest_parts", "job_name", "schedul
 # behind digests; one broadcast at a time across processes (the lease) keeps the token's total near it too.
 DIGEST_SENDS_PER_SECOND = 29.0
 BROADCAST_CONCURRENCY = 8  # digests in flight: enough to keep the pace, few enough that a queue is short
+CLAIM_BATCH = 4  # rows a worker claims at once (one statement), sent one by one; unstarted ones go back on a stop
 DIGEST_THREADS = 2  # the digest pool: builds and log writes never take the threads questions use
 SWEEP_SECONDS = 60.0
 SWEEP_JOB = "digest:sweep"
@@ -211,10 +212,16 @@ async def broadcast(bot: Bot, services: Services, *, now: datetime, stop: asynci
 
         async def worker() -> None:
             while not stopped() and not lost.is_set():
-                claimed = await _run(partial(queue.claim, engine=engine, owner=owner, days=days, seconds=ttl))
-                if not claimed:
+                batch = await _run(partial(queue.claim, engine=engine, owner=owner, days=days, seconds=ttl,
+                                           limit=CLAIM_BATCH))
+                if not batch:
                     return
-                counts[await _send(sender, claimed[0])] += 1
+                for i, claimed in enumerate(batch):
+                    if stopped() or lost.is_set():  # hand back what was claimed and not started
+                        for rest in batch[i:]:
+                            await _run(partial(queue.release, engine=engine, claimed=rest, owner=owner))
+                        return
+                    counts[await _send(sender, claimed)] += 1
 
         if days:
             await asyncio.gather(*(worker() for _ in range(BROADCAST_CONCURRENCY)))

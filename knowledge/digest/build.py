@@ -49,6 +49,7 @@ class _News:
     items: int
 
 
+Recent = AbstractSet[str] | Callable[[], AbstractSet[str]]
 NewsKey = tuple[tuple[str, ...], datetime | None, datetime | None]
 HighlightLine = tuple[str, str] | None
 
@@ -82,12 +83,13 @@ class DigestCache:
 
 
 def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None, regions: list[str],
-                 day: date, recent_highlights: AbstractSet[str] = frozenset(), skip_quiet: bool = False,
+                 day: date, recent_highlights: Recent = frozenset(), skip_quiet: bool = False,
                  until: datetime | None = None, cache: DigestCache | None = None) -> Digest | None:
     """The digest for one chat: what was stored after `since` and up to `until` (None: no bound).
 
     None only when nothing is new and quiet days are skipped. With a cache, chats sharing a filter and a
-    window share one build.
+    window share one build. `recent_highlights` (or a function giving them, called only on a quiet day) are
+    the highlights this chat had lately, not to be repeated.
     """
     wanted = [gazetteer.get(c) for c in dict.fromkeys(regions) if c]
     cache = cache or DigestCache()
@@ -99,7 +101,8 @@ def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None
         return Digest("\n\n".join([head, news.body]), news.items, None)
     if skip_quiet:
         return None
-    highlight = _highlight(engine, gazetteer, wanted, day, recent_highlights, cache)
+    recent = recent_highlights() if callable(recent_highlights) else recent_highlights
+    highlight = _highlight(engine, gazetteer, wanted, day, recent, cache)
     if highlight is None:
         text = "\n\n".join([head, "今天没有新的数据,资料库里也还没有可以推荐的数字。"])
         return Digest(text, 0, None)

@@ -126,10 +126,12 @@ def _due(local: datetime, send_time: str, created_at: datetime) -> bool:
 
 def claim(*, engine: Engine, owner: str, days: Iterable[date], seconds: float, limit: int = 1,
           now: datetime | None = None) -> list[Claimed]:
-    """Claim up to `limit` rows of `days` for `owner`: lapsed claims first (a dead sender's), then pending ones.
+    """Claim up to `limit` rows of `days` for `owner`: pending ones, then lapsed claims (a dead sender's).
 
-    Two equality lookups on (digest_date, status), each touching only the rows it takes, rather than one
-    OR that reads the whole day's log per claim (24 ms a claim at 10,000 rows on SQLite).
+    Equality lookups on (digest_date, status), each touching only the rows it takes, rather than one OR
+    that read the whole day's log per claim (24 ms a claim at 10,000 rows on SQLite); while rows are
+    pending, a claim is one statement. A dead sender's lease and claims lapse together, so its rows are
+    taken when the pending ones run out, within the same broadcast.
     """
     now = now or utcnow()
     day_list = list(days)
@@ -138,7 +140,7 @@ def claim(*, engine: Engine, owner: str, days: Iterable[date], seconds: float, l
     pending = and_(in_days, _LOG.c.status == "pending")
     out: list[Claimed] = []
     with engine.begin() as conn:
-        for claimable in (lapsed, pending):
+        for claimable in (pending, lapsed):
             if len(out) >= limit:
                 break
             # SQLAlchemy drops FOR UPDATE on SQLite, where the single UPDATE is atomic anyway.
