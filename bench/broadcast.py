@@ -5,7 +5,9 @@
 
 --bots 2 runs two Applications on one database, each with its own engine, fake server and owner (as two
 processes would be), both broadcasting at once. Prints msg/s sustained, duplicates, losses, digest build
-time per subscriber, and p50/p99 latency of questions other users ask during the broadcast.
+time per subscriber (and how many distinct bodies were built: chats sharing a region filter and a window share
+one), and p50/p99 latency of questions other users ask during the broadcast. --seconds stops the broadcast
+after that long (as a SIGTERM would) and counts what it left queued, for a quick sustained-rate figure.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert
 
 import bot.delivery
+import knowledge.digest.build
 from bench.fact_base import build, questions, universe
 from bot.digests import broadcast
 from knowledge.places.gazetteer import Gazetteer
@@ -36,15 +39,16 @@ from tests.botkit import running_bot
 
 FIRST_CHAT = 1_000_000
 builds: list[float] = []
+bodies: list[float] = []  # the distinct digest bodies actually built (the rest were shared)
 
 
-def timed_build(original):  # type: ignore[no-untyped-def]
+def timed(original, into: list[float]):  # type: ignore[no-untyped-def]
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
         try:
             return original(*args, **kwargs)
         finally:
-            builds.append(time.perf_counter() - started)
+            into.append(time.perf_counter() - started)
     return wrapper
 
 
@@ -139,9 +143,12 @@ async def main() -> None:
     parser.add_argument("--facts", type=int, default=100_000)
     parser.add_argument("--bots", type=int, choices=(1, 2), default=1)
     parser.add_argument("--progress", type=float, default=15.0, help="seconds between progress lines")
+    parser.add_argument("--seconds", type=float, default=0.0, help="stop the broadcast after this long (0: never)")
     args = parser.parse_args()
     clock = time.perf_counter()
-    bot.delivery.build_for = timed_build(bot.delivery.build_for)  # type: ignore[assignment]
+    bot.delivery.build_for = timed(bot.delivery.build_for, builds)  # type: ignore[assignment]
+    if hasattr(knowledge.digest.build, "_build_news"):
+        knowledge.digest.build._build_news = timed(knowledge.digest.build._build_news, bodies)
     with tempfile.TemporaryDirectory() as tmp:
         url, qs = prepare(Path(tmp), args.facts, args.subscribers)
         clock = stage(f"prepared {args.facts} facts and {args.subscribers} subscribers", clock)
@@ -152,10 +159,13 @@ async def main() -> None:
             done = asyncio.Event()
             asker = asyncio.create_task(bystanders(bots[0], qs, done))
             reporter = asyncio.create_task(progress(bots, args.subscribers, done, args.progress))
+            stop = asyncio.Event()
+            if args.seconds:
+                asyncio.get_running_loop().call_later(args.seconds, stop.set)
             started = time.perf_counter()
             counts = await asyncio.gather(*(
                 broadcast(b.app.bot, b.app.bot_data["regionbot.services"], now=datetime.now(UTC),
-                          owner=f"bench-{i}", wait=3600) for i, b in enumerate(bots)))
+                          owner=f"bench-{i}", wait=3600, stop=stop) for i, b in enumerate(bots)))
             elapsed = time.perf_counter() - started
             done.set()
             latencies = await asker
@@ -165,12 +175,14 @@ async def main() -> None:
                 per_chat.update(m.chat_id for m in b.fake.sent if m.chat_id >= FIRST_CHAT and "区域经济日报" in m.text)
     messages = sum(per_chat.values())
     duplicates = sum(1 for n in per_chat.values() if n > 1)
-    losses = sum(1 for i in range(args.subscribers) if per_chat[FIRST_CHAT + i] == 0)
+    deferred = sum(c.get("deferred", 0) for c in counts)  # left queued by --seconds: not lost, not yet sent
+    losses = sum(1 for i in range(args.subscribers) if per_chat[FIRST_CHAT + i] == 0) - deferred
     print(f"{args.bots} bot(s), {args.subscribers} subscribers, {args.facts} facts (+200 new)")
     print(f"digests {messages} in {elapsed:.1f} s = {messages / elapsed:.1f} msg/s; duplicates {duplicates}; "
           f"losses {losses}; outcomes {[dict(c) for c in counts]}")
     print(f"build per subscriber: mean {statistics.mean(builds) * 1000:.1f} ms, "
-          f"p99 {sorted(builds)[int(len(builds) * 0.99)] * 1000:.1f} ms")
+          f"p99 {sorted(builds)[int(len(builds) * 0.99)] * 1000:.1f} ms"
+          + (f"; {len(bodies)} distinct bodies built, mean {statistics.mean(bodies) * 1000:.0f} ms" if bodies else ""))
     if latencies:
         ordered = sorted(latencies)
         print(f"bystander questions: {len(ordered)}, p50 {statistics.median(ordered) * 1000:.0f} ms, "

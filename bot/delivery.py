@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
 from typing import Any, TypeVar
@@ -20,11 +20,11 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.render import MESSAGE_LIMIT, split_message
-from knowledge.digest.build import Digest, build_digest
+from knowledge.digest.build import Digest, DigestCache, build_digest
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store import delivery as queue
 from knowledge.store.engine import session_scope
-from knowledge.store.subscriptions import deactivate, get_subscription, recent_highlights
+from knowledge.store.subscriptions import deactivate, digest_since, recent_highlights
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,9 +48,31 @@ def body_parts(body: str) -> list[str]:
     return split_message(body, MESSAGE_LIMIT)
 
 
+class Pacer:
+    """At most `rate` sends a second, evenly spaced: no burst, no credit saved up while idle.
+
+    A broadcast paced just under the rate limiter's overall rate leaves the limiter's queue empty, so an
+    answer to a question is sent at once instead of waiting behind every digest already queued there.
+    """
+
+    def __init__(self, rate: float) -> None:
+        self.gap = 1.0 / rate if rate > 0 else 0.0
+        self.next = 0.0
+
+    async def wait(self) -> None:
+        if not self.gap:
+            return
+        now = asyncio.get_running_loop().time()
+        slot = max(now, self.next)
+        self.next = slot + self.gap  # taken before sleeping: the event loop runs one waiter at a time here
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+
 @dataclass(frozen=True, slots=True)
 class Sender:
-    """What sending needs: the bot, the database, a runner for blocking work (the digest pool), the owner."""
+    """What sending needs: the bot, the database, a runner for blocking work (the digest pool), the owner,
+    and the builds this broadcast shares between chats (one Sender per broadcast)."""
 
     bot: Bot
     engine: Engine
@@ -58,23 +80,29 @@ class Sender:
     owner: str
     skip_quiet: bool
     run: Callable[[Callable[[], Any]], Awaitable[Any]]
+    cache: DigestCache = field(default_factory=DigestCache)
+    pacer: Pacer = field(default_factory=lambda: Pacer(0))
 
     async def call(self, fn: Callable[..., T], **kwargs: Any) -> T:
         result: T = await self.run(partial(fn, **kwargs))
         return result
 
 
-def build_for(engine: Engine, gazetteer: Gazetteer, chat_id: int, day: Any, skip_quiet: bool) -> Digest | None:
-    """Today's digest for one chat, from what is new since its last one (None: quiet day, skipped)."""
-    with session_scope(engine) as session:
-        sub = get_subscription(session=session, chat_id=chat_id)
-        recent = recent_highlights(session=session, chat_id=chat_id)
-    if sub is None:
+def build_for(engine: Engine, gazetteer: Gazetteer, claimed: queue.Claimed, skip_quiet: bool,
+              cache: DigestCache | None = None) -> Digest | None:
+    """Today's digest for one chat: what was stored after its last digest and up to the row's enqueue time
+    (None: quiet day, skipped). Chats sharing a filter and a window share one build through `cache`."""
+    found = digest_since(engine=engine, chat_id=claimed.chat_id)
+    if found is None:
         return None
-    since = sub.last_digest_at or sub.created_at
-    regions = [c for c in sub.regions.split(",") if c]
-    return build_digest(engine, gazetteer, since=since, regions=regions, day=day, recent_highlights=recent,
-                        skip_quiet=skip_quiet)
+    since, regions = found
+
+    def recent() -> set[str]:  # only a quiet day's highlight needs them
+        with session_scope(engine) as session:
+            return recent_highlights(session=session, chat_id=claimed.chat_id)
+
+    return build_digest(engine, gazetteer, since=since, until=claimed.until, regions=regions,
+                        day=claimed.digest_date, recent_highlights=recent, skip_quiet=skip_quiet, cache=cache)
 
 
 def _deactivate(engine: Engine, chat_id: int) -> None:
@@ -86,8 +114,8 @@ async def send_claimed(sender: Sender, claimed: queue.Claimed) -> str:
     """Send what is left of one claimed digest: sent | skipped | failed | deactivated | lost."""
     body = claimed.body
     if body is None:
-        digest = await sender.run(partial(build_for, sender.engine, sender.gazetteer, claimed.chat_id,
-                                          claimed.digest_date, sender.skip_quiet))
+        digest = await sender.run(partial(build_for, sender.engine, sender.gazetteer, claimed, sender.skip_quiet,
+                                          sender.cache))
         if digest is None:
             await _finish(sender, claimed, "skipped", claimed.attempts, None)
             return "skipped"
@@ -100,6 +128,7 @@ async def send_claimed(sender: Sender, claimed: queue.Claimed) -> str:
     done, attempts, waits = claimed.parts_sent, claimed.attempts, 0
     while done < len(parts):
         try:
+            await sender.pacer.wait()
             await sender.bot.send_message(claimed.chat_id, parts[done])
         except RetryAfter as exc:
             waits += 1

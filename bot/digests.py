@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from telegram import Bot
 
-from bot.delivery import UNSUBSCRIBE_LINE, Sender, digest_parts, send_claimed
+from bot.delivery import UNSUBSCRIBE_LINE, Pacer, Sender, digest_parts, send_claimed
 from bot.services import AnyApp, BotContext, Services, services_of
 from knowledge.store import delivery as queue
 from knowledge.store.engine import session_scope
@@ -38,7 +38,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 __all__ = ["UNSUBSCRIBE_LINE", "broadcast", "digest_parts", "job_name", "schedule", "schedule_all"]
 
-BROADCAST_CONCURRENCY = 32  # sends in flight; AIORateLimiter holds the rate to Telegram's 30/s
+# AIORateLimiter (bot/app.py) holds every chat-bound request of a process to Telegram's 30/s. A broadcast
+# paces itself just under that, so the limiter never queues and questions answered meanwhile are not held
+# behind digests; one broadcast at a time across processes (the lease) keeps the token's total near it too.
+DIGEST_SENDS_PER_SECOND = 29.0
+BROADCAST_CONCURRENCY = 8  # digests in flight: enough to keep the pace, few enough that a queue is short
+CLAIM_BATCH = 4  # rows a worker claims at once (one statement), sent one by one; unstarted ones go back on a stop
 DIGEST_THREADS = 2  # the digest pool: builds and log writes never take the threads questions use
 SWEEP_SECONDS = 60.0
 SWEEP_JOB = "digest:sweep"
@@ -202,14 +207,21 @@ async def broadcast(bot: Bot, services: Services, *, now: datetime, stop: asynci
         days = await _run(partial(queue.enqueue, engine=engine, now=now, due_only=due_only,
                                   retry_failed=not due_only))
         total = await _run(partial(active_count, engine))
-        sender = Sender(bot, engine, services.kb.gazetteer, owner, services.settings.digest_skip_quiet_days, _run)
+        sender = Sender(bot, engine, services.kb.gazetteer, owner, services.settings.digest_skip_quiet_days, _run,
+                        pacer=Pacer(DIGEST_SENDS_PER_SECOND))
 
         async def worker() -> None:
             while not stopped() and not lost.is_set():
-                claimed = await _run(partial(queue.claim, engine=engine, owner=owner, days=days, seconds=ttl))
-                if not claimed:
+                batch = await _run(partial(queue.claim, engine=engine, owner=owner, days=days, seconds=ttl,
+                                           limit=CLAIM_BATCH))
+                if not batch:
                     return
-                counts[await _send(sender, claimed[0])] += 1
+                for i, claimed in enumerate(batch):
+                    if stopped() or lost.is_set():  # hand back what was claimed and not started
+                        for rest in batch[i:]:
+                            await _run(partial(queue.release, engine=engine, claimed=rest, owner=owner))
+                        return
+                    counts[await _send(sender, claimed)] += 1
 
         if days:
             await asyncio.gather(*(worker() for _ in range(BROADCAST_CONCURRENCY)))

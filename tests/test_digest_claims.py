@@ -172,3 +172,20 @@ async def test_a_resumed_digest_sends_only_the_parts_not_yet_out(tmp_path, monke
         texts = [m.text for m in running.fake.messages_to(78)]
     assert counts["sent"] == 1
     assert texts == bot.delivery.body_parts(body)[2:]  # a 500 on the third part retried that part only
+
+
+def test_a_sent_digest_moves_last_digest_at_to_the_enqueue_time_and_never_back(engine):
+    """Every chat of one broadcast gets the same mark (so their next digests share one build)."""
+    add_subscribers(engine, [1, 2, 3])
+    with Session(engine) as s:  # chat 3 already had a digest covering up to later than this broadcast
+        sub = s.exec(select(Subscription).where(Subscription.chat_id == 3)).one()
+        sub.last_digest_at = NOW + timedelta(hours=1)
+        s.add(sub)
+        s.commit()
+    days = queue.enqueue(engine=engine, now=NOW, due_only=False)
+    claimed = queue.claim(engine=engine, owner="a", days=days, seconds=60, limit=10, now=NOW + timedelta(minutes=3))
+    for one in claimed:
+        queue.finish(engine=engine, claimed=one, owner="a", status="sent", attempts=1)
+    with Session(engine) as s:
+        marks = {sub.chat_id: sub.last_digest_at for sub in s.exec(select(Subscription)).all()}
+    assert marks == {1: NOW, 2: NOW, 3: NOW + timedelta(hours=1)}

@@ -1,5 +1,10 @@
 """What a daily digest says: facts, rankings and articles new since the chat's last digest, by region (capped),
 or a 今日一数 highlight when nothing is new, picked from a list made once per day per region filter.
+
+Building costs O(new facts): indexed range queries over `created_at` (and the articles' `updated_at`) between
+the chat's last digest and the broadcast's start, and sentence text loaded only for the facts shown. A
+DigestCache shared by one broadcast builds the body of each distinct (filter, since, until, day) once and
+reuses it for every chat that shares it; the highlight lines are cached by fact.
 """
 
 from __future__ import annotations
@@ -7,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from knowledge.extract.metrics import metrics
@@ -24,6 +32,7 @@ from knowledge.text.snippets import snippet_around
 _MAX_FACTS_PER_REGION = 8
 _MAX_REGIONS = 10
 _MAX_RANKINGS = 5
+_MAX_ARTICLES = 5
 _HIGHLIGHT_CANDIDATES = 40  # more than the 30 recent highlights a chat is kept from repeating
 
 
@@ -34,86 +43,164 @@ class Digest:
     highlight: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class _News:
+    body: str
+    items: int
+
+
+Recent = AbstractSet[str] | Callable[[], AbstractSet[str]]
+NewsKey = tuple[tuple[str, ...], datetime | None, datetime | None]
+HighlightLine = tuple[str, str] | None
+
+
+class DigestCache:
+    """What one broadcast has built, shared by its chats: the news body per (filter, since, until), and the
+    highlight line per fact. Thread-safe; two threads may build the same entry once each, never wrongly."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._news: dict[NewsKey, _News | None] = {}
+        self._lines: dict[int, HighlightLine] = {}
+        self.built = 0  # news bodies actually built (the rest were reused)
+
+    def news(self, key: NewsKey, make: Callable[[], _News | None]) -> _News | None:
+        with self._lock:
+            if key in self._news:
+                return self._news[key]
+        made = make()
+        with self._lock:
+            self.built += 1
+            return self._news.setdefault(key, made)
+
+    def line(self, fact_id: int, make: Callable[[], HighlightLine]) -> HighlightLine:
+        with self._lock:
+            if fact_id in self._lines:
+                return self._lines[fact_id]
+        made = make()
+        with self._lock:
+            return self._lines.setdefault(fact_id, made)
+
+
 def build_digest(engine: Engine, gazetteer: Gazetteer, *, since: datetime | None, regions: list[str],
-                 day: date, recent_highlights: AbstractSet[str] = frozenset(),
-                 skip_quiet: bool = False) -> Digest | None:
-    """The digest for one chat; None only when nothing is new and quiet days are skipped."""
-    wanted = [gazetteer.get(c) for c in regions if c]
-    with Session(engine) as session:
-        facts = _new_facts(session, since)
-        rankings = _new_rankings(session, since)
-        articles = _new_articles(session, since)
-    facts = [f for f in facts if _covered(gazetteer, f[0].region_code, wanted)]
-    rankings = [r for r in rankings if not wanted or any(_covered(gazetteer, c, wanted) for c in r[1] if c)]
+                 day: date, recent_highlights: Recent = frozenset(), skip_quiet: bool = False,
+                 until: datetime | None = None, cache: DigestCache | None = None) -> Digest | None:
+    """The digest for one chat: what was stored after `since` and up to `until` (None: no bound).
+
+    None only when nothing is new and quiet days are skipped. With a cache, chats sharing a filter and a
+    window share one build. `recent_highlights` (or a function giving them, called only on a quiet day) are
+    the highlights this chat had lately, not to be repeated.
+    """
+    wanted = [gazetteer.get(c) for c in dict.fromkeys(regions) if c]
+    cache = cache or DigestCache()
+    key: NewsKey = (tuple(sorted(r.code for r in wanted)), since, until)
+    news = cache.news(key, lambda: _build_news(engine, gazetteer, wanted, since, until))
     scope = "、".join(r.name for r in wanted) if wanted else "全部地区"
     head = f"📊 区域经济日报 · {day.isoformat()}({scope})"
-    if facts or rankings:
-        body = _render_new(gazetteer, facts, rankings, articles)
-        return Digest("\n\n".join([head, body]), len(facts) + len(rankings), None)
+    if news is not None:
+        return Digest("\n\n".join([head, news.body]), news.items, None)
     if skip_quiet:
         return None
-    highlight = _highlight(engine, gazetteer, wanted, day, recent_highlights)
+    recent = recent_highlights() if callable(recent_highlights) else recent_highlights
+    highlight = _highlight(engine, gazetteer, wanted, day, recent, cache)
     if highlight is None:
         text = "\n\n".join([head, "今天没有新的数据,资料库里也还没有可以推荐的数字。"])
         return Digest(text, 0, None)
-    key, line = highlight
-    return Digest("\n\n".join([head, "今天没有新数据。今日一数:\n" + line]), 0, key)
+    key_text, line = highlight
+    return Digest("\n\n".join([head, "今天没有新数据。今日一数:\n" + line]), 0, key_text)
 
 
-def _covered(gazetteer: Gazetteer, code: str, wanted: list[Region]) -> bool:
-    if not wanted:
-        return True
-    chain = {r.code for r in gazetteer.chain(gazetteer.get(code))}
-    return any(w.code in chain for w in wanted)
+class _Coverage:
+    """Whether a region code lies inside the filter (itself or a parent is wanted), memoised per code."""
+
+    def __init__(self, gazetteer: Gazetteer, wanted: list[Region]) -> None:
+        self.gazetteer, self.wanted = gazetteer, {w.code for w in wanted}
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, code: str | None) -> bool:
+        if not self.wanted:
+            return True
+        if code is None:
+            return False
+        if code not in self.known:
+            chain = {r.code for r in self.gazetteer.chain(self.gazetteer.get(code))}
+            self.known[code] = bool(chain & self.wanted)
+        return self.known[code]
 
 
-FactRow = tuple[Fact, SentenceRow, Article]
+def _window(column: Mapped[datetime], since: datetime | None,
+            until: datetime | None) -> list[ColumnElement[bool]]:
+    clauses = []
+    if since is not None:
+        clauses.append(column > since)
+    if until is not None:
+        clauses.append(column <= until)
+    return clauses
+
+
+def _build_news(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], since: datetime | None,
+                until: datetime | None) -> _News | None:
+    covered = _Coverage(gazetteer, wanted)
+    with Session(engine) as session:
+        # No ORDER BY: with one, SQLite walks the (region, metric) index over the whole table instead of
+        # the created_at range; the few new rows are ordered here.
+        facts = [f for f in session.exec(select(Fact).where(*_window(col(Fact.created_at), since, until))).all()
+                 if covered(f.region_code)]
+        rankings = [r for r in _new_rankings(session, since, until)
+                    if not wanted or any(covered(c) for c in r[1] if c)]
+        if not facts and not rankings:
+            return None
+        articles = session.exec(select(col(Article.id), col(Article.title)).where(
+            *_window(col(Article.updated_at), since, until)).order_by(col(Article.id)).limit(_MAX_ARTICLES)).all()
+        body = _render_new(session, gazetteer, sorted(facts, key=lambda f: (f.region_code, f.id or 0)), rankings,
+                           [title or "" for _, title in articles])
+    return _News(body, len(facts) + len(rankings))
+
+
 RankingRow = tuple[Ranking, list[str | None], list[str]]
 
 
-def _new_facts(session: Session, since: datetime | None) -> list[FactRow]:
-    query = select(Fact, SentenceRow, Article).join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id)).join(
-        Article, col(Article.id) == col(Fact.article_id))
-    if since is not None:
-        query = query.where(col(Fact.created_at) > since)
-    return list(session.exec(query.order_by(col(Fact.region_code), col(Fact.id))).all())
+def _new_rankings(session: Session, since: datetime | None, until: datetime | None) -> list[RankingRow]:
+    rankings = list(session.exec(select(Ranking).where(*_window(col(Ranking.created_at), since, until))
+                                 .order_by(col(Ranking.id))).all())
+    entries: dict[int, list[RankingEntry]] = defaultdict(list)
+    ids = [r.id for r in rankings if r.id is not None]
+    for start in range(0, len(ids), 500):
+        for entry in session.exec(select(RankingEntry).where(col(RankingEntry.ranking_id).in_(ids[start:start + 500]))
+                                  .order_by(col(RankingEntry.id))).all():
+            entries[entry.ranking_id].append(entry)
+    return [(r, [e.region_code for e in entries[r.id or 0]], [e.name for e in entries[r.id or 0]])
+            for r in rankings]
 
 
-def _new_rankings(session: Session, since: datetime | None) -> list[RankingRow]:
-    query = select(Ranking)
-    if since is not None:
-        query = query.where(col(Ranking.created_at) > since)
-    out = []
-    for ranking in session.exec(query.order_by(col(Ranking.id))).all():
-        entries = session.exec(select(RankingEntry).where(col(RankingEntry.ranking_id) == ranking.id)
-                               .order_by(col(RankingEntry.id))).all()
-        out.append((ranking, [e.region_code for e in entries], [e.name for e in entries]))
-    return out
+def _source(session: Session, fact: Fact, limit: int) -> str:
+    """来源:《title》(date)“snippet”, for one shown fact: its sentence and article loaded alone."""
+    row = session.exec(select(col(SentenceRow.text), col(Article.title), col(Article.published))
+                       .join(Article, col(Article.id) == col(SentenceRow.article_id))
+                       .where(col(SentenceRow.id) == fact.sentence_id)).first()
+    if row is None:
+        return ""
+    text, title, published = row
+    when = f"({published.isoformat()})" if published else ""
+    return f"来源:《{title}》{when}“{snippet_around(text, fact.value_text, limit=limit)}”"
 
 
-def _new_articles(session: Session, since: datetime | None) -> dict[int, Article]:
-    query = select(Article) if since is None else select(Article).where(col(Article.updated_at) > since)
-    return {a.id: a for a in session.exec(query).all() if a.id is not None}
-
-
-def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[RankingRow],
-                articles: dict[int, Article]) -> str:
-    by_region: dict[str, list[FactRow]] = defaultdict(list)
-    for row in facts:
-        by_region[row[0].region_code].append(row)
+def _render_new(session: Session, gazetteer: Gazetteer, facts: list[Fact], rankings: list[RankingRow],
+                titles: list[str]) -> str:
+    by_region: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_region[fact.region_code].append(fact)
     blocks = []
     # The regions with the most new facts first; the rest are counted, so a digest stays one or two messages.
     ranked = sorted(by_region.items(), key=lambda item: -len(item[1]))
     for code, rows in ranked[:_MAX_REGIONS]:
         region = gazetteer.get(code)
         lines = [f"【{region.name}】"]
-        for fact, _sentence, _article in rows[:_MAX_FACTS_PER_REGION]:
-            lines.append("· " + fact_line(fact))
+        lines.extend("· " + fact_line(fact) for fact in rows[:_MAX_FACTS_PER_REGION])
         if len(rows) > _MAX_FACTS_PER_REGION:
             lines.append(f"……另有 {len(rows) - _MAX_FACTS_PER_REGION} 条")
-        _, sentence, article = rows[0]
-        snippet = snippet_around(sentence.text, rows[0][0].value_text, limit=60)
-        lines.append(f"来源:《{article.title}》{_date(article)}“{snippet}”")
+        if source := _source(session, rows[0], 60):
+            lines.append(source)
         blocks.append("\n".join(lines))
     if len(ranked) > _MAX_REGIONS:
         rest = ranked[_MAX_REGIONS:]
@@ -123,31 +210,30 @@ def _render_new(gazetteer: Gazetteer, facts: list[FactRow], rankings: list[Ranki
         blocks.append(f"【排名】《{ranking.title}》:{top}" + ("……" if len(names) > 5 else ""))
     if len(rankings) > _MAX_RANKINGS:
         blocks.append(f"……另有 {len(rankings) - _MAX_RANKINGS} 个排名")
-    new_articles = [a for a in articles.values()]
-    if new_articles:
-        blocks.append("新文章:" + ";".join(f"《{a.title}》" for a in new_articles[:5]))
+    if titles:
+        blocks.append("新文章:" + ";".join(f"《{t}》" for t in titles))
     return "\n\n".join(blocks)
 
 
 def _highlight(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day: date,
-               recent: AbstractSet[str]) -> tuple[str, str] | None:
+               recent: AbstractSet[str], cache: DigestCache) -> tuple[str, str] | None:
     """A notable stored fact this chat has not had recently, chosen deterministically for the day."""
     for fact_id in _candidates(engine, gazetteer, wanted, day):
         if f"fact:{fact_id}" in recent:
             continue
-        with Session(engine) as session:
-            row = session.exec(select(Fact, SentenceRow, Article)
-                               .join(SentenceRow, col(SentenceRow.id) == col(Fact.sentence_id))
-                               .join(Article, col(Article.id) == col(Fact.article_id))
-                               .where(col(Fact.id) == fact_id)).first()
-        if row is None:  # removed by a reload since the list was made
-            continue
-        fact, sentence, article = row
-        region = gazetteer.get(fact.region_code)
-        line = (f"{fact_line(fact, region.name)}\n来源:《{article.title}》{_date(article)}"
-                f"“{snippet_around(sentence.text, fact.value_text, limit=80)}”")
-        return f"fact:{fact.id}", line
+        found = cache.line(fact_id, partial(_highlight_line, engine, gazetteer, fact_id))
+        if found is not None:  # None: removed by a reload since the list was made
+            return found
     return None
+
+
+def _highlight_line(engine: Engine, gazetteer: Gazetteer, fact_id: int) -> HighlightLine:
+    with Session(engine) as session:
+        fact = session.get(Fact, fact_id)
+        if fact is None:
+            return None
+        region = gazetteer.get(fact.region_code)
+        return f"fact:{fact.id}", f"{fact_line(fact, region.name)}\n{_source(session, fact, 80)}"
 
 
 _candidate_lock = threading.Lock()
@@ -165,13 +251,9 @@ def _candidates(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day:
     known = metrics()
     with Session(engine) as session:
         rows = session.exec(select(Fact.id, Fact.region_code, Fact.metric).where(col(Fact.value).is_not(None))).all()
-    covered: dict[str, bool] = {}
-    picked = []
-    for fact_id, code, metric in rows:
-        if code not in covered:
-            covered[code] = _covered(gazetteer, code, wanted)
-        if covered[code] and fact_id is not None:
-            picked.append((metric not in known, _day_hash(day, fact_id), fact_id))
+    covered = _Coverage(gazetteer, wanted)
+    picked = [(metric not in known, _day_hash(day, fact_id), fact_id) for fact_id, code, metric in rows
+              if fact_id is not None and covered(code)]
     ids = [fact_id for *_, fact_id in sorted(picked)[:_HIGHLIGHT_CANDIDATES]]
     with _candidate_lock:
         for stale in [k for k in _candidate_cache if k[1] != day]:
@@ -182,7 +264,3 @@ def _candidates(engine: Engine, gazetteer: Gazetteer, wanted: list[Region], day:
 
 def _day_hash(day: date, fact_id: int) -> str:
     return hashlib.sha1(f"{day.isoformat()}:{fact_id}".encode()).hexdigest()
-
-
-def _date(article: Article) -> str:
-    return f"({article.published.isoformat()})" if article.published else ""

@@ -87,6 +87,18 @@ def unsubscribe(*, session: Session, chat_id: int) -> bool:
     return True
 
 
+def digest_since(*, engine: Engine, chat_id: int) -> tuple[datetime, list[str]] | None:
+    """Where this chat's next digest starts (its last digest's mark, or when it subscribed) and its region
+    codes; None without a subscription. One indexed row, no ORM object: a broadcast asks once per chat."""
+    with engine.connect() as conn:
+        row = conn.execute(select(col(Subscription.last_digest_at), col(Subscription.created_at),
+                                  col(Subscription.regions)).where(col(Subscription.chat_id) == chat_id)).first()
+    if row is None:
+        return None
+    last, created, regions = row
+    return last or created, [c for c in regions.split(",") if c]
+
+
 def get_subscription(*, session: Session, chat_id: int) -> Subscription | None:
     return session.exec(select(Subscription).where(Subscription.chat_id == chat_id)).first()
 
