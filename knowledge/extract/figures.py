@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import FILL, mask_spans
 from knowledge.extract.cnvalues import arabic_values, plain_numbers
+from knowledge.extract.compared import compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.lists import read_lists
@@ -136,6 +137,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
                                                 relative_year=ctx.relative_year))
         made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
                                or _default(doc.published))
+        made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
         for fact in made:
             if not _repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
