@@ -56,6 +56,7 @@ _SHARE = tuple(_D["list"]["share_words"])
 _PHRASE_STOP = re.compile(alt([*(w for w in _PEEL_WORDS if len(w) > 1), *_D["list"]["phrase_stops"]]))
 _CAUSE = re.compile(alt(_D["fold"]["cause_verbs"]))
 _DIGIT = re.compile(r"\d")
+_COMMA_GAP = re.compile(r"\s*,\s*")
 _FOLD = re.compile(rf"(?P<verb>{alt(_D['fold']['verbs'])})(?P<pre>近|约|超过)?(?P<num>{NUM}){_D['fold']['unit']}")
 
 
@@ -103,7 +104,22 @@ def _value_lists(text: str) -> list[_Values]:
             last.end = m.end()
         else:
             runs.append(_Values(m.start(), m.end(), [m], [None]))
-    return [r for r in runs if len(r.matches) >= 2 and r.matches[-1].group("unit")]
+    return [r for r in _comma_joined(text, runs) if len(r.matches) >= 2 and r.matches[-1].group("unit")]
+
+
+def _comma_joined(text: str, runs: list[_Values]) -> list[_Values]:
+    """'1.2万户,3.5万人和120.5亿元': a comma written for 、 inside an enumeration of values. Only a lone value
+    and a joined run right after it, with nothing but the comma between and a unit on every value, are one run."""
+    out: list[_Values] = []
+    for run in runs:
+        last = out[-1] if out else None
+        if last is not None and len(last.matches) == 1 and len(run.matches) >= 2 \
+                and _COMMA_GAP.fullmatch(text, last.end, run.start) \
+                and all(m.group("unit") for m in (*last.matches, *run.matches)):
+            out[-1] = _Values(last.start, run.end, [*last.matches, *run.matches], [*last.verbs, *run.verbs])
+        else:
+            out.append(run)
+    return out
 
 
 def _downs(run: _Values, head: _Head) -> list[bool]:

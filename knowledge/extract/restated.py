@@ -1,6 +1,6 @@
 """Figures that restate the fact just read instead of naming a metric of their own: the same value in another
 unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), and the exact value after a
-threshold (跨越4000亿元,达到4064.9亿元)."""
+threshold (跨越4000亿元,达到4064.9亿元); and a figure given with its earlier value (比重从39.8%提高到65.1%)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ _LINK = re.compile(alternation("value_links"))
 THRESHOLD = "超过"  # the qualifier of a threshold crossed
 MILESTONE = "台阶"  # the mark of a milestone figure (迈上5000亿元台阶) until an exact value takes it over
 _EXACTED = ("超过", "突破")
+# 从39.8%提高到65.1%, 由上年的17.8%下降至17.2%: an earlier value, a verb of change and the later value in the same
+# unit (the later is looked at, not consumed)
+_FROM_TO = re.compile(
+    r"(?:从|由)(?P<mid>(?:[^\d,;。]|(?:19|20)\d\d年){0,8}?)(?<![\d.])(?P<a>\d+(?:\.\d+)?)"
+    rf"(?P<unit>%|‰|[万亿千]?[\u4e00-\u9fff]{{1,3}}?)(?:{alternation('growth_up', 'growth_down')})(?:到|至)"
+    r"(?=(?P<b>\d+(?:\.\d+)?)(?P=unit))"
+)
+_YEAR_BEFORE = ("上年", "去年", "上一年")
+# (the later value as written, the earlier value as written, the earlier value's period)
+Shift = tuple[str, str, Period]
 
 
 def crossed(clause: str, m: re.Match[str], start: int) -> bool:
@@ -98,6 +108,38 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
     return replace(last, metric=last.metric + CHANGE_HEAD, metric_surface=last.metric_surface + CHANGE_HEAD,
                    value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
                    qualifiers=[])
+
+
+def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Shift]]:
+    """比重从39.8%提高到65.1%: the clause with the earlier value and the verb blanked (offsets kept), so that it
+    reads the later value as the clause period's; and the earlier values whose own period the text names
+    (由上年的17.8%, 从2020年的…), which are facts of that period. An earlier value with no period is dropped.
+    `written` is the clause as written (its period words are blanked in `clause`)."""
+    shifts: list[Shift] = []
+    for m in _FROM_TO.finditer(clause):
+        clause = clause[: m.start()] + FILL * (m.end() - m.start()) + clause[m.end() :]
+        if (earlier := _earlier_period(written[m.start("mid") : m.end("mid")], period)) is not None:
+            shifts.append((m.group("b"), m.group("a"), earlier))
+    return clause, shifts
+
+
+def earlier_facts(made: list[ExtractedFact], shifts: list[Shift]) -> list[ExtractedFact]:
+    """The earlier values of `shifts`, each a copy of the fact read from its later value."""
+    out: list[ExtractedFact] = []
+    for later, earlier, period in shifts:
+        fact = next((f for f in made if f.value_text == later), None)
+        if fact is not None and (value := _decimal(earlier)) is not None:
+            out.append(replace(fact, value=value, value_text=earlier, growth=None, growth_pp=None, period=period,
+                               qualifiers=[]))
+    return out
+
+
+def _earlier_period(mid: str, later: Period) -> Period | None:
+    if year := _BASE_YEAR.search(mid):
+        return Period("year", int(year.group(1)), 1, 12)
+    if any(w in mid for w in _YEAR_BEFORE) and later.kind == "year" and later.year:
+        return Period("year", later.year - 1, 1, 12)
+    return None
 
 
 def base_unit(unit: str | None) -> str:

@@ -67,3 +67,24 @@ def test_a_threshold_and_the_exact_value(gazetteer, body: str, expected: list[st
     facts = facts_of(gazetteer, T, body)
     assert [row(f) for f in facts] == expected
     assert [f.qualifier for f in facts] == bounds
+
+
+SHIFTS = [
+    # the later value is the clause period's; an earlier value with no period of its own is dropped
+    ("德州市2020年统计公报", "2020年,全市服务业增加值占地区生产总值比重从40.2%提高到45.1%。",
+     ["德州市 | 第三产业占比 | 2020 | 45.1 | -"]),
+    # the earlier value's period is named (上年, a year): it is a fact of that period
+    ("德州市2020年统计公报",
+     "2020年,全市高耗能行业产值增长5.0%,占德州市规模以上工业总产值的比重由上年的20.5%下降至19.2%。",
+     ["德州市 | 高耗能行业产值 | 2020 | - | 5.0", "德州市 | 高耗能行业产值占比 | 2020 | 19.2 | -",
+      "德州市 | 高耗能行业产值占比 | 2019 | 20.5 | -"]),
+    ("德州市2020年统计公报", "2020年,全市城镇化率由2015年的48.2%提高到55.6%。",
+     ["德州市 | 城镇化率 | 2020 | 55.6 | -", "德州市 | 城镇化率 | 2015 | 48.2 | -"]),
+    # positions in a ranking and ratios are not two values of one quantity
+    ("德州市2020年统计公报", "2020年,全市综合排名由第15位上升至第9位。", []),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), SHIFTS)
+def test_a_figure_with_its_earlier_value(gazetteer, title: str, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected

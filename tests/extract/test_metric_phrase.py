@@ -232,8 +232,10 @@ COUNTED_KINDS_AND_OWNERS = [
     ("全市人口自然增长率为-1.25‰。", ["威海市 | 人口自然增长率 | 2017 | -1.25 | -"]),
     # a contribution to another quantity's growth is no metric of the place
     ("全年服务业增加值1800亿元,拉动经济增长3.2个百分点。", ["威海市 | 服务业增加值 | 2017 | 1800 | -"]),
-    # a value in brackets after another place is that place's
-    ("全市地区生产总值增长6.1%,增速高于全国(5.2%)、全省(5.6%)。", ["威海市 | 地区生产总值 | 2017 | - | 6.1"]),
+    # a value in brackets after another place is that place's, not the subject's (compared.py)
+    ("全市地区生产总值增长6.1%,增速高于全国(5.2%)、全省(5.6%)。",
+     ["威海市 | 地区生产总值 | 2017 | - | 6.1", "全国 | 地区生产总值 | 2017 | - | 5.2",
+      "山东省 | 地区生产总值 | 2017 | - | 5.6"]),
 ]
 
 

@@ -1,0 +1,81 @@
+"""Other places' figures given in brackets beside the subject's: 增速高于全国(2.5%)、全省(3.6%),
+GDP增速快于全国水平(5.5%). Each bracketed place gets its figure, of the quantity the clause compares, and only
+when every item after the verb is a place with its value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from knowledge.extract.clauses import FILL, mask_spans
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.metricphrase import metric_name
+from knowledge.extract.vocab import alternation, word_classes
+from knowledge.places.gazetteer import Region
+
+if TYPE_CHECKING:
+    from knowledge.extract.figures import ExtractedFact
+
+_VERB = re.compile(alternation("yardstick_verbs"))
+_BRACKETED = re.compile(
+    rf"(?:{alternation('yardstick_words')})?[((](?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|[万亿]?[\u4e00-\u9fff]{{1,3}})[))]"
+)
+_JOIN = re.compile(r"[、,和及与]")
+_RATE = re.compile(rf"(?P<base>.*?)(?:{alternation('rate_heads')})$")
+_CLAUSE_MARK = re.compile(r"[,;。:!?]")
+_WHOLE = re.compile("|".join(w for w in word_classes()["anaphora"] if w.startswith("全")))
+_END = re.compile(r"\s*(?:[,;。:!?]|$)")
+
+
+def compared_places(text: str, ctx: ArticleContext, earlier: list[ExtractedFact]) -> list[ExtractedFact]:
+    """The bracketed places' figures of the sentence `text`; `earlier` are the facts read before, last last."""
+    out: list[ExtractedFact] = []
+    mentions = {at: (region, surface) for at, region, surface in ctx.places(text, (0, len(text)))}
+    for word in _WHOLE.finditer(text):  # 全省, 全市: the unit the subject belongs to, as a yardstick
+        if (found := ctx.subject_at(text, word.start(), clause=word.group(0))) is not None:
+            mentions.setdefault(word.start(), found)
+    for verb in _VERB.finditer(text):
+        items: list[tuple[tuple[Region, str], re.Match[str]]] = []
+        at = verb.end()
+        while at in mentions and (m := _BRACKETED.match(text, at + len(mentions[at][1]))):
+            items.append((mentions[at], m))
+            at = m.end()
+            if not (join := _JOIN.match(text, at)) or (at + 1) not in mentions:
+                break
+            at = join.end()
+        if not items or not _END.match(text, at):
+            continue  # not every item after the verb is a place with its value
+        start = max((c.end() for c in _CLAUSE_MARK.finditer(text, 0, verb.start())), default=0)
+        phrase = _bare(text, start, verb.start(), mentions)
+        rate = _RATE.fullmatch(phrase)
+        if rate is None:
+            continue  # only a growth rate compared so is read: a level's yardstick names no quantity here
+        metric = metric_name(rate.group("base")) if rate.group("base") else None
+        referent = next((f for f in reversed([*earlier, *out]) if f.growth is not None
+                         and (metric is None or f.metric == metric)), None)
+        if referent is None:
+            continue
+        for (region, surface), m in items:
+            if m.group("unit") != "%" or (value := _decimal(m.group("num"))) is None:
+                continue
+            out.append(replace(referent, region=region, region_surface=surface, value=None, value_text=None,
+                               unit=None, growth=value, growth_pp=None, qualifiers=[]))
+    return out
+
+
+def _bare(text: str, start: int, end: int, mentions: dict[int, tuple[Region, str]]) -> str:
+    """The clause's words before the verb without places, periods and blanks: 山东上半年GDP增速 → GDP增速."""
+    words = list(mask_spans(text[start:end]))
+    for at, (_region, surface) in mentions.items():
+        if start <= at < end:
+            words[at - start : at - start + len(surface)] = FILL * len(surface)
+    return "".join(words).replace(FILL, "").strip()
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None

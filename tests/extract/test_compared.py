@@ -1,0 +1,35 @@
+"""Other places' figures in brackets beside the subject's (knowledge/extract/compared.py). The articles are
+short and written for the test; a row is "region | metric | period | value | growth"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_clauses import facts_of, row
+
+COMPARED = [
+    # each bracketed place gets the growth rate of the quantity compared; 全省 is the subject's province
+    ("潍坊市2021年上半年经济运行",
+     "2021年上半年,潍坊市生产总值为3100.2亿元,同比增长9.1%。增速高于全国(8.2%),全省(8.6%)。",
+     ["潍坊市 | 地区生产总值 | 2021H1 | 3100.2 | 9.1", "全国 | 地区生产总值 | 2021H1 | - | 8.2",
+      "山东省 | 地区生产总值 | 2021H1 | - | 8.6"]),
+    # the quantity named in the clause (GDP增速), a yardstick word after the place
+    ("山东省2021年上半年经济运行", "上半年山东GDP同比增长9.9%。与全国相比,山东上半年GDP增速快于全国水平(8.2%)。",
+     ["山东省 | 地区生产总值 | 2021H1 | - | 9.9", "全国 | 地区生产总值 | 2021H1 | - | 8.2"]),
+]
+REFUSED = [
+    # an item that is no place: the run is not read at all
+    ("潍坊市2021年上半年经济运行", "2021年上半年,潍坊市生产总值同比增长9.1%,高于全国(8.2%)和某某集团(7.0%)。"),
+    # a level compared (no 增速): the bracketed figure names no quantity this reading can trust
+    ("潍坊市2021年上半年经济运行", "2021年上半年,潍坊市居民人均可支配收入为2.1万元,高于全国(1.8万元)。"),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), COMPARED)
+def test_bracketed_places_get_the_compared_growth(gazetteer, title: str, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+@pytest.mark.parametrize(("title", "body"), REFUSED)
+def test_bracketed_figures_that_do_not_pair_give_no_place_fact(gazetteer, title: str, body: str) -> None:
+    assert all(f.region.name == "潍坊市" for f in facts_of(gazetteer, title, body))
