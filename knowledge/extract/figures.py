@@ -132,7 +132,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         ctx.start_paragraph(sentence.paragraph)
         periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
                                                 relative_year=ctx.relative_year))
-        made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
+        made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.span or ctx.focus_period
                                or _default(doc.published))
         for fact in made:
             if not _repeats(fact, facts):  # a figure restated later in the article is one fact
