@@ -94,6 +94,8 @@ class Period:
         """Later periods sort higher; used to put the newest figure first."""
         if self.asof:
             return (self.asof.year, self.asof.month)
+        if self.kind == "span":
+            return (self.year or 0, 0)  # years gone by: after the year before, before any figure of its last year
         return (self.year or 0, self.end or 12)
 
     def describe(self) -> str:
