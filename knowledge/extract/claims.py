@@ -389,6 +389,8 @@ def _after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
 
 
 def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
+    if about is not None and about.period.kind == "span":
+        return str(about.period.year)  # a standing after years of change (五年来…居全国第2位): where they ended
     if about is not None and about.period.label != "undated":
         return about.period.label
     periods = _stated_periods(before, ctx, doc)

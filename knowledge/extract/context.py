@@ -21,7 +21,7 @@ from knowledge.extract.focus import (
     inside,
     same_province,
 )
-from knowledge.extract.periods import Period, context_words
+from knowledge.extract.periods import Period, context_words, find_periods
 from knowledge.extract.subjects import (
     BARE_BEFORE,
     FOCUS_HEADS,
@@ -59,6 +59,7 @@ class ArticleContext:
     bulletin: bool = False  # a statistics bulletin: it speaks of its own year only
     work_report: bool = False  # a government's report: it speaks of its own unit throughout
     declared: bool = False  # the title, issuing office or first words name the focus: it is each sentence's default
+    span: Period | None = None  # the years a passage looks back on (这五年,…): a figure naming no period falls in them
 
     @classmethod
     def for_document(cls, doc: Document, gazetteer: Gazetteer) -> ArticleContext:
@@ -188,6 +189,7 @@ class ArticleContext:
         """A heading's place carries to the sentences under it; a heading naming the focus unit among others
         (这就是山东|…看枣庄…: a column's name, then the article's own city) is about the focus."""
         self.previous_subject = self.sentence_subject = None  # a new section: 全县 under it is no earlier peer
+        self.span = None  # …and no earlier section's years
         mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
         if not mentions:
             return
@@ -202,12 +204,22 @@ class ArticleContext:
 
     def advance(self, text: str) -> None:
         self.previous_subject, self.sentence_subject = self.sentence_subject, None
+        self._note_span(text)
         for mention in self.mentions(text):
             name = mention.region.name
             self.last["any"] = (mention.region, mention.surface)
             for suffix in ("市", "县", "区"):
                 if name.endswith(suffix):
                     self.last[suffix] = (mention.region, mention.surface)
+
+    def _note_span(self, text: str) -> None:
+        """这五年,我们…: a sentence naming a span of years and no other period opens a passage about those
+        years; a sentence opening with another period (2025年,…) starts a passage of its own."""
+        periods = find_periods(text, published=None, default_year=self.focus_year)
+        if periods and all(m.period.kind == "span" for m in periods):
+            self.span = periods[-1].period
+        elif periods and periods[0].start <= 1:
+            self.span = None
 
     def _anaphor(self, word: str) -> Region | None:
         if word in ("全省", "我省", "本省"):

@@ -135,7 +135,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         ctx.start_paragraph(sentence.paragraph)
         periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
                                                 relative_year=ctx.relative_year))
-        made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.focus_period
+        made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.span or ctx.focus_period
                                or _default(doc.published))
         made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
         for fact in made:

@@ -10,7 +10,7 @@ from knowledge.extract.entities import mask_companies
 from knowledge.extract.periods import Period, find_periods, is_history, stated_years
 from knowledge.extract.subjects import OFFICE, alternation_of, is_object, places_in
 from knowledge.places.gazetteer import Gazetteer, Region
-from knowledge.places.nation import is_nation
+from knowledge.places.nation import NATION, is_nation
 from knowledge.text.document import INFERRED_YEAR_END, Document
 
 
@@ -49,12 +49,30 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
     if opening is not None:
         return opening
     counts: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    national = False
     for sentence in doc.sentences:
-        counts.update(m.region.code for m in places_in(gazetteer, mask_companies(sentence.text), context_city=city)
-                      if not is_nation(m.region))
+        for m in places_in(gazetteer, mask_companies(sentence.text), context_city=city):
+            if is_nation(m.region):
+                national = True
+                continue
+            counts[m.region.code] += 1
+            provinces[gazetteer.province_of(m.region).code] += 1
+    if national and _spread(provinces):
+        return NATION  # 31省份前三季度GDP…: an article comparing provinces is about the nation
     # one stray mention is not a focus: an article about another province may name 山东 once
     best = counts.most_common(1)
     return gazetteer.get(best[0][0]) if best and best[0][1] >= _MIN_FOCUS_MENTIONS else None
+
+
+_SPREAD_PROVINCES = 5  # an article naming this many provinces…
+_SPREAD_SHARE = 0.4  # …none of them in this share of its mentions compares them
+
+
+def _spread(provinces: Counter[str]) -> bool:
+    total = sum(provinces.values())
+    top = provinces.most_common(1)
+    return len(provinces) >= _SPREAD_PROVINCES and bool(top) and top[0][1] < _SPREAD_SHARE * total
 
 
 def declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) -> bool:

@@ -35,14 +35,22 @@ _SPAN = (
 # Every alternative starts with one of these characters; the lookahead keeps the scan from trying at
 # every position of the text. The first alternative needs a year or a span, so it never matches empty.
 _FIRST = "0-9截今去前本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
+# Several years at once: a five-year plan's time (“十四五”时期, 十三五以来), the years a report looks back on
+# (过去五年, 五年来, 这五年). A stated range (2021-2023年) is left to its last year: it heads tables of rows a year.
+_COUNT = r"[二三四五六七八九十两]"
+_MULTI = (
+    rf"(?P<plan>[“\"「]?十(?P<plan_n>[一二三四五六七八九])五[”\"」]?\s*(?P<plan_how>时期|期间|以来|这五年|五年来))"
+    rf"|(?P<back>(?:过去|近|这)(?P<nback>{_COUNT})年(?!级|代|前)|(?P<nsince>{_COUNT})年来)"
+)
 _SOME = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:截至|截止到|截止)?\s*(?:{_YEAR}|{_SPAN})")  # the same, unnamed
 PERIOD_RE = re.compile(
-    rf"(?=[{_FIRST}])(?={_SOME})(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
+    rf"(?P<multi>{_MULTI})"
+    rf"|(?=[{_FIRST}])(?={_SOME})(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
     rf"|(?P<target>(?:力争|计划|预计)?到(?P<tyear>(?:19|20)\d\d)年)"
     rf"|(?P<now>目前|当前|截至目前|现已|如今)"
     rf"|(?P<thisyear>这一年|过去一年|年内|全年)"
 )
-PeriodKind = Literal["year", "half", "quarter", "quarters", "months", "month", "asof", "target", "undated"]
+PeriodKind = Literal["year", "half", "quarter", "quarters", "months", "month", "asof", "target", "span", "undated"]
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
 
@@ -55,6 +63,7 @@ class Period:
     start: int | None = None  # first month
     end: int | None = None  # last month
     asof: date | None = None
+    first: int | None = None  # a span's first year; `year` is its last
 
     @property
     def label(self) -> str:
@@ -76,6 +85,8 @@ class Period:
                 return f"asof:{self.asof.isoformat()}" if self.asof else "asof"
             case "target":
                 return f"target:{y}"
+            case "span":
+                return f"{self.first}-{y}"
         return "undated"
 
     @property
@@ -83,6 +94,8 @@ class Period:
         """Later periods sort higher; used to put the newest figure first."""
         if self.asof:
             return (self.asof.year, self.asof.month)
+        if self.kind == "span":
+            return (self.year or 0, 0)  # years gone by: after the year before, before any figure of its last year
         return (self.year or 0, self.end or 12)
 
     def describe(self) -> str:
@@ -105,6 +118,8 @@ class Period:
                 return f"截至{self.asof.year}年{self.asof.month}月{self.asof.day}日" if self.asof else "目前"
             case "target":
                 return f"目标年份{y}年"
+            case "span":
+                return f"{self.first}-{y}年"
         return "时间不详"
 
 
@@ -129,6 +144,8 @@ def parse_label(label: str) -> Period:
     if m := re.fullmatch(r"asof:(\d{4})-(\d\d)-(\d\d)", label):
         d = date(int(m[1]), int(m[2]), int(m[3]))
         return Period("asof", d.year, asof=d)
+    if m := re.fullmatch(r"(\d{4})-(\d{4})", label):
+        return Period("span", int(m[2]), 1, 12, first=int(m[1]))
     if m := re.fullmatch(r"target:(\d{4})", label):
         return Period("target", int(m[1]))
     return UNDATED
@@ -192,6 +209,8 @@ _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低�
 def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
     if m.group("target") or m.group("now") or m.group("thisyear"):
         return False
+    if m.group("multi"):
+        return bool(_BASE_BEFORE.search(text, 0, m.start()))
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
     # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
@@ -201,8 +220,8 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
 
 
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("year", "rel", "half", "qs", "qr", "q", "months", "month", "mon", "ytd", "target",
-                                     "now", "thisyear")) \
+    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "qr", "q", "months", "month", "mon", "ytd",
+                                     "target", "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
@@ -210,6 +229,8 @@ def _resolve(m: re.Match[str], *, published: date | None, default_year: int | No
              relative_year: int | None) -> Period | None:
     if m.group("target"):
         return Period("target", int(m.group("tyear")))
+    if m.group("multi"):
+        return _multi(m, published=published, default_year=default_year)
     if m.group("now"):
         return Period("asof", published.year, asof=published) if published else None
     base = relative_year or (published.year if published else default_year)
@@ -232,6 +253,29 @@ def _resolve(m: re.Match[str], *, published: date | None, default_year: int | No
     if year is None:
         return None
     return _span(m, year, published, asof=bool(m.group("asof")))
+
+
+_FIRST_PLAN = 2006  # the eleventh five-year plan's first year; each plan is five years on from the last
+
+
+def _multi(m: re.Match[str], *, published: date | None, default_year: int | None) -> Period | None:
+    """A span of years; the year it ends in is the article's year (a report given early in a year looks back
+    on the year before, as with 过去一年). None when the span has not ended by then: a plan's years still to
+    come are goals, not outcomes."""
+    if published is not None and default_year is None:
+        default_year = published.year - 1 if published.month <= 6 else published.year
+    if default_year is None:
+        return None
+    if m.group("plan"):
+        first = _FIRST_PLAN + 5 * ((cn_int(m.group("plan_n")) or 1) - 1)
+        last = first + 4
+        if m.group("plan_how") == "以来" and first <= default_year < last:
+            return Period("span", default_year, 1, 12, first=first)  # 十四五以来 in 2023: 2021-2023
+        return Period("span", last, 1, 12, first=first) if last <= default_year else None
+    count = cn_int(m.group("nback") or m.group("nsince") or "")
+    if not count or count < 2:
+        return None
+    return Period("span", default_year, 1, 12, first=default_year - count + 1)
 
 
 def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) -> Period | None:
@@ -284,6 +328,7 @@ def _words_re(name: str) -> re.Pattern[str]:
 _HISTORY = _words_re("history_words")
 _FLOW = _words_re("flow_words")
 _SINCE_YEAR_START = _words_re("since_year_start")
+_SPAN_FLOW = _words_re("span_flow_words")
 _HISTORY_REACH = 16  # 1987年,地级威海市成立: the founding word follows its year closely
 
 
@@ -329,6 +374,8 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     around = clause + (following.group(0) if following else "")
     if period.kind == "year" and period.year and _SINCE_YEAR_START.search(around):
         return Period("asof", period.year, asof=date(period.year, 12, 31))
+    if period.kind == "span" and not _SPAN_FLOW.search(re.split(r"\d", clause, maxsplit=1)[0]):
+        return Period("year", period.year, 1, 12)  # 这五年…总装机超1.7亿千瓦: the level the span ends at
     return period
 
 

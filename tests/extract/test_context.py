@@ -78,7 +78,9 @@ FOCUS = [
      "今年前三季度,县域实现生产总值1412亿元。",
      date(2018, 12, 6), ["日照市 | 县域生产总值 | 2018Q1-Q3 | 1412 | -"]),
     # a place inside an organisation's name is no place spoken of, nor is the article's unit its default
-    ("新疆兵团前8月经济运行", "1至8月,新疆兵团固定资产投资同比增长8.5%。", date(2023, 9, 20), []),
+    # 新疆兵团 is the corps, a unit of its own; the region 新疆 is not its figures' subject
+    ("新疆兵团前8月经济运行", "1至8月,新疆兵团固定资产投资同比增长8.5%。", date(2023, 9, 20),
+     ["新疆生产建设兵团 | 固定资产投资 | 2023M01-M08 | - | 8.5"]),
     ("山东省2022年科技创新", "全省研发投入增长9%。\n\n山东大学科研经费10亿元。全省银行业存款余额13万亿元。",
      date(2023, 9, 20),
      ["山东省 | 研发经费投入 | 2022 | - | 9", "山东省 | 银行业存款余额 | 2022 | 13 | -"]),
@@ -227,3 +229,29 @@ def test_a_zone_is_its_bare_head_and_a_crossing_through_it_is_about_it(gazetteer
                      date(2024, 6, 11))
     assert [(f.region.name, f.period.label, f.value_text) for f in facts] == [
         ("横琴粤澳深度合作区", "asof:2024-03-31", "16000"), ("横琴粤澳深度合作区", "2023", "1600")]
+
+
+SPAN_BODY = ("这五年,我们坚持稳中求进,全省发展迈上新台阶。\n"
+             "全省生产总值突破6万亿元,年均增长5.1%。新增城镇就业420万人,粮食产量达到700亿斤。\n"
+             "2025年,全省生产总值增长5.3%。\n一般公共预算收入增长2.1%。")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a passage opened by 这五年 dates the paragraphs after it: changes over the years by the span, levels by
+    # the year it ends in; a sentence opening with a year of its own ends the passage
+    (SPAN_BODY, ["河南省 | 地区生产总值 | 2025 | 6 | 5.1", "河南省 | 城镇新增就业 | 2021-2025 | 420 | -",
+                 "河南省 | 粮食产量 | 2025 | 700 | -", "河南省 | 地区生产总值 | 2025 | - | 5.3",
+                 "河南省 | 一般公共预算收入 | 2025 | - | 2.1"]),
+    # a heading ends the passage
+    (SPAN_BODY.replace("全省生产总值突破", "二、发展成效\n全省生产总值突破"),
+     ["河南省 | 地区生产总值 | 2025 | 6 | 5.1", "河南省 | 城镇新增就业 | 2025 | 420 | -",
+      "河南省 | 粮食产量 | 2025 | 700 | -", "河南省 | 地区生产总值 | 2025 | - | 5.3",
+      "河南省 | 一般公共预算收入 | 2025 | - | 2.1"]),
+    # with no span named, the report's year dates everything
+    (SPAN_BODY.replace("这五年,我们坚持稳中求进,", ""),
+     ["河南省 | 地区生产总值 | 2025 | 6 | 5.1", "河南省 | 城镇新增就业 | 2025 | 420 | -",
+      "河南省 | 粮食产量 | 2025 | 700 | -", "河南省 | 地区生产总值 | 2025 | - | 5.3",
+      "河南省 | 一般公共预算收入 | 2025 | - | 2.1"]),
+])
+def test_a_span_of_years_dates_the_passage_it_opens(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, "2026年河南省政府工作报告", body, date(2026, 1, 22))] == expected

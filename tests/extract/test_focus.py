@@ -44,5 +44,40 @@ def test_the_articles_city_lies_in_its_focus_province(gazetteer):
 
 
 def test_a_place_inside_an_organisations_name_is_no_focus(gazetteer):
-    ctx = context_of(gazetteer, "新疆兵团经济运行总体平稳", "记者从新疆生产建设兵团统计局获悉,兵团经济平稳。")
+    ctx = context_of(gazetteer, "山东大学科研经费稳步增长", "记者从山东大学获悉,科研经费平稳。")
     assert ctx.focus is None
+
+
+def test_the_corps_is_the_focus_of_an_article_about_it(gazetteer):
+    # 新疆生产建设兵团 is a province-level unit of its own; bare 兵团 in its article is the corps, and
+    # outside such an article it names nothing
+    raw = RawArticle("t.txt", "新疆兵团经济运行总体平稳\n\n记者从新疆生产建设兵团统计局获悉,1至8月,兵团规模以上"
+                     "工业增加值同比增长3.1%。\n".encode(), ArticleMeta())
+    parsed = parse_article(raw, gazetteer)
+    ctx = ArticleContext.for_document(parsed.doc, gazetteer)
+    assert ctx.focus is not None and (ctx.focus.name, ctx.focus.level) == ("新疆生产建设兵团", "zone")
+    assert ctx.province is not None and ctx.province.name == "新疆维吾尔自治区"
+    assert {f.region.name for f in parsed.facts} == {"新疆生产建设兵团"}
+    other = parse_article(RawArticle("t.txt", "新疆维吾尔自治区经济运行\n\n1至8月,全区规模以上工业增加值"
+                                     "同比增长5%,兵团规模以上工业增加值增长3%。\n".encode(), ArticleMeta()), gazetteer)
+    assert {f.region.name for f in other.facts} == {"新疆维吾尔自治区"}
+
+
+def test_an_article_comparing_provinces_is_about_the_nation(gazetteer):
+    # many provinces, none named in most of the mentions, and the nation named: the nation is the focus,
+    # and a figure still takes the province its clause names
+    body = ("前三季度全国地区生产总值增长9.8%。河北地区生产总值增长6.0%。山西地区生产总值增长10.5%。"
+            "湖南、广西、甘肃、吉林增速均超过7%。各省份总体恢复。")
+    raw = RawArticle("t.txt", f"各地经济简讯\n\n{body}\n".encode(), ArticleMeta())
+    parsed = parse_article(raw, gazetteer)
+    ctx = ArticleContext.for_document(parsed.doc, gazetteer)
+    assert ctx.focus is not None and ctx.focus.name == "全国"
+    assert ("山西省", "10.5") in {(f.region.name, str(f.growth)) for f in parsed.facts}
+
+
+def test_an_article_about_one_province_among_others_keeps_it(gazetteer):
+    # the same spread of provinces, but one of them named in most mentions: that province is the focus
+    body = ("全国经济增长9.8%。湖南增长8.9%,湖南工业增长9.1%,湖南投资增长8.0%,湖南消费增长7.2%,"
+            "湖南出口增长6.0%。河北、山西、广西、甘肃增速低于湖南。")
+    ctx = context_of(gazetteer, "各地经济简讯", body)
+    assert ctx.focus is not None and ctx.focus.name == "湖南省"

@@ -1,0 +1,77 @@
+"""Spans of several years (十四五时期, 五年来, 这五年): how they are read, labelled and handed to clauses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract.periods import Period, clause_period, find_periods, parse_label
+
+REPORT_DAY = date(2026, 1, 20)  # a report given early in 2026 looks back on 2025
+
+SPANS = [
+    # (text, default year, published, labels found)
+    ("“十四五”时期,全省新增就业逐年增加", 2025, REPORT_DAY, ["2021-2025"]),
+    ("十三五期间,全县财政收入稳步增长", 2020, None, ["2016-2020"]),
+    ("十三五时期回顾", 2025, None, ["2016-2020"]),  # a plan long over is still its own five years
+    ("“十四五”以来,我市新开工项目不断", 2023, None, ["2021-2023"]),  # since a plan began: up to the year
+    ("过去五年,我们办成了许多大事", 2025, REPORT_DAY, ["2021-2025"]),
+    ("三年来,全区工业投资保持增长", 2019, None, ["2017-2019"]),
+    ("这五年,经济总量持续扩大", None, REPORT_DAY, ["2021-2025"]),  # no year: the one a report reviews
+    ("近两年,外贸明显回暖", 2024, None, ["2023-2024"]),
+    # a plan still running is a goal, not an outcome; a plan's name is no period
+    ("“十四五”时期,全省力争建成一批重大项目", 2022, None, []),
+    ("基本完成“十四五”规划目标", 2025, None, []),
+    # a span compared against is the base, not the period of the figure
+    ("比“十三五”时期增加一倍", 2025, None, []),
+    # 五年级, 五年前: no span
+    ("全县小学五年级学生", 2025, None, []),
+    ("这五年前的数据", 2025, None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "published", "labels"), SPANS)
+def test_spans_of_years(text: str, year: int | None, published: date | None, labels: list[str]) -> None:
+    spans = [m.period for m in find_periods(text, published=published, default_year=year)
+             if m.period.kind == "span"]
+    assert [p.label for p in spans] == labels
+
+
+def test_span_label_round_trips() -> None:
+    span = parse_label("2016-2020")
+    assert (span.kind, span.first, span.year) == ("span", 2016, 2020)
+    assert span.label == "2016-2020"
+    assert span.describe() == "2016-2020年"
+    # the newest figure of a metric is its last year's own, not the average over the years before
+    assert parse_label("2019").sort_key < span.sort_key < parse_label("2020M01").sort_key
+
+
+def test_a_span_leaves_single_years_alone() -> None:
+    """Bare and stated years are read as before next to a span."""
+    found = find_periods("五年来,2025年全市生产总值增长", published=REPORT_DAY, default_year=2025)
+    assert [m.period.label for m in found] == ["2021-2025", "2025"]
+
+
+SPAN = Period("span", 2025, 1, 12, first=2021)
+
+CLAUSES = [
+    # a change over the span is dated by the span
+    ("年均增长4.7%", "2021-2025"),
+    ("新增高速公路通车里程900公里", "2021-2025"),
+    ("研发投入占比提高1.2个百分点", "2021-2025"),
+    # a level is the one the span ends at, also when a change follows it in the clause
+    ("电力装机总量超过1.7亿千瓦", "2025"),
+    ("地区生产总值突破3万亿元、年均增长4.7%", "2025"),
+]
+
+
+@pytest.mark.parametrize(("clause", "label"), CLAUSES)
+def test_clause_in_a_span(clause: str, label: str) -> None:
+    assert clause_period(clause, [], 0, len(clause), SPAN).label == label
+
+
+def test_clause_naming_its_own_span() -> None:
+    text = "过去五年,全市年均增长6%"
+    periods = find_periods(text, published=REPORT_DAY, default_year=2025)
+    assert clause_period(text, periods, 5, len(text), SPAN).label == "2021-2025"
