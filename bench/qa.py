@@ -184,6 +184,16 @@ def bm25_baseline(engine: Any, folder: Path, items: list[dict[str, Any]]) -> tup
 
 
 def _peak_mb() -> float:
+    """This process's own peak RSS: VmHWM, the high-water mark of its memory since exec. (ru_maxrss is kept
+    across exec on Linux, so a child spawned by this bench would report the parent's peak: the synthetic
+    corpus and the ingest held here.)"""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

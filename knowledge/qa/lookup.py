@@ -16,7 +16,7 @@ from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number, source_suffix
 from knowledge.qa.index import FactRecord, Index, RankingRecord
-from knowledge.qa.metric_match import best_metric
+from knowledge.qa.metric_match import acceptable, best_metric
 from knowledge.qa.parse import PeriodWanted, Query
 from knowledge.text.normalize import to_simplified
 from knowledge.text.snippets import snippet_around
@@ -70,7 +70,18 @@ class Lookup:
         # a question mixing scripts is left unconverted by the parser: names are matched in Simplified
         words = to_simplified(_COMPARE_TALK.sub("", q.residual)) or (q.metric or "")
         text = to_simplified(q.simplified)
-        return best_metric(self.metrics_of(region), text, words, q.metric, exact=q.metric_score >= 100)
+        known, exact = self.metrics_of(region), q.metric_score >= 100
+        chosen = best_metric(known, text, words, q.metric, exact=exact)
+        if chosen is None or q.period is None or self.has_period(region, chosen, q.period):
+            return chosen
+        # the name asked has no figure of the period asked: a close name that has one answers (有效高新技术企业
+        # for 高新技术企业); narrowing names (人均, 城镇, 累计…) are never close (metric_match.acceptable)
+        others = [m for m in acceptable(known, words, q.metric, exact=exact) if m != chosen]
+        return next((m for m in others if self.has_period(region, m, q.period)), chosen)
+
+    def has_period(self, region: Region, metric: str, wanted: PeriodWanted) -> bool:
+        facts = (self.index.facts[i] for i in self.index.by_region.get(region.code, []))
+        return any(f.metric == metric and period_matches(f, wanted) for f in facts)
 
     def fact_json(self, f: FactRecord) -> dict[str, object]:
         region = self.gaz.get(f.region_code)

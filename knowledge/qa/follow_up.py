@@ -1,0 +1,95 @@
+"""Follow-ups: what a short question (那冠县呢? 去年呢? 第二个) takes from the conversation, and what is kept after an
+answer. Nothing is kept globally here: the caller stores the `Conversation` per chat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.qa.answer import Answer
+from knowledge.qa.index import Index
+from knowledge.qa.intents import Intent
+from knowledge.qa.metric_match import combined_metric
+from knowledge.qa.query import Conversation, PeriodWanted, Query, wanted_from_label
+from knowledge.text.numbers import cn_int
+
+_FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
+_YEAR_BACK_RE = re.compile(r"(?<![比较])(?:去年|上年|前年)(?!同期)")  # 比上年增长 is growth, not last year
+_YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
+
+
+def chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
+    """南京的 / 南京市鼓楼区 / 第二个 after an ask-back: the question of the choice it names."""
+    said = re.sub(r"[的呢吧啊??。!!\s]|^(?:是|我说的是|指的是)", "", text)
+    if m := re.fullmatch(r"第?([一二三四五1-5])个?", said):
+        number = cn_int(m.group(1))
+        return choices[number - 1][1] if number is not None and 0 < number <= len(choices) else None
+    hits = [question for full, question in choices if len(said) >= 2 and said in full]
+    return hits[0] if len(hits) == 1 else None
+
+
+def shift_from(state: PeriodWanted, text: str, asked: PeriodWanted | None) -> PeriodWanted | None:
+    """去年呢? after 2022年上半年 means 2021年上半年: a relative year counts from the conversation's period."""
+    m = _YEAR_BACK_RE.search(text)
+    if m is None or state.year is None or re.search(r"(?:19|20)\d\d", text):
+        return None
+    year = state.year - _YEARS_BACK[m.group(0)]
+    span_asked = asked is not None and asked.start is not None and (asked.start, asked.end) != (1, 12)
+    if asked is not None and span_asked:  # 去年上半年呢: the span asked, in the year before the conversation's
+        label = asked.label and re.sub(r"^\d{4}", str(year), asked.label)
+        return PeriodWanted(year, asked.start, asked.end, label)
+    label = re.sub(r"^\d{4}", str(year), state.label) if state.label else None
+    return PeriodWanted(year, state.start, state.end, label)
+
+
+def is_follow_up(q: Query, simple: str) -> bool:
+    """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
+    if len(simple) > 20 or not _FOLLOW_RE.match(simple):
+        return False
+    marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
+    vocab_metric = q.metric is not None and q.metric_score >= 100
+    partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
+        (q.wants_growth or q.wants_share) and not q.regions and not q.metric)
+    return marked or partial
+
+
+def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: Index) -> Query:
+    """Fill what the follow-up leaves out from the previous question."""
+    if state.intent is None:
+        return q
+    if state.intent == Intent.COMPANY and state.company and not q.regions and not q.company:
+        q.company, q.intent = state.company, Intent.COMPANY
+        return q
+    q.ranking_title = state.ranking_title
+    regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
+    # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
+    names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    # a word that is not itself a vocabulary metric may finish the previous one (增加值 after 规上工业总产值)
+    loose = names_other or (q.metric is not None and q.metric_score < 100 and len(q.residual) >= 2)
+    joined = combined_metric(q.residual, state.metric, index.metric_names) if loose and state.metric else None
+    if joined:  # 人均呢? after GDP: 人均地区生产总值
+        names_other, q.metric, q.metric_score = False, joined, 100.0
+    metric = q.metric or (None if names_other else state.metric)
+    shifted = shift_from(state.period, q.simplified, q.period) if state.period else None
+    period = shifted or q.period or state.period
+    score = q.metric_score if q.metric else 100.0  # an inherited metric is one the last answer settled
+    q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
+    if names_other and regions and state.intent in ("figure", "comparison", "overview"):
+        q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
+    elif state.intent in ("figure", "comparison", "overview") and q.metric:
+        q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
+    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
+        q.intent = state.intent
+    return q
+
+
+def remember(q: Query, answer: Answer, previous: Conversation | None) -> Conversation:
+    """The state to keep after answering `q`: its slots, with what the answer settled."""
+    if q.intent in (Intent.HELP, Intent.OUT_OF_SCOPE):
+        return previous or Conversation()
+    period = wanted_from_label(answer.period_label) if answer.period_label else q.period
+    choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
+    return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
+                        answer.ranking_title or q.ranking_title, choices, q.company)

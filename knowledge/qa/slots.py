@@ -1,0 +1,105 @@
+"""The slots of a question: the words left once places are taken out, the metric, the period, a company, a topic."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from knowledge.extract.metrics import canonical_metric, surfaces
+from knowledge.extract.periods import find_periods
+from knowledge.places.gazetteer import Region
+from knowledge.qa.index import Index
+from knowledge.qa.query import PeriodWanted
+from knowledge.text.segment import cut
+
+FILLER = re.compile(
+    r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|其中|[比较](?:上年|去年)|的|了|吗|呢|啊|呀|吧|"
+    r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
+)
+_TARGET_RE = re.compile(r"目标|预期|预计增长|计划增长")
+_LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
+_BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
+
+
+def residual_words(text: str, regions: list[Region]) -> str:
+    """The question without region names and filler: what is left names the metric."""
+    for region in regions:
+        for form in (region.name, *region.aliases):
+            text = text.replace(form, "")
+    text = re.sub(r"\d{4}年|全省|山东|全市|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?", "", text)
+    return FILLER.sub("", text)
+
+
+def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | None, float]:
+    """The metric asked about: a vocabulary synonym in the text, else the nearest stored metric name."""
+    for surface in sorted(surfaces(), key=len, reverse=True):
+        if surface.lower() in text:
+            return canonical_metric(surface), 100.0
+    residual = text
+    for name in exclude:
+        residual = residual.replace(name, "")
+    residual = FILLER.sub("", residual)
+    if len(residual) < 2 or not index.metric_names:
+        return None, 0.0
+    best = process.extractOne(residual, index.metric_names, scorer=fuzz.partial_ratio, score_cutoff=70)
+    if best is None:
+        return None, 0.0
+    name, score, _ = best
+    overlap = len(set(residual) & set(name))
+    # "经济" sits inside many long names: require the question to cover a good part of the name
+    # a fuzzy match never scores 100: that is kept for exact vocabulary matches
+    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
+
+
+def find_period(text: str, *, today: date) -> PeriodWanted | None:
+    if _LATEST_RE.search(text) and not re.search(r"(?:19|20)\d\d", text):
+        bounds = next((se for name, se in _BARE_SPANS.items() if name in text), None)
+        return PeriodWanted(None, bounds[0] if bounds else None, bounds[1] if bounds else None, None, latest=True)
+    mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
+    if mentions:
+        p = mentions[0].period
+        if p.year is not None and _TARGET_RE.search(text):  # 2019年GDP增长目标: the plan's target, not an outcome
+            return PeriodWanted(p.year, None, None, f"target:{p.year}")
+        return PeriodWanted(p.year, p.start, p.end, p.label)
+    for span, (start, end) in _BARE_SPANS.items():
+        if span in text:
+            return PeriodWanted(None, start, end, None)
+    if m := re.search(r"(\d{1,2})\s*[至到\-~]\s*(\d{1,2})\s*月", text):
+        return PeriodWanted(None, int(m[1]), int(m[2]), None)
+    return None
+
+
+def _relative(text: str) -> bool:
+    return bool(re.search(r"今年|去年|前年|本年|上年", text))
+
+
+def find_company(text: str, index: Index) -> str | None:
+    """A company named in full or by a short form (大亚金属 for 淄博大亚金属科技股份有限公司)."""
+    for name in sorted(index.companies, key=len, reverse=True):
+        if len(name) >= 2 and name.lower() in text:
+            return index.companies[name]
+    for start in range(max(0, len(text) - 3)):
+        known = index.company_grams.get(text[start : start + 4])
+        if known is not None:
+            return known
+    return None
+
+
+def find_topic(text: str, index: Index) -> str | None:
+    """The most specific word of the question that the articles talk about (氢能, 不锈钢, 铝产业)."""
+    tokens = topic_tokens(text, index)
+    return max(tokens, key=lambda t: (index.idf(t), len(t))) if tokens else None
+
+
+def topic_tokens(text: str, index: Index) -> list[str]:
+    postings = index.ensure_postings()
+    words = [t for t in cut(text) if len(t) >= 2 and not FILLER.fullmatch(t) and t in postings]
+    # single characters such as 铝 join the word after them: 铝 + 产业链 → 铝产业
+    for a, b in zip(cut(text), cut(text)[1:], strict=False):
+        joined = a + b[:2]
+        if len(a) == 1 and "\u4e00" <= a <= "\u9fff" and any(joined in index.sentences[i] for i in
+                                                                  list(postings.get(b, ()))[:200]):
+            words.append(joined)
+    return words
