@@ -1,5 +1,5 @@
 """Other places' figures given in brackets beside the subject's: 增速高于全国(2.5%)、全省(3.6%),
-GDP增速快于全国水平(5.5%). Each bracketed place gets its figure, of the quantity the clause compares, and only
+GDP增速高于全国水平(4.1%). Each bracketed place gets its figure, of the quantity the clause compares, and only
 when every item after the verb is a place with its value."""
 
 from __future__ import annotations

@@ -248,7 +248,7 @@ def _clause_facts(
         # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
         own = clause.startswith(f"的{surface}", m.end())
         if threshold_run(clause, figures, i):
-            continue  # 连跨7000亿元、8000亿元、9000亿元三大台阶: thresholds passed on the way, not the value
+            continue  # 连跨6000亿元、7000亿元两大台阶: thresholds passed on the way, not the value
         if (_is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
@@ -357,7 +357,7 @@ def _qualifiers(text: str) -> list[str]:
 def _is_index_value(clause: str, m: re.Match[str]) -> bool:
     """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
     if _RATIO_TO_100.match(clause, m.end()) and _RATIO_NAME.search(clause, 0, m.start()):
-        return True  # 男女性别比为106.88(以女性为100), 性别比为100.7:100: a ratio to a base of 100
+        return True  # 性别比为104.2(女=100), 性别比为100.7:100: a ratio to a base of 100
     return clause.endswith(("指数", "系数"), 0, m.start()) and _CLAUSE_END.match(clause, m.end()) is not None
 
 

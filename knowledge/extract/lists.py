@@ -155,7 +155,7 @@ def _peel_end(text: str, verbs: list[str]) -> str:
 
 
 def _read_head(head: str) -> _Head:
-    """'城镇和农村居民人均可支配收入分别同比增长' → names, the words after 分别, and whether it is a growth."""
+    """'城镇、农村居民收入分别同比增长' → names, the words after 分别, and whether it is a growth."""
     text = mask_spans(head).replace(FILL, "").strip()
     verbs: list[str] = []
     names, tail = text, ""

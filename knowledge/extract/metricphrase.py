@@ -41,7 +41,7 @@ _GROWTH_QUALIFIERS = frozenset(_CLASSES["growth_qualifiers"])
 # 全国31个省市, 两市: places counted or named, not a quantity of the subject
 _PLACE_SET = re.compile(rf"^(?:[两二三四五六七八九十\d]+个?)?(?:{alternation('place_sets')})$")
 _PLACE_SETS = frozenset(_CLASSES["place_sets"])
-# a count or amount inside the words before a value (为5957家企业发放稳岗补贴9580万元): what the value
+# a count or amount inside the words before a value (为3120家企业发放补贴6400万元): what the value
 # measures is the object of the last verb after it
 _BENEFICIARY = re.compile(rf"^(?:{alternation('beneficiary_preps')})?\d")
 _INNER_FIGURE = re.compile(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff%]")

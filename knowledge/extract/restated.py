@@ -53,7 +53,7 @@ def milestone_after(clause: str, m: re.Match[str]) -> bool:
 
 
 def threshold_run(clause: str, figures: list[re.Match[str]], i: int) -> bool:
-    """连跨7000亿元、8000亿元、9000亿元三大台阶: a run of figures joined by 、 that ends in a threshold noun."""
+    """连跨6000亿元、7000亿元两大台阶: a run of figures joined by 、 that ends in a threshold noun."""
     lo = hi = i
     while lo > 0 and clause[figures[lo - 1].end() : figures[lo].start()] == "、":
         lo -= 1

@@ -47,13 +47,13 @@ _LABEL = re.compile(rf"(?P<label>{_alt('date_labels', 'source_labels', 'title_la
                     r"\s*(?P<colon>[::])?\s*")
 _BULLET = re.compile(r"^[•·●■◆▲\-*\s]+")
 _SEPARATORS = " \t|丨/"
-# 《中国经济周刊》记者 王红茹 | 北京报道: who wrote it and where from, not what it says
+# 《某某周刊》记者 张三 | 北京报道: who wrote it and where from, not what it says
 _REPORTER = re.compile(r"^[^。,;]{0,24}?(?:记者|通讯员|作者)\s*[\u4e00-\u9fff]{2,4}(?:[ 、,]+[\u4e00-\u9fff]{2,4})*"
                        r"\s*(?:[|丨/]\s*[\u4e00-\u9fff]{2,8}报道)?$")
 _CAPTION = re.compile(rf"^(?:[((][^()()]{{0,20}}(?:{_alt('caption_words')})[^()()]{{0,20}}[))]"
                       rf"|(?:{_alt('caption_prefixes')}).{{0,40}}"
                       rf"|[^,。;:!?,;:]{{2,16}}(?<!拍)(?:{_alt('caption_suffixes')}))$")
-# 中新网义乌7月26日电(董易鑫) / 央广网济南12月6日消息(记者桂园): the outlet's dateline before the first sentence
+# 中新网杭州5月3日电(李四) / 央广网青岛3月9日消息(记者王五): the outlet's dateline before the first sentence
 _DATELINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,20}?\d{1,2}月\d{1,2}日(?:电|讯|消息)(?=[\s((]|题)"
                        r"\s*(?:[((][^()()]{0,30}[))])?\s*")
 _MAX_TITLE = 60
@@ -65,7 +65,7 @@ def is_caption(line: str) -> bool:
 
 
 def strip_dateline(line: str) -> str:
-    """The line without an outlet's dateline at its start (中新网义乌7月26日电(董易鑫)…)."""
+    """The line without an outlet's dateline at its start (中新网杭州5月3日电(李四)…)."""
     return _DATELINE.sub("", line, count=1)
 
 

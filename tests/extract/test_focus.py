@@ -17,7 +17,7 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
 
 
 @pytest.mark.parametrize(("title", "body", "focus", "declared"), [
-    ("阳谷县", "时间:2024-04-25\n\n2023年实现地区生产总值347亿元。", "阳谷县", True),  # a place's name as title line
+    ("阳谷县", "时间:2024-04-25\n\n2023年全县地区生产总值347亿元。", "阳谷县", True),  # a place's name as title line
     ("某地2023年统计公报", "2023年商河县国民经济平稳。全年地区生产总值246亿元。", "商河县", True),  # the first words
     ("某地2021年经济", "根据广东省统一核算,2021年我市地区生产总值3566亿元。", None, False),  # a source is no focus
     ("增速居全省第一 挑起河南经济大梁", "8月10日,半年数据由郑州市统计局发布。", "郑州市", True),  # office inside

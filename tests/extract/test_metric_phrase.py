@@ -79,8 +79,8 @@ QUALIFIED_GROWTH = [
 ]
 
 RESTATED = [
-    ("全市地区生产总值3480.1亿元。全年地区生产总值3480.1亿元,在全省保持前列。",
-     ["威海市 | 地区生产总值 | 2017 | 3480.1 | -"]),
+    ("全市地区生产总值3410.5亿元。全年地区生产总值3410.5亿元,在全省位居前列。",
+     ["威海市 | 地区生产总值 | 2017 | 3410.5 | -"]),
 ]
 
 CASES = SUBJECT_CHAIN + COUNT_NOUNS + TRIMMED + NOT_A_FACT + INNER_FIGURES + QUALIFIED_GROWTH + RESTATED
@@ -149,7 +149,7 @@ def test_open_names_are_noun_phrases_not_predicates():
 
 
 @pytest.mark.parametrize(("surface", "expected"), [
-    ("第二产业增加值占地区生产总值的比重", "第二产业占比"),  # the catalogue's name of the share
+    ("第二产业增加值占全市地区生产总值比重", "第二产业占比"),  # the catalogue's name of the share
     ("服务业增加值占GDP比重", "第三产业占比"),
     ("教育支出占一般公共预算支出的", "教育支出占比"),
     ("数字经济增加值占生产总值比重", "数字经济增加值占比"),
@@ -164,7 +164,7 @@ def test_a_share_is_named_part_plus_share(surface, expected):
 
 
 SHARES = [
-    ("全年第一产业增加值占生产总值的比重为6.5%,民生支出占一般公共预算支出的78.2%。",
+    ("全年第一产业增加值占生产总值比重为6.5%,民生支出占一般公共预算支出的78.2%。",
      ["威海市 | 第一产业占比 | 2017 | 6.5 | -", "威海市 | 民生支出占比 | 2017 | 78.2 | -"]),
 ]
 
@@ -247,7 +247,7 @@ def test_counted_kinds_signs_contributions_and_owners(gazetteer, body, expected)
 RATIOS_AND_CONTRIBUTIONS = [
     # a ratio to a base of 100 is a figure without a unit
     ("全县男女性别比为104.2(以女性为100)。", ["威海市 | 男女性别比 | 2017 | 104.2 | -"]),
-    ("全县男女性别比为100.7:100。", ["威海市 | 男女性别比 | 2017 | 100.7 | -"]),
+    ("全县的男女性别比为100.7:100。", ["威海市 | 男女性别比 | 2017 | 100.7 | -"]),
     # the contribution of the quantity named before to a total's growth
     ("全年第三产业增加值增长8.0%,对经济增长贡献率达到61.5%。",
      ["威海市 | 第三产业增加值 | 2017 | - | 8.0", "威海市 | 第三产业对经济增长贡献率 | 2017 | 61.5 | -"]),

@@ -62,7 +62,7 @@ CLAUSES = [
     ("研发投入占比提高1.2个百分点", "2021-2025"),
     # a level is the one the span ends at, also when a change follows it in the clause
     ("电力装机总量超过1.7亿千瓦", "2025"),
-    ("地区生产总值突破3万亿元、年均增长4.7%", "2025"),
+    ("地区生产总值突破2万亿元、年均增长4.7%", "2025"),
 ]
 
 
