@@ -21,7 +21,8 @@ from knowledge.extract.focus import (
     inside,
     same_province,
 )
-from knowledge.extract.periods import Period, context_words, find_periods
+from knowledge.extract.period_clauses import context_words
+from knowledge.extract.periods import Period, find_periods
 from knowledge.extract.subjects import (
     BARE_BEFORE,
     FOCUS_HEADS,

@@ -30,17 +30,8 @@ from knowledge.extract.metricphrase import (
 )
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
-from knowledge.extract.periods import (
-    UNDATED,
-    Period,
-    PeriodMention,
-    as_targets,
-    carried_period,
-    clause_period,
-    find_periods,
-    is_recent,
-    running_year,
-)
+from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
+from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
 from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.restated import (
     CHANGE_HEAD,

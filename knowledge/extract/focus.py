@@ -7,7 +7,8 @@ import re
 from collections import Counter
 
 from knowledge.extract.entities import mask_companies
-from knowledge.extract.periods import Period, find_periods, is_history, stated_years
+from knowledge.extract.period_clauses import is_history
+from knowledge.extract.periods import Period, find_periods, stated_years
 from knowledge.extract.subjects import OFFICE, alternation_of, is_object, places_in
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.places.nation import NATION, is_nation

@@ -11,7 +11,8 @@ from knowledge.errors import BadArticleError, Note, chinese
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
-from knowledge.extract.periods import find_periods, is_history, stated_years
+from knowledge.extract.period_clauses import is_history
+from knowledge.extract.periods import find_periods, stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
 from knowledge.extract.tables import with_tables
 from knowledge.places.gazetteer import Gazetteer

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from knowledge.extract.periods import context_words, period_spans
+from knowledge.extract.period_clauses import context_words
+from knowledge.extract.periods import period_spans
 from knowledge.places.gazetteer import Gazetteer, Mention
 
 # The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from knowledge.extract.periods import Period, clause_period, find_periods, parse_label
+from knowledge.extract.period_clauses import clause_period
+from knowledge.extract.periods import Period, find_periods, parse_label
 
 REPORT_DAY = date(2026, 1, 20)  # a report given early in 2026 looks back on 2025
 
