@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from rich.console import Console
@@ -28,8 +28,10 @@ from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.parse import Conversation
 from knowledge.service import KnowledgeBase
 from knowledge.store.engine import make_engine, migrate
-from knowledge.store.ingest import IngestReport, ingest_paths
 from knowledge.text.corpus import discover
+
+if TYPE_CHECKING:
+    from knowledge.store.ingest import IngestReport
 
 # Plain click help: typer's rich help prints "<bool>" beside every flag.
 app = typer.Typer(help="regionbot: figures about Shandong's regional economies, with their sources.",
@@ -111,6 +113,8 @@ def ingest(
 
 def _ingest_with_progress(targets: list[Path], total: int, engine: Engine, gazetteer: Gazetteer,
                           prune: bool) -> IngestReport:
+    from knowledge.store.ingest import ingest_paths  # the extractors load only when something is ingested
+
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.description}"))
     # Refreshed from the ingest's own callback rather than rich's timer thread: a process with one thread

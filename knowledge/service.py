@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
@@ -25,10 +26,12 @@ from knowledge.qa.parse import Conversation, parse_question, remember
 from knowledge.qa.registry import Answerer
 from knowledge.qa.suggest import MAX_EXAMPLES, candidate_questions
 from knowledge.store.engine import migrate
-from knowledge.store.ingest import IngestReport, ingest_paths
 from knowledge.store.models import Article
 from knowledge.text.normalize import to_traditional
 from knowledge.text.segment import add_words
+
+if TYPE_CHECKING:
+    from knowledge.store.ingest import IngestReport
 
 FRESHNESS_SECONDS = 1.0
 
@@ -76,6 +79,8 @@ class KnowledgeBase:
         with Session(self.engine) as session:
             empty = session.exec(select(Article.id).limit(1)).first() is None
         if empty:
+            from knowledge.store.ingest import ingest_paths  # the extractors load only when something is ingested
+
             report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer)
         self.refresh(warm=warm, examples=warm)
         if warm:
@@ -122,6 +127,8 @@ class KnowledgeBase:
 
     def reload(self) -> IngestReport:
         """Re-ingest the knowledge folder (removing articles that left it) and swap the index."""
+        from knowledge.store.ingest import ingest_paths
+
         with self._reload_lock:
             report = ingest_paths([self.knowledge_dir], engine=self.engine, gazetteer=self.gazetteer, prune=True)
             if report.touched:

@@ -10,15 +10,15 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from knowledge.extract.context import ArticleContext
+from knowledge.extract.kinds import RankingKind
 from knowledge.extract.periods import find_periods
 from knowledge.places.nation import NATION, is_nation
 from knowledge.places.region import Region
 from knowledge.text.document import Document
 
-RankingKind = Literal["ordered", "set"]  # a numbered ranking, or a named list without positions
 _ENTRY_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
 
 

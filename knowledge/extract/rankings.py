@@ -9,13 +9,11 @@ import re
 from collections.abc import Sequence
 
 from knowledge.extract.claims import ExtractedClaim as ExtractedClaim  # re-exported for the pipeline
-from knowledge.extract.claims import SubjectKind as SubjectKind  # re-exported for the store models
 from knowledge.extract.claims import extract_claims as extract_claims
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_claims import rankings_from_claims
 from knowledge.extract.rank_entries import ExtractedEntry as ExtractedEntry  # re-exported for the store
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, period_of, scope_of
-from knowledge.extract.rank_entries import RankingKind as RankingKind  # re-exported for the store models
 from knowledge.extract.rank_lines import line_lists, rank_tables
 from knowledge.extract.rank_lists import prose_lists
 from knowledge.text.document import Document, Sentence

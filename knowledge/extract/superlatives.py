@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
+from knowledge.extract.kinds import SubjectKind
 from knowledge.text.document import Sentence
 
 if TYPE_CHECKING:
     from knowledge.extract.claims import ExtractedClaim
 
-SubjectKind = Literal["region", "company"]
 _SUPERLATIVE = re.compile(
     r"(?P<scope>亚洲|全球|世界|全国|国内|全省|省内|中国|国际)"
     r"(?P<what>最大|最早|最长|最高|最全|最低|唯一|首家|首个|首批"

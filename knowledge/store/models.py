@@ -13,8 +13,8 @@ from typing import Literal
 from sqlalchemy import BigInteger, Column, Index, LargeBinary, Numeric, Text, UniqueConstraint
 from sqlmodel import AutoString, Field, SQLModel
 
+from knowledge.extract.kinds import RankingKind, SubjectKind
 from knowledge.extract.periods import PeriodKind
-from knowledge.extract.rankings import RankingKind, SubjectKind
 from knowledge.text.normalize import Script
 
 # A Literal-typed field is a plain VARCHAR column: SQLModel cannot map a Literal itself, so sa_column says so.
