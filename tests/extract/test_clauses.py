@@ -6,24 +6,9 @@ Every article here is short and written for the test; a row says (title, body) �
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.pipeline import parse_article
-from knowledge.text.corpus import ArticleMeta, RawArticle
-
-
-def facts_of(gazetteer, title: str, body: str, published: date | None = None) -> list[ExtractedFact]:
-    meta = ArticleMeta(published=published) if published else ArticleMeta()
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), meta)
-    return parse_article(raw, gazetteer).facts
-
-
-def row(f: ExtractedFact) -> str:
-    return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'} | {f.growth or '-'}"
-
+from tests.extract.kit import facts_of, row
 
 COMPARISON_BASES = [
     ("济宁市2023年统计公报", "2023年全市实现地区生产总值5516.8亿元,比上年增长5.8%。",

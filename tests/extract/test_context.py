@@ -9,20 +9,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.pipeline import parse_article
-from knowledge.text.corpus import ArticleMeta, RawArticle
-
-
-def facts_of(gazetteer, title: str, body: str, published: date | None = None) -> list[ExtractedFact]:
-    meta = ArticleMeta(published=published) if published else ArticleMeta()
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), meta)
-    return parse_article(raw, gazetteer).facts
-
-
-def row(f: ExtractedFact) -> str:
-    return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'} | {f.growth or '-'}"
-
+from tests.extract.kit import facts_of, row
 
 SUBJECTS = [
     # a place named after the first figure is no subject of the sentence, nor of the paragraph after it

@@ -9,22 +9,11 @@ from __future__ import annotations
 import pytest
 
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.lists import read_lists
 from knowledge.extract.periods import UNDATED
 from knowledge.extract.pipeline import parse_article
 from knowledge.text.corpus import ArticleMeta, RawArticle
-
-
-def facts_of(gazetteer, title: str, body: str) -> list[ExtractedFact]:
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
-    return parse_article(raw, gazetteer).facts
-
-
-def row(f: ExtractedFact) -> str:
-    growth = f.growth if f.growth is not None else (f"{f.growth_pp}pp" if f.growth_pp is not None else "-")
-    return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'}{f.unit or ''} | {growth}"
-
+from tests.extract.kit import facts_of, row_with_unit
 
 RATIOS = [
     ("德州市2019年统计公报", "2019年,全市三次产业结构为8.1:40.2:51.7。",
@@ -145,7 +134,7 @@ def _ids(prefix: str, rows: list) -> list[str]:
                          ids=_ids("ratio", RATIOS) + _ids("respectively", RESPECTIVELY) + _ids("places", PLACES)
                          + _ids("multiple", MULTIPLES))
 def test_structured_form_gives_one_fact_per_part(gazetteer, title, body, expected):
-    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+    assert [row_with_unit(f) for f in facts_of(gazetteer, title, body)] == expected
 
 
 def listed_of(gazetteer, title: str, body: str) -> list[str]:
@@ -200,4 +189,4 @@ DIVISIONS = [
 
 @pytest.mark.parametrize(("title", "body", "expected"), DIVISIONS, ids=str)
 def test_divisions_governed_are_counted_by_name(gazetteer, title, body, expected):
-    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+    assert [row_with_unit(f) for f in facts_of(gazetteer, title, body)] == expected

@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.pipeline import parse_article
-from knowledge.text.corpus import ArticleMeta, RawArticle
-
-
-def facts_of(gazetteer, title: str, body: str) -> list[ExtractedFact]:
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
-    return parse_article(raw, gazetteer).facts
-
-
-def row(f: ExtractedFact) -> str:
-    growth = f.growth if f.growth is not None else (f"{f.growth_pp}pp" if f.growth_pp is not None else "-")
-    return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'}{f.unit or ''} | {growth}"
-
+from tests.extract.kit import facts_of, row_with_unit
 
 PIPE_ROWS = [
     ("临沂市2023年国民经济和社会发展统计公报",
@@ -221,7 +208,7 @@ IDS = ([f"pipe-{i}" for i in range(len(PIPE_ROWS))] + [f"aligned-{i}" for i in r
 
 @pytest.mark.parametrize(("title", "body", "expected"), CASES, ids=IDS)
 def test_example_table_gives_its_facts(gazetteer, title, body, expected):
-    assert sorted(row(f) for f in facts_of(gazetteer, title, body)) == sorted(expected)
+    assert sorted(row_with_unit(f) for f in facts_of(gazetteer, title, body)) == sorted(expected)
 
 
 def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
@@ -229,7 +216,7 @@ def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
     body = ("全县经济平稳增长。\n2023年全县生产总值及增长速度\n单位:亿元\n绝对数\n比上年增长(%)\n"
             "交通运输、仓储和邮政业\n20.5\n7.7\n批发和零售业\n30.1\n5.5\n住宿和餐饮业\n10.2\n4.4\n金融业\n25.3\n6.6")
     facts = facts_of(gazetteer, "2023年莒县国民经济和社会发展统计公报", body)
-    assert sorted(row(f) for f in facts) == ["莒县 | 交通运输、仓储和邮政业增加值 | 2023 | 20.5亿元 | 7.7",
+    assert sorted(row_with_unit(f) for f in facts) == ["莒县 | 交通运输、仓储和邮政业增加值 | 2023 | 20.5亿元 | 7.7",
                                              "莒县 | 住宿和餐饮业增加值 | 2023 | 10.2亿元 | 4.4",
                                              "莒县 | 批发和零售业增加值 | 2023 | 30.1亿元 | 5.5",
                                              "莒县 | 金融业增加值 | 2023 | 25.3亿元 | 6.6"]
