@@ -85,6 +85,8 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
 _STOP = re.compile(r"[,;。]")
 _AND_DIGIT = re.compile(r"和\d")
+# 有19万家工业企业、1.1万家规上工业企业: counts listed before the things they count, each its own figure
+_NEXT_COUNT = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?(?:、|和|及|与)(?:约|近|超过|超)?\d")
 
 
 @dataclass(slots=True)
@@ -261,16 +263,16 @@ def _clause_facts(
         threshold = crossed(clause, m, cursor)
         milestone = milestone_after(clause, m)
         stripped = strip_words(clause[cursor : m.start()])
-        if not stripped and i + 1 < len(figures):
+        if not stripped and i + 1 < len(figures) and not _counts_listed(clause, m):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
-        if counted and m.group("unit") in _COUNT_UNITS:
+        if counted and _is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
             qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
-        counted = m.group("unit") in _COUNT_UNITS and clause.startswith(phrase, m.end()) and bool(phrase)
+        counted = _is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
@@ -336,9 +338,19 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
-        if noun and m.group("unit") in _COUNT_UNITS:
+        if noun and _is_count(m):
             phrase = honoured_kind(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
+
+
+def _counts_listed(clause: str, m: re.Match[str]) -> bool:
+    """Is the count `m` the first of counts listed before their nouns (有19万家工业企业、1.1万家…)?"""
+    return _is_count(m) and _NEXT_COUNT.match(clause, m.end()) is not None
+
+
+def _is_count(m: re.Match[str]) -> bool:
+    """Does the figure count things (12个, 1.1万家)?"""
+    return (m.group("unit") or "").lstrip("万亿") in _COUNT_UNITS
 
 
 def _qualifiers(text: str) -> list[str]:

@@ -1,0 +1,29 @@
+"""Example clauses for the list-like figure forms of the clause grammar: counts given before the things they
+count (有16万家工业企业、1.3万家…), each with the facts it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.kit import facts_of, row_with_unit
+
+T = "东莞市2023年经济运行情况"
+COUNTS_BEFORE_NOUNS = [
+    ("2023年,东莞有16万家工业企业、1.3万家规上工业企业、160家专精特新企业。",
+     ["东莞市 | 工业企业 | 2023 | 16万家 | -", "东莞市 | 规上工业企业 | 2023 | 1.3万家 | -",
+      "东莞市 | 专精特新中小企业 | 2023 | 160家 | -"]),
+    ("2023年,全市新认定32个省级重点项目和8个市级重点项目。",
+     ["东莞市 | 省级重点项目 | 2023 | 32个 | -", "东莞市 | 市级重点项目 | 2023 | 8个 | -"]),
+    ("2023年,东莞有1.6万家工业企业,其中1200家规上工业企业。",
+     ["东莞市 | 工业企业 | 2023 | 1.6万家 | -", "东莞市 | 规上工业企业 | 2023 | 1200家 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), COUNTS_BEFORE_NOUNS)
+def test_counts_listed_before_their_nouns(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+def test_a_count_qualifying_the_next_figure_is_no_figure(gazetteer) -> None:
+    facts = facts_of(gazetteer, T, "2023年,全市31个省级重点项目完成投资占年度计划的61.2%。")
+    assert [f.value_text for f in facts if f.unit == "个"] == []
