@@ -317,10 +317,19 @@ def _clause_facts(
     metric = metric_name(metric_surface) if metric_surface else None
     if metric_surface is None or metric is None:
         return []
-    fact = ExtractedFact(region, surface, metric, metric_surface,
-                         None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
-    _set_growth(fact, growth)
-    return [fact]
+    out = []
+    while True:
+        fact = ExtractedFact(region, surface, metric, metric_surface,
+                             None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
+        _set_growth(fact, growth)
+        out.append(fact)
+        # 甲投资增长61.2%、乙投资增长26.7%: growth rates listed, each after its own metric
+        start = growth.end() + 1
+        if clause[growth.end() : start] != "、" or (growth := _GROWTH_RE.search(clause, start)) is None:
+            return out
+        metric_surface = complete_metric(strip_words(clause[start : growth.start()]), None)
+        if metric_surface is None or (metric := metric_name(metric_surface)) is None:
+            return out
 
 
 def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:

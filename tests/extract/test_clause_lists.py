@@ -27,3 +27,17 @@ def test_counts_listed_before_their_nouns(gazetteer, body: str, expected: list[s
 def test_a_count_qualifying_the_next_figure_is_no_figure(gazetteer) -> None:
     facts = facts_of(gazetteer, T, "2023年,全市31个省级重点项目完成投资占年度计划的61.2%。")
     assert [f.value_text for f in facts if f.unit == "个"] == []
+
+
+GROWTHS_LISTED = [
+    ("2023年,全市机械设备投资增长31.2%、电子设备投资增长16.7%、汽车制造投资下降2.5%。",
+     ["东莞市 | 机械设备投资 | 2023 | - | 31.2", "东莞市 | 电子设备投资 | 2023 | - | 16.7",
+      "东莞市 | 汽车制造投资 | 2023 | - | -2.5"]),
+    # a second rate of the same metric names no metric: it is no fact of its own
+    ("2023年,全市工业投资增长3.2%、增速比上年提高1.1个百分点。", ["东莞市 | 工业投资 | 2023 | - | 3.2"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), GROWTHS_LISTED)
+def test_growth_rates_listed_each_after_its_metric(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
