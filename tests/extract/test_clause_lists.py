@@ -41,3 +41,16 @@ GROWTHS_LISTED = [
 @pytest.mark.parametrize(("body", "expected"), GROWTHS_LISTED)
 def test_growth_rates_listed_each_after_its_metric(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+SHORT_HEADS = [
+    # 营收 (营业收入 shortened) ends a metric's noun phrase, whatever the tagger makes of it
+    ("2023年,全市人工智能核心产业营收5200亿元左右、增长18%以上。",
+     ["东莞市 | 人工智能核心产业营收 | 2023 | 5200亿元 | 18"]),
+    ("2023年,全市平台企业营收增长6%以上。", ["东莞市 | 平台企业营收 | 2023 | - | 6"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHORT_HEADS)
+def test_short_heads_end_a_metric(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
