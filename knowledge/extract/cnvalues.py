@@ -23,6 +23,23 @@ def _value_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![第{_NUMERAL}])(?P<num>[{_NUMERAL}]+)(?=(?:余|多)?(?:{units}))")
 
 
+@lru_cache(maxsize=1)
+def _round_re() -> re.Pattern[str]:
+    # 超千场, 近百家, 逾万人: a lone 百, 千 or 万 after a word of approximation is that round number of things
+    # or people (超千亿元 is left alone: a sum so written is mostly a threshold, 千亿级)
+    classes = word_classes()
+    units = "|".join(map(re.escape, sorted({*classes["count_units"], *classes["action_units"]}, key=len, reverse=True)))
+    words = "|".join(map(re.escape, word_classes()["round_words"]))
+    return re.compile(rf"(?P<pre>{words})(?P<num>[百千万])(?=(?:{units}))")
+
+
+@lru_cache(maxsize=1)
+def _people_re() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, sorted(word_classes()["people_heads"], key=len, reverse=True)))
+    links = "|".join(map(re.escape, sorted(word_classes()["people_links"], key=len, reverse=True)))
+    return re.compile(rf"(?P<head>{heads})(?P<link>(?:{links})?)(?P<num>\d+(?:\.\d+)?)万(?=[,;。、)]|$)")
+
+
 # 16,197.6平方公里: a thousands separator inside a number; 6835. 27亿元, 1.4 %: a space left inside a number
 # by OCR or a converter. Both are one number.
 _GROUPED = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
@@ -37,7 +54,10 @@ def plain_numbers(text: str) -> str:
 
 
 def arabic_values(text: str) -> str:
-    """`text` with every Chinese-numeral value before a unit written in digits: 六百六十三家 → 663家."""
+    """`text` with every Chinese-numeral value before a unit written in digits: 六百六十三家 → 663家, 超千场 →
+    超1000场; and a count of people in bare 万 given its unit: 人口83万 → 人口83万人."""
+    text = _round_re().sub(lambda m: m["pre"] + {"百": "100", "千": "1000", "万": "1万"}[m["num"]], text)
+    text = _people_re().sub(lambda m: f"{m['head']}{m['link']}{m['num']}万人", text)
     return _value_re().sub(_rewrite, text)
 
 

@@ -54,3 +54,16 @@ SHORT_HEADS = [
 @pytest.mark.parametrize(("body", "expected"), SHORT_HEADS)
 def test_short_heads_end_a_metric(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+ROUND_AND_PEOPLE = [
+    ("2023年,全市举办超千场体育赛事、近百场文艺演出。",
+     ["东莞市 | 体育赛事 | 2023 | 1000场 | -", "东莞市 | 文艺演出 | 2023 | 100场 | -"]),
+    ("2023年,全市技能人才总量超58万,旅居人数超120万。",
+     ["东莞市 | 技能人才总量 | 2023 | 58万人 | -", "东莞市 | 旅居人数 | 2023 | 120万人 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ROUND_AND_PEOPLE)
+def test_round_counts_and_people_in_bare_wan(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected

@@ -22,6 +22,15 @@ REWRITES = [
     ("七八个村", "七八个村"),
     ("数万人参加", "数万人参加"),
     ("百万人口大县", "百万人口大县"),
+    # a lone 百/千/万 after a word of approximation is a round count; a round sum is left alone (a threshold)
+    ("举办超千场赛事、近百场演出", "举办超1000场赛事、近100场演出"),
+    ("近万家企业", "近1万家企业"),
+    ("营收超千亿元的企业", "营收超千亿元的企业"),
+    ("千家万户", "千家万户"),
+    # a count of people in bare 万 takes its unit; another quantity in bare 万 does not
+    ("全县人口61万,面积", "全县人口61万人,面积"),
+    ("技能人才总量超69.5万、游客", "技能人才总量超69.5万人、游客"),
+    ("投资61万,面积", "投资61万,面积"),
 ]
 
 
