@@ -28,6 +28,8 @@ _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _LINK_ONLY = re.compile(rf"^(?:{alt(_D['ratio']['links'])})?$")
 _BROKEN_END = re.compile(r"\d\s*[:∶]\s*$")
 _BROKEN_START = re.compile(r"^\s*[:∶]\s*\d")
+_PAIR = re.compile(rf"(?P<first>[\u4e00-\u9fff]{{1,6}}?)(?:{alt(_D['ratio']['pair_words'])})(?P<their>其)?"
+                   r"(?P<second>[\u4e00-\u9fff]{2,12})")
 _LEAD = re.compile(rf"^(?:{alt(_D['list']['lead_words'])})+")
 
 
@@ -97,13 +99,26 @@ def read_ratios(text: str, ctx: ArticleContext, subject: Subject | None,
             out.append((m.start(), m.end(), made))
     for m in _ENUMERATED_RATIO.finditer(text):
         region = subject_of(text, ctx, m.start(), subject)
-        names = _LEAD.sub("", mask_spans(m.group("names")).replace(FILL, ""))
+        names = _LEAD.sub("", mask_spans(m.group("names") + m.group("tail")).replace(FILL, ""))
         lead = max((s for s, _r in surfaces(text, ctx).items() if names.startswith(s)), key=len, default="")
-        enumerated = [f"{n}占比" for n in distribute(names[len(lead) :].split("、"))]
+        enumerated = [f"{n}占比" for n in distribute(_last_pair(names[len(lead) :].split("、")))]
         if region is not None and (made := _share_facts(_ratio_numbers(m.group("a")), enumerated, m.start("a"),
                                                         text, region, period_at(m.start()))):
             out.append((m.start(), m.end(), made))
     return out
+
+
+def _last_pair(names: list[str]) -> list[str]:
+    """农、林、牧、渔及其服务业总产值 → 农, 林, 牧, 渔, 农林牧渔服务业总产值: the last name may join two by a
+    conjunction; 其 (their), or a list of sectors before it, makes the second one of theirs, named by them run
+    together as a compound (农林牧渔服务业, not the whole economy's 服务业)."""
+    if (pair := _PAIR.fullmatch(names[-1])) is None:
+        return names
+    first, second = pair.group("first"), pair.group("second")
+    sectors = set(_D["list"]["sectors"]) | set(_D["list"]["sectors"].values())
+    if pair.group("their") or all(n in sectors for n in [*names[:-1], first]):
+        second = "".join(n.removesuffix("业") for n in [*names[:-1], first]) + second
+    return [*names[:-1], first, second]
 
 
 def rejoin_ratios(sentences: list[Sentence]) -> list[Sentence]:

@@ -1,5 +1,6 @@
-"""Example clauses for the list-like figure forms of the clause grammar: counts given before the things they
-count (有16万家工业企业、1.3万家…), each with the facts it must give."""
+"""Example clauses for the list-like figure forms of the clause grammar, each with the facts it must give: counts
+listed before the things they count (有16万家工业企业、1.3万家…), growth rates listed, round counts (超千场),
+people in bare 万, and enumerated ratios whose last two names are joined (农、林、牧、渔及其服务业…之比)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,25 @@ ROUND_AND_PEOPLE = [
 @pytest.mark.parametrize(("body", "expected"), ROUND_AND_PEOPLE)
 def test_round_counts_and_people_in_bare_wan(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+ENUMERATED_RATIOS = [
+    # the last two names joined by a conjunction; 其 (or a list of sectors) makes the second theirs
+    ("曹县2020年统计公报", "2020年,全县农、林、牧、渔及其服务业总产值之比为70.1∶1.2∶20.7∶5.0∶3.0。",
+     ["曹县 | 农业总产值占比 | 2020 | 70.1% | -", "曹县 | 林业总产值占比 | 2020 | 1.2% | -",
+      "曹县 | 牧业总产值占比 | 2020 | 20.7% | -", "曹县 | 渔业总产值占比 | 2020 | 5.0% | -",
+      "曹县 | 农林牧渔服务业总产值占比 | 2020 | 3.0% | -"]),
+    ("曹县2020年统计公报", "2020年,全县农、林、牧、渔业及服务业产值之比为69.1∶2.2∶20.7∶5.0∶3.0。",
+     ["曹县 | 农业产值占比 | 2020 | 69.1% | -", "曹县 | 林业产值占比 | 2020 | 2.2% | -",
+      "曹县 | 牧业产值占比 | 2020 | 20.7% | -", "曹县 | 渔业产值占比 | 2020 | 5.0% | -",
+      "曹县 | 农林牧渔服务业产值占比 | 2020 | 3.0% | -"]),
+    # industries, not sectors of farming: 服务业 is the whole economy's
+    ("曹县2020年统计公报", "2020年,全县工业、建筑业和服务业增加值之比为41∶19∶40。",
+     ["曹县 | 工业增加值占比 | 2020 | 41% | -", "曹县 | 建筑业增加值占比 | 2020 | 19% | -",
+      "曹县 | 第三产业占比 | 2020 | 40% | -"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), ENUMERATED_RATIOS)
+def test_enumerated_ratio_with_a_joined_last_pair(gazetteer, title: str, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, title, body)] == expected
