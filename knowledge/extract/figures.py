@@ -17,6 +17,7 @@ from knowledge.extract.cnvalues import arabic_values, plain_numbers
 from knowledge.extract.compared import compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
+from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
 from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
     complete_metric,
@@ -79,14 +80,7 @@ _NOUN_AFTER = re.compile(
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
-_RATIO_TO_100 = re.compile(r"\s*(?:[((]以[\u4e00-\u9fff]{1,6}为100[))]|[:∶]100(?!\d))")
-_RATIO_NAME = re.compile(r"比(?:为|是)?$")
-_CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _COMMA = re.compile(r"[,;]")
-_STOP = re.compile(r"[,;。]")
-_AND_DIGIT = re.compile(r"和\d")
-# 有19万家工业企业、1.1万家规上工业企业: counts listed before the things they count, each its own figure
-_NEXT_COUNT = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?(?:、|和|及|与)(?:约|近|超过|超)?\d")
 
 
 @dataclass(slots=True)
@@ -235,14 +229,14 @@ def _clause_facts(
     made: list[ExtractedFact] = []
     cursor = last_end = 0
     counted = False
-    figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or _is_index_value(clause, m)]
+    figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or is_index_value(clause, raw, m)]
     growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
     for i, m in enumerate(figures):
         # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
         own = clause.startswith(f"的{surface}", m.end())
         if threshold_run(clause, figures, i):
             continue  # 连跨6000亿元、7000亿元两大台阶: thresholds passed on the way, not the value
-        if (_is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
+        if (is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
         head = clause[: m.start()]
@@ -263,16 +257,16 @@ def _clause_facts(
         threshold = crossed(clause, m, cursor)
         milestone = milestone_after(clause, m)
         stripped = strip_words(clause[cursor : m.start()])
-        if not stripped and i + 1 < len(figures) and not _counts_listed(clause, m):
+        if not stripped and i + 1 < len(figures) and not counts_listed(clause, m):
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
-        if counted and _is_count(m):
+        if counted and is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
             qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
-        counted = _is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
+        counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
@@ -347,30 +341,13 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
-        if noun and _is_count(m):
+        if noun and is_count(m):
             phrase = honoured_kind(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
 
 
-def _counts_listed(clause: str, m: re.Match[str]) -> bool:
-    """Is the count `m` the first of counts listed before their nouns (有19万家工业企业、1.1万家…)?"""
-    return _is_count(m) and _NEXT_COUNT.match(clause, m.end()) is not None
-
-
-def _is_count(m: re.Match[str]) -> bool:
-    """Does the figure count things (12个, 1.1万家)?"""
-    return (m.group("unit") or "").lstrip("万亿") in _COUNT_UNITS
-
-
 def _qualifiers(text: str) -> list[str]:
     return [q for q in ("预计", "累计", "新增") if q in text]
-
-
-def _is_index_value(clause: str, m: re.Match[str]) -> bool:
-    """A bare number is a figure only right after an index name: 水环境质量指数4.5456."""
-    if _RATIO_TO_100.match(clause, m.end()) and _RATIO_NAME.search(clause, 0, m.start()):
-        return True  # 性别比为104.2(女=100), 性别比为100.7:100: a ratio to a base of 100
-    return clause.endswith(("指数", "系数"), 0, m.start()) and _CLAUSE_END.match(clause, m.end()) is not None
 
 
 def _attach_growth(fact: ExtractedFact, after: str) -> None:
@@ -389,17 +366,6 @@ def _set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:
         fact.growth_pp = number
     else:
         fact.growth = number
-
-
-def _is_attributive(clause: str, m: re.Match[str]) -> bool:
-    """'投资65亿元的冠州国际陆港园区', '过500亿元的': a figure that qualifies a noun is not a fact."""
-    follows = clause[m.end() : m.end() + 1]
-    precedes = clause[max(0, m.start() - 1) : m.start()]
-    before2 = clause[max(0, m.start() - 2) : m.start()]
-    tail = _STOP.split(clause[m.end() :], maxsplit=1)[0]
-    return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
-            or tail.endswith("之一")
-            or _AND_DIGIT.match(clause, m.end()) is not None)
 
 
 def _decimal(text: str) -> Decimal | None:
