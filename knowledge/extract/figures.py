@@ -78,6 +78,7 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
+_LEVEL = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('levels')})级")  # 国家级, 省级, 威海市级
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
@@ -262,6 +263,7 @@ def _clause_facts(
         if counted and is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        phrase = _other_level(phrase, previous_metric)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
@@ -344,6 +346,13 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         if noun and is_count(m):
             phrase = honoured_kind(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
+
+
+def _other_level(phrase: str, previous: str | None) -> str:
+    """省级29家 after 国家级农业产业化龙头企业9家: a bare level is the kind named before, at that level."""
+    if previous and _LEVEL.fullmatch(phrase) and (named := _LEVEL.match(previous)) and len(previous) > named.end() + 1:
+        return phrase + previous[named.end() :]
+    return phrase
 
 
 def _qualifiers(text: str) -> list[str]:

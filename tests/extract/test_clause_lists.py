@@ -93,3 +93,19 @@ ENUMERATED_RATIOS = [
 @pytest.mark.parametrize(("title", "body", "expected"), ENUMERATED_RATIOS)
 def test_enumerated_ratio_with_a_joined_last_pair(gazetteer, title: str, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+OTHER_LEVELS = [
+    ("2023年,全市拥有国家级农业产业化重点龙头企业8家,省级27家。",
+     ["东莞市 | 国家级农业产业化重点龙头企业 | 2023 | 8家 | -", "东莞市 | 省级农业产业化重点龙头企业 | 2023 | 27家 | -"]),
+    ("2023年,全市新增国家级专精特新小巨人企业12家、省级56家。",
+     ["东莞市 | 国家级专精特新小巨人企业 | 2023 | 12家 | -", "东莞市 | 省级专精特新小巨人企业 | 2023 | 56家 | -"]),
+    # a level of a kind of its own is no ellipsis
+    ("2023年,全市有省级开发区3个,县级以上医院12家。",
+     ["东莞市 | 省级开发区 | 2023 | 3个 | -", "东莞市 | 县级以上医院 | 2023 | 12家 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OTHER_LEVELS)
+def test_a_bare_level_is_the_kind_before_at_that_level(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
