@@ -110,3 +110,8 @@ OTHER_LEVELS = [
 @pytest.mark.parametrize(("body", "expected"), OTHER_LEVELS)
 def test_a_bare_level_is_the_kind_before_at_that_level(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+def test_a_count_before_a_count_of_people_names_no_metric_for_them(gazetteer) -> None:
+    facts = facts_of(gazetteer, T, "2023年,全市实现18个贫困村退出、9000人脱贫。")
+    assert [row_with_unit(f) for f in facts if f.unit == "人"] == []
