@@ -42,6 +42,7 @@ from knowledge.extract.restated import (
     crossed,
     earlier_facts,
     exact_value,
+    level_after_growth,
     milestone_after,
     restated,
     threshold_run,
@@ -249,6 +250,10 @@ def _clause_facts(
             made.append(also)  # 26438千公顷(39657万亩), 比年初增加440.5亿元: the same figure or its change
             cursor = last_end = m.end()
             continue
+        if last is not None and level_after_growth(clause[cursor : m.start()], m.group("pre"), m.group("unit"), last):
+            last.value, last.value_text, last.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
+            cursor = last_end = m.end()
+            continue
         if last is not None and exact_value(clause[cursor : m.start()], m, last):
             # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
             last.value, last.value_text, last.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
@@ -319,6 +324,10 @@ def _clause_facts(
                              None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
         _set_growth(fact, growth)
         out.append(fact)
+        if (level := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
+                clause[growth.end() : level.start()], level.group("pre"), level.group("unit"), fact):
+            fact.value, fact.value_text, fact.unit = _decimal(level.group("num")), level.group("num"), level.group("unit")
+            return out  # 增长12%至98亿元: the level the growth led to
         # 甲投资增长61.2%、乙投资增长26.7%: growth rates listed, each after its own metric
         start = growth.end() + 1
         if clause[growth.end() : start] != "、" or (growth := _GROWTH_RE.search(clause, start)) is None:

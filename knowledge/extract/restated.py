@@ -1,6 +1,7 @@
 """Figures that restate the fact just read instead of naming a metric of their own: the same value in another
-unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), and the exact value after a
-threshold (跨越4000亿元,达到4064.9亿元); and a figure given with its earlier value (比重从39.8%提高到65.1%)."""
+unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), the exact value after a
+threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); and a figure given
+with its earlier value (比重从39.8%提高到65.1%)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ _NOT_A_LEVEL = (None, "%", "‰", "个百分点")
 _CROSSING = re.compile(rf"(?:{alternation('threshold_verbs')})$")
 _CROSSED = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
 _LINK = re.compile(alternation("value_links"))
+_LEVEL_LINK = re.compile(alternation("value_links", "level_links"))
 THRESHOLD = "超过"  # the qualifier of a threshold crossed
 MILESTONE = "台阶"  # the mark of a milestone figure (迈上5000亿元台阶) until an exact value takes it over
 _EXACTED = ("超过", "突破")
@@ -73,6 +75,17 @@ def exact_value(between: str, m: re.Match[str], last: ExtractedFact) -> bool:
     if not linked or base_unit(m.group("unit")) != base_unit(last.unit):
         return False
     return _scaled(value, m.group("unit")) >= _scaled(last.value, last.unit)
+
+
+def level_after_growth(between: str, pre: str | None, unit: str | None, last: ExtractedFact) -> bool:
+    """提高1.2个百分点,达到50.3%; 增长12%至98亿元: a bare link verb and a level after a growth-only fact; `last`
+    then takes the level. A change in points is a rate's, so its level is in %."""
+    if last.value is not None or (last.growth is None and last.growth_pp is None) or unit in (None, "个百分点"):
+        return False
+    words = between.replace(FILL, "").strip()
+    if not (_LEVEL_LINK.fullmatch(words) or (not words and pre in ("达到", "达"))):
+        return False
+    return unit == "%" if last.growth_pp is not None else unit not in ("%", "‰")
 
 
 def _scaled(value: Decimal, unit: str | None) -> Decimal:

@@ -1,5 +1,5 @@
 """Example clauses for how a value or a rate is written (knowledge/extract/figures.py and clauses.toml): 涨幅 as a
-growth word, an index value with its base after it. Each gives the facts it must."""
+growth word, an index value with its base after it, the level a growth rate led to. Each gives the facts it must."""
 
 from __future__ import annotations
 
@@ -27,3 +27,18 @@ def test_value_forms(gazetteer, body: str, expected: list[str]) -> None:
 def test_an_index_whose_base_names_a_year_is_not_dated_by_it(gazetteer) -> None:
     facts = facts_of(gazetteer, T, "全年居民消费价格总指数102.2(以上年为100)。")
     assert [f.period.label for f in facts if f.value_text == "102.2"] in ([], ["2014"])
+
+
+W = "2023年曹县政府工作报告"
+LEVEL_AFTER_GROWTH = [
+    ("2023年,全县常住人口城镇化率提高1.3个百分点,达到51.2%。", ["曹县 | 城镇化率 | 2023 | 51.2% | 1.3pp"]),
+    ("2023年,全县外贸进出口总额同比增长14%至87亿元。", ["曹县 | 进出口总额 | 2023 | 87亿元 | 14"]),
+    ("2023年,全县一般公共预算收入增长7%,达到23.5亿元。", ["曹县 | 一般公共预算收入 | 2023 | 23.5亿元 | 7"]),
+    # a rate's change in points leads to a level in %, not to another quantity
+    ("2023年,全县城镇化率提高1.3个百分点,达到120万人。", ["曹县 | 城镇化率 | 2023 | - | 1.3pp"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LEVEL_AFTER_GROWTH)
+def test_the_level_a_growth_rate_led_to(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, W, body)] == expected
