@@ -17,8 +17,8 @@ _SAME_MONTHS_BASE = re.compile(r"[((]以(?:上年|去年)同期为100[))]")
 _STOP = re.compile(r"[,;。]")
 _AND_DIGIT = re.compile(r"和\d")
 # 有19万家工业企业、1.1万家规上工业企业: counts listed before the things they count, each its own figure
-_NEXT_COUNT = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?(?:、|和|及|与)(?:约|近|超过|超)?\d+(?:\.\d+)?(?:余|多)?[万亿]?"
-                         rf"(?:{alternation('count_units')})")
+_NEXT_COUNT = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?(?:、|和|及|与)(?:约|近|超过|超)?\d+(?:\.\d+)?"
+                         rf"(?:余|多)?[万亿]?(?:{alternation('count_units')})")
 
 
 def counts_listed(clause: str, m: re.Match[str]) -> bool:

@@ -251,12 +251,12 @@ def _clause_facts(
             cursor = last_end = m.end()
             continue
         if last is not None and level_after_growth(clause[cursor : m.start()], m.group("pre"), m.group("unit"), last):
-            last.value, last.value_text, last.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
+            _take_value(last, m)  # 提高1.2个百分点,达到50.3%: the level the growth led to
             cursor = last_end = m.end()
             continue
         if last is not None and exact_value(clause[cursor : m.start()], m, last):
             # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
-            last.value, last.value_text, last.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
+            _take_value(last, m)
             last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
             cursor = last_end = m.end()
             continue
@@ -324,9 +324,9 @@ def _clause_facts(
                              None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
         _set_growth(fact, growth)
         out.append(fact)
-        if (level := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
-                clause[growth.end() : level.start()], level.group("pre"), level.group("unit"), fact):
-            fact.value, fact.value_text, fact.unit = _decimal(level.group("num")), level.group("num"), level.group("unit")
+        if (led := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
+                clause[growth.end() : led.start()], led.group("pre"), led.group("unit"), fact):
+            _take_value(fact, led)
             return out  # 增长12%至98亿元: the level the growth led to
         # 甲投资增长61.2%、乙投资增长26.7%: growth rates listed, each after its own metric
         start = growth.end() + 1
@@ -335,6 +335,10 @@ def _clause_facts(
         metric_surface = complete_metric(strip_words(clause[start : growth.start()]), None)
         if metric_surface is None or (metric := metric_name(metric_surface)) is None:
             return out
+
+
+def _take_value(fact: ExtractedFact, m: re.Match[str]) -> None:
+    fact.value, fact.value_text, fact.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
 
 
 def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:
