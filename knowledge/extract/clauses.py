@@ -1,5 +1,6 @@
 """The clause grammar's span tagger: periods, comparison bases, anaphora and notes are blanked out of a
-clause (offsets kept), so that the words left before a value are the metric's noun phrase."""
+clause (offsets kept), and the subject's name cut off its start, so that the words left before a value are the
+metric's noun phrase; and a bare level (省级29家) read as the kind named before at that level."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from functools import lru_cache
 from knowledge.extract.periods import period_spans
 from knowledge.extract.vocab import alternation
 
+_DIGIT = re.compile(r"\d")
+_LEVEL = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('levels')})级")  # 国家级, 省级, 威海市级
 FILL = "\u3000"  # an ideographic space stands in for a blanked span: offsets and clause punctuation survive
 _BLANKED = re.compile(
     rf"{alternation('comparison_bases', 'anaphora')}"
@@ -26,3 +29,27 @@ def mask_spans(clause: str) -> str:
     for start, end in spans:
         chars[start:end] = FILL * (end - start)
     return "".join(chars)
+
+
+def drop_regions(clause: str, surfaces: list[str]) -> str:
+    """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
+    # Longest first, in a stable order, and again after each cut: 北京市朝阳区 loses both names whatever the
+    # order of the set they came from (a set's order changes with the hash seed).
+    forms = sorted(dict.fromkeys(surfaces), key=len, reverse=True)
+    cut = True
+    while cut:
+        cut = False
+        for surface in forms:
+            at = clause.find(surface)
+            if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at) \
+                    and not clause[:at].endswith("占"):  # 占襄阳市…比重: the place is the whole of a share
+                clause, cut = clause[at + len(surface) :], True
+                break
+    return clause
+
+
+def other_level(phrase: str, previous: str | None) -> str:
+    """省级29家 after 国家级农业产业化龙头企业9家: a bare level is the kind named before, at that level."""
+    if previous and _LEVEL.fullmatch(phrase) and (named := _LEVEL.match(previous)) and len(previous) > named.end() + 1:
+        return phrase + previous[named.end() :]
+    return phrase

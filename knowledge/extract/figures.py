@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from knowledge.extract.clauses import FILL, mask_spans
+from knowledge.extract.clauses import drop_regions, mask_spans, other_level
 from knowledge.extract.cnvalues import arabic_values, plain_numbers
-from knowledge.extract.compared import compared_places
+from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
+from knowledge.extract.forms import Listed, PeriodAt
 from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
     complete_metric,
@@ -79,7 +80,6 @@ _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
-_LEVEL = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('levels')})级")  # 国家级, 省级, 威海市级
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
@@ -124,9 +124,11 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         ctx.start_paragraph(sentence.paragraph)
         periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
                                                 relative_year=ctx.relative_year))
-        made = _sentence_facts(text, sentence.position, periods, ctx, carried or ctx.span or ctx.focus_period
-                               or _default(doc.published))
+        fallback = carried or ctx.span or ctx.focus_period or _default(doc.published)
+        made = _sentence_facts(text, sentence.position, periods, ctx, fallback)
         made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
+        made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
+                 for i in bracketed_places(text, ctx, _period_at(text, periods, fallback))]
         for fact in made:
             if not _repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
@@ -148,9 +150,8 @@ def _sentence_facts(
     out: list[ExtractedFact] = []
     subject = ctx.subject_at(text, 0)
     # ratios, 分别 lists and 增长N倍 first (lists.py); their spans come back blanked
-    listed, text = read_lists(text, ctx, subject, lambda at: clause_period(text, periods, at, at + 1, fallback))
-    out.extend(ExtractedFact(i.region, i.region_surface, i.metric, i.metric_surface, i.value, i.value_text, i.unit,
-                             i.growth, i.growth_pp, i.period, i.qualifiers, position) for i in listed)
+    listed, text = read_lists(text, ctx, subject, _period_at(text, periods, fallback))
+    out.extend(_listed_fact(i, position) for i in listed)
     previous_metric: str | None = None
     frame: str | None = None
     offset = 0
@@ -171,7 +172,7 @@ def _sentence_facts(
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
-        words = _drop_regions(masked, surfaces)
+        words = drop_regions(masked, surfaces)
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
                              position, out)
@@ -183,6 +184,16 @@ def _sentence_facts(
             out.extend(made)
     # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
     return [f for f in out if MILESTONE not in f.qualifiers]
+
+
+def _period_at(text: str, periods: list[PeriodMention], fallback: Period) -> PeriodAt:
+    """The period of the clause at an offset of `text`, for the structured forms."""
+    return lambda at: clause_period(text, periods, at, at + 1, fallback)
+
+
+def _listed_fact(i: Listed, position: int) -> ExtractedFact:
+    return ExtractedFact(i.region, i.region_surface, i.metric, i.metric_surface, i.value, i.value_text, i.unit,
+                         i.growth, i.growth_pp, i.period, i.qualifiers, position)
 
 
 def _bracketed(fact: ExtractedFact, clause: str) -> bool:
@@ -202,23 +213,6 @@ def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
                 e.growth = fact.growth
             return True
     return False
-
-
-def _drop_regions(clause: str, surfaces: list[str]) -> str:
-    """'淄博氢能相关企业现存54家' → '氢能相关企业现存54家': the region is the subject, not part of the metric."""
-    # Longest first, in a stable order, and again after each cut: 北京市朝阳区 loses both names whatever the
-    # order of the set they came from (a set's order changes with the hash seed).
-    forms = sorted(dict.fromkeys(surfaces), key=len, reverse=True)
-    cut = True
-    while cut:
-        cut = False
-        for surface in forms:
-            at = clause.find(surface)
-            if at != -1 and len(clause[:at].replace(FILL, "").strip()) <= 2 and not _DIGIT.search(clause, 0, at) \
-                    and not clause[:at].endswith("占"):  # 占襄阳市…比重: the place is the whole of a share
-                clause, cut = clause[at + len(surface) :], True
-                break
-    return clause
 
 
 def _clause_facts(
@@ -268,7 +262,7 @@ def _clause_facts(
         if counted and is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
         phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
-        phrase = _other_level(phrase, previous_metric)
+        phrase = other_level(phrase, previous_metric)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
@@ -359,13 +353,6 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         if noun and is_count(m):
             phrase = honoured_kind(after) or counted_noun(noun.group(1))
     return phrase, qualifiers
-
-
-def _other_level(phrase: str, previous: str | None) -> str:
-    """省级29家 after 国家级农业产业化龙头企业9家: a bare level is the kind named before, at that level."""
-    if previous and _LEVEL.fullmatch(phrase) and (named := _LEVEL.match(previous)) and len(previous) > named.end() + 1:
-        return phrase + previous[named.end() :]
-    return phrase
 
 
 def _qualifiers(text: str) -> list[str]:
