@@ -45,6 +45,7 @@ from knowledge.extract.restated import (
     exact_value,
     level_after_growth,
     milestone_after,
+    permille_change,
     restated,
     threshold_run,
     two_periods,
@@ -177,6 +178,8 @@ def _sentence_facts(
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
                              position, out)
         made += earlier_facts(made, shifts)
+        if not made and out and (change := permille_change(words, out[-1])):
+            made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
                 and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
         if made:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.extract.clauses import FILL
 from knowledge.extract.periods import Period
-from knowledge.extract.vocab import alternation
+from knowledge.extract.vocab import alternation, word_classes
 
 if TYPE_CHECKING:
     from knowledge.extract.figures import ExtractedFact
@@ -28,6 +28,8 @@ _CROSSING = re.compile(rf"(?:{alternation('threshold_verbs')})$")
 _CROSSED = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{alternation('threshold_nouns')})")
 _LINK = re.compile(alternation("value_links"))
 _LEVEL_LINK = re.compile(alternation("value_links", "level_links"))
+_PERMILLE_CHANGE = re.compile(rf"(?P<dir>{alternation('growth_up', 'growth_down')})(?P<num>\d+(?:\.\d+)?)个千分点")
+_DOWN = frozenset(word_classes()["growth_down"])
 THRESHOLD = "超过"  # the qualifier of a threshold crossed
 MILESTONE = "台阶"  # the mark of a milestone figure (迈上5000亿元台阶) until an exact value takes it over
 _EXACTED = ("超过", "突破")
@@ -86,6 +88,18 @@ def level_after_growth(between: str, pre: str | None, unit: str | None, last: Ex
     if not (_LEVEL_LINK.fullmatch(words) or (not words and pre in ("达到", "达"))):
         return False
     return unit == "%" if last.growth_pp is not None else unit not in ("%", "‰")
+
+
+def permille_change(clause: str, last: ExtractedFact) -> ExtractedFact | None:
+    """比上年下降0.66个千分点 in the clause after a rate in ‰: the rate's change, a fact of its own named
+    〈rate〉下降幅度 or 〈rate〉提高幅度 (growth_pp is for percentage points only)."""
+    m = _PERMILLE_CHANGE.fullmatch(clause.replace(FILL, "").strip().rstrip("。"))
+    if m is None or last.unit != "‰" or (value := _decimal(m.group("num"))) is None:
+        return None
+    way = "下降" if m.group("dir") in _DOWN else "提高"
+    metric = f"{last.metric}{way}幅度"
+    return replace(last, metric=metric, metric_surface=metric, value=value, value_text=m.group("num"),
+                   unit="个千分点", growth=None, growth_pp=None, qualifiers=[])
 
 
 def _scaled(value: Decimal, unit: str | None) -> Decimal:

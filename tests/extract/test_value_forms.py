@@ -42,3 +42,17 @@ LEVEL_AFTER_GROWTH = [
 @pytest.mark.parametrize(("body", "expected"), LEVEL_AFTER_GROWTH)
 def test_the_level_a_growth_rate_led_to(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, W, body)] == expected
+
+
+PERMILLE_CHANGES = [
+    ("全年人口出生率为7.31‰,比上年下降0.62个千分点;死亡率为6.4‰,提高0.15个千分点。",
+     ["曹县 | 人口出生率 | 2014 | 7.31‰ | -", "曹县 | 人口出生率下降幅度 | 2014 | 0.62个千分点 | -",
+      "曹县 | 人口死亡率 | 2014 | 6.4‰ | -", "曹县 | 人口死亡率提高幅度 | 2014 | 0.15个千分点 | -"]),
+    # a change in per-mille points after a figure in another unit is nobody's
+    ("全年出生人口8100人,比上年下降0.62个千分点。", ["曹县 | 出生人口 | 2014 | 8100人 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PERMILLE_CHANGES)
+def test_a_rate_change_in_permille_points(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
