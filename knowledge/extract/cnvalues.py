@@ -1,5 +1,6 @@
 """Values written in Chinese numerals (五十一点四七万人, 六百六十三家) rewritten in Arabic digits, so that the
-figure grammar reads them like any other value; the unit and its 万/亿 multiplier stay as written."""
+figure grammar reads them like any other value; the unit and its 万/亿 multiplier stay as written. Likewise a
+growth rate written before its noun (实现4.6%的增长, 以7%的增速) is put in the grammar's order (增长4.6%)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ def _people_re() -> re.Pattern[str]:
 _GROUPED = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
 _SPLIT_DECIMAL = re.compile(r"(?<=\d\.) +(?=\d)")
 _SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) +(?=%|‰)")
+
+
+_RATE_FIRST = re.compile(r"(?:以|实现了?)?(?P<num>\d+(?:\.\d+)?%)的(?P<noun>增长|增速|增幅|涨幅|降幅|下降)")
+
+
+def rates_first(text: str) -> str:
+    """实现4.6%的增长 → 增长4.6%, 8.5%的增幅高于全市 → 增长8.5%高于全市, 3%的降幅 → 下降3%."""
+    return _RATE_FIRST.sub(lambda m: ("下降" if m["noun"] in ("降幅", "下降") else "增长") + m["num"], text)
 
 
 def plain_numbers(text: str) -> str:

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import drop_regions, mask_spans, other_level
-from knowledge.extract.cnvalues import arabic_values, plain_numbers
+from knowledge.extract.cnvalues import arabic_values, plain_numbers, rates_first
 from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
@@ -116,7 +116,8 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     year = ctx.focus_year
     carried: Period | None = None
     for sentence in rejoin_ratios(doc.sentences):
-        text = plain_numbers(arabic_values(mask_companies(sentence.text)))  # 六百六十三家 is read as 663家
+        # 六百六十三家 is read as 663家, 实现4.6%的增长 as 增长4.6%
+        text = rates_first(plain_numbers(arabic_values(mask_companies(sentence.text))))
         if sentence.is_heading:
             ctx.note_heading(text)
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.cnvalues import arabic_values, cn_decimal, plain_numbers
+from knowledge.extract.cnvalues import arabic_values, cn_decimal, plain_numbers, rates_first
 from tests.extract.test_clauses import facts_of, row
 
 REWRITES = [
@@ -72,3 +72,15 @@ CLAUSES = [
 @pytest.mark.parametrize(("title", "body", "expected"), CLAUSES)
 def test_numeral_and_unit_clauses(gazetteer, title: str, body: str, expected: list[str]) -> None:
     assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("地区生产总值实现4.6%的增长", "地区生产总值增长4.6%"),
+    ("以7.2%的增速领跑", "增长7.2%领跑"),
+    ("8.5%的增幅高于全市", "增长8.5%高于全市"),
+    ("出现3.2%的降幅", "出现下降3.2%"),
+    ("占比30%的企业", "占比30%的企业"),  # a share qualifying a noun is no growth
+    ("保持6%以上的增长", "保持6%以上的增长"),
+], ids=str)
+def test_a_rate_before_its_noun_is_put_first(text: str, expected: str) -> None:
+    assert rates_first(text) == expected
