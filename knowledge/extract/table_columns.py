@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from knowledge.extract.metrics import UNITS, canonical_metric
+from knowledge.extract.periods import find_periods
 
 ColumnKind = Literal["value", "growth", "share", "unit", "label", "ignored", "measure", "unknown"]
 _KINDS: tuple[ColumnKind, ...] = ("growth", "share", "value", "unit", "label", "ignored")
@@ -27,6 +28,7 @@ class Column:
     year_end: bool = False  # 年末数: a stock at the end of the year
     year: int | None = None  # a value column headed by its own year: 2022年 | 2023年
     back: int = 0  # a value column of the year before the table's: 上年同期
+    months: tuple[int, int] | None = None  # a value column of the months from January: 1-6月, 前三季度
 
 
 @dataclass(slots=True)
@@ -87,6 +89,8 @@ def column_of(cell: str) -> Column | None:
     if (dated := _YEAR_HEADER.fullmatch(name)) is not None:
         return Column("value", name, units[0] if units else None, year=int(dated.group(1)),
                       year_end=bool(dated.group(2)))
+    if (months := _months_header(name)) is not None:
+        return Column("value", name, units[0] if units else None, months=months)
     if name in columns["previous"]:
         return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
     for kind in _KINDS:
@@ -97,6 +101,17 @@ def column_of(cell: str) -> Column | None:
     if name in columns["measures"] or canonical_metric(name):
         return Column("measure", name, units[0] if units else None)
     return None
+
+
+def _months_header(name: str) -> tuple[int, int] | None:
+    """1-6月, 1-6月累计, 前三季度, 上半年 → (1, 6), (1, 9)…: a header that is a span of months from January."""
+    found = find_periods(name, published=None, default_year=2000)
+    if len(found) != 1 or found[0].explicit_year or found[0].start != 0:
+        return None
+    period, rest = found[0].period, name[found[0].end :]
+    if period.start != 1 or period.end is None or period.end == 12 or rest not in vocabulary()["columns"]["span_ends"]:
+        return None
+    return period.start, period.end
 
 
 def year_of(label: str) -> int | None:

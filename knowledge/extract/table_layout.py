@@ -124,6 +124,8 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     if all(not d[0] for d in data) and not header[0]:
         header, data = header[1:], [d[1:] for d in data]  # | a | b |: every line opens with a bar
     width = max(len(d) for d in data)
+    if len(header) == width + 1 and not header[0]:
+        header = header[1:]  # | | 绝对额 | 增长 | over rows that open with no bar: the header's bar is no cell
     if len(header) == width - 1:
         header = ["", *header]  # no header over the label column
     if len(header) != width:

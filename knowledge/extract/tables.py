@@ -65,6 +65,8 @@ def _key(f: ExtractedFact) -> tuple[str, str, str, Decimal | None, Decimal | Non
 
 def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     setting = _setting(table, doc, ctx)
+    if not all(_in_period(c, setting) for c in table.columns):
+        return []  # 2023年上半年… | 1-9月 |: the caption and the header disagree on the period
     notes = tuple(vocabulary()["rows"]["note_marks"])
     table.rows = [(label, cells) for label, cells in table.rows if not squeeze(label).startswith(notes)]
     places = [_whole_place(label, ctx) for label, _ in table.rows]
@@ -110,7 +112,18 @@ def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
     for start, end in sorted(spans, reverse=True):
         rest = rest[:start] + rest[end:]
     place = places[-1].region if places else ctx.focus
+    if period.kind == "year" and period.year and (span := _months_column(table, period.year)) is not None:
+        period = span  # 2023年主要指标 | 1-9月 |: the caption gives the year, the header the months
     return _Setting(period, place, topic(rest), _sentence_of(doc, table.caption or table.rows[0][0]))
+
+
+def _months_column(table: Table, year: int) -> Period | None:
+    """The span of months the table's value columns are headed by (1-9月), when they name one only."""
+    spans = {c.name: c.months for c in table.columns if c.months is not None}
+    if len(set(spans.values())) != 1:
+        return None
+    found = find_periods(next(iter(spans)), published=None, default_year=year)
+    return found[0].period if len(found) == 1 else None
 
 
 def _published_year(doc: Document) -> Period:
@@ -160,7 +173,7 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
             continue
         if column.kind == "measure":
             metric = compose_measure(setting.topic, column.name)
-        elif column.kind == "value" and setting.topic:
+        elif column.kind == "value" and setting.topic and _in_period(column, setting):
             metric = setting.topic
         else:
             continue
@@ -196,10 +209,11 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
     """A row naming an indicator of the table's place (or, given `metric`, a year of it): its value, growth
     and share."""
     assert setting.place is not None
-    metric = metric or row_metric(label, setting.topic)
+    name, own_unit = label_unit(label)  # 地区生产总值(亿元): the row gives its unit in brackets
+    metric = metric or row_metric(name if own_unit else label, setting.topic)
     if not metric:
         return []
-    unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), None)
+    unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), own_unit)
     sentence = _sentence_of(doc, label, setting.sentence)
     measured = any(c.kind == "measure" or _is_dated(c) for c in table.columns)
     made: list[ExtractedFact] = []
@@ -212,7 +226,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             if fact is not None:
                 made.append(fact)
                 dated.append(fact)
-        elif column.kind == "value" and value is None:
+        elif column.kind == "value" and value is None and _in_period(column, setting):
             value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
             if value is not None:
                 made.append(value)
@@ -239,6 +253,12 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
 
 
 # ---- cells ---------------------------------------------------------------------------------------------------
+
+def _in_period(column: Column, setting: _Setting) -> bool:
+    """A column headed by a span of months (1-6月) holds the table's period only when that is the span."""
+    return column.months is None or (setting.period.kind != "year" and setting.period.year is not None
+                                     and (setting.period.start, setting.period.end) == column.months)
+
 
 def _is_dated(column: Column) -> bool:
     return column.kind == "value" and (column.year is not None or column.back > 0)
