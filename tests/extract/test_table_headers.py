@@ -46,3 +46,15 @@ MONTHS = [
                          ids=[f"header-{i}" for i in range(len(HEADERS))] + [f"months-{i}" for i in range(len(MONTHS))])
 def test_table_headers_and_labels(gazetteer, title: str, body: str, expected: list[str]) -> None:
     assert sorted(row_with_unit(f) for f in facts_of(gazetteer, title, body)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("header", "kind"), [
+    ("增长速度(%)", "growth"), ("同比增速(%)", "growth"), ("较上年增长(%)", "growth"), ("比上年同期增减(%)", "growth"),
+    ("累计同比(%)", "growth"), ("增减幅度(%)", "growth"), ("绝对量", "value"), ("本年累计数", "value"),
+    ("本年完成", "value"),
+])
+def test_common_headers_are_known(header: str, kind: str) -> None:
+    from knowledge.extract.table_columns import column_of
+
+    column = column_of(header)
+    assert column is not None and column.kind == kind
