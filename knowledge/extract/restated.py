@@ -21,6 +21,8 @@ CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额�
 # A figure restated in brackets in another unit: 26438千公顷(39657万亩), 70429元(折合10209美元)
 _ALTERNATE = re.compile(r"\s*[((](?:折合|约合|合|折)?")
 # The change of a stock: (比年初)增加440.5亿元; the base itself is blanked by the span tagger
+# A sum converted into another currency after a comma: 按年均汇率折算为12200美元, 折合1.8万美元
+_CONVERTED = re.compile(r"(?:按[\u4e00-\u9fff]{0,8}?)?(?:折合|折算为|折算成|折算|约合)")
 _INCREMENT = re.compile(r"(?:比|较)?(?:增加了?|净增加?)")
 _BASE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _NOT_A_LEVEL = (None, "%", "‰", "个百分点")
@@ -102,6 +104,12 @@ def permille_change(clause: str, last: ExtractedFact) -> ExtractedFact | None:
                    unit="个千分点", growth=None, growth_pp=None, qualifiers=[])
 
 
+def _other_currency(unit: str | None, other: str | None) -> bool:
+    """元 and 美元, 亿元 and 亿美元: two units of money, in two currencies."""
+    return bool(unit and other and unit.endswith("元") and other.endswith("元")
+                and unit.lstrip("万亿千") != other.lstrip("万亿千"))
+
+
 def _scaled(value: Decimal, unit: str | None) -> Decimal:
     scale = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(10) ** 3}
     unit = unit or ""
@@ -122,6 +130,10 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
     if adjacent and _ALTERNATE.fullmatch(between):
         return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
     words = between.replace(FILL, "").strip()
+    if _CONVERTED.fullmatch(words) and _other_currency(last.unit, unit):
+        # …80999元,按年均汇率折算为12200美元: the same sum in another currency (its growth is the first's)
+        return replace(last, value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None,
+                       qualifiers=list(last.qualifiers))
     units = {base_unit(f.unit) for f in chain if f.metric == last.metric}
     if not _INCREMENT.fullmatch(words) or last.metric.endswith(CHANGE_HEAD) or base_unit(unit) not in units:
         return None

@@ -59,3 +59,18 @@ PERMILLE_CHANGES = [
 @pytest.mark.parametrize(("body", "expected"), PERMILLE_CHANGES)
 def test_a_rate_change_in_permille_points(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+CONVERTED = [
+    ("全年人均地区生产总值81999元,增长6.1%,按年均汇率折算为12300美元。",
+     ["曹县 | 人均地区生产总值 | 2014 | 81999元 | 6.1", "曹县 | 人均地区生产总值 | 2014 | 12300美元 | -"]),
+    ("全年出口额52亿元,折合7.6亿美元。",
+     ["曹县 | 出口总额 | 2014 | 52亿元 | -", "曹县 | 出口总额 | 2014 | 7.6亿美元 | -"]),
+    # the same currency is no conversion
+    ("全年人均地区生产总值81999元,折合12300元。", ["曹县 | 人均地区生产总值 | 2014 | 81999元 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), CONVERTED)
+def test_a_sum_converted_into_another_currency(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
