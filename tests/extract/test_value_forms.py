@@ -74,3 +74,16 @@ CONVERTED = [
 @pytest.mark.parametrize(("body", "expected"), CONVERTED)
 def test_a_sum_converted_into_another_currency(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+SIGNS_AND_RANGES = [
+    ("全年规上工业增加值增长-2.4%。", ["曹县 | 规上工业增加值 | 2014 | - | -2.4"]),
+    ("全年固定资产投资同比负增长3.3%。", ["曹县 | 固定资产投资 | 2014 | - | -3.3"]),
+    # a range is no one rate; the rate after it is still read
+    ("全年地区生产总值增长5%—6%,一般公共预算收入增长4.5%。", ["曹县 | 一般公共预算收入 | 2014 | - | 4.5"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SIGNS_AND_RANGES)
+def test_growth_signs_and_ranges(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
