@@ -61,7 +61,7 @@ FIGURE_RE = re.compile(
 )
 _GROWTH_RE = re.compile(
     rf"(?P<yoy>同比)?(?P<dir>{alternation('growth_up', 'growth_down')})(?:{alternation('growth_links')}){{0,2}}"
-    r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|个百分点)(?![—–~～至到-]\d)"  # 增长5%—6%: a range is no one rate
+    r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|个百分点)(?![—–~～至到-]\d+(?:\.\d+)?%)"  # 增长5%—6%: no one rate
 )
 _DOWN = frozenset(word_classes()["growth_down"])
 _CLAUSE_SPLIT = re.compile(r"[,;]|:(?!\s*\d)")  # 地区生产总值:5516.8亿元 is one clause
