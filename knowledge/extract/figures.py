@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from knowledge.extract.clauses import drop_regions, mask_spans, other_level
+from knowledge.extract.clauses import FILL, drop_regions, mask_spans, other_level
 from knowledge.extract.cnvalues import arabic_values, plain_numbers, rates_first
 from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
@@ -84,6 +84,7 @@ _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
+_AVERAGING = tuple(word_classes()["averaging"])
 
 
 @dataclass(slots=True)
@@ -305,7 +306,13 @@ def _clause_facts(
     growth = _GROWTH_RE.search(clause)
     if growth is None:
         return []
-    phrase = strip_words(clause[: growth.start()].replace("同比", ""))
+    averaged = _averaged(clause, growth)
+    before = clause[: growth.start()]
+    for word in _AVERAGING if averaged else ():
+        before = before.rstrip(FILL + " ").removesuffix(word)  # 年均增长4.7% over 2021-2025: the span's growth
+    phrase = strip_words(before.replace("同比", ""))
+    if phrase and averaged and period.kind != "span":
+        return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
@@ -365,8 +372,13 @@ def _qualifiers(text: str) -> list[str]:
 
 def _attach_growth(fact: ExtractedFact, after: str) -> None:
     head = _COMMA.split(after, maxsplit=1)[0]
-    if m := _GROWTH_RE.search(head):
+    if (m := _GROWTH_RE.search(head)) and not _averaged(head, m):
         _set_growth(fact, m)
+
+
+def _averaged(text: str, growth: re.Match[str]) -> bool:
+    """两年平均增长, 年均增长: is the growth rate an average over several years?"""
+    return text[: growth.start()].replace(FILL, "").rstrip().endswith(_AVERAGING)
 
 
 def _set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:

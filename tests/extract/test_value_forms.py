@@ -87,3 +87,18 @@ SIGNS_AND_RANGES = [
 @pytest.mark.parametrize(("body", "expected"), SIGNS_AND_RANGES)
 def test_growth_signs_and_ranges(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+H = "菏泽市2023年经济运行情况"
+AVERAGES = [
+    # an average over several years is no growth of the year: not attached to the year's level, no fact alone
+    ("2023年,全市实现地区生产总值4650.3亿元、两年平均增长5.1%。", ["菏泽市 | 地区生产总值 | 2023 | 4650.3亿元 | -"]),
+    ("2023年,全市规上工业增加值两年平均增长6.1%。", []),
+    # over a span of years it is the span's growth, of the metric before it (年均 is no part of the name)
+    ("过去五年,全市地区生产总值年均增长6.9%。", ["菏泽市 | 地区生产总值 | 2019-2023 | - | 6.9"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), AVERAGES)
+def test_an_average_over_years_is_only_a_span_growth(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, H, body)] == expected
