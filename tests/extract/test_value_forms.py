@@ -102,3 +102,18 @@ AVERAGES = [
 @pytest.mark.parametrize(("body", "expected"), AVERAGES)
 def test_an_average_over_years_is_only_a_span_growth(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, H, body)] == expected
+
+
+RATE_CHANGES = [
+    # the change of a growth rate against an earlier period names no metric (降幅较上半年收窄)
+    ("前三季度,全市规上工业企业实现利润总额120.3亿元,下降8.2%,降幅较上半年收窄3.1个百分点。",
+     ["菏泽市 | 规上工业利润总额 | 2023Q1-Q3 | 120.3亿元 | -8.2"]),
+    ("全年全市工业投资降幅为3.5%。", ["菏泽市 | 工业投资 | 2023 | - | -3.5"]),
+    # 占比 followed by a base stays a share
+    ("全年全市二三产业占比较去年同期提高0.8个百分点。", ["菏泽市 | 二三产业占比 | 2023 | - | 0.8pp"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), RATE_CHANGES)
+def test_changes_of_rates(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, H, body)] == expected
