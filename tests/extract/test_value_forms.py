@@ -117,3 +117,17 @@ RATE_CHANGES = [
 @pytest.mark.parametrize(("body", "expected"), RATE_CHANGES)
 def test_changes_of_rates(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, H, body)] == expected
+
+
+PLAN_PROGRESS = [
+    ("1-11月,全市一般公共预算收入完成300.2亿元,完成年度预算的95.1%。",
+     ["菏泽市 | 一般公共预算收入 | 2023M01-M11 | 300.2亿元 | -"]),
+    ("全年全市重点项目完成投资占年度计划的64.6%。", []),
+    # a share of a whole is still read
+    ("全年全市服务业增加值占地区生产总值的52.1%。", ["菏泽市 | 第三产业占比 | 2023 | 52.1% | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PLAN_PROGRESS)
+def test_progress_against_a_plan_is_no_share(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row_with_unit(f) for f in facts_of(gazetteer, H, body)] == expected
