@@ -85,7 +85,7 @@ _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
 _AVERAGING = tuple(word_classes()["averaging"])
-_PLAN_SHARE = re.compile(rf"(?:{alternation('plan_words')})的$")
+_PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:{alternation('plan_words')})的")
 
 
 @dataclass(slots=True)
@@ -244,8 +244,9 @@ def _clause_facts(
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
-        if m.group("unit") == "%" and _PLAN_SHARE.search(head.replace(FILL, "")):
-            continue  # 完成年度预算的95.1%: progress against a plan, not a share of the place
+        if m.group("unit") == "%" and _PLAN_SHARE.fullmatch(clause[cursor : m.start()].replace(FILL, "").strip()):
+            continue  # …300.2亿元,完成年度预算的95.1%: the progress of the figure before against a plan, named by
+            # no metric (…完成投资占年度计划的64.6% names its own)
         last = made[-1] if made else (earlier[-1] if earlier else None)
         if last is not None and (also := restated(clause[cursor : m.start()], raw[cursor : m.start()], m, last,
                                                    bool(made) and cursor == last_end, earlier + made)):
