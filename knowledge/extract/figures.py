@@ -85,7 +85,7 @@ _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
 _AVERAGING = tuple(word_classes()["averaging"])
-_PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:{alternation('plan_words')})的")
+_PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
 
 
 @dataclass(slots=True)
