@@ -30,6 +30,7 @@ REWRITES = [
     # a count of people in bare 万 takes its unit; another quantity in bare 万 does not
     ("全县人口61万,面积", "全县人口61万人,面积"),
     ("技能人才总量超69.5万、游客", "技能人才总量超69.5万人、游客"),
+    ("接待游客520万,", "接待游客520万,"),  # visits are counted in 人次: which, the text does not say
     ("投资61万,面积", "投资61万,面积"),
 ]
 
