@@ -13,7 +13,7 @@ from knowledge.extract.vocab import alternation
 _DIGIT = re.compile(r"\d")
 _LEVEL = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alternation('levels')})级")  # 国家级, 省级, 威海市级
 FILL = "\u3000"  # an ideographic space stands in for a blanked span: offsets and clause punctuation survive
-_BEFORE_BLANK = re.compile(rf"(?:较|(?<!占)比)(?={FILL})")  # not 占比
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _BLANKED = re.compile(
     rf"{alternation('comparison_bases', 'anaphora')}"
     r"|[\[【〔][\d一二三四五六七八九十]{1,2}[\]】〕]"  # a footnote mark: 地区生产总值[2]
@@ -29,8 +29,12 @@ def mask_spans(clause: str) -> str:
     spans = period_spans(clause) + [m.span() for m in _BLANKED.finditer(clause)]
     for start, end in spans:
         chars[start:end] = FILL * (end - start)
-    # 较上半年, 比一季度: a comparison with a period or a place blanked is a comparison base as a whole
-    return _BEFORE_BLANK.sub(FILL, "".join(chars))
+        # 较上半年, 比一季度: a comparison with a part of the year is a comparison base as a whole; 比2017年
+        # stays, a change over years being no change of the period (its 比 keeps it from the figure before)
+        if start and clause[start - 1] in "较比" and clause[start - 2 : start] != "占比" \
+                and not _YEAR.search(clause, start, end):
+            chars[start - 1] = FILL
+    return "".join(chars)
 
 
 def drop_regions(clause: str, surfaces: list[str]) -> str:
