@@ -136,8 +136,12 @@ def html_to_text(html: str, meta: ArticleMeta) -> str:
         import trafilatura  # imported lazily: it is only needed for HTML and is slow to import
         from trafilatura.settings import Document as Page
 
+        # Dates only from the page's markup and metadata: htmldate's extensive search falls back on a guess
+        # (the same day for every page that states none), and a guessed day would date every figure wrongly.
         extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                                favor_precision=True)
+                                                favor_precision=True,
+                                                date_extraction_params={"extensive_search": False,
+                                                                        "original_date": True})
     except Exception as exc:  # a broken HTML stack (lxml without lxml_html_clean): one bad file, not a failed run
         raise BadArticleError(f"the HTML could not be read ({exc.__class__.__name__}: {str(exc)[:120]})",
                               zh=f"无法解析这个网页({exc.__class__.__name__}:{str(exc)[:120]})") from exc
