@@ -29,6 +29,7 @@ from knowledge.extract.subjects import (
     ORGANISATION,
     in_list,
     is_object,
+    names_institution,
     opening,
     opens_clause,
     places_in,
@@ -180,8 +181,9 @@ class ArticleContext:
             return region, surface
         if clause is None:
             self.sentence_subject = None
-            if MASK in span or ORGANISATION.search(span):
-                # a company (masked as □) or an organisation named before the first figure is what it is about
+            if MASK in span or ORGANISATION.search(span) or names_institution(self.gazetteer, span):
+                # a company (masked as □), an organisation or an institution (某市机场) named before the first
+                # figure is what it is about
                 return None
             return self.last.get("paragraph") or self.last.get("heading") or self._focus_subject()
         return None

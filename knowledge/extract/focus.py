@@ -30,6 +30,8 @@ def focus_year(doc: Document) -> int | None:
 
 
 _MIN_FOCUS_MENTIONS = 3
+# 山东17市, 湖南14市州, 全省137个县市区: a count of a place's units, all of them spoken of together
+_PARTS_COUNT = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?(?:地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
 
 
 def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
@@ -37,10 +39,12 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
     (某市统计局发布) is a unit inside it; else the office's unit; else the place the article opens with; else
     its most mentioned place."""
     title = mask_companies(doc.title or "")
-    found = [m.region for m in places_in(gazetteer, title, context_city=city) if not is_nation(m.region)]
+    mentions = [m for m in places_in(gazetteer, title, context_city=city) if not is_nation(m.region)]
+    found = [m.region for m in mentions]
     office = _office_unit(doc, gazetteer, city)
     if found:
-        named = _finest_leading(gazetteer, found)
+        # 山东17市GDP出炉 淄博领跑: a place followed by a count of its parts compares them; it is the unit
+        named = found[0] if _PARTS_COUNT.match(title, mentions[0].end) else _finest_leading(gazetteer, found)
         return office if office is not None and inside(gazetteer, named, office) else named
     if office is not None:
         return office

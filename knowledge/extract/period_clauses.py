@@ -70,13 +70,26 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     period = chosen.period if chosen is not None else fallback
     if (chosen is None or chosen.end <= start) and _is_year_end(period) and _FLOW.search(clause):
         return Period("year", period.year, 1, 12)
+    # …余额380亿元,比年初增加…: the next clause measures this balance when it opens with the comparison;
+    # one naming a quantity of its own first (…收入674.7亿元,全市存款余额…比年初增加) says nothing of this one
     following = _NEXT_CLAUSE.match(text, min(end + 1, len(text)))
-    around = clause + (following.group(0) if following else "")
-    if period.kind == "year" and period.year and _SINCE_YEAR_START.search(around):
+    measured = following is not None and _SINCE_YEAR_START.match(following.group(0).strip())
+    if period.kind == "year" and period.year and (_SINCE_YEAR_START.search(clause) or measured):
         return Period("asof", period.year, asof=date(period.year, 12, 31))
-    if period.kind == "span" and not _SPAN_FLOW.search(re.split(r"\d", clause, maxsplit=1)[0]):
+    if period.kind == "span" and not _SPAN_FLOW.search(_lead_words(text, start)):
         return Period("year", period.year, 1, 12)  # 这五年…总装机超1.7亿千瓦: the level the span ends at
     return period
+
+
+_CLAUSE_MARK = re.compile(r"[,;:。,;:]")
+
+
+def _lead_words(text: str, start: int) -> str:
+    """The words of the clause around `start` before its first figure: 技术合同成交额增长 for a figure read
+    alone at its number (…,技术合同成交额增长7.1倍), as for the whole clause."""
+    marks = list(_CLAUSE_MARK.finditer(text, 0, start))
+    head = marks[-1].end() if marks else 0
+    return re.split(r"\d", text[head:], maxsplit=1)[0]
 
 
 def _is_year_end(period: Period) -> bool:

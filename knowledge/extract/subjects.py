@@ -71,12 +71,22 @@ def opening(text: str) -> str:
 
 
 ORGANISATION = re.compile(rf"(?:{alternation_of('organisation_heads')})(?!业|生)")
+# 某市长水国际机场, 某地职业技术大学: a place, a short proper name and an institution's head are one name;
+# the name may hold no word of running text (某市新建大学 speaks of the place)
+_NAME_CHAR = rf"(?:(?![{''.join(context_words()['not_in_names'])}])[\u4e00-\u9fff])"
+INSTITUTION = re.compile(rf"{_NAME_CHAR}{{0,6}}?(?:{alternation_of('institution_heads')})")
+
+
+def names_institution(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether `text` names an institution after a place (某市长水国际机场): what follows is about it."""
+    return any(INSTITUTION.match(text, m.end) for m in gazetteer.find_mentions(text))
 
 
 def places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:
-    """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团): the
-    place there is part of a name, not a place spoken of."""
-    return [m for m in gazetteer.find_mentions(text, **settle) if not ORGANISATION.match(text, m.end)]
+    """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团) or an
+    institution (某市长水国际机场): the place there is part of a name, not a place spoken of."""
+    return [m for m in gazetteer.find_mentions(text, **settle)
+            if not ORGANISATION.match(text, m.end) and not INSTITUTION.match(text, m.end)]
 
 
 _CLAUSE_START = re.compile(r"[,;:。,;:]")

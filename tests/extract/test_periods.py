@@ -76,3 +76,27 @@ def test_clause_naming_its_own_span() -> None:
     text = "过去五年,全市年均增长6%"
     periods = find_periods(text, published=REPORT_DAY, default_year=2025)
     assert clause_period(text, periods, 5, len(text), SPAN).label == "2021-2025"
+
+
+@pytest.mark.parametrize(("text", "figure", "label"), [
+    # a figure read alone at its number (a 增长N倍 or a 分别 list) is dated by the words of its own clause
+    ("研发经费年均增长9%,技术合同成交额增长5.2倍", "5.2", "2021-2025"),
+    ("研发经费年均增长9%,电力装机总量超过1.7亿千瓦", "1.7", "2025"),
+], ids=["change", "level"])
+def test_a_figure_read_alone_in_a_span_takes_its_clauses_words(text: str, figure: str, label: str) -> None:
+    at = text.index(figure)
+    assert clause_period(text, [], at, at + 1, SPAN).label == label
+
+
+YEAR = Period("year", 2024, 1, 12)
+
+
+@pytest.mark.parametrize(("text", "clause", "label"), [
+    # the next clause opening with 比年初 measures this balance: a stock at the year's end
+    ("各项存款余额6100亿元,比年初增加700亿元", "各项存款余额6100亿元", "asof:2024-12-31"),
+    # a next clause naming a balance of its own first says nothing of this flow
+    ("税收收入合计512.3亿元、增长6.1%,全市存款余额6100亿元、比年初增加700亿元", "税收收入合计512.3亿元、增长6.1%",
+     "2024"),
+], ids=["own-balance", "another-quantity"])
+def test_a_balance_against_the_years_start_is_a_stock(text: str, clause: str, label: str) -> None:
+    assert clause_period(text, [], 0, len(clause), YEAR).label == label

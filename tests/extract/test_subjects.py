@@ -54,3 +54,13 @@ def test_a_place_inside_an_organisations_name_is_no_mention(gazetteer) -> None:
 ], ids=["after-period", "after-year", "section", "inside-award", "inside-lab"])
 def test_a_word_opens_its_clause_only_after_dates_and_connectives(span: str, surface: str, expected: bool) -> None:
     assert opens_clause(span, span.index(surface)) is expected
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("昆明长水国际机场旅客吞吐量增长", []),  # a place, a proper name and 机场: one institution's name
+    ("宁波东方理工大学建校招生", []),
+    ("昆明新建机场两座", ["昆明"]),  # words of running text between: the place is spoken of
+    ("杭州的医院床位增加", ["杭州"]),
+], ids=["airport", "university", "new-airport", "of-the-place"])
+def test_a_place_inside_an_institutions_name_is_not_named(gazetteer, text, named) -> None:
+    assert [m.surface for m in places_in(gazetteer, text)] == named
