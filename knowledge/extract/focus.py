@@ -31,7 +31,8 @@ def focus_year(doc: Document) -> int | None:
 
 _MIN_FOCUS_MENTIONS = 3
 # 山东17市, 湖南14市州, 全省137个县市区: a count of a place's units, all of them spoken of together
-_PARTS_COUNT = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?(?:地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
+_PARTS_COUNT = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?"
+                          r"(?:地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
 
 
 def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
