@@ -28,6 +28,7 @@ DATE_LINES = [
     ("2024-06-11 16:40 | 稿件来源:某某通讯社", date(2024, 6, 11)),
     ("发布时间:2022-04-11 15:09信息来源:某县统计局", date(2022, 4, 11)),
     ("2017年12月7日 07:47 来源: 某某网 作者: 张三", date(2017, 12, 7)),
+    ("某某晚报 2021-01-19 05:12", date(2021, 1, 19)),
 ]
 
 
@@ -44,6 +45,7 @@ SOURCE_LINES = [
     ("• 发布机构 某县统计局", "某县统计局"),
     ("本文转自:某某客户端", "某某客户端"),
     ("2024-06-11 16:40 | 稿件来源:某某通讯社", "某某通讯社"),
+    ("某某晚报 2021-01-19 05:12", "某某晚报"),  # an outlet and its day, unlabelled
 ]
 
 
@@ -72,7 +74,8 @@ def test_author_and_index_lines_are_metadata(line: str) -> None:
     "2023年1月5日,全县召开经济工作会议,部署全年任务。",
     "会议强调,要把握时间节点,确保项目按期完工。",
     BODY,
-], ids=["sentence-opening-with-a-day", "word-时间-in-a-sentence", "plain-sentence"])
+    "全县经济运行平稳 2023年1月5日召开会议",  # a day inside a sentence, words after it
+], ids=["sentence-opening-with-a-day", "word-时间-in-a-sentence", "plain-sentence", "day-then-words"])
 def test_a_sentence_is_not_a_header_line(line: str) -> None:
     assert not read_header_line(line, HeaderMeta())
 

@@ -43,6 +43,8 @@ _RFC = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?(?P<rd>\d{1,
 _DATE_AT = re.compile(_YMD + _TIME)
 # (2020年3月23日) or ——2020年1月9日在…会议上: the day a report was given
 _SPEECH_DATE = re.compile(rf"^[((]?\s*[—\-]*\s*{_YMD}\s*(?:在[^。]{{0,60}}?上)?\s*[))]?$")
+# 某某晚报 2021-01-19 05:12: an outlet's name and the day, the line holding nothing else
+_OUTLET_DATE = re.compile(rf"^(?P<outlet>[\u4e00-\u9fff·]{{2,12}})\s+{_YMD}{_TIME}\s*$")
 _LABEL = re.compile(rf"(?P<label>{_alt('date_labels', 'source_labels', 'title_labels', 'other_labels')})"
                     r"\s*(?P<colon>[::])?\s*")
 _BULLET = re.compile(r"^[•·●■◆▲\-*\s]+")
@@ -79,6 +81,10 @@ def read_header_line(line: str, meta: HeaderMeta) -> bool:
         return True
     if m := _RFC.match(s):
         _set_date(meta, _rfc(m))
+        return True
+    if m := _OUTLET_DATE.match(s):
+        meta.publisher = meta.publisher or m.group("outlet")  # 某某晚报 2021-01-19 05:12
+        _set_date(meta, _ymd(m))
         return True
     start = _metadata_start(s)
     if start is None:
