@@ -21,6 +21,7 @@ _YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|
 _SPAN = (
     rf"(?P<half>上半年|下半年)"
     rf"|(?P<qs>前(?P<qn>[一二三])季度)"
+    rf"|(?P<firstn>[前首](?P<fn>1[0-2]|[2-9]|十[一二]?|[二三四五六七八九两])个?月)"
     rf"|(?P<qr>(?:第)?[1一]\s*[至到~\-—]\s*(?:第)?(?P<qe>[2-4二三四])\s*季度)"
     rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)"
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
@@ -31,7 +32,7 @@ _SPAN = (
 )
 # Every alternative starts with one of these characters; the lookahead keeps the scan from trying at
 # every position of the text. The first alternative needs a year or a span, so it never matches empty.
-_FIRST = "0-9截今去前本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
+_FIRST = "0-9截今去前首本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
 # Several years at once: a five-year plan's time (“十四五”时期, 十三五以来), the years a report looks back on
 # (过去五年, 五年来, 这五年). A stated range (2021-2023年) is left to its last year: it heads tables of rows a year.
 _COUNT = r"[二三四五六七八九十两]"
@@ -211,14 +212,14 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
     # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
-    spans = ("half", "qs", "qr", "q", "months", "month", "mon")
+    spans = ("half", "qs", "firstn", "qr", "q", "months", "month", "mon")
     return bool((m.group("rel") or m.group("year")) and not any(m.group(g) for g in spans)
                 and text.startswith("同期", m.end()))
 
 
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "qr", "q", "months", "month", "mon", "ytd",
-                                     "target", "now", "thisyear")) \
+    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon",
+                                     "ytd", "target", "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
@@ -282,6 +283,8 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     # The patterns admit only numerals cn_int reads (一-十二, 1-12), so its None never shows here.
     if m.group("qs") and (qn := cn_int(m.group("qn"))):
         return Period("quarters", year, 1, 3 * qn)
+    if m.group("firstn") and (n := cn_int(m.group("fn"))):
+        return _first_months(year, n)
     if m.group("qr") and (qe := cn_int(m.group("qe"))):
         return Period("quarters", year, 1, 3 * qe)  # 1-3季度, 一至三季度: the quarters from the first
     if m.group("q") and (q := cn_int(m.group("qi"))):
@@ -308,3 +311,14 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     if not (m.group("year") or m.group("rel")):
         return None  # a bare 以来/底 without a year means nothing on its own
     return Period("year", year, 1, 12)
+
+
+def _first_months(year: int, n: int) -> Period:
+    """前5个月, 首6个月: the year's first months, named as 上半年 or 前三季度 when they are those."""
+    if n == 6:
+        return Period("half", year, 1, 6)
+    if n in (3, 9):
+        return Period("quarter" if n == 3 else "quarters", year, 1, n)
+    if n == 12:
+        return Period("year", year, 1, 12)
+    return Period("months", year, 1, n)

@@ -100,3 +100,17 @@ YEAR = Period("year", 2024, 1, 12)
 ], ids=["own-balance", "another-quantity"])
 def test_a_balance_against_the_years_start_is_a_stock(text: str, clause: str, label: str) -> None:
     assert clause_period(text, [], 0, len(clause), YEAR).label == label
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("今年首6个月,口岸日均通关2万人次", "2024H1"),  # the first six months are the first half
+    ("前5个月,全省出口增长3%", "2024M01-M05"),
+    ("2023年前两个月,工业增长4%", "2023M01-M02"),
+    ("前9个月,全市投资增长2%", "2024Q1-Q3"),
+], ids=["first-six", "first-five", "first-two", "first-nine"])
+def test_the_first_months_of_a_year_are_a_period(text: str, label: str) -> None:
+    assert [m.period.label for m in find_periods(text, published=date(2024, 7, 1))] == [label]
+
+
+def test_months_in_a_row_are_no_period() -> None:
+    assert find_periods("出口增速连续4个月加快", published=date(2024, 7, 1)) == []
