@@ -233,6 +233,11 @@ class ArticleContext:
             return peer  # 据青岛市统计局…。全市生产总值…: in a 济南 article, 全市 right after 青岛 is 青岛
         if self.focus is not None and self.focus.name.endswith(suffix) and word != "市区":
             return self.focus  # 全市/该市 in an article about 荣成市 is 荣成市, not its prefecture
+        if word == "全市" and self.focus is not None and self.focus.level in ("province", "nation"):
+            # 岳阳市实现GDP…。全市市场主体…: in an article about a province, 全市 is the city named last
+            found = self.last.get("市")
+            if found is not None and found[0].level == "city":
+                return found[0]
         if word in ("全市", "我市", "本市", "市区"):
             return self.city
         if word.startswith("该") or word.startswith("全") or word.startswith("本"):

@@ -245,3 +245,11 @@ SPAN_BODY = ("这五年,我们坚持稳中求进,全省发展迈上新台阶。\
 ])
 def test_a_span_of_years_dates_the_passage_it_opens(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, "2026年河南省政府工作报告", body, date(2026, 1, 22))] == expected
+
+
+def test_all_the_city_in_a_province_article_is_the_city_named_last(gazetteer):
+    # in an article about a province, 全市 is the city the text has just named, not the one it names most
+    body = ("长沙市地区生产总值1.3万亿元。长沙市常住人口1040万人。\n\n"
+            "岳阳市地区生产总值4400亿元。全市市场主体总量达到35万户。")
+    facts = facts_of(gazetteer, "湖南各市州2021年经济盘点", body, date(2022, 2, 10))
+    assert "岳阳市 | 市场主体总量 | 2021 | 35 | -" in [row(f) for f in facts]
