@@ -42,6 +42,21 @@ from knowledge.text.document import Document
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
 
 
+_ITEM_MARK = re.compile(r"[;;。]")
+_FIGURE_OR_RANK = re.compile(r"\d|第|首|前列|领先|最|唯一|冠军")  # a rank (居全省第一) is a figure of its own
+
+
+def _figureless_item(text: str, start: int) -> bool:
+    """Whether the ;-item of a list sentence around `start` holds no figure or rank while the sentence goes on
+    past it."""
+    marks = [m.end() for m in _ITEM_MARK.finditer(text, 0, start)]
+    head = marks[-1] if marks else 0
+    end = _ITEM_MARK.search(text, start)
+    if end is None or text[end.start()] == "。":
+        return False  # the last item, or a sentence that is no list of items
+    return not _FIGURE_OR_RANK.search(text, head, end.start())
+
+
 @dataclass(slots=True)
 class ArticleContext:
     """Reading state for one article; `advance` is called after each sentence."""
@@ -146,6 +161,12 @@ class ArticleContext:
         # a sentence's subject is a place named at its start, before its first figure (改造提升传统产业,17个…,
         # 绍兴黄酒…: 绍兴 is no subject of the sentence); a clause's is any place it names
         span, at = (opening(text), 0) if clause is None else (clause, start)
+        if clause is None and (item := max(span.rfind(";"), span.rfind(";"))) != -1:
+            # 甲区撤县设区,乙路通车;粮食产量保持在…: an item before the one holding the first figure names its
+            # own topic, not the sentence's subject
+            span, at = span[item + 1 :], item + 1
+        elif clause is not None and _figureless_item(text, start):
+            return None  # …and a place in such an item is its topic alone: it hands on no subject
         placed = self.places(text, (at, at + len(span)))
         listed = [c[0] for c in placed if in_list(span, c[0], c[2])]
         # the nation is a subject only at the head of its clause: …中国质量奖, 建设全国重点实验室 name things, and
