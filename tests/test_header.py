@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from knowledge.text.document import build_document
-from knowledge.text.header import HeaderMeta, is_caption, read_header_line, strip_dateline
+from knowledge.text.header import HeaderMeta, date_in_url, is_caption, read_header_line, strip_dateline
 from knowledge.text.normalize import clean_text
 
 BODY = "全县实现地区生产总值120.5亿元,比上年增长5.1%,经济运行总体平稳。"
@@ -112,3 +112,19 @@ def test_a_share_bar_before_the_body_never_drops_the_body(bar: str) -> None:
     texts = [s.text for s in doc.sentences]
     assert BODY in texts
     assert "另一篇文章的标题" not in texts  # after the body, the same marker still ends it
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("http://news.example.cn/jj/2021-01-27/detail-88.shtml", date(2021, 1, 27)),
+    ("http://www.example.gov.cn/art/2019/4/24/art_1_2.html", date(2019, 4, 24)),
+    ("http://paper.example.com/c/2023/0811/4532.html", date(2023, 8, 11)),
+    ("http://sd.example.com/yw/202112/t20211224_30083.htm", date(2021, 12, 24)),
+    ("https://epaper.example.cn/content/20151207/A01.htm", date(2015, 12, 7)),
+    ("https://m.example.net/news/201808/7970641.html", None),  # a month alone names no day
+    ("https://m.example.com/news/1730944160194940.shtml", None),  # a timestamp, not a date
+    ("http://a.example.cn/20201399/x.html", None),  # no such day
+    ("http://2019-04-24.example.cn/x.html", None),  # a host name's digits are no date
+], ids=["dashes", "slashes", "year-then-day", "t-prefix", "eight-digits", "month-only", "timestamp",
+        "no-such-day", "host"])
+def test_the_day_a_page_address_names(url: str, day: date | None) -> None:
+    assert date_in_url(url) == day

@@ -10,11 +10,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from knowledge.text.header import HeaderMeta, header_words, is_caption, read_header_line, strip_dateline
+from knowledge.text.header import (
+    HeaderMeta,
+    date_in_url,
+    header_words,
+    is_caption,
+    read_header_line,
+    strip_dateline,
+)
 from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
 
 # The date rule of a publication date guessed from the newest year a text names: its day is no real one.
 INFERRED_YEAR_END = "newest year mentioned (end of year)"
+URL_DATE = "date in the page address"
 
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
 _TAIL_MARKERS = header_words()["tail_markers"]
@@ -70,11 +78,12 @@ def build_document(clean: CleanText) -> Document:
     meta = HeaderMeta()
     body = _strip_boilerplate(lines, clean.script, meta)
     kept = join_broken_lines(body)
-    doc = Document(
-        title=meta.title, publisher=meta.publisher, published=meta.date_label,
-        date_rule="date label in text" if meta.date_label else None, url=_find_url(clean.original),
-        script=clean.script,
-    )
+    url = _find_url(clean.original)
+    published, rule = meta.date_label, "date label in text" if meta.date_label else None
+    if published is None and (published := date_in_url(url)) is not None:
+        rule = URL_DATE  # an address line kept with the text (原文链接:…/2021-01-27/…) dates it
+    doc = Document(title=meta.title, publisher=meta.publisher, published=published, date_rule=rule, url=url,
+                   script=clean.script)
     if doc.title is None:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)

@@ -61,6 +61,24 @@ _DATELINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,20}?\d{1,2}月\d{1,2}日(?:电
 _MAX_TITLE = 60
 
 
+# /2021-01-27/, /2023/0811/, /2019/4/24/, t20211224_…, content_20151207: the day a page was filed under (a
+# month alone, /201808/, names no day: it is left out, as a wrong day would date 目前 wrongly)
+_URL_DAYS = (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_]?(?P<m>0[1-9]|1[0-2])[-_]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+             re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])/?(?P<d>0?[1-9]|[12]\d|3[01])/"))
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The day a page's address names (news sites file pages under it), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)  # a host name's digits are no date
+    for pattern in _URL_DAYS:
+        for m in pattern.finditer(path):
+            if (day := _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))) is not None:
+                return day
+    return None
+
+
 def is_caption(line: str) -> bool:
     """(资料图片), 图源…: a picture's caption, neither title nor text."""
     return bool(_CAPTION.match(line.strip()))
