@@ -62,8 +62,11 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
 
     A 年末 named in an earlier clause does not date a flow (年末总户数…,全年出生人口…), and a balance
     measured against the start of the year (…余额380亿元,比年初增加…) is the stock at the period's end.
+    A figure read alone at its number (start:start+1, a 分别 list's or a 增长N倍's) is judged by the words of
+    the clause it stands in.
     """
-    clause = text[start:end]
+    words_start, words_end = _enclosing_clause(text, start) if end - start <= 1 else (start, end)
+    clause = text[words_start:words_end]
     # a founding named in an earlier clause (1992年撤县建市,总面积…) dates no later clause
     chosen = next((m for m in reversed(periods) if m.start < end and not (m.end <= start and is_history(text, m))),
                   None)
@@ -72,11 +75,11 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
         return Period("year", period.year, 1, 12)
     # …余额380亿元,比年初增加…: the next clause measures this balance when it opens with the comparison;
     # one naming a quantity of its own first (…收入674.7亿元,全市存款余额…比年初增加) says nothing of this one
-    following = _NEXT_CLAUSE.match(text, min(end + 1, len(text)))
+    following = _NEXT_CLAUSE.match(text, min(words_end + 1, len(text)))
     measured = following is not None and _SINCE_YEAR_START.match(following.group(0).strip())
     if period.kind == "year" and period.year and (_SINCE_YEAR_START.search(clause) or measured):
         return Period("asof", period.year, asof=date(period.year, 12, 31))
-    if period.kind == "span" and not _SPAN_FLOW.search(_lead_words(text, start)):
+    if period.kind == "span" and not _SPAN_FLOW.search(re.split(r"\d", clause, maxsplit=1)[0]):
         return Period("year", period.year, 1, 12)  # 这五年…总装机超1.7亿千瓦: the level the span ends at
     return period
 
@@ -84,12 +87,12 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
 _CLAUSE_MARK = re.compile(r"[,;:。,;:]")
 
 
-def _lead_words(text: str, start: int) -> str:
-    """The words of the clause around `start` before its first figure: 技术合同成交额增长 for a figure read
-    alone at its number (…,技术合同成交额增长7.1倍), as for the whole clause."""
-    marks = list(_CLAUSE_MARK.finditer(text, 0, start))
+def _enclosing_clause(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the clause holding text[at] (…,技术合同成交额增长7.1倍,…)."""
+    marks = list(_CLAUSE_MARK.finditer(text, 0, at))
     head = marks[-1].end() if marks else 0
-    return re.split(r"\d", text[head:], maxsplit=1)[0]
+    tail = _CLAUSE_MARK.search(text, at)
+    return head, tail.start() if tail else len(text)
 
 
 def _is_year_end(period: Period) -> bool:

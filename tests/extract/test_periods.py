@@ -114,3 +114,10 @@ def test_the_first_months_of_a_year_are_a_period(text: str, label: str) -> None:
 
 def test_months_in_a_row_are_no_period() -> None:
     assert find_periods("出口增速连续4个月加快", published=date(2024, 7, 1)) == []
+
+
+def test_a_list_figure_in_a_flow_clause_after_a_year_end_is_the_years() -> None:
+    text = "年末全县户籍人口52万人;新增市场主体、新登记企业分别为1.2万户、0.5万户"
+    periods = find_periods(text, published=None, default_year=2024)
+    at = text.index("1.2")
+    assert clause_period(text, periods, at, at + 1, YEAR).label == "2024"
