@@ -49,8 +49,9 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
         return office if office is not None and inside(gazetteer, named, office) else named
     if office is not None:
         return office
-    if city is not None and _OWN_CITY.search(title):
-        return city  # 前三季度我市县域…: the title speaks as the city the text names most
+    own = _own_unit(gazetteer, title, city)
+    if own is not None:
+        return own  # 前三季度我市县域…: the title speaks as the city the text names most (我省: its province)
     opening = _opening_place(doc, gazetteer, city)
     if opening is not None:
         return opening
@@ -86,11 +87,19 @@ def declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) -> 
     than the focus being only its most mentioned place."""
     title = mask_companies(doc.title or "")
     return (any(not is_nation(m.region) for m in places_in(gazetteer, title, context_city=city))
-            or (city is not None and _OWN_CITY.search(title) is not None)
+            or _own_unit(gazetteer, title, city) is not None
             or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
 
 
-_OWN_CITY = re.compile(r"我市|本市")
+_OWN_UNIT = re.compile(r"(?:我|本)(?P<level>市|省)")
+
+
+def _own_unit(gazetteer: Gazetteer, title: str, city: Region | None) -> Region | None:
+    """The unit a title speaking as 我市/我省 is: the city the text names most, or that city's province."""
+    m = _OWN_UNIT.search(title)
+    if m is None or city is None:
+        return None
+    return city if m.group("level") == "市" else gazetteer.province_of(city)
 _OFFICE_SENTENCES = 3
 _OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
 

@@ -45,6 +45,7 @@ _DATE_AT = re.compile(_YMD + _TIME)
 _SPEECH_DATE = re.compile(rf"^[((]?\s*[—\-]*\s*{_YMD}\s*(?:在[^。]{{0,60}}?上)?\s*[))]?$")
 # 某某晚报 2021-01-19 05:12: an outlet's name and the day, the line holding nothing else
 _OUTLET_DATE = re.compile(rf"^(?P<outlet>[\u4e00-\u9fff·]{{2,12}})\s+{_YMD}{_TIME}\s*$")
+_TRAILING_DATE = re.compile(rf"(?<=\s){_YMD}{_TIME}\s*$")
 _LABEL = re.compile(rf"(?P<label>{_alt('date_labels', 'source_labels', 'title_labels', 'other_labels')})"
                     r"\s*(?P<colon>[::])?\s*")
 _BULLET = re.compile(r"^[•·●■◆▲\-*\s]+")
@@ -152,6 +153,8 @@ def _read_fields(text: str, meta: HeaderMeta) -> None:
                 _set_date(meta, _ymd(d))
         elif label in words["source_labels"] and value:
             meta.publisher = meta.publisher or value.split()[0]
+            if (day := _TRAILING_DATE.search(value)) and day.start() > 0:
+                _set_date(meta, _ymd(day))  # 来源:某某日报 2024-10-25: the outlet, then its day
         elif label in words["title_labels"] and value:
             meta.title = meta.title or value
 
