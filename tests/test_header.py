@@ -129,3 +129,9 @@ def test_a_share_bar_before_the_body_never_drops_the_body(bar: str) -> None:
         "no-such-day", "host"])
 def test_the_day_a_page_address_names(url: str, day: date | None) -> None:
     assert date_in_url(url) == day
+
+
+def test_a_reports_venue_is_kept_from_its_date_line() -> None:
+    meta = HeaderMeta()
+    assert read_header_line("——2024年1月12日在某市第十八届人民代表大会第三次会议上", meta)
+    assert (meta.date_label, meta.venue) == (date(2024, 1, 12), "某市第十八届人民代表大会第三次会议")

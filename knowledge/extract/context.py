@@ -85,7 +85,8 @@ class ArticleContext:
         cities: Counter[str] = Counter()
         provinces: Counter[str] = Counter()
         # the title and the issuing office say whose article it is: they weigh like several mentions
-        texts = [(doc.title or "", 3), (doc.publisher or "", 3), *((s.text, 1) for s in doc.sentences)]
+        texts = [(doc.title or "", 3), (doc.publisher or "", 3), (doc.venue or "", 3),
+                 *((s.text, 1) for s in doc.sentences)]
         for text, weight in texts:  # sentence by sentence, as read later
             for mention in places_in(gazetteer, mask_companies(text), year=year):
                 if is_nation(mention.region):

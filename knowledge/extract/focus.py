@@ -47,6 +47,9 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
         # 山东17市GDP出炉 淄博领跑: a place followed by a count of its parts compares them; it is the unit
         named = found[0] if _PARTS_COUNT.match(title, mentions[0].end) else _finest_leading(gazetteer, found)
         return office if office is not None and inside(gazetteer, named, office) else named
+    venue = _venue_unit(doc, gazetteer, city)
+    if venue is not None:
+        return venue  # (在某县第十六届人民代表大会第四次会议上): the report is that unit's
     if office is not None:
         return office
     own = _own_unit(gazetteer, title, city)
@@ -87,7 +90,7 @@ def declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) -> 
     than the focus being only its most mentioned place."""
     title = mask_companies(doc.title or "")
     return (any(not is_nation(m.region) for m in places_in(gazetteer, title, context_city=city))
-            or _own_unit(gazetteer, title, city) is not None
+            or _own_unit(gazetteer, title, city) is not None or _venue_unit(doc, gazetteer, city) is not None
             or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
 
 
@@ -114,6 +117,12 @@ def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Re
             if near:
                 return _finest_leading(gazetteer, [m.region for m in near])
     return None
+
+
+def _venue_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The unit whose assembly a report was given at (某市第十八届人民代表大会第三次会议)."""
+    found = [m.region for m in places_in(gazetteer, doc.venue or "", context_city=city) if not is_nation(m.region)]
+    return _finest_leading(gazetteer, found) if found else None
 
 
 def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:

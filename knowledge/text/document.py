@@ -66,6 +66,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # the body's lines (original script) before broken lines are re-joined: tables are read from these
     lines: list[str] = field(default_factory=list)
+    venue: str | None = None  # where a report was given (某县第十六届人民代表大会第四次会议), from its header
 
     @property
     def text(self) -> str:
@@ -83,7 +84,7 @@ def build_document(clean: CleanText) -> Document:
     if published is None and (published := date_in_url(url)) is not None:
         rule = URL_DATE  # an address line kept with the text (原文链接:…/2021-01-27/…) dates it
     doc = Document(title=meta.title, publisher=meta.publisher, published=published, date_rule=rule, url=url,
-                   script=clean.script)
+                   script=clean.script, venue=meta.venue)
     if doc.title is None:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)

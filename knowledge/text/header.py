@@ -21,6 +21,7 @@ class HeaderMeta:
     publisher: str | None = None
     date_label: date | None = None
     credits: list[str] = field(default_factory=list)
+    venue: str | None = None  # where a report was given (某市第十八届人民代表大会第三次会议): whose report it is
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ _RFC = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?(?P<rd>\d{1,
                   r"(?P<ry>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[+-]\d{4}))?$")
 _DATE_AT = re.compile(_YMD + _TIME)
 # (2020年3月23日) or ——2020年1月9日在…会议上: the day a report was given
-_SPEECH_DATE = re.compile(rf"^[((]?\s*[—\-]*\s*{_YMD}\s*(?:在[^。]{{0,60}}?上)?\s*[))]?$")
+_SPEECH_DATE = re.compile(rf"^[((]?\s*[—\-]*\s*{_YMD}\s*(?:在(?P<venue>[^。]{{0,60}}?)上)?\s*[))]?$")
 # 某某晚报 2021-01-19 05:12: an outlet's name and the day, the line holding nothing else
 _OUTLET_DATE = re.compile(rf"^(?P<outlet>[\u4e00-\u9fff·]{{2,12}})\s+{_YMD}{_TIME}\s*$")
 _TRAILING_DATE = re.compile(rf"(?<=\s){_YMD}{_TIME}\s*$")
@@ -97,6 +98,7 @@ def read_header_line(line: str, meta: HeaderMeta) -> bool:
         return False
     if m := _SPEECH_DATE.match(s):
         _set_date(meta, _ymd(m))
+        meta.venue = meta.venue or m.group("venue")
         return True
     if m := _RFC.match(s):
         _set_date(meta, _rfc(m))

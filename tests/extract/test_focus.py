@@ -23,13 +23,16 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
     ("增速居全省第一 挑起河南经济大梁", "8月10日,半年数据由郑州市统计局发布。", "郑州市", True),  # office inside
     ("这就是山东|看枣庄六十年变化", "记者从山东省政府新闻办获悉。", "枣庄市", True),  # the finer of the title's places
     ("前三季度我市县域经济增速居全省前列", "日照市发改委介绍了县域经济情况。", "日照市", True),  # 我市 in the title
+    # a report's venue (在某市第N届人民代表大会…上) says whose report it is when its title names no place
+    ("政府工作报告", "——2024年1月12日在德州市第十八届人民代表大会第三次会议上\n\n过去一年,全市经济增长6%。",
+     "德州市", True),
     ("今年以来我省工业稳中有进", "全省规上工业增加值增长5%。保定市规上工业增加值增长6%。", "河北省", True),  # 我省
     # a place followed by a count of its units compares them: the place is the unit, not the city it praises
     ("江西11市上半年GDP出炉 赣州增速领跑", "上半年各市经济总体平稳。", "江西省", True),
     # only the most named place: a focus, but not declared
     ("经济运行简讯", "工业生产总体保持平稳运行,淄博市投资增长。淄博市消费回暖。淄博市出口增长。", "淄博市", False),
 ], ids=["title-line", "first-words", "source-first", "office-inside-title", "title-finest", "own-city",
-        "own-province", "parts-count", "most-named"])
+        "venue", "own-province", "parts-count", "most-named"])
 def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus, declared):
     ctx = context_of(gazetteer, title, body)
     assert (ctx.focus.name if ctx.focus else None, ctx.declared) == (focus, declared)
