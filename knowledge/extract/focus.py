@@ -103,16 +103,18 @@ def _own_unit(gazetteer: Gazetteer, title: str, city: Region | None) -> Region |
     if m is None or city is None:
         return None
     return city if m.group("level") == "市" else gazetteer.province_of(city)
+
+
 _OFFICE_SENTENCES = 3
 _OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
 
 
 def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
-    """The unit of the office the first sentences name (记者从某市统计局获悉, 由某市统计局发布)."""
-    for sentence in doc.sentences[:_OFFICE_SENTENCES]:
-        for office in OFFICE.finditer(sentence.text):
-            near = places_in(gazetteer, sentence.text[max(0, office.start() - 12) : office.start()],
-                                           context_city=city)
+    """The unit of the issuing office (信息来源:某区统计局) or of the office the first sentences name (记者从某市
+    统计局获悉, 由某市统计局发布)."""
+    for text in (doc.publisher or "", *(s.text for s in doc.sentences[:_OFFICE_SENTENCES])):
+        for office in OFFICE.finditer(text):
+            near = places_in(gazetteer, text[max(0, office.start() - 12) : office.start()], context_city=city)
             near = [m for m in near if not is_nation(m.region)]
             if near:
                 return _finest_leading(gazetteer, [m.region for m in near])
@@ -127,7 +129,8 @@ def _venue_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Reg
 
 def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
     """The place named in the first words of the article (a title line of a place's name, 2023年某县…)."""
-    for sentence in doc.sentences[:2]:  # the title line, when it is one, and the first sentence
+    opening = doc.sentences[:2] if doc.sentences and doc.sentences[0].is_heading else doc.sentences[:1]
+    for sentence in opening:  # the title line, when it is one, and the first sentence
         head = mask_companies(sentence.text)[:_OPENING_REACH]
         found = [m.region for m in places_in(gazetteer, head, context_city=city)
                  if not is_nation(m.region) and not is_object(head, m.start, m.surface)]
