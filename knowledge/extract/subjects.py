@@ -71,10 +71,10 @@ def opening(text: str) -> str:
 
 
 ORGANISATION = re.compile(rf"(?:{alternation_of('organisation_heads')})(?!业|生)")
-# 某市长水国际机场, 某地职业技术大学: a place, a short proper name and an institution's head are one name;
-# the name may hold no word of running text (某市新建大学 speaks of the place)
+# 某市长水国际机场, 某地职业技术大学: a place, a proper name of two to six characters and an institution's head
+# are one name; the name holds no word of running text (某市新建大学, 某市医院数量 speak of the place)
 _NAME_CHAR = rf"(?:(?![{''.join(context_words()['not_in_names'])}])[\u4e00-\u9fff])"
-INSTITUTION = re.compile(rf"{_NAME_CHAR}{{0,6}}?(?:{alternation_of('institution_heads')})")
+INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_heads')})(?!生)")
 
 
 def names_institution(gazetteer: Gazetteer, text: str) -> bool:
