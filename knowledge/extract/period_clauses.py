@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.extract.periods import Period, PeriodMention
+from knowledge.extract.periods import Period, PeriodMention, opens_same_period
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +71,10 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     chosen = next((m for m in reversed(periods) if m.start < end and not (m.end <= start and is_history(text, m))),
                   None)
     period = chosen.period if chosen is not None else fallback
+    if chosen is not None and period.kind == "year" and fallback.kind not in ("year", "span", "undated", "asof") \
+            and opens_same_period(text, chosen.start, chosen.end):
+        # 上半年,…。去年同期,…增长4%: the same months of that year
+        period = Period(fallback.kind, period.year, fallback.start, fallback.end)
     if (chosen is None or chosen.end <= start) and _is_year_end(period) and _FLOW.search(clause):
         return Period("year", period.year, 1, 12)
     # …余额380亿元,比年初增加…: the next clause measures this balance when it opens with the comparison;
@@ -125,6 +129,8 @@ def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention
     for m in reversed(periods):
         if is_history(text, m):
             return None
+        if opens_same_period(text, m.start, m.end):
+            continue  # 去年同期,…: an aside about the year before; the paragraph's period goes on
         if _is_year_end(m.period) and m.period.year is not None and not text.startswith("截", m.start):
             # 年末城镇登记失业率…。发放稳岗补贴…: a bare year-end dates the stocks it opens, not the next
             # sentence (截至2024年年底 states the day the paragraph's figures stand at, and carries)

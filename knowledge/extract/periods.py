@@ -211,10 +211,20 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
         return bool(_BASE_BEFORE.search(text, 0, m.start()))
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
-    # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
+    # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too, unless it opens its clause
+    # (去年同期,某市GDP增长4%: the figures of that period)
     spans = ("half", "qs", "firstn", "qr", "q", "months", "month", "mon")
     return bool((m.group("rel") or m.group("year")) and not any(m.group(g) for g in spans)
-                and text.startswith("同期", m.end()))
+                and text.startswith("同期", m.end()) and not opens_same_period(text, m.start(), m.end()))
+
+
+_CLAUSE_HEAD = re.compile(r"(?:^|[,;:。,;:\s])$")
+_SAME_PERIOD_CLAUSE = re.compile(r"同期\s*[,,]")
+
+
+def opens_same_period(text: str, start: int, end: int) -> bool:
+    """去年同期, at the head of a clause: the period the clause's figures are of, not a base."""
+    return bool(_CLAUSE_HEAD.search(text, 0, start) and _SAME_PERIOD_CLAUSE.match(text, end))
 
 
 def _has_content(m: re.Match[str]) -> bool:

@@ -262,3 +262,11 @@ def test_a_place_in_a_list_item_without_figures_is_that_items_topic_alone(gazett
     facts = facts_of(gazetteer, "德州市“十三五”发展成就", body, date(2020, 11, 20))
     assert {f.region.name for f in facts} == {"德州市"}
     assert len(facts) == 2
+
+
+def test_the_same_period_a_year_before_dates_its_clause_alone(gazetteer):
+    # 去年同期, opening a clause: the figures of the same months a year before; the paragraph's period goes on
+    body = "上半年,全市生产总值1500亿元,增长6%。去年同期,全市生产总值增长4.2%。全市规上工业增加值增长7%。"
+    facts = facts_of(gazetteer, "聊城市上半年经济", body, date(2024, 8, 10))
+    assert [row(f) for f in facts] == ["聊城市 | 地区生产总值 | 2024H1 | 1500 | 6", "聊城市 | 地区生产总值 | 2023H1 | - | 4.2",
+                                       "聊城市 | 规上工业增加值 | 2024H1 | - | 7"]

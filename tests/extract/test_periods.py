@@ -121,3 +121,12 @@ def test_a_list_figure_in_a_flow_clause_after_a_year_end_is_the_years() -> None:
     periods = find_periods(text, published=None, default_year=2024)
     at = text.index("1.2")
     assert clause_period(text, periods, at, at + 1, YEAR).label == "2024"
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("去年同期,全市生产总值增长4%", ["2023"]),  # opening its clause: the clause's period
+    ("比去年同期增长5%", []),  # a base
+    ("上年同期增长5%", []),  # a base without 比
+], ids=["opening", "after-bi", "bare"])
+def test_the_same_period_a_year_before_is_a_base_unless_it_opens_the_clause(text: str, labels: list[str]) -> None:
+    assert [m.period.label for m in find_periods(text, published=date(2024, 8, 1))] == labels
