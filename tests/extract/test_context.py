@@ -268,5 +268,6 @@ def test_the_same_period_a_year_before_dates_its_clause_alone(gazetteer):
     # 去年同期, opening a clause: the figures of the same months a year before; the paragraph's period goes on
     body = "上半年,全市生产总值1500亿元,增长6%。去年同期,全市生产总值增长4.2%。全市规上工业增加值增长7%。"
     facts = facts_of(gazetteer, "聊城市上半年经济", body, date(2024, 8, 10))
-    assert [row(f) for f in facts] == ["聊城市 | 地区生产总值 | 2024H1 | 1500 | 6", "聊城市 | 地区生产总值 | 2023H1 | - | 4.2",
+    assert [row(f) for f in facts] == ["聊城市 | 地区生产总值 | 2024H1 | 1500 | 6",
+                                       "聊城市 | 地区生产总值 | 2023H1 | - | 4.2",
                                        "聊城市 | 规上工业增加值 | 2024H1 | - | 7"]
