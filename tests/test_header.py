@@ -30,6 +30,10 @@ DATE_LINES = [
     ("2017年12月7日 07:47 来源: 某某网 作者: 张三", date(2017, 12, 7)),
     ("某某晚报 2021-01-19 05:12", date(2021, 1, 19)),
     ("来源:某某日报 2024-10-25", date(2024, 10, 25)),  # the outlet, then its day
+    ("2022年05月01日 10:20 某某日报", date(2022, 5, 1)),  # the day, then the outlet
+    ("2020年8月5日 星期三", date(2020, 8, 5)),  # the day and its weekday
+    ("2023-06-12 15:30 发布于某省", date(2023, 6, 12)),  # the poster's place is no part of the text
+    ("[ 2021-03-01 ]", date(2021, 3, 1)),
 ]
 
 
@@ -47,6 +51,7 @@ SOURCE_LINES = [
     ("本文转自:某某客户端", "某某客户端"),
     ("2024-06-11 16:40 | 稿件来源:某某通讯社", "某某通讯社"),
     ("某某晚报 2021-01-19 05:12", "某某晚报"),  # an outlet and its day, unlabelled
+    ("2021-03-01 09:00 某某新闻网", "某某新闻网"),
 ]
 
 
@@ -76,7 +81,9 @@ def test_author_and_index_lines_are_metadata(line: str) -> None:
     "会议强调,要把握时间节点,确保项目按期完工。",
     BODY,
     "全县经济运行平稳 2023年1月5日召开会议",  # a day inside a sentence, words after it
-], ids=["sentence-opening-with-a-day", "word-时间-in-a-sentence", "plain-sentence", "day-then-words"])
+    "2023年1月5日 全县召开经济会议",  # a day, then words that name no outlet
+], ids=["sentence-opening-with-a-day", "word-时间-in-a-sentence", "plain-sentence", "day-then-words",
+        "day-then-sentence"])
 def test_a_sentence_is_not_a_header_line(line: str) -> None:
     assert not read_header_line(line, HeaderMeta())
 

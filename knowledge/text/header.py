@@ -43,9 +43,13 @@ _RFC = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?(?P<rd>\d{1,
                   r"(?P<ry>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[+-]\d{4}))?$")
 _DATE_AT = re.compile(_YMD + _TIME)
 # (2020年3月23日) or ——2020年1月9日在…会议上: the day a report was given
-_SPEECH_DATE = re.compile(rf"^[((]?\s*[—\-]*\s*{_YMD}\s*(?:在(?P<venue>[^。]{{0,60}}?)上)?\s*[))]?$")
-# 某某晚报 2021-01-19 05:12: an outlet's name and the day, the line holding nothing else
-_OUTLET_DATE = re.compile(rf"^(?P<outlet>[\u4e00-\u9fff·]{{2,12}})\s+{_YMD}{_TIME}\s*$")
+_SPEECH_DATE = re.compile(rf"^[((\[【]?\s*[—\-]*\s*{_YMD}{_TIME}\s*(?:在(?P<venue>[^。]{{0,60}}?)上)?\s*[))\]】]?$")
+# 某某晚报 2021-01-19 05:12, 2021-03-01 09:00 某某新闻网: an outlet's name and the day, the line holding
+# nothing else; 2020年8月5日 星期三, 2023-06-12 15:30 发布于山东: the day with its weekday or the poster's place
+_OUTLET = rf"[\u4e00-\u9fff·]{{0,10}}(?:{_alt('outlet_suffixes')})"
+_OUTLET_DATE = re.compile(rf"^(?P<outlet>{_OUTLET})\s+{_YMD}{_TIME}\s*$")
+_DATE_OUTLET = re.compile(rf"^{_YMD}{_TIME}\s+(?:(?P<outlet>{_OUTLET})|(?:星期|周)[一二三四五六日天]"
+                          rf"|发布于[\u4e00-\u9fff]{{2,8}})\s*$")
 _TRAILING_DATE = re.compile(rf"(?<=\s){_YMD}{_TIME}\s*$")
 _LABEL = re.compile(rf"(?P<label>{_alt('date_labels', 'source_labels', 'title_labels', 'other_labels')})"
                     r"\s*(?P<colon>[::])?\s*")
@@ -103,8 +107,8 @@ def read_header_line(line: str, meta: HeaderMeta) -> bool:
     if m := _RFC.match(s):
         _set_date(meta, _rfc(m))
         return True
-    if m := _OUTLET_DATE.match(s):
-        meta.publisher = meta.publisher or m.group("outlet")  # 某某晚报 2021-01-19 05:12
+    if m := _OUTLET_DATE.match(s) or _DATE_OUTLET.match(s):
+        meta.publisher = meta.publisher or m.group("outlet")
         _set_date(meta, _ymd(m))
         return True
     start = _metadata_start(s)
