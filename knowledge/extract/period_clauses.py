@@ -115,9 +115,9 @@ def as_targets(text: str, periods: Sequence[PeriodMention]) -> list[PeriodMentio
     for m in periods:
         after = text[m.end : m.end + _GOAL_REACH].split("。")[0]
         goal = _GOALS.search(after)
-        # the goal's own clause up to the goal word: 完成全年预期目标 reports goals met
-        lead = text[: m.end].rsplit(",", 1)[-1] + after[: goal.start()] if goal else ""
-        if m.period.kind == "year" and m.period.year and goal and not _GOAL_MET.search(lead):
+        # the goal's own clause: 完成全年预期目标, 全年主要目标任务较好完成 report goals met
+        clause = text[: m.end].rsplit(",", 1)[-1] + re.split(r"[,,;;::]", after)[0] if goal else ""
+        if m.period.kind == "year" and m.period.year and goal and not _GOAL_MET.search(clause):
             m = PeriodMention(m.start, m.end, Period("target", m.period.year), m.explicit_year)
         out.append(m)
     return out
