@@ -268,8 +268,8 @@ _FIRST_PLAN = 2006  # the eleventh five-year plan's first year; each plan is fiv
 
 def _multi(m: re.Match[str], *, published: date | None, default_year: int | None) -> Period | None:
     """A span of years; the year it ends in is the article's year (a report given early in a year looks back
-    on the year before, as with 过去一年). None when the span has not ended by then: a plan's years still to
-    come are goals, not outcomes."""
+    on the year before, as with 过去一年). A plan's time still to come (十五五时期 in 2026) sets goals: a target
+    of its last year; any other span not ended by then is None."""
     if published is not None and default_year is None:
         default_year = published.year - 1 if published.month <= 6 else published.year
     if default_year is None:
@@ -279,7 +279,10 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
         last = first + 4
         if m.group("plan_how") == "以来" and first <= default_year < last:
             return Period("span", default_year, 1, 12, first=first)  # 十四五以来 in 2023: 2021-2023
-        return Period("span", last, 1, 12, first=first) if last <= default_year else None
+        if last <= default_year:
+            return Period("span", last, 1, 12, first=first)
+        # “十五五”时期,地区生产总值年均增长5.5% in a plan given in 2026: the plan's goals
+        return Period("target", last) if m.group("plan_how") in ("时期", "期间") else None
     count = cn_int(m.group("nback") or m.group("nsince") or "")
     if not count or count < 2:
         return None

@@ -130,3 +130,9 @@ def test_a_list_figure_in_a_flow_clause_after_a_year_end_is_the_years() -> None:
 ], ids=["opening", "after-bi", "bare"])
 def test_the_same_period_a_year_before_is_a_base_unless_it_opens_the_clause(text: str, labels: list[str]) -> None:
     assert [m.period.label for m in find_periods(text, published=date(2024, 8, 1))] == labels
+
+
+def test_a_plans_time_still_to_come_sets_goals() -> None:
+    # a plan given as its first year begins: its figures are targets for its last year
+    found = find_periods("“十五五”时期,全市地区生产总值年均增长5%", published=date(2026, 2, 5))
+    assert [m.period.label for m in found] == ["target:2030"]
