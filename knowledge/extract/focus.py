@@ -31,6 +31,8 @@ def focus_year(doc: Document) -> int | None:
 
 _MIN_FOCUS_MENTIONS = 3
 # 山东17市, 湖南14市州, 全省137个县市区: a count of a place's units, all of them spoken of together
+# 31省份前三季度GDP, 26个省区市: provinces counted in a title that names no place are the nation's
+_PROVINCES_COUNT = re.compile(r"^\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})\s*个?(?:省份|省区市|省市区)")
 _PARTS_COUNT = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?"
                           r"(?:地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
 
@@ -40,7 +42,11 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
     (某市统计局发布) is a unit inside it; else the office's unit; else the place the article opens with; else
     its most mentioned place."""
     title = mask_companies(doc.title or "")
-    mentions = [m for m in places_in(gazetteer, title, context_city=city) if not is_nation(m.region)]
+    named_all = places_in(gazetteer, title, context_city=city)
+    if (named_all and is_nation(named_all[0].region) and _PARTS_COUNT.match(title, named_all[0].end)) \
+            or _PROVINCES_COUNT.match(title):
+        return NATION  # 全国31省份GDP出炉, 31省份前三季度GDP: the provinces compared are the nation's
+    mentions = [m for m in named_all if not is_nation(m.region)]
     found = [m.region for m in mentions]
     office = _office_unit(doc, gazetteer, city)
     if found:
