@@ -27,7 +27,8 @@ _SPAN = (
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
     rf"|(?P<mon>(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<moend>底|末)?(?![\d日号]))"
-    rf"|(?P<ytd>以来)"
+    rf"|(?P<ytd>以来|来(?=\s*[,,、]))"
+    rf"|(?P<fullyear>全年)"
     rf"|(?P<yearend>年底|年末|底|末)"
 )
 # Every alternative starts with one of these characters; the lookahead keeps the scan from trying at
@@ -46,7 +47,7 @@ PERIOD_RE = re.compile(
     rf"|(?=[{_FIRST}])(?={_SOME})(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
     rf"|(?P<target>(?:力争|计划|预计)?到(?P<tyear>(?:19|20)\d\d)年)"
     rf"|(?P<now>目前|当前|截至目前|现已|如今)"
-    rf"|(?P<thisyear>这一年|过去一年|年内|全年)"
+    rf"|(?P<thisyear>这一年|过去一年|年内)"
 )
 PeriodKind = Literal["year", "half", "quarter", "quarters", "months", "month", "asof", "target", "span", "undated"]
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
@@ -229,7 +230,7 @@ def opens_same_period(text: str, start: int, end: int) -> bool:
 
 def _has_content(m: re.Match[str]) -> bool:
     return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon",
-                                     "ytd", "target", "now", "thisyear")) \
+                                     "ytd", "fullyear", "target", "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
@@ -315,6 +316,8 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         if asof or m.group("moend"):
             return Period("asof", year, asof=date(year, mo, calendar.monthrange(year, mo)[1]))
         return Period("month", year, mo, mo)
+    if m.group("fullyear"):
+        return Period("year", year, 1, 12)  # 2023年全年, 去年全年: the whole of that year
     if m.group("ytd"):
         if published and published.year == year and published.month > 1:
             return Period("months", year, 1, published.month)

@@ -136,3 +136,14 @@ def test_a_plans_time_still_to_come_sets_goals() -> None:
     # a plan given as its first year begins: its figures are targets for its last year
     found = find_periods("“十五五”时期,全市地区生产总值年均增长5%", published=date(2026, 2, 5))
     assert [m.period.label for m in found] == ["target:2030"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("2023年全年,全市生产总值增长5%", ["2023"]),  # a stated year's 全年 is that year, one period
+    ("去年全年,全市生产总值增长5%", ["2023"]),
+    ("全年粮食产量达到50亿斤", ["2024"]),  # a bare 全年 is the year being read
+    ("今年来,全市出口增长5%", ["2024M01-M09"]),  # 今年来 is 今年以来
+], ids=["stated-year", "last-year", "bare", "since-the-year-began"])
+def test_the_whole_of_a_year(text: str, labels: list[str]) -> None:
+    found = find_periods(text, published=date(2024, 9, 20), default_year=2024)
+    assert [m.period.label for m in found] == labels
