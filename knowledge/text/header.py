@@ -44,6 +44,8 @@ _RFC = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?(?P<rd>\d{1,
 _DATE_AT = re.compile(_YMD + _TIME)
 # (2020年3月23日) or ——2020年1月9日在…会议上: the day a report was given
 _SPEECH_DATE = re.compile(rf"^[((\[【]?\s*[—\-]*\s*{_YMD}{_TIME}\s*(?:在(?P<venue>[^。]{{0,60}}?)上)?\s*[))\]】]?$")
+# ——在某市第十八届人民代表大会第三次会议上: where a report was given, its day on another line
+_VENUE_LINE = re.compile(r"^[((]?\s*[—\-]*\s*在(?P<venue>[^。,,]{2,60}?(?:代表大会|会议)[^。,,]{0,20}?)上\s*[))]?$")
 # 某某晚报 2021-01-19 05:12, 2021-03-01 09:00 某某新闻网: an outlet's name and the day, the line holding
 # nothing else; 2020年8月5日 星期三, 2023-06-12 15:30 发布于山东: the day with its weekday or the poster's place
 _OUTLET = rf"[\u4e00-\u9fff·]{{0,10}}(?:{_alt('outlet_suffixes')})"
@@ -102,6 +104,9 @@ def read_header_line(line: str, meta: HeaderMeta) -> bool:
         return False
     if m := _SPEECH_DATE.match(s):
         _set_date(meta, _ymd(m))
+        meta.venue = meta.venue or m.group("venue")
+        return True
+    if m := _VENUE_LINE.match(s):
         meta.venue = meta.venue or m.group("venue")
         return True
     if m := _RFC.match(s):
