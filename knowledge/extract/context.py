@@ -95,6 +95,11 @@ class ArticleContext:
                 city = gazetteer.city_of(mention.region)
                 if city is not None:
                     cities[city.code] += weight
+        if not cities and doc.dateline:
+            # 青岛新闻网1月20日讯 …全市…: a text naming no city is the one its dateline was filed from
+            for mention in places_in(gazetteer, mask_companies(doc.dateline), year=year):
+                if (found := gazetteer.city_of(mention.region)) is not None:
+                    cities[found.code] += 1
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
         focus = focus_unit(doc, gazetteer, city)
         if focus is not None and city is not None and not same_province(gazetteer, focus, city):

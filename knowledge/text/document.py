@@ -67,6 +67,7 @@ class Document:
     # the body's lines (original script) before broken lines are re-joined: tables are read from these
     lines: list[str] = field(default_factory=list)
     venue: str | None = None  # where a report was given (某县第十六届人民代表大会第四次会议), from its header
+    dateline: str | None = None  # the outlet's dateline (中新网义乌7月26日电): where the report was filed
 
     @property
     def text(self) -> str:
@@ -84,7 +85,7 @@ def build_document(clean: CleanText) -> Document:
     if published is None and (published := date_in_url(url)) is not None:
         rule = URL_DATE  # an address line kept with the text (原文链接:…/2021-01-27/…) dates it
     doc = Document(title=meta.title, publisher=meta.publisher, published=published, date_rule=rule, url=url,
-                   script=clean.script, venue=meta.venue)
+                   script=clean.script, venue=meta.venue, dateline=meta.dateline)
     if doc.title is None:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)
@@ -112,17 +113,20 @@ def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> li
             continue
         line = _LEAD_BYLINE_RE.sub("", line)
         if body_lines < _DATELINE_LINES:
-            line = _strip_dateline(line, script)
+            line = _strip_dateline(line, script, meta)
         kept.append(line)
         body_lines += bool(_BODY_LINE.search(s))
     _drop_trailing_credits(kept, script, meta)
     return kept
 
 
-def _strip_dateline(line: str, script: Script) -> str:
-    """Drop 中新网义乌7月26日电(…) from the line; the Traditional original is cut by the same length."""
+def _strip_dateline(line: str, script: Script, meta: HeaderMeta) -> str:
+    """Drop 中新网义乌7月26日电(…) from the line, keeping it in `meta`; the Traditional original is cut by the
+    same length."""
     s = _simp(line, script)
     cut = len(s) - len(strip_dateline(s))
+    if cut:
+        meta.dateline = meta.dateline or s[:cut].strip()
     return line[cut:] if cut else line
 
 

@@ -22,6 +22,7 @@ class HeaderMeta:
     date_label: date | None = None
     credits: list[str] = field(default_factory=list)
     venue: str | None = None  # where a report was given (某市第十八届人民代表大会第三次会议): whose report it is
+    dateline: str | None = None  # an outlet's dateline cut from the first words (中新网义乌7月26日电)
 
 
 @lru_cache(maxsize=1)

@@ -273,3 +273,9 @@ def test_the_same_period_a_year_before_dates_its_clause_alone(gazetteer):
     assert [row(f) for f in facts] == ["聊城市 | 地区生产总值 | 2024H1 | 1500 | 6",
                                        "聊城市 | 地区生产总值 | 2023H1 | - | 4.2",
                                        "聊城市 | 规上工业增加值 | 2024H1 | - | 7"]
+
+
+def test_a_text_naming_no_city_is_the_one_its_dateline_was_filed_from(gazetteer):
+    facts = facts_of(gazetteer, "经济运行简讯", "某某网临沂1月20日讯 记者从市统计局获悉,2023年全市生产总值6000亿元。",
+                     date(2024, 1, 20))
+    assert [row(f) for f in facts] == ["临沂市 | 地区生产总值 | 2023 | 6000 | -"]
