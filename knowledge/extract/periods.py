@@ -205,6 +205,10 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|由|自)$")
 
 
+_MULTIPLE_OF = re.compile(r"(?:同期)?的\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>倍|%|%)")
+_SHARE_BEFORE = re.compile(r"(?:是|为|相当于)$")
+
+
 def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
     if m.group("target") or m.group("now") or m.group("thisyear"):
         return False
@@ -212,6 +216,10 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
         return bool(_BASE_BEFORE.search(text, 0, m.start()))
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
+    if (m.group("rel") or m.group("year")) and (multiple := _MULTIPLE_OF.match(text, m.end())):
+        # 是2015年的1.8倍, 为上年的95%: the year a figure is a multiple or share of (提高到2023年的5% is that
+        # year's own rate)
+        return multiple.group("unit") == "倍" or bool(_SHARE_BEFORE.search(text, 0, m.start()))
     # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too, unless it opens its clause
     # (去年同期,某市GDP增长4%: the figures of that period)
     spans = ("half", "qs", "firstn", "qr", "q", "months", "month", "mon")

@@ -147,3 +147,13 @@ def test_a_plans_time_still_to_come_sets_goals() -> None:
 def test_the_whole_of_a_year(text: str, labels: list[str]) -> None:
     found = find_periods(text, published=date(2024, 9, 20), default_year=2024)
     assert [m.period.label for m in found] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("全市生产总值3700亿元,是2015年的1.8倍", []),  # a multiple of that year's
+    ("全县粮食产量相当于2010年的两倍", []),
+    ("全市税收为上年同期的95%", []),  # a share of that year's
+    ("2023年的生产总值为3700亿元", ["2023"]),  # the year's own figure
+], ids=["multiple", "multiple-in-words", "share", "own-figure"])
+def test_a_year_a_figure_is_a_multiple_of_is_a_base(text: str, labels: list[str]) -> None:
+    assert [m.period.label for m in find_periods(text, published=date(2024, 2, 1))] == labels
