@@ -85,8 +85,16 @@ def names_institution(gazetteer: Gazetteer, text: str) -> bool:
 def places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:
     """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团) or an
     institution (某市长水国际机场): the place there is part of a name, not a place spoken of."""
-    return [m for m in gazetteer.find_mentions(text, **settle)
-            if not ORGANISATION.match(text, m.end) and not INSTITUTION.match(text, m.end)]
+    out: list[Mention] = []
+    name_end = -1  # the end of the institution's name a place opened (某市商城集团: 商城 is part of it)
+    for m in gazetteer.find_mentions(text, **settle):
+        if m.start < name_end or ORGANISATION.match(text, m.end):
+            continue
+        if named := INSTITUTION.match(text, m.end):
+            name_end = named.end()
+            continue
+        out.append(m)
+    return out
 
 
 _CLAUSE_START = re.compile(r"[,;:。,;:]")
