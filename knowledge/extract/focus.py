@@ -112,6 +112,7 @@ def _own_unit(gazetteer: Gazetteer, title: str, city: Region | None) -> Region |
 
 
 _OFFICE_SENTENCES = 3
+_LOCAL_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:调查总队|调查队)")
 _OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
 
 
@@ -124,6 +125,8 @@ def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Re
             near = [m for m in near if not is_nation(m.region)]
             if near:
                 return _finest_leading(gazetteer, [m.region for m in near])
+            if text.endswith("国家", 0, office.start()) and not _LOCAL_BRANCH.match(text, office.end()):
+                return NATION  # 国家统计局关于…的公告 (国家统计局某市调查队 is that city's)
     return None
 
 

@@ -28,6 +28,9 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
      "德州市", True),
     # the issuing office of a source line is the article's unit
     ("我区上半年经济运行情况", "信息来源:历城区统计局\n\n上半年,全区地区生产总值增长5%。", "历城区", True),
+    # the nation's statistics office speaks for the nation; its survey team in a city for that city
+    ("关于夏粮产量数据的公告", "信息来源:国家统计局\n\n全国夏粮总产量14000万吨。", "全国", True),
+    ("统计公报", "国家统计局德州调查队\n\n全年粮食产量50亿斤。", "德州市", True),
     ("今年以来我省工业稳中有进", "全省规上工业增加值增长5%。保定市规上工业增加值增长6%。", "河北省", True),  # 我省
     # a place followed by a count of its units compares them: the place is the unit, not the city it praises
     ("江西11市上半年GDP出炉 赣州增速领跑", "上半年各市经济总体平稳。", "江西省", True),
@@ -36,7 +39,7 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
     # only the most named place: a focus, but not declared
     ("经济运行简讯", "工业生产总体保持平稳运行,淄博市投资增长。淄博市消费回暖。淄博市出口增长。", "淄博市", False),
 ], ids=["title-line", "first-words", "source-first", "office-inside-title", "title-finest", "own-city",
-        "venue", "source-office", "own-province", "parts-count", "nation-parts", "provinces-counted", "most-named"])
+        "venue", "source-office", "nation-office", "survey-team", "own-province", "parts-count", "nation-parts", "provinces-counted", "most-named"])
 def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus, declared):
     ctx = context_of(gazetteer, title, body)
     assert (ctx.focus.name if ctx.focus else None, ctx.declared) == (focus, declared)
