@@ -34,3 +34,9 @@ def test_a_date_line_wins_over_the_address() -> None:
     doc = build_document(clean_text("某县经济运行平稳\n\n发布日期:2021-02-03\n"
                                     "原文链接:http://news.example.cn/jj/2021-01-27/detail-88.shtml\n今年一季度全县生产总值增长5%。\n"))
     assert doc.published == date(2021, 2, 3)
+
+
+def test_an_address_without_its_scheme_dates_the_article_too() -> None:
+    doc = build_document(clean_text("某县经济运行平稳\n\n原文:www.example.gov.cn/art/2019/4/24/art_1_2.html\n"
+                                    "一季度全县生产总值增长5%。\n"))
+    assert doc.published == date(2019, 4, 24)

@@ -31,7 +31,7 @@ _DATELINE_LINES = 5  # an outlet's dateline opens one of the first lines of the 
 _MENU_WORD_RE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,30}")
 _PUNCT_OR_DIGIT_RE = re.compile(r"[,。;:!?、\d]")
 _SENTENCE_END_RE = re.compile(r"[。!?;]")
-_URL_RE = re.compile(r"https?://[\w.-]+(?:/[\w./?%&=#-]*)?")
+_URL_RE = re.compile(r"(?:https?://|(?<![\w.])www\.)[\w.-]+(?:/[\w./?%&=#-]*)?")
 _SLOGAN_HEAD = "社会主义核心价值观"
 _LABEL_LINES = {"编者按", "编者按:", "编者的话", "导读", "摘要"}
 _BYLINE_RE = re.compile(r"^\s*[■●◆▲]?\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者)\s*[\u4e00-\u9fff ]{2,20}$")

@@ -80,7 +80,7 @@ def date_in_url(url: str | None) -> date | None:
     """The day a page's address names (news sites file pages under it), or None."""
     if not url:
         return None
-    path = re.sub(r"^[a-z]+://[^/]+", "", url)  # a host name's digits are no date
+    path = re.sub(r"^(?:[a-z]+://)?[^/]+", "", url)  # a host name's digits are no date
     for pattern in _URL_DAYS:
         for m in pattern.finditer(path):
             if (day := _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))) is not None:
