@@ -34,7 +34,7 @@ _MIN_FOCUS_MENTIONS = 3
 # 31省份前三季度GDP, 26个省区市: provinces counted in a title that names no place are the nation's
 _PROVINCES_COUNT = re.compile(r"^\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})\s*个?(?:省份|省区市|省市区)")
 _PARTS_COUNT = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?"
-                          r"(?:地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
+                          r"(?:设区市|地级市|县级市|地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
 
 
 def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:

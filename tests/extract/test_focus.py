@@ -34,12 +34,13 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
     ("今年以来我省工业稳中有进", "全省规上工业增加值增长5%。保定市规上工业增加值增长6%。", "河北省", True),  # 我省
     # a place followed by a count of its units compares them: the place is the unit, not the city it praises
     ("江西11市上半年GDP出炉 赣州增速领跑", "上半年各市经济总体平稳。", "江西省", True),
+    ("江苏13个设区市前三季度GDP出炉 苏州总量居首", "前三季度各市经济运行平稳。", "江苏省", True),
     ("全国31省份前三季度GDP出炉", "前三季度,广东GDP9.8万亿元。江苏GDP9.3万亿元。", "全国", True),
     ("26个省区市上半年GDP增速跑赢全国", "上半年,江苏GDP增长5.8%。", "全国", True),
     # only the most named place: a focus, but not declared
     ("经济运行简讯", "工业生产总体保持平稳运行,淄博市投资增长。淄博市消费回暖。淄博市出口增长。", "淄博市", False),
 ], ids=["title-line", "first-words", "source-first", "office-inside-title", "title-finest", "own-city",
-        "venue", "source-office", "nation-office", "survey-team", "own-province", "parts-count", "nation-parts",
+        "venue", "source-office", "nation-office", "survey-team", "own-province", "parts-count", "districted-cities", "nation-parts",
         "provinces-counted", "most-named"])
 def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus, declared):
     ctx = context_of(gazetteer, title, body)
