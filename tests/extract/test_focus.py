@@ -40,8 +40,8 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
     # only the most named place: a focus, but not declared
     ("经济运行简讯", "工业生产总体保持平稳运行,淄博市投资增长。淄博市消费回暖。淄博市出口增长。", "淄博市", False),
 ], ids=["title-line", "first-words", "source-first", "office-inside-title", "title-finest", "own-city",
-        "venue", "source-office", "nation-office", "survey-team", "own-province", "parts-count", "districted-cities", "nation-parts",
-        "provinces-counted", "most-named"])
+        "venue", "source-office", "nation-office", "survey-team", "own-province", "parts-count", "districted-cities",
+        "nation-parts", "provinces-counted", "most-named"])
 def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus, declared):
     ctx = context_of(gazetteer, title, body)
     assert (ctx.focus.name if ctx.focus else None, ctx.declared) == (focus, declared)
