@@ -19,11 +19,11 @@ from knowledge.text.numbers import cn_int
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|本年|上年|当年|明年))"
 _SPAN = (
-    rf"(?P<half>上半年|下半年)"
+    rf"(?P<half>上半年|下半年)(?P<hend>末(?!期))?"
     rf"|(?P<qs>前(?P<qn>[一二三])季度)"
     rf"|(?P<firstn>[前首](?P<fn>1[0-2]|[2-9]|十[一二]?|[二三四五六七八九两])个?月)"
     rf"|(?P<qr>(?:第)?[1一]\s*[至到~\-—]\s*(?:第)?(?P<qe>[2-4二三四])\s*季度)"
-    rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)"
+    rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)(?P<qend>末(?!期))?"
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
     rf"|(?P<mon>(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<moend>底|末)?(?![\d日号]))"
@@ -301,6 +301,8 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
 def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) -> Period | None:
     if m.group("half"):
         first = m.group("half") == "上半年"
+        if m.group("hend"):
+            return _month_end(year, 6 if first else 12)  # 上半年末: the stock on its last day
         return Period("half", year, 1 if first else 7, 6 if first else 12)
     # The patterns admit only numerals cn_int reads (一-十二, 1-12), so its None never shows here.
     if m.group("qs") and (qn := cn_int(m.group("qn"))):
@@ -310,6 +312,8 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     if m.group("qr") and (qe := cn_int(m.group("qe"))):
         return Period("quarters", year, 1, 3 * qe)  # 1-3季度, 一至三季度: the quarters from the first
     if m.group("q") and (q := cn_int(m.group("qi"))):
+        if m.group("qend"):
+            return _month_end(year, 3 * q)  # 三季度末: the stock on the quarter's last day
         return Period("quarter", year, 3 * q - 2, 3 * q)
     if m.group("months") and (a := cn_int(m.group("m1"))) and (b := cn_int(m.group("m2"))):
         if a < b:
@@ -346,3 +350,7 @@ def _first_months(year: int, n: int) -> Period:
     if n == 12:
         return Period("year", year, 1, 12)
     return Period("months", year, 1, n)
+
+
+def _month_end(year: int, month: int) -> Period:
+    return Period("asof", year, asof=date(year, month, calendar.monthrange(year, month)[1]))

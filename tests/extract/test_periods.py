@@ -157,3 +157,13 @@ def test_the_whole_of_a_year(text: str, labels: list[str]) -> None:
 ], ids=["multiple", "multiple-in-words", "share", "own-figure"])
 def test_a_year_a_figure_is_a_multiple_of_is_a_base(text: str, labels: list[str]) -> None:
     assert [m.period.label for m in find_periods(text, published=date(2024, 2, 1))] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("三季度末,全市存款余额5000亿元", ["asof:2024-09-30"]),  # the stock on the quarter's last day
+    ("上半年末,全市贷款余额4000亿元", ["asof:2024-06-30"]),
+    ("截至一季度末,全市市场主体50万户", ["asof:2024-03-31"]),
+    ("三季度,全市生产总值增长5%", ["2024Q3"]),  # the quarter itself
+], ids=["quarter-end", "half-end", "as-of-quarter-end", "quarter"])
+def test_the_end_of_a_quarter_or_half_is_a_day(text: str, labels: list[str]) -> None:
+    assert [m.period.label for m in find_periods(text, published=date(2024, 10, 20))] == labels
