@@ -176,6 +176,7 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
 def _find_periods(text: str, published: date | None, default_year: int | None,
                   relative_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
+    text = arabic_years(text)
     for m in PERIOD_RE.finditer(text):
         if not _has_content(m) or _is_comparison_base(text, m):
             continue
@@ -187,7 +188,18 @@ def _find_periods(text: str, published: date | None, default_year: int | None,
 
 def period_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` names a period or a comparison base (2016年, 上半年, 全年, 比上年), targets left out."""
-    return [m.span() for m in PERIOD_RE.finditer(text) if _has_content(m) and not m.group("target")]
+    return [m.span() for m in PERIOD_RE.finditer(arabic_years(text)) if _has_content(m) and not m.group("target")]
+
+
+_CN_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 written as 2023年: the same length, so offsets into `text` stay valid."""
+    if "〇" not in text and "零" not in text and "○" not in text:
+        return text  # cheap test first: a year in words has a zero in it (2000-2099, 1900-1999 aside)
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
 
 
 _STATED_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
@@ -195,7 +207,7 @@ _STATED_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 def stated_years(text: str, *, published: date | None) -> list[int]:
     """Years written out in `text` (2024年上半年 → 2024), targets such as 到2026年 left out."""
-    if not _STATED_YEAR.search(text):
+    if not _STATED_YEAR.search(arabic_years(text)):
         return []  # cheap test first: most sentences name no year
     return [year for m in find_periods(text, published=published) if (year := m.stated_year)]
 

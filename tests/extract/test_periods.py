@@ -167,3 +167,11 @@ def test_a_year_a_figure_is_a_multiple_of_is_a_base(text: str, labels: list[str]
 ], ids=["quarter-end", "half-end", "as-of-quarter-end", "quarter"])
 def test_the_end_of_a_quarter_or_half_is_a_day(text: str, labels: list[str]) -> None:
     assert [m.period.label for m in find_periods(text, published=date(2024, 10, 20))] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("二〇二三年,全县生产总值增长5%", ["2023"]),  # a year written in words
+    ("二零二一年上半年,全市出口增长3%", ["2021H1"]),
+], ids=["ling-circle", "ling-character"])
+def test_a_year_written_in_words_is_a_year(text: str, labels: list[str]) -> None:
+    assert [m.period.label for m in find_periods(text, published=None)] == labels
