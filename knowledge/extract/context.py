@@ -119,8 +119,10 @@ class ArticleContext:
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
         period = focus_period(doc, year)
-        if WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
-            year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
+        if (report or bulletin) and period is not None and period.kind == "year":
+            # a report's own year is the one it reviews, a bulletin's the one its title names (not the year
+            # of the day it is signed, 2024年3月): their 全年 and 当年 are that year
+            year = period.year
         return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report,
                    declared=declared)
 

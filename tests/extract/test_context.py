@@ -279,3 +279,10 @@ def test_a_text_naming_no_city_is_the_one_its_dateline_was_filed_from(gazetteer)
     facts = facts_of(gazetteer, "经济运行简讯", "某某网临沂1月20日讯 记者从市统计局获悉,2023年全市生产总值6000亿元。",
                      date(2024, 1, 20))
     assert [row(f) for f in facts] == ["临沂市 | 地区生产总值 | 2023 | 6000 | -"]
+
+
+def test_a_bulletins_year_is_its_titles_not_the_month_it_is_signed(gazetteer):
+    body = "某县统计局\n\n2024年3月\n\n全年全县地区生产总值150亿元,比上年增长6%。年末全县户籍人口50万人。"
+    facts = facts_of(gazetteer, "兴文县2023年国民经济和社会发展统计公报", body)
+    assert [row(f) for f in facts] == ["兴文县 | 地区生产总值 | 2023 | 150 | 6",
+                                       "兴文县 | 户籍人口 | asof:2023-12-31 | 50 | -"]
