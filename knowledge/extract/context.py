@@ -27,6 +27,7 @@ from knowledge.extract.subjects import (
     BARE_BEFORE,
     FOCUS_HEADS,
     ORGANISATION,
+    alternation_of,
     in_list,
     is_object,
     names_institution,
@@ -40,6 +41,7 @@ from knowledge.places.nation import is_nation
 from knowledge.text.document import Document
 
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
+_PLAN_HEADING = re.compile(alternation_of("plan_headings"))
 
 
 _ITEM_MARK = re.compile(r"[;;。]")
@@ -221,7 +223,7 @@ class ArticleContext:
         """A heading's place carries to the sentences under it; a heading naming the focus unit among others
         (这就是山东|…看枣庄…: a column's name, then the article's own city) is about the focus."""
         self.previous_subject = self.sentence_subject = None  # a new section: 全县 under it is no earlier peer
-        self.span = None  # …and no earlier section's years
+        self.span = self._plan_section(text)  # …and no earlier section's years
         mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
         if not mentions:
             return
@@ -233,6 +235,15 @@ class ArticleContext:
             self.last["heading"] = (focus, focus.name)  # 挑起河南经济大梁 over a 郑州 article: still 郑州's
         else:
             self.last["heading"] = (mentions[0].region, mentions[0].surface)
+
+    def _plan_section(self, heading: str) -> Period | None:
+        """二、2024年工作安排 in a report reviewing 2023: a figure under it naming no period is a target."""
+        if not self.work_report or self.focus_year is None or not _PLAN_HEADING.search(heading):
+            return None
+        years = [m.period.year for m in find_periods(heading, published=None, default_year=self.focus_year)
+                 if m.stated_year]
+        later = [y for y in years if y is not None and y > self.focus_year]
+        return Period("target", later[-1]) if later else None
 
     def advance(self, text: str) -> None:
         self.previous_subject, self.sentence_subject = self.sentence_subject, None
