@@ -55,6 +55,7 @@ def running_year(text: str, periods: Sequence[PeriodMention], year: int | None, 
 
 
 _NEXT_CLAUSE = re.compile(r"[^,;。]*")
+_BARE_YEAR = ("全年", "年内", "当年")
 
 
 def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: int, fallback: Period) -> Period:
@@ -71,6 +72,8 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     chosen = next((m for m in reversed(periods) if m.start < end and not (m.end <= start and is_history(text, m))),
                   None)
     period = chosen.period if chosen is not None else fallback
+    if chosen is not None and fallback.kind == "target" and text[chosen.start : chosen.end] in _BARE_YEAR:
+        period = fallback  # 全年新增城镇就业5万人 under a plan's heading: the plan year's target
     if chosen is not None and period.kind == "year" and fallback.kind not in ("year", "span", "undated", "asof") \
             and opens_same_period(text, chosen.start, chosen.end):
         # 上半年,…。去年同期,…增长4%: the same months of that year

@@ -290,7 +290,8 @@ def test_a_bulletins_year_is_its_titles_not_the_month_it_is_signed(gazetteer):
 
 def test_a_reports_plan_section_dates_its_figures_as_targets(gazetteer):
     body = ("——2024年1月12日在德州市第十八届人民代表大会第三次会议上\n\n一、2023年工作回顾\n\n新增城镇就业6万人。\n\n"
-            "二、2024年工作安排\n\n新增城镇就业5万人以上。")
+            "二、2024年工作安排\n\n新增城镇就业5万人以上。全年粮食产量达到150亿斤。")
     facts = facts_of(gazetteer, "2024年德州市政府工作报告", body)
     assert [row(f) for f in facts] == ["德州市 | 城镇新增就业 | 2023 | 6 | -",
-                                       "德州市 | 城镇新增就业 | target:2024 | 5 | -"]
+                                       "德州市 | 城镇新增就业 | target:2024 | 5 | -",
+                                       "德州市 | 粮食产量 | target:2024 | 150 | -"]
