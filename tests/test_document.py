@@ -22,3 +22,21 @@ def test_infer_published_skips_an_impossible_full_date() -> None:
     # Written for this test: the impossible 2月30日 must not hide the real, earlier date.
     doc = build_document(clean_text("某县召开会议\n\n2024年2月30日有误。会议于2024年1月15日召开。\n"))
     assert infer_published(doc) == (date(2024, 1, 15), "latest full date in the text")
+
+
+def test_an_address_kept_with_the_text_dates_an_article_without_a_date_line() -> None:
+    doc = build_document(clean_text("某县经济运行平稳\n\n原文链接:http://news.example.cn/jj/2021-01-27/detail-88.shtml\n"
+                                    "今年一季度全县生产总值增长5%。\n"))
+    assert (doc.published, doc.date_rule) == (date(2021, 1, 27), "date in the page address")
+
+
+def test_a_date_line_wins_over_the_address() -> None:
+    doc = build_document(clean_text("某县经济运行平稳\n\n发布日期:2021-02-03\n"
+                                    "原文链接:http://news.example.cn/jj/2021-01-27/detail-88.shtml\n今年一季度全县生产总值增长5%。\n"))
+    assert doc.published == date(2021, 2, 3)
+
+
+def test_an_address_without_its_scheme_dates_the_article_too() -> None:
+    doc = build_document(clean_text("某县经济运行平稳\n\n原文:www.example.gov.cn/art/2019/4/24/art_1_2.html\n"
+                                    "一季度全县生产总值增长5%。\n"))
+    assert doc.published == date(2019, 4, 24)

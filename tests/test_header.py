@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from knowledge.text.document import build_document
-from knowledge.text.header import HeaderMeta, is_caption, read_header_line, strip_dateline
+from knowledge.text.header import HeaderMeta, date_in_url, is_caption, read_header_line, strip_dateline
 from knowledge.text.normalize import clean_text
 
 BODY = "全县实现地区生产总值120.5亿元,比上年增长5.1%,经济运行总体平稳。"
@@ -28,6 +28,12 @@ DATE_LINES = [
     ("2024-06-11 16:40 | 稿件来源:某某通讯社", date(2024, 6, 11)),
     ("发布时间:2022-04-11 15:09信息来源:某县统计局", date(2022, 4, 11)),
     ("2017年12月7日 07:47 来源: 某某网 作者: 张三", date(2017, 12, 7)),
+    ("某某晚报 2021-01-19 05:12", date(2021, 1, 19)),
+    ("来源:某某日报 2024-10-25", date(2024, 10, 25)),  # the outlet, then its day
+    ("2022年05月01日 10:20 某某日报", date(2022, 5, 1)),  # the day, then the outlet
+    ("2020年8月5日 星期三", date(2020, 8, 5)),  # the day and its weekday
+    ("2023-06-12 15:30 发布于某省", date(2023, 6, 12)),  # the poster's place is no part of the text
+    ("[ 2021-03-01 ]", date(2021, 3, 1)),
 ]
 
 
@@ -44,6 +50,8 @@ SOURCE_LINES = [
     ("• 发布机构 某县统计局", "某县统计局"),
     ("本文转自:某某客户端", "某某客户端"),
     ("2024-06-11 16:40 | 稿件来源:某某通讯社", "某某通讯社"),
+    ("某某晚报 2021-01-19 05:12", "某某晚报"),  # an outlet and its day, unlabelled
+    ("2021-03-01 09:00 某某新闻网", "某某新闻网"),
 ]
 
 
@@ -72,7 +80,10 @@ def test_author_and_index_lines_are_metadata(line: str) -> None:
     "2023年1月5日,全县召开经济工作会议,部署全年任务。",
     "会议强调,要把握时间节点,确保项目按期完工。",
     BODY,
-], ids=["sentence-opening-with-a-day", "word-时间-in-a-sentence", "plain-sentence"])
+    "全县经济运行平稳 2023年1月5日召开会议",  # a day inside a sentence, words after it
+    "2023年1月5日 全县召开经济会议",  # a day, then words that name no outlet
+], ids=["sentence-opening-with-a-day", "word-时间-in-a-sentence", "plain-sentence", "day-then-words",
+        "day-then-sentence"])
 def test_a_sentence_is_not_a_header_line(line: str) -> None:
     assert not read_header_line(line, HeaderMeta())
 
@@ -109,3 +120,32 @@ def test_a_share_bar_before_the_body_never_drops_the_body(bar: str) -> None:
     texts = [s.text for s in doc.sentences]
     assert BODY in texts
     assert "另一篇文章的标题" not in texts  # after the body, the same marker still ends it
+
+
+@pytest.mark.parametrize(("url", "day"), [
+    ("http://news.example.cn/jj/2021-01-27/detail-88.shtml", date(2021, 1, 27)),
+    ("http://www.example.gov.cn/art/2019/4/24/art_1_2.html", date(2019, 4, 24)),
+    ("http://paper.example.com/c/2023/0811/4532.html", date(2023, 8, 11)),
+    ("http://sd.example.com/yw/202112/t20211224_30083.htm", date(2021, 12, 24)),
+    ("https://epaper.example.cn/content/20151207/A01.htm", date(2015, 12, 7)),
+    ("https://m.example.net/news/201808/7970641.html", None),  # a month alone names no day
+    ("https://m.example.com/news/1730944160194940.shtml", None),  # a timestamp, not a date
+    ("http://a.example.cn/20201399/x.html", None),  # no such day
+    ("http://2019-04-24.example.cn/x.html", None),  # a host name's digits are no date
+], ids=["dashes", "slashes", "year-then-day", "t-prefix", "eight-digits", "month-only", "timestamp",
+        "no-such-day", "host"])
+def test_the_day_a_page_address_names(url: str, day: date | None) -> None:
+    assert date_in_url(url) == day
+
+
+def test_a_reports_venue_is_kept_from_its_date_line() -> None:
+    meta = HeaderMeta()
+    assert read_header_line("——2024年1月12日在某市第十八届人民代表大会第三次会议上", meta)
+    assert (meta.date_label, meta.venue) == (date(2024, 1, 12), "某市第十八届人民代表大会第三次会议")
+
+
+def test_a_venue_line_without_its_day_is_metadata() -> None:
+    meta = HeaderMeta()
+    assert read_header_line("——在某县第十六届人民代表大会第四次会议上", meta)
+    assert (meta.date_label, meta.venue) == (None, "某县第十六届人民代表大会第四次会议")
+    assert not read_header_line("会议强调,要在全县范围内开展大会战,确保目标完成。", HeaderMeta())

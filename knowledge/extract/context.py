@@ -27,8 +27,10 @@ from knowledge.extract.subjects import (
     BARE_BEFORE,
     FOCUS_HEADS,
     ORGANISATION,
+    alternation_of,
     in_list,
     is_object,
+    names_institution,
     opening,
     opens_clause,
     places_in,
@@ -39,6 +41,22 @@ from knowledge.places.nation import is_nation
 from knowledge.text.document import Document
 
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
+_PLAN_HEADING = re.compile(alternation_of("plan_headings"))
+
+
+_ITEM_MARK = re.compile(r"[;;。]")
+_FIGURE_OR_RANK = re.compile(r"\d|第|首|前列|领先|最|唯一|冠军")  # a rank (居全省第一) is a figure of its own
+
+
+def _figureless_item(text: str, start: int) -> bool:
+    """Whether the ;-item of a list sentence around `start` holds no figure or rank while the sentence goes on
+    past it."""
+    marks = [m.end() for m in _ITEM_MARK.finditer(text, 0, start)]
+    head = marks[-1] if marks else 0
+    end = _ITEM_MARK.search(text, start)
+    if end is None or text[end.start()] == "。":
+        return False  # the last item, or a sentence that is no list of items
+    return not _FIGURE_OR_RANK.search(text, head, end.start())
 
 
 @dataclass(slots=True)
@@ -69,7 +87,8 @@ class ArticleContext:
         cities: Counter[str] = Counter()
         provinces: Counter[str] = Counter()
         # the title and the issuing office say whose article it is: they weigh like several mentions
-        texts = [(doc.title or "", 3), (doc.publisher or "", 3), *((s.text, 1) for s in doc.sentences)]
+        texts = [(doc.title or "", 3), (doc.publisher or "", 3), (doc.venue or "", 3),
+                 *((s.text, 1) for s in doc.sentences)]
         for text, weight in texts:  # sentence by sentence, as read later
             for mention in places_in(gazetteer, mask_companies(text), year=year):
                 if is_nation(mention.region):
@@ -78,6 +97,11 @@ class ArticleContext:
                 city = gazetteer.city_of(mention.region)
                 if city is not None:
                     cities[city.code] += weight
+        if not cities and doc.dateline:
+            # 青岛新闻网1月20日讯 …全市…: a text naming no city is the one its dateline was filed from
+            for mention in places_in(gazetteer, mask_companies(doc.dateline), year=year):
+                if (found := gazetteer.city_of(mention.region)) is not None:
+                    cities[found.code] += 1
         city = gazetteer.get(cities.most_common(1)[0][0]) if cities else None
         focus = focus_unit(doc, gazetteer, city)
         if focus is not None and city is not None and not same_province(gazetteer, focus, city):
@@ -97,8 +121,10 @@ class ArticleContext:
         elif provinces:
             province = gazetteer.get(provinces.most_common(1)[0][0])
         period = focus_period(doc, year)
-        if WORK_REPORT.search(doc.title or "") and period is not None and period.kind == "year":
-            year = period.year  # a report's own year is the one it reviews: its 全年 and 当年 are that year
+        if (report or bulletin) and period is not None and period.kind == "year":
+            # a report's own year is the one it reviews, a bulletin's the one its title names (not the year
+            # of the day it is signed, 2024年3月): their 全年 and 当年 are that year
+            year = period.year
         return cls(gazetteer, city, year, province, focus, period, bulletin=bulletin, work_report=report,
                    declared=declared)
 
@@ -145,6 +171,12 @@ class ArticleContext:
         # a sentence's subject is a place named at its start, before its first figure (改造提升传统产业,17个…,
         # 绍兴黄酒…: 绍兴 is no subject of the sentence); a clause's is any place it names
         span, at = (opening(text), 0) if clause is None else (clause, start)
+        if clause is None and (item := max(span.rfind(";"), span.rfind(";"))) != -1:
+            # 甲区撤县设区,乙路通车;粮食产量保持在…: an item before the one holding the first figure names its
+            # own topic, not the sentence's subject
+            span, at = span[item + 1 :], item + 1
+        elif clause is not None and _figureless_item(text, start):
+            return None  # …and a place in such an item is its topic alone: it hands on no subject
         placed = self.places(text, (at, at + len(span)))
         listed = [c[0] for c in placed if in_list(span, c[0], c[2])]
         # the nation is a subject only at the head of its clause: …中国质量奖, 建设全国重点实验室 name things, and
@@ -180,8 +212,9 @@ class ArticleContext:
             return region, surface
         if clause is None:
             self.sentence_subject = None
-            if MASK in span or ORGANISATION.search(span):
-                # a company (masked as □) or an organisation named before the first figure is what it is about
+            if MASK in span or ORGANISATION.search(span) or names_institution(self.gazetteer, span):
+                # a company (masked as □), an organisation or an institution (某市机场) named before the first
+                # figure is what it is about
                 return None
             return self.last.get("paragraph") or self.last.get("heading") or self._focus_subject()
         return None
@@ -190,7 +223,7 @@ class ArticleContext:
         """A heading's place carries to the sentences under it; a heading naming the focus unit among others
         (这就是山东|…看枣庄…: a column's name, then the article's own city) is about the focus."""
         self.previous_subject = self.sentence_subject = None  # a new section: 全县 under it is no earlier peer
-        self.span = None  # …and no earlier section's years
+        self.span = self._plan_section(text)  # …and no earlier section's years
         mentions = [m for m in self.mentions(text) if not is_nation(m.region)]
         if not mentions:
             return
@@ -202,6 +235,15 @@ class ArticleContext:
             self.last["heading"] = (focus, focus.name)  # 挑起河南经济大梁 over a 郑州 article: still 郑州's
         else:
             self.last["heading"] = (mentions[0].region, mentions[0].surface)
+
+    def _plan_section(self, heading: str) -> Period | None:
+        """二、2024年工作安排 in a report reviewing 2023: a figure under it naming no period is a target."""
+        if not self.work_report or self.focus_year is None or not _PLAN_HEADING.search(heading):
+            return None
+        years = [m.period.year for m in find_periods(heading, published=None, default_year=self.focus_year)
+                 if m.stated_year]
+        later = [y for y in years if y is not None and y > self.focus_year]
+        return Period("target", later[-1]) if later else None
 
     def advance(self, text: str) -> None:
         self.previous_subject, self.sentence_subject = self.sentence_subject, None
@@ -231,6 +273,11 @@ class ArticleContext:
             return peer  # 据青岛市统计局…。全市生产总值…: in a 济南 article, 全市 right after 青岛 is 青岛
         if self.focus is not None and self.focus.name.endswith(suffix) and word != "市区":
             return self.focus  # 全市/该市 in an article about 荣成市 is 荣成市, not its prefecture
+        if word == "全市" and self.focus is not None and self.focus.level in ("province", "nation"):
+            # 岳阳市实现GDP…。全市市场主体…: in an article about a province, 全市 is the city named last
+            found = self.last.get("市")
+            if found is not None and found[0].level == "city":
+                return found[0]
         if word in ("全市", "我市", "本市", "市区"):
             return self.city
         if word.startswith("该") or word.startswith("全") or word.startswith("本"):

@@ -30,6 +30,11 @@ def focus_year(doc: Document) -> int | None:
 
 
 _MIN_FOCUS_MENTIONS = 3
+# 山东17市, 湖南14市州, 全省137个县市区: a count of a place's units, all of them spoken of together
+# 31省份前三季度GDP, 26个省区市: provinces counted in a title that names no place are the nation's
+_PROVINCES_COUNT = re.compile(r"^\s*(?:\d{1,2}|[二三四五六七八九十]{1,3})\s*个?(?:省份|省区市|省市区)")
+_PARTS_COUNT = re.compile(r"\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*个?"
+                          r"(?:设区市|地级市|县级市|地市|市州|县市区|县区|区县|市|县|区|州|盟|省份|省区市|省)")
 
 
 def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
@@ -37,15 +42,25 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
     (某市统计局发布) is a unit inside it; else the office's unit; else the place the article opens with; else
     its most mentioned place."""
     title = mask_companies(doc.title or "")
-    found = [m.region for m in places_in(gazetteer, title, context_city=city) if not is_nation(m.region)]
+    named_all = places_in(gazetteer, title, context_city=city)
+    if (named_all and is_nation(named_all[0].region) and _PARTS_COUNT.match(title, named_all[0].end)) \
+            or _PROVINCES_COUNT.match(title):
+        return NATION  # 全国31省份GDP出炉, 31省份前三季度GDP: the provinces compared are the nation's
+    mentions = [m for m in named_all if not is_nation(m.region)]
+    found = [m.region for m in mentions]
     office = _office_unit(doc, gazetteer, city)
     if found:
-        named = _finest_leading(gazetteer, found)
+        # 山东17市GDP出炉 淄博领跑: a place followed by a count of its parts compares them; it is the unit
+        named = found[0] if _PARTS_COUNT.match(title, mentions[0].end) else _finest_leading(gazetteer, found)
         return office if office is not None and inside(gazetteer, named, office) else named
+    venue = _venue_unit(doc, gazetteer, city)
+    if venue is not None:
+        return venue  # (在某县第十六届人民代表大会第四次会议上): the report is that unit's
     if office is not None:
         return office
-    if city is not None and _OWN_CITY.search(title):
-        return city  # 前三季度我市县域…: the title speaks as the city the text names most
+    own = _own_unit(gazetteer, title, city)
+    if own is not None:
+        return own  # 前三季度我市县域…: the title speaks as the city the text names most (我省: its province)
     opening = _opening_place(doc, gazetteer, city)
     if opening is not None:
         return opening
@@ -81,30 +96,50 @@ def declared_focus(doc: Document, gazetteer: Gazetteer, city: Region | None) -> 
     than the focus being only its most mentioned place."""
     title = mask_companies(doc.title or "")
     return (any(not is_nation(m.region) for m in places_in(gazetteer, title, context_city=city))
-            or (city is not None and _OWN_CITY.search(title) is not None)
+            or _own_unit(gazetteer, title, city) is not None or _venue_unit(doc, gazetteer, city) is not None
             or _office_unit(doc, gazetteer, city) is not None or _opening_place(doc, gazetteer, city) is not None)
 
 
-_OWN_CITY = re.compile(r"我市|本市")
+_OWN_UNIT = re.compile(r"(?:我|本)(?P<level>市|省)")
+
+
+def _own_unit(gazetteer: Gazetteer, title: str, city: Region | None) -> Region | None:
+    """The unit a title speaking as 我市/我省 is: the city the text names most, or that city's province."""
+    m = _OWN_UNIT.search(title)
+    if m is None or city is None:
+        return None
+    return city if m.group("level") == "市" else gazetteer.province_of(city)
+
+
 _OFFICE_SENTENCES = 3
+_LOCAL_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:调查总队|调查队)")
 _OPENING_REACH = 12  # 2023年某县国民经济…: the place an article opens with stands within its first words
 
 
 def _office_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
-    """The unit of the office the first sentences name (记者从某市统计局获悉, 由某市统计局发布)."""
-    for sentence in doc.sentences[:_OFFICE_SENTENCES]:
-        for office in OFFICE.finditer(sentence.text):
-            near = places_in(gazetteer, sentence.text[max(0, office.start() - 12) : office.start()],
-                                           context_city=city)
+    """The unit of the issuing office (信息来源:某区统计局) or of the office the first sentences name (记者从某市
+    统计局获悉, 由某市统计局发布)."""
+    for text in (doc.publisher or "", *(s.text for s in doc.sentences[:_OFFICE_SENTENCES])):
+        for office in OFFICE.finditer(text):
+            near = places_in(gazetteer, text[max(0, office.start() - 12) : office.start()], context_city=city)
             near = [m for m in near if not is_nation(m.region)]
             if near:
                 return _finest_leading(gazetteer, [m.region for m in near])
+            if text.endswith("国家", 0, office.start()) and not _LOCAL_BRANCH.match(text, office.end()):
+                return NATION  # 国家统计局关于…的公告 (国家统计局某市调查队 is that city's)
     return None
+
+
+def _venue_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
+    """The unit whose assembly a report was given at (某市第十八届人民代表大会第三次会议)."""
+    found = [m.region for m in places_in(gazetteer, doc.venue or "", context_city=city) if not is_nation(m.region)]
+    return _finest_leading(gazetteer, found) if found else None
 
 
 def _opening_place(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Region | None:
     """The place named in the first words of the article (a title line of a place's name, 2023年某县…)."""
-    for sentence in doc.sentences[:2]:  # the title line, when it is one, and the first sentence
+    opening = doc.sentences[:2] if doc.sentences and doc.sentences[0].is_heading else doc.sentences[:1]
+    for sentence in opening:  # the title line, when it is one, and the first sentence
         head = mask_companies(sentence.text)[:_OPENING_REACH]
         found = [m.region for m in places_in(gazetteer, head, context_city=city)
                  if not is_nation(m.region) and not is_object(head, m.start, m.surface)]

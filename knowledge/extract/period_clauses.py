@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.extract.periods import Period, PeriodMention
+from knowledge.extract.periods import Period, PeriodMention, opens_same_period
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +55,7 @@ def running_year(text: str, periods: Sequence[PeriodMention], year: int | None, 
 
 
 _NEXT_CLAUSE = re.compile(r"[^,;。]*")
+_BARE_YEAR = ("全年", "年内", "当年")
 
 
 def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: int, fallback: Period) -> Period:
@@ -62,21 +63,43 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
 
     A 年末 named in an earlier clause does not date a flow (年末总户数…,全年出生人口…), and a balance
     measured against the start of the year (…余额380亿元,比年初增加…) is the stock at the period's end.
+    A figure read alone at its number (start:start+1, a 分别 list's or a 增长N倍's) is judged by the words of
+    the clause it stands in.
     """
-    clause = text[start:end]
+    words_start, words_end = _enclosing_clause(text, start) if end - start <= 1 else (start, end)
+    clause = text[words_start:words_end]
     # a founding named in an earlier clause (1992年撤县建市,总面积…) dates no later clause
     chosen = next((m for m in reversed(periods) if m.start < end and not (m.end <= start and is_history(text, m))),
                   None)
     period = chosen.period if chosen is not None else fallback
+    if chosen is not None and fallback.kind == "target" and text[chosen.start : chosen.end] in _BARE_YEAR:
+        period = fallback  # 全年新增城镇就业5万人 under a plan's heading: the plan year's target
+    if chosen is not None and period.kind == "year" and fallback.kind not in ("year", "span", "undated", "asof") \
+            and opens_same_period(text, chosen.start, chosen.end):
+        # 上半年,…。去年同期,…增长4%: the same months of that year
+        period = Period(fallback.kind, period.year, fallback.start, fallback.end)
     if (chosen is None or chosen.end <= start) and _is_year_end(period) and _FLOW.search(clause):
         return Period("year", period.year, 1, 12)
-    following = _NEXT_CLAUSE.match(text, min(end + 1, len(text)))
-    around = clause + (following.group(0) if following else "")
-    if period.kind == "year" and period.year and _SINCE_YEAR_START.search(around):
+    # …余额380亿元,比年初增加…: the next clause measures this balance when it opens with the comparison;
+    # one naming a quantity of its own first (…收入674.7亿元,全市存款余额…比年初增加) says nothing of this one
+    following = _NEXT_CLAUSE.match(text, min(words_end + 1, len(text)))
+    measured = following is not None and _SINCE_YEAR_START.match(following.group(0).strip())
+    if period.kind == "year" and period.year and (_SINCE_YEAR_START.search(clause) or measured):
         return Period("asof", period.year, asof=date(period.year, 12, 31))
     if period.kind == "span" and not _SPAN_FLOW.search(re.split(r"\d", clause, maxsplit=1)[0]):
         return Period("year", period.year, 1, 12)  # 这五年…总装机超1.7亿千瓦: the level the span ends at
     return period
+
+
+_CLAUSE_MARK = re.compile(r"[,;:。,;:]")
+
+
+def _enclosing_clause(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the clause holding text[at] (…,技术合同成交额增长7.1倍,…)."""
+    marks = list(_CLAUSE_MARK.finditer(text, 0, at))
+    head = marks[-1].end() if marks else 0
+    tail = _CLAUSE_MARK.search(text, at)
+    return head, tail.start() if tail else len(text)
 
 
 def _is_year_end(period: Period) -> bool:
@@ -95,9 +118,9 @@ def as_targets(text: str, periods: Sequence[PeriodMention]) -> list[PeriodMentio
     for m in periods:
         after = text[m.end : m.end + _GOAL_REACH].split("。")[0]
         goal = _GOALS.search(after)
-        # the goal's own clause up to the goal word: 完成全年预期目标 reports goals met
-        lead = text[: m.end].rsplit(",", 1)[-1] + after[: goal.start()] if goal else ""
-        if m.period.kind == "year" and m.period.year and goal and not _GOAL_MET.search(lead):
+        # the goal's own clause: 完成全年预期目标, 全年主要目标任务较好完成 report goals met
+        clause = text[: m.end].rsplit(",", 1)[-1] + re.split(r"[,,;;::]", after)[0] if goal else ""
+        if m.period.kind == "year" and m.period.year and goal and not _GOAL_MET.search(clause):
             m = PeriodMention(m.start, m.end, Period("target", m.period.year), m.explicit_year)
         out.append(m)
     return out
@@ -109,6 +132,8 @@ def carried_period(text: str, periods: Sequence[PeriodMention]) -> PeriodMention
     for m in reversed(periods):
         if is_history(text, m):
             return None
+        if opens_same_period(text, m.start, m.end):
+            continue  # 去年同期,…: an aside about the year before; the paragraph's period goes on
         if _is_year_end(m.period) and m.period.year is not None and not text.startswith("截", m.start):
             # 年末城镇登记失业率…。发放稳岗补贴…: a bare year-end dates the stocks it opens, not the next
             # sentence (截至2024年年底 states the day the paragraph's figures stand at, and carries)

@@ -19,19 +19,21 @@ from knowledge.text.numbers import cn_int
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
 _YEAR = r"(?:(?P<year>(?:19|20)\d\d)\s*年(?:度)?|(?P<rel>今年|去年|前年|本年|上年|当年|明年))"
 _SPAN = (
-    rf"(?P<half>上半年|下半年)"
+    rf"(?P<half>上半年|下半年)(?P<hend>末(?!期))?"
     rf"|(?P<qs>前(?P<qn>[一二三])季度)"
+    rf"|(?P<firstn>[前首](?P<fn>1[0-2]|[2-9]|十[一二]?|[二三四五六七八九两])个?月)"
     rf"|(?P<qr>(?:第)?[1一]\s*[至到~\-—]\s*(?:第)?(?P<qe>[2-4二三四])\s*季度)"
-    rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)"
+    rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)(?P<qend>末(?!期))?"
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
     rf"|(?P<mon>(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<moend>底|末)?(?![\d日号]))"
-    rf"|(?P<ytd>以来)"
+    rf"|(?P<ytd>以来|来(?=\s*[,,、]))"
+    rf"|(?P<fullyear>全年)"
     rf"|(?P<yearend>年底|年末|底|末)"
 )
 # Every alternative starts with one of these characters; the lookahead keeps the scan from trying at
 # every position of the text. The first alternative needs a year or a span, so it never matches empty.
-_FIRST = "0-9截今去前本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
+_FIRST = "0-9截今去前首本上当明下一二三四五六七八九十两第以年底力计预到目现如这过全"
 # Several years at once: a five-year plan's time (“十四五”时期, 十三五以来), the years a report looks back on
 # (过去五年, 五年来, 这五年). A stated range (2021-2023年) is left to its last year: it heads tables of rows a year.
 _COUNT = r"[二三四五六七八九十两]"
@@ -45,7 +47,7 @@ PERIOD_RE = re.compile(
     rf"|(?=[{_FIRST}])(?={_SOME})(?P<asof>截至|截止到|截止)?\s*(?:{_YEAR})?\s*(?:{_SPAN})?"
     rf"|(?P<target>(?:力争|计划|预计)?到(?P<tyear>(?:19|20)\d\d)年)"
     rf"|(?P<now>目前|当前|截至目前|现已|如今)"
-    rf"|(?P<thisyear>这一年|过去一年|年内|全年)"
+    rf"|(?P<thisyear>这一年|过去一年|年内)"
 )
 PeriodKind = Literal["year", "half", "quarter", "quarters", "months", "month", "asof", "target", "span", "undated"]
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
@@ -174,6 +176,7 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
 def _find_periods(text: str, published: date | None, default_year: int | None,
                   relative_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
+    text = arabic_years(text)
     for m in PERIOD_RE.finditer(text):
         if not _has_content(m) or _is_comparison_base(text, m):
             continue
@@ -185,7 +188,18 @@ def _find_periods(text: str, published: date | None, default_year: int | None,
 
 def period_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` names a period or a comparison base (2016年, 上半年, 全年, 比上年), targets left out."""
-    return [m.span() for m in PERIOD_RE.finditer(text) if _has_content(m) and not m.group("target")]
+    return [m.span() for m in PERIOD_RE.finditer(arabic_years(text)) if _has_content(m) and not m.group("target")]
+
+
+_CN_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 written as 2023年: the same length, so offsets into `text` stay valid."""
+    if "〇" not in text and "零" not in text and "○" not in text:
+        return text  # cheap test first: a year in words has a zero in it (2000-2099, 1900-1999 aside)
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
 
 
 _STATED_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
@@ -193,7 +207,7 @@ _STATED_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 def stated_years(text: str, *, published: date | None) -> list[int]:
     """Years written out in `text` (2024年上半年 → 2024), targets such as 到2026年 left out."""
-    if not _STATED_YEAR.search(text):
+    if not _STATED_YEAR.search(arabic_years(text)):
         return []  # cheap test first: most sentences name no year
     return [year for m in find_periods(text, published=published) if (year := m.stated_year)]
 
@@ -203,6 +217,10 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|高于|低于|由|自)$")
 
 
+_MULTIPLE_OF = re.compile(r"(?:同期)?的\s*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>倍|%|%)")
+_SHARE_BEFORE = re.compile(r"(?:是|为|相当于)$")
+
+
 def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
     if m.group("target") or m.group("now") or m.group("thisyear"):
         return False
@@ -210,15 +228,29 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
         return bool(_BASE_BEFORE.search(text, 0, m.start()))
     if _BASE_BEFORE.search(text, 0, m.start()):
         return True
-    # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too
-    spans = ("half", "qs", "qr", "q", "months", "month", "mon")
+    if (m.group("rel") or m.group("year")) and (multiple := _MULTIPLE_OF.match(text, m.end())):
+        # 是2015年的1.8倍, 为上年的95%: the year a figure is a multiple or share of (提高到2023年的5% is that
+        # year's own rate)
+        return multiple.group("unit") == "倍" or bool(_SHARE_BEFORE.search(text, 0, m.start()))
+    # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too, unless it opens its clause
+    # (去年同期,某市GDP增长4%: the figures of that period)
+    spans = ("half", "qs", "firstn", "qr", "q", "months", "month", "mon")
     return bool((m.group("rel") or m.group("year")) and not any(m.group(g) for g in spans)
-                and text.startswith("同期", m.end()))
+                and text.startswith("同期", m.end()) and not opens_same_period(text, m.start(), m.end()))
+
+
+_CLAUSE_HEAD = re.compile(r"(?:^|[,;:。,;:\s])$")
+_SAME_PERIOD_CLAUSE = re.compile(r"同期\s*[,,]")
+
+
+def opens_same_period(text: str, start: int, end: int) -> bool:
+    """去年同期, at the head of a clause: the period the clause's figures are of, not a base."""
+    return bool(_CLAUSE_HEAD.search(text, 0, start) and _SAME_PERIOD_CLAUSE.match(text, end))
 
 
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "qr", "q", "months", "month", "mon", "ytd",
-                                     "target", "now", "thisyear")) \
+    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon",
+                                     "ytd", "fullyear", "target", "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
@@ -257,8 +289,8 @@ _FIRST_PLAN = 2006  # the eleventh five-year plan's first year; each plan is fiv
 
 def _multi(m: re.Match[str], *, published: date | None, default_year: int | None) -> Period | None:
     """A span of years; the year it ends in is the article's year (a report given early in a year looks back
-    on the year before, as with 过去一年). None when the span has not ended by then: a plan's years still to
-    come are goals, not outcomes."""
+    on the year before, as with 过去一年). A plan's time still to come (十五五时期 in 2026) sets goals: a target
+    of its last year; any other span not ended by then is None."""
     if published is not None and default_year is None:
         default_year = published.year - 1 if published.month <= 6 else published.year
     if default_year is None:
@@ -268,7 +300,10 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
         last = first + 4
         if m.group("plan_how") == "以来" and first <= default_year < last:
             return Period("span", default_year, 1, 12, first=first)  # 十四五以来 in 2023: 2021-2023
-        return Period("span", last, 1, 12, first=first) if last <= default_year else None
+        if last <= default_year:
+            return Period("span", last, 1, 12, first=first)
+        # “十五五”时期,地区生产总值年均增长5.5% in a plan given in 2026: the plan's goals
+        return Period("target", last) if m.group("plan_how") in ("时期", "期间") else None
     count = cn_int(m.group("nback") or m.group("nsince") or "")
     if not count or count < 2:
         return None
@@ -278,13 +313,19 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
 def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) -> Period | None:
     if m.group("half"):
         first = m.group("half") == "上半年"
+        if m.group("hend"):
+            return _month_end(year, 6 if first else 12)  # 上半年末: the stock on its last day
         return Period("half", year, 1 if first else 7, 6 if first else 12)
     # The patterns admit only numerals cn_int reads (一-十二, 1-12), so its None never shows here.
     if m.group("qs") and (qn := cn_int(m.group("qn"))):
         return Period("quarters", year, 1, 3 * qn)
+    if m.group("firstn") and (n := cn_int(m.group("fn"))):
+        return _first_months(year, n)
     if m.group("qr") and (qe := cn_int(m.group("qe"))):
         return Period("quarters", year, 1, 3 * qe)  # 1-3季度, 一至三季度: the quarters from the first
     if m.group("q") and (q := cn_int(m.group("qi"))):
+        if m.group("qend"):
+            return _month_end(year, 3 * q)  # 三季度末: the stock on the quarter's last day
         return Period("quarter", year, 3 * q - 2, 3 * q)
     if m.group("months") and (a := cn_int(m.group("m1"))) and (b := cn_int(m.group("m2"))):
         if a < b:
@@ -299,6 +340,8 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         if asof or m.group("moend"):
             return Period("asof", year, asof=date(year, mo, calendar.monthrange(year, mo)[1]))
         return Period("month", year, mo, mo)
+    if m.group("fullyear"):
+        return Period("year", year, 1, 12)  # 2023年全年, 去年全年: the whole of that year
     if m.group("ytd"):
         if published and published.year == year and published.month > 1:
             return Period("months", year, 1, published.month)
@@ -308,3 +351,18 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
     if not (m.group("year") or m.group("rel")):
         return None  # a bare 以来/底 without a year means nothing on its own
     return Period("year", year, 1, 12)
+
+
+def _first_months(year: int, n: int) -> Period:
+    """前5个月, 首6个月: the year's first months, named as 上半年 or 前三季度 when they are those."""
+    if n == 6:
+        return Period("half", year, 1, 6)
+    if n in (3, 9):
+        return Period("quarter" if n == 3 else "quarters", year, 1, n)
+    if n == 12:
+        return Period("year", year, 1, 12)
+    return Period("months", year, 1, n)
+
+
+def _month_end(year: int, month: int) -> Period:
+    return Period("asof", year, asof=date(year, month, calendar.monthrange(year, month)[1]))

@@ -71,12 +71,30 @@ def opening(text: str) -> str:
 
 
 ORGANISATION = re.compile(rf"(?:{alternation_of('organisation_heads')})(?!业|生)")
+# 某市长水国际机场, 某地职业技术大学: a place, a proper name of two to six characters and an institution's head
+# are one name; the name holds no word of running text (某市新建大学, 某市医院数量 speak of the place)
+_NAME_CHAR = rf"(?:(?![{''.join(context_words()['not_in_names'])}])[\u4e00-\u9fff])"
+INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_heads')})(?!生)")
+
+
+def names_institution(gazetteer: Gazetteer, text: str) -> bool:
+    """Whether `text` names an institution after a place (某市长水国际机场): what follows is about it."""
+    return any(INSTITUTION.match(text, m.end) for m in gazetteer.find_mentions(text))
 
 
 def places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:
-    """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团): the
-    place there is part of a name, not a place spoken of."""
-    return [m for m in gazetteer.find_mentions(text, **settle) if not ORGANISATION.match(text, m.end)]
+    """The gazetteer's mentions in `text`, less those naming an organisation (某省大学, 某地生产建设兵团) or an
+    institution (某市长水国际机场): the place there is part of a name, not a place spoken of."""
+    out: list[Mention] = []
+    name_end = -1  # the end of the institution's name a place opened (某市商城集团: 商城 is part of it)
+    for m in gazetteer.find_mentions(text, **settle):
+        if m.start < name_end or ORGANISATION.match(text, m.end):
+            continue
+        if named := INSTITUTION.match(text, m.end):
+            name_end = named.end()
+            continue
+        out.append(m)
+    return out
 
 
 _CLAUSE_START = re.compile(r"[,;:。,;:]")

@@ -10,11 +10,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from knowledge.text.header import HeaderMeta, header_words, is_caption, read_header_line, strip_dateline
+from knowledge.text.header import (
+    HeaderMeta,
+    date_in_url,
+    header_words,
+    is_caption,
+    read_header_line,
+    strip_dateline,
+)
 from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
 
 # The date rule of a publication date guessed from the newest year a text names: its day is no real one.
 INFERRED_YEAR_END = "newest year mentioned (end of year)"
+URL_DATE = "date in the page address"
 
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
 _TAIL_MARKERS = header_words()["tail_markers"]
@@ -23,7 +31,7 @@ _DATELINE_LINES = 5  # an outlet's dateline opens one of the first lines of the 
 _MENU_WORD_RE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,30}")
 _PUNCT_OR_DIGIT_RE = re.compile(r"[,。;:!?、\d]")
 _SENTENCE_END_RE = re.compile(r"[。!?;]")
-_URL_RE = re.compile(r"https?://[\w.-]+(?:/[\w./?%&=#-]*)?")
+_URL_RE = re.compile(r"(?:https?://|(?<![\w.])www\.)[\w.-]+(?:/[\w./?%&=#-]*)?")
 _SLOGAN_HEAD = "社会主义核心价值观"
 _LABEL_LINES = {"编者按", "编者按:", "编者的话", "导读", "摘要"}
 _BYLINE_RE = re.compile(r"^\s*[■●◆▲]?\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者)\s*[\u4e00-\u9fff ]{2,20}$")
@@ -58,6 +66,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # the body's lines (original script) before broken lines are re-joined: tables are read from these
     lines: list[str] = field(default_factory=list)
+    venue: str | None = None  # where a report was given (某县第十六届人民代表大会第四次会议), from its header
+    dateline: str | None = None  # the outlet's dateline (中新网义乌7月26日电): where the report was filed
 
     @property
     def text(self) -> str:
@@ -70,11 +80,12 @@ def build_document(clean: CleanText) -> Document:
     meta = HeaderMeta()
     body = _strip_boilerplate(lines, clean.script, meta)
     kept = join_broken_lines(body)
-    doc = Document(
-        title=meta.title, publisher=meta.publisher, published=meta.date_label,
-        date_rule="date label in text" if meta.date_label else None, url=_find_url(clean.original),
-        script=clean.script,
-    )
+    url = _find_url(clean.original)
+    published, rule = meta.date_label, "date label in text" if meta.date_label else None
+    if published is None and (published := date_in_url(url)) is not None:
+        rule = URL_DATE  # an address line kept with the text (原文链接:…/2021-01-27/…) dates it
+    doc = Document(title=meta.title, publisher=meta.publisher, published=published, date_rule=rule, url=url,
+                   script=clean.script, venue=meta.venue, dateline=meta.dateline)
     if doc.title is None:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)
@@ -102,17 +113,20 @@ def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> li
             continue
         line = _LEAD_BYLINE_RE.sub("", line)
         if body_lines < _DATELINE_LINES:
-            line = _strip_dateline(line, script)
+            line = _strip_dateline(line, script, meta)
         kept.append(line)
         body_lines += bool(_BODY_LINE.search(s))
     _drop_trailing_credits(kept, script, meta)
     return kept
 
 
-def _strip_dateline(line: str, script: Script) -> str:
-    """Drop 中新网义乌7月26日电(…) from the line; the Traditional original is cut by the same length."""
+def _strip_dateline(line: str, script: Script, meta: HeaderMeta) -> str:
+    """Drop 中新网义乌7月26日电(…) from the line, keeping it in `meta`; the Traditional original is cut by the
+    same length."""
     s = _simp(line, script)
     cut = len(s) - len(strip_dateline(s))
+    if cut:
+        meta.dateline = meta.dateline or s[:cut].strip()
     return line[cut:] if cut else line
 
 

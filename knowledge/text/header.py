@@ -21,6 +21,8 @@ class HeaderMeta:
     publisher: str | None = None
     date_label: date | None = None
     credits: list[str] = field(default_factory=list)
+    venue: str | None = None  # where a report was given (某市第十八届人民代表大会第三次会议): whose report it is
+    dateline: str | None = None  # an outlet's dateline cut from the first words (中新网义乌7月26日电)
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +44,16 @@ _RFC = re.compile(r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s*)?(?P<rd>\d{1,
                   r"(?P<ry>(?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:GMT|UTC|[+-]\d{4}))?$")
 _DATE_AT = re.compile(_YMD + _TIME)
 # (2020年3月23日) or ——2020年1月9日在…会议上: the day a report was given
-_SPEECH_DATE = re.compile(rf"^[((]?\s*[—\-]*\s*{_YMD}\s*(?:在[^。]{{0,60}}?上)?\s*[))]?$")
+_SPEECH_DATE = re.compile(rf"^[((\[【]?\s*[—\-]*\s*{_YMD}{_TIME}\s*(?:在(?P<venue>[^。]{{0,60}}?)上)?\s*[))\]】]?$")
+# ——在某市第十八届人民代表大会第三次会议上: where a report was given, its day on another line
+_VENUE_LINE = re.compile(r"^[((]?\s*[—\-]*\s*在(?P<venue>[^。,,]{2,60}?(?:代表大会|会议)[^。,,]{0,20}?)上\s*[))]?$")
+# 某某晚报 2021-01-19 05:12, 2021-03-01 09:00 某某新闻网: an outlet's name and the day, the line holding
+# nothing else; 2020年8月5日 星期三, 2023-06-12 15:30 发布于山东: the day with its weekday or the poster's place
+_OUTLET = rf"[\u4e00-\u9fff·]{{0,10}}(?:{_alt('outlet_suffixes')})"
+_OUTLET_DATE = re.compile(rf"^(?P<outlet>{_OUTLET})\s+{_YMD}{_TIME}\s*$")
+_DATE_OUTLET = re.compile(rf"^{_YMD}{_TIME}\s+(?:(?P<outlet>{_OUTLET})|(?:星期|周)[一二三四五六日天]"
+                          rf"|发布于[\u4e00-\u9fff]{{2,8}})\s*$")
+_TRAILING_DATE = re.compile(rf"(?<=\s){_YMD}{_TIME}\s*$")
 _LABEL = re.compile(rf"(?P<label>{_alt('date_labels', 'source_labels', 'title_labels', 'other_labels')})"
                     r"\s*(?P<colon>[::])?\s*")
 _BULLET = re.compile(r"^[•·●■◆▲\-*\s]+")
@@ -57,6 +68,24 @@ _CAPTION = re.compile(rf"^(?:[((][^()()]{{0,20}}(?:{_alt('caption_words')})[^()(
 _DATELINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,20}?\d{1,2}月\d{1,2}日(?:电|讯|消息)(?=[\s((]|题)"
                        r"\s*(?:[((][^()()]{0,30}[))])?\s*")
 _MAX_TITLE = 60
+
+
+# /2021-01-27/, /2023/0811/, /2019/4/24/, t20211224_…, content_20151207: the day a page was filed under (a
+# month alone, /201808/, names no day: it is left out, as a wrong day would date 目前 wrongly)
+_URL_DAYS = (re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_]?(?P<m>0[1-9]|1[0-2])[-_]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+             re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2])/?(?P<d>0?[1-9]|[12]\d|3[01])/"))
+
+
+def date_in_url(url: str | None) -> date | None:
+    """The day a page's address names (news sites file pages under it), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^(?:[a-z]+://)?[^/]+", "", url)  # a host name's digits are no date
+    for pattern in _URL_DAYS:
+        for m in pattern.finditer(path):
+            if (day := _safe(int(m.group("y")), int(m.group("m")), int(m.group("d")))) is not None:
+                return day
+    return None
 
 
 def is_caption(line: str) -> bool:
@@ -76,9 +105,17 @@ def read_header_line(line: str, meta: HeaderMeta) -> bool:
         return False
     if m := _SPEECH_DATE.match(s):
         _set_date(meta, _ymd(m))
+        meta.venue = meta.venue or m.group("venue")
+        return True
+    if m := _VENUE_LINE.match(s):
+        meta.venue = meta.venue or m.group("venue")
         return True
     if m := _RFC.match(s):
         _set_date(meta, _rfc(m))
+        return True
+    if m := _OUTLET_DATE.match(s) or _DATE_OUTLET.match(s):
+        meta.publisher = meta.publisher or m.group("outlet")
+        _set_date(meta, _ymd(m))
         return True
     start = _metadata_start(s)
     if start is None:
@@ -128,6 +165,8 @@ def _read_fields(text: str, meta: HeaderMeta) -> None:
                 _set_date(meta, _ymd(d))
         elif label in words["source_labels"] and value:
             meta.publisher = meta.publisher or value.split()[0]
+            if (day := _TRAILING_DATE.search(value)) and day.start() > 0:
+                _set_date(meta, _ymd(day))  # 来源:某某日报 2024-10-25: the outlet, then its day
         elif label in words["title_labels"] and value:
             meta.title = meta.title or value
 

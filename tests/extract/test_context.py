@@ -17,9 +17,12 @@ SUBJECTS = [
      "改造提升传统产业,重点产业增加值增长5.0%,绍兴黄酒等产业入选国家名单。服务业增加值增长5.5%。", None,
      ["浙江省 | 重点产业增加值 | 2025 | - | 5.0", "浙江省 | 服务业增加值 | 2025 | - | 5.5"]),
     # in a province's work report a city opening a sentence is that sentence's alone, not its paragraph's
-    ("2026年云南省政府工作报告", "昆明长水国际机场新开航线30条。电力总装机1.7亿千瓦,新增铁路里程989公里。", None,
-     ["昆明市 | 长水国际机场新开航线 | 2025 | 30 | -", "云南省 | 电力总装机 | 2025 | 1.7 | -",
+    ("2026年云南省政府工作报告", "昆明市新开公交线路30条。电力总装机1.7亿千瓦,新增铁路里程989公里。", None,
+     ["昆明市 | 新开公交线路 | 2025 | 30 | -", "云南省 | 电力总装机 | 2025 | 1.7 | -",
       "云南省 | 铁路里程 | 2025 | 989 | -"]),
+    # …and an institution named after a place (昆明长水国际机场) is what its sentence is about: no region's
+    ("2026年云南省政府工作报告", "昆明长水国际机场新开航线30条。电力总装机1.7亿千瓦。", None,
+     ["云南省 | 电力总装机 | 2025 | 1.7 | -"]),
     # 全市 right after a sentence about a peer city is that city
     ("济南青岛两市上半年经济运行",
      "2023年上半年济南市的生产总值为5000亿元。\n\n据青岛市统计局通报,上半年青岛经济持续向好。\n\n"
@@ -166,6 +169,8 @@ PERIODS = [
      ["甘肃省 | 地区生产总值 | target:2015 | - | 8", "甘肃省 | 固定资产投资 | target:2015 | - | 20"]),
     ("淄博市政府工作报告划重点", "报告阐述了2019年全市发展的预期目标建议。其中一般公共预算收入增长5%左右。",
      date(2019, 1, 22), ["淄博市 | 一般公共预算收入 | target:2019 | - | 5"]),
+    ("兴文县政府工作报告", "今年全县经济社会发展的主要目标是:地区生产总值增长6%左右。", date(2024, 1, 12),
+     ["兴文县 | 地区生产总值 | target:2024 | - | 6"]),
     # goals reported met are the year's outcomes
     ("四川省政府工作报告", "过去一年,全省较好完成全年预期目标任务,地区生产总值6000亿元。", date(2026, 2, 3),
      ["四川省 | 地区生产总值 | 2025 | 6000 | -"]),
@@ -242,3 +247,51 @@ SPAN_BODY = ("这五年,我们坚持稳中求进,全省发展迈上新台阶。\
 ])
 def test_a_span_of_years_dates_the_passage_it_opens(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, "2026年河南省政府工作报告", body, date(2026, 1, 22))] == expected
+
+
+def test_all_the_city_in_a_province_article_is_the_city_named_last(gazetteer):
+    # in an article about a province, 全市 is the city the text has just named, not the one it names most
+    body = ("长沙市地区生产总值1.3万亿元。长沙市常住人口1040万人。\n\n"
+            "岳阳市地区生产总值4400亿元。全市市场主体总量达到35万户。")
+    facts = facts_of(gazetteer, "湖南各市州2021年经济盘点", body, date(2022, 2, 10))
+    assert "岳阳市 | 市场主体总量 | 2021 | 35 | -" in [row(f) for f in facts]
+
+
+def test_a_place_in_a_list_item_without_figures_is_that_items_topic_alone(gazetteer):
+    # 陵城撤县设区,…; is one item of the city's achievements: the figures of the later items are the city's
+    body = ("五是城乡建设提速。陵城撤县设区,高铁新区开工建设;多条高速建成通车;粮食产量达到150亿斤,"
+            "蔬菜产值突破90亿元。")
+    facts = facts_of(gazetteer, "德州市“十三五”发展成就", body, date(2020, 11, 20))
+    assert {f.region.name for f in facts} == {"德州市"}
+    assert len(facts) == 2
+
+
+def test_the_same_period_a_year_before_dates_its_clause_alone(gazetteer):
+    # 去年同期, opening a clause: the figures of the same months a year before; the paragraph's period goes on
+    body = "上半年,全市生产总值1500亿元,增长6%。去年同期,全市生产总值增长4.2%。全市规上工业增加值增长7%。"
+    facts = facts_of(gazetteer, "聊城市上半年经济", body, date(2024, 8, 10))
+    assert [row(f) for f in facts] == ["聊城市 | 地区生产总值 | 2024H1 | 1500 | 6",
+                                       "聊城市 | 地区生产总值 | 2023H1 | - | 4.2",
+                                       "聊城市 | 规上工业增加值 | 2024H1 | - | 7"]
+
+
+def test_a_text_naming_no_city_is_the_one_its_dateline_was_filed_from(gazetteer):
+    facts = facts_of(gazetteer, "经济运行简讯", "某某网临沂1月20日讯 记者从市统计局获悉,2023年全市生产总值6000亿元。",
+                     date(2024, 1, 20))
+    assert [row(f) for f in facts] == ["临沂市 | 地区生产总值 | 2023 | 6000 | -"]
+
+
+def test_a_bulletins_year_is_its_titles_not_the_month_it_is_signed(gazetteer):
+    body = "某县统计局\n\n2024年3月\n\n全年全县地区生产总值150亿元,比上年增长6%。年末全县户籍人口50万人。"
+    facts = facts_of(gazetteer, "兴文县2023年国民经济和社会发展统计公报", body)
+    assert [row(f) for f in facts] == ["兴文县 | 地区生产总值 | 2023 | 150 | 6",
+                                       "兴文县 | 户籍人口 | asof:2023-12-31 | 50 | -"]
+
+
+def test_a_reports_plan_section_dates_its_figures_as_targets(gazetteer):
+    body = ("——2024年1月12日在德州市第十八届人民代表大会第三次会议上\n\n一、2023年工作回顾\n\n新增城镇就业6万人。\n\n"
+            "二、2024年工作安排\n\n新增城镇就业5万人以上。全年粮食产量达到150亿斤。")
+    facts = facts_of(gazetteer, "2024年德州市政府工作报告", body)
+    assert [row(f) for f in facts] == ["德州市 | 城镇新增就业 | 2023 | 6 | -",
+                                       "德州市 | 城镇新增就业 | target:2024 | 5 | -",
+                                       "德州市 | 粮食产量 | target:2024 | 150 | -"]

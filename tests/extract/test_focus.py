@@ -23,10 +23,25 @@ def context_of(gazetteer, title: str, body: str) -> ArticleContext:
     ("增速居全省第一 挑起河南经济大梁", "8月10日,半年数据由郑州市统计局发布。", "郑州市", True),  # office inside
     ("这就是山东|看枣庄六十年变化", "记者从山东省政府新闻办获悉。", "枣庄市", True),  # the finer of the title's places
     ("前三季度我市县域经济增速居全省前列", "日照市发改委介绍了县域经济情况。", "日照市", True),  # 我市 in the title
+    # a report's venue (在某市第N届人民代表大会…上) says whose report it is when its title names no place
+    ("政府工作报告", "——2024年1月12日在德州市第十八届人民代表大会第三次会议上\n\n过去一年,全市经济增长6%。",
+     "德州市", True),
+    # the issuing office of a source line is the article's unit
+    ("我区上半年经济运行情况", "信息来源:历城区统计局\n\n上半年,全区地区生产总值增长5%。", "历城区", True),
+    # the nation's statistics office speaks for the nation; its survey team in a city for that city
+    ("关于夏粮产量数据的公告", "信息来源:国家统计局\n\n全国夏粮总产量14000万吨。", "全国", True),
+    ("统计公报", "国家统计局德州调查队\n\n全年粮食产量50亿斤。", "德州市", True),
+    ("今年以来我省工业稳中有进", "全省规上工业增加值增长5%。保定市规上工业增加值增长6%。", "河北省", True),  # 我省
+    # a place followed by a count of its units compares them: the place is the unit, not the city it praises
+    ("江西11市上半年GDP出炉 赣州增速领跑", "上半年各市经济总体平稳。", "江西省", True),
+    ("江苏13个设区市前三季度GDP出炉 苏州总量居首", "前三季度各市经济运行平稳。", "江苏省", True),
+    ("全国31省份前三季度GDP出炉", "前三季度,广东GDP9.8万亿元。江苏GDP9.3万亿元。", "全国", True),
+    ("26个省区市上半年GDP增速跑赢全国", "上半年,江苏GDP增长5.8%。", "全国", True),
     # only the most named place: a focus, but not declared
     ("经济运行简讯", "工业生产总体保持平稳运行,淄博市投资增长。淄博市消费回暖。淄博市出口增长。", "淄博市", False),
 ], ids=["title-line", "first-words", "source-first", "office-inside-title", "title-finest", "own-city",
-        "most-named"])
+        "venue", "source-office", "nation-office", "survey-team", "own-province", "parts-count", "districted-cities",
+        "nation-parts", "provinces-counted", "most-named"])
 def test_the_focus_unit_is_the_place_the_article_declares(gazetteer, title, body, focus, declared):
     ctx = context_of(gazetteer, title, body)
     assert (ctx.focus.name if ctx.focus else None, ctx.declared) == (focus, declared)
@@ -81,3 +96,11 @@ def test_an_article_about_one_province_among_others_keeps_it(gazetteer):
             "湖南出口增长6.0%。河北、山西、广西、甘肃增速低于湖南。")
     ctx = context_of(gazetteer, "各地经济简讯", body)
     assert ctx.focus is not None and ctx.focus.name == "湖南省"
+
+
+def test_a_place_opening_the_second_sentence_is_no_opening_without_a_title_line(gazetteer):
+    # no title line: the second sentence is no part of the article's first words (其中,某县… is a part)
+    raw = RawArticle("t.txt", "今年前三季度,我市地区生产总值完成2100亿元,同比增长5.5%。其中,邹平市完成560亿元。\n"
+                     .encode(), ArticleMeta())
+    ctx = ArticleContext.for_document(parse_article(raw, gazetteer).doc, gazetteer)
+    assert ctx.focus is None  # 我市 is then the city the text names most, 滨州市, not the part it names

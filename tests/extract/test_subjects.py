@@ -54,3 +54,19 @@ def test_a_place_inside_an_organisations_name_is_no_mention(gazetteer) -> None:
 ], ids=["after-period", "after-year", "section", "inside-award", "inside-lab"])
 def test_a_word_opens_its_clause_only_after_dates_and_connectives(span: str, surface: str, expected: bool) -> None:
     assert opens_clause(span, span.index(surface)) is expected
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("昆明长水国际机场旅客吞吐量增长", []),  # a place, a proper name and 机场: one institution's name
+    ("宁波东方理工大学建校招生", []),
+    ("昆明新建机场两座", ["昆明"]),  # words of running text between: the place is spoken of
+    ("杭州的医院床位增加", ["杭州"]),
+    ("郑州市医院数量达到300家", ["郑州市"]),  # no proper name between: the place's hospitals
+    ("青岛市三甲医院增至20家", ["青岛市"]),  # a count of a kind
+    ("杭州高校大学生就业率提高", ["杭州"]),  # 大学生 are the place's students, no institution's name
+    ("临沂市商城银行存款增长", []),  # a place's name inside the institution's (商城) names no place either
+    ("青岛农商银行存款余额增长", []),
+], ids=["airport", "university", "new-airport", "of-the-place", "bare-head", "count-of-a-kind", "students",
+        "place-inside-the-name", "bank"])
+def test_a_place_inside_an_institutions_name_is_not_named(gazetteer, text, named) -> None:
+    assert [m.surface for m in places_in(gazetteer, text)] == named
