@@ -4,11 +4,31 @@ Each gate is one general reason to leave a fact out, measured on the development
 
 - undated: neither the sentence, the article nor its publication gives a year, so nobody can say which
   period the figure is of (such facts were never right on the development corpus).
+- a bare head: an open metric (one outside the catalogue) read from a sentence that is only a kind or a
+  measure (企业, 行业, 零售额, 总产量; words in knowledge/data/gates.toml) says nothing of what it is of;
+  the words that said which (汽车类零售额, 粮食总产量) were elsewhere in the sentence. A table's row names
+  its metric outright, and a catalogue name is a known indicator, so neither is refused.
+- a one-word measure: an amount (元, 吨, 亩, %, or a growth rate alone) under an open name of one word
+  before it (耕地96.5万亩, 开工率95%, 注册资本7737.8亿元) lacks what it measures or whose it is; a count
+  (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
+  (拿出2000万元财政资金): one word does that.
+- a lone verb (新增, 谋划) names an act, not a quantity, whatever unit follows it.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
 from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import metrics
+from knowledge.extract.nounphrase import is_lone_verb, is_one_word
+from knowledge.text.document import Document
+
+_SPACES = re.compile(r"[\s,]")
 
 
 def is_undated(fact: ExtractedFact) -> bool:
@@ -16,7 +36,54 @@ def is_undated(fact: ExtractedFact) -> bool:
     return fact.period.kind == "undated" or fact.period.year is None
 
 
-def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact]) -> list[ExtractedFact]:
+def is_open(fact: ExtractedFact) -> bool:
+    """A metric outside the catalogue: the sentence's own words for it."""
+    return fact.metric not in metrics()
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
+    return {name: frozenset(words) for name, words in raw.items()}
+
+
+def bare_heads() -> frozenset[str]:
+    """The kinds and measures that name nothing on their own (knowledge/data/gates.toml)."""
+    return _words()["bare_kinds"] | _words()["bare_measures"]
+
+
+def is_counted(unit: str | None) -> bool:
+    """Does a figure in `unit` count things (户, 个, 万人) rather than measure an amount (亿元, 吨, %)?"""
+    return unit is not None and unit.lstrip("万亿") in _words()["counters"]
+
+
+def is_bare_head(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric that is only a kind or a measure, without what it is of."""
+    return is_open(fact) and fact.metric in bare_heads()
+
+
+def is_one_word_measure(fact: ExtractedFact, sentence: str) -> bool:
+    """An open metric of one word whose figure is an amount, not a count, unless the name follows the figure."""
+    if not is_open(fact) or is_counted(fact.unit) or not is_one_word(fact.metric):
+        return False
+    written = f"{fact.value_text}{fact.unit or ''}{fact.metric}"
+    return fact.value_text is None or written not in sentence
+
+
+def is_an_act(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric that is one verb."""
+    return is_open(fact) and is_lone_verb(fact.metric)
+
+
+_PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
+    is_bare_head, is_one_word_measure, is_an_act,
+)
+
+
+def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Document) -> list[ExtractedFact]:
     """The facts that pass every gate, in their order; `prose` are those read from sentences (the rest
     come from tables, whose rows and columns name metric and period outright)."""
-    return [f for f in facts if not is_undated(f)]
+    read = {id(f) for f in prose}
+    texts = {s.position: _SPACES.sub("", s.text) for s in doc.sentences}
+    return [f for f in facts if not is_undated(f)
+            and not (id(f) in read and any(gate(f, texts.get(f.sentence, "")) for gate in _PROSE_GATES))]

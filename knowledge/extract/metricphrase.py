@@ -9,7 +9,14 @@ from functools import lru_cache
 from knowledge.extract.clauses import FILL
 from knowledge.extract.entities import MASK
 from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
-from knowledge.extract.nounphrase import drop_leading_verb, first_word, last_object, names_an_action, noun_phrase_in
+from knowledge.extract.nounphrase import (
+    drop_leading_verb,
+    first_word,
+    is_one_word,
+    last_object,
+    names_an_action,
+    noun_phrase_in,
+)
 from knowledge.extract.nounphrase import has_verb as _has_verb
 from knowledge.extract.vocab import alternation, word_classes
 
@@ -253,6 +260,8 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
         return f"{previous}{phrase}" if previous else None
+    if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):
+        return owner + phrase  # 86个重点项目开工建设,开工率91.2%: the rate of the things just counted
     if previous and phrase.endswith("的") and "的" in previous:
         return phrase + previous.rpartition("的")[2]  # …过千亿元的县有16个,过500亿元的有49个
     if previous and phrase.startswith(("占", "在")):
@@ -260,6 +269,16 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if previous and phrase in _ELLIPTICAL:
         return _inherit_subject(phrase, previous)
     return phrase
+
+
+def _is_bare_rate(phrase: str) -> bool:
+    """开工率, 开复工率: a rate of one word that says not whose it is (城镇化率 and the catalogue's say so)."""
+    return phrase.endswith("率") and canonical_metric(phrase) is None and is_one_word(phrase)
+
+
+def _names_things(metric: str) -> bool:
+    """重点项目, 省级重点建设类项目: things counted, not an amount (增加值, 总投资, 存款余额, 城镇化率)."""
+    return not (_QUANTITY_WORD.search(metric) or metric.endswith(_MEASURE_HEADS + _ELLIPTICAL + _CLASSES["np_heads"]))
 
 
 def with_head(phrase: str, previous: str | None) -> str:

@@ -63,7 +63,8 @@ def test_the_corps_is_the_focus_of_an_article_about_it(gazetteer):
     assert ctx.province is not None and ctx.province.name == "新疆维吾尔自治区"
     assert {f.region.name for f in parsed.facts} == {"新疆生产建设兵团"}
     other = parse_article(RawArticle("t.txt", "新疆维吾尔自治区经济运行\n\n1至8月,全区规模以上工业增加值"
-                                     "同比增长5%,兵团规模以上工业增加值增长3%。\n".encode(), ArticleMeta(published=_PUBLISHED)), gazetteer)
+                                     "同比增长5%,兵团规模以上工业增加值增长3%。\n".encode(),
+                                     ArticleMeta(published=_PUBLISHED)), gazetteer)
     assert {f.region.name for f in other.facts} == {"新疆维吾尔自治区"}
 
 

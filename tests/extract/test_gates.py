@@ -24,3 +24,37 @@ UNDATED = [
 @pytest.mark.parametrize(("title", "body", "published", "expected"), UNDATED, ids=str)
 def test_a_figure_with_no_year_is_refused(gazetteer, title, body, published, expected):
     assert [row(f) for f in facts_of(gazetteer, title, body, published)] == expected
+
+
+TITLE = "莱阳市2021年经济运行"
+
+OPEN_NAMES = [
+    # a bare word names a kind or a measure, not what it is of: refused
+    ("全市实有企业达5200户,同比增长3.1%。", []),
+    ("全年粮食生产平稳,总产量达96.2万吨。", []),
+    # the same measures with what they are of are kept
+    ("全年汽车类商品实现零售额41.5亿元,增长12.0%。", ["莱阳市 | 汽车类商品零售额 | 2021 | 41.5 | 12.0"]),
+    # a catalogue name is a known indicator, one word or not
+    ("全市实有市场主体15.2万户。", ["莱阳市 | 市场主体 | 2021 | 15.2 | -"]),
+    ("全市总面积1730平方公里。", ["莱阳市 | 总面积 | 2021 | 1730 | -"]),
+    # an amount under one word before it lacks what it measures or whose it is
+    ("全县耕地88.2万亩,林地12万亩。", []),
+    ("上半年,全市开工率91.2%。", []),
+    # an amount written before its thing is named by it
+    ("全县还拿出1500万元财政资金,鼓励企业技术改造。", ["莱阳市 | 财政资金 | 2021 | 1500 | -"]),
+    # a lone verb names an act, not a quantity
+    ("全市新增12户。", []),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OPEN_NAMES, ids=str)
+def test_an_open_name_must_say_what_it_measures(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+def test_a_table_row_of_one_word_is_kept(gazetteer):
+    # a table's row names its metric outright: a one-word row is no clipped phrase
+    body = ("主要指标如下。\n表1 2021年莱阳市市场运行\n| 指标 | 单位 | 数值 | 比上年增长(%) |\n"
+            "| --- | --- | --- | --- |\n| 企业 | 户 | 5200 | 3.1 |\n| 零售额 | 亿元 | 41.5 | 12.0 |")
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["莱阳市 | 企业 | 2021 | 5200 | 3.1",
+                                                                  "莱阳市 | 零售额 | 2021 | 41.5 | 12.0"]
