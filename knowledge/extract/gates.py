@@ -13,6 +13,9 @@ Each gate is one general reason to leave a fact out, measured on the development
   (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
   (拿出2000万元财政资金): one word does that.
 - a lone verb (新增, 谋划) names an act, not a quantity, whatever unit follows it.
+- a bound on an open metric: 超过, 近, 约, 余 (服务客户超122万次, 日均通关近6万人次) mark a round figure
+  given in passing, and its words are seldom an indicator's name; a catalogue indicator so given is kept
+  (地区生产总值突破3万亿元), since what it measures is known.
 """
 
 from __future__ import annotations
@@ -75,8 +78,16 @@ def is_an_act(fact: ExtractedFact, _sentence: str = "") -> bool:
     return is_open(fact) and is_lone_verb(fact.metric)
 
 
+_BOUNDS = frozenset({"超过", "近", "约", "余"})
+
+
+def is_a_bound(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric whose figure is a bound or a round figure (超过, 近, 约, 余), not an exact value."""
+    return is_open(fact) and not is_counted(fact.unit) and not _BOUNDS.isdisjoint(fact.qualifiers)
+
+
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
-    is_bare_head, is_one_word_measure, is_an_act,
+    is_bare_head, is_one_word_measure, is_an_act, is_a_bound,
 )
 
 

@@ -58,3 +58,22 @@ def test_a_table_row_of_one_word_is_kept(gazetteer):
             "| --- | --- | --- | --- |\n| 企业 | 户 | 5200 | 3.1 |\n| 零售额 | 亿元 | 41.5 | 12.0 |")
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["莱阳市 | 企业 | 2021 | 5200 | 3.1",
                                                                   "莱阳市 | 零售额 | 2021 | 41.5 | 12.0"]
+
+
+BOUNDS = [
+    # a round amount given in passing under an open name is refused
+    ("全年快递业务收入约35亿元。", []),
+    ("全年电商交易额超过80亿元。", []),
+    # the exact amount is kept, and so is a threshold crossed
+    ("全年快递业务收入35.2亿元。", ["莱阳市 | 快递业务收入 | 2021 | 35.2 | -"]),
+    ("全年民营经济增加值突破1.2万亿元。", ["莱阳市 | 民营经济增加值 | 2021 | 1.2 | -"]),
+    # a catalogue indicator given as a bound says what it measures
+    ("全年地区生产总值约420亿元。", ["莱阳市 | 地区生产总值 | 2021 | 420 | -"]),
+    # a count of things named is kept with its bound
+    ("全市公园达到300余处。", ["莱阳市 | 公园 | 2021 | 300 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), BOUNDS, ids=str)
+def test_a_bound_on_an_open_amount_is_refused(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
