@@ -83,7 +83,9 @@ _BOUNDS = frozenset({"超过", "近", "约", "余"})
 
 def is_a_bound(fact: ExtractedFact, _sentence: str = "") -> bool:
     """An open metric whose figure is a bound or a round figure (超过, 近, 约, 余), not an exact value."""
-    return is_open(fact) and not is_counted(fact.unit) and not _BOUNDS.isdisjoint(fact.qualifiers)
+    if not is_open(fact) or is_counted(fact.unit) or fact.unit == "倍":
+        return False  # a count names the things counted; 增长近3倍 is a change, its words name what grew
+    return not _BOUNDS.isdisjoint(fact.qualifiers)
 
 
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (

@@ -69,7 +69,8 @@ BOUNDS = [
     ("全年民营经济增加值突破1.2万亿元。", ["莱阳市 | 民营经济增加值 | 2021 | 1.2 | -"]),
     # a catalogue indicator given as a bound says what it measures
     ("全年地区生产总值约420亿元。", ["莱阳市 | 地区生产总值 | 2021 | 420 | -"]),
-    # a count of things named is kept with its bound
+    # a count of things named is kept with its bound, and so is a multiple of growth
+    ("全年跨境电商交易额增长近4倍。", ["莱阳市 | 跨境电商交易额增长倍数 | 2021 | 4 | -"]),
     ("全市公园达到300余处。", ["莱阳市 | 公园 | 2021 | 300 | -"]),
 ]
 
