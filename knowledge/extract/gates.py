@@ -13,6 +13,9 @@ Each gate is one general reason to leave a fact out, measured on the development
   (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
   (拿出2000万元财政资金): one word does that.
 - a lone verb (新增, 谋划) names an act, not a quantity, whatever unit follows it.
+- a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
+  no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
+  want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
 - a bound on an open metric: 超过, 近, 约, 余 (服务客户超122万次, 日均通关近6万人次) mark a round figure
   given in passing, and its words are seldom an indicator's name; a catalogue indicator so given is kept
   (地区生产总值突破3万亿元), since what it measures is known.
@@ -78,6 +81,21 @@ def is_an_act(fact: ExtractedFact, _sentence: str = "") -> bool:
     return is_open(fact) and is_lone_verb(fact.metric)
 
 
+def is_flow(fact: ExtractedFact) -> bool:
+    """An amount of money or output, or a growth rate alone: a quantity over a span of time, not at a day."""
+    if any(word in fact.metric for word in _words()["stock_words"]):
+        return False
+    if fact.value is None:
+        return True
+    unit = (fact.unit or "").lstrip("万亿千")
+    return any(unit.endswith(flow) for flow in _words()["flow_units"])
+
+
+def is_a_flow_at_a_day(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """A flow whose period is a single day."""
+    return fact.period.kind == "asof" and is_flow(fact)
+
+
 _BOUNDS = frozenset({"超过", "近", "约", "余"})
 
 
@@ -89,7 +107,7 @@ def is_a_bound(fact: ExtractedFact, _sentence: str = "") -> bool:
 
 
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
-    is_bare_head, is_one_word_measure, is_an_act, is_a_bound,
+    is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day,
 )
 
 

@@ -78,3 +78,21 @@ BOUNDS = [
 @pytest.mark.parametrize(("body", "expected"), BOUNDS, ids=str)
 def test_a_bound_on_an_open_amount_is_refused(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
+
+FLOWS_AT_A_DAY = [
+    # an output or a growth rate dated only to a day has no period it was produced in
+    ("截至目前,全市实现工业总产值120亿元。", []),
+    ("目前,全市快递业务收入同比增长8%。", []),
+    # stocks stand at a day: balances, capacity, and counts of things
+    ("截至目前,全市金融机构贷款余额300亿元。", ["莱阳市 | 金融机构贷款余额 | asof:2021-05-08 | 300 | -"]),
+    ("目前,全市钢材年加工产能达到500万吨。", ["莱阳市 | 钢材年加工产能 | asof:2021-05-08 | 500 | -"]),
+    ("目前,全市公园达到40处。", ["莱阳市 | 公园 | asof:2021-05-08 | 40 | -"]),
+    # the same output with its year is kept
+    ("今年一季度,全市实现工业总产值120亿元。", ["莱阳市 | 工业总产值 | 2021Q1 | 120 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FLOWS_AT_A_DAY, ids=str)
+def test_a_flow_dated_to_a_day_is_refused(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, "莱阳市经济运行", body, date(2021, 5, 8))] == expected
