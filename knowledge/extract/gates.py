@@ -12,7 +12,7 @@ Each gate is one general reason to leave a fact out, measured on the development
   before it (耕地96.5万亩, 开工率95%, 注册资本7737.8亿元) lacks what it measures or whose it is; a count
   (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
   (拿出2000万元财政资金): one word does that.
-- a lone verb (新增, 谋划) names an act, not a quantity, whatever unit follows it.
+- a lone verb (新增, 开工) names an act, not a quantity, whatever unit follows it.
 - a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
   no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.

@@ -12,6 +12,7 @@ from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_
 from knowledge.extract.nounphrase import (
     drop_leading_verb,
     first_word,
+    is_lone_verb,
     is_one_word,
     last_object,
     names_an_action,
@@ -179,6 +180,8 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
     in people: the check every stored name must pass."""
     if canonical_metric(name) is not None or (_QUOTED.match(name) and noun_phrase_in(name[name.index("”") + 1 :])):
         return True
+    if is_lone_verb(name):
+        return False  # 新增, 开工: an act, whatever it is counted in
     if noun_phrase_in(name) == name:
         return True
     if (noted := _NOTED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in noted.groups()):

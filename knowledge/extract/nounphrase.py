@@ -94,7 +94,7 @@ def is_one_word(words: str) -> bool:
 
 
 def is_lone_verb(words: str) -> bool:
-    """Whether jieba reads `words` as one verb (新增, 谋划; not 出生人口 or 易地扶贫搬迁)."""
+    """Whether jieba reads `words` as one verb (新增, 开工; not 出生人口 or 易地扶贫搬迁)."""
     tagged = _tags(words)
     return len(tagged) == 1 and tagged[0][1] == "v"
 

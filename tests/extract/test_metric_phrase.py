@@ -116,7 +116,7 @@ def test_noun_phrase_in_finds_the_metric_or_rejects(phrase, expected):
 
 @pytest.mark.parametrize(("garbage", "unit"), [
     ("比上年", "%"), ("还拿出", "万元"), ("金融机构伸出了援助之手", "家"), ("占据", "席"), ("增长2.9%", "%"),
-    ("还拿出", "人"),
+    ("还拿出", "人"), ("新增", "户"), ("开工", "个"),
 ], ids=str)
 def test_the_stored_name_check_rejects_garbage(garbage, unit):
     assert not is_metric_name(garbage, unit)
