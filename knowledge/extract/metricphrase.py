@@ -287,7 +287,9 @@ def _names_things(metric: str) -> bool:
 def with_head(phrase: str, previous: str | None) -> str:
     """果用瓜 after 蔬菜播种面积 (in the same unit) → 果用瓜播种面积: a bare thing takes the measure head of the
     quantity before it; a phrase naming a quantity of its own keeps its words."""
-    if previous is None or len(phrase) > 8 or canonical_metric(phrase) or metric_in_phrase(phrase) \
+    # a thing is short; 交通运输、仓储邮政业 is one industry named by two words
+    longest = max(map(len, phrase.split("、")))
+    if previous is None or longest > 8 or canonical_metric(phrase) or metric_in_phrase(phrase) \
             or phrase.endswith(_MEASURE_HEADS + _CLASSES["np_heads"] + _ELLIPTICAL) or _QUANTITY_WORD.search(phrase):
         return phrase  # 净增额, 增粮: a quantity of its own, not a thing
     head = next((h for h in _MEASURE_HEADS if previous.endswith(h) and len(previous) > len(h)), None)

@@ -211,6 +211,9 @@ SHARED_HEADS = [
     # the whole named in a clause of its own: 第三产业增加值中,…
     ("第三产业增加值中,批发和零售业5200万元,金融业3100万元。",
      ["威海市 | 批发和零售业增加值 | 2017 | 5200 | -", "威海市 | 金融业增加值 | 2017 | 3100 | -"]),
+    # an industry named by two words joined by 、 is still one short thing, and the chain goes on after it
+    ("第三产业增加值中,交通运输、仓储邮政业4100万元,金融业3100万元。",
+     ["威海市 | 交通运输、仓储邮政业增加值 | 2017 | 4100 | -", "威海市 | 金融业增加值 | 2017 | 3100 | -"]),
     # another unit, a quantity of its own, or a count: no shared head
     ("全年蔬菜播种面积900公顷,果农1200户。",
      ["威海市 | 蔬菜播种面积 | 2017 | 900 | -", "威海市 | 果农 | 2017 | 1200 | -"]),
