@@ -16,9 +16,9 @@ Each gate is one general reason to leave a fact out, measured on the development
 - a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
   no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
-- a bound on an open metric: 超过, 近, 约, 余 (服务客户超122万次, 日均通关近6万人次) mark a round figure
-  given in passing, and its words are seldom an indicator's name; a catalogue indicator so given is kept
-  (地区生产总值突破3万亿元), since what it measures is known.
+- a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
+  estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
+  (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
 """
 
 from __future__ import annotations
@@ -103,7 +103,13 @@ def is_a_bound(fact: ExtractedFact, _sentence: str = "") -> bool:
     """An open metric whose figure is a bound or a round figure (超过, 近, 约, 余), not an exact value."""
     if not is_open(fact) or is_counted(fact.unit) or fact.unit == "倍":
         return False  # a count names the things counted; 增长近3倍 is a change, its words name what grew
-    return not _BOUNDS.isdisjoint(fact.qualifiers)
+    return not _BOUNDS.isdisjoint(fact.qualifiers) and is_round(fact.value_text)
+
+
+def is_round(value_text: str | None) -> bool:
+    """6, 122, 5000, 1.7: two significant digits at most, the figure of a rough estimate (208.85 is exact)."""
+    digits = (value_text or "").replace(".", "").strip("0")
+    return len(digits) <= 2
 
 
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (

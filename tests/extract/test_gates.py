@@ -64,7 +64,8 @@ BOUNDS = [
     # a round amount given in passing under an open name is refused
     ("全年快递业务收入约35亿元。", []),
     ("全年电商交易额超过80亿元。", []),
-    # the exact amount is kept, and so is a threshold crossed
+    # the exact amount is kept, with a bound or without, and so is a threshold crossed
+    ("全年电商交易额超过80.37亿元。", ["莱阳市 | 电商交易额 | 2021 | 80.37 | -"]),
     ("全年快递业务收入35.2亿元。", ["莱阳市 | 快递业务收入 | 2021 | 35.2 | -"]),
     ("全年民营经济增加值突破1.2万亿元。", ["莱阳市 | 民营经济增加值 | 2021 | 1.2 | -"]),
     # a catalogue indicator given as a bound says what it measures
