@@ -16,6 +16,9 @@ Each gate is one general reason to leave a fact out, measured on the development
 - a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
   no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
+- a name the text gives another figure: when the sentence writes the fact's words right after a different
+  number (有19万家工业企业、1.1万家规上工业企业、7400多家…), that number is theirs, and the value stored
+  with them belongs to the next item of the list.
 - a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
   estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
   (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
@@ -30,11 +33,11 @@ from functools import lru_cache
 from importlib import resources
 
 from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.metrics import metrics
+from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import is_lone_verb, is_one_word
 from knowledge.text.document import Document
 
-_SPACES = re.compile(r"[\s,]")
+_SPACES = re.compile(r"\s|(?<=\d),(?=\d)")  # spaces, and the commas inside 16,197.6
 
 
 def is_undated(fact: ExtractedFact) -> bool:
@@ -96,6 +99,19 @@ def is_a_flow_at_a_day(fact: ExtractedFact, _sentence: str = "") -> bool:
     return fact.period.kind == "asof" and is_flow(fact)
 
 
+_NUMBER_AND_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:"
+                              + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")")
+
+
+def is_paired_elsewhere(fact: ExtractedFact, sentence: str) -> bool:
+    """The sentence writes the fact's metric words right after a number other than its value."""
+    words = fact.metric_surface
+    if fact.value_text is None or len(words) < 2:
+        return False
+    return any(sentence.startswith(words, m.end()) and m.group(1) != fact.value_text
+               for m in _NUMBER_AND_UNIT.finditer(sentence))
+
+
 _BOUNDS = frozenset({"超过", "近", "约", "余"})
 
 
@@ -113,7 +129,7 @@ def is_round(value_text: str | None) -> bool:
 
 
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
-    is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day,
+    is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
 )
 
 

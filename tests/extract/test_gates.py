@@ -97,3 +97,18 @@ FLOWS_AT_A_DAY = [
 @pytest.mark.parametrize(("body", "expected"), FLOWS_AT_A_DAY, ids=str)
 def test_a_flow_dated_to_a_day_is_refused(gazetteer, body, expected):
     assert [row(f) for f in facts_of(gazetteer, "莱阳市经济运行", body, date(2021, 5, 8))] == expected
+
+
+def test_a_name_the_text_gives_another_figure_is_refused(gazetteer):
+    # a list of counts written number-first: a value read with the name of the item before it is refused,
+    # since the text writes that name right after its own number
+    body = "目前,全市有5万家工业企业、0.3万家规上工业企业、600多家国家高新技术企业、80家专精特新企业和12家上市企业。"
+    rows = [row(f) for f in facts_of(gazetteer, TITLE, body)]
+    assert "莱阳市 | 上市企业 | asof:2021-12-31 | 12 | -" in rows
+    assert not any(" | 规上工业企业 | " in r or " | 高新技术企业 | " in r for r in rows)
+
+
+def test_names_after_their_own_numbers_are_kept(gazetteer):
+    body = "全年新增城镇就业1.2万人,新增农村劳动力转移就业0.8万人。"
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == [
+        "莱阳市 | 城镇新增就业 | 2021 | 1.2 | -", "莱阳市 | 新增农村劳动力转移就业 | 2021 | 0.8 | -"]
