@@ -4,10 +4,13 @@ Each gate is one general reason to leave a fact out, measured on the development
 
 - undated: neither the sentence, the article nor its publication gives a year, so nobody can say which
   period the figure is of (such facts were never right on the development corpus).
-- a bare head: an open metric (one outside the catalogue) read from a sentence that is only a kind or a
-  measure (企业, 行业, 零售额, 总产量; words in knowledge/data/gates.toml) says nothing of what it is of;
-  the words that said which (汽车类零售额, 粮食总产量) were elsewhere in the sentence. A table's row names
-  its metric outright, and a catalogue name is a known indicator, so neither is refused.
+
+The others judge facts read from sentences only (a table's rows and columns name metric and period
+outright), and most judge open metrics only (a catalogue name is a known indicator):
+
+- a bare head: an open metric that is only a kind or a measure (企业, 行业, 零售额, 总产量; words in
+  knowledge/data/gates.toml) says nothing of what it is of; the words that said which (汽车类零售额,
+  粮食总产量) were elsewhere in the sentence.
 - a one-word measure: an amount (元, 吨, 亩, %, or a growth rate alone) under an open name of one word
   before it (耕地96.5万亩, 开工率95%, 注册资本7737.8亿元) lacks what it measures or whose it is; a count
   (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
