@@ -9,7 +9,15 @@ from functools import lru_cache
 from knowledge.extract.clauses import FILL
 from knowledge.extract.entities import MASK
 from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
-from knowledge.extract.nounphrase import drop_leading_verb, first_word, last_object, names_an_action, noun_phrase_in
+from knowledge.extract.nounphrase import (
+    drop_leading_verb,
+    first_word,
+    is_lone_verb,
+    is_one_word,
+    last_object,
+    names_an_action,
+    noun_phrase_in,
+)
 from knowledge.extract.nounphrase import has_verb as _has_verb
 from knowledge.extract.vocab import alternation, word_classes
 
@@ -172,6 +180,8 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
     in people: the check every stored name must pass."""
     if canonical_metric(name) is not None or (_QUOTED.match(name) and noun_phrase_in(name[name.index("”") + 1 :])):
         return True
+    if is_lone_verb(name):
+        return False  # 新增, 开工: an act, whatever it is counted in
     if noun_phrase_in(name) == name:
         return True
     if (noted := _NOTED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in noted.groups()):
@@ -253,6 +263,8 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
         return f"{previous}{phrase}" if previous else None
+    if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):
+        return owner + phrase  # 86个重点项目开工建设,开工率91.2%: the rate of the things just counted
     if previous and phrase.endswith("的") and "的" in previous:
         return phrase + previous.rpartition("的")[2]  # …过千亿元的县有16个,过500亿元的有49个
     if previous and phrase.startswith(("占", "在")):
@@ -262,10 +274,22 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     return phrase
 
 
+def _is_bare_rate(phrase: str) -> bool:
+    """开工率, 开复工率: a rate of one word that says not whose it is (城镇化率 and the catalogue's say so)."""
+    return phrase.endswith("率") and canonical_metric(phrase) is None and is_one_word(phrase)
+
+
+def _names_things(metric: str) -> bool:
+    """重点项目, 省级重点建设类项目: things counted, not an amount (增加值, 总投资, 存款余额, 城镇化率)."""
+    return not (_QUANTITY_WORD.search(metric) or metric.endswith(_MEASURE_HEADS + _ELLIPTICAL + _CLASSES["np_heads"]))
+
+
 def with_head(phrase: str, previous: str | None) -> str:
     """果用瓜 after 蔬菜播种面积 (in the same unit) → 果用瓜播种面积: a bare thing takes the measure head of the
     quantity before it; a phrase naming a quantity of its own keeps its words."""
-    if previous is None or len(phrase) > 8 or canonical_metric(phrase) or metric_in_phrase(phrase) \
+    # a thing is short; 交通运输、仓储邮政业 is one industry named by two words
+    longest = max(map(len, phrase.split("、")))
+    if previous is None or longest > 8 or canonical_metric(phrase) or metric_in_phrase(phrase) \
             or phrase.endswith(_MEASURE_HEADS + _CLASSES["np_heads"] + _ELLIPTICAL) or _QUANTITY_WORD.search(phrase):
         return phrase  # 净增额, 增粮: a quantity of its own, not a thing
     head = next((h for h in _MEASURE_HEADS if previous.endswith(h) and len(previous) > len(h)), None)

@@ -88,6 +88,17 @@ def first_word(words: str) -> str:
     return tagged[0][0] if tagged else ""
 
 
+def is_one_word(words: str) -> bool:
+    """Whether jieba reads `words` as a single word (耕地, 零售额; not 规上工业企业 or 快递业务量)."""
+    return len(_tags(words)) == 1
+
+
+def is_lone_verb(words: str) -> bool:
+    """Whether jieba reads `words` as one verb (新增, 开工; not 出生人口 or 易地扶贫搬迁)."""
+    tagged = _tags(words)
+    return len(tagged) == 1 and tagged[0][1] == "v"
+
+
 def has_verb(words: str) -> bool:
     """Whether jieba reads a verb in `words`."""
     return any(tag == "v" for _w, tag in _tags(words))

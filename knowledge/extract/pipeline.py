@@ -11,6 +11,7 @@ from knowledge.errors import BadArticleError, Note, chinese
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
+from knowledge.extract.gates import reliable
 from knowledge.extract.period_clauses import is_history
 from knowledge.extract.periods import find_periods, stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
@@ -52,9 +53,11 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed = ParsedArticle(raw.source, raw.content_hash, encoding, text, doc)
     parsed.warnings.extend(Note(f"mojibake: {r}", f"乱码处理:{chinese(r)}") for r in clean.repairs)
     ctx = ArticleContext.for_document(doc, gazetteer)
-    parsed.facts = with_tables(doc, ctx, extract_facts(doc, ctx))
+    prose = extract_facts(doc, ctx)
+    parsed.facts = with_tables(doc, ctx, prose)
     parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
     parsed.rankings = extract_rankings(doc, ctx.fresh(), parsed.claims)
+    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc)  # after the claims, which may cite any figure read
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
         parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "

@@ -114,9 +114,8 @@ PERIODS = [
     # a publication date guessed from the newest year has no real day: a figure naming no period is that year's
     ("威海市概况", "2017年,威海市获评国家卫生城市。\n\n全市总面积5800平方公里。", None,
      ["威海市 | 总面积 | 2017 | 5800 | -"]),
-    # with no other year, a founding year dates neither the article nor its figures: they stay undated
-    ("威海市概况", "1987年6月,撤销威海地区,设立地级威海市。全年地区生产总值3400亿元。", None,
-     ["威海市 | 地区生产总值 | undated | 3400 | -"]),
+    # with no other year, a founding year dates neither the article nor its figures: undated, they are refused
+    ("威海市概况", "1987年6月,撤销威海地区,设立地级威海市。全年地区生产总值3400亿元。", None, []),
     # 截至3月 and 6月底 are stocks at the month's end; a bare 8月 is that month
     ("商河县经济运行", "截至今年3月,全县金融机构贷款余额300亿元。", date(2024, 6, 11),
      ["商河县 | 金融机构贷款余额 | asof:2024-03-31 | 300 | -"]),

@@ -4,11 +4,15 @@ short and written for the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.pipeline import parse_article
 from knowledge.text.corpus import ArticleMeta, RawArticle
+
+_PUBLISHED = date(2023, 9, 20)  # a figure with no year at all is not stored
 
 
 def context_of(gazetteer, title: str, body: str) -> ArticleContext:
@@ -67,14 +71,15 @@ def test_the_corps_is_the_focus_of_an_article_about_it(gazetteer):
     # 新疆生产建设兵团 is a province-level unit of its own; bare 兵团 in its article is the corps, and
     # outside such an article it names nothing
     raw = RawArticle("t.txt", "新疆兵团经济运行总体平稳\n\n记者从新疆生产建设兵团统计局获悉,1至8月,兵团规模以上"
-                     "工业增加值同比增长3.1%。\n".encode(), ArticleMeta())
+                     "工业增加值同比增长3.1%。\n".encode(), ArticleMeta(published=_PUBLISHED))
     parsed = parse_article(raw, gazetteer)
     ctx = ArticleContext.for_document(parsed.doc, gazetteer)
     assert ctx.focus is not None and (ctx.focus.name, ctx.focus.level) == ("新疆生产建设兵团", "zone")
     assert ctx.province is not None and ctx.province.name == "新疆维吾尔自治区"
     assert {f.region.name for f in parsed.facts} == {"新疆生产建设兵团"}
     other = parse_article(RawArticle("t.txt", "新疆维吾尔自治区经济运行\n\n1至8月,全区规模以上工业增加值"
-                                     "同比增长5%,兵团规模以上工业增加值增长3%。\n".encode(), ArticleMeta()), gazetteer)
+                                     "同比增长5%,兵团规模以上工业增加值增长3%。\n".encode(),
+                                     ArticleMeta(published=_PUBLISHED)), gazetteer)
     assert {f.region.name for f in other.facts} == {"新疆维吾尔自治区"}
 
 
@@ -83,7 +88,7 @@ def test_an_article_comparing_provinces_is_about_the_nation(gazetteer):
     # and a figure still takes the province its clause names
     body = ("前三季度全国地区生产总值增长9.8%。河北地区生产总值增长6.0%。山西地区生产总值增长10.5%。"
             "湖南、广西、甘肃、吉林增速均超过7%。各省份总体恢复。")
-    raw = RawArticle("t.txt", f"各地经济简讯\n\n{body}\n".encode(), ArticleMeta())
+    raw = RawArticle("t.txt", f"各地经济简讯\n\n{body}\n".encode(), ArticleMeta(published=_PUBLISHED))
     parsed = parse_article(raw, gazetteer)
     ctx = ArticleContext.for_document(parsed.doc, gazetteer)
     assert ctx.focus is not None and ctx.focus.name == "全国"

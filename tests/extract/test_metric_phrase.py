@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.metricphrase import is_metric_name, share_name
+from knowledge.extract.metricphrase import complete_metric, is_metric_name, share_name
 from knowledge.extract.nounphrase import is_noun_phrase, noun_phrase_in
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.text.corpus import read_file
@@ -116,7 +116,7 @@ def test_noun_phrase_in_finds_the_metric_or_rejects(phrase, expected):
 
 @pytest.mark.parametrize(("garbage", "unit"), [
     ("比上年", "%"), ("还拿出", "万元"), ("金融机构伸出了援助之手", "家"), ("占据", "席"), ("增长2.9%", "%"),
-    ("还拿出", "人"),
+    ("还拿出", "人"), ("新增", "户"), ("开工", "个"),
 ], ids=str)
 def test_the_stored_name_check_rejects_garbage(garbage, unit):
     assert not is_metric_name(garbage, unit)
@@ -211,6 +211,9 @@ SHARED_HEADS = [
     # the whole named in a clause of its own: 第三产业增加值中,…
     ("第三产业增加值中,批发和零售业5200万元,金融业3100万元。",
      ["威海市 | 批发和零售业增加值 | 2017 | 5200 | -", "威海市 | 金融业增加值 | 2017 | 3100 | -"]),
+    # an industry named by two words joined by 、 is still one short thing, and the chain goes on after it
+    ("第三产业增加值中,交通运输、仓储邮政业4100万元,金融业3100万元。",
+     ["威海市 | 交通运输、仓储邮政业增加值 | 2017 | 4100 | -", "威海市 | 金融业增加值 | 2017 | 3100 | -"]),
     # another unit, a quantity of its own, or a count: no shared head
     ("全年蔬菜播种面积900公顷,果农1200户。",
      ["威海市 | 蔬菜播种面积 | 2017 | 900 | -", "威海市 | 果农 | 2017 | 1200 | -"]),
@@ -261,3 +264,20 @@ def test_ratios_to_100_and_contributions(gazetteer, body, expected):
 
 def test_a_noun_with_a_bracketed_noun_passes_the_check_and_a_predicate_does_not():
     assert is_metric_name("乡镇(街道)", "个") and not is_metric_name("还拿出(街道)", "个")
+
+
+def test_a_bare_rate_is_the_rate_of_the_things_just_counted(gazetteer):
+    # 开工率 says not whose rate it is; the clause before counted the projects it is of
+    body = "上半年,86个重点项目开工建设,开工率91.2%。"
+    assert [row(f) for f in facts_of(gazetteer, "莱阳市2021年经济运行", body)] == [
+        "莱阳市 | 重点项目 | 2021H1 | 86 | -", "莱阳市 | 重点项目开工率 | 2021H1 | 91.2 | -"]
+
+
+@pytest.mark.parametrize(("phrase", "previous", "expected"), [
+    ("开工率", "重点项目开工建设", "重点项目开工率"),  # the things counted just before own the rate
+    ("开工率", "地区生产总值", "开工率"),  # an amount owns no rate of completion
+    ("开工率", "存款余额", "开工率"),
+    ("城镇化率", "常住人口", "城镇化率"),  # a catalogue rate says whose it is
+], ids=str)
+def test_a_bare_rate_takes_an_owner_only_from_things_counted(phrase, previous, expected):
+    assert complete_metric(phrase, previous) == expected

@@ -1,0 +1,145 @@
+"""Refuse facts the extractor cannot read reliably: a wrong fact is worse than a missing one.
+
+Each gate is one general reason to leave a fact out, measured on the development corpus:
+
+- undated: neither the sentence, the article nor its publication gives a year, so nobody can say which
+  period the figure is of (such facts were never right on the development corpus).
+
+The others judge facts read from sentences only (a table's rows and columns name metric and period
+outright), and most judge open metrics only (a catalogue name is a known indicator):
+
+- a bare head: an open metric that is only a kind or a measure (企业, 行业, 零售额, 总产量; words in
+  knowledge/data/gates.toml) says nothing of what it is of; the words that said which (汽车类零售额,
+  粮食总产量) were elsewhere in the sentence.
+- a one-word measure: an amount (元, 吨, 亩, %, or a growth rate alone) under an open name of one word
+  before it (耕地96.5万亩, 开工率95%, 注册资本7737.8亿元) lacks what it measures or whose it is; a count
+  (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
+  (拿出2000万元财政资金): one word does that.
+- a lone verb (新增, 开工) names an act, not a quantity, whatever unit follows it.
+- a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
+  no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
+  want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
+- a name the text gives another figure: when the sentence writes the fact's words right after a different
+  number (有19万家工业企业、1.1万家规上工业企业、7400多家…), that number is theirs, and the value stored
+  with them belongs to the next item of the list.
+- a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
+  estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
+  (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import UNITS, metrics
+from knowledge.extract.nounphrase import is_lone_verb, is_one_word
+from knowledge.text.document import Document
+
+_SPACES = re.compile(r"\s|(?<=\d),(?=\d)")  # spaces, and the commas inside 16,197.6
+
+
+def is_undated(fact: ExtractedFact) -> bool:
+    """No stated or inferable year: the figure is of an unknown period."""
+    return fact.period.kind == "undated" or fact.period.year is None
+
+
+def is_open(fact: ExtractedFact) -> bool:
+    """A metric outside the catalogue: the sentence's own words for it."""
+    return fact.metric not in metrics()
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
+    return {name: frozenset(words) for name, words in raw.items()}
+
+
+def bare_heads() -> frozenset[str]:
+    """The kinds and measures that name nothing on their own (knowledge/data/gates.toml)."""
+    return _words()["bare_kinds"] | _words()["bare_measures"]
+
+
+def is_counted(unit: str | None) -> bool:
+    """Does a figure in `unit` count things (户, 个, 万人) rather than measure an amount (亿元, 吨, %)?"""
+    return unit is not None and unit.lstrip("万亿") in _words()["counters"]
+
+
+def is_bare_head(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric that is only a kind or a measure, without what it is of."""
+    return is_open(fact) and fact.metric in bare_heads()
+
+
+def is_one_word_measure(fact: ExtractedFact, sentence: str) -> bool:
+    """An open metric of one word whose figure is an amount, not a count, unless the name follows the figure."""
+    if not is_open(fact) or is_counted(fact.unit) or not is_one_word(fact.metric):
+        return False
+    written = f"{fact.value_text}{fact.unit or ''}{fact.metric}"
+    return fact.value_text is None or written not in sentence
+
+
+def is_an_act(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric that is one verb."""
+    return is_open(fact) and is_lone_verb(fact.metric)
+
+
+def is_flow(fact: ExtractedFact) -> bool:
+    """An amount of money or output, or a growth rate alone: a quantity over a span of time, not at a day."""
+    if any(word in fact.metric for word in _words()["stock_words"]):
+        return False
+    if fact.value is None:
+        return True
+    unit = (fact.unit or "").lstrip("万亿千")
+    return any(unit.endswith(flow) for flow in _words()["flow_units"])
+
+
+def is_a_flow_at_a_day(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """A flow whose period is a single day."""
+    return fact.period.kind == "asof" and is_flow(fact)
+
+
+_NUMBER_AND_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(?:万|亿)?(?:"
+                              + "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True))) + ")")
+
+
+def is_paired_elsewhere(fact: ExtractedFact, sentence: str) -> bool:
+    """The sentence writes the fact's metric words right after a number other than its value."""
+    words = fact.metric_surface
+    if fact.value_text is None or len(words) < 2:
+        return False
+    return any(sentence.startswith(words, m.end()) and m.group(1) != fact.value_text
+               for m in _NUMBER_AND_UNIT.finditer(sentence))
+
+
+_BOUNDS = frozenset({"超过", "近", "约", "余"})
+
+
+def is_a_bound(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric whose figure is a bound or a round figure (超过, 近, 约, 余), not an exact value."""
+    if not is_open(fact) or is_counted(fact.unit) or fact.unit == "倍":
+        return False  # a count names the things counted; 增长近3倍 is a change, its words name what grew
+    return not _BOUNDS.isdisjoint(fact.qualifiers) and is_round(fact.value_text)
+
+
+def is_round(value_text: str | None) -> bool:
+    """6, 122, 5000, 1.7: two significant digits at most, the figure of a rough estimate (208.85 is exact)."""
+    digits = (value_text or "").replace(".", "").strip("0")
+    return len(digits) <= 2
+
+
+_PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
+    is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
+)
+
+
+def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Document) -> list[ExtractedFact]:
+    """The facts that pass every gate, in their order; `prose` are those read from sentences (the rest
+    come from tables, whose rows and columns name metric and period outright)."""
+    read = {id(f) for f in prose}
+    texts = {s.position: _SPACES.sub("", s.text) for s in doc.sentences}
+    return [f for f in facts if not is_undated(f)
+            and not (id(f) in read and any(gate(f, texts.get(f.sentence, "")) for gate in _PROSE_GATES))]
