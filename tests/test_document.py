@@ -40,3 +40,22 @@ def test_an_address_without_its_scheme_dates_the_article_too() -> None:
     doc = build_document(clean_text("某县经济运行平稳\n\n原文:www.example.gov.cn/art/2019/4/24/art_1_2.html\n"
                                     "一季度全县生产总值增长5%。\n"))
     assert doc.published == date(2019, 4, 24)
+
+
+def test_a_day_before_the_end_of_the_period_reported_is_the_next_years() -> None:
+    # Written for this test: the results of 2022's first three quarters cannot be published on 8 January 2022.
+    doc = build_document(clean_text("某市经济综述\n\n1月8日,某市召开经济工作会议。"
+                                    "2022年前三季度,全市实现地区生产总值412.6亿元,同比增长4.1%。\n"))
+    assert infer_published(doc)[0] == date(2023, 1, 8)
+
+
+def test_a_day_after_the_period_reported_keeps_its_year() -> None:
+    doc = build_document(clean_text("某市经济综述\n\n10月21日,某市发布数据。"
+                                    "2022年前三季度,全市实现地区生产总值412.6亿元,同比增长4.1%。\n"))
+    assert infer_published(doc)[0] == date(2022, 10, 21)
+
+
+def test_a_forecast_for_the_year_does_not_move_the_day() -> None:
+    doc = build_document(clean_text("某市经济综述\n\n2月3日,某市召开会议。"
+                                    "2022年全年全市地区生产总值预计增长5%左右。\n"))
+    assert infer_published(doc)[0] == date(2022, 2, 3)

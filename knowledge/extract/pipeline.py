@@ -127,5 +127,34 @@ def infer_published(doc: Document) -> tuple[date | None, str | None]:
         return max(full), "latest full date in the text"
     days = [day for m, d in _MONTH_DAY_RE.findall(text) if (day := safe_date(newest, int(m), int(d)))]
     if days:
-        return max(days), "newest year mentioned + latest day mentioned"
+        day = max(days)
+        if day < _latest_reported_end(doc, newest) and (later := safe_date(newest + 1, day.month, day.day)):
+            # 1月5日 in a text that reports 2021's first three quarters is 5 January 2022: no text is published
+            # before the end of a period whose results it reports
+            return later, "newest year mentioned + latest day mentioned, after the last period reported"
+        return day, "newest year mentioned + latest day mentioned"
     return date(newest, 12, 31), INFERRED_YEAR_END
+
+
+_FORECAST_RE = re.compile(r"预计|预期|目标|力争|计划|确保|将|要|争取|有望")
+_RESULT_RE = re.compile(r"实现|完成|达到|增长|下降|为\d|\d[\d.]*(?:万|亿)?元")
+
+
+def _latest_reported_end(doc: Document, year: int) -> date:
+    """The last day of the latest period of `year` whose results the text reports: a part of the year (上半年,
+    前三季度, 1-8月) or the whole year (全年) named in a sentence that states a result and forecasts nothing."""
+    latest = date(year, 1, 1)
+    for s in doc.sentences:
+        if str(year) not in s.text or _FORECAST_RE.search(s.text) or not _RESULT_RE.search(s.text):
+            continue
+        for m in find_periods(s.text, published=None):
+            p = m.period
+            if m.stated_year != year or p.kind not in ("half", "quarter", "quarters", "months", "month", "year"):
+                continue
+            if p.kind == "year" and "全年" not in s.text[m.start:m.end + 2]:
+                continue  # a bare 2021年 is often a year to come or a year's name (开局之年), not its results
+            end_month = p.end or 12
+            last = safe_date(year + end_month // 12, end_month % 12 + 1, 1)
+            if last is not None:
+                latest = max(latest, date.fromordinal(last.toordinal() - 1))
+    return latest
