@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from knowledge.extract.pipeline import infer_published
+from knowledge.extract.pipeline import infer_published, parse_article
+from knowledge.text.corpus import ArticleMeta, RawArticle
 from knowledge.text.document import build_document, safe_date
 from knowledge.text.normalize import clean_text
 
@@ -59,3 +60,11 @@ def test_a_forecast_for_the_year_does_not_move_the_day() -> None:
     doc = build_document(clean_text("某市经济综述\n\n2月3日,某市召开会议。"
                                     "2022年全年全市地区生产总值预计增长5%左右。\n"))
     assert infer_published(doc)[0] == date(2022, 2, 3)
+
+
+def test_the_address_in_an_articles_metadata_dates_it_when_the_text_does_not(gazetteer) -> None:
+    # Written for this test: the text names no day; the manifest's address does.
+    meta = ArticleMeta(title="某县经济运行", url="https://www.example.gov.cn/xxgk/2023/0412/c88.html")
+    body = "一季度,某县规模以上工业增加值同比增长6.4%。".encode()
+    parsed = parse_article(RawArticle("a.txt", body, meta), gazetteer)
+    assert (parsed.doc.published, parsed.doc.date_rule) == (date(2023, 4, 12), "date in the page address")

@@ -18,7 +18,8 @@ from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract
 from knowledge.extract.tables import with_tables
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
-from knowledge.text.document import INFERRED_YEAR_END, Document, build_document, safe_date
+from knowledge.text.document import INFERRED_YEAR_END, URL_DATE, Document, build_document, safe_date
+from knowledge.text.header import date_in_url
 from knowledge.text.normalize import clean_text, decode_bytes
 
 _FULL_DATE_RE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
@@ -106,6 +107,8 @@ def _apply_metadata(doc: Document, raw: RawArticle) -> None:
     doc.url = meta.url or doc.url
     if meta.published:
         doc.published, doc.date_rule = meta.published, "metadata" + (f" ({meta.date_note})" if meta.date_note else "")
+    elif doc.published is None and meta.url and (day := date_in_url(meta.url)) is not None:
+        doc.published, doc.date_rule = day, URL_DATE  # the manifest's or page's address names the day
     elif doc.published is None:
         doc.published, doc.date_rule = infer_published(doc)
 
