@@ -74,7 +74,12 @@ def fact_matches(g: dict, f: ExtractedFact) -> bool:
         return False
     if g.get("value") is not None:
         return number(g["value"]) == f.value
-    return f.value is None and number(g.get("growth")) is not None and number(g.get("growth")) == f.growth
+    if f.value is not None:
+        return False
+    if (growth := number(g.get("growth"))) is not None:
+        return growth == f.growth
+    # a change in percentage points alone (城镇化率提高1.2个百分点)
+    return (points := number(g.get("growth_pp"))) is not None and points == f.growth_pp
 
 
 def greedy_score(gold: list[dict], predicted: list[T], matches: Callable[[dict, T], bool],
