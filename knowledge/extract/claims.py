@@ -7,7 +7,7 @@ the figure it is about. Word classes are data: knowledge/data/rankings.toml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.extract.claim_metrics import (
     aspect_of,
@@ -66,6 +66,8 @@ _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _SHARE_OF = re.compile(r"占[^,;。]{0,6}$")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+_TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
 
@@ -228,6 +230,33 @@ def _position(m: re.Match[str]) -> int | None:
 def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
                here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
                stop: int) -> list[ExtractedClaim]:
+    claims = _claims_of_one(text, m, position, ctx, doc, here, reading, earlier, stop)
+    group = _group_before(text, max(_clause_start(text, m.start()), stop), m.start(), ctx)
+    if not group or not claims:
+        return claims
+    if _position(m) is not None and not _TIED.search(text, _clause_start(text, m.start()), _rank_start(m)):
+        return []  # 甲、乙居第二: whose rank it is is not said
+    # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's
+    return [replace(c, subject=r.name, region_code=r.code) for c in claims for r in group]
+
+
+def _group_before(text: str, start: int, at: int, ctx: ArticleContext) -> list[Region]:
+    """The places of a list that is the subject of a rank (甲、乙、丙两市均位列…), else []: two or more places
+    joined by 、/和 (江苏省昆山市 is one place), with no other place between them and the rank."""
+    run: list[tuple[Region, int]] = []
+    for offset, region, surface in ctx.places(text, (start, at)):
+        a = start + offset
+        if run and not (_JOINED.fullmatch(text, run[-1][1], a) and region.code != run[-1][0].code):
+            run = []
+        run.append((region, a + len(surface)))
+    if len(run) < 2 or _COMPARED.search(text, start, run[0][1]):
+        return []
+    return [r for r, _ in run]
+
+
+def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
+                   here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
+                   stop: int) -> list[ExtractedClaim]:
     clause_start = _clause_start(text, m.start())
     subject, phrase = _subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
     after = _subject_after(text, m.end(), ctx)

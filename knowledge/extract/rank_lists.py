@@ -25,8 +25,15 @@ from knowledge.text.numbers import cn_int
 
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 # the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
-_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d((]{0,4}))\s*[))]?"
+_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d(())]{0,4}))\s*[))]?"
 _CLAUSE_END = re.compile(r"[。;;!?]")
+_MAX_TOP = 100  # 百强 is the widest top a list of names is read against
+# after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
+_TOPPED = re.compile(
+    rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
+    rf"(?:位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
+    rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
+    rf"前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])")
 _COMMA = re.compile(r"[,,]")
 
 
@@ -126,7 +133,7 @@ def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, run.start)), default=0)
         lead = re.sub(r"[\s::,,]+$", "", text[clause_start : run.start])
         ranking = _led(run, lead, text, sentence, doc, ctx) or _counted(run, lead, text, sentence, doc, ctx) \
-            or _chosen(run, lead, text, sentence, doc, ctx)
+            or _chosen(run, lead, text, sentence, doc, ctx) or _topped(run, lead, text, sentence, doc, ctx)
         if ranking is not None:
             ranking.period_label = ranking.period_label or period_of(text[: run.start], doc, ctx)
             found.append(ranking)
@@ -143,7 +150,7 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     """A list after its lead: 排在前十位的依次是 …, 其余十强分别是 …, 在10亿元以下的分别是 …."""
     segment = _COMMA.split(lead)[-1]
     n = len(run.items)
-    top = re.search(rf"(?P<rest>{alt('rest')})?[^,,]{{0,6}}?(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
+    top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
                     rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为)$", segment)
     if top is not None:
         count = cn_int(top["n"] or top["m"])
@@ -151,6 +158,9 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
             return None
         if not top["rest"] and count != n:
             return None  # 前十位 with five names: not the whole list
+        if not top["rest"] and "分别" in top.group(0) and not ranked(segment[: top.start()] + top["pre"]):
+            # 增速前三的省份分别是 X、Y、Z: who is in the top three, not in which order
+            return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
         first = count - n + 1 if top["rest"] else 1  # 其余十强 … : the rest, after the ones named before
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, first), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
@@ -211,6 +221,24 @@ def _chosen(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
         return None
     entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]
     return make_ranking(_title(title), "set", lead + rest, entries, sentence.position, doc, ctx)
+
+
+def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
+            ctx: ArticleContext) -> ExtractedRanking | None:
+    """A list followed by the top it makes: A、B、C位列全国前三 (a set), A、B、C分列前三 (ordered, one place to
+    each rank); A、B进入前十 names two of the ten (a set of two)."""
+    m = _TOPPED.match(text, run.end)
+    if m is None:
+        return None
+    count, n = cn_int(m["n"]), len(run.items)
+    if count is None or count < n or count > _MAX_TOP:
+        return None
+    ordered = bool(m["order"]) and count == n
+    lead_words = _COMMA.split(lead)[-1] if lead else ""
+    title = _title(f"{lead_words}{m['scope'] or ''}前{m['n']}{m['unit'] or ''}")
+    entries = _entries(run, ctx, 1 if ordered else None)
+    return make_ranking(title, "ordered" if ordered else "set", f"{lead} {m.group(0)}", entries,
+                        sentence.position, doc, ctx)
 
 
 def _title(segment: str) -> str:

@@ -79,3 +79,19 @@ def test_among_the_leaders_is_a_claim_without_a_rank(gazetteer):
                               "first-stores"])
 def test_words_that_only_look_like_ranks_give_no_claim(gazetteer, body):
     assert ranked(claims_of(gazetteer, "淄博市2022年经济运行", body)) == []
+
+
+def test_a_top_claimed_by_a_list_of_places_is_each_places(gazetteer):
+    claims = claims_of(gazetteer, "县域经济观察", "2022年,宜兴市、余姚市和慈溪市位列全国前五。")
+    assert [(c.subject, c.position, c.scope_name) for c in claims] == [
+        ("宜兴市", None, "全国"), ("余姚市", None, "全国"), ("慈溪市", None, "全国")]
+
+
+def test_one_rank_after_a_list_of_places_is_nobodys(gazetteer):
+    # whose second place it is is not said: no claim rather than a guess
+    assert ranked(claims_of(gazetteer, "县域经济观察", "2022年,宜兴市、余姚市GDP居全省第二。")) == []
+
+
+def test_a_tie_after_a_list_of_places_gives_each_the_rank(gazetteer):
+    claims = ranked(claims_of(gazetteer, "县域经济观察", "2022年,宜兴市、江阴市GDP增速并列全省第二。"))
+    assert [c.split(" | ")[0] + " " + c.split(" | ")[2] for c in claims] == ["宜兴市 2", "江阴市 2"]
