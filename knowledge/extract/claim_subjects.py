@@ -1,0 +1,99 @@
+"""Who a rank claim is about: the place named before the rank (read back clause by clause), the place named
+right after it (排名第一的义乌市), or a list of places that shares it (甲、乙、丙均位列前十)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.claim_metrics import clean, without_among, without_comparison
+from knowledge.extract.claim_words import COMPARISON, VERB
+from knowledge.extract.context import ArticleContext
+from knowledge.places.gazetteer import Region
+
+_BEFORE = re.compile(r"[,;:。]")
+# 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
+_COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
+_JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+
+
+def group_before(text: str, start: int, at: int, ctx: ArticleContext) -> list[Region]:
+    """The places of a list that is the subject of a rank (甲、乙、丙两市均位列…), else []: two or more places
+    joined by 、/和 (江苏省昆山市 is one place), with no other place between them and the rank."""
+    run: list[tuple[Region, int]] = []
+    for offset, region, surface in ctx.places(text, (start, at)):
+        a = start + offset
+        if run and not (_JOINED.fullmatch(text, run[-1][1], a) and region.code != run[-1][0].code):
+            run = []
+        run.append((region, a + len(surface)))
+    if len(run) < 2 or _COMPARED.search(text, start, run[0][1]):
+        return []
+    return [r for r, _ in run]
+
+def inside_focus(region: Region, ctx: ArticleContext) -> bool:
+    """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
+    province in a province's report is a misread name, not what the report ranks."""
+    return ctx.focus is None or any(r.code == ctx.focus.code for r in ctx.gazetteer.chain(region))
+
+def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContext,
+                        stop: int = 0) -> tuple[Region | None, str]:
+    """The region ranked and the words naming what is ranked, read back from the rank clause by clause.
+
+    Back over clauses without a figure (生产总值总量、…和社零增幅,均居山东省第三), and to the subject
+    of the sentence part before it (某省GDP超过5万亿元,稳居第一), never past a semicolon. A clause that
+    names its own metric and no place keeps the subject that opens a clause, not a place inside one.
+    """
+    subject, end = subject_before(text, clause_start, at, ctx)
+    phrase = text[end:at] if subject is not None else text[clause_start:at]
+    own = bool(metric_words(phrase))
+    start = clause_start
+    while start - 1 > stop and text[start - 1] != ";" and (subject is None or not metric_words(phrase)):
+        prev_start = start_of_clause(text, start - 1)
+        prev = text[prev_start : start - 1]
+        found, end = subject_before(text, prev_start, start - 1, ctx)
+        if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
+            found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
+        if not metric_words(phrase) and not re.search(r"\d", without_among(prev)):
+            phrase = text[end : start - 1] if found is not None else prev
+        if subject is None and found is not None:
+            subject = found
+            if re.search(r"\d", without_among(prev)):
+                break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
+        start = prev_start
+    return subject, phrase
+
+def metric_words(phrase: str) -> str:
+    """The metric words of a phrase before any comparison in it (收入紧跟A → 收入)."""
+    return clean(without_comparison(phrase))
+
+def start_of_clause(text: str, at: int) -> int:
+    starts = [m.end() for m in _BEFORE.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
+
+def subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tuple[Region | None, int]:
+    """The region a clause is about (its first named place or anaphor before the rank) and where it ends."""
+    places = [(at, region, surface) for at, region, surface in ctx.places(text, (start, end))]
+    found = ctx.subject_at(text, start, clause=text[start:end])
+    if found is None:
+        return None, start
+    region, surface = found
+    at = text.find(surface, start, end)
+    for i, (p_at, p_region, p_surface) in enumerate(places):
+        if p_region.code == region.code:
+            at, surface = start + p_at, p_surface
+            following = places[i + 1] if i + 1 < len(places) else None
+            if following and following[0] == p_at + len(p_surface) and \
+                    region in ctx.gazetteer.chain(following[1]):
+                region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
+            break
+    if at > start and _COMPARED.search(text, start, at):
+        return None, start  # 紧跟A和B,位列第三: a place compared with is not the subject
+    return region, (at + len(surface)) if at >= 0 else start
+
+def subject_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
+    """排名第一的义乌市: the subject named right after the rank."""
+    if not text.startswith("的", end):
+        return None
+    for m in ctx.mentions(text):
+        if m.start == end + 1:
+            return m.region
+    return None
