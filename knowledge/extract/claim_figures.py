@@ -25,12 +25,14 @@ def stated_periods(text: str, ctx: ArticleContext, doc: Document) -> list[str]:
         out.append(p.period.label)
     return out
 
+
 def old_period(words: str, period: str | None, ctx: ArticleContext, doc: Document) -> str | None:
     """The period of the old ranks of 从去年同期的第7名上升到第5名: the same span a year before, or as named."""
     if is_same_time_last_year(words):
         return f"{int(period[:4]) - 1}{period[4:]}" if period and period[:4].isdigit() else None
     stated = stated_periods(words, ctx, doc)
     return stated[-1] if stated else None
+
 
 def about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region | None) -> ExtractedFact | None:
     """The figure a claim is about: the subject's last one stated before it in the sentence."""
@@ -49,9 +51,11 @@ def about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region | 
                 if (subject is None or f.region.code == subject.code) and not after_or_share(text, f, at)]
     return mine_any[-1] if mine_any else None
 
+
 def after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
     where = text.find(fact.metric_surface) if fact.metric_surface else -1
     return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
+
 
 def claim_period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
     if about is not None and about.period.kind == "span":

@@ -29,10 +29,12 @@ def group_before(text: str, start: int, at: int, ctx: ArticleContext) -> list[Re
         return []
     return [r for r, _ in run]
 
+
 def inside_focus(region: Region, ctx: ArticleContext) -> bool:
     """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
     province in a province's report is a misread name, not what the report ranks."""
     return ctx.focus is None or any(r.code == ctx.focus.code for r in ctx.gazetteer.chain(region))
+
 
 def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContext,
                         stop: int = 0) -> tuple[Region | None, str]:
@@ -61,13 +63,16 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
         start = prev_start
     return subject, phrase
 
+
 def metric_words(phrase: str) -> str:
     """The metric words of a phrase before any comparison in it (收入紧跟A → 收入)."""
     return clean(without_comparison(phrase))
 
+
 def start_of_clause(text: str, at: int) -> int:
     starts = [m.end() for m in _BEFORE.finditer(text, 0, at)]
     return starts[-1] if starts else 0
+
 
 def subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tuple[Region | None, int]:
     """The region a clause is about (its first named place or anaphor before the rank) and where it ends."""
@@ -88,6 +93,7 @@ def subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tupl
     if at > start and _COMPARED.search(text, start, at):
         return None, start  # 紧跟A和B,位列第三: a place compared with is not the subject
     return region, (at + len(surface)) if at >= 0 else start
+
 
 def subject_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
     """排名第一的义乌市: the subject named right after the rank."""

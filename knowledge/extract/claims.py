@@ -39,6 +39,8 @@ from knowledge.text.numbers import cn_int
 
 
 @dataclass(slots=True)
+
+
 class ExtractedClaim:
     subject: str
     subject_kind: SubjectKind
@@ -102,6 +104,8 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
 
 
 @dataclass(slots=True)
+
+
 class _Reading:
     """What the claim reader keeps between sentences: the last figure of the paragraph, the last period."""
 
