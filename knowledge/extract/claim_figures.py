@@ -20,6 +20,9 @@ def stated_periods(text: str, ctx: ArticleContext, doc: Document) -> list[str]:
     out = []
     for p in find_periods(text, published=doc.published, default_year=ctx.focus_year):
         history = p.start > 0 and text[p.start - 1] in "自从由"
+        if p.period.kind == "asof" and p.period.label.endswith("-12-31") and p.period.year is not None:
+            out.append(str(p.period.year))  # 截至2019年(底): a standing at the end of the year is the year's
+            continue
         if history or p.period.kind in ("target", "asof") or p.period.year is None:
             continue
         out.append(p.period.label)

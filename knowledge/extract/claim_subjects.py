@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.claim_metrics import clean, without_among, without_comparison
-from knowledge.extract.claim_words import COMPARISON, VERB
+from knowledge.extract.claim_words import COMPARISON, VERB, words
 from knowledge.extract.context import ArticleContext
 from knowledge.places.gazetteer import Region
 
 _BEFORE = re.compile(r"[,;:。]")
 # 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
+_LINKED = re.compile(rf"的(?:{'|'.join(sorted(words()['lists']['classes'], key=len, reverse=True))})?(?:是|为)[::]?")
 _JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -103,3 +104,11 @@ def subject_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
         if m.start == end + 1:
             return m.region
     return None
+
+
+def subject_linked_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
+    """排名第一的是唐山市, 增速居首位的城市为邢台: the subject linked to the rank by 是/为 after it."""
+    m = _LINKED.match(text, end)
+    if m is None:
+        return None
+    return next((x.region for x in ctx.mentions(text) if x.start == m.end()), None)

@@ -27,10 +27,11 @@ from knowledge.extract.claim_subjects import (
     metric_words,
     start_of_clause,
     subject_after,
+    subject_linked_after,
     subject_and_phrase,
     subject_before,
 )
-from knowledge.extract.claim_words import NUM, SCOPE, VERB, alt, words
+from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.superlatives import SubjectKind, superlatives
@@ -134,7 +135,8 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
     made: list[ExtractedClaim] = []
     for m in _spans(text):
         rank_at = _rank_start(m)
-        if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]):
+        if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]) \
+                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at):
             continue
         if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
             continue
@@ -232,11 +234,12 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     clause_start = start_of_clause(text, m.start())
     subject, phrase = subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
     after = subject_after(text, m.end(), ctx)
-    if after is not None:
-        subject, phrase = after, text[max(clause_start, stop) : m.start()]
+    linked = subject_linked_after(text, m.end(), ctx)  # 排名第一的是X: what is ranked is named before the rank
+    if after is not None or linked is not None:
+        subject, phrase = after or linked, text[max(clause_start, stop) : m.start()]
     stated = about_fact(text, m.start(), here, subject)
     about = stated or reading.carry
-    if after is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
+    if after is None and linked is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
             and subject_before(text, clause_start, m.start(), ctx)[0] is None:
         # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)

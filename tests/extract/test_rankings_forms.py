@@ -95,3 +95,20 @@ def test_one_rank_after_a_list_of_places_is_nobodys(gazetteer):
 def test_a_tie_after_a_list_of_places_gives_each_the_rank(gazetteer):
     claims = ranked(claims_of(gazetteer, "县域经济观察", "2022年,宜兴市、江阴市GDP增速并列全省第二。"))
     assert [c.split(" | ")[0] + " " + c.split(" | ")[2] for c in claims] == ["宜兴市 2", "江阴市 2"]
+
+
+def test_a_rank_counted_from_the_end_gives_no_claim(gazetteer):
+    # 倒数第二 is no second place, and how many units there were that year is not known
+    body = "2023年,衡水市GDP增速居全省倒数第二;邢台市、沧州市分别居倒数第一、第三。"
+    assert ranked(claims_of(gazetteer, "河北省经济观察", body)) == []
+
+
+def test_the_place_linked_after_the_rank_is_its_subject(gazetteer):
+    claims = ranked(claims_of(gazetteer, "河北省经济观察", "2023年,全省GDP增速排名第一的城市是唐山市。"))
+    assert claims == ["唐山市 | 地区生产总值增速 | 1 | 河北省 | 2023"]
+
+
+def test_a_standing_at_the_end_of_a_year_is_that_years(gazetteer):
+    body = "2020年,德州市地区生产总值3100亿元。\n截至2019年,德州市科学发展综合考评排名升至全省第3位。"
+    claims = ranked(claims_of(gazetteer, "德州市经济观察", body))
+    assert [c.split(" | ")[-1] for c in claims] == ["2019"]
