@@ -27,9 +27,9 @@ from knowledge.extract.claim_subjects import (
     metric_words,
     start_of_clause,
     subject_after,
-    subject_linked_after,
     subject_and_phrase,
     subject_before,
+    subject_linked_after,
 )
 from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
