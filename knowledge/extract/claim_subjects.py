@@ -13,7 +13,8 @@ from knowledge.places.gazetteer import Region
 _BEFORE = re.compile(r"[,;:。]")
 # 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
-_LINKED = re.compile(rf"的(?:{'|'.join(sorted(words()['lists']['classes'], key=len, reverse=True))})?(?:是|为)[::]?")
+_CLASSES = "|".join(sorted(words()["lists"]["classes"], key=len, reverse=True))
+_LINKED = re.compile(rf"的(?:{_CLASSES})?(?:分别|依次)?(?:是|为)[::]?")
 _JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -106,9 +107,17 @@ def subject_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
     return None
 
 
-def subject_linked_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
-    """排名第一的是唐山市, 增速居首位的城市为邢台: the subject linked to the rank by 是/为 after it."""
+def places_linked_after(text: str, end: int, ctx: ArticleContext) -> list[Region]:
+    """排名第一的是唐山市, 前三的城市分别为甲、乙、丙: the places linked to the rank by 是/为 after it."""
     m = _LINKED.match(text, end)
     if m is None:
-        return None
-    return next((x.region for x in ctx.mentions(text) if x.start == m.end()), None)
+        return []
+    run: list[tuple[Region, int]] = []
+    for x in sorted(ctx.mentions(text), key=lambda x: x.start):
+        at = run[-1][1] if run else m.end()
+        if x.start < at:
+            continue
+        if x.start != at and not (run and _JOINED.fullmatch(text, at, x.start)):
+            break
+        run.append((x.region, x.end))
+    return [r for r, _ in run]

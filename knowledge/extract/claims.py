@@ -25,11 +25,11 @@ from knowledge.extract.claim_subjects import (
     group_before,
     inside_focus,
     metric_words,
+    places_linked_after,
     start_of_clause,
     subject_after,
     subject_and_phrase,
     subject_before,
-    subject_linked_after,
 )
 from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
@@ -219,13 +219,16 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
                here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
                stop: int) -> list[ExtractedClaim]:
     claims = _claims_of_one(text, m, position, ctx, doc, here, reading, earlier, stop)
-    group = group_before(text, max(start_of_clause(text, m.start()), stop), m.start(), ctx)
+    linked = places_linked_after(text, m.end(), ctx)
+    group = linked if len(linked) > 1 else group_before(text, max(start_of_clause(text, m.start()), stop),
+                                                        m.start(), ctx)
     if not group or not claims:
         return claims
     if _position(m) is not None and not _TIED.search(text, start_of_clause(text, m.start()), _rank_start(m)):
         return []  # 甲、乙居第二: whose rank it is is not said
     # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's
-    return [replace(c, subject=r.name, region_code=r.code) for c in claims for r in group]
+    return [replace(c, subject=r.name, region_code=r.code, scope_name=scope_of_rank(m, r, ctx)[1] or c.scope_name)
+            for c in claims for r in group]
 
 
 def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
@@ -234,7 +237,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     clause_start = start_of_clause(text, m.start())
     subject, phrase = subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
     after = subject_after(text, m.end(), ctx)
-    linked = subject_linked_after(text, m.end(), ctx)  # 排名第一的是X: what is ranked is named before the rank
+    linked_places = places_linked_after(text, m.end(), ctx)  # 排名第一的是X: what is ranked is named before it
+    linked = linked_places[0] if len(linked_places) == 1 else None
     if after is not None or linked is not None:
         subject, phrase = after or linked, text[max(clause_start, stop) : m.start()]
     stated = about_fact(text, m.start(), here, subject)

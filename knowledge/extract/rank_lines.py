@@ -11,8 +11,9 @@ from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))])"
-                   r"\s*(?P<rest>\S.*)$")
+# 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
+_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
+                   r"|(?P<c>\d{1,3})(?=\s+\D))\s*(?P<rest>\S.*)$")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
@@ -54,7 +55,7 @@ def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry
     m = _ENUM.match(text)
     if m is None:
         return None
-    number = cn_int(m["a"] or m["b"])
+    number = cn_int(m["a"] or m["b"] or m["c"])
     rest = m["rest"]
     end = _NAME_END.search(rest)
     name = rest[: end.start()] if end else rest

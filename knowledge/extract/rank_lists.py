@@ -35,6 +35,7 @@ _TOPPED = re.compile(
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
     rf"前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])")
 _COMMA = re.compile(r"[,,]")
+_COLON_BEFORE = re.compile(r"[::]\s*$")
 
 
 @dataclass(slots=True)
@@ -151,7 +152,8 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     segment = _COMMA.split(lead)[-1]
     n = len(run.items)
     top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
-                    rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为)$", segment)
+                    rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为){'?' if _COLON_BEFORE.search(text, 0, run.start) else ''}$",
+                    segment)  # 前五名:A、B… (a colon links a top to its list as 是 does)
     if top is not None:
         count = cn_int(top["n"] or top["m"])
         if count is None or count < n:
@@ -165,6 +167,14 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, first), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
+    measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
+    classed = re.search(rf"{measure}[^,,]{{0,16}}?的(?:{alt('classes')})(?:{alt('class_links')})$", segment)
+    if classed is not None:  # GDP超过5万亿元的省份有广东(12.9万亿元)、江苏…: a named set, figures and all
+        return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
+    said = re.search(rf"有(?P<n>{_NUM})(?:个|座)[,,]?(?:{alt('set_leads')})$", lead)
+    if said is not None and cn_int(said["n"]) == n:  # …的县有2个,分别是A和B
+        title = _title(_COMMA.split(lead[: said.start()])[-1])
+        return make_ranking(title, "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     if any(value for _, value in run.items):
         return None  # 分别是北京10.7%、浙江10.6%: figures shared out, read as facts
     if re.search(rf"(?:{alt('set_leads')})$", segment) and n >= 3:
@@ -243,6 +253,6 @@ def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
 
 def _title(segment: str) -> str:
     """A list's title in the text's own words: its lead without the verb (排在前十位的依次是 → 排在前十位)."""
-    title = re.sub(r"(?:的)?(?:依次|分别)?(?:是|为|包括|还有|如下)$", "", segment)
+    title = re.sub(r"(?:的)?(?:依次|分别)?(?:是|为|包括|还有|主要有|有|如下)$", "", segment)
     title = re.sub(r"^(?:从|而|此外|其中|另外|同时)", "", title)
     return re.sub(r"^[\s“”\"::]+|[\s“”\"::]+$", "", title) or "名单"

@@ -112,3 +112,9 @@ def test_a_standing_at_the_end_of_a_year_is_that_years(gazetteer):
     body = "2020年,德州市地区生产总值3100亿元。\n截至2019年,德州市科学发展综合考评排名升至全省第3位。"
     claims = ranked(claims_of(gazetteer, "德州市经济观察", body))
     assert [c.split(" | ")[-1] for c in claims] == ["2019"]
+
+
+def test_a_top_linked_to_a_list_after_it_is_each_places(gazetteer):
+    claims = claims_of(gazetteer, "山东省经济观察", "2023年,GDP排名前三的城市分别为青岛、济南、烟台。")
+    assert [(c.subject, c.position, c.scope_name) for c in claims] == [
+        ("青岛市", None, "山东省"), ("济南市", None, "山东省"), ("烟台市", None, "山东省")]
