@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.claim_metrics import clean, without_among, without_comparison
-from knowledge.extract.claim_words import COMPARISON, VERB, words
+from knowledge.extract.claim_words import COMPARISON, VERB, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.places.gazetteer import Region
 
@@ -15,6 +15,7 @@ _BEFORE = re.compile(r"[,;:。]")
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _CLASSES = "|".join(sorted(words()["lists"]["classes"], key=len, reverse=True))
 _LINKED = re.compile(rf"的(?:{_CLASSES})?(?:分别|依次)?(?:是|为)[::]?")
+_NAMED_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(words()['facility_heads'])})")
 _JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -94,6 +95,8 @@ def subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tupl
             break
     if at > start and _COMPARED.search(text, start, at):
         return None, start  # 紧跟A和B,位列第三: a place compared with is not the subject
+    if at >= 0 and surface not in scope_levels() and _NAMED_PLACE.match(text, at + len(surface)):
+        return None, start  # 昆明长水国际机场…: a place that opens a facility's name is not the subject
     return region, (at + len(surface)) if at >= 0 else start
 
 
@@ -121,3 +124,9 @@ def places_linked_after(text: str, end: int, ctx: ArticleContext) -> list[Region
             break
         run.append((x.region, x.end))
     return [r for r, _ in run]
+
+
+def only_in_names(text: str, region: Region, ctx: ArticleContext) -> bool:
+    """Whether the place is named in the text only as the opening of a facility's name (昆明长水国际机场)."""
+    found = [m for m in ctx.mentions(text) if m.region.code == region.code]
+    return bool(found) and all(_NAMED_PLACE.match(text, m.end) for m in found)

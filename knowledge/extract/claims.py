@@ -25,6 +25,7 @@ from knowledge.extract.claim_subjects import (
     group_before,
     inside_focus,
     metric_words,
+    only_in_names,
     places_linked_after,
     start_of_clause,
     subject_after,
@@ -248,7 +249,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
     if subject is None:
-        subject = about.region if about is not None and inside_focus(about.region, ctx) else (ctx.focus or ctx.city)
+        told = about is not None and inside_focus(about.region, ctx) and not only_in_names(text, about.region, ctx)
+        subject = about.region if about is not None and told else (ctx.focus or ctx.city)
     if subject is None:
         return []
     scope_word, scope_name = scope_of_rank(m, subject, ctx)

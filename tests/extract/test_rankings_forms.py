@@ -118,3 +118,9 @@ def test_a_top_linked_to_a_list_after_it_is_each_places(gazetteer):
     claims = claims_of(gazetteer, "山东省经济观察", "2023年,GDP排名前三的城市分别为青岛、济南、烟台。")
     assert [(c.subject, c.position, c.scope_name) for c in claims] == [
         ("青岛市", None, "山东省"), ("济南市", None, "山东省"), ("烟台市", None, "山东省")]
+
+
+def test_a_place_that_opens_a_facilitys_name_is_not_the_subject(gazetteer):
+    body = "2023年,贵阳龙洞堡国际机场旅客吞吐量2000万人次、增长12%,民用机场数量居全国第9位。"
+    claims = ranked(claims_of(gazetteer, "贵州省2023年经济运行", body))
+    assert [c.split(" | ")[0] for c in claims] == ["贵州省"]
