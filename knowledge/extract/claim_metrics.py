@@ -22,7 +22,7 @@ _AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实�
 _PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?")
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
 _ITEM_SPLIT = re.compile(r"[、和及与]")
-_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
+_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时|的)+")
 _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 
 

@@ -44,6 +44,15 @@ CHAINS = [
     ("烟台市2022年上半年经济", "2022年上半年,烟台市规上工业增加值增速列山东省第一,进出口总额列山东省第二。",
      ["烟台市 | 规上工业增加值增速 | 1 | 山东省 | 2022H1", "烟台市 | 进出口总额 | 2 | 山东省 | 2022H1"]),
 ]
+METRIC_WORDS = [
+    # 连续N年 is an adverbial, not what is ranked: the figure before names it
+    ("2022年各省GDP", "2022年,湖南GDP达4.9万亿元,连续12年居全国第9位。", ["湖南省 | 地区生产总值 | 9 | 全国 | 2022"]),
+    # 分列 is a rank verb, not a metric word
+    ("2022年各省GDP观察", "2022年,福建、湖北分列全国第八、第九位。",
+     ["福建省 | 地区生产总值 | 8 | 全国 | 2022", "湖北省 | 地区生产总值 | 9 | 全国 | 2022"]),
+    # 以9.1%的增速: the rank is the growth rate's
+    ("2022年各省GDP观察", "2022年,江西以4.7%的增速领跑全国。", ["江西省 | 地区生产总值增速 | 1 | 全国 | 2022"]),
+]
 NO_SCOPE = [
     # no scope word: the rank is counted within the unit above the subject (a province's is the nation)
     ("2021年前三季度各省GDP", "2021年前三季度,湖南GDP超过3万亿元,位居第九;湖北GDP超过3万亿元,位居第八。",
@@ -54,10 +63,11 @@ NO_SCOPE = [
 ]
 
 
-@pytest.mark.parametrize(("title", "body", "expected"), PROSE + CHAINS + NO_SCOPE,
+@pytest.mark.parametrize(("title", "body", "expected"), PROSE + CHAINS + NO_SCOPE + METRIC_WORDS,
                          ids=[f"prose-{i}" for i in range(len(PROSE))]
                          + [f"chain-{i}" for i in range(len(CHAINS))]
-                         + [f"no-scope-{i}" for i in range(len(NO_SCOPE))])
+                         + [f"no-scope-{i}" for i in range(len(NO_SCOPE))]
+                         + [f"metric-words-{i}" for i in range(len(METRIC_WORDS))])
 def test_example_clause_gives_its_rank_claims(gazetteer, title, body, expected):
     assert ranked(claims_of(gazetteer, title, body)) == expected
 
