@@ -72,6 +72,8 @@ _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
+_RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -172,7 +174,8 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         stated = about_fact(text, m.start(), here, subject)
         carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
         about = stated or carried  # the figure before is another place's: its metric is not this list's
-        named = metrics(spread.phrase, about.metric if about else _headline(doc), ctx)
+        phrase = spread.phrase if len(spread.places) != n else _told_phrase(spread.phrase, text, m.start(), ctx)
+        named = metrics(phrase, about.metric if about else _headline(doc), ctx)
         if len(spread.places) != n:
             if len(items_of(spread.phrase)) != n or len(named) != n:
                 return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
@@ -263,6 +266,7 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
     if group and _GROUP_SCOPE.match(group) and not metric_words(phrase):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
@@ -281,6 +285,18 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
                            _position(m), metric, position, scope_name, period)
             for metric in metrics(phrase, fallback, ctx)]
+
+
+def _told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
+    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, …), else
+    the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
+    if metrics(phrase, None, ctx) != [None]:
+        return phrase
+    topics = [t for t in _TOPIC.finditer(text, 0, at) if metrics(t["topic"], None, ctx) != [None]
+              or aspect_of(t["topic"])[1]]
+    if topics:
+        return topics[-1]["topic"]
+    return "增速" if _RATE_GIVEN.search(phrase) else phrase
 
 
 def _claim_text(m: re.Match[str]) -> str:

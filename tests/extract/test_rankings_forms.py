@@ -52,6 +52,12 @@ METRIC_WORDS = [
      ["福建省 | 地区生产总值 | 8 | 全国 | 2022", "湖北省 | 地区生产总值 | 9 | 全国 | 2022"]),
     # 以9.1%的增速: the rank is the growth rate's
     ("2022年各省GDP观察", "2022年,江西以4.7%的增速领跑全国。", ["江西省 | 地区生产总值增速 | 1 | 全国 | 2022"]),
+    # rates given for the ranks: the growth rates are ranked
+    ("2022年各省GDP观察", "2022年,福建、湖北分别以4.7%和4.3%位列全国第四、第五。",
+     ["福建省 | 地区生产总值增速 | 4 | 全国 | 2022", "湖北省 | 地区生产总值增速 | 5 | 全国 | 2022"]),
+    # the sentence's topic (从增速看) names what its ranks rank
+    ("2022年各省GDP观察", "2022年,从增速看,福建、湖北分列全国第四、第五。",
+     ["福建省 | 地区生产总值增速 | 4 | 全国 | 2022", "湖北省 | 地区生产总值增速 | 5 | 全国 | 2022"]),
 ]
 NO_SCOPE = [
     # no scope word: the rank is counted within the unit above the subject (a province's is the nation)
