@@ -74,6 +74,9 @@ _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
+# a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
+_LEAD_LIST = re.compile(rf"^[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
+                        r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[,,]")
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -260,6 +263,11 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     lead = _LEAD_SCOPE.search(text, clause_start, m.start())
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
+    listed = [x for x in _LEAD_LIST.finditer(text, 0, clause_start) if ";" not in text[x.end() : clause_start]]
+    if scope_word is None and listed:  # 在全国县域经济百强榜单中,甲位列第四,乙位列第十
+        scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
+        if not metric_words(phrase):
+            phrase = listed[-1]["list"]
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]

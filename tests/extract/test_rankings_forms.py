@@ -140,3 +140,9 @@ def test_a_place_that_opens_a_facilitys_name_is_not_the_subject(gazetteer):
     body = "2023年,贵阳龙洞堡国际机场旅客吞吐量2000万人次、增长12%,民用机场数量居全国第9位。"
     claims = ranked(claims_of(gazetteer, "贵州省2023年经济运行", body))
     assert [c.split(" | ")[0] for c in claims] == ["贵州省"]
+
+
+def test_a_lead_clause_naming_a_list_gives_the_ranks_after_it_their_scope(gazetteer):
+    body = "在2022年全国县域经济综合竞争力百强县榜单中,福清位列第十二,晋江位列第五。"
+    assert ranked(claims_of(gazetteer, "福建县域经济观察", body)) == [
+        "福清市 | 县域经济综合竞争力百强县 | 12 | 全国 | 2022", "晋江市 | 县域经济综合竞争力百强县 | 5 | 全国 | 2022"]
