@@ -33,7 +33,8 @@ _TOPPED = re.compile(
     rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
     rf"(?:位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
-    rf"前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])")
+    rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
+    rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
 _COLON_BEFORE = re.compile(r"[::]\s*$")
 
@@ -165,6 +166,13 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
             return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
         first = count - n + 1 if top["rest"] else 1  # 其余十强 … : the rest, after the ones named before
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, first), sentence.position, doc, ctx)
+    span = re.search(rf"第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?:位|名)?"
+                     r"的?(?:依次|分别)?(?:是|为)$", segment)
+    if span is not None:  # 排名第四至第六位的分别是 A、B、C
+        low, high = cn_int(span["low"]), cn_int(span["high"])
+        if low is None or high is None or high - low + 1 != n:
+            return None
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, low), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
@@ -240,6 +248,8 @@ def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     m = _TOPPED.match(text, run.end)
     if m is None:
         return None
+    if m["low"]:
+        return _spanned(run, lead, m, sentence, doc, ctx)
     count, n = cn_int(m["n"]), len(run.items)
     if count is None or count < n or count > _MAX_TOP:
         return None
@@ -249,6 +259,17 @@ def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     entries = _entries(run, ctx, 1 if ordered else None)
     return make_ranking(title, "ordered" if ordered else "set", f"{lead} {m.group(0)}", entries,
                         sentence.position, doc, ctx)
+
+
+def _spanned(run: _Run, lead: str, m: re.Match[str], sentence: Sentence, doc: Document,
+             ctx: ArticleContext) -> ExtractedRanking | None:
+    """A、B、C依次位列第四至第六位: one place to each rank of the span, in order; a span of another size, or
+    without 依次/分列, says no one's rank."""
+    low, high = cn_int(m["low"]), cn_int(m["high"])
+    if low is None or high is None or high - low + 1 != len(run.items) or not m["order"]:
+        return None
+    title = _title(f"{_COMMA.split(lead)[-1] if lead else ''}{m['scope'] or ''}第{m['low']}至第{m['high']}位")
+    return make_ranking(title, "ordered", f"{lead} {m.group(0)}", _entries(run, ctx, low), sentence.position, doc, ctx)
 
 
 def _title(segment: str) -> str:
