@@ -17,6 +17,7 @@ _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一�
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
+_RANK_CELL = re.compile(r"(?:第|No\.?\s*|TOP\s*)?(\d{1,3})\s*(?:位|名)?", re.IGNORECASE)
 
 
 def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[ExtractedRanking]]:
@@ -90,8 +91,9 @@ _RANK_HEADERS = ("排名", "名次", "位次", "排序", "序号")
 
 
 def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
-    """Tables with a rank column and a column of places; each block of side-by-side columns is read."""
-    found: list[ExtractedRanking] = []
+    """Tables with a rank column and a column of places: rows of cells (the rank column anywhere in them), and
+    one cell a line (each block of side-by-side columns read)."""
+    found: list[ExtractedRanking] = _row_tables(doc, ctx)
     lines = [line.strip() for line in doc.lines]
     cells: list[str] = []
     for line in lines:
@@ -113,8 +115,8 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
     """Headers from a rank header up to the first number, then rows of the headers' width."""
     width = next((k for k in range(1, 13) if start + k < len(cells) and _INT.fullmatch(cells[start + k])), 0)
     header = cells[start : start + width]
-    if width < 2:
-        return None, start + 1
+    if width < 2 or any(link_entry(None, h, ctx).region_code for h in header):
+        return None, start + 1  # a place among the headers: the rank header ends its row (城市 | … | 排名)
     block = next((k for k in range(2, width // 2 + 1) if width % k == 0 and header == header[:k] * (width // k)),
                  width)
     rows: list[list[str]] = []
@@ -133,6 +135,45 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
     return make_ranking(title, "ordered", lead, entries, _sentence_of(doc, caption), doc, ctx), at
 
 
+def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Tables laid out a row a line, cells split by | or tabs: a header row holding a rank header, then the rows
+    of its width (城市 | GDP(亿元) | 排名 / 苏州 | 24653 | 1)."""
+    found: list[ExtractedRanking] = []
+    rows = [_cells(line) for line in doc.lines]
+    i = 0
+    while i < len(rows):
+        header = rows[i]
+        if len(header) < 2 or not any(h in _RANK_HEADERS for h in header):
+            i += 1
+            continue
+        body = []
+        j = i + 1
+        while j < len(rows) and len(rows[j]) == len(header):
+            body.append(rows[j])
+            j += 1
+        entries = _table_entries(header, body, ctx)
+        if len(entries) >= 2:
+            caption = next((" ".join(r) for r in reversed(rows[max(0, i - 2) : i]) if r), "")
+            title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
+            entries.sort(key=lambda e: e.position or 0)
+            found.append(make_ranking(title, "ordered", f"{caption} {doc.title or ''}", entries,
+                                      _sentence_of(doc, caption), doc, ctx))
+        i = max(j, i + 1)
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if "|" in line:
+        return [p.strip() for p in line.strip("|").split("|")]
+    return [p.strip() for p in re.split(r"\t+|\s{2,}", line)] if re.search(r"\t|\s{2,}", line) else [line]
+
+
+def _rank_of(cell: str) -> int | None:
+    m = _RANK_CELL.fullmatch(cell.strip())
+    return int(m.group(1)) if m else None
+
+
 def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext) -> list[ExtractedEntry]:
     rank_col = next(k for k, h in enumerate(header) if h in _RANK_HEADERS)
     place_col = next((k for k in range(len(header)) if k != rank_col
@@ -143,10 +184,10 @@ def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext
                       and all(_FIGURE.fullmatch(r[k]) for r in rows)), None)
     entries = []
     for r in rows:
-        if not _INT.fullmatch(r[rank_col]):
+        rank = _rank_of(r[rank_col])
+        if rank is None:
             continue
-        entry = link_entry(int(r[rank_col]), r[place_col], ctx, r[value_col] if value_col is not None else None)
-        entries.append(entry)
+        entries.append(link_entry(rank, r[place_col], ctx, r[value_col] if value_col is not None else None))
     return entries
 
 

@@ -26,6 +26,7 @@ _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
     r"(?P<items>[^。;]+)"
 )
+_TABLE_ROW = re.compile(r"[|\t]")
 _HEADING_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
 
 
@@ -43,6 +44,8 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
             current = None
             continue
         entries = [m for m in _ENTRY_RE.finditer(sentence.text) if not m["direct"] or _names_place(m["direct"], ctx)]
+        if _TABLE_ROW.search(sentence.text):
+            entries = []  # 第1名 | 苏州 | 24653: a table's row, read with its table
         if not entries:
             if _looks_like_heading(sentence):
                 headings = _push_heading(headings, _HEADING_ENUM.sub("", sentence.text).rstrip("。:"))
@@ -71,15 +74,24 @@ def _names_place(name: str, ctx: ArticleContext) -> bool:
 
 
 def _new_only(known: list[ExtractedRanking], found: list[ExtractedRanking]) -> list[ExtractedRanking]:
-    """Drop a list already read by another form (the same names in the same sentence)."""
-    seen = {(r.sentence, frozenset(e.region_code or e.name for e in r.entries)) for r in known}
+    """Drop a list already read by another form: the same names in the same sentence, or the same places at
+    the same positions (a table's rows read as 第N名 lines too)."""
+    seen = {_key(r) for r in known} | {_ranks(r) for r in known if r.kind == "ordered"}
     out = []
     for r in found:
-        key = (r.sentence, frozenset(e.region_code or e.name for e in r.entries))
-        if key not in seen:
-            seen.add(key)
+        keys = {_key(r)} | ({_ranks(r)} if r.kind == "ordered" else set())
+        if not keys & seen:
+            seen |= keys
             out.append(r)
     return out
+
+
+def _key(r: ExtractedRanking) -> tuple[object, ...]:
+    return (r.sentence, frozenset(e.region_code or e.name for e in r.entries))
+
+
+def _ranks(r: ExtractedRanking) -> tuple[object, ...]:
+    return ("ranks", frozenset((e.region_code or e.name, e.position) for e in r.entries))
 
 
 def _paragraph_periods(doc: Document, ctx: ArticleContext) -> dict[int, str]:

@@ -86,6 +86,13 @@ CASES = [
     ("a span of ranks as the lead", "山东省经济观察", "2023年,GDP排名第七至第九的分别是淄博、菏泽、德州。",
      [("ordered", [(7, "淄博", None), (8, "菏泽", None), (9, "德州", None)], "山东省", "2023")]),
     ("a span without 依次 gives no one's rank", "山东省经济观察", "2023年,潍坊、临沂位列全省第四至第五位。", []),
+    ("a rank table with the rank column last", "江苏省设区市GDP",
+     "2023年各设区市GDP排名\n| 城市 | GDP(亿元) | 排名 |\n| 常州 | 9800 | 5 |\n| 徐州 | 8900 | 6 |\n"
+     "| 扬州 | 7400 | 7 |",
+     [("ordered", [(5, "常州", "9800"), (6, "徐州", "8900"), (7, "扬州", "7400")], "江苏省", "2023")]),
+    ("a tab-separated rank table with 第N名 cells", "江苏省设区市GDP",
+     "2023年各设区市GDP排名\n名次\t城市\tGDP(亿元)\n第5名\t常州\t9800\n第6名\t徐州\t8900",
+     [("ordered", [(5, "常州", "9800"), (6, "徐州", "8900")], "江苏省", "2023")]),
     ("two sets announced together share scope and period", "山东省县域经济评价",
      "2021年度全省3个“先进县”为邹城市、寿光市、诸城市。3个“进步县”为曲阜市、桓台县、嘉祥县。",
      [("set", [(None, "邹城市", None), (None, "寿光市", None), (None, "诸城市", None)], "山东省", "2021"),
