@@ -36,6 +36,8 @@ _TOPPED = re.compile(
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
     rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
+# a lead a list follows right after, with commas between its places: 依次为:, 分别是, 名单如下:, 前五名:
+_LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)|名单如下|如下|前(?:{_NUM})(?:位|名|强))[::]?\s*$")
 _COLON_BEFORE = re.compile(r"[::]\s*$")
 
 
@@ -51,8 +53,17 @@ def _separator() -> re.Pattern[str]:
 
 
 def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
-    """Runs of two or more places joined by list separators, each place with the figure written after it."""
-    value_re, sep_re = re.compile(_VALUE), _separator()
+    """Runs of two or more places joined by list separators, each place with the figure written after it;
+    after a list's lead (依次为:, 前五名:) commas join them too (苏州,南京,无锡)."""
+    runs = _runs(text, ctx, _separator())
+    for led in _runs(text, ctx, re.compile(rf"\s*(?:[,,]|{alt('separators')})\s*")):
+        if _LIST_LEAD.search(text, 0, led.start) and re.search(r"[,,]", text[led.start : led.end]):
+            runs = [r for r in runs if not led.start <= r.start < led.end] + [led]
+    return sorted(runs, key=lambda r: r.start)
+
+
+def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]:
+    value_re = re.compile(_VALUE)
     mentions = sorted((m for m in ctx.mentions(text) if m.surface not in words()["scopes"]["nation"]),
                       key=lambda m: m.start)
     runs: list[_Run] = []
