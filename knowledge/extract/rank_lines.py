@@ -4,6 +4,7 @@ as rows or one cell a line, side-by-side blocks included)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking
@@ -17,6 +18,10 @@ _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一�
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
+_NAME_GAP = re.compile(r"[\s、,,和及;;。]*")
+# a lead line announcing the names below it: …名单如下:, 进步县(5个):, 先进县:
+_ANNOUNCED = re.compile(r"(?:名单)?(?:如下)?(?:[((][^))]{1,8}[))])?[::]\s*$")
+_LEAD_COUNT = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})个")
 _RANK_CELL = re.compile(r"(?:第|No\.?\s*|TOP\s*)?(\d{1,3})\s*(?:位|名)?", re.IGNORECASE)
 
 
@@ -38,7 +43,41 @@ def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[Extra
             found.append(ranking)
             used.update(s.position for s, _ in group)
         i += len(group)
+    found.extend(_name_lines(doc, ctx))
     return used, found
+
+
+def _name_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Lines of nothing but places under a line announcing them."""
+    lines = [line.strip() for line in doc.lines if line.strip()]
+    found = []
+    for lead, line in pairwise(lines):
+        position = next((s.position for s in doc.sentences if line[:8] in s.text), None)
+        named = _name_line(line, lead, position, doc, ctx) if position is not None else None
+        if named is not None:
+            found.append(named)
+    return found
+
+
+def _name_line(text: str, lead: str, position: int, doc: Document, ctx: ArticleContext) -> ExtractedRanking | None:
+    """A line of nothing but places (荣成市、龙口市、胶州市 / 曲阜市 桓台县 嘉祥县) under a lead that announces a
+    list (名单如下:, 进步县(3个):): a set, whose count, when the lead gives one, must be the line's."""
+    places = sorted(ctx.mentions(text), key=lambda m: m.start)
+    at, entries = 0, []
+    for m in places:
+        if m.start < at:
+            continue
+        if not _NAME_GAP.fullmatch(text, at, m.start) or (entries and m.start == at):
+            return None
+        entries.append(link_entry(None, m.surface, ctx))
+        at = m.end
+    if len(entries) < 2 or not _NAME_GAP.fullmatch(text, at) or not _ANNOUNCED.search(lead):
+        return None
+    count = _LEAD_COUNT.search(lead)
+    if count is not None and cn_int(count["n"]) != len(entries):
+        return None
+    title = _ANNOUNCED.sub("", lead).strip() or "名单"
+    return make_ranking(title, "set", lead, entries, position, doc, ctx)
 
 
 def _numbered_run(sentences: list[Sentence], i: int,

@@ -187,7 +187,7 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
-    classed = re.search(rf"{measure}[^,,]{{0,16}}?的(?:{alt('classes')})(?:{alt('class_links')})$", segment)
+    classed = re.search(rf"{measure}[^,,]{{0,16}}?的(?:{alt('classes')})?(?:{alt('class_links')})$", segment)
     if classed is not None:  # GDP超过5万亿元的省份有广东(12.9万亿元)、江苏…: a named set, figures and all
         return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     said = re.search(rf"有(?P<n>{_NUM})(?:个|座)[,,]?(?:{alt('set_leads')})$", lead)

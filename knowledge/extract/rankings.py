@@ -61,7 +61,7 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
     for r in numbered:  # the scope is known once the entries are: 县区 of 聊城 make a 聊城 ranking
         scope = scope_of(r.title, r.entries, ctx)
         r.scope_code, r.scope_name = (scope.code, scope.name) if scope else (None, None)
-    rankings.extend(lines_found)
+    rankings.extend(_new_only(rankings, lines_found))
     rankings.extend(_new_only(rankings, rank_tables(doc, ctx)))
     rankings = [r for r in rankings if len(r.entries) >= 2]
     _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
