@@ -142,7 +142,7 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
     for m in _spans(text):
         rank_at = _rank_start(m)
         if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]) \
-                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at):
+                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text):
             continue
         if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
             continue
@@ -207,6 +207,15 @@ def _headline(doc: Document) -> str | None:
 def _rank_start(m: re.Match[str]) -> int:
     starts = [m.start(g) for g in ("pos", "word", "top", "front", "bare") if m.groupdict().get(g)]
     return min(starts) if starts else m.start()
+
+
+def _first_of_a_kind(m: re.Match[str], text: str) -> bool:
+    """全省首条智慧高速, 全国首趟班列, 首单交易: 首 before a measure word is the first of a kind, not a rank
+    (居全省首, 居首的是… are ranks)."""
+    if m.groupdict().get("word") != "首":
+        return False
+    after = text[m.end("word") : m.end("word") + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after != "的"
 
 
 def _position(m: re.Match[str]) -> int | None:
