@@ -57,7 +57,7 @@ class ExtractedClaim:
 
 
 _RANK = (
-    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
+    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!{alt(words()['not_after_ordinal'])}|[\d.])"
     rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台店发])"
     rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月])"
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
