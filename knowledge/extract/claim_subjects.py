@@ -8,6 +8,7 @@ import re
 from knowledge.extract.claim_metrics import clean, without_among, without_comparison
 from knowledge.extract.claim_words import COMPARISON, VERB, scope_levels, words
 from knowledge.extract.context import ArticleContext
+from knowledge.extract.entities import company_spans
 from knowledge.places.gazetteer import Region
 
 _BEFORE = re.compile(r"[,;:。]")
@@ -15,7 +16,10 @@ _BEFORE = re.compile(r"[,;:。]")
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _CLASSES = "|".join(sorted(words()["lists"]["classes"], key=len, reverse=True))
 _LINKED = re.compile(rf"的(?:{_CLASSES})?(?:分别|依次)?(?:是|为)[::]?")
-_NAMED_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(words()['facility_heads'])})")
+_HEADS = "|".join(words()["facility_heads"])
+_NAMED_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_HEADS})")
+_FIRM_WORD = re.compile(rf"[^,;。]{{0,4}}?(?:{'|'.join(words()['firm_words'])})")
+_OPENING_NAME = re.compile(rf"(?:\d{{4}}年)?(?P<name>(?P<before>[\u4e00-\u9fff]{{2,8}}?)(?:{_HEADS}))")
 _JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -130,3 +134,20 @@ def only_in_names(text: str, region: Region, ctx: ArticleContext) -> bool:
     """Whether the place is named in the text only as the opening of a facility's name (昆明长水国际机场)."""
     found = [m for m in ctx.mentions(text) if m.region.code == region.code]
     return bool(found) and all(_NAMED_PLACE.match(text, m.end) for m in found)
+
+
+def names_another_subject(text: str, start: int, end: int, subject: Region | None, ctx: ArticleContext) -> bool:
+    """Whether the words before a rank name a firm or an institution as what is ranked, and not the place found
+    as subject: a company's name, a place that opens a facility's name (山东大学, 青岛港), a word standing for a
+    firm (该企业)."""
+    firms = [(a, b) for a, b in company_spans(text) if start <= a < end]
+    facilities = [(m.start, m.end) for m in ctx.mentions(text) if start <= m.start < end
+                  and text[m.start : m.end] not in scope_levels() and _NAMED_PLACE.match(text, m.end)]
+    opening = _OPENING_NAME.match(text, start, end)
+    if opening is not None and any(m.start == 0 for m in ctx.mentions(opening["before"])):
+        facilities.append((opening.start("name"), opening.end("name")))  # 山东大学…: the scan reads no place
+    if not firms and not facilities and not _FIRM_WORD.match(text, start, end):
+        return False
+    named = [m for m in ctx.mentions(text) if start <= m.start < end and subject is not None
+             and m.region.code == subject.code and not any(a <= m.start < b for a, b in firms + facilities)]
+    return not any(not _NAMED_PLACE.match(text, m.end) for m in named)

@@ -25,6 +25,7 @@ from knowledge.extract.claim_subjects import (
     group_before,
     inside_focus,
     metric_words,
+    names_another_subject,
     only_in_names,
     places_linked_after,
     start_of_clause,
@@ -263,6 +264,9 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
             and subject_before(text, clause_start, m.start(), ctx)[0] is None:
         # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
+    if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),
+                                                                   subject, ctx):
+        return []  # 山东大学综合排名…, 该企业出口额…: a firm's or an institution's rank, not a place's
     if subject is None:
         told = about is not None and inside_focus(about.region, ctx) and not only_in_names(text, about.region, ctx)
         subject = about.region if about is not None and told else (ctx.focus or ctx.city)

@@ -149,3 +149,11 @@ def test_a_lead_clause_naming_a_list_gives_the_ranks_after_it_their_scope(gazett
     body = "在2022年全国县域经济综合竞争力百强县榜单中,福清位列第十二,晋江位列第五。"
     assert ranked(claims_of(gazetteer, "福建县域经济观察", body)) == [
         "福清市 | 县域经济综合竞争力百强县 | 12 | 全国 | 2022", "晋江市 | 县域经济综合竞争力百强县 | 5 | 全国 | 2022"]
+
+
+@pytest.mark.parametrize("body", ["2023年,烟台大学科研经费居全省第3位。", "2023年,日照港货物吞吐量居全国第9位。",
+                                  "2023年,该企业出口额居全省第2位。",
+                                  "2023年,某某重工股份有限公司营业收入居全国同行业第一。"],
+                         ids=["university", "port", "the-firm", "company"])
+def test_a_rank_of_a_firm_or_an_institution_is_no_places_claim(gazetteer, body):
+    assert ranked(claims_of(gazetteer, "山东省2023年经济观察", body)) == []
