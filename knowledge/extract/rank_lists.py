@@ -90,7 +90,16 @@ def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]
         runs.append(current)
     for run in runs:
         _bridge_tail(text, run, sep_re, ctx)
+        _drop_count(run)
     return [r for r in runs if len(r.items) >= 2]
+
+
+def _drop_count(run: _Run) -> None:
+    """临邑、平原、夏津3个县: the number after the last place is the list's count, not that place's figure."""
+    mention, value = run.items[-1]
+    count = re.fullmatch(rf"(?P<n>\d+)个?(?:{alt('classes')})", value or "")
+    if count is not None and int(count["n"]) == len(run.items):
+        run.items[-1] = (mention, None)
 
 
 def _bridge_tail(text: str, run: _Run, sep_re: re.Pattern[str], ctx: ArticleContext) -> None:
@@ -190,7 +199,8 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     classed = re.search(rf"{measure}[^,,]{{0,16}}?的(?:{alt('classes')})?(?:{alt('class_links')})$", segment)
     if classed is not None:  # GDP超过5万亿元的省份有广东(12.9万亿元)、江苏…: a named set, figures and all
         return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
-    said = re.search(rf"有(?P<n>{_NUM})(?:个|座)[,,]?(?:{alt('set_leads')})$", lead)
+    said = re.search(rf"(?:有|共有|共|计)(?P<n>{_NUM})(?:个|座)[^,,::]{{0,4}}?(?:[,,]?(?:{alt('set_leads')})|[::])$",
+                     text[: run.start].rstrip())
     if said is not None and cn_int(said["n"]) == n:  # …的县有2个,分别是A和B
         title = _title(_COMMA.split(lead[: said.start()])[-1])
         return make_ranking(title, "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
