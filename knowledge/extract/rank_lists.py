@@ -7,7 +7,8 @@ says whether it is ordered. Sets are never numbered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import (
@@ -27,6 +28,8 @@ _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 # the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
 _VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d(())]{0,4}))\s*[))]?"
 _CLAUSE_END = re.compile(r"[。;;!?]")
+# a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
+_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
 _TOPPED = re.compile(
@@ -46,6 +49,7 @@ class _Run:
     start: int
     end: int
     items: list[tuple[Mention, str | None]]
+    ranks: dict[int, int] = field(default_factory=dict)  # item index → the rank written after it (龙口市(第17位))
 
 
 def _separator() -> re.Pattern[str]:
@@ -78,14 +82,17 @@ def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]
                 current = None
         if current is not None and m.start < current.end:
             continue  # an overlapping mention (济南市中区 inside 济南市中区): the first reading stands
-        value = value_re.match(text, m.end)
-        end = value.end() if value and value.group("value") else m.end
+        rank = _RANK_AFTER.match(text, m.end)
+        value = None if rank else value_re.match(text, m.end)
+        end = rank.end() if rank else (value.end() if value and value.group("value") else m.end)
         item = (m, value.group("value").replace(" ", "") if value and value.group("value") else None)
         if current is None:
             current = _Run(m.start, end, [item])
         else:
             current.items.append(item)
             current.end = end
+        if rank:
+            current.ranks[len(current.items) - 1] = int(rank["a"] or rank["b"])
     if current is not None:
         runs.append(current)
     for run in runs:
@@ -154,12 +161,24 @@ def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[
     for run in item_runs(text, ctx):
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, run.start)), default=0)
         lead = re.sub(r"[\s::,,]+$", "", text[clause_start : run.start])
-        ranking = _led(run, lead, text, sentence, doc, ctx) or _counted(run, lead, text, sentence, doc, ctx) \
+        ranking = _with_ranks(run, lead, sentence, doc, ctx) or _led(run, lead, text, sentence, doc, ctx) \
+            or _counted(run, lead, text, sentence, doc, ctx) \
             or _chosen(run, lead, text, sentence, doc, ctx) or _topped(run, lead, text, sentence, doc, ctx)
         if ranking is not None:
             ranking.period_label = ranking.period_label or period_of(text[: run.start], doc, ctx)
             found.append(ranking)
     return found
+
+
+def _with_ranks(run: _Run, lead: str, sentence: Sentence, doc: Document,
+                ctx: ArticleContext) -> ExtractedRanking | None:
+    """龙口市(第17位)、荣成市(第22位)、胶州市(第25位): every place with its rank, in rank order."""
+    ranks = [run.ranks.get(i) for i in range(len(run.items))]
+    if None in ranks or any(b <= a for a, b in pairwise(ranks) if a and b):
+        return None
+    entries = [link_entry(rank, m.surface, ctx) for (m, _), rank in zip(run.items, ranks, strict=True)]
+    return make_ranking(_title(_COMMA.split(lead)[-1] if lead else ""), "ordered", lead, entries,
+                        sentence.position, doc, ctx)
 
 
 def _entries(run: _Run, ctx: ArticleContext, first: int | None) -> list[ExtractedEntry]:
