@@ -78,6 +78,11 @@ _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
 _LEAD_LIST = re.compile(rf"^[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
                         r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[,,]")
+# a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
+_COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
+                            r"(?![^,;。]{0,4}中)")
+# 第50位以内, 第10名左右: a bound or an estimate, not a rank
+_BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -143,7 +148,8 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
     for m in _spans(text):
         rank_at = _rank_start(m)
         if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]) \
-                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text):
+                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text) \
+                or _BOUND_AFTER.match(text, m.end()):
             continue
         if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
             continue
@@ -264,6 +270,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
             and subject_before(text, clause_start, m.start(), ctx)[0] is None:
         # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
+    if after is None and linked is None and _COUNTED_GROUP.search(text, max(clause_start, stop), m.start()):
+        return []  # 有5个县(市、区)GDP增速居全省前30位: the rank is a group's, not the place's
     if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),
                                                                    subject, ctx):
         return []  # 山东大学综合排名…, 该企业出口额…: a firm's or an institution's rank, not a place's

@@ -157,3 +157,20 @@ def test_a_lead_clause_naming_a_list_gives_the_ranks_after_it_their_scope(gazett
                          ids=["university", "port", "the-firm", "company"])
 def test_a_rank_of_a_firm_or_an_institution_is_no_places_claim(gazetteer, body):
     assert ranked(claims_of(gazetteer, "山东省2023年经济观察", body)) == []
+
+
+@pytest.mark.parametrize("body", ["2023年,全市有4个县(市、区)GDP增速居全省前20位。",
+                                  "2023年,全市9个县市区中,有6个县市区GDP增速居全省前列。"],
+                         ids=["counted-counties", "some-of-the-counties"])
+def test_a_rank_of_a_counted_group_is_not_the_citys(gazetteer, body):
+    assert claims_of(gazetteer, "潍坊市2023年经济观察", body) == []
+
+
+def test_a_bound_on_a_rank_is_no_rank(gazetteer):
+    body = "2023年,潍坊市综合实力居全国百强城市第40位以内。"
+    assert ranked(claims_of(gazetteer, "潍坊市2023年经济观察", body)) == []
+
+
+def test_a_counted_group_of_the_province_is_ranked_within_the_province(gazetteer):
+    body = "2023年,潍坊市GDP在全省16个市中排名第4位。"
+    assert ranked(claims_of(gazetteer, "潍坊市2023年经济观察", body)) == ["潍坊市 | 地区生产总值 | 4 | 山东省 | 2023"]
