@@ -92,10 +92,11 @@ def test_among_the_leaders_is_a_claim_without_a_rank(gazetteer):
                                   "2022年,淄博市第一产业增加值300亿元。", "2022年,淄博市新增省内首台套技术装备5个。",
                                   "2022年,淄博市新设国内知名首店8家。", "2022年,淄博市建成全省首条氢能公交线路。",
                                   "2022年,淄博市开行全国首趟陶瓷专列。", "2022年,淄博市落地全省首单排污权质押贷款。",
-                                  "2022年,淄博市建成全省第一座氢能加注站。", "2022年,淄博市发出全国第一张电子证照。"],
+                                  "2022年,淄博市建成全省第一座氢能加注站。", "2022年,淄博市发出全国第一张电子证照。",
+                                  "2022年,淄博市GDP稳居全省第一方阵。", "2022年,淄博市GDP增速进入全国第二档。"],
                          ids=["first-time", "residents", "primary-industry", "first-of-a-kind-equipment",
                               "first-stores", "first-line", "first-train", "first-deal", "first-station",
-                              "first-licence"])
+                              "first-licence", "first-tier", "second-band"])
 def test_words_that_only_look_like_ranks_give_no_claim(gazetteer, body):
     assert ranked(claims_of(gazetteer, "淄博市2022年经济运行", body)) == []
 
