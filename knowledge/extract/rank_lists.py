@@ -28,6 +28,7 @@ _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 # the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
 _VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d(())]{0,4}))\s*[))]?"
 _CLAUSE_END = re.compile(r"[。;;!?]")
+_TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", re.IGNORECASE)
 # a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
 _RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
@@ -151,7 +152,8 @@ def _bridge(text: str, run: _Run, until: int, sep_re: re.Pattern[str], ctx: Arti
 
 
 def ranked(text: str) -> bool:
-    return any(w in text for w in words()["lists"]["ranked"]) or bool(re.search(rf"前(?:{_NUM})(?:位|名|强)", text))
+    """Whether a lead names a ranked order: 排名, 百强, 前十位, TOP10."""
+    return any(w in text for w in words()["lists"]["ranked"]) or bool(_TOP_N.search(text))
 
 
 def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
