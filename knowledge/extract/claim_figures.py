@@ -56,7 +56,13 @@ def about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region | 
 
 
 def after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
+    """Whether the figure is stated at or after the rank, is a share, or cannot be found in the sentence (its
+    metric named otherwise, 县域实现生产总值 for 县域生产总值): then where its value is written decides."""
     where = text.find(fact.metric_surface) if fact.metric_surface else -1
+    if where < 0:
+        where = text.find(fact.value_text) if fact.value_text else -1
+        if where < 0:
+            return True  # nowhere to be seen: not known to come before the rank
     return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
 
 

@@ -175,3 +175,11 @@ def test_a_bound_on_a_rank_is_no_rank(gazetteer):
 def test_a_counted_group_of_the_province_is_ranked_within_the_province(gazetteer):
     body = "2023年,潍坊市GDP在全省16个市中排名第4位。"
     assert ranked(claims_of(gazetteer, "潍坊市2023年经济观察", body)) == ["潍坊市 | 地区生产总值 | 4 | 山东省 | 2023"]
+
+
+def test_a_figure_stated_after_the_rank_is_not_what_it_ranks(gazetteer):
+    # 县域实现生产总值 names 县域生产总值 in other words: its value, before the rank, places it
+    body = ("2023年前三季度,县域实现生产总值520亿元,同比增长7.0%,增速居全省第3位,占全市比重达60%;"
+            "实现税收收入30亿元,占县域财政收入比重达80%。")
+    claims = ranked(claims_of(gazetteer, "日照市2023年前三季度县域经济", body))
+    assert [c.split(" | ")[1] for c in claims] == ["县域生产总值增速"]
