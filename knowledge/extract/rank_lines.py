@@ -63,7 +63,7 @@ def _name_line(text: str, lead: str, position: int, doc: Document, ctx: ArticleC
     """A line of nothing but places (荣成市、龙口市、胶州市 / 曲阜市 桓台县 嘉祥县) under a lead that announces a
     list (名单如下:, 进步县(3个):): a set, whose count, when the lead gives one, must be the line's."""
     places = sorted(ctx.mentions(text), key=lambda m: m.start)
-    at, entries = 0, []
+    at, entries = 0, list[ExtractedEntry]()
     for m in places:
         if m.start < at:
             continue
