@@ -23,6 +23,7 @@ _PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市�
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时|的)+")
+_SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
 _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 
 
@@ -69,7 +70,7 @@ def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str 
     An item that only names an aspect (GDP总量和增量) takes the metric of the item before it; an item that is
     only a place name ranks nothing. `fallback` is the metric of the figure the claim follows."""
     items = [_LEAD_WORDS.sub("", clean(i)) for i in _ITEM_SPLIT.split(without_comparison(phrase))]
-    items = [i for i in items if i and not _is_place(i, ctx)] or [""]
+    items = [i for i in items if i and not _is_place(i, ctx) and i not in _SCOPE_WORDS] or [""]
     out: list[str | None] = []
     shared_tail = aspect_of(items[-1])[0]
     previous: str | None = None

@@ -76,13 +76,14 @@ _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
-_LEAD_LIST = re.compile(rf"^[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
-                        r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[,,]")
+_LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
+                        r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[^,;。]{0,10}[,,]")
 # a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
 _COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
                             r"(?![^,;。]{0,4}中)")
 # 第50位以内, 第10名左右: a bound or an estimate, not a rank
 _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
+_PERSON = re.compile(alt(words()["person_words"]))
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -270,6 +271,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
             and subject_before(text, clause_start, m.start(), ctx)[0] is None:
         # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
+    if _PERSON.search(text, max(clause_start, stop), m.start()):
+        return []  # 一名选手获全国冠军: a person's or a team's place, not the place's
     if after is None and linked is None and _COUNTED_GROUP.search(text, max(clause_start, stop), m.start()):
         return []  # 有5个县(市、区)GDP增速居全省前30位: the rank is a group's, not the place's
     if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),

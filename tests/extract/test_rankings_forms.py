@@ -183,3 +183,19 @@ def test_a_figure_stated_after_the_rank_is_not_what_it_ranks(gazetteer):
             "实现税收收入30亿元,占县域财政收入比重达80%。")
     claims = ranked(claims_of(gazetteer, "日照市2023年前三季度县域经济", body))
     assert [c.split(" | ")[1] for c in claims] == ["县域生产总值增速"]
+
+
+def test_a_persons_or_teams_place_is_not_the_places(gazetteer):
+    body = "2023年,胶州市一名选手获全国职业技能大赛冠军;胶州市代表队获全省比赛第二名。"
+    assert ranked(claims_of(gazetteer, "青岛市胶州市2023年发展", body)) == []
+
+
+def test_a_scope_word_alone_names_no_metric(gazetteer):
+    claims = ranked(claims_of(gazetteer, "青岛市胶州市2023年发展", "2023年,胶州市获评省级文明城市,在全省排第一。"))
+    assert claims == ["胶州市 | None | 1 | 山东省 | 2023"]
+
+
+def test_a_list_named_in_an_earlier_clause_scopes_the_rank(gazetteer):
+    body = "2023年,胶州市在全省营商环境评价中排名上升3位,居第6位。"
+    claims = ranked(claims_of(gazetteer, "青岛市胶州市2023年发展", body))
+    assert [c.split(" | ")[3] for c in claims] == ["山东省"]
