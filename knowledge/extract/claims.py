@@ -288,7 +288,7 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
     listed = [x for x in _LEAD_LIST.finditer(text, 0, clause_start) if ";" not in text[x.end() : clause_start]]
-    if scope_word is None and listed:  # 在全国县域经济百强榜单中,甲位列第四,乙位列第十
+    if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十
         scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
         if not metric_words(phrase):
             phrase = listed[-1]["list"]
