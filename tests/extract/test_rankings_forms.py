@@ -199,3 +199,10 @@ def test_a_list_named_in_an_earlier_clause_scopes_the_rank(gazetteer):
     body = "2023年,胶州市在全省营商环境评价中排名上升3位,居第6位。"
     claims = ranked(claims_of(gazetteer, "青岛市胶州市2023年发展", body))
     assert [c.split(" | ")[3] for c in claims] == ["山东省"]
+
+
+def test_a_place_opening_with_a_noise_character_is_no_metric(gazetteer):
+    # 上 is an adverbial at a phrase's end; cut off 上饶 it left 饶 as the metric
+    claims = claims_of(gazetteer, "江西省经济观察", "2023年,上饶、赣州、九江的GDP均位列全省前五。")
+    assert [(c.subject, c.about, c.position) for c in claims] == [
+        ("上饶市", "地区生产总值", None), ("赣州市", "地区生产总值", None), ("九江市", "地区生产总值", None)]
