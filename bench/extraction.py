@@ -37,7 +37,8 @@ def line(label: str, facts: Tally, rankings: Tally, claims: Tally | None = None)
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--misses", action="store_true", help="list the development split's misses and spurious facts")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the development split's missed and spurious facts, rankings and claims")
     ap.add_argument("--half", choices=("A", "B"), help="with --misses: list only this half's misses")
     ap.add_argument("--test-files", action="store_true", help="print per-file figures for the test split too")
     args = ap.parse_args()
@@ -59,6 +60,12 @@ def main() -> None:
                     print(f"      missed   {g['region']} | {g['metric']} | {g['period']} | "
                           f"{g.get('value') or 'growth ' + str(g.get('growth'))}{g.get('unit') or ''} @{g['offset']}")
                 for s in f.spurious:
+                    print(f"      spurious {s}")
+                for g in r.missed:
+                    print(f"      missed   ranking {g.get('title')} | {g.get('scope')} | {g.get('period')} | "
+                          f"{'ordered' if g.get('ordered') else 'set'} | "
+                          f"{'、'.join(e['name'] for e in g['entries'])} @{g.get('offset')}")
+                for s in r.spurious:
                     print(f"      spurious {s}")
                 for g in c.missed:
                     print(f"      missed   claim {g['region']} | {g['metric']} | {g['rank']} | {g['scope']} | "

@@ -113,7 +113,12 @@ def ranking_matches(g: dict, r: ExtractedRanking, gazetteer: Gazetteer) -> bool:
 
 
 def score_rankings(gold: list[dict], predicted: list[ExtractedRanking], gazetteer: Gazetteer) -> Tally:
-    return greedy_score(gold, predicted, lambda g, r: ranking_matches(g, r, gazetteer), lambda r: f"ranking {r.title}")
+    return greedy_score(gold, predicted, lambda g, r: ranking_matches(g, r, gazetteer), describe_ranking)
+
+
+def describe_ranking(r: ExtractedRanking) -> str:
+    return (f"ranking {r.title} | {r.scope_name} | {r.period_label} | {r.kind} | "
+            f"{'、'.join(e.name for e in r.entries)}")
 
 
 def rank_claims(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -22,7 +22,8 @@ _AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实�
 _PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?")
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
 _ITEM_SPLIT = re.compile(r"[、和及与]")
-_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时)+")
+_LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时|的)+")
+_SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
 _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 
 
@@ -68,8 +69,11 @@ def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str 
 
     An item that only names an aspect (GDP总量和增量) takes the metric of the item before it; an item that is
     only a place name ranks nothing. `fallback` is the metric of the figure the claim follows."""
-    items = [_LEAD_WORDS.sub("", clean(i)) for i in _ITEM_SPLIT.split(without_comparison(phrase))]
-    items = [i for i in items if i and not _is_place(i, ctx)] or [""]
+    # a place is dropped as written: cleaning first would cut 上 off 上海 (上 is an adverbial at a phrase's end)
+    raw = [_without_place(i.strip(), ctx) for i in _ITEM_SPLIT.split(without_comparison(phrase))
+           if not _is_place(i.strip(), ctx)]
+    items = [_LEAD_WORDS.sub("", clean(i)) for i in raw]
+    items = [i for i in items if i and not _is_place(i, ctx) and i not in _SCOPE_WORDS] or [""]
     out: list[str | None] = []
     shared_tail = aspect_of(items[-1])[0]
     previous: str | None = None
@@ -92,6 +96,12 @@ def _is_place(item: str, ctx: ArticleContext) -> bool:
     """张家港, 常熟四市: an item that is a place's name (and a count of places at most)."""
     found = [m for m in ctx.mentions(item) if m.start == 0]
     return bool(found) and _PLACE_COUNT.fullmatch(item[found[0].end :]) is not None
+
+
+def _without_place(item: str, ctx: ArticleContext) -> str:
+    """深圳的GDP → GDP: the place a list's last item opens with is whose the metric is, not part of it."""
+    found = [m for m in ctx.mentions(item) if m.start == 0]
+    return item[found[0].end :].lstrip("的") if found and item.startswith("的", found[0].end) else item
 
 
 def _tail_noun(phrase: str) -> str:

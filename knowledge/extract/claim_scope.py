@@ -44,6 +44,9 @@ def scope_of_rank(m: re.Match[str], subject: Region | None, ctx: ArticleContext)
     qual = groups.get("qual") or ""
     if groups.get("group"):
         word, qual = None, groups["group"]
+        opening = next((w for w in sorted(scope_levels(), key=len, reverse=True) if qual.startswith(w)), None)
+        if opening is not None and scope_levels()[opening] != "nation":
+            word, qual = opening, qual[len(opening) :]  # 在全省16个市中: counted within the province
     level = scope_levels().get(word or "")
     gaz = ctx.gazetteer
     if level == "nation":

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extract.claim_metrics import clean, without_comparison
-from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, words
+from knowledge.extract.claim_words import COMPARISON, COUNTED_FROM_END, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.places.gazetteer import Region
 from knowledge.text.numbers import cn_int
@@ -50,7 +50,7 @@ def rank_lists(text: str, ctx: ArticleContext) -> list[Spread]:
     out = []
     for m in SPREAD.finditer(text):
         ranks = _numbers(m["ranks"])
-        if ranks is None:
+        if ranks is None or COUNTED_FROM_END.search(text, max(0, m.start("ranks") - 4), m.start("ranks") + 1):
             continue
         old = _numbers(m["old"]) if m["old"] else []
         part_start = text.rfind(";", 0, m.start()) + 1

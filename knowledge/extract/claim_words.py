@@ -28,3 +28,5 @@ SCOPE = rf"(?:{alt(list(scope_levels()))})"
 NUM = r"\d{1,3}|[一二三四五六七八九十百]{1,4}"
 # 紧跟A和B, 仅低于A、B: the places compared with are neither the subject nor what is ranked
 COMPARISON = re.compile(rf"(?:{alt(words()['comparisons'])})")
+# 倒数第二 counts from the end: its number is no position (the count of units is not known for the year)
+COUNTED_FROM_END = re.compile(rf"(?:{alt(words()['counted_from_end'])})第?$")

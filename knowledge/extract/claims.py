@@ -7,8 +7,9 @@ the figure it is about. Word classes are data: knowledge/data/rankings.toml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from knowledge.extract.claim_figures import about_fact, claim_period, old_period, stated_periods
 from knowledge.extract.claim_metrics import (
     aspect_of,
     clean,
@@ -17,22 +18,32 @@ from knowledge.extract.claim_metrics import (
     metrics,
     names_metric,
     phrase_after,
-    without_among,
-    without_comparison,
 )
 from knowledge.extract.claim_scope import scope_of_rank, share_scope
-from knowledge.extract.claim_spread import Spread, is_same_time_last_year, items_of, rank_lists
-from knowledge.extract.claim_words import COMPARISON, NUM, SCOPE, VERB, alt, words
+from knowledge.extract.claim_spread import Spread, items_of, rank_lists
+from knowledge.extract.claim_subjects import (
+    group_before,
+    inside_focus,
+    metric_words,
+    names_another_subject,
+    only_in_names,
+    places_linked_after,
+    start_of_clause,
+    subject_after,
+    subject_and_phrase,
+    subject_before,
+)
+from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, VERB, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
-from knowledge.extract.periods import find_periods
 from knowledge.extract.superlatives import SubjectKind, superlatives
-from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 
 @dataclass(slots=True)
+
+
 class ExtractedClaim:
     subject: str
     subject_kind: SubjectKind
@@ -47,9 +58,9 @@ class ExtractedClaim:
 
 
 _RANK = (
-    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!产业|季度|批|次|大|个|家|届|阶段|梯队|轮|期|种|类|条|[\d.])"
+    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!{alt(words()['not_after_ordinal'])}|[\d.])"
     rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台店发])"
-    rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月])"
+    rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月%])"
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
@@ -59,13 +70,21 @@ _BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
 _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
 _LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
-_BEFORE = re.compile(r"[,;:。]")
-# 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
-_COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
-_SHARE_OF = re.compile(r"占[^,;。]{0,6}$")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
+_TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
+_RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
+# a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
+_LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
+                        r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[^,;。]{0,10}[,,]")
+# a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
+_COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
+                            r"(?![^,;。]{0,4}中)")
+# 第50位以内, 第10名左右: a bound or an estimate, not a rank
+_BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
+_PERSON = re.compile(alt(words()["person_words"]))
+_TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
 
@@ -92,30 +111,21 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
                 claims.append(claim)
         if here:
             reading.carry = here[-1]
-        stated = _stated_periods(sentence.text, ctx, doc)
+        stated = stated_periods(sentence.text, ctx, doc)
         if stated:
             reading.period = stated[-1]
     return claims
 
 
 @dataclass(slots=True)
+
+
 class _Reading:
     """What the claim reader keeps between sentences: the last figure of the paragraph, the last period."""
 
     paragraph: int = -1
     carry: ExtractedFact | None = None
     period: str | None = None
-
-
-def _stated_periods(text: str, ctx: ArticleContext, doc: Document) -> list[str]:
-    """Periods a text states, history spans (自2016年以来) and targets left out."""
-    out = []
-    for p in find_periods(text, published=doc.published, default_year=ctx.focus_year):
-        history = p.start > 0 and text[p.start - 1] in "自从由"
-        if history or p.period.kind in ("target", "asof") or p.period.year is None:
-            continue
-        out.append(p.period.label)
-    return out
 
 
 def _spans(text: str) -> list[re.Match[str]]:
@@ -138,7 +148,9 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
     made: list[ExtractedClaim] = []
     for m in _spans(text):
         rank_at = _rank_start(m)
-        if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]):
+        if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]) \
+                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text) \
+                or _BOUND_AFTER.match(text, m.end()):
             continue
         if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
             continue
@@ -161,8 +173,8 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
     if len(spread.places) == n:
         subjects = spread.places
     elif len(spread.places) <= 1:
-        subject = spread.places[0] if spread.places else _subject_and_phrase(
-            text, _clause_start(text, m.start()), m.start(), ctx)[0] or ctx.focus or ctx.city
+        subject = spread.places[0] if spread.places else subject_and_phrase(
+            text, start_of_clause(text, m.start()), m.start(), ctx)[0] or ctx.focus or ctx.city
         if subject is None:
             return []
         subjects = [subject] * n
@@ -170,10 +182,11 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         return []
     out = []
     for i, subject in enumerate(subjects):
-        stated = _about_fact(text, m.start(), here, subject)
+        stated = about_fact(text, m.start(), here, subject)
         carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
         about = stated or carried  # the figure before is another place's: its metric is not this list's
-        named = metrics(spread.phrase, about.metric if about else _headline(doc), ctx)
+        phrase = spread.phrase if len(spread.places) != n else _told_phrase(spread.phrase, text, m.start(), ctx)
+        named = metrics(phrase, about.metric if about else _headline(doc), ctx)
         if len(spread.places) != n:
             if len(items_of(spread.phrase)) != n or len(named) != n:
                 return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
@@ -181,11 +194,11 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         else:
             metric = named[0] if len(named) == 1 else None
         scope_word, scope_name = scope_of_rank(m, subject, ctx)
-        period = _period(text[: m.start()], about, ctx, doc) or reading.period
+        period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
         claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
                                metric, position, scope_name, period)
         out.append(claim)
-        old = _old_period(spread.old_when, period, ctx, doc)
+        old = old_period(spread.old_when, period, ctx, doc)
         if old is not None and len(spread.old_ranks) == n:
             out.append(ExtractedClaim(subject.name, "region", subject.code, spread.texts[n + i], scope_word,
                                       spread.old_ranks[i], metric, position, scope_name, old))
@@ -199,17 +212,18 @@ def _headline(doc: Document) -> str | None:
     return headline_metric(doc.title or "") or (headline_metric(first) if len(first) <= 40 else None)
 
 
-def _old_period(words: str, period: str | None, ctx: ArticleContext, doc: Document) -> str | None:
-    """The period of the old ranks of 从去年同期的第7名上升到第5名: the same span a year before, or as named."""
-    if is_same_time_last_year(words):
-        return f"{int(period[:4]) - 1}{period[4:]}" if period and period[:4].isdigit() else None
-    stated = _stated_periods(words, ctx, doc)
-    return stated[-1] if stated else None
-
-
 def _rank_start(m: re.Match[str]) -> int:
     starts = [m.start(g) for g in ("pos", "word", "top", "front", "bare") if m.groupdict().get(g)]
     return min(starts) if starts else m.start()
+
+
+def _first_of_a_kind(m: re.Match[str], text: str) -> bool:
+    """全省首条智慧高速, 全国首趟班列, 首单交易: 首 before a measure word is the first of a kind, not a rank
+    (居全省首, 居首的是… are ranks)."""
+    if m.groupdict().get("word") != "首":
+        return False
+    after = text[m.end("word") : m.end("word") + 1]
+    return bool(after) and "\u4e00" <= after <= "\u9fff" and after != "的"
 
 
 def _position(m: re.Match[str]) -> int | None:
@@ -228,33 +242,65 @@ def _position(m: re.Match[str]) -> int | None:
 def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
                here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
                stop: int) -> list[ExtractedClaim]:
-    clause_start = _clause_start(text, m.start())
-    subject, phrase = _subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
-    after = _subject_after(text, m.end(), ctx)
-    if after is not None:
-        subject, phrase = after, text[max(clause_start, stop) : m.start()]
-    stated = _about_fact(text, m.start(), here, subject)
+    claims = _claims_of_one(text, m, position, ctx, doc, here, reading, earlier, stop)
+    linked = places_linked_after(text, m.end(), ctx)
+    group = linked if len(linked) > 1 else group_before(text, max(start_of_clause(text, m.start()), stop),
+                                                        m.start(), ctx)
+    if not group or not claims:
+        return claims
+    if _position(m) is not None and not _TIED.search(text, start_of_clause(text, m.start()), _rank_start(m)):
+        return []  # 甲、乙居第二: whose rank it is is not said
+    # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's
+    return [replace(c, subject=r.name, region_code=r.code, scope_name=scope_of_rank(m, r, ctx)[1] or c.scope_name)
+            for c in claims for r in group]
+
+
+def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
+                   here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
+                   stop: int) -> list[ExtractedClaim]:
+    clause_start = start_of_clause(text, m.start())
+    subject, phrase = subject_and_phrase(text, max(clause_start, stop), m.start(), ctx, stop)
+    after = subject_after(text, m.end(), ctx)
+    linked_places = places_linked_after(text, m.end(), ctx)  # 排名第一的是X: what is ranked is named before it
+    linked = linked_places[0] if len(linked_places) == 1 else None
+    if after is not None or linked is not None:
+        subject, phrase = after or linked, text[max(clause_start, stop) : m.start()]
+    stated = about_fact(text, m.start(), here, subject)
     about = stated or reading.carry
-    if after is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
-            and _subject_before(text, clause_start, m.start(), ctx)[0] is None:
+    if after is None and linked is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
+            and subject_before(text, clause_start, m.start(), ctx)[0] is None:
         # 居全省第一,在中部某组城市中居第2位: the next rank of the sentence is about the same place
         subject = ctx.gazetteer.get(earlier[0].region_code)
+    if _PERSON.search(text, max(clause_start, stop), m.start()):
+        return []  # 一名选手获全国冠军: a person's or a team's place, not the place's
+    if after is None and linked is None and _COUNTED_GROUP.search(text, max(clause_start, stop), m.start()):
+        return []  # 有5个县(市、区)GDP增速居全省前30位: the rank is a group's, not the place's
+    if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),
+                                                                   subject, ctx):
+        return []  # 山东大学综合排名…, 该企业出口额…: a firm's or an institution's rank, not a place's
     if subject is None:
-        subject = about.region if about is not None and _inside_focus(about.region, ctx) else (ctx.focus or ctx.city)
+        told = about is not None and inside_focus(about.region, ctx) and not only_in_names(text, about.region, ctx)
+        subject = about.region if about is not None and told else (ctx.focus or ctx.city)
     if subject is None:
         return []
     scope_word, scope_name = scope_of_rank(m, subject, ctx)
     lead = _LEAD_SCOPE.search(text, clause_start, m.start())
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
+    listed = [x for x in _LEAD_LIST.finditer(text, 0, clause_start) if ";" not in text[x.end() : clause_start]]
+    if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十
+        scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
+        if not metric_words(phrase):
+            phrase = listed[-1]["list"]
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
-    period = _period(text[: m.start()], about, ctx, doc) or reading.period
+    period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
     if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
+    phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
-    if group and _GROUP_SCOPE.match(group) and not _named(phrase):
+    if group and _GROUP_SCOPE.match(group) and not metric_words(phrase):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
@@ -262,7 +308,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         phrase = phrase if named and phrase.endswith(named) else phrase + named
     if after is not None:
         phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第二的X县城镇居民收入为…
-    elif text.endswith("以", 0, m.start()) and not _named(phrase[:-1]):
+    elif text.endswith("以", 0, m.start()) and not metric_words(phrase[:-1]):
         phrase = phrase_after(text, m.end(), None, ctx)  # 以全省第四的GDP增速…: the metric follows
     # the metric of the figure before, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
@@ -273,10 +319,16 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
             for metric in metrics(phrase, fallback, ctx)]
 
 
-def _inside_focus(region: Region, ctx: ArticleContext) -> bool:
-    """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
-    province in a province's report is a misread name, not what the report ranks."""
-    return ctx.focus is None or any(r.code == ctx.focus.code for r in ctx.gazetteer.chain(region))
+def _told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
+    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, …), else
+    the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
+    if metrics(phrase, None, ctx) != [None]:
+        return phrase
+    topics = [t for t in _TOPIC.finditer(text, 0, at) if metrics(t["topic"], None, ctx) != [None]
+              or aspect_of(t["topic"])[1]]
+    if topics:
+        return topics[-1]["topic"]
+    return "增速" if _RATE_GIVEN.search(phrase) else phrase
 
 
 def _claim_text(m: re.Match[str]) -> str:
@@ -284,39 +336,6 @@ def _claim_text(m: re.Match[str]) -> str:
     if m.groupdict().get("verb"):
         claim_text = claim_text[claim_text.find(m["verb"]) + len(m["verb"]) :]
     return claim_text.lstrip("在")
-
-
-def _subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContext,
-                        stop: int = 0) -> tuple[Region | None, str]:
-    """The region ranked and the words naming what is ranked, read back from the rank clause by clause.
-
-    Back over clauses without a figure (生产总值总量、…和社零增幅,均居山东省第三), and to the subject
-    of the sentence part before it (某省GDP超过5万亿元,稳居第一), never past a semicolon. A clause that
-    names its own metric and no place keeps the subject that opens a clause, not a place inside one.
-    """
-    subject, end = _subject_before(text, clause_start, at, ctx)
-    phrase = text[end:at] if subject is not None else text[clause_start:at]
-    own = bool(_named(phrase))
-    start = clause_start
-    while start - 1 > stop and text[start - 1] != ";" and (subject is None or not _named(phrase)):
-        prev_start = _clause_start(text, start - 1)
-        prev = text[prev_start : start - 1]
-        found, end = _subject_before(text, prev_start, start - 1, ctx)
-        if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
-            found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not _named(phrase) and not re.search(r"\d", without_among(prev)):
-            phrase = text[end : start - 1] if found is not None else prev
-        if subject is None and found is not None:
-            subject = found
-            if re.search(r"\d", without_among(prev)):
-                break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
-        start = prev_start
-    return subject, phrase
-
-
-def _named(phrase: str) -> str:
-    """The metric words of a phrase before any comparison in it (收入紧跟A → 收入)."""
-    return clean(without_comparison(phrase))
 
 
 def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
@@ -328,75 +347,3 @@ def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> Ext
     return ExtractedClaim(prev.subject, prev.subject_kind, prev.region_code, m.group(0).lstrip("、"),
                           scope_word, _position(m), prev.about, prev.sentence, scope_name, prev.period_label)
 
-
-def _clause_start(text: str, at: int) -> int:
-    starts = [m.end() for m in _BEFORE.finditer(text, 0, at)]
-    return starts[-1] if starts else 0
-
-
-def _subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tuple[Region | None, int]:
-    """The region a clause is about (its first named place or anaphor before the rank) and where it ends."""
-    places = [(at, region, surface) for at, region, surface in ctx.places(text, (start, end))]
-    found = ctx.subject_at(text, start, clause=text[start:end])
-    if found is None:
-        return None, start
-    region, surface = found
-    at = text.find(surface, start, end)
-    for i, (p_at, p_region, p_surface) in enumerate(places):
-        if p_region.code == region.code:
-            at, surface = start + p_at, p_surface
-            following = places[i + 1] if i + 1 < len(places) else None
-            if following and following[0] == p_at + len(p_surface) and \
-                    region in ctx.gazetteer.chain(following[1]):
-                region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
-            break
-    if at > start and _COMPARED.search(text, start, at):
-        return None, start  # 紧跟A和B,位列第三: a place compared with is not the subject
-    return region, (at + len(surface)) if at >= 0 else start
-
-
-def _subject_after(text: str, end: int, ctx: ArticleContext) -> Region | None:
-    """排名第一的义乌市: the subject named right after the rank."""
-    if not text.startswith("的", end):
-        return None
-    for m in ctx.mentions(text):
-        if m.start == end + 1:
-            return m.region
-    return None
-
-
-def _about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region | None) -> ExtractedFact | None:
-    """The figure a claim is about: the subject's last one stated before it in the sentence."""
-    best: tuple[int, ExtractedFact] | None = None
-    for fact in here:
-        where = text.rfind(fact.metric_surface, 0, at) if fact.metric_surface else -1
-        mine = subject is None or fact.region.code == subject.code
-        if where >= 0 and _SHARE_OF.search(text, max(0, where - 8), where):
-            continue  # 占山东总存量的15%: a share of the metric, not the metric ranked
-        if where >= 0 and mine and (best is None or where >= best[0]):
-            best = (where, fact)
-    if best is not None:
-        return best[1]
-    # a figure named only after the rank (增速居第3位;实现收入80亿元) is not what the rank is about
-    mine_any = [f for f in here
-                if (subject is None or f.region.code == subject.code) and not _after_or_share(text, f, at)]
-    return mine_any[-1] if mine_any else None
-
-
-def _after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
-    where = text.find(fact.metric_surface) if fact.metric_surface else -1
-    return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
-
-
-def _period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
-    if about is not None and about.period.kind == "span":
-        return str(about.period.year)  # a standing after years of change (五年来…居全国第2位): where they ended
-    if about is not None and about.period.label != "undated":
-        return about.period.label
-    periods = _stated_periods(before, ctx, doc)
-    if periods:
-        return periods[-1]
-    if ctx.focus_period is not None:
-        return ctx.focus_period.label
-    titled = _stated_periods(doc.title or "", ctx, doc)
-    return titled[0] if titled else None

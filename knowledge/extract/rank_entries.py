@@ -83,6 +83,9 @@ def scope_of(lead: str, entries: list[ExtractedEntry], ctx: ArticleContext) -> R
         return NATION
     if any(w in lead for w in scopes["province"]) and ctx.province is not None:
         return ctx.province
+    if any(w in lead for w in words()["lists"]["national"]) and not any(w in lead for w in scopes["city"]) \
+            and not ctx.mentions(lead):
+        return NATION  # 2023年百强县榜单: the hundred strongest of the nation, wherever the names listed lie
     common = _common_unit(entries, ctx)
     if common is not None:
         return common

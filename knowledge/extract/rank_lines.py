@@ -4,6 +4,7 @@ as rows or one cell a line, side-by-side blocks included)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking
@@ -11,11 +12,17 @@ from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))])"
-                   r"\s*(?P<rest>\S.*)$")
+# 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
+_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
+                   r"|(?P<c>\d{1,3})(?=\s+\D))\s*(?P<rest>\S.*)$")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
+_NAME_GAP = re.compile(r"[\s、,,和及;;。]*")
+# a lead line announcing the names below it: …名单如下:, 进步县(5个):, 先进县:
+_ANNOUNCED = re.compile(r"(?:名单)?(?:如下)?(?:[((][^))]{1,8}[))])?[::]\s*$")
+_LEAD_COUNT = re.compile(r"(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})个")
+_RANK_CELL = re.compile(r"(?:第|No\.?\s*|TOP\s*)?(\d{1,3})\s*(?:位|名)?", re.IGNORECASE)
 
 
 def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[ExtractedRanking]]:
@@ -36,7 +43,41 @@ def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[Extra
             found.append(ranking)
             used.update(s.position for s, _ in group)
         i += len(group)
+    found.extend(_name_lines(doc, ctx))
     return used, found
+
+
+def _name_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Lines of nothing but places under a line announcing them."""
+    lines = [line.strip() for line in doc.lines if line.strip()]
+    found = []
+    for lead, line in pairwise(lines):
+        position = next((s.position for s in doc.sentences if line[:8] in s.text), None)
+        named = _name_line(line, lead, position, doc, ctx) if position is not None else None
+        if named is not None:
+            found.append(named)
+    return found
+
+
+def _name_line(text: str, lead: str, position: int, doc: Document, ctx: ArticleContext) -> ExtractedRanking | None:
+    """A line of nothing but places (荣成市、龙口市、胶州市 / 曲阜市 桓台县 嘉祥县) under a lead that announces a
+    list (名单如下:, 进步县(3个):): a set, whose count, when the lead gives one, must be the line's."""
+    places = sorted(ctx.mentions(text), key=lambda m: m.start)
+    at, entries = 0, list[ExtractedEntry]()
+    for m in places:
+        if m.start < at:
+            continue
+        if not _NAME_GAP.fullmatch(text, at, m.start) or (entries and m.start == at):
+            return None
+        entries.append(link_entry(None, m.surface, ctx))
+        at = m.end
+    if len(entries) < 2 or not _NAME_GAP.fullmatch(text, at) or not _ANNOUNCED.search(lead):
+        return None
+    count = _LEAD_COUNT.search(lead)
+    if count is not None and cn_int(count["n"]) != len(entries):
+        return None
+    title = _ANNOUNCED.sub("", lead).strip() or "名单"
+    return make_ranking(title, "set", lead, entries, position, doc, ctx)
 
 
 def _numbered_run(sentences: list[Sentence], i: int,
@@ -54,7 +95,7 @@ def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry
     m = _ENUM.match(text)
     if m is None:
         return None
-    number = cn_int(m["a"] or m["b"])
+    number = cn_int(m["a"] or m["b"] or m["c"])
     rest = m["rest"]
     end = _NAME_END.search(rest)
     name = rest[: end.start()] if end else rest
@@ -89,8 +130,9 @@ _RANK_HEADERS = ("排名", "名次", "位次", "排序", "序号")
 
 
 def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
-    """Tables with a rank column and a column of places; each block of side-by-side columns is read."""
-    found: list[ExtractedRanking] = []
+    """Tables with a rank column and a column of places: rows of cells (the rank column anywhere in them), and
+    one cell a line (each block of side-by-side columns read)."""
+    found: list[ExtractedRanking] = _row_tables(doc, ctx)
     lines = [line.strip() for line in doc.lines]
     cells: list[str] = []
     for line in lines:
@@ -112,8 +154,8 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
     """Headers from a rank header up to the first number, then rows of the headers' width."""
     width = next((k for k in range(1, 13) if start + k < len(cells) and _INT.fullmatch(cells[start + k])), 0)
     header = cells[start : start + width]
-    if width < 2:
-        return None, start + 1
+    if width < 2 or any(link_entry(None, h, ctx).region_code for h in header):
+        return None, start + 1  # a place among the headers: the rank header ends its row (城市 | … | 排名)
     block = next((k for k in range(2, width // 2 + 1) if width % k == 0 and header == header[:k] * (width // k)),
                  width)
     rows: list[list[str]] = []
@@ -132,6 +174,45 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
     return make_ranking(title, "ordered", lead, entries, _sentence_of(doc, caption), doc, ctx), at
 
 
+def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Tables laid out a row a line, cells split by | or tabs: a header row holding a rank header, then the rows
+    of its width (城市 | GDP(亿元) | 排名 / 苏州 | 24653 | 1)."""
+    found: list[ExtractedRanking] = []
+    rows = [_cells(line) for line in doc.lines]
+    i = 0
+    while i < len(rows):
+        header = rows[i]
+        if len(header) < 2 or not any(h in _RANK_HEADERS for h in header):
+            i += 1
+            continue
+        body = []
+        j = i + 1
+        while j < len(rows) and len(rows[j]) == len(header):
+            body.append(rows[j])
+            j += 1
+        entries = _table_entries(header, body, ctx)
+        if len(entries) >= 2:
+            caption = next((" ".join(r) for r in reversed(rows[max(0, i - 2) : i]) if r), "")
+            title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
+            entries.sort(key=lambda e: e.position or 0)
+            found.append(make_ranking(title, "ordered", f"{caption} {doc.title or ''}", entries,
+                                      _sentence_of(doc, caption), doc, ctx))
+        i = max(j, i + 1)
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if "|" in line:
+        return [p.strip() for p in line.strip("|").split("|")]
+    return [p.strip() for p in re.split(r"\t+|\s{2,}", line)] if re.search(r"\t|\s{2,}", line) else [line]
+
+
+def _rank_of(cell: str) -> int | None:
+    m = _RANK_CELL.fullmatch(cell.strip())
+    return int(m.group(1)) if m else None
+
+
 def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext) -> list[ExtractedEntry]:
     rank_col = next(k for k, h in enumerate(header) if h in _RANK_HEADERS)
     place_col = next((k for k in range(len(header)) if k != rank_col
@@ -142,10 +223,10 @@ def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext
                       and all(_FIGURE.fullmatch(r[k]) for r in rows)), None)
     entries = []
     for r in rows:
-        if not _INT.fullmatch(r[rank_col]):
+        rank = _rank_of(r[rank_col])
+        if rank is None:
             continue
-        entry = link_entry(int(r[rank_col]), r[place_col], ctx, r[value_col] if value_col is not None else None)
-        entries.append(entry)
+        entries.append(link_entry(rank, r[place_col], ctx, r[value_col] if value_col is not None else None))
     return entries
 
 

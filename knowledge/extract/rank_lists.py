@@ -7,7 +7,8 @@ says whether it is ordered. Sets are never numbered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import (
@@ -25,9 +26,23 @@ from knowledge.text.numbers import cn_int
 
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 # the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
-_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d((]{0,4}))\s*[))]?"
+_VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d(())]{0,4}))\s*[))]?"
 _CLAUSE_END = re.compile(r"[。;;!?]")
+_TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", re.IGNORECASE)
+# a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
+_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
+_MAX_TOP = 100  # 百强 is the widest top a list of names is read against
+# after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
+_TOPPED = re.compile(
+    rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
+    rf"(?:位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
+    rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
+    rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
+    rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
+# a lead a list follows right after, with commas between its places: 依次为:, 分别是, 名单如下:, 前五名:
+_LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)|名单如下|如下|前(?:{_NUM})(?:位|名|强))[::]?\s*$")
+_COLON_BEFORE = re.compile(r"[::]\s*$")
 
 
 @dataclass(slots=True)
@@ -35,6 +50,7 @@ class _Run:
     start: int
     end: int
     items: list[tuple[Mention, str | None]]
+    ranks: dict[int, int] = field(default_factory=dict)  # item index → the rank written after it (龙口市(第17位))
 
 
 def _separator() -> re.Pattern[str]:
@@ -42,8 +58,17 @@ def _separator() -> re.Pattern[str]:
 
 
 def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
-    """Runs of two or more places joined by list separators, each place with the figure written after it."""
-    value_re, sep_re = re.compile(_VALUE), _separator()
+    """Runs of two or more places joined by list separators, each place with the figure written after it;
+    after a list's lead (依次为:, 前五名:) commas join them too (苏州,南京,无锡)."""
+    runs = _runs(text, ctx, _separator())
+    for led in _runs(text, ctx, re.compile(rf"\s*(?:[,,]|{alt('separators')})\s*")):
+        if _LIST_LEAD.search(text, 0, led.start) and re.search(r"[,,]", text[led.start : led.end]):
+            runs = [r for r in runs if not led.start <= r.start < led.end] + [led]
+    return sorted(runs, key=lambda r: r.start)
+
+
+def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]:
+    value_re = re.compile(_VALUE)
     mentions = sorted((m for m in ctx.mentions(text) if m.surface not in words()["scopes"]["nation"]),
                       key=lambda m: m.start)
     runs: list[_Run] = []
@@ -58,19 +83,31 @@ def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
                 current = None
         if current is not None and m.start < current.end:
             continue  # an overlapping mention (济南市中区 inside 济南市中区): the first reading stands
-        value = value_re.match(text, m.end)
-        end = value.end() if value and value.group("value") else m.end
+        rank = _RANK_AFTER.match(text, m.end)
+        value = None if rank else value_re.match(text, m.end)
+        end = rank.end() if rank else (value.end() if value and value.group("value") else m.end)
         item = (m, value.group("value").replace(" ", "") if value and value.group("value") else None)
         if current is None:
             current = _Run(m.start, end, [item])
         else:
             current.items.append(item)
             current.end = end
+        if rank:
+            current.ranks[len(current.items) - 1] = int(rank["a"] or rank["b"])
     if current is not None:
         runs.append(current)
     for run in runs:
         _bridge_tail(text, run, sep_re, ctx)
+        _drop_count(run)
     return [r for r in runs if len(r.items) >= 2]
+
+
+def _drop_count(run: _Run) -> None:
+    """临邑、平原、夏津3个县: the number after the last place is the list's count, not that place's figure."""
+    mention, value = run.items[-1]
+    count = re.fullmatch(rf"(?P<n>\d+)个?(?:{alt('classes')})", value or "")
+    if count is not None and int(count["n"]) == len(run.items):
+        run.items[-1] = (mention, None)
 
 
 def _bridge_tail(text: str, run: _Run, sep_re: re.Pattern[str], ctx: ArticleContext) -> None:
@@ -115,7 +152,8 @@ def _bridge(text: str, run: _Run, until: int, sep_re: re.Pattern[str], ctx: Arti
 
 
 def ranked(text: str) -> bool:
-    return any(w in text for w in words()["lists"]["ranked"]) or bool(re.search(rf"前(?:{_NUM})(?:位|名|强)", text))
+    """Whether a lead names a ranked order: 排名, 百强, 前十位, TOP10."""
+    return any(w in text for w in words()["lists"]["ranked"]) or bool(_TOP_N.search(text))
 
 
 def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -125,12 +163,24 @@ def prose_lists(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[
     for run in item_runs(text, ctx):
         clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, run.start)), default=0)
         lead = re.sub(r"[\s::,,]+$", "", text[clause_start : run.start])
-        ranking = _led(run, lead, text, sentence, doc, ctx) or _counted(run, lead, text, sentence, doc, ctx) \
-            or _chosen(run, lead, text, sentence, doc, ctx)
+        ranking = _with_ranks(run, lead, sentence, doc, ctx) or _led(run, lead, text, sentence, doc, ctx) \
+            or _counted(run, lead, text, sentence, doc, ctx) \
+            or _chosen(run, lead, text, sentence, doc, ctx) or _topped(run, lead, text, sentence, doc, ctx)
         if ranking is not None:
             ranking.period_label = ranking.period_label or period_of(text[: run.start], doc, ctx)
             found.append(ranking)
     return found
+
+
+def _with_ranks(run: _Run, lead: str, sentence: Sentence, doc: Document,
+                ctx: ArticleContext) -> ExtractedRanking | None:
+    """龙口市(第17位)、荣成市(第22位)、胶州市(第25位): every place with its rank, in rank order."""
+    ranks = [run.ranks.get(i) for i in range(len(run.items))]
+    if None in ranks or any(b <= a for a, b in pairwise(ranks) if a and b):
+        return None
+    entries = [link_entry(rank, m.surface, ctx) for (m, _), rank in zip(run.items, ranks, strict=True)]
+    return make_ranking(_title(_COMMA.split(lead)[-1] if lead else ""), "ordered", lead, entries,
+                        sentence.position, doc, ctx)
 
 
 def _entries(run: _Run, ctx: ArticleContext, first: int | None) -> list[ExtractedEntry]:
@@ -143,18 +193,38 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     """A list after its lead: 排在前十位的依次是 …, 其余十强分别是 …, 在10亿元以下的分别是 …."""
     segment = _COMMA.split(lead)[-1]
     n = len(run.items)
-    top = re.search(rf"(?P<rest>{alt('rest')})?[^,,]{{0,6}}?(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
-                    rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为)$", segment)
+    top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
+                    rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为){'?' if _COLON_BEFORE.search(text, 0, run.start) else ''}$",
+                    segment)  # 前五名:A、B… (a colon links a top to its list as 是 does)
     if top is not None:
         count = cn_int(top["n"] or top["m"])
         if count is None or count < n:
             return None
         if not top["rest"] and count != n:
             return None  # 前十位 with five names: not the whole list
+        if not top["rest"] and "分别" in top.group(0) and not ranked(segment[: top.start()] + top["pre"]):
+            # 增速前三的省份分别是 X、Y、Z: who is in the top three, not in which order
+            return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
         first = count - n + 1 if top["rest"] else 1  # 其余十强 … : the rest, after the ones named before
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, first), sentence.position, doc, ctx)
+    span = re.search(rf"第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?:位|名)?"
+                     r"的?(?:依次|分别)?(?:是|为)$", segment)
+    if span is not None:  # 排名第四至第六位的分别是 A、B、C
+        low, high = cn_int(span["low"]), cn_int(span["high"])
+        if low is None or high is None or high - low + 1 != n:
+            return None
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, low), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
+    measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
+    classed = re.search(rf"{measure}[^,,]{{0,16}}?的(?:{alt('classes')})?(?:{alt('class_links')})$", segment)
+    if classed is not None:  # GDP超过5万亿元的省份有广东(12.9万亿元)、江苏…: a named set, figures and all
+        return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
+    said = re.search(rf"(?:有|共有|共|计)(?P<n>{_NUM})(?:个|座)[^,,::]{{0,4}}?(?:[,,]?(?:{alt('set_leads')})|[::])$",
+                     text[: run.start].rstrip())
+    if said is not None and cn_int(said["n"]) == n:  # …的县有2个,分别是A和B
+        title = _title(_COMMA.split(lead[: said.start()])[-1])
+        return make_ranking(title, "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     if any(value for _, value in run.items):
         return None  # 分别是北京10.7%、浙江10.6%: figures shared out, read as facts
     if re.search(rf"(?:{alt('set_leads')})$", segment) and n >= 3:
@@ -213,8 +283,39 @@ def _chosen(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     return make_ranking(_title(title), "set", lead + rest, entries, sentence.position, doc, ctx)
 
 
+def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
+            ctx: ArticleContext) -> ExtractedRanking | None:
+    """A list followed by the top it makes: A、B、C位列全国前三 (a set), A、B、C分列前三 (ordered, one place to
+    each rank); A、B进入前十 names two of the ten (a set of two)."""
+    m = _TOPPED.match(text, run.end)
+    if m is None:
+        return None
+    if m["low"]:
+        return _spanned(run, lead, m, sentence, doc, ctx)
+    count, n = cn_int(m["n"]), len(run.items)
+    if count is None or count < n or count > _MAX_TOP:
+        return None
+    ordered = bool(m["order"]) and count == n
+    lead_words = _COMMA.split(lead)[-1] if lead else ""
+    title = _title(f"{lead_words}{m['scope'] or ''}前{m['n']}{m['unit'] or ''}")
+    entries = _entries(run, ctx, 1 if ordered else None)
+    return make_ranking(title, "ordered" if ordered else "set", f"{lead} {m.group(0)}", entries,
+                        sentence.position, doc, ctx)
+
+
+def _spanned(run: _Run, lead: str, m: re.Match[str], sentence: Sentence, doc: Document,
+             ctx: ArticleContext) -> ExtractedRanking | None:
+    """A、B、C依次位列第四至第六位: one place to each rank of the span, in order; a span of another size, or
+    without 依次/分列, says no one's rank."""
+    low, high = cn_int(m["low"]), cn_int(m["high"])
+    if low is None or high is None or high - low + 1 != len(run.items) or not m["order"]:
+        return None
+    title = _title(f"{_COMMA.split(lead)[-1] if lead else ''}{m['scope'] or ''}第{m['low']}至第{m['high']}位")
+    return make_ranking(title, "ordered", f"{lead} {m.group(0)}", _entries(run, ctx, low), sentence.position, doc, ctx)
+
+
 def _title(segment: str) -> str:
     """A list's title in the text's own words: its lead without the verb (排在前十位的依次是 → 排在前十位)."""
-    title = re.sub(r"(?:的)?(?:依次|分别)?(?:是|为|包括|还有|如下)$", "", segment)
+    title = re.sub(r"(?:的)?(?:依次|分别)?(?:是|为|包括|还有|主要有|有|如下)$", "", segment)
     title = re.sub(r"^(?:从|而|此外|其中|另外|同时)", "", title)
     return re.sub(r"^[\s“”\"::]+|[\s“”\"::]+$", "", title) or "名单"

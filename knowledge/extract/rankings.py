@@ -20,11 +20,13 @@ from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 _ENTRY_RE = re.compile(r"(?<![居列排在于至到])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名"
-                       r"(?:[::]\s*(?P<name>[^;;。,]+)|\s+(?P<spaced>[^;;。,,\s]+))")
+                       r"(?:[::]\s*(?P<name>[^;;。,]+)|\s+(?P<spaced>[^;;。,,\s]+)"
+                       r"|(?P<direct>[\u4e00-\u9fff]{2,10}?)(?=[,,;;。、]|$))")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
     r"(?P<items>[^。;]+)"
 )
+_TABLE_ROW = re.compile(r"[|\t]")
 _HEADING_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、])\s*")
 
 
@@ -41,7 +43,9 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
         if sentence.position in listed:
             current = None
             continue
-        entries = list(_ENTRY_RE.finditer(sentence.text))
+        entries = [m for m in _ENTRY_RE.finditer(sentence.text) if not m["direct"] or _names_place(m["direct"], ctx)]
+        if _TABLE_ROW.search(sentence.text):
+            entries = []  # 第1名 | 苏州 | 24653: a table's row, read with its table
         if not entries:
             if _looks_like_heading(sentence):
                 headings = _push_heading(headings, _HEADING_ENUM.sub("", sentence.text).rstrip("。:"))
@@ -53,27 +57,41 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
             rankings.append(current)
             numbered.append(current)
         for m in entries:
-            current.entries.append(link_entry(cn_int(m["pos"]), m["name"] or m["spaced"], ctx))
+            current.entries.append(link_entry(cn_int(m["pos"]), m["name"] or m["spaced"] or m["direct"], ctx))
     for r in numbered:  # the scope is known once the entries are: 县区 of 聊城 make a 聊城 ranking
         scope = scope_of(r.title, r.entries, ctx)
         r.scope_code, r.scope_name = (scope.code, scope.name) if scope else (None, None)
-    rankings.extend(lines_found)
+    rankings.extend(_new_only(rankings, lines_found))
     rankings.extend(_new_only(rankings, rank_tables(doc, ctx)))
     rankings = [r for r in rankings if len(r.entries) >= 2]
     _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
     return rankings + rankings_from_claims(claims, rankings, ctx)
 
 
+def _names_place(name: str, ctx: ArticleContext) -> bool:
+    """第一名昆山市: a name run on after 第N名 is an entry only when it is a place's name, whole."""
+    return any(m.start == 0 and m.end == len(name) for m in ctx.mentions(name))
+
+
 def _new_only(known: list[ExtractedRanking], found: list[ExtractedRanking]) -> list[ExtractedRanking]:
-    """Drop a list already read by another form (the same names in the same sentence)."""
-    seen = {(r.sentence, frozenset(e.region_code or e.name for e in r.entries)) for r in known}
+    """Drop a list already read by another form: the same names in the same sentence, or the same places at
+    the same positions (a table's rows read as 第N名 lines too)."""
+    seen = {_key(r) for r in known} | {_ranks(r) for r in known if r.kind == "ordered"}
     out = []
     for r in found:
-        key = (r.sentence, frozenset(e.region_code or e.name for e in r.entries))
-        if key not in seen:
-            seen.add(key)
+        keys = {_key(r)} | ({_ranks(r)} if r.kind == "ordered" else set())
+        if not keys & seen:
+            seen |= keys
             out.append(r)
     return out
+
+
+def _key(r: ExtractedRanking) -> tuple[object, ...]:
+    return (r.sentence, frozenset(e.region_code or e.name for e in r.entries))
+
+
+def _ranks(r: ExtractedRanking) -> tuple[object, ...]:
+    return ("ranks", frozenset((e.region_code or e.name, e.position) for e in r.entries))
 
 
 def _paragraph_periods(doc: Document, ctx: ArticleContext) -> dict[int, str]:

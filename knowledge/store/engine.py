@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration; tests check it matches Alembic's head, so start-up can skip importing Alembic
 # when the database is already there.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 # One key for "a migration is running" per schema: processes on other schemas (tests) do not wait on each other.
 _MIGRATION_LOCK = "select pg_advisory_xact_lock(hashtext('regionbot.migrate.' || current_schema()))"
 

@@ -132,6 +132,8 @@ class ClaimBase(SQLModel):
     scope: str | None = Field(default=None, max_length=20)
     position: int | None = None
     about: str | None = Field(default=None, max_length=120)
+    scope_name: str | None = Field(default=None, max_length=60)  # the scope resolved: 山东省, 全国, 中部六省
+    period_label: str | None = Field(default=None, max_length=30)  # the period of the standing: 2024, 2022H1
 
 
 class Claim(ClaimBase, table=True):

@@ -105,7 +105,8 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
         for claim in p.claims:
             session.add(Claim(article_id=article_id, sentence_id=by_position[claim.sentence], subject=claim.subject,
                               subject_kind=claim.subject_kind, region_code=claim.region_code, claim=claim.claim,
-                              scope=claim.scope, position=claim.position, about=claim.about))
+                              scope=claim.scope, position=claim.position, about=claim.about,
+                              scope_name=claim.scope_name, period_label=claim.period_label))
         _save_companies(session, article_id, p, by_position)
     return ids
 
