@@ -114,6 +114,8 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
         stated = stated_periods(sentence.text, ctx, doc)
         if stated:
             reading.period = stated[-1]
+        if not sentence.is_heading:
+            ctx.advance(sentence.text)  # the places named so far, as the facts read them (全市 = the city just named)
     return claims
 
 

@@ -131,3 +131,11 @@ def test_a_short_first_line_is_the_headline_when_the_title_is_another_line(gazet
 def test_a_share_before_the_rank_does_not_name_what_is_ranked(gazetteer):
     body = "截至2024年年底,淄博市储能相关企业现存40家,占山东总存量的15.0%,居全省第一位。"
     assert [r.split(" | ")[1] for r in ranked(gazetteer, "淄博市2024年储能产业", body)] == ["储能相关企业"]
+
+
+def test_all_the_city_in_a_claim_is_the_city_just_named_as_in_the_facts(gazetteer):
+    # in a province-wide article, 全市 in a rank claim is the city the text has just named, like in a figure
+    body = ("2021年,长沙市地区生产总值1.3万亿元,长沙市常住人口1040万人。\n\n"
+            "2021年,岳阳市地区生产总值4400亿元。全市粮食总产量居全省第二位。")
+    claims = ranked(gazetteer, "湖南各市州2021年经济盘点", body)
+    assert [c for c in claims if " | 2 | " in c] == ["岳阳市 | 粮食产量 | 2 | 湖南省 | 2021"]
