@@ -72,7 +72,11 @@ def main() -> None:
         print(line(name, result))
     if args.seeds:
         seeds = seed_questions()
-        print(line("seeds", scored(BUNDLED_DIR, {"seeds": seeds})["seeds"][0]))
+        seed_result, seed_answers = scored(BUNDLED_DIR, {"seeds": seeds})["seeds"]
+        print(line("seeds", seed_result))
+        if args.misses:
+            print("seed misses:")
+            print_misses(seeds, seed_result, seed_answers)
     if args.misses:
         print("development split misses:")
         print_misses(splits["dev"], *results["dev"])

@@ -13,6 +13,7 @@ from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
+from knowledge.qa.metric_match import sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
 from knowledge.qa.ranked import best_ranking, show_ranking
@@ -28,8 +29,7 @@ def figure(lookup: Lookup, q: Query) -> Answer:
             return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
     region = q.regions[0]
-    listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
-    if listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS:
+    if listed_well(lookup, q) and (listed := best_ranking(lookup, q)) is not None:
         return show_ranking(lookup, q, listed[1])  # 广东有哪几个GDP过万亿的城市
     share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
     if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
@@ -42,8 +42,11 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         return overview(lookup, q)  # 临清市经济怎么样: a general question, not a missing metric
     if metric is None and (asked := _which_metric(lookup, q, region)) is not None:
         return asked
-    if not facts or metric is None:
-        return _no_figure(lookup, q, region)
+    if not facts or metric is None:  # 玉米产量 asked, only 产量 stored: the words asked say what is missing
+        asked = re.sub(r"[a-z]{4,}", "", q.residual)  # lanling玉米产量: the pinyin named the place
+        return _no_figure(lookup, q, region, asked=asked if q.metric_score < 100 and len(asked) >= 2 else None)
+    if q.metric_score < 100 and metric in (narrower := sub_metrics(lookup.known_metrics(region), q.residual)):
+        return _which_of(lookup, q, region, q.residual, narrower)  # 产量 asked, 玉米产量 stored: not the same
     chosen = [f for f in facts if period_matches(f, q.period)]
     if not chosen:
         return _other_period(lookup, q, region, metric, facts)
@@ -74,6 +77,12 @@ def figure(lookup: Lookup, q: Query) -> Answer:
 _LIST_ASK = re.compile(r"有哪些|有哪几个|哪些|哪几个|都有谁|分别是|名单")
 LISTED = 60.0  # a list question answered by a ranking must match it well,
 LISTED_WORDS = 55.0  # and by its words alone, not only by its place and period
+
+
+def listed_well(lookup: Lookup, q: Query) -> bool:
+    """A list question that a stated ranking or 名单 answers well, by its words and not only its place."""
+    listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
+    return listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS
 
 
 def share_part(q: Query) -> str:
@@ -191,7 +200,16 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     options = [m for m in lookup.known_metrics(region) if words in m and m != words]
     if not 2 <= len(options) <= 5:
         return None
-    text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
+    return _which_of(lookup, q, region, words, options)
+
+
+def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: list[str]) -> Answer:
+    """Ask back which stored metric the words mean, each option a question that settles it."""
+    options = options[:5]
+    if len(options) == 1:
+        text = f"资料里没有{region.name}的“{words}”总数,只有{options[0]}:你指的是{options[0]}吗?"
+    else:
+        text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
     questions = [q.text.replace(words, m, 1) if words in q.text else f"{region.short}{m}是多少?" for m in options]
     return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=options)
 

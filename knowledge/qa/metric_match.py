@@ -68,9 +68,19 @@ def best_metric(known: list[str], text: str, words: str, asked: str | None, *, e
     scored = acceptable(known, words, asked, exact=exact)
     if scored:
         return scored[0]
-    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单)
-    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)]
+    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单), but not the head of
+    # a narrower name the question asks (产量 is not 玉米产量: the question's words end with it)
+    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)
+              and not words.endswith(m)]
     return max(inside, key=len) if inside else None
+
+
+def sub_metrics(known: list[str], words: str) -> list[str]:
+    """The stored names that are a kind of what the words ask (玉米产量, 夏粮产量 for 产量): the words whole,
+    after a modifier. None of them is the figure asked; they are options to ask back with."""
+    if len(words) < 2 or words in known:
+        return []
+    return [m for m in known if m.endswith(words) and len(m) > len(words)]
 
 
 def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool = True) -> list[str]:

@@ -10,15 +10,18 @@ from knowledge.qa.company import company
 from knowledge.qa.compare import comparison
 from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import clarify, help_answer, out_of_scope
-from knowledge.qa.figure import figure
+from knowledge.qa.figure import figure, listed_well
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup
 from knowledge.qa.overview import overview, topic
 from knowledge.qa.parse import Query
 from knowledge.qa.ranked import membership, rank_position, ranking_list
+from knowledge.qa.threshold import other_threshold, threshold_answer, too_few
 
 AnswerFn = Callable[[Lookup, Query], Answer]
+# 山东有哪些县GDP过千亿 reads as a figure, a list or a computed ranking: a threshold question goes first
+_THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE)
 
 ANSWERERS: dict[Intent, AnswerFn] = {
     Intent.FIGURE: figure,
@@ -47,7 +50,12 @@ class Answerer:
         return self.lookup.index
 
     def answer(self, q: Query) -> Answer:
-        answer = ANSWERERS[q.intent](self.lookup, q)
+        by_threshold = None
+        if q.intent in _THRESHOLD_INTENTS:
+            by_threshold = threshold_answer(self.lookup, q, listed=listed_well(self.lookup, q))
+        answer = by_threshold or ANSWERERS[q.intent](self.lookup, q)
+        if by_threshold is None and other_threshold(q, answer):
+            answer = too_few(q)
         if q.assumed:
             answer.text = ";".join(q.assumed) + "\n" + answer.text
         return answer
