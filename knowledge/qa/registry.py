@@ -11,6 +11,7 @@ from knowledge.qa.compare import comparison
 from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import clarify, help_answer, out_of_scope
 from knowledge.qa.figure import figure, listed_well
+from knowledge.qa.group_count import group_count
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup
@@ -21,6 +22,8 @@ from knowledge.qa.threshold import other_threshold, threshold_answer, too_few
 
 AnswerFn = Callable[[Lookup, Query], Answer]
 # 山东有哪些县GDP过千亿 reads as a figure, a list or a computed ranking: a threshold question goes first
+# 哪个省的百强县最多 names no metric and no place: it reads as a topic or a list
+_GROUP_INTENTS = (Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.COMPUTED_RANKING, Intent.RANKING_LIST)
 _THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE)
 
 ANSWERERS: dict[Intent, AnswerFn] = {
@@ -50,12 +53,18 @@ class Answerer:
         return self.lookup.index
 
     def answer(self, q: Query) -> Answer:
+        if q.intent in _GROUP_INTENTS and (grouped := group_count(self.lookup, q)) is not None:
+            return self._noted(q, grouped)
         by_threshold = None
         if q.intent in _THRESHOLD_INTENTS:
             by_threshold = threshold_answer(self.lookup, q, listed=listed_well(self.lookup, q))
         answer = by_threshold or ANSWERERS[q.intent](self.lookup, q)
         if by_threshold is None and other_threshold(q, answer):
             answer = too_few(q)
+        return self._noted(q, answer)
+
+    @staticmethod
+    def _noted(q: Query, answer: Answer) -> Answer:
         if q.assumed:
             answer.text = ";".join(q.assumed) + "\n" + answer.text
         return answer
