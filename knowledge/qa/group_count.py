@@ -77,15 +77,11 @@ def _spelled(text: str) -> str:
 
 def _stated(lookup: Lookup, r: RankingRecord) -> Answer:
     first = next(e for e in r.entries if e.position == 1)
-    name = lookup.name_of(lookup.gaz.get(first.region_code)) if first.region_code else first.name
-    others = "、".join(f"{e.position}.{_full(lookup, e.region_code, e.name)}" for e in r.entries if e.position)
+    name = lookup.entry_name(first)
+    others = "、".join(f"{e.position}.{lookup.entry_name(e)}" for e in r.entries if e.position)
     text = f"{ranking_heading(r)}:第1名是{name}。\n排名:{others}"
     answer = Answer(True, Intent.RANKING_LIST, text, ranking_title=r.title, period_label=r.period_label)
     return lookup.with_sources(answer, sentence_ids=[r.sentence_id], needle=first.original or first.name)
-
-
-def _full(lookup: Lookup, code: str | None, name: str) -> str:
-    return lookup.name_of(lookup.gaz.get(code)) if code else name
 
 
 def _group_of(lookup: Lookup, code: str, level: str) -> Region | None:

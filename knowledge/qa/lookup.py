@@ -6,6 +6,7 @@ Every intent module answers through a `Lookup`; none reaches into another's inte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -15,7 +16,7 @@ from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number, source_suffix
-from knowledge.qa.index import FactRecord, Index, RankingRecord
+from knowledge.qa.index import EntryRecord, FactRecord, Index, RankingRecord
 from knowledge.qa.metric_match import acceptable, best_metric
 from knowledge.qa.parse import PeriodWanted, Query
 from knowledge.text.normalize import to_simplified
@@ -45,6 +46,10 @@ class Lookup:
         """The region's name, with its city when the name alone is shared (海州区 → 连云港市海州区)."""
         shared = len(self.gaz.candidates(region.name)) > 1
         return self.gaz.describe(region) if shared else region.name
+
+    def entry_name(self, e: EntryRecord) -> str:
+        """A ranked place by its full name (大冶 → 大冶市, 宁夏 → 宁夏回族自治区); other entries as written."""
+        return self.name_of(self.gaz.get(e.region_code)) if e.region_code else e.name
 
     def known_metrics(self, region: Region) -> list[str]:
         """The region's metrics worth offering: catalogue names first, then open names (ingest stores an open
@@ -167,12 +172,12 @@ def ranking_heading(r: RankingRecord) -> str:
     return f"《{r.title}》" + (f"({','.join(bits)})" if bits else "")
 
 
-def render_ranking(r: RankingRecord) -> str:
+def render_ranking(r: RankingRecord, name: Callable[[EntryRecord], str] = lambda e: e.name) -> str:
     """An ordered ranking is numbered; a named set is not, since its order means nothing."""
     lines = [ranking_heading(r)]
     for i, e in enumerate(r.entries, 1):
         note = f"(原文作“{e.original}”)" if e.original else ""
-        lines.append(f"{e.position or i}. {e.name}{note}" if r.kind == "ordered" else f"· {e.name}{note}")
+        lines.append(f"{e.position or i}. {name(e)}{note}" if r.kind == "ordered" else f"· {name(e)}{note}")
     return "\n".join(lines)
 
 

@@ -39,11 +39,11 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
             return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",
                           ranking_title=ranking.title)
         note = f"(原文作“{entry.original}”)" if entry.original else ""
-        text = f"{ranking_heading(ranking)}:第{entry.position}名是{entry.name}{note}。"
+        text = f"{ranking_heading(ranking)}:第{entry.position}名是{lookup.entry_name(entry)}{note}。"
         return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
                                    sentence_ids=[ranking.sentence_id], needle=entry.original or entry.name)
     first = ranking.entries[0]
-    return lookup.with_sources(Answer(True, Intent.RANKING_LIST, render_ranking(ranking), ranking_title=ranking.title),
+    return lookup.with_sources(Answer(True, Intent.RANKING_LIST, render_ranking(ranking, lookup.entry_name), ranking_title=ranking.title),
                                sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
 
 
@@ -132,7 +132,7 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
         where = f"在{s.scope}" if s.scope and s.ranking is None else ""
         if s.ranking is not None:
             r = s.ranking
-            top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
+            top = "、".join(f"{x.position}.{lookup.entry_name(x)}" for x in r.entries[:3] if x.position)
             lines.append(f"{region.name}在{ranking_heading(r)}中第{s.position}名" + (f"。前三名:{top}" if top else ""))
         else:
             lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}名(原文:“{s.needle}”)")
@@ -201,7 +201,7 @@ def _members_within(lookup: Lookup, region: Region) -> Answer:
         inside = [e for e in r.entries if e.region_code and lookup.within(e.region_code, region)]
         if inside and r.kind == "set":
             first = first or r
-            lines.append(f"{ranking_heading(r)}:" + "、".join(e.name for e in inside))
+            lines.append(f"{ranking_heading(r)}:" + "、".join(lookup.entry_name(e) for e in inside))
     if first is None:
         return no_ranking(region)
     text = f"{region.name}入选的:\n" + "\n".join(lines)

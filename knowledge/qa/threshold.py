@@ -100,17 +100,17 @@ def fact_amount(f: FactRecord, by_growth: bool) -> tuple[Decimal, str] | None:
 
 
 def threshold_answer(lookup: Lookup, q: Query, *, listed: bool) -> Answer | None:
-    """The places passing the threshold asked: a count the articles state, else (unless a stated list
-    answers, `listed`) counted over the base. None when the question is not such a question, or when the
-    base has too few places to count over (the stated lists and figures may still answer)."""
+    """The places passing the threshold asked: None when a stated list answers (`listed`), else a count the
+    articles state, else counted over the base. None too when the question is not such a question, or when
+    the base has too few places to count over (the stated figures may still answer)."""
     threshold = asks_places_by_threshold(q)
-    if threshold is None or q.metric is None or len(q.regions) > 1:
+    if threshold is None or q.metric is None or len(q.regions) > 1 or listed:
         return None
     scope = q.regions[0] if q.regions else None
     metric = _base_metric(q)
     if scope is not None and (stated := _stated_count(lookup, q, scope, metric, threshold)) is not None:
         return stated
-    return None if listed else _computed(lookup, q, scope, metric, threshold)
+    return _computed(lookup, q, scope, metric, threshold)
 
 
 def other_threshold(q: Query, answer: Answer) -> bool:

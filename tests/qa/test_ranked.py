@@ -44,3 +44,8 @@ def test_a_list_whose_numbers_differ_is_not_the_one_asked(tmp_path_factory: pyte
     assert "宁津" in listed and "武城" in listed
     other = kb.ask("德州GDP过1000亿元的县有哪些?").answer
     assert "宁津" not in body(other.text)  # 过1000亿 is another band
+
+
+def test_ranked_places_are_shown_by_their_full_names(kb: KnowledgeBase) -> None:
+    text = body(kb.ask("广东有哪几个GDP过万亿的城市?").answer.text)
+    assert all(f"{name}市" in text for name in ("深圳", "广州", "佛山", "东莞"))  # the article wrote 深圳, 广州…
