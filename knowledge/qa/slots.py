@@ -95,7 +95,9 @@ def find_topic(text: str, index: Index) -> str | None:
 
 def topic_tokens(text: str, index: Index) -> list[str]:
     postings = index.ensure_postings()
-    words = [t for t in cut(text) if len(t) >= 2 and not FILLER.fullmatch(t) and t in postings]
+    # a year or a latin word (a place in pinyin) is no topic
+    words = [t for t in cut(text) if len(t) >= 2 and not FILLER.fullmatch(t) and t in postings
+             and not t.isdigit() and not t.isascii()]
     # single characters such as 铝 join the word after them: 铝 + 产业链 → 铝产业
     for a, b in zip(cut(text), cut(text)[1:], strict=False):
         joined = a + b[:2]
