@@ -50,8 +50,9 @@ def is_follow_up(q: Query, simple: str) -> bool:
         return False
     marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
     vocab_metric = q.metric is not None and q.metric_score >= 100
+    # 三产占比多少? names a share (or growth) of no place: the place is the conversation's
     partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
-        (q.wants_growth or q.wants_share) and not q.regions and not q.metric)
+        (q.wants_growth or q.wants_share) and not q.regions)
     return marked or partial
 
 
