@@ -111,10 +111,10 @@ def topic(lookup: Lookup, q: Query) -> Answer:
     hits = sorted(candidates, key=score, reverse=True)
     if not hits:
         return out_of_scope(lookup, q)
-    places = _places_asked(lookup, q)
-    hits = [sid for sid in hits if _about_place(lookup, sid, places) and _of_period(lookup, sid, q)]
+    asked = _places_asked(lookup, q)
+    hits = [sid for sid in hits if _about_place(lookup, sid, asked) and _of_period(lookup, sid, q)]
     if not hits:  # the topic is in the base, but not for the place or year asked: never another's
-        where = "、".join(lookup.name_of(r) for r in places)
+        where = "、".join(lookup.name_of(r) for r in asked)
         when = f"{q.period.year}年" if q.period is not None and q.period.year else ""
         text = f"资料里没有{where}{when}关于“{word}”的内容,我不会用其他地方或其他时期的资料代替。"
         return Answer(False, Intent.TOPIC, text, suggestions=[f"介绍一下{r.short}" for r in q.regions][:2])

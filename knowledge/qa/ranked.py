@@ -43,8 +43,8 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
         return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
                                    sentence_ids=[ranking.sentence_id], needle=entry.original or entry.name)
     first = ranking.entries[0]
-    return lookup.with_sources(Answer(True, Intent.RANKING_LIST, render_ranking(ranking, lookup.entry_name), ranking_title=ranking.title),
-                               sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
+    answer = Answer(True, Intent.RANKING_LIST, render_ranking(ranking, lookup.entry_name), ranking_title=ranking.title)
+    return lookup.with_sources(answer, sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
 
 
 def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
