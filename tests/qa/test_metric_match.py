@@ -43,3 +43,11 @@ def test_narrowing_needs_the_rest_to_be_what_was_asked() -> None:
 def test_a_follow_up_word_joins_the_previous_metric(modifier: str, previous: str, known: list[str],
                                                     expected: str | None) -> None:
     assert combined_metric(modifier, previous, known) == expected
+
+
+def test_a_month_span_is_no_part_of_the_metric_words() -> None:
+    from knowledge.qa.slots import residual_words
+
+    assert residual_words("1-11月规上工业增速多少", []) == "规上工业"
+    assert residual_words("2023年1至9月份社零额", []) == "社零额"
+    assert "500" in residual_words("过500亿元的县有几个", [])  # a bound is not a period
