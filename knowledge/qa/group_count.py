@@ -29,6 +29,7 @@ _ASKED = (
     re.compile(rf"(?:哪个|哪一个|哪些){_GROUP}(?:的)?(?P<what>.{{2,16}}?){_MOST}"),
     re.compile(rf"(?P<what>.{{2,16}}?){_MOST}的(?:是)?(?:哪个|哪一个)?{_GROUP}"),
 )
+_MEMBERS = re.compile(r"(?:县|市|区|城市|镇|强|名单|示范区|试点)$")
 _LEVELS = {"省份": "province", "省": "province", "地市": "city", "城市": "city", "市": "city"}
 _COUNTED = re.compile(r"数量|个数|数目|最多")
 _SIZE = re.compile(r"(\d+)强")
@@ -41,7 +42,8 @@ def asked_group(text: str) -> tuple[str, str, bool] | None:
         if (m := pattern.search(text)) is not None:
             what = _WHAT_TALK.sub("", m["what"])
             group = next(g for g in m.groups() if g in _LEVELS)
-            if len(what) >= 2:
+            # what is counted names places or list members (百强县, 千亿县, 十强, 名单), not a figure (人口)
+            if len(what) >= 2 and _MEMBERS.search(what):
                 return what, _LEVELS[group], "最多" in m[0]
     return None
 

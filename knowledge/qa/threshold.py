@@ -31,8 +31,8 @@ _UNIT = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)?(?P<base>元|美
 _FORMS = (
     (re.compile(rf"(?:超过|突破|高于|大于|多于|过|超|逾)\s*{_AMOUNT}?\s*{_UNIT}"), True),
     (re.compile(rf"(?:不足|低于|少于|不到|小于|未达到?|未超过)\s*{_AMOUNT}?\s*{_UNIT}"), False),
-    (re.compile(rf"{_AMOUNT}\s*{_UNIT}(?:及)?以上"), True),
-    (re.compile(rf"{_AMOUNT}\s*{_UNIT}以下"), False),
+    (re.compile(rf"{_AMOUNT}?\s*{_UNIT}(?:及)?以上"), True),
+    (re.compile(rf"{_AMOUNT}?\s*{_UNIT}以下"), False),
 )
 _ASKS = re.compile(r"有哪些|哪些|哪几个|有几个|几个|多少个|有多少|几家|多少家|名单|分别是")
 _COUNT_ASK = re.compile(r"有几个|几个|多少个|有多少|几家|多少家")

@@ -38,6 +38,10 @@ def test_group_count_questions_are_recognised(question: str, asked: tuple[str, s
     assert found is not None and (found[0].replace("百强", "100强"), found[1], found[2]) == asked
 
 
+def test_a_figure_is_no_group_count() -> None:
+    assert asked_group("哪个省的人口最多?") is None  # the most people, not the most entries of a list
+
+
 def test_a_whole_list_is_counted_by_province(kb: KnowledgeBase) -> None:
     answer = kb.ask("哪个省的创新十强最多?").answer
     text = body(answer.text)

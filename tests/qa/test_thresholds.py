@@ -30,7 +30,8 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 @pytest.mark.parametrize("text, above, amount", [
     ("过千亿", True, 10**11), ("超过300亿元", True, 3 * 10**10), ("不足15亿元", False, 15 * 10**8),
     ("增速超过5%", True, 5), ("500亿元以上", True, 5 * 10**10), ("突破两千亿", True, 2 * 10**11),
-], ids=["magnitude-word", "digits", "below", "percent", "after", "chinese-digits"])
+    ("在千亿以上", True, 10**11),
+], ids=["magnitude-word", "digits", "below", "percent", "after", "chinese-digits", "magnitude-after"])
 def test_thresholds_are_read_in_base_units(text: str, above: bool, amount: int) -> None:
     found = threshold_in(text)
     assert found is not None and found.above is above and found.amount == amount
