@@ -69,7 +69,8 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
         lines.append(f"{i}. {region.name} {shown}")
     if len(rows) > _SHOWN:
         lines.append(f"……另有{len(rows) - _SHOWN}个")
-    lines.append(f"资料覆盖的地区中{'最低' if lowest else '最高'}的是{rows[0][0].name}。(按各地同期数字排序,未覆盖的地区不在其中)")
+    extreme = "最低" if lowest else "最高"
+    lines.append(f"资料覆盖的地区中{extreme}的是{rows[0][0].name}。(按各地同期数字排序,未覆盖的地区不在其中)")
     if stated is not None:  # a stated ranking without its first place: say that the top is not known
         shown = "、".join(f"{e.position}.{lookup.entry_name(e)}" for e in stated.entries if e.position)
         lines.append(f"另据{ranking_heading(stated)}:{shown};资料中没有它的第1名。")
