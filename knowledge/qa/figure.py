@@ -63,7 +63,7 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     lines = [fact_line(f, lookup.name_of(region)) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
-    if len({(f.value, f.growth) for f in top}) > 1:
+    if disagree(top):
         lines.append("注意:不同来源的数字不一致,以上均列出。")
     older = [f for f in chosen if f.period_key != newest]
     if older:
@@ -72,6 +72,32 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+_SCALE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+
+
+def _in_base_unit(f: FactRecord) -> tuple[Decimal, Decimal, str] | None:
+    """(value, half its last digit, unit) without the unit's scale: 19.9万吨 is (199000, 500, 吨)."""
+    if f.value_text is None or not f.unit:
+        return None
+    scale = next((s for s in _SCALE if f.unit.startswith(s) and len(f.unit) > len(s)), "")
+    factor = Decimal(_SCALE.get(scale, 1))
+    value = Decimal(f.value_text)
+    exponent = value.as_tuple().exponent
+    half = Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) else Decimal(0)
+    return value * factor, half * factor, f.unit[len(scale):]
+
+
+def disagree(facts: list[FactRecord]) -> bool:
+    """Different figures for one thing: 19.9万吨 and 199008.5吨 agree (one is the other rounded)."""
+    if len({f.growth for f in facts}) > 1:
+        return True
+    based = [_in_base_unit(f) for f in facts]
+    if any(b is None for b in based):
+        return len({(f.value_text, f.unit) for f in facts}) > 1
+    known = [b for b in based if b is not None]
+    return any(a[2] != b[2] or abs(a[0] - b[0]) > max(a[1], b[1]) for a in known for b in known)
 
 
 _LIST_ASK = re.compile(r"有哪些|有哪几个|哪些|哪几个|都有谁|分别是|名单")
@@ -83,6 +109,21 @@ def listed_well(lookup: Lookup, q: Query) -> bool:
     """A list question that a stated ranking or 名单 answers well, by its words and not only its place."""
     listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
     return listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS
+
+
+_COUNT_ASK = re.compile(r"有几个|有多少个|几个|多少个")
+
+
+def counted_list(lookup: Lookup, q: Query) -> Answer | None:
+    """湖北有几个千亿县: a stated list that the question names well, counted and shown (None otherwise)."""
+    if not _COUNT_ASK.search(q.simplified) or (q.metric is not None and q.metric_score >= 100):
+        return None
+    listed = best_ranking(lookup, q)
+    if listed is None or listed[0] < LISTED or listed[2] < LISTED_WORDS:
+        return None
+    answer = show_ranking(lookup, q, listed[1])
+    answer.text = f"共{len(listed[1].entries)}个(资料所列):\n" + answer.text
+    return answer
 
 
 def share_part(q: Query) -> str:
@@ -217,8 +258,12 @@ def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: lis
 def _no_figure(lookup: Lookup, q: Query, region: Region, asked: str | None = None) -> Answer:
     if not lookup.index.covers(region.code):
         return not_covered(lookup, region)
+    what = asked or q.metric or ""
     known = lookup.known_metrics(region)
-    text = f"资料里没有{region.name}的{asked or q.metric}数据,我不会编造数字。"
+    # 渔业产值 not stored: 渔业总收入 and 远洋渔业产量 are offered before the place's other figures
+    pairs = {what[i:i + 2] for i in range(len(what) - 1)}
+    known = sorted(known, key=lambda m: -sum(p in m for p in pairs))
+    text = f"资料里没有{region.name}的{what}数据,我不会编造数字。"
     if known:
         text += "我知道" + region.name + "的:" + "、".join(known[:6]) + "。"
     return Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{m}是多少?" for m in known[:3]])

@@ -98,7 +98,8 @@ def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float]
     asked = [r for r in rankings if _scope_fits(lookup, q, r)]
     if not asked:
         return None
-    top = max(asked, key=score)
+    # between equals, the newest (广东's 万亿城市 of 2021 before that of 2016-2020)
+    top = max(asked, key=lambda r: (score(r), parse_label(r.period_label).sort_key if r.period_label else (0, 0)))
     return score(top), top, worded(top)
 
 

@@ -10,7 +10,7 @@ from knowledge.qa.company import company
 from knowledge.qa.compare import comparison
 from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import clarify, help_answer, out_of_scope
-from knowledge.qa.figure import figure, listed_well
+from knowledge.qa.figure import counted_list, figure, listed_well
 from knowledge.qa.group_count import group_count
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
@@ -24,6 +24,8 @@ AnswerFn = Callable[[Lookup, Query], Answer]
 # 山东有哪些县GDP过千亿 reads as a figure, a list or a computed ranking: a threshold question goes first
 # 哪个省的百强县最多 names no metric and no place: it reads as a topic or a list
 _GROUP_INTENTS = (Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.COMPUTED_RANKING, Intent.RANKING_LIST)
+# 湖北有几个千亿县 reads as an overview of 湖北: a count of a stated list answers it
+_COUNTED_INTENTS = (Intent.OVERVIEW, Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.RANKING_LIST, Intent.FIGURE)
 _THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE)
 
 ANSWERERS: dict[Intent, AnswerFn] = {
@@ -55,6 +57,8 @@ class Answerer:
     def answer(self, q: Query) -> Answer:
         if q.intent in _GROUP_INTENTS and (grouped := group_count(self.lookup, q)) is not None:
             return self._noted(q, grouped)
+        if q.intent in _COUNTED_INTENTS and (counted := counted_list(self.lookup, q)) is not None:
+            return self._noted(q, counted)
         by_threshold = None
         if q.intent in _THRESHOLD_INTENTS:
             by_threshold = threshold_answer(self.lookup, q, listed=listed_well(self.lookup, q))

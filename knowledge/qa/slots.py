@@ -28,7 +28,8 @@ def residual_words(text: str, regions: list[Region]) -> str:
     for region in regions:
         for form in (region.name, *region.aliases):
             text = text.replace(form, "")
-    text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|全省|山东|全市"
+    text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[第前]?[一二三四1-4]季度"
+                  r"|全省|山东|全市"
                   r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?", "", text)
     return FILLER.sub("", text)
 
