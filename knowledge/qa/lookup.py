@@ -73,7 +73,7 @@ class Lookup:
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means (knowledge/qa/metric_match)."""
         # a question mixing scripts is left unconverted by the parser: names are matched in Simplified
-        words = to_simplified(_COMPARE_TALK.sub("", q.residual)) or (q.metric or "")
+        words = to_simplified(without_compare_talk(q.residual)) or (q.metric or "")
         text = to_simplified(q.simplified)
         known, exact = self.metrics_of(region), q.metric_score >= 100
         chosen = best_metric(known, text, words, q.metric, exact=exact)
@@ -119,6 +119,13 @@ class Lookup:
             answer.text += (f"\n来源:《{src['title']}》{source_suffix(src.get('publisher'), src.get('date'))}"
                             f"\n原文:“{src['snippet']}”")
         return answer
+
+
+def without_compare_talk(words: str) -> str:
+    """和哪个夏粮产量高 → 夏粮产量: the joining and asking words of a comparison, each in turn."""
+    while (shorter := _COMPARE_TALK.sub("", words)) != words:
+        words = shorter
+    return words
 
 
 def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:

@@ -26,7 +26,7 @@ AnswerFn = Callable[[Lookup, Query], Answer]
 _GROUP_INTENTS = (Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.COMPUTED_RANKING, Intent.RANKING_LIST)
 # 湖北有几个千亿县 reads as an overview of 湖北: a count of a stated list answers it
 _COUNTED_INTENTS = (Intent.OVERVIEW, Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.RANKING_LIST, Intent.FIGURE)
-_THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE)
+_THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE, Intent.TOPIC)
 
 ANSWERERS: dict[Intent, AnswerFn] = {
     Intent.FIGURE: figure,

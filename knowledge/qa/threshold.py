@@ -19,6 +19,7 @@ from knowledge.qa.format import plain_number
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches
+from knowledge.qa.metric_match import acceptable
 from knowledge.qa.query import Query
 from knowledge.text.numbers import cn_int
 
@@ -26,7 +27,7 @@ _SCALES = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": D
            "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6, "万": Decimal(10) ** 4, "千": Decimal(1000),
            "百": Decimal(100)}
 _AMOUNT = r"(?P<amount>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
-_UNIT = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)?(?P<base>元|美元|%|个百分点)?"
+_UNIT = r"(?P<scale>万亿|千亿|百亿|亿|千万|百万|万)?(?P<base>元|美元|%|个百分点|吨|斤|人|户|家|辆|亩|公顷|千瓦时)?"
 # (pattern, above): the word before the amount (过千亿, 不足15亿元), or after it (500亿元以上)
 _FORMS = (
     (re.compile(rf"(?:超过|突破|高于|大于|多于|过|超|逾)\s*{_AMOUNT}?\s*{_UNIT}"), True),
@@ -110,7 +111,23 @@ def threshold_answer(lookup: Lookup, q: Query, *, listed: bool) -> Answer | None
     metric = _base_metric(q)
     if scope is not None and (stated := _stated_count(lookup, q, scope, metric, threshold)) is not None:
         return stated
+    if q.metric_score < 100:  # 夏粮产量 asked, 夏粮总产量 stored: the name most places have
+        metric = _stored_name(lookup, q, threshold) or metric
     return _computed(lookup, q, scope, metric, threshold)
+
+
+_TALK = re.compile(rf"{_ASKS.pattern}|{_PLACE}|的|有|是")
+
+
+def _stored_name(lookup: Lookup, q: Query, threshold: Threshold) -> str | None:
+    words = _TALK.sub("", q.residual.replace(threshold.said, ""))
+    names = acceptable(lookup.index.metric_names, words, None, exact=False)
+    if not names:
+        return None
+    # the closest name that about as many places have as any (not 夏粮单位面积产量 for 夏粮产量)
+    have = {m: len({lookup.index.facts[i].region_code for i in lookup.index.by_metric.get(m, ())}) for m in names}
+    most = max(have.values())
+    return next(m for m in names if have[m] >= 0.8 * most)
 
 
 def other_threshold(q: Query, answer: Answer) -> bool:

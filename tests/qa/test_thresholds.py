@@ -15,6 +15,7 @@ COUNTIES = """聊城县域经济年报
 2023年,冠县实现地区生产总值280.5亿元,同比增长5.0%。
 2023年,临清市实现地区生产总值410.2亿元,同比增长3.8%。
 2023年,东阿县实现地区生产总值190.1亿元,同比增长6.1%。
+2023年,莘县夏收小麦总产量95.2万吨,冠县夏收小麦总产量61.3万吨,临清市夏收小麦总产量83.4万吨。
 """
 STATED = """全省县域经济观察
 发布日期:2024-03-01
@@ -67,3 +68,8 @@ def test_a_stated_count_of_another_threshold_never_answers(kb: KnowledgeBase) ->
     answer = kb.ask("山东GDP过2000亿的县有几个?").answer
     assert not answer.found
     assert "18个" not in answer.text and "41个" not in answer.text
+
+
+def test_a_threshold_in_another_unit_counts_the_nearest_stored_metric(kb: KnowledgeBase) -> None:
+    text = body(kb.ask("聊城哪些县夏收小麦产量超过80万吨?").answer.text)
+    assert "有2个" in text and "莘县(95.2万吨)" in text and "临清市(83.4万吨)" in text and "冠县" not in text
