@@ -50,6 +50,12 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     chosen = [f for f in facts if period_matches(f, q.period)]
     if not chosen:
         return _other_period(lookup, q, region, metric, facts)
+    if q.wants_growth and not q.wants_share and not any(_has_growth(f) for f in chosen):
+        when = describe_wanted(q.period) if q.period is not None else ""
+        text = f"资料里没有{region.name}{when}的{metric}增速数据,我不会编造数字。"
+        return Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric)
+    if q.wants_growth and not q.wants_share:  # 增速多少: the newest period that has a growth rate
+        chosen = [f for f in chosen if _has_growth(f)]
     newest = max(f.period_key for f in chosen)
     top = [f for f in chosen if f.period_key == newest]
     if q.wants_share and share_metric is None:
@@ -72,6 +78,10 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.FIGURE, "\n".join(lines), facts=[lookup.fact_json(f) for f in shown], metric=metric,
                     period_label=top[0].period_label)
     return lookup.with_sources(answer, shown)
+
+
+def _has_growth(f: FactRecord) -> bool:
+    return f.growth is not None or f.growth_pp is not None
 
 
 _SCALE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}

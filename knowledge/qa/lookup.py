@@ -48,8 +48,12 @@ class Lookup:
         return self.gaz.describe(region) if shared else region.name
 
     def entry_name(self, e: EntryRecord) -> str:
-        """A ranked place by its full name (大冶 → 大冶市, 宁夏 → 宁夏回族自治区); other entries as written."""
-        return self.name_of(self.gaz.get(e.region_code)) if e.region_code else e.name
+        """A ranked place by its full name (大冶 → 大冶市, 宁夏 → 宁夏回族自治区); a full name as written (即墨市
+        stays 即墨市 in a ranking of the years before it became 即墨区); other entries as written."""
+        if not e.region_code:
+            return e.name
+        region = self.gaz.get(e.region_code)
+        return self.name_of(region) if region.name.startswith(e.name) else e.name
 
     def known_metrics(self, region: Region) -> list[str]:
         """The region's metrics worth offering: catalogue names first, then open names (ingest stores an open

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position
+from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
 from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, remember
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
@@ -82,6 +82,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.entries = [name for name in index.entry_names if name in simple]
     q.wants_growth = bool(_GROWTH_RE.search(simple))
     q.position = position(simple)
+    q.top = top_n(simple)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
     continuable = not q.elsewhere and not OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \

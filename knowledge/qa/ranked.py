@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -43,6 +44,8 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
         return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
                                    sentence_ids=[ranking.sentence_id], needle=entry.original or entry.name)
     first = ranking.entries[0]
+    if q.top and ranking.kind == "ordered" and any(e.position and e.position <= q.top for e in ranking.entries):
+        ranking = replace(ranking, entries=tuple(e for e in ranking.entries if e.position and e.position <= q.top))
     answer = Answer(True, Intent.RANKING_LIST, render_ranking(ranking, lookup.entry_name), ranking_title=ranking.title)
     return lookup.with_sources(answer, sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
 

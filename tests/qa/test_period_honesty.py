@@ -50,3 +50,12 @@ def test_a_bare_half_year_settles_to_the_period_shown(kb: KnowledgeBase) -> None
     first = kb.ask("临清上半年GDP是多少?")
     assert "2023年上半年" in body(first.answer.text)
     assert "2022年上半年" in body(kb.ask("去年呢?", first.state).answer.text)
+
+
+def test_a_growth_asked_of_a_period_without_one_is_refused(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("no_growth"), {**ARTICLES, "a2021.txt": (
+        "临清经济简报\n发布日期:2022-01-30\n2021年,临清市实现地区生产总值290.4亿元。\n")})
+    answer = kb.ask("临清2021年GDP增速是多少?").answer
+    assert not answer.found and "增速" in answer.text and "290.4" not in answer.text
+    newest = body(kb.ask("临清GDP增速是多少?").answer.text)  # no period asked: the newest with a growth rate
+    assert "5.5%" in newest and "2023年上半年" in newest
