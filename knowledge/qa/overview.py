@@ -100,7 +100,7 @@ def topic(lookup: Lookup, q: Query) -> Answer:
     """Sentences about a topic (氢能, 不锈钢), those with figures first."""
     word = q.topic or ""
     index = lookup.index
-    tokens = topic_tokens(q.simplified, index) or [word]
+    tokens = topic_tokens(q.simplified, index) or [word]  # the places asked still weigh the sentences
     weight = {t: index.idf(t) for t in tokens}
     candidates: set[int] = set().union(*(index.sentences_with(t) for t in tokens))
 

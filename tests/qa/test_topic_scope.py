@@ -38,3 +38,9 @@ def test_a_topic_keeps_to_the_year_asked(kb: KnowledgeBase) -> None:
 def test_a_topic_of_another_place_or_year_is_refused(kb: KnowledgeBase) -> None:
     answer = kb.ask("2019年石墨烯产业有什么进展?").answer
     assert not answer.found and "2019年" in body(answer.text) and "莘县" not in answer.text
+
+
+def test_the_place_asked_is_no_topic_word(kb: KnowledgeBase) -> None:
+    answer = kb.ask("冠县2023年存款增速多少?").answer
+    assert not answer.found and answer.intent == "figure"
+    assert "冠县的存款数据" in answer.text and "石墨烯" not in answer.text
