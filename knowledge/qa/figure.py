@@ -121,7 +121,7 @@ def listed_well(lookup: Lookup, q: Query) -> bool:
     return listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS
 
 
-_COUNT_ASK = re.compile(r"有几个|有多少个|几个|多少个")
+_COUNT_ASK = re.compile(r"(?<!哪)几个|多少个")
 
 
 def counted_list(lookup: Lookup, q: Query) -> Answer | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -55,14 +56,15 @@ def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
     return best[1] if best is not None and best[0] >= 45 else None
 
 
-def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float] | None:
+def best_ranking(lookup: Lookup, q: Query, among: Callable[[RankingRecord], bool] | None = None,
+                 ) -> tuple[float, RankingRecord, float] | None:
     """The ranking the question means, its score, and how well its words alone match: the title's words
     (百强 = 100强, 150到200 = 150-200),
-    its scope among the places named and its period against the one asked."""
+    its scope among the places named and its period against the one asked. `among` narrows the candidates."""
     rankings = lookup.index.rankings
     if not rankings:
         return None
-    if q.ranking_title and len(q.residual) <= 3:
+    if q.ranking_title and len(q.residual) <= 3 and among is None:
         chosen = next((r for r in rankings if r.title == q.ranking_title), None)
         return (100.0, chosen, 100.0) if chosen else None
     words = q.simplified
@@ -98,7 +100,7 @@ def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float]
             s += 10 if period_matches_label(r.period_label, q) else -15
         return s
 
-    asked = [r for r in rankings if _scope_fits(lookup, q, r)]
+    asked = [r for r in rankings if _scope_fits(lookup, q, r) and (among is None or among(r))]
     if not asked:
         return None
     # between equals, the newest (广东's 万亿城市 of 2021 before that of 2016-2020)

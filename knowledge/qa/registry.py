@@ -10,7 +10,7 @@ from knowledge.qa.company import company
 from knowledge.qa.compare import comparison
 from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import clarify, help_answer, out_of_scope
-from knowledge.qa.figure import counted_list, figure, listed_well
+from knowledge.qa.figure import counted_list, figure
 from knowledge.qa.group_count import group_count
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
@@ -18,7 +18,7 @@ from knowledge.qa.lookup import Lookup
 from knowledge.qa.overview import overview, topic
 from knowledge.qa.parse import Query
 from knowledge.qa.ranked import membership, rank_position, ranking_list
-from knowledge.qa.threshold import other_threshold, threshold_answer, too_few
+from knowledge.qa.threshold import is_threshold_question, threshold_answer, too_few
 
 AnswerFn = Callable[[Lookup, Query], Answer]
 # 山东有哪些县GDP过千亿 reads as a figure, a list or a computed ranking: a threshold question goes first
@@ -59,13 +59,10 @@ class Answerer:
             return self._noted(q, grouped)
         if q.intent in _COUNTED_INTENTS and (counted := counted_list(self.lookup, q)) is not None:
             return self._noted(q, counted)
-        by_threshold = None
-        if q.intent in _THRESHOLD_INTENTS:
-            by_threshold = threshold_answer(self.lookup, q, listed=listed_well(self.lookup, q))
-        answer = by_threshold or ANSWERERS[q.intent](self.lookup, q)
-        if by_threshold is None and other_threshold(q, answer):
-            answer = too_few(q)
-        return self._noted(q, answer)
+        if q.intent in _THRESHOLD_INTENTS and is_threshold_question(q):
+            # 过千亿的县 16个 never answers 过2000亿, nor a place's GDP a question about places over a bound
+            return self._noted(q, threshold_answer(self.lookup, q) or too_few(q))
+        return self._noted(q, ANSWERERS[q.intent](self.lookup, q))
 
     @staticmethod
     def _noted(q: Query, answer: Answer) -> Answer:

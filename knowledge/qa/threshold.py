@@ -16,11 +16,12 @@ from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number
-from knowledge.qa.index import FactRecord
+from knowledge.qa.index import FactRecord, RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches
 from knowledge.qa.metric_match import acceptable
 from knowledge.qa.query import Query
+from knowledge.qa.ranked import best_ranking, normalized_title, show_ranking
 from knowledge.text.numbers import cn_int
 
 _SCALES = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10, "亿": Decimal(10) ** 8,
@@ -36,7 +37,7 @@ _FORMS = (
     (re.compile(rf"{_AMOUNT}?\s*{_UNIT}以下"), False),
 )
 _ASKS = re.compile(r"有哪些|哪些|哪几个|有几个|几个|多少个|有多少|几家|多少家|名单|分别是")
-_COUNT_ASK = re.compile(r"有几个|几个|多少个|有多少|几家|多少家")
+_COUNT_ASK = re.compile(r"(?<!哪)几个|多少个|有多少|(?<!哪)几家|多少家")
 _PLACE = r"(县区|区县|县市区|县市|县|区|地市|城市|市|省份|省|地区)"
 _LEVELS = {"县区": "county", "区县": "county", "县市区": "county", "县市": "county", "县": "county", "区": "county",
            "地市": "city", "城市": "city", "市": "city", "省份": "province", "省": "province"}
@@ -100,13 +101,15 @@ def fact_amount(f: FactRecord, by_growth: bool) -> tuple[Decimal, str] | None:
     return Decimal(f.value_text), f.unit
 
 
-def threshold_answer(lookup: Lookup, q: Query, *, listed: bool) -> Answer | None:
-    """The places passing the threshold asked: None when a stated list answers (`listed`), else a count the
-    articles state, else counted over the base. None too when the question is not such a question, or when
-    the base has too few places to count over (the stated figures may still answer)."""
+def threshold_answer(lookup: Lookup, q: Query) -> Answer | None:
+    """The places passing the threshold asked: a list the articles state of the same threshold, else a count
+    they state, else counted over the base. None when the question is not such a question, or when the base
+    has too few places to count over."""
     threshold = asks_places_by_threshold(q)
-    if threshold is None or q.metric is None or len(q.regions) > 1 or listed:
+    if threshold is None or q.metric is None or len(q.regions) > 1:
         return None
+    if (stated_list := _stated_list(lookup, q, threshold)) is not None:
+        return stated_list
     scope = q.regions[0] if q.regions else None
     metric = _base_metric(q)
     if scope is not None and (stated := _stated_count(lookup, q, scope, metric, threshold)) is not None:
@@ -130,11 +133,28 @@ def _stored_name(lookup: Lookup, q: Query, threshold: Threshold) -> str | None:
     return next(m for m in names if have[m] >= 0.8 * most)
 
 
-def other_threshold(q: Query, answer: Answer) -> bool:
-    """The answer is a figure for another threshold than the one asked (过千亿的县 for 过2000亿)."""
-    asked = asks_places_by_threshold(q)
-    said = threshold_in(answer.metric or "") if asked is not None and answer.found else None
-    return said is not None and asked is not None and (said.above, said.amount) != (asked.above, asked.amount)
+def _stated_list(lookup: Lookup, q: Query, threshold: Threshold) -> Answer | None:
+    """广东GDP过万亿的城市有哪些 / 有几个: a stated list of the same threshold (过万亿 or 万亿城市; never a band
+    such as 150-200亿元, nor another bound)."""
+    def same(r: RankingRecord) -> bool:
+        title = normalized_title(r.title)
+        said = threshold_in(title)
+        if said is not None:
+            return (said.above, said.amount) == (threshold.above, threshold.amount)
+        magnitude = re.sub(r"^(?:超过|突破|高于|大于|多于|过|超|逾|不足|低于|少于|不到|小于)", "", threshold.said)
+        return threshold.above and bool(magnitude) and magnitude in r.title and not re.search(r"\d", title)
+
+    best = best_ranking(lookup, q, among=same)
+    if best is None or best[0] < 45:
+        return None
+    answer = show_ranking(lookup, q, best[1])
+    if _COUNT_ASK.search(q.simplified):
+        answer.text = f"共{len(best[1].entries)}个(资料所列):\n" + answer.text
+    return answer
+
+
+def is_threshold_question(q: Query) -> bool:
+    return asks_places_by_threshold(q) is not None and q.metric is not None and len(q.regions) <= 1
 
 
 def _base_metric(q: Query) -> str:
@@ -218,6 +238,8 @@ def _computed(lookup: Lookup, q: Query, scope: Region | None, metric: str, thres
     label = _common_period(figures)
     rows = [(lookup.gaz.get(code), next((f, v) for f, v in fs if f.period_label == label))
             for code, fs in figures.items() if any(f.period_label == label for f, _ in fs)]
+    if len(rows) < 2:
+        return None  # one place with a figure of that period is nothing to count over
     passing = sorted(((r, f, v) for r, (f, v) in rows if threshold.holds(v)), key=lambda x: x[2],
                      reverse=threshold.above)
     period = parse_label(label).describe()

@@ -73,3 +73,25 @@ def test_a_stated_count_of_another_threshold_never_answers(kb: KnowledgeBase) ->
 def test_a_threshold_in_another_unit_counts_the_nearest_stored_metric(kb: KnowledgeBase) -> None:
     text = body(kb.ask("聊城哪些县夏收小麦产量超过80万吨?").answer.text)
     assert "有2个" in text and "莘县(95.2万吨)" in text and "临清市(83.4万吨)" in text and "冠县" not in text
+
+
+LISTS = """泰安县域简报
+发布日期:2024-02-10
+2023年,全市GDP超过500亿元的县市分别是肥城市、新泰市和宁阳县。2023年,全市GDP在300-500亿元的县区分别是东平县、岱岳区和泰山区。
+"""
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    return base_from(tmp_path_factory.mktemp("threshold_lists"), {"lists.txt": LISTS})
+
+
+def test_a_stated_list_of_the_same_threshold_answers_lists_and_counts(listed: KnowledgeBase) -> None:
+    text = body(listed.ask("泰安GDP超过500亿元的县有哪些?").answer.text)
+    assert "肥城市" in text and "宁阳县" in text and "东平县" not in text
+    assert "共3个" in body(listed.ask("泰安有几个GDP超过500亿元的县?").answer.text)
+
+
+def test_a_band_or_another_bound_never_answers_a_threshold(listed: KnowledgeBase) -> None:
+    answer = listed.ask("泰安GDP超过300亿元的县有哪些?").answer
+    assert not answer.found and "东平县" not in answer.text and "肥城市" not in answer.text
