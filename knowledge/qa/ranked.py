@@ -141,7 +141,8 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
             top = "、".join(f"{x.position}.{lookup.entry_name(x)}" for x in r.entries[:3] if x.position)
             lines.append(f"{region.name}在{ranking_heading(r)}中第{s.position}名" + (f"。前三名:{top}" if top else ""))
         else:
-            lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}名(原文:“{s.needle}”)")
+            unknown = "(资料未注明这一排名的时期)" if not s.period_label and q.period is not None else ""
+            lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}名(原文:“{s.needle}”){unknown}")
     s = found[0]
     answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
                     ranking_title=s.ranking.title if s.ranking else None)

@@ -51,3 +51,10 @@ def test_a_claim_takes_the_year_its_sentence_gives_it(tmp_path_factory: pytest.T
         "截至2019年,平原县在全国县域竞争力排名由第120位上升至第88位。\n")})
     text = body(kb.ask("平原县全国县域竞争力排第几?").answer.text)
     assert "第88名" in text and "2019年" in text and "2020年" not in text
+
+
+def test_a_rank_of_unknown_period_says_so_when_a_period_is_asked(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("claim_undated"), {"yucheng.txt": (
+        "禹城快讯\n禹城县域经济综合实力位居全市第二。\n")})
+    text = body(kb.ask("禹城上半年县域经济综合实力全市排第几?").answer.text)
+    assert "第2名" in text and "未注明" in text
