@@ -209,7 +209,8 @@ def too_few(q: Query) -> Answer:
     """Refusal when there is neither a stated answer nor enough places to count over."""
     threshold = asks_places_by_threshold(q)
     said = threshold.said if threshold else ""
-    text = f"资料里没有{q.metric or ''}{said}的地区名单或数量,覆盖的地区也不够计算,我不会编造。"
+    growth = "增速" if threshold and threshold.base in ("%", "个百分点") and _GROWTH.search(q.simplified) else ""
+    text = f"资料里没有{q.metric or ''}{growth}{said}的地区名单或数量,覆盖的地区也不够计算,我不会编造。"
     return Answer(False, Intent.COMPUTED_RANKING, text, metric=q.metric)
 
 
