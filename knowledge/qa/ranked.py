@@ -103,8 +103,11 @@ def best_ranking(lookup: Lookup, q: Query, among: Callable[[RankingRecord], bool
     asked = [r for r in rankings if _scope_fits(lookup, q, r) and (among is None or among(r))]
     if not asked:
         return None
-    # between equals, the newest (广东's 万亿城市 of 2021 before that of 2016-2020)
-    top = max(asked, key=lambda r: (score(r), parse_label(r.period_label).sort_key if r.period_label else (0, 0)))
+    top = max(asked, key=score)
+    # of versions of one list (广东's 万亿城市 of 2016-2020 and of 2021) that match alike, the newest
+    versions = [r for r in asked if r.title == top.title and r.scope_name == top.scope_name
+                and score(r) >= score(top) - 5]
+    top = max(versions, key=lambda r: parse_label(r.period_label).sort_key if r.period_label else (0, 0))
     return score(top), top, worded(top)
 
 

@@ -137,12 +137,12 @@ def _stated_list(lookup: Lookup, q: Query, threshold: Threshold) -> Answer | Non
     """广东GDP过万亿的城市有哪些 / 有几个: a stated list of the same threshold (过万亿 or 万亿城市; never a band
     such as 150-200亿元, nor another bound)."""
     def same(r: RankingRecord) -> bool:
-        title = normalized_title(r.title)
+        title = normalized_title(_named(lookup, r))
         said = threshold_in(title)
         if said is not None:
             return (said.above, said.amount) == (threshold.above, threshold.amount)
         magnitude = re.sub(r"^(?:超过|突破|高于|大于|多于|过|超|逾|不足|低于|少于|不到|小于)", "", threshold.said)
-        return threshold.above and bool(magnitude) and magnitude in r.title and not re.search(r"\d", title)
+        return threshold.above and bool(magnitude) and magnitude in title and not re.search(r"\d", title)
 
     best = best_ranking(lookup, q, among=same)
     if best is None or best[0] < 45:
@@ -151,6 +151,17 @@ def _stated_list(lookup: Lookup, q: Query, threshold: Threshold) -> Answer | Non
     if _COUNT_ASK.search(q.simplified):
         answer.text = f"共{len(best[1].entries)}个(资料所列):\n" + answer.text
     return answer
+
+
+def _named(lookup: Lookup, r: RankingRecord) -> str:
+    """What a list is of: its title, or for a bare 名单 the words of its sentence before the entries."""
+    if len(r.title) > 3:
+        return r.title
+    sentence = lookup.index.sentences.get(r.sentence_id, "")
+    first = r.entries[0].original or r.entries[0].name if r.entries else ""
+    at = sentence.find(first) if first else -1
+    lead = sentence[:at] if at > 0 else sentence
+    return re.sub(r"共有?\d+个|分别是|分别为|有|[,,::]", "", lead[-30:])
 
 
 def is_threshold_question(q: Query) -> bool:
