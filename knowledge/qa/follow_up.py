@@ -22,6 +22,8 @@ _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 
 def chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
     """南京的 / 南京市鼓楼区 / 第二个 after an ask-back: the question of the choice it names."""
+    if len(choices) == 1 and re.fullmatch(r"(?:是|是的|对|对的|嗯|好|好的|要|yes|ok)[的呢吧啊。!!\s]*", text.lower()):
+        return choices[0][1]  # 你指的是玉米产量吗? 是
     said = re.sub(r"[的呢吧啊??。!!\s]|^(?:是|我说的是|指的是)", "", text)
     if m := re.fullmatch(r"第?([一二三四五1-5])个?", said):
         number = cn_int(m.group(1))

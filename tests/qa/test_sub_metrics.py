@@ -40,3 +40,9 @@ def test_a_kind_of_a_metric_is_not_answered_by_the_bare_one(kb: KnowledgeBase) -
     answer = kb.ask("东阿县玉米产量多少?").answer
     assert not answer.found and "12.5" not in body(answer.text)
     assert "没有东阿县的玉米产量数据" in answer.text
+
+
+def test_a_yes_to_the_one_option_asks_it(kb: KnowledgeBase) -> None:
+    state = kb.ask("莘县产量是多少?").state
+    answer = kb.ask("是的", state).answer
+    assert answer.found and "48.2万吨" in body(answer.text)
