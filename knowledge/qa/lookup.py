@@ -140,6 +140,8 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
+    if wanted.label and parse_label(wanted.label).kind == "span":
+        return False  # 十四五期间 (2021-2025) is answered by a figure of those years together, not of 2025
     if p.kind == "target" or (wanted.label or "").startswith("target:"):
         return False  # a plan's target is never an outcome, nor an outcome a target
     if p.kind == "asof" and p.asof is not None and (p.asof.month, p.asof.day) == (12, 31) \

@@ -66,7 +66,9 @@ def find_period(text: str, *, today: date) -> PeriodWanted | None:
     if _LATEST_RE.search(text) and not re.search(r"(?:19|20)\d\d", text):
         bounds = next((se for name, se in _BARE_SPANS.items() if name in text), None)
         return PeriodWanted(None, bounds[0] if bounds else None, bounds[1] if bounds else None, None, latest=True)
-    mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
+    # 十四五期间 names its years (2021-2025) without writing them
+    mentions = [m for m in find_periods(text, published=today)
+                if m.explicit_year or _relative(text) or m.period.kind == "span"]
     if mentions:
         p = mentions[0].period
         if p.year is not None and _TARGET_RE.search(text):  # 2019年GDP增长目标: the plan's target, not an outcome
