@@ -1,4 +1,9 @@
-"""Answering as a registry: each `Intent` maps to one function `(lookup, query) -> Answer`."""
+"""Answering as a registry: each `Intent` maps to one function `(lookup, query) -> Answer`.
+
+Three kinds of question read as another intent and are answered first: counts of a list's entries by place
+(哪个省的百强县最多), places over or under a bound (山东有哪些县GDP过千亿), and counts of a stated list
+(湖北有几个千亿县).
+"""
 
 from __future__ import annotations
 
@@ -21,13 +26,12 @@ from knowledge.qa.ranked import membership, rank_position, ranking_list
 from knowledge.qa.threshold import is_threshold_question, threshold_answer, too_few
 
 AnswerFn = Callable[[Lookup, Query], Answer]
-# 山东有哪些县GDP过千亿 reads as a figure, a list or a computed ranking: a threshold question goes first
 # 哪个省的百强县最多 names no metric and no place: it reads as a topic or a list
 _GROUP_INTENTS = (Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.COMPUTED_RANKING, Intent.RANKING_LIST)
+# 山东有哪些县GDP过千亿 reads as a figure, a list or a computed ranking
+_THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE, Intent.TOPIC)
 # 湖北有几个千亿县 reads as an overview of 湖北: a count of a stated list answers it
 _COUNTED_INTENTS = (Intent.OVERVIEW, Intent.OUT_OF_SCOPE, Intent.TOPIC, Intent.RANKING_LIST, Intent.FIGURE)
-_THRESHOLD_INTENTS = (Intent.FIGURE, Intent.RANKING_LIST, Intent.COMPUTED_RANKING, Intent.OUT_OF_SCOPE, Intent.TOPIC)
-
 ANSWERERS: dict[Intent, AnswerFn] = {
     Intent.FIGURE: figure,
     Intent.RANKING_LIST: ranking_list,
@@ -57,11 +61,11 @@ class Answerer:
     def answer(self, q: Query) -> Answer:
         if q.intent in _GROUP_INTENTS and (grouped := group_count(self.lookup, q)) is not None:
             return self._noted(q, grouped)
-        if q.intent in _COUNTED_INTENTS and (counted := counted_list(self.lookup, q)) is not None:
-            return self._noted(q, counted)
         if q.intent in _THRESHOLD_INTENTS and is_threshold_question(q):
             # 过千亿的县 16个 never answers 过2000亿, nor a place's GDP a question about places over a bound
             return self._noted(q, threshold_answer(self.lookup, q) or too_few(q))
+        if q.intent in _COUNTED_INTENTS and (counted := counted_list(self.lookup, q)) is not None:
+            return self._noted(q, counted)
         return self._noted(q, ANSWERERS[q.intent](self.lookup, q))
 
     @staticmethod
