@@ -63,7 +63,13 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     period = parse_label(label).describe()
     what = f"{metric}增速" if by_growth else metric
     order = "从低到高" if lowest else "从高到低"
-    lines = [f"在资料覆盖的{len(rows)}个{where}地区中,{period}{what}{order}:"]
+    level = place_level(q.simplified)
+    if scope is None and rows and all(r.level == "province" for r, _ in rows):
+        where, kind = "全国", "省份"  # provinces ranked with no place named: a ranking within the nation
+    else:
+        kind = {"county": "县(市、区)", "city": "市", "province": "省份"}.get(level or "", "地区")
+    counted = f"全国{len(rows)}个{kind}" if where == "全国" else f"{len(rows)}个{where}{kind}"
+    lines = [f"在资料覆盖的{counted}中,{period}{what}{order}:"]
     for i, (region, f) in enumerate(rows[:_SHOWN], 1):
         shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
         lines.append(f"{i}. {region.name} {shown}")

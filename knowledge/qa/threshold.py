@@ -243,7 +243,7 @@ def _computed(lookup: Lookup, q: Query, scope: Region | None, metric: str, thres
                 continue  # 超过300亿元 is a bound, not a figure to compare
             figures.setdefault(region.code, []).append((f, amount[0]))
     kind = {"county": "县(市、区)", "city": "市", "province": "省份"}.get(level or "", "地区")
-    where = f"{scope.name}下辖" if scope else ""
+    where = f"{scope.name}下辖" if scope else ("全国" if level == "province" else "")
     what = f"{metric}增速" if by_growth else metric
     if len(figures) < 2:
         return None
@@ -255,7 +255,8 @@ def _computed(lookup: Lookup, q: Query, scope: Region | None, metric: str, thres
     passing = sorted(((r, f, v) for r, (f, v) in rows if threshold.holds(v)), key=lambda x: x[2],
                      reverse=threshold.above)
     period = parse_label(label).describe()
-    head = f"在资料覆盖的{len(rows)}个{where}{kind}中,{period}{what}{threshold.said}的"
+    counted = f"全国{len(rows)}个{kind}" if where == "全国" else f"{len(rows)}个{where}{kind}"
+    head = f"在资料覆盖的{counted}中,{period}{what}{threshold.said}的"
     if not passing:
         text = f"资料里没有{period}{what}{threshold.said}的{where}{kind}(只按资料覆盖的地区计算)。"
         return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)

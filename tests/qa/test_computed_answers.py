@@ -67,3 +67,12 @@ def test_a_stated_ranking_names_the_first_place_the_figures_miss(tmp_path_factor
     kb = base_from(tmp_path_factory.mktemp("stated_first"), {"liaocheng.txt": STATED_FIRST})
     text = body(kb.ask("聊城哪个县GDP最高?").answer.text)
     assert "第1名是东昌府区" in text and "最高的是莘县" not in text
+
+
+def test_provinces_ranked_with_no_place_named_are_ranked_within_the_nation(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("provinces"), {"p.txt": (
+        "三省夏粮简报\n发布日期:2023-07-20\n2023年,河南省夏粮产量3820.1万吨。2023年,山东省夏粮产量2650.3万吨。"
+        "2023年,安徽省夏粮产量1710.2万吨。\n")})
+    text = body(kb.ask("2023年哪个省夏粮产量最高?").answer.text)
+    assert "在资料覆盖的全国3个省份中" in text and "最高的是河南省" in text

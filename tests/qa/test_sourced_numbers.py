@@ -85,7 +85,7 @@ def computed_from(value: Decimal, cited: list[Decimal]) -> bool:
 
 # 资料里只有1个地区有…数据 / 在资料覆盖的N个地区中: a count of the base itself, which no article states; and
 # counts of a cited list's entries (共10个(资料所列), 10个入选地区, 各地:潍坊市2个…) or of places over a bound
-COVERAGE = re.compile(r"资料(?:里|中)?(?:只有|覆盖的?)\d+个|共\d+个(?=\(资料所列\))|的\d+个入选地区"
+COVERAGE = re.compile(r"资料(?:里|中)?(?:只有|覆盖的?)(?:全国)?\d+个|共\d+个(?=\(资料所列\))|的\d+个入选地区"
                       r"|的是.{2,12}?\(\d+个\)|的有\d+个|^各地:.*$", re.M)
 
 
