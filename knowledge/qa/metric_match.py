@@ -44,6 +44,15 @@ def narrows(name: str, words: str, asked: str | None) -> bool:
     return False
 
 
+def _another_vocabulary_metric(name: str, words: str, asked: str | None) -> bool:
+    """进出口总额 is not 进口总额: when the question used a vocabulary word, a stored name the vocabulary knows
+    as another metric is close only if it holds the words whole (工业增加值 in 规上工业增加值)."""
+    if asked is None:
+        return False
+    other = canonical_metric(name)
+    return other is not None and other != asked and words not in name
+
+
 def coverage(words: str, name: str) -> tuple[float, float]:
     """(share of the words the name holds, in any order and in order; share of the name they account for)."""
     common = sum((Counter(words) & Counter(name)).values())
@@ -90,7 +99,7 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
     scored = []
     for w in tried:
         for m in known:
-            if narrows(m, w, asked if exact else None):
+            if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None):
                 continue
             held, kept = coverage(w, m)
             common = sum((Counter(w) & Counter(m)).values())

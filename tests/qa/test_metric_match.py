@@ -52,3 +52,10 @@ def test_a_month_span_is_no_part_of_the_metric_words() -> None:
     assert residual_words("1-11月规上工业增速多少", []) == "规上工业"
     assert residual_words("2023年1至9月份社零额", []) == "社零额"
     assert "500" in residual_words("过500亿元的县有几个", [])  # a bound is not a period
+
+
+def test_another_vocabulary_metric_is_not_close_unless_it_holds_the_words_whole() -> None:
+    from knowledge.qa.metric_match import acceptable
+
+    assert acceptable(["进出口总额"], "进口", "进口总额") == []  # 进出口 is not 进口
+    assert acceptable(["规上工业增加值"], "工业增加值", "工业增加值") == ["规上工业增加值"]
