@@ -8,7 +8,7 @@ counted, and the answer says over how many places (在资料覆盖的N个地区�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from knowledge.extract.metrics import canonical_metric, surfaces
@@ -86,7 +86,10 @@ def asks_places_by_threshold(q: Query) -> Threshold | None:
     (过亿元项目有多少个 counts projects, not places)."""
     if not _ASKS.search(q.simplified) or level_asked(q.simplified) is None:
         return None
-    return threshold_in(q.simplified)
+    found = threshold_in(q.simplified)
+    if found is not None and not found.base:  # 增速超过8 is 8%; GDP过1000 names no unit to compare in
+        return replace(found, base="%") if _GROWTH.search(q.simplified) else None
+    return found
 
 
 def fact_amount(f: FactRecord, by_growth: bool) -> tuple[Decimal, str] | None:

@@ -58,6 +58,12 @@ def test_below_and_growth_thresholds(kb: KnowledgeBase) -> None:
     assert "有1个" in growth and "东阿县" in growth and "冠县" not in growth  # 5.0 is not over 5
 
 
+def test_a_bound_without_a_unit_is_a_rate_or_nothing(kb: KnowledgeBase) -> None:
+    assert "东阿县" in body(kb.ask("2023年聊城哪些县GDP增速超过5?").answer.text)
+    answer = kb.ask("聊城有哪些县GDP过300?").answer  # 300 of what: never compared with 元
+    assert "临清市(410.2亿元)" not in answer.text
+
+
 def test_a_stated_count_of_the_same_threshold_answers(kb: KnowledgeBase) -> None:
     answer = kb.ask("山东GDP过600亿元的县有几个?").answer
     assert answer.found and "41个" in body(answer.text)
