@@ -9,6 +9,7 @@ rule). `--misses` lists the development split's misses; the test split's misses 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.answer_scoring import Score, ask_all, corpus_questions, score, seed_questions
+from bench.answer_scoring import CORPUS_GOLD, Score, ask_all, corpus_questions, score, seed_questions
 from knowledge.qa.answer import Answer
 from knowledge.qa.parse import Conversation
 from knowledge.service import KnowledgeBase
@@ -48,6 +49,12 @@ def scored(folder: Path, splits: dict[str, list[dict]]) -> dict[str, tuple[Score
     return out
 
 
+def dev_halves() -> dict[str, set[str]]:
+    """DEV-A and DEV-B: every other file of the sorted development list, as bench/extraction.py splits it."""
+    files = sorted(json.loads((CORPUS_GOLD / "split.json").read_text(encoding="utf-8"))["dev"])
+    return {"dev-a": {Path(f).stem for f in files[0::2]}, "dev-b": {Path(f).stem for f in files[1::2]}}
+
+
 def line(name: str, s: Score) -> str:
     return (f"{name:>5}: answered right {s.right}/{s.answerable} ({s.right / max(s.answerable, 1):.1%}), "
             f"unanswerable refused {s.refused}/{s.unanswerable}; strict {s.accuracy:.1%} of {s.total}")
@@ -70,9 +77,17 @@ def main() -> None:
     results = scored(args.corpus, splits)
     for name, (result, _) in results.items():
         print(line(name, result))
+        if name == "dev":  # the halves of bench/extraction.py: tune on DEV-A, check on DEV-B
+            for half, stems in dev_halves().items():
+                items = [i for i in splits["dev"] if any(i["id"].startswith(f"{stem}-") for stem in stems)]
+                print(line(half, score(items, results["dev"][1])))
     if args.seeds:
         seeds = seed_questions()
-        print(line("seeds", scored(BUNDLED_DIR, {"seeds": seeds})["seeds"][0]))
+        seed_result, seed_answers = scored(BUNDLED_DIR, {"seeds": seeds})["seeds"]
+        print(line("seeds", seed_result))
+        if args.misses:
+            print("seed misses:")
+            print_misses(seeds, seed_result, seed_answers)
     if args.misses:
         print("development split misses:")
         print_misses(splits["dev"], *results["dev"])

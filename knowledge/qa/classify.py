@@ -37,6 +37,15 @@ LEVEL_WORDS = {"县区": "county", "区县": "county", "县市区": "county", "�
 OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
 
 
+_TOP_RE = re.compile(r"前\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*(?:名|位|强)")
+
+
+def top_n(text: str) -> int | None:
+    """前三名, 前10位: how many of a ranking's first entries are asked for."""
+    m = _TOP_RE.search(text)
+    return to_int(m.group(1)) if m else None
+
+
 def position(text: str) -> int | None:
     if re.search(r"冠军|榜首|第一名|排第一|排名第一", text):
         return 1
@@ -64,7 +73,7 @@ def classify(q: Query) -> Intent:
         return Intent.FIGURE
     if re.search(r"哪里|哪个地方|哪些地方|哪个地区|哪些地区", s) and q.metric_score < 100:
         return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
-    if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s):
+    if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s) or (q.top and not q.regions):
         return Intent.RANKING_LIST
     if (_MEMBER_RE.search(s) or YES_NO_RE.search(s)) and q.regions and not q.metric:
         return Intent.MEMBERSHIP

@@ -40,8 +40,8 @@ def _by_rank(lookup: Lookup, q: Query) -> Answer | None:
         placed = {e.region_code: e for e in ranking.entries if e.region_code in codes and e.position}
         if len(placed) == len(codes):
             order = sorted(placed.values(), key=lambda e: e.position or 0)
-            lines = [f"{ranking_heading(ranking)}中:" + ",".join(f"{e.name}第{e.position}名" for e in order),
-                     f"{order[0].name}排名更靠前。"]
+            shown = ",".join(f"{lookup.entry_name(e)}第{e.position}名" for e in order)
+            lines = [f"{ranking_heading(ranking)}中:" + shown, f"{lookup.entry_name(order[0])}排名更靠前。"]
             return lookup.with_sources(Answer(True, Intent.COMPARISON, "\n".join(lines)),
                                        sentence_ids=[ranking.sentence_id], needle=order[0].name)
     return None

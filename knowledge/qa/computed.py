@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number
-from knowledge.qa.index import FactRecord
+from knowledge.qa.index import FactRecord, RankingRecord
 from knowledge.qa.intents import Intent
-from knowledge.qa.lookup import Lookup, period_matches
+from knowledge.qa.lookup import Lookup, period_matches, ranking_heading
 from knowledge.qa.metric_match import acceptable
 from knowledge.qa.parse import Query, place_level
+from knowledge.qa.rank_claims import period_matches_label
 
 _LOWEST = re.compile(r"最低|最少|最小|最慢|倒数|垫底")
 _SHOWN = 10
@@ -38,6 +40,10 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
         if usable:
             facts[region.code] = usable
     where = f"{scope.name}下辖" if scope else ""
+    lowest = bool(_LOWEST.search(q.simplified))
+    stated = _stated_ranking(lookup, q, scope, metric, by_growth)
+    if stated is not None and not lowest and any(e.position == 1 for e in stated.entries):
+        return _from_stated(lookup, stated)  # the article's own ranking knows the places the base does not
     if len(facts) < 2:
         text = f"资料里只有{len(facts)}个{where}地区有{metric}数据,排不出名次。"
         return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)
@@ -47,7 +53,6 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     units = Counter(f.unit for _, f in rows)
     unit = units.most_common(1)[0][0]
     rows = [(r, f) for r, f in rows if by_growth or f.unit == unit]  # never rank 亿元 against 万元
-    lowest = bool(_LOWEST.search(q.simplified))
 
     def key(row: tuple[Region, FactRecord]) -> float:
         f = row[1]
@@ -58,17 +63,55 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     period = parse_label(label).describe()
     what = f"{metric}增速" if by_growth else metric
     order = "从低到高" if lowest else "从高到低"
-    lines = [f"在资料覆盖的{len(rows)}个{where}地区中,{period}{what}{order}:"]
+    level = place_level(q.simplified)
+    if scope is None and rows and all(r.level == "province" for r, _ in rows):
+        where, kind = "全国", "省份"  # provinces ranked with no place named: a ranking within the nation
+    else:
+        kind = {"county": "县(市、区)", "city": "市", "province": "省份"}.get(level or "", "地区")
+    counted = f"全国{len(rows)}个{kind}" if where == "全国" else f"{len(rows)}个{where}{kind}"
+    lines = [f"在资料覆盖的{counted}中,{period}{what}{order}:"]
     for i, (region, f) in enumerate(rows[:_SHOWN], 1):
         shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
         lines.append(f"{i}. {region.name} {shown}")
     if len(rows) > _SHOWN:
         lines.append(f"……另有{len(rows) - _SHOWN}个")
-    lines.append(f"{'最低' if lowest else '最高'}的是{rows[0][0].name}。(按各地同期数字排序,未覆盖的地区不在其中)")
+    extreme = "最低" if lowest else "最高"
+    lines.append(f"资料覆盖的地区中{extreme}的是{rows[0][0].name}。(按各地同期数字排序,未覆盖的地区不在其中)")
+    if stated is not None:  # a stated ranking without its first place: say that the top is not known
+        shown = "、".join(f"{e.position}.{lookup.entry_name(e)}" for e in stated.entries if e.position)
+        lines.append(f"另据{ranking_heading(stated)}:{shown};资料中没有它的第1名。")
     used = [f for _, f in rows[:_SHOWN]]
     answer = Answer(True, Intent.COMPUTED_RANKING, "\n".join(lines), metric=metric,
                     facts=[lookup.fact_json(f) for f in used])
     return lookup.with_sources(answer, used, limit=len(used))
+
+
+_TITLE_TALK = re.compile(r"^(?:19|20)\d\d(?:H[12]|Q[1-4](?:-Q[1-4])?|M\d\d)?|排名|排行|排序|情况")
+
+
+def _stated_ranking(lookup: Lookup, q: Query, scope: Region | None, metric: str,
+                    by_growth: bool) -> RankingRecord | None:
+    """An ordered ranking the articles state of the metric asked, within the scope and period asked."""
+    for r in lookup.index.rankings:
+        if r.kind != "ordered" or (scope is not None and r.scope_name not in (scope.name, scope.short)):
+            continue
+        if q.period is not None and (r.period_label is None or not period_matches_label(r.period_label, q)):
+            continue
+        rest = _TITLE_TALK.sub("", r.title.replace(r.scope_name or "", ""))
+        if by_growth != rest.endswith("增速"):
+            continue
+        rest = rest.removesuffix("增速")
+        if rest and (canonical_metric(rest) or rest) == metric:
+            return r
+    return None
+
+
+def _from_stated(lookup: Lookup, r: RankingRecord) -> Answer:
+    first = next(e for e in r.entries if e.position == 1)
+    shown = "、".join(f"{e.position}.{lookup.entry_name(e)}" for e in r.entries[:_SHOWN] if e.position)
+    text = f"据{ranking_heading(r)},第1名是{lookup.entry_name(first)}。\n{shown}"
+    answer = Answer(True, Intent.COMPUTED_RANKING, text, ranking_title=r.title, period_label=r.period_label)
+    return lookup.with_sources(answer, sentence_ids=[r.sentence_id], needle=first.original or first.name)
 
 
 def _metric_of_most(lookup: Lookup, q: Query, places: list[Region]) -> str:

@@ -13,6 +13,7 @@ from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
+from knowledge.qa.metric_match import sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
 from knowledge.qa.ranked import best_ranking, show_ranking
@@ -28,8 +29,7 @@ def figure(lookup: Lookup, q: Query) -> Answer:
             return _no_figure(lookup, q, q.regions[0], asked=q.residual)
         return overview(lookup, q)
     region = q.regions[0]
-    listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
-    if listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS:
+    if listed_well(lookup, q) and (listed := best_ranking(lookup, q)) is not None:
         return show_ranking(lookup, q, listed[1])  # 广东有哪几个GDP过万亿的城市
     share_metric = lookup.share_metric(region, share_part(q) or q.metric or "") if q.wants_share else None
     if share_metric and not any(_scope_agrees(lookup, q, f) for f in lookup.facts(region, share_metric)):
@@ -42,11 +42,20 @@ def figure(lookup: Lookup, q: Query) -> Answer:
         return overview(lookup, q)  # 临清市经济怎么样: a general question, not a missing metric
     if metric is None and (asked := _which_metric(lookup, q, region)) is not None:
         return asked
-    if not facts or metric is None:
-        return _no_figure(lookup, q, region)
+    if not facts or metric is None:  # 玉米产量 asked, only 产量 stored: the words asked say what is missing
+        words = re.sub(r"[a-z]{4,}", "", q.residual)  # lanling玉米产量: the pinyin named the place
+        return _no_figure(lookup, q, region, asked=words if q.metric_score < 100 and len(words) >= 2 else None)
+    if q.metric_score < 100 and metric in (narrower := sub_metrics(lookup.known_metrics(region), q.residual)):
+        return _which_of(lookup, q, region, q.residual, narrower)  # 产量 asked, 玉米产量 stored: not the same
     chosen = [f for f in facts if period_matches(f, q.period)]
     if not chosen:
         return _other_period(lookup, q, region, metric, facts)
+    if q.wants_growth and not q.wants_share and not any(_has_growth(f) for f in chosen):
+        when = describe_wanted(q.period) if q.period is not None else ""
+        text = f"资料里没有{region.name}{when}的{metric}增速数据,我不会编造数字。"
+        return Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{metric}是多少?"], metric=metric)
+    if q.wants_growth and not q.wants_share:  # 增速多少: the newest period that has a growth rate
+        chosen = [f for f in chosen if _has_growth(f)]
     newest = max(f.period_key for f in chosen)
     top = [f for f in chosen if f.period_key == newest]
     if q.wants_share and share_metric is None:
@@ -60,7 +69,7 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     lines = [fact_line(f, lookup.name_of(region)) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
-    if len({(f.value, f.growth) for f in top}) > 1:
+    if disagree(top):
         lines.append("注意:不同来源的数字不一致,以上均列出。")
     older = [f for f in chosen if f.period_key != newest]
     if older:
@@ -71,9 +80,60 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     return lookup.with_sources(answer, shown)
 
 
+def _has_growth(f: FactRecord) -> bool:
+    return f.growth is not None or f.growth_pp is not None
+
+
+_SCALE = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+
+
+def _in_base_unit(f: FactRecord) -> tuple[Decimal, Decimal, str] | None:
+    """(value, half its last digit, unit) without the unit's scale: 19.9万吨 is (199000, 500, 吨)."""
+    if f.value_text is None or not f.unit:
+        return None
+    scale = next((s for s in _SCALE if f.unit.startswith(s) and len(f.unit) > len(s)), "")
+    factor = Decimal(_SCALE.get(scale, 1))
+    value = Decimal(f.value_text)
+    exponent = value.as_tuple().exponent
+    half = Decimal(5) * Decimal(10) ** (exponent - 1) if isinstance(exponent, int) else Decimal(0)
+    return value * factor, half * factor, f.unit[len(scale):]
+
+
+def disagree(facts: list[FactRecord]) -> bool:
+    """Different figures for one thing: 19.9万吨 and 199008.5吨 agree (one is the other rounded)."""
+    if len({f.growth for f in facts}) > 1:
+        return True
+    based = [_in_base_unit(f) for f in facts]
+    if any(b is None for b in based):
+        return len({(f.value_text, f.unit) for f in facts}) > 1
+    known = [b for b in based if b is not None]
+    return any(a[2] != b[2] or abs(a[0] - b[0]) > max(a[1], b[1]) for a in known for b in known)
+
+
 _LIST_ASK = re.compile(r"有哪些|有哪几个|哪些|哪几个|都有谁|分别是|名单")
 LISTED = 60.0  # a list question answered by a ranking must match it well,
 LISTED_WORDS = 55.0  # and by its words alone, not only by its place and period
+
+
+def listed_well(lookup: Lookup, q: Query) -> bool:
+    """A list question that a stated ranking or 名单 answers well, by its words and not only its place."""
+    listed = best_ranking(lookup, q) if _LIST_ASK.search(q.simplified) else None
+    return listed is not None and listed[0] >= LISTED and listed[2] >= LISTED_WORDS
+
+
+_COUNT_ASK = re.compile(r"(?<!哪)几个|多少个")
+
+
+def counted_list(lookup: Lookup, q: Query) -> Answer | None:
+    """湖北有几个千亿县: a stated list that the question names well, counted and shown (None otherwise)."""
+    if not _COUNT_ASK.search(q.simplified) or (q.metric is not None and q.metric_score >= 100):
+        return None
+    listed = best_ranking(lookup, q)
+    if listed is None or listed[0] < LISTED or listed[2] < LISTED_WORDS:
+        return None
+    answer = show_ranking(lookup, q, listed[1])
+    answer.text = f"共{len(listed[1].entries)}个(资料所列):\n" + answer.text
+    return answer
 
 
 def share_part(q: Query) -> str:
@@ -191,7 +251,16 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     options = [m for m in lookup.known_metrics(region) if words in m and m != words]
     if not 2 <= len(options) <= 5:
         return None
-    text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
+    return _which_of(lookup, q, region, words, options)
+
+
+def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: list[str]) -> Answer:
+    """Ask back which stored metric the words mean, each option a question that settles it."""
+    options = options[:5]
+    if len(options) == 1:
+        text = f"资料里没有{region.name}的“{words}”总数,只有{options[0]}:你指的是{options[0]}吗?"
+    else:
+        text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
     questions = [q.text.replace(words, m, 1) if words in q.text else f"{region.short}{m}是多少?" for m in options]
     return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=options)
 
@@ -199,8 +268,12 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
 def _no_figure(lookup: Lookup, q: Query, region: Region, asked: str | None = None) -> Answer:
     if not lookup.index.covers(region.code):
         return not_covered(lookup, region)
+    what = asked or q.metric or ""
     known = lookup.known_metrics(region)
-    text = f"资料里没有{region.name}的{asked or q.metric}数据,我不会编造数字。"
+    # 渔业产值 not stored: 渔业总收入 and 远洋渔业产量 are offered before the place's other figures
+    pairs = {what[i:i + 2] for i in range(len(what) - 1)}
+    known = sorted(known, key=lambda m: -sum(p in m for p in pairs))
+    text = f"资料里没有{region.name}的{what}数据,我不会编造数字。"
     if known:
         text += "我知道" + region.name + "的:" + "、".join(known[:6]) + "。"
     return Answer(False, Intent.FIGURE, text, suggestions=[f"{region.short}{m}是多少?" for m in known[:3]])

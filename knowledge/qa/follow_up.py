@@ -22,6 +22,8 @@ _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 
 def chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
     """南京的 / 南京市鼓楼区 / 第二个 after an ask-back: the question of the choice it names."""
+    if len(choices) == 1 and re.fullmatch(r"(?:是|是的|对|对的|嗯|好|好的|要|yes|ok)[的呢吧啊。!!\s]*", text.lower()):
+        return choices[0][1]  # 你指的是玉米产量吗? 是
     said = re.sub(r"[的呢吧啊??。!!\s]|^(?:是|我说的是|指的是)", "", text)
     if m := re.fullmatch(r"第?([一二三四五1-5])个?", said):
         number = cn_int(m.group(1))
@@ -50,8 +52,9 @@ def is_follow_up(q: Query, simple: str) -> bool:
         return False
     marked = simple.startswith(("那", "那么", "换成", "再看")) or simple.rstrip("?").endswith("呢")
     vocab_metric = q.metric is not None and q.metric_score >= 100
+    # 三产占比多少? names a share (or growth) of no place: the place is the conversation's
     partial = (bool(q.regions) and not q.metric) or (vocab_metric and not q.regions) or (
-        (q.wants_growth or q.wants_share) and not q.regions and not q.metric)
+        (q.wants_growth or q.wants_share) and not q.regions)
     return marked or partial
 
 

@@ -6,6 +6,7 @@ Every intent module answers through a `Lookup`; none reaches into another's inte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -15,7 +16,7 @@ from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number, source_suffix
-from knowledge.qa.index import FactRecord, Index, RankingRecord
+from knowledge.qa.index import EntryRecord, FactRecord, Index, RankingRecord
 from knowledge.qa.metric_match import acceptable, best_metric
 from knowledge.qa.parse import PeriodWanted, Query
 from knowledge.text.normalize import to_simplified
@@ -46,6 +47,14 @@ class Lookup:
         shared = len(self.gaz.candidates(region.name)) > 1
         return self.gaz.describe(region) if shared else region.name
 
+    def entry_name(self, e: EntryRecord) -> str:
+        """A ranked place by its full name (大冶 → 大冶市, 宁夏 → 宁夏回族自治区); a full name as written (即墨市
+        stays 即墨市 in a ranking of the years before it became 即墨区); other entries as written."""
+        if not e.region_code:
+            return e.name
+        region = self.gaz.get(e.region_code)
+        return self.name_of(region) if region.name.startswith(e.name) else e.name
+
     def known_metrics(self, region: Region) -> list[str]:
         """The region's metrics worth offering: catalogue names first, then open names (ingest stores an open
         name only when it passes the noun-phrase check, so serving never loads the POS tagger)."""
@@ -68,7 +77,7 @@ class Lookup:
     def region_metric(self, region: Region, q: Query) -> str | None:
         """The stored metric of this region that the question means (knowledge/qa/metric_match)."""
         # a question mixing scripts is left unconverted by the parser: names are matched in Simplified
-        words = to_simplified(_COMPARE_TALK.sub("", q.residual)) or (q.metric or "")
+        words = to_simplified(without_compare_talk(q.residual)) or (q.metric or "")
         text = to_simplified(q.simplified)
         known, exact = self.metrics_of(region), q.metric_score >= 100
         chosen = best_metric(known, text, words, q.metric, exact=exact)
@@ -116,6 +125,13 @@ class Lookup:
         return answer
 
 
+def without_compare_talk(words: str) -> str:
+    """和哪个夏粮产量高 → 夏粮产量: the joining and asking words of a comparison, each in turn."""
+    while (shorter := _COMPARE_TALK.sub("", words)) != words:
+        words = shorter
+    return words
+
+
 def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
     if wanted is None:
         return True
@@ -124,6 +140,8 @@ def period_matches(f: FactRecord, wanted: PeriodWanted | None) -> bool:
         return p.kind != "target" and (wanted.start is None or (p.start, p.end) == (wanted.start, wanted.end))
     if wanted.label and wanted.label == f.period_label:
         return True
+    if wanted.label and parse_label(wanted.label).kind == "span":
+        return False  # 十四五期间 (2021-2025) is answered by a figure of those years together, not of 2025
     if p.kind == "target" or (wanted.label or "").startswith("target:"):
         return False  # a plan's target is never an outcome, nor an outcome a target
     if p.kind == "asof" and p.asof is not None and (p.asof.month, p.asof.day) == (12, 31) \
@@ -167,12 +185,12 @@ def ranking_heading(r: RankingRecord) -> str:
     return f"《{r.title}》" + (f"({','.join(bits)})" if bits else "")
 
 
-def render_ranking(r: RankingRecord) -> str:
+def render_ranking(r: RankingRecord, name: Callable[[EntryRecord], str] = lambda e: e.name) -> str:
     """An ordered ranking is numbered; a named set is not, since its order means nothing."""
     lines = [ranking_heading(r)]
     for i, e in enumerate(r.entries, 1):
         note = f"(原文作“{e.original}”)" if e.original else ""
-        lines.append(f"{e.position or i}. {e.name}{note}" if r.kind == "ordered" else f"· {e.name}{note}")
+        lines.append(f"{e.position or i}. {name(e)}{note}" if r.kind == "ordered" else f"· {name(e)}{note}")
     return "\n".join(lines)
 
 

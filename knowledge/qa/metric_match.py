@@ -44,6 +44,15 @@ def narrows(name: str, words: str, asked: str | None) -> bool:
     return False
 
 
+def _another_vocabulary_metric(name: str, words: str, asked: str | None) -> bool:
+    """进出口总额 is not 进口总额: when the question used a vocabulary word, a stored name the vocabulary knows
+    as another metric is close only if it holds the words whole (工业增加值 in 规上工业增加值)."""
+    if asked is None:
+        return False
+    other = canonical_metric(name)
+    return other is not None and other != asked and words not in name
+
+
 def coverage(words: str, name: str) -> tuple[float, float]:
     """(share of the words the name holds, in any order and in order; share of the name they account for)."""
     common = sum((Counter(words) & Counter(name)).values())
@@ -68,9 +77,19 @@ def best_metric(known: list[str], text: str, words: str, asked: str | None, *, e
     scored = acceptable(known, words, asked, exact=exact)
     if scored:
         return scored[0]
-    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单)
-    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)]
+    # a short stored name the question's words hold whole (企业 in 多少家企业入选…名单), but not the head of
+    # a narrower name the question asks (产量 is not 玉米产量: the question's words end with it)
+    inside = [m for m in known if len(m) >= 2 and m in words and not any(ch.isdigit() for ch in m)
+              and not words.endswith(m)]
     return max(inside, key=len) if inside else None
+
+
+def sub_metrics(known: list[str], words: str) -> list[str]:
+    """The stored names that are a kind of what the words ask (玉米产量, 夏粮产量 for 产量): the words whole,
+    after a modifier. None of them is the figure asked; they are options to ask back with."""
+    if len(words) < 2 or words in known:
+        return []
+    return [m for m in known if m.endswith(words) and len(m) > len(words)]
 
 
 def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool = True) -> list[str]:
@@ -80,7 +99,7 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
     scored = []
     for w in tried:
         for m in known:
-            if narrows(m, w, asked if exact else None):
+            if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None):
                 continue
             held, kept = coverage(w, m)
             common = sum((Counter(w) & Counter(m)).values())
@@ -92,9 +111,12 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
 
 def combined_metric(modifier: str, previous: str, known: list[str]) -> str | None:
     """人均呢? after GDP: the modifier joined to the previous metric, when that names a stored metric;
-    那增加值呢? after 规上工业总产值: the word in place of the previous metric's tail (规上工业增加值)."""
+    那增加值呢? after 规上工业总产值: the word in place of the previous metric's tail (规上工业增加值);
+    水稻呢? after 玉米产量: the word in place of its head (水稻产量)."""
     heads = [previous[:i] + modifier for i in range(len(previous) - 1, 1, -1)]
-    for joined in (modifier + previous, previous + modifier, *heads):
+    # 水稻呢? after 玉米产量: the word in place of the previous metric's head (水稻产量)
+    tails = [modifier + previous[i:] for i in range(1, len(previous) - 1)]
+    for joined in (modifier + previous, previous + modifier, *heads, *tails):
         canonical = canonical_metric(joined) or joined
         if canonical in known:
             return canonical

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge.extract.metrics import metrics
+from knowledge.extract.periods import parse_label
+from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.fallback import not_covered, out_of_scope, region_needed
 from knowledge.qa.format import fact_line
@@ -59,11 +63,44 @@ def _places_named(lookup: Lookup, sentence_ids: list[int]) -> list[str]:
     return list(dict.fromkeys(names))[:5]
 
 
+def _places_asked(lookup: Lookup, q: Query) -> list[Region]:
+    """The places a topic must be about: those the base covers, or named in full (合作 in 有合作 is a word,
+    not 合作市)."""
+    text = q.simplified
+    return [r for r in q.regions if lookup.index.covers(r.code) or r.name in text
+            or any(len(form) >= 3 and form in text for form in r.aliases)]
+
+
+def _about_place(lookup: Lookup, sid: int, places: list[Region]) -> bool:
+    """The sentence names a place asked (or one inside it), or states a figure of one."""
+    if not places:
+        return True
+    named = [m.region.code for m in lookup.gaz.find_mentions(lookup.index.sentences[sid])]
+    named += [lookup.index.facts[i].region_code for i in lookup.index.by_sentence.get(sid, [])]
+    return any(code == r.code or lookup.within(code, r) for code in named for r in places)
+
+
+def _of_period(lookup: Lookup, sid: int, q: Query) -> bool:
+    """The sentence is about the year asked: its figures' periods, else the years it writes, else the
+    year its article was published."""
+    year = q.period.year if q.period is not None else None
+    if year is None:
+        return True
+    periods = [parse_label(lookup.index.facts[i].period_label).year for i in lookup.index.by_sentence.get(sid, [])]
+    if any(periods):
+        return year in periods
+    written = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", lookup.index.sentences[sid])}
+    if written:
+        return year in written
+    published = lookup.index.sources[lookup.index.sentence_article[sid]].published
+    return published is not None and published.year in (year, year + 1)
+
+
 def topic(lookup: Lookup, q: Query) -> Answer:
     """Sentences about a topic (氢能, 不锈钢), those with figures first."""
     word = q.topic or ""
     index = lookup.index
-    tokens = topic_tokens(q.simplified, index) or [word]
+    tokens = topic_tokens(q.simplified, index) or [word]  # the places asked still weigh the sentences
     weight = {t: index.idf(t) for t in tokens}
     candidates: set[int] = set().union(*(index.sentences_with(t) for t in tokens))
 
@@ -74,6 +111,13 @@ def topic(lookup: Lookup, q: Query) -> Answer:
     hits = sorted(candidates, key=score, reverse=True)
     if not hits:
         return out_of_scope(lookup, q)
+    asked = _places_asked(lookup, q)
+    hits = [sid for sid in hits if _about_place(lookup, sid, asked) and _of_period(lookup, sid, q)]
+    if not hits:  # the topic is in the base, but not for the place or year asked: never another's
+        where = "、".join(lookup.name_of(r) for r in asked)
+        when = f"{q.period.year}年" if q.period is not None and q.period.year else ""
+        text = f"资料里没有{where}{when}关于“{word}”的内容,我不会用其他地方或其他时期的资料代替。"
+        return Answer(False, Intent.TOPIC, text, suggestions=[f"介绍一下{r.short}" for r in q.regions][:2])
     facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
     places = _places_named(lookup, hits[:3])
     lines = [f"关于“{word}”,资料中提到的地方:{'、'.join(places)}" if places else f"关于“{word}”,资料中有:"]

@@ -16,13 +16,21 @@ from dataclasses import replace
 from datetime import date
 
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position
+from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
 from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, remember
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.places import find_regions
 from knowledge.qa.query import Conversation, PeriodWanted, Query, wanted_from_label
-from knowledge.qa.slots import find_company, find_metric, find_period, find_topic, residual_words, topic_tokens
+from knowledge.qa.slots import (
+    find_company,
+    find_metric,
+    find_period,
+    find_topic,
+    residual_words,
+    topic_tokens,
+    without_places,
+)
 from knowledge.text.normalize import detect_script, to_simplified
 
 __all__ = [
@@ -46,6 +54,7 @@ _SHARE_RE = re.compile(
 )
 _MONEY_ASK_RE = re.compile(r"金额|多少钱|投资额|总投资|资金")
 _COUNT_ASK_RE = re.compile(r"多少(?:个|家|项|户|人|名|座|所|条)|几(?:个|家|项|户|名|座|所|条)")
+_FIGURE_ASK = re.compile(r"多少|几[个家项成]|是多少")
 _SHARE_SCOPE_RE = re.compile(r"占(?:全省|全市|全国|全县|全区)")
 
 
@@ -82,6 +91,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.entries = [name for name in index.entry_names if name in simple]
     q.wants_growth = bool(_GROWTH_RE.search(simple))
     q.position = position(simple)
+    q.top = top_n(simple)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
     continuable = not q.elsewhere and not OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
@@ -97,9 +107,11 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
         q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back
     if q.intent == "out_of_scope" and not q.elsewhere and not OUT_WORDS.search(simple):
-        q.topic = find_topic(simple, index)
+        q.topic = find_topic(without_places(simple, q.regions), index)
         if q.topic:
             q.intent = Intent.TOPIC
+        elif len(q.regions) == 1 and len(q.residual) >= 2 and (q.wants_growth or _FIGURE_ASK.search(simple)):
+            q.intent = Intent.FIGURE  # 济宁存款增速: a figure the base does not have, said as such
     return q
 
 

@@ -31,6 +31,7 @@ class Query:
     metric_score: float = 0.0
     period: PeriodWanted | None = None
     position: int | None = None
+    top: int | None = None  # 前三名: the first N entries of a ranking
     company: str | None = None
     topic: str | None = None
     wants_growth: bool = False

@@ -71,10 +71,14 @@ def claim_period(lookup: Lookup, claim: ClaimRecord) -> str | None:
     article (the claim's metric first, else the period most of the place's figures there have)."""
     index = lookup.index
     about = claim.about or ""
-    for ids in (index.by_sentence.get(claim.sentence_id, []), index.by_region.get(claim.region_code or "", [])):
+    for step, ids in enumerate((index.by_sentence.get(claim.sentence_id, []),
+                                index.by_region.get(claim.region_code or "", []))):
         same = [index.facts[i] for i in ids]
         same = [f for f in same if f.region_code == claim.region_code and f.article_id == claim.article_id
                 and parse_label(f.period_label).kind not in ("undated", "target")]
+        if not same and step == 0 and (year := _year_written_before(index.sentences.get(claim.sentence_id, ""),
+                                                                    claim.claim)):
+            return year  # 截至2019年,…排名上升至第77位: the year the sentence gives its claim
         if not same:
             continue
         own = [f.period_label for f in same if about and about.startswith(f.metric)]
@@ -84,6 +88,14 @@ def claim_period(lookup: Lookup, claim: ClaimRecord) -> str | None:
     labels = [f.period_label for f in index.facts if f.article_id == claim.article_id
               and parse_label(f.period_label).kind not in ("undated", "target")]
     return max(sorted(set(labels)), key=labels.count) if labels else None
+
+
+def _year_written_before(sentence: str, claim: str) -> str | None:
+    """The one year a sentence writes before its claim (截至2019年, 2022年…), when it writes only one."""
+    at = sentence.find(claim)
+    years = set(re.findall(r"((?:19|20)\d\d)年(?![底末]?[一二三四]季度|上半年|下半年|\d{1,2}月)",
+                           sentence[: at if at >= 0 else len(sentence)]))
+    return years.pop() if len(years) == 1 else None
 
 
 def claim_targets(lookup: Lookup, claim: ClaimRecord) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -39,12 +41,14 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
             return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",
                           ranking_title=ranking.title)
         note = f"(原文作“{entry.original}”)" if entry.original else ""
-        text = f"{ranking_heading(ranking)}:第{entry.position}名是{entry.name}{note}。"
+        text = f"{ranking_heading(ranking)}:第{entry.position}名是{lookup.entry_name(entry)}{note}。"
         return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
                                    sentence_ids=[ranking.sentence_id], needle=entry.original or entry.name)
     first = ranking.entries[0]
-    return lookup.with_sources(Answer(True, Intent.RANKING_LIST, render_ranking(ranking), ranking_title=ranking.title),
-                               sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
+    if q.top and ranking.kind == "ordered" and any(e.position and e.position <= q.top for e in ranking.entries):
+        ranking = replace(ranking, entries=tuple(e for e in ranking.entries if e.position and e.position <= q.top))
+    answer = Answer(True, Intent.RANKING_LIST, render_ranking(ranking, lookup.entry_name), ranking_title=ranking.title)
+    return lookup.with_sources(answer, sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
 
 
 def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
@@ -52,14 +56,15 @@ def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
     return best[1] if best is not None and best[0] >= 45 else None
 
 
-def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float] | None:
+def best_ranking(lookup: Lookup, q: Query, among: Callable[[RankingRecord], bool] | None = None,
+                 ) -> tuple[float, RankingRecord, float] | None:
     """The ranking the question means, its score, and how well its words alone match: the title's words
     (百强 = 100强, 150到200 = 150-200),
-    its scope among the places named and its period against the one asked."""
+    its scope among the places named and its period against the one asked. `among` narrows the candidates."""
     rankings = lookup.index.rankings
     if not rankings:
         return None
-    if q.ranking_title and len(q.residual) <= 3:
+    if q.ranking_title and len(q.residual) <= 3 and among is None:
         chosen = next((r for r in rankings if r.title == q.ranking_title), None)
         return (100.0, chosen, 100.0) if chosen else None
     words = q.simplified
@@ -95,10 +100,14 @@ def best_ranking(lookup: Lookup, q: Query) -> tuple[float, RankingRecord, float]
             s += 10 if period_matches_label(r.period_label, q) else -15
         return s
 
-    asked = [r for r in rankings if _scope_fits(lookup, q, r)]
+    asked = [r for r in rankings if _scope_fits(lookup, q, r) and (among is None or among(r))]
     if not asked:
         return None
     top = max(asked, key=score)
+    # of versions of one list (广东's 万亿城市 of 2016-2020 and of 2021) that match alike, the newest
+    versions = [r for r in asked if r.title == top.title and r.scope_name == top.scope_name
+                and score(r) >= score(top) - 5]
+    top = max(versions, key=lambda r: parse_label(r.period_label).sort_key if r.period_label else (0, 0))
     return score(top), top, worded(top)
 
 
@@ -132,10 +141,11 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
         where = f"在{s.scope}" if s.scope and s.ranking is None else ""
         if s.ranking is not None:
             r = s.ranking
-            top = "、".join(f"{x.position}.{x.name}" for x in r.entries[:3] if x.position)
+            top = "、".join(f"{x.position}.{lookup.entry_name(x)}" for x in r.entries[:3] if x.position)
             lines.append(f"{region.name}在{ranking_heading(r)}中第{s.position}名" + (f"。前三名:{top}" if top else ""))
         else:
-            lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}名(原文:“{s.needle}”)")
+            unknown = "(资料未注明这一排名的时期)" if not s.period_label and q.period is not None else ""
+            lines.append(f"{region.name}{when} {s.label}{where}排第{s.position}名(原文:“{s.needle}”){unknown}")
     s = found[0]
     answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
                     ranking_title=s.ranking.title if s.ranking else None)
@@ -201,7 +211,7 @@ def _members_within(lookup: Lookup, region: Region) -> Answer:
         inside = [e for e in r.entries if e.region_code and lookup.within(e.region_code, region)]
         if inside and r.kind == "set":
             first = first or r
-            lines.append(f"{ranking_heading(r)}:" + "、".join(e.name for e in inside))
+            lines.append(f"{ranking_heading(r)}:" + "、".join(lookup.entry_name(e) for e in inside))
     if first is None:
         return no_ranking(region)
     text = f"{region.name}入选的:\n" + "\n".join(lines)

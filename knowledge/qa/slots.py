@@ -16,19 +16,28 @@ from knowledge.text.segment import cut
 
 FILLER = re.compile(
     r"是多少|多少|有多少|是什么|是啥|什么|怎么样|如何|请问|请|告诉我|查一下|查询|一下|其中|[比较](?:上年|去年)|的|了|吗|呢|啊|呀|吧|"
-    r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
+    r"[??!!。,,、\s]|帮我|我想知道|知道|数据|情况|在哪里|哪里|哪儿|有|是|年|今年|去年|上半年|下半年|前三季度|全年|同比|增长|增速"
 )
 _TARGET_RE = re.compile(r"目标|预期|预计增长|计划增长")
 _LATEST_RE = re.compile(r"今年|目前|最新|最近|当前|现在|眼下")
 _BARE_SPANS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3)}
 
 
+def without_places(text: str, regions: list[Region]) -> str:
+    """The text without the names of the places found in it (济宁 is the place asked, not a topic)."""
+    for region in regions:
+        for form in sorted((region.name, region.short, *region.aliases), key=len, reverse=True):
+            if len(form) >= 2:
+                text = text.replace(form, "")
+    return text
+
+
 def residual_words(text: str, regions: list[Region]) -> str:
     """The question without region names and filler: what is left names the metric."""
-    for region in regions:
-        for form in (region.name, *region.aliases):
-            text = text.replace(form, "")
-    text = re.sub(r"\d{4}年|全省|山东|全市|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?", "", text)
+    text = without_places(text, regions)
+    text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[第前]?[一二三四1-4]季度"
+                  r"|全省|山东|全市"
+                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?", "", text)
     return FILLER.sub("", text)
 
 
@@ -57,7 +66,9 @@ def find_period(text: str, *, today: date) -> PeriodWanted | None:
     if _LATEST_RE.search(text) and not re.search(r"(?:19|20)\d\d", text):
         bounds = next((se for name, se in _BARE_SPANS.items() if name in text), None)
         return PeriodWanted(None, bounds[0] if bounds else None, bounds[1] if bounds else None, None, latest=True)
-    mentions = [m for m in find_periods(text, published=today) if m.explicit_year or _relative(text)]
+    # 十四五期间 names its years (2021-2025) without writing them
+    mentions = [m for m in find_periods(text, published=today)
+                if m.explicit_year or _relative(text) or m.period.kind == "span"]
     if mentions:
         p = mentions[0].period
         if p.year is not None and _TARGET_RE.search(text):  # 2019年GDP增长目标: the plan's target, not an outcome
@@ -95,11 +106,13 @@ def find_topic(text: str, index: Index) -> str | None:
 
 def topic_tokens(text: str, index: Index) -> list[str]:
     postings = index.ensure_postings()
-    words = [t for t in cut(text) if len(t) >= 2 and not FILLER.fullmatch(t) and t in postings]
+    # a year or a latin word (a place in pinyin) is no topic
+    words = [t for t in cut(text) if len(t) >= 2 and not FILLER.fullmatch(t) and t in postings
+             and not t.isdigit() and not t.isascii()]
     # single characters such as 铝 join the word after them: 铝 + 产业链 → 铝产业
     for a, b in zip(cut(text), cut(text)[1:], strict=False):
         joined = a + b[:2]
-        if len(a) == 1 and "\u4e00" <= a <= "\u9fff" and any(joined in index.sentences[i] for i in
-                                                                  list(postings.get(b, ()))[:200]):
+        if len(a) == 1 and "\u4e00" <= a <= "\u9fff" and not FILLER.fullmatch(b) \
+                and any(joined in index.sentences[i] for i in list(postings.get(b, ()))[:200]):
             words.append(joined)
     return words

@@ -42,6 +42,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     bad: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason: a Note)
     warnings: list[str] = field(default_factory=list)  # Notes: English as str, Chinese as .zh
+    skipped: list[str] = field(default_factory=list)  # a folder's README/SOURCES-style files, not articles
     added: Counter[str] = field(default_factory=Counter)
     facts_removed: int = 0
 
@@ -62,6 +63,8 @@ class IngestReport:
         if self.facts_removed:
             lines.append(f"facts removed: {self.facts_removed}")
         lines.extend(f"bad file {name}: {reason}" for name, reason in self.bad)
+        if self.skipped:
+            lines.append("skipped (documentation, not articles): " + ", ".join(self.skipped))
         lines.extend(f"warning: {w}" for w in self.warnings)
         return lines
 
@@ -77,6 +80,8 @@ class IngestReport:
         if self.facts_removed:
             lines.append(f"移除数据:{self.facts_removed} 条")
         lines.extend(f"无法导入 {name}:{chinese(reason)}" for name, reason in self.bad)
+        if self.skipped:
+            lines.append("已跳过(说明文件,不是文章):" + "、".join(self.skipped))
         lines.extend(f"提醒:{chinese(w)}" for w in self.warnings)
         return lines
 
@@ -94,10 +99,12 @@ def ingest_paths(
     far; the whole write is still one transaction, so a failure part-way changes nothing.
     """
     report = IngestReport()
+    skipped: list[Path] = []
     try:
-        files = discover(paths)
+        files = discover(paths, skipped=skipped)
     except BadArticleError as exc:
         raise IngestError(str(exc), zh=exc.zh) from exc
+    report.skipped = sorted(p.name for p in skipped)
     with session_scope(engine) as session:
         known = article_hashes(session=session)
     seen: set[str] = set()

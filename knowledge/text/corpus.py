@@ -23,6 +23,10 @@ MANIFEST = "manifest.toml"
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_BYTES = 5_000_000
 _FRONT_MATTER_RE = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
+# A folder's own documentation (README.md, SOURCES.md, LICENSE.txt, CHANGELOG.md) describes the articles; it is
+# not one. Such files go by a few conventional names, in any case, maybe with a language tag (README_zh.md).
+_DOCUMENTATION_NAMES = frozenset({"readme", "sources", "license", "licence", "copying", "changelog", "changes",
+                                  "notice", "authors", "contributing"})
 
 
 @dataclass(slots=True)
@@ -51,16 +55,32 @@ class RawArticle:
         return Path(self.source).suffix.lower()
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Article files under the given files or folders, sorted, without duplicates."""
+def is_documentation(name: str) -> bool:
+    """README.md, SOURCES.md, LICENSE: a file that documents a folder of articles rather than being one."""
+    stem = re.sub(r"[_-][a-z]{2}(?:[_-][a-z]{2})?$", "", name.split(".", 1)[0].lower())
+    return stem in _DOCUMENTATION_NAMES
+
+
+def discover(paths: Iterable[Path], *, skipped: list[Path] | None = None) -> list[Path]:
+    """Article files under the given files or folders, sorted, without duplicates.
+
+    A folder's documentation files (`is_documentation`) are left out, and listed in `skipped` when given;
+    a file named explicitly is always taken.
+    """
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
             root = path.resolve()  # once per folder: resolving every file costs a syscall per path component
             children: list[str] = []
             for folder, _dirs, names in os.walk(root):  # like rglob, symlinked folders are not entered
-                children.extend(os.path.join(folder, name) for name in names
-                                if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."))
+                for name in names:
+                    if not name.lower().endswith(ARTICLE_SUFFIXES) or name.startswith("."):
+                        continue
+                    if is_documentation(name):
+                        if skipped is not None:
+                            skipped.append(Path(folder, name))
+                        continue
+                    children.append(os.path.join(folder, name))
             for child in sorted(children):
                 if os.path.isfile(child):
                     found[Path(child)] = None

@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.qa.compare import in_base_unit
 from knowledge.qa.index import FactRecord
+from knowledge.qa.lookup import without_compare_talk
 from knowledge.service import KnowledgeBase
 from tests.qa.kbkit import base_from, body
 
@@ -55,3 +56,10 @@ def _fact(value: str, unit: str) -> FactRecord:
 def test_units_scale_to_one_base(value: str, unit: str, scaled: tuple[str, str]) -> None:
     got = in_base_unit(_fact(value, unit))
     assert got is not None and (got[0].normalize(), got[1]) == (type(got[0])(scaled[0]).normalize(), scaled[1])
+
+
+
+@pytest.mark.parametrize("residual, words", [("和哪个夏粮产量高", "夏粮产量"), ("与谁GDP更高", "GDP"),
+                                             ("和GDP谁高", "GDP")], ids=["which-between", "whose", "who"])
+def test_the_asking_words_of_a_comparison_are_no_part_of_its_metric(residual: str, words: str) -> None:
+    assert without_compare_talk(residual) == words

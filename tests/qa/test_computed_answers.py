@@ -52,3 +52,27 @@ def test_comparison_gives_both_values_the_difference_and_the_ratio(kb: Knowledge
     assert "160.5 − 120.3 = 40.2亿元" in text  # the working is shown
     assert "1.33倍" in text
     assert len(answer.sources) >= 1
+
+
+# Written for the test: the first place is stated by rank only, without a figure the base could rank.
+STATED_FIRST = """聊城各县市区半年经济简报
+发布日期:2023-07-30
+2023年上半年,东昌府区地区生产总值总量居全市第一位。
+2023年上半年,冠县实现地区生产总值120.3亿元,同比增长6.2%,总量居全市第三位。
+2023年上半年,莘县实现地区生产总值140.8亿元,同比增长4.0%。
+"""
+
+
+def test_a_stated_ranking_names_the_first_place_the_figures_miss(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("stated_first"), {"liaocheng.txt": STATED_FIRST})
+    text = body(kb.ask("聊城哪个县GDP最高?").answer.text)
+    assert "第1名是东昌府区" in text and "最高的是莘县" not in text
+
+
+def test_provinces_ranked_with_no_place_named_are_ranked_within_the_nation(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("provinces"), {"p.txt": (
+        "三省夏粮简报\n发布日期:2023-07-20\n2023年,河南省夏粮产量3820.1万吨。2023年,山东省夏粮产量2650.3万吨。"
+        "2023年,安徽省夏粮产量1710.2万吨。\n")})
+    text = body(kb.ask("2023年哪个省夏粮产量最高?").answer.text)
+    assert "在资料覆盖的全国3个省份中" in text and "最高的是河南省" in text

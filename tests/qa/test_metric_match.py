@@ -39,7 +39,23 @@ def test_narrowing_needs_the_rest_to_be_what_was_asked() -> None:
     ("人均", "地区生产总值", ["地区生产总值", "人均地区生产总值"], "人均地区生产总值"),
     ("增加值", "规上工业总产值", ["规上工业总产值", "规上工业增加值"], "规上工业增加值"),
     ("出口", "地区生产总值", ["地区生产总值"], None),
-], ids=["prefix", "tail-replaced", "none"])
+    ("水稻", "玉米产量", ["玉米产量", "水稻产量"], "水稻产量"),
+], ids=["prefix", "tail-replaced", "none", "head-replaced"])
 def test_a_follow_up_word_joins_the_previous_metric(modifier: str, previous: str, known: list[str],
                                                     expected: str | None) -> None:
     assert combined_metric(modifier, previous, known) == expected
+
+
+def test_a_month_span_is_no_part_of_the_metric_words() -> None:
+    from knowledge.qa.slots import residual_words
+
+    assert residual_words("1-11月规上工业增速多少", []) == "规上工业"
+    assert residual_words("2023年1至9月份社零额", []) == "社零额"
+    assert "500" in residual_words("过500亿元的县有几个", [])  # a bound is not a period
+
+
+def test_another_vocabulary_metric_is_not_close_unless_it_holds_the_words_whole() -> None:
+    from knowledge.qa.metric_match import acceptable
+
+    assert acceptable(["进出口总额"], "进口", "进口总额") == []  # 进出口 is not 进口
+    assert acceptable(["规上工业增加值"], "工业增加值", "工业增加值") == ["规上工业增加值"]

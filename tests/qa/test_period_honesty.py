@@ -50,3 +50,23 @@ def test_a_bare_half_year_settles_to_the_period_shown(kb: KnowledgeBase) -> None
     first = kb.ask("临清上半年GDP是多少?")
     assert "2023年上半年" in body(first.answer.text)
     assert "2022年上半年" in body(kb.ask("去年呢?", first.state).answer.text)
+
+
+def test_a_growth_asked_of_a_period_without_one_is_refused(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("no_growth"), {**ARTICLES, "a2021.txt": (
+        "临清经济简报\n发布日期:2022-01-30\n2021年,临清市实现地区生产总值290.4亿元。\n")})
+    answer = kb.ask("临清2021年GDP增速是多少?").answer
+    assert not answer.found and "增速" in answer.text and "290.4" not in answer.text
+    newest = body(kb.ask("临清GDP增速是多少?").answer.text)  # no period asked: the newest with a growth rate
+    assert "5.5%" in newest and "2023年上半年" in newest
+
+
+def test_a_plan_period_is_answered_by_its_years_together_never_by_its_last(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("plan_period"), {"plan.txt": (
+        "临清市政府工作报告\n发布日期:2026-01-20\n“十四五”期间,临清市累计实施重点项目320个。"
+        "2025年,临清市实现地区生产总值330.2亿元,同比增长5.1%。\n")})
+    projects = body(kb.ask("临清十四五期间实施了多少个重点项目?").answer.text)
+    assert "320个" in projects and "2021-2025年" in projects
+    gdp = kb.ask("临清十四五期间GDP是多少?").answer
+    assert not gdp.found and "2021-2025年" in gdp.text

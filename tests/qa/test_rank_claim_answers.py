@@ -43,3 +43,18 @@ def test_a_rank_follow_up_keeps_the_place_and_metric(kb: KnowledgeBase) -> None:
     first = kb.ask("高唐县2022年GDP是多少?")
     follow = kb.ask("增速在全市排第几?", first.state).answer
     assert follow.found and "第2名" in body(follow.text)
+
+
+def test_a_claim_takes_the_year_its_sentence_gives_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("claim_year"), {"pingyuan.txt": (
+        "平原县发展回顾\n发布日期:2021-12-30\n2020年,平原县地区生产总值250.3亿元。"
+        "截至2019年,平原县在全国县域竞争力排名由第120位上升至第88位。\n")})
+    text = body(kb.ask("平原县全国县域竞争力排第几?").answer.text)
+    assert "第88名" in text and "2019年" in text and "2020年" not in text
+
+
+def test_a_rank_of_unknown_period_says_so_when_a_period_is_asked(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("claim_undated"), {"yucheng.txt": (
+        "禹城快讯\n禹城县域经济综合实力位居全市第二。\n")})
+    text = body(kb.ask("禹城上半年县域经济综合实力全市排第几?").answer.text)
+    assert "第2名" in text and "未注明" in text

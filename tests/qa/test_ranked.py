@@ -44,3 +44,15 @@ def test_a_list_whose_numbers_differ_is_not_the_one_asked(tmp_path_factory: pyte
     assert "宁津" in listed and "武城" in listed
     other = kb.ask("德州GDP过1000亿元的县有哪些?").answer
     assert "宁津" not in body(other.text)  # 过1000亿 is another band
+
+
+def test_ranked_places_are_shown_by_their_full_names(kb: KnowledgeBase) -> None:
+    text = body(kb.ask("广东有哪几个GDP过万亿的城市?").answer.text)
+    assert all(f"{name}市" in text for name in ("深圳", "广州", "佛山", "东莞"))  # the article wrote 深圳, 广州…
+
+
+def test_the_first_entries_asked_of_an_ordered_ranking(tmp_path_factory: pytest.TempPathFactory) -> None:
+    kb = base_from(tmp_path_factory.mktemp("top"), {"top.txt": (
+        "县域榜单简报\n发布日期:2018-01-05\n2017年全省县域制造业排名前五位的依次是:昆山市、江阴市、即墨市、晋江市、慈溪市。\n")})
+    text = body(kb.ask("2017年县域制造业排名前三名是哪些?").answer.text)
+    assert "昆山市" in text and "即墨市" in text and "晋江市" not in text  # 即墨市 as the ranking wrote it

@@ -34,6 +34,8 @@ COMPUTED = [
     ("share-revenue-gdp", "临清一般公共预算收入占生产总值的比重是多少?"),
     ("rank-over-base", "聊城哪个县规上工业增加值增长最快?"),
     ("ranking-over-base", "各县一般公共预算收入排名"),
+    ("group-count", "哪个市的高质量发展先进县最多?"),
+    ("list-count", "山东有几个高质量发展先进县?"),
 ]
 
 # Cases that fail today, with why; xfail strict, so a fix shows up as XPASS. Overviews failed at b03e47a
@@ -81,8 +83,10 @@ def computed_from(value: Decimal, cited: list[Decimal]) -> bool:
     return False
 
 
-# 资料里只有1个地区有…数据 / 在资料覆盖的N个地区中: a count of the base itself, which no article states
-COVERAGE = re.compile(r"资料(?:里|中)?(?:只有|覆盖的?)\d+个")
+# 资料里只有1个地区有…数据 / 在资料覆盖的N个地区中: a count of the base itself, which no article states; and
+# counts of a cited list's entries (共10个(资料所列), 10个入选地区, 各地:潍坊市2个…) or of places over a bound
+COVERAGE = re.compile(r"资料(?:里|中)?(?:只有|覆盖的?)(?:全国)?\d+个|共\d+个(?=\(资料所列\))|的\d+个入选地区"
+                      r"|的是.{2,12}?\(\d+个\)|的有\d+个|^各地:.*$", re.M)
 
 
 def unsourced(kb: KnowledgeBase, answer: Answer) -> list[str]:
