@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -73,12 +74,41 @@ def plausible(text: str, start: int, length: int) -> bool:
     return surface[-1] + text[end] not in common_words() or text[end : end + 2] in common_words()
 
 
+COMMON_WORDS_FILE = "common_words.txt"  # in knowledge/data, from scripts/build_gazetteer.py --words-only
+_COMMON_WORDS_HEADER = "# two-character words seen 100 times or more in jieba's dict.txt of {size} bytes (MIT)"
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Two-character words jieba has seen 100 times or more: enough to see a short form straddle two."""
+    return read_common_words(Path(str(files("knowledge").joinpath("data", COMMON_WORDS_FILE))), jieba_dictionary())
+
+
+def read_common_words(saved: Path, dictionary: Path) -> frozenset[str]:
+    """The saved list when it was made from a dictionary of this one's size; else the dictionary's own
+    words, which takes ten times as long (5 MB read and scanned)."""
+    try:
+        header, _, words = saved.read_text(encoding="utf-8").partition("\n")
+    except FileNotFoundError:
+        header, words = "", ""
+    if header == _COMMON_WORDS_HEADER.format(size=dictionary.stat().st_size):
+        return frozenset(words.split())
+    return words_of_dictionary(dictionary)
+
+
+def words_of_dictionary(dictionary: Path) -> frozenset[str]:
+    return frozenset(re.findall(r"^(\S\S) \d{3,} ", dictionary.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def common_words_file(dictionary: Path) -> str:
+    """The text of the saved list for this jieba dictionary."""
+    words = sorted(words_of_dictionary(dictionary))
+    return "\n".join([_COMMON_WORDS_HEADER.format(size=dictionary.stat().st_size), *words]) + "\n"
+
+
+def jieba_dictionary() -> Path:
     # found, not imported: importing jieba (and the pkg_resources it pulls in) costs a one-shot ask 0.2 s
     spec = find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("jieba")
-    text = (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
-    return frozenset(re.findall(r"^(\S\S) \d{3,} ", text, re.MULTILINE))
+    return Path(spec.submodule_search_locations[0]) / "dict.txt"
