@@ -14,12 +14,20 @@ import ahocorasick
 
 # A short form right before one of these names a street or an institution elsewhere (青岛's 聊城路).
 STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
+# Characters that stand alone as a conjunction or preposition (and, or, at, to, from …): a two-character
+# name made of one of them and its suffix (和县) is read as that word when its suffix starts the name of
+# an organ of that level (县委, 县政府): 部署和县委… is "deploy, and the county committee".
+FUNCTION_CHARACTERS = frozenset("和与及并或在对向从把被将让给于由跟同")
+SUFFIXES = "省市区县"
+OFFICE_WORDS = ("委", "政府", "人大", "政协")  # after a suffix: 县委, 市政府, 区人大, 省政协
 
 
 class FormMatcher:
     """Finds every known form in a text in one automaton pass; `guarded` forms must also look like words."""
 
-    def __init__(self, forms: Iterable[str], guarded: set[str]) -> None:
+    def __init__(self, forms: Iterable[str], guarded: set[str], *, simplified: dict[str, str] | None = None) -> None:
+        """`simplified` gives the Simplified writing of Traditional forms (中山區 → 中山区): whether a form is
+        read where it stands is judged on that writing."""
         self._automaton = ahocorasick.Automaton()
         for form in forms:
             self._automaton.add_word(form, len(form))
@@ -27,6 +35,7 @@ class FormMatcher:
         if not self._empty:
             self._automaton.make_automaton()
         self._guarded = guarded
+        self._simplified = simplified or {}
         # the same sentence is scanned with and without a city context: the spans do not depend on it
         self.spans = lru_cache(maxsize=4096)(self._longest_spans)
 
@@ -40,7 +49,10 @@ class FormMatcher:
         spans = []
         for last, length in self._automaton.iter(text):
             start = last + 1 - length
-            if text[start:last + 1] not in self._guarded or plausible(text, start, length):
+            surface = text[start:last + 1]
+            written = self._simplified.get(surface, surface)
+            if ((surface not in self._guarded or plausible(text, start, written))
+                    and not function_word_then_office(text, start, written)):
                 spans.append((start, last + 1))
         spans.sort(key=lambda span: (span[0], -span[1]))  # at one start, the longer form first
         starts = [start for start, _end in spans]
@@ -62,10 +74,10 @@ class FormMatcher:
         return tuple(chosen)
 
 
-def plausible(text: str, start: int, length: int) -> bool:
-    """A short form is refused before a street word or where it ends inside a word (新平|台, 提高|青年)."""
-    end = start + length
-    surface = text[start:end]
+def plausible(text: str, start: int, surface: str) -> bool:
+    """A short form (`surface`, Simplified) is refused before a street word or where it ends inside a word
+    (新平|台, 提高|青年)."""
+    end = start + len(surface)
     if text.startswith(STREET_WORDS, end):
         return False
     if end == len(text):
@@ -76,6 +88,13 @@ def plausible(text: str, start: int, length: int) -> bool:
 
 COMMON_WORDS_FILE = "common_words.txt"  # in knowledge/data, from scripts/build_gazetteer.py --words-only
 _COMMON_WORDS_HEADER = "# two-character words seen 100 times or more in jieba's dict.txt of {size} bytes (MIT)"
+
+
+def function_word_then_office(text: str, start: int, surface: str) -> bool:
+    """部署和县委…: a name (`surface`, Simplified) of a function word and a suffix (和县) right before an
+    office word (县委, 县政府) reads as that function word, then the office (和县经济, 和县上半年 stay 和县)."""
+    return (len(surface) == 2 and surface[0] in FUNCTION_CHARACTERS and surface[1] in SUFFIXES
+            and text.startswith(OFFICE_WORDS, start + 2))
 
 
 @lru_cache(maxsize=1)
