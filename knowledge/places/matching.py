@@ -86,15 +86,15 @@ def plausible(text: str, start: int, surface: str) -> bool:
     return surface[-1] + text[end] not in common_words() or text[end : end + 2] in common_words()
 
 
-COMMON_WORDS_FILE = "common_words.txt"  # in knowledge/data, from scripts/build_gazetteer.py --words-only
-_COMMON_WORDS_HEADER = "# two-character words seen 100 times or more in jieba's dict.txt of {size} bytes (MIT)"
-
-
 def function_word_then_office(text: str, start: int, surface: str) -> bool:
     """部署和县委…: a name (`surface`, Simplified) of a function word and a suffix (和县) right before an
     office word (县委, 县政府) reads as that function word, then the office (和县经济, 和县上半年 stay 和县)."""
     return (len(surface) == 2 and surface[0] in FUNCTION_CHARACTERS and surface[1] in SUFFIXES
             and text.startswith(OFFICE_WORDS, start + 2))
+
+
+COMMON_WORDS_FILE = "common_words.txt"  # in knowledge/data, from scripts/build_gazetteer.py --words-only
+_COMMON_WORDS_HEADER = "# two-character words seen 100 times or more in jieba's dict.txt of {size} bytes (MIT)"
 
 
 @lru_cache(maxsize=1)
