@@ -3,7 +3,9 @@
     .venv/bin/python bench/startup.py [--runs 5] [--facts 100000] [--serving-db /tmp/regionbot-100k.db]
 
 Each `ask` is a fresh process on an already built base (the first, which builds it, is not counted); wall
-time and CPU time (user + sys) are both shown, since CPU time moves less when the machine is busy. One more
+time and CPU time (user + sys) are both shown, since CPU time moves less when the machine is busy, with the
+load average before and after. The child may write its bytecode cache, as an installed package has one
+(PYTHONDONTWRITEBYTECODE is dropped; --no-bytecode keeps it, and every project module is compiled anew). One more
 run with `python -X importtime` shows the packages that cost most to import. The 100k-fact base is made by
 ingesting synthetic articles (bench/synthetic.py) in batches; pass --serving-db to keep it between runs.
 Targets (issue 11): ask starts in ≤ 1.0 s, serving RSS at 100k facts ≤ 300 MB.
@@ -37,8 +39,9 @@ SERVING_QUESTIONS = ("临清上半年生产总值是多少?", "聊成的GDP", "�
 BATCH = 2000  # synthetic articles per ingest call while growing the serving base
 
 
-def _env(database: Path, knowledge_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+def _env(database: Path, knowledge_dir: Path, *, bytecode: bool = True) -> dict[str, str]:
+    dropped = ("TELEGRAM_", "DATABASE_", *(("PYTHONDONTWRITEBYTECODE",) if bytecode else ()))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
     env.update(DATABASE_URL=f"sqlite:///{database}", KNOWLEDGE_DIR=str(knowledge_dir), PYTHONUNBUFFERED="1")
     return env
 
@@ -56,23 +59,32 @@ def _cpu_of(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, 
     return wall, usage.ru_utime + usage.ru_stime, (cwd / "out.txt").read_text("utf-8")
 
 
-def ask_startup(runs: int, tmp: Path) -> None:
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def ask_startup(runs: int, tmp: Path, *, bytecode: bool = True) -> None:
     from knowledge.text.corpus import BUNDLED_DIR
 
     articles = tmp / "articles"
     shutil.copytree(BUNDLED_DIR, articles)
-    env = _env(tmp / "small.db", articles)
+    env = _env(tmp / "small.db", articles, bytecode=bytecode)
     command = [str(Path(sys.executable).parent / "regionbot"), "ask", QUESTION]
     _cpu_of(command, env, tmp)  # builds the base: a first use, not a start
     walls, cpus = [], []
     answer = ""
+    load_before = _load()
     for _ in range(runs):
         wall, cpu, answer = _cpu_of(command, env, tmp)
         walls.append(wall)
         cpus.append(cpu)
-    print(f"regionbot ask {QUESTION!r} ({runs} runs on a built base of the bundled corpus)")
-    print(f"  wall: best {min(walls):.2f} s, median {statistics.median(walls):.2f} s (target ≤ 1.0 s)")
-    print(f"  CPU (user+sys): best {min(cpus):.2f} s, median {statistics.median(cpus):.2f} s")
+    cache = "with" if bytecode else "without"
+    print(f"regionbot ask {QUESTION!r} ({runs} runs on a built base of the bundled corpus, {cache} bytecode cache)")
+    print(f"  load average (1, 5, 15 min): {load_before} before, {_load()} after; {os.cpu_count()} cores")
+    print(f"  wall: best {min(walls):.2f} s, median {statistics.median(walls):.2f} s, worst {max(walls):.2f} s "
+          "(target ≤ 1.0 s)")
+    print(f"  CPU (user+sys): best {min(cpus):.2f} s, median {statistics.median(cpus):.2f} s, "
+          f"worst {max(cpus):.2f} s")
     print(f"  answer: {answer.strip().splitlines()[0] if answer.strip() else '(none)'}")
     import_profile(command, env, tmp)
 
@@ -192,13 +204,15 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-bytecode", dest="bytecode", action="store_false",
+                        help="keep PYTHONDONTWRITEBYTECODE if set: every ask compiles the project's modules anew")
     parser.add_argument("--facts", type=int, default=100_000, help="0 skips the serving RSS measure")
     parser.add_argument("--serving-db", type=Path, default=None,
                         help="SQLite file for the serving base, kept and grown as needed (default: a temp file)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="regionbot-startup-") as name:
         tmp = Path(name)
-        ask_startup(args.runs, tmp)
+        ask_startup(args.runs, tmp, bytecode=args.bytecode)
         if args.facts:
             serving_rss(args.serving_db or tmp / "serving.db", args.facts, tmp)
 

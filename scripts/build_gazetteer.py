@@ -341,11 +341,27 @@ def level_counts(entries: list[dict[str, object]]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def write_common_words() -> None:
+    """knowledge/data/common_words.txt: the two-character words of the installed jieba's dictionary that the
+    place matcher reads (knowledge/places/matching.py), saved so that it need not scan the 5 MB file."""
+    sys.path.insert(0, str(OUTPUT.parents[2]))
+    from knowledge.places.matching import COMMON_WORDS_FILE, common_words_file, jieba_dictionary
+
+    target = OUTPUT.with_name(COMMON_WORDS_FILE)
+    target.write_text(common_words_file(jieba_dictionary()), encoding="utf-8")
+    print(f"wrote {target} ({target.stat().st_size:,} bytes)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUTPUT)
     parser.add_argument("--jionlp-dictionary", type=Path, help="jionlp's dictionary/ folder if not installed")
+    parser.add_argument("--words-only", action="store_true",
+                        help="only write knowledge/data/common_words.txt (no jionlp needed)")
     args = parser.parse_args()
+    write_common_words()
+    if args.words_only:
+        return
     data = build(args.jionlp_dictionary or jionlp_dictionary_dir())
     entries = data["entries"]
     assert isinstance(entries, list)

@@ -17,12 +17,13 @@ from tests.conftest import SEEDS
 HEAVY = ("jieba", "jieba.posseg", "cn2an", "pypinyin")
 # A one-shot ask in a fresh process, as `regionbot ask` runs it, reporting which heavy modules it loaded.
 _PROBE = """
-import json, sys
+import gc, json, sys
 from bot.cli import _knowledge_base
 kb = _knowledge_base()
+frozen = gc.get_freeze_count()
 answer = kb.ask(sys.argv[1]).answer
-print(json.dumps({"text": answer.text, "loaded": sorted(set(sys.modules) & set(sys.argv[2].split(",")))},
-                 ensure_ascii=False))
+print(json.dumps({"text": answer.text, "loaded": sorted(set(sys.modules) & set(sys.argv[2].split(","))),
+                  "frozen": frozen}, ensure_ascii=False))
 """
 
 
@@ -51,6 +52,12 @@ def test_a_one_shot_ask_loads_no_segmenter_numeral_reader_or_pinyin(built_base: 
     result = _ask_in_fresh_process(built_base, question)
     assert expected in str(result["text"])
     assert result["loaded"] == []
+
+
+def test_a_one_shot_start_leaves_its_objects_out_of_the_collectors_sight(built_base: Path) -> None:
+    """What the imports and the start made is frozen: no later collection, nor the last at exit, walks it."""
+    result = _ask_in_fresh_process(built_base, "临清上半年生产总值是多少?")
+    assert int(str(result["frozen"])) > 50_000
 
 
 def test_examples_are_made_when_an_answer_first_shows_them(built_base: Path) -> None:

@@ -25,12 +25,13 @@ CONFUSABLES: tuple[tuple[str, str], ...] = (
     ("历", "厉"), ("鄄", "甄"), ("淄", "缁"), ("郯", "剡"), ("芝", "之"),
 )
 _CONFUSABLE_SET = frozenset(CONFUSABLES) | frozenset((b, a) for a, b in CONFUSABLES)
+_CONFUSABLE_CHARS = frozenset(c for pair in CONFUSABLES for c in pair)
 _LATIN_RE = re.compile(r"[A-Za-z0-9 '’\-·.]+")
 
 
 def ocr_variants(name: str) -> Iterator[str]:
     """The name with one character swapped for a look-alike from CONFUSABLES (full names of 3+ only)."""
-    if len(name) < 3 or name[-1] not in "区县市":
+    if len(name) < 3 or name[-1] not in "区县市" or _CONFUSABLE_CHARS.isdisjoint(name):
         return
     for a, b in CONFUSABLES:
         for real, lookalike in ((a, b), (b, a)):

@@ -56,6 +56,7 @@ class Gazetteer(TypedInput):
             if region.parent:
                 self._children[region.parent].append(region)
         self._city_codes = {code: self._find_city(region) for code, region in self._regions.items()}
+        self._simplified_of: dict[str, str] = {}  # a Traditional form → the Simplified one it writes
         self._province_codes = {code: self.chain(region)[-1].code for code, region in self._regions.items()}
         self._cities = [r for r in self._regions.values() if r.level == "city" or r.code in MUNICIPALITIES]
         self._forms = self._index_forms()
@@ -64,7 +65,7 @@ class Gazetteer(TypedInput):
         self._sole = {f: found[0][:2] for f, found in self._forms.items()
                       if len(found) == 1 and f not in GENERIC_ZONE_TERMS and f not in self._adjacent_only
                       and not found[0][0].merged_away and not self._successor_of_merged(found[0][0])}
-        self._matcher = FormMatcher(self._forms, guarded)
+        self._matcher = FormMatcher(self._forms, guarded, simplified=self._simplified_of)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -222,18 +223,30 @@ class Gazetteer(TypedInput):
 
     def _index_forms(self) -> dict[str, list[Candidate]]:
         forms: dict[str, list[Candidate]] = defaultdict(list)
+        twins: list[tuple[str, str, Candidate]] = []  # Traditional forms, added once every Simplified one is known
+
+        def add(region: Region, form: str, candidate: Candidate) -> None:
+            add_candidate(forms, form, candidate)
+            if (twin := _traditional_twin(region, form)) is not None:
+                twins.append((twin, form, candidate))
+
         for region in self._regions.values():
             alias_rank = _ALIAS_RANK[region.level]
-            add_candidate(forms, region.name, (region, "name", _VIA_RANK["name"]))
+            add(region, region.name, (region, "name", _VIA_RANK["name"]))
             for form in region.aliases:
-                add_candidate(forms, form, (region, "alias", alias_rank))
+                add(region, form, (region, "alias", alias_rank))
             for form in region.former:
                 add_candidate(forms, form, (region, "former", _VIA_RANK["former"]))
             heirs = [code for code in region.successors if code in self._regions]
             if region.merged_away and not region.generic and heirs:
                 heir = self._regions[heirs[0]]  # after the merger its names mean its successor
                 for form in (region.name, *region.aliases):
-                    add_candidate(forms, form, (heir, "former", _VIA_RANK["former"]))
+                    add(region, form, (heir, "former", _VIA_RANK["former"]))
+        simplified = set(forms)
+        for twin, form, candidate in twins:
+            if twin not in simplified:  # 乾县 is a name of its own, not a Traditional 干县
+                add_candidate(forms, twin, candidate)
+                self._simplified_of[twin] = form
         known = set(forms)
         for region in self._regions.values():
             if region.level in ("city", "county") and not region.merged_away:
@@ -241,6 +254,16 @@ class Gazetteer(TypedInput):
                     if variant not in known:
                         add_candidate(forms, variant, (region, "ocr", _VIA_RANK["ocr"]))
         return dict(forms)
+
+
+def _traditional_twin(region: Region, form: str) -> str | None:
+    """The Traditional writing of the region's name, or of a short form that begins it (中山區, 大連), when it
+    differs from the Simplified: mixed writing (中山區生产总值) reaches find_mentions unconverted."""
+    hant = region.traditional
+    if not hant or len(hant) != len(region.name) or not region.name.startswith(form):
+        return None
+    twin = hant[:len(form)]
+    return twin if twin != form else None
 
 
 def is_bundled(region: Region) -> bool:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -13,12 +14,20 @@ import ahocorasick
 
 # A short form right before one of these names a street or an institution elsewhere (青岛's 聊城路).
 STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
+# Characters that stand alone as a conjunction or preposition (and, or, at, to, from …): a two-character
+# name made of one of them and its suffix (和县) is read as that word when its suffix starts the name of
+# an organ of that level (县委, 县政府): 部署和县委… is "deploy, and the county committee".
+FUNCTION_CHARACTERS = frozenset("和与及并或在对向从把被将让给于由跟同")
+SUFFIXES = "省市区县"
+OFFICE_WORDS = ("委", "政府", "人大", "政协")  # after a suffix: 县委, 市政府, 区人大, 省政协
 
 
 class FormMatcher:
     """Finds every known form in a text in one automaton pass; `guarded` forms must also look like words."""
 
-    def __init__(self, forms: Iterable[str], guarded: set[str]) -> None:
+    def __init__(self, forms: Iterable[str], guarded: set[str], *, simplified: dict[str, str] | None = None) -> None:
+        """`simplified` gives the Simplified writing of Traditional forms (中山區 → 中山区): whether a form is
+        read where it stands is judged on that writing."""
         self._automaton = ahocorasick.Automaton()
         for form in forms:
             self._automaton.add_word(form, len(form))
@@ -26,6 +35,7 @@ class FormMatcher:
         if not self._empty:
             self._automaton.make_automaton()
         self._guarded = guarded
+        self._simplified = simplified or {}
         # the same sentence is scanned with and without a city context: the spans do not depend on it
         self.spans = lru_cache(maxsize=4096)(self._longest_spans)
 
@@ -39,7 +49,10 @@ class FormMatcher:
         spans = []
         for last, length in self._automaton.iter(text):
             start = last + 1 - length
-            if text[start:last + 1] not in self._guarded or plausible(text, start, length):
+            surface = text[start:last + 1]
+            written = self._simplified.get(surface, surface)
+            if ((surface not in self._guarded or plausible(text, start, written))
+                    and not function_word_then_office(text, start, written)):
                 spans.append((start, last + 1))
         spans.sort(key=lambda span: (span[0], -span[1]))  # at one start, the longer form first
         starts = [start for start, _end in spans]
@@ -61,10 +74,10 @@ class FormMatcher:
         return tuple(chosen)
 
 
-def plausible(text: str, start: int, length: int) -> bool:
-    """A short form is refused before a street word or where it ends inside a word (新平|台, 提高|青年)."""
-    end = start + length
-    surface = text[start:end]
+def plausible(text: str, start: int, surface: str) -> bool:
+    """A short form (`surface`, Simplified) is refused before a street word or where it ends inside a word
+    (新平|台, 提高|青年)."""
+    end = start + len(surface)
     if text.startswith(STREET_WORDS, end):
         return False
     if end == len(text):
@@ -73,12 +86,48 @@ def plausible(text: str, start: int, length: int) -> bool:
     return surface[-1] + text[end] not in common_words() or text[end : end + 2] in common_words()
 
 
+def function_word_then_office(text: str, start: int, surface: str) -> bool:
+    """部署和县委…: a name (`surface`, Simplified) of a function word and a suffix (和县) right before an
+    office word (县委, 县政府) reads as that function word, then the office (和县经济, 和县上半年 stay 和县)."""
+    return (len(surface) == 2 and surface[0] in FUNCTION_CHARACTERS and surface[1] in SUFFIXES
+            and text.startswith(OFFICE_WORDS, start + 2))
+
+
+COMMON_WORDS_FILE = "common_words.txt"  # in knowledge/data, from scripts/build_gazetteer.py --words-only
+_COMMON_WORDS_HEADER = "# two-character words seen 100 times or more in jieba's dict.txt of {size} bytes (MIT)"
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Two-character words jieba has seen 100 times or more: enough to see a short form straddle two."""
+    return read_common_words(Path(str(files("knowledge").joinpath("data", COMMON_WORDS_FILE))), jieba_dictionary())
+
+
+def read_common_words(saved: Path, dictionary: Path) -> frozenset[str]:
+    """The saved list when it was made from a dictionary of this one's size; else the dictionary's own
+    words, which takes ten times as long (5 MB read and scanned)."""
+    try:
+        header, _, words = saved.read_text(encoding="utf-8").partition("\n")
+    except FileNotFoundError:
+        header, words = "", ""
+    if header == _COMMON_WORDS_HEADER.format(size=dictionary.stat().st_size):
+        return frozenset(words.split())
+    return words_of_dictionary(dictionary)
+
+
+def words_of_dictionary(dictionary: Path) -> frozenset[str]:
+    return frozenset(re.findall(r"^(\S\S) \d{3,} ", dictionary.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def common_words_file(dictionary: Path) -> str:
+    """The text of the saved list for this jieba dictionary."""
+    words = sorted(words_of_dictionary(dictionary))
+    return "\n".join([_COMMON_WORDS_HEADER.format(size=dictionary.stat().st_size), *words]) + "\n"
+
+
+def jieba_dictionary() -> Path:
     # found, not imported: importing jieba (and the pkg_resources it pulls in) costs a one-shot ask 0.2 s
     spec = find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("jieba")
-    text = (Path(spec.submodule_search_locations[0]) / "dict.txt").read_text(encoding="utf-8")
-    return frozenset(re.findall(r"^(\S\S) \d{3,} ", text, re.MULTILINE))
+    return Path(spec.submodule_search_locations[0]) / "dict.txt"

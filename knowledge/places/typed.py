@@ -32,6 +32,7 @@ class TypedInput:
 
     _regions: dict[str, Region]
     _forms: dict[str, list[Candidate]]
+    _simplified_of: dict[str, str]
     _cities: list[Region]
     _city_codes: dict[str, str | None]
     choose: Callable[..., tuple[Region, str] | None]
@@ -128,8 +129,10 @@ class TypedInput:
 
     @cached_property
     def _typo_forms(self) -> list[str]:
+        # typed input is read as Simplified: the Traditional forms of running text would only add noise
         ocr_only = {f for f, cands in self._forms.items() if all(c[1] == "ocr" for c in cands)}
-        return [f for f in (*self._forms, *self._stems) if f not in ocr_only and f not in _GENERIC]
+        return [f for f in (*self._forms, *self._stems)
+                if f not in ocr_only and f not in _GENERIC and f not in self._simplified_of]
 
     @cached_property
     def _pinyin_index(self) -> dict[str, list[Candidate]]:

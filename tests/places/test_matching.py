@@ -12,3 +12,36 @@ import pytest
 ], ids=["shandong-economy", "zhejiang-economy", "straddled-word"])
 def test_a_place_form_straddling_a_word_is_read_only_before_a_word_of_its_own(gazetteer, text, names):
     assert [m.region.name for m in gazetteer.find_mentions(text)] == names
+
+
+def test_the_saved_common_words_are_those_of_the_installed_jieba_dictionary():
+    from knowledge.places.matching import common_words, jieba_dictionary, words_of_dictionary
+
+    assert common_words() == words_of_dictionary(jieba_dictionary())
+
+
+def test_a_common_word_list_saved_for_another_dictionary_is_not_used(tmp_path):
+    from knowledge.places.matching import common_words_file, read_common_words
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("经济 5000 n\n提高 900 v\n冷僻 12 a\n", encoding="utf-8")
+    saved = tmp_path / "common_words.txt"
+    saved.write_text(common_words_file(dictionary), encoding="utf-8")
+    assert read_common_words(saved, dictionary) == {"经济", "提高"}
+    dictionary.write_text("经济 5000 n\n青年 800 n\n", encoding="utf-8")  # another size: the list is stale
+    assert read_common_words(saved, dictionary) == {"经济", "青年"}
+    assert read_common_words(tmp_path / "missing.txt", dictionary) == {"经济", "青年"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("会上研究部署和县委巡察整改的各项任务", []),  # and + the county committee, not 和县 + 委
+    ("省政府和县政府联合印发了实施方案", []),
+    ("和县经济总量去年稳步增长", ["和县"]),
+    ("和县上半年生产总值增长百分之六", ["和县"]),
+    ("和县县委书记到开发区调研", ["和县"]),
+    ("单县委书记到开发区调研", ["单县"]),  # 单 is no function word: the county's committee
+    ("外地客商在和县投资建厂", ["和县"]),
+], ids=["and-county-committee", "and-county-government", "economy", "half-year", "its-own-committee",
+        "shan-county-committee", "invest-in"])
+def test_a_function_word_name_before_an_office_word_reads_as_the_function_word(gazetteer, text, names):
+    assert [m.region.name for m in gazetteer.find_mentions(text)] == names
