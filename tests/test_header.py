@@ -146,6 +146,6 @@ def test_a_reports_venue_is_kept_from_its_date_line() -> None:
 
 def test_a_venue_line_without_its_day_is_metadata() -> None:
     meta = HeaderMeta()
-    assert read_header_line("——在某县第十六届人民代表大会第四次会议上", meta)
-    assert (meta.date_label, meta.venue) == (None, "某县第十六届人民代表大会第四次会议")
+    assert read_header_line("——在某县第十七届人民代表大会第二次会议上", meta)
+    assert (meta.date_label, meta.venue) == (None, "某县第十七届人民代表大会第二次会议")
     assert not read_header_line("会议强调,要在全县范围内开展大会战,确保目标完成。", HeaderMeta())
