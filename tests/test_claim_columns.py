@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from knowledge.store.engine import current_revision, migrate
 from knowledge.store.ingest import ingest_paths
 from knowledge.store.models import Claim
-from tests.test_migrations import blank as blank  # the fixture: an empty database of each kind
+from tests.migration_kit import blank as blank  # the fixture: an empty database of each kind
+from tests.migration_kit import columns, downgrade, insert_article_with_a_sentence
 
 ARTICLE = "2023年,潍坊市实现地区生产总值7600亿元,增长6.0%,总量居全省第4位。\n"
-
-
-def _claim_columns(engine: Engine) -> set[str]:
-    with engine.connect() as conn:
-        return {c["name"] for c in inspect(conn).get_columns("claim")}
 
 
 def test_a_stored_claim_keeps_its_scope_and_period(engine, gazetteer, tmp_path: Path) -> None:
@@ -33,31 +29,20 @@ def test_a_stored_claim_keeps_its_scope_and_period(engine, gazetteer, tmp_path: 
 def test_upgrade_adds_the_columns_and_keeps_older_claims(blank: Engine) -> None:
     migrate(blank, "0006")
     with blank.begin() as conn:
-        conn.execute(text("insert into article (id, source, content_hash, script, encoding, original_text, text, "
-                          "ingested_at, updated_at) values (1, 'a.txt', 'h', 'hans', 'utf-8', 'x', 'x', "
-                          "'2024-01-01', '2024-01-01')"))
-        conn.execute(text("insert into sentence (id, article_id, position, paragraph, text, original) "
-                          "values (1, 1, 0, 0, 'x', 'x')"))
+        insert_article_with_a_sentence(conn)
         conn.execute(text("insert into claim (id, subject, subject_kind, claim, position, article_id, sentence_id, "
                           "created_at) values (1, '潍坊市', 'region', '全省第4位', 4, 1, 1, '2024-01-01')"))
-    assert "period_label" not in _claim_columns(blank)
+    assert "period_label" not in columns(blank, "claim")
     migrate(blank)
     assert current_revision(blank) == "0007"
-    assert {"scope_name", "period_label"} <= _claim_columns(blank)
+    assert {"scope_name", "period_label"} <= columns(blank, "claim")
     with blank.connect() as conn:
         rows = conn.execute(text("select subject, position, scope_name, period_label from claim")).all()
     assert [tuple(r) for r in rows] == [("潍坊市", 4, None, None)]
 
 
 def test_downgrade_drops_the_columns(blank: Engine) -> None:
-    from alembic import command
-
-    from knowledge.store.engine import alembic_config
-
     migrate(blank)
-    config = alembic_config()
-    with blank.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0006")
-    assert not {"scope_name", "period_label"} & _claim_columns(blank)
+    downgrade(blank, "0006")
+    assert not {"scope_name", "period_label"} & columns(blank, "claim")
     assert current_revision(blank) == "0006"
