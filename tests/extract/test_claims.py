@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.claims import ExtractedClaim
-from knowledge.extract.pipeline import parse_article
-from knowledge.text.corpus import ArticleMeta, RawArticle
+from tests.extract.kit import claim_row, claims_of
 
 
 def ranked(gazetteer, title: str, body: str) -> list[str]:
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
-    claims: list[ExtractedClaim] = parse_article(raw, gazetteer).claims
-    return [f"{c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}"
-            for c in claims if c.position is not None]
+    return [claim_row(c) for c in claims_of(gazetteer, title, body) if c.position is not None]
 
 
 SPREAD = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.extract.cnvalues import arabic_values, cn_decimal, plain_numbers, rates_first
-from tests.extract.test_clauses import facts_of, row
+from tests.extract.kit import facts_of, row
 
 REWRITES = [
     ("全县常住人口五十一点四七万人", "全县常住人口51.47万人"),

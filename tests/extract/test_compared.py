@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.kit import row_with_unit
-from tests.extract.test_clauses import facts_of, row
+from tests.extract.kit import facts_of, row, row_with_unit
 
 COMPARED = [
     # each bracketed place gets the growth rate of the quantity compared; 全省 is the subject's province

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_clauses import facts_of, row
+from tests.extract.kit import facts_of, row
 
 LABEL_LINES = [
     ("济宁市2023年统计公报", "经济运行稳中向好。\n\n地区生产总值:5516.8亿元,比上年增长5.8%。",

@@ -9,21 +9,11 @@ from __future__ import annotations
 import pytest
 
 from knowledge.extract.claims import ExtractedClaim
-from knowledge.extract.pipeline import parse_article
-from knowledge.text.corpus import ArticleMeta, RawArticle
-
-
-def claims_of(gazetteer, title: str, body: str) -> list[ExtractedClaim]:
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
-    return parse_article(raw, gazetteer).claims
-
-
-def row(c: ExtractedClaim) -> str:
-    return f"{c.subject} | {c.about} | {c.position} | {c.scope_name} | {c.period_label}"
+from tests.extract.kit import claim_row, claims_of
 
 
 def ranked(claims: list[ExtractedClaim]) -> list[str]:
-    return [row(c) for c in claims if c.position is not None]
+    return [claim_row(c) for c in claims if c.position is not None]
 
 
 PROSE = [
