@@ -28,6 +28,7 @@ def test_counts_listed_before_their_nouns(gazetteer, body: str, expected: list[s
 def test_a_count_qualifying_the_next_figure_is_no_figure(gazetteer) -> None:
     facts = facts_of(gazetteer, T, "2023年,全市31个省级重点项目完成投资占年度计划的61.2%。")
     assert [f.value_text for f in facts if f.unit == "个"] == []
+    assert [f.value_text for f in facts] == ["61.2"]  # the progress named by its own metric is still read
 
 
 GROWTHS_LISTED = [
