@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,21 +44,31 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         yield eng
         eng.dispose()
         return
+    with throwaway_schema("t") as schema:
+        eng = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+        migrate(eng)
+        try:
+            yield eng
+        finally:
+            eng.dispose()
+
+
+@contextmanager
+def throwaway_schema(prefix: str) -> Iterator[str]:
+    """A new, empty PostgreSQL schema's name, dropped after; the test is skipped when PostgreSQL is unreachable,
+    or fails when REGIONBOT_REQUIRE_POSTGRES says it must be there."""
     base = _postgres_engine()
     if base is None:
         if os.environ.get("REGIONBOT_REQUIRE_POSTGRES"):
             pytest.fail(f"PostgreSQL is required here but {PG_URL} is unreachable")
         pytest.skip("PostgreSQL not reachable")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with base.begin() as conn:
         conn.execute(text(f'create schema "{schema}"'))
     base.dispose()
-    eng = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    migrate(eng)
     try:
-        yield eng
+        yield schema
     finally:
-        eng.dispose()
         cleanup = make_engine(PG_URL)
         with cleanup.begin() as conn:
             conn.execute(text(f'drop schema "{schema}" cascade'))

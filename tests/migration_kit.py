@@ -3,7 +3,6 @@ columns of a table, and a downgrade to a revision."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
 from knowledge.store.engine import make_engine
-from tests.conftest import PG_URL, _postgres_engine
+from tests.conftest import PG_URL, throwaway_schema
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -20,17 +19,15 @@ def blank(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     """An empty database with no schema yet: a temp SQLite file, or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
         eng = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
-    else:
-        base = _postgres_engine()
-        if base is None:
-            pytest.skip("PostgreSQL not reachable")
-        schema = f"m_{uuid.uuid4().hex[:12]}"
-        with base.begin() as conn:
-            conn.execute(text(f'create schema "{schema}"'))
-        base.dispose()
+        yield eng
+        eng.dispose()
+        return
+    with throwaway_schema("m") as schema:
         eng = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
-    yield eng
-    eng.dispose()
+        try:
+            yield eng
+        finally:
+            eng.dispose()
 
 
 def columns(engine: Engine, table: str) -> set[str]:

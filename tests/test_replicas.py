@@ -6,18 +6,16 @@ import shutil
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from knowledge.store.engine import HEAD_REVISION, current_revision, make_engine
 from knowledge.text.corpus import BUNDLED_DIR
 from tests.botkit import ADMIN, button, running_bot
-from tests.conftest import PG_URL, _postgres_engine
+from tests.conftest import PG_URL, throwaway_schema
 from tests.fakes.botapi import FakeBotAPI
 from tests.test_digest_processes import bot_process, wait_until
 
@@ -33,18 +31,8 @@ def services(running: Any) -> Any:
 @pytest.fixture
 def pg_schema_url() -> Iterator[str]:
     """A DATABASE_URL for a throwaway PostgreSQL schema (search_path in the URL, as a deployment could set it)."""
-    base = _postgres_engine()
-    if base is None:
-        pytest.skip("PostgreSQL not reachable")
-    schema = f"r_{uuid.uuid4().hex[:12]}"
-    with base.begin() as conn:
-        conn.execute(text(f'create schema "{schema}"'))
-    try:
+    with throwaway_schema("r") as schema:
         yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with base.begin() as conn:
-            conn.execute(text(f'drop schema "{schema}" cascade'))
-        base.dispose()
 
 
 async def test_two_replicas_on_postgresql_share_the_follow_up_and_the_buttons(tmp_path, pg_schema_url):
@@ -141,13 +129,7 @@ migrate(engine)
 
 
 def test_two_processes_migrating_an_empty_postgres_schema_together_both_succeed(tmp_path):
-    base = _postgres_engine()
-    if base is None:
-        pytest.skip("PostgreSQL not reachable")
-    schema = f"r_{uuid.uuid4().hex[:12]}"
-    with base.begin() as conn:
-        conn.execute(text(f'create schema "{schema}"'))
-    try:
+    with throwaway_schema("r") as schema:
         start = time.time() + 4.0  # after both have imported SQLAlchemy and connected
         processes = [subprocess.Popen([sys.executable, "-c", MIGRATE_AT, PG_URL, schema, str(start)],
                                       stderr=subprocess.PIPE) for _ in range(2)]
@@ -155,10 +137,6 @@ def test_two_processes_migrating_an_empty_postgres_schema_together_both_succeed(
         engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
         revision = current_revision(engine)
         engine.dispose()
-    finally:
-        with base.begin() as conn:
-            conn.execute(text(f'drop schema "{schema}" cascade'))
-        base.dispose()
     assert [code for code, _ in results] == [0, 0], [err[-600:] for _, err in results]
     assert revision == HEAD_REVISION
 
