@@ -127,6 +127,9 @@ CASES = [
      "2021年度全省3个“先进县”为邹城市、寿光市、诸城市。3个“进步县”为曲阜市、桓台县、嘉祥县。",
      [("set", [(None, "邹城市", None), (None, "寿光市", None), (None, "诸城市", None)], "山东省", "2021"),
       ("set", [(None, "曲阜市", None), (None, "桓台县", None), (None, "嘉祥县", None)], "山东省", "2021")]),
+    ("some of a top N announced as a list: a set, never ranks", "县域绿色发展观察",
+     "2022年度县域绿色二十强名单如下:宜兴市、德清县、安吉县。",
+     [("set", [(None, "宜兴市", None), (None, "德清县", None), (None, "安吉县", None)], "全国", "2022")]),
 ]
 
 

@@ -11,8 +11,9 @@ from tests.qa.kbkit import base_from, body
 ARTICLE = """县域农业简报
 发布日期:2023-10-20
 2023年,莘县玉米产量48.2万吨,同比增长2.1%。
-2023年,东阿县产量12.5万吨。
+2023年,东阿县蔬菜产量12.5万吨。
 """
+# A bare 产量 is not stored from prose (knowledge/extract/gates.py); best_metric is tested with it below.
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def test_a_bare_metric_asks_back_instead_of_answering_a_kind_of_it(kb: Knowledge
     assert answer.suggestions == ["莘县玉米产量是多少?"]
 
 
-def test_a_kind_of_a_metric_is_not_answered_by_the_bare_one(kb: KnowledgeBase) -> None:
+def test_a_kind_of_a_metric_is_not_answered_by_another_kind(kb: KnowledgeBase) -> None:
     answer = kb.ask("东阿县玉米产量多少?").answer
     assert not answer.found and "12.5" not in body(answer.text)
     assert "没有东阿县的玉米产量数据" in answer.text
