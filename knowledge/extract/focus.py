@@ -55,7 +55,7 @@ def focus_unit(doc: Document, gazetteer: Gazetteer, city: Region | None) -> Regi
         return office if office is not None and inside(gazetteer, named, office) else named
     venue = _venue_unit(doc, gazetteer, city)
     if venue is not None:
-        return venue  # (在某县第十六届人民代表大会第四次会议上): the report is that unit's
+        return venue  # (在某县第N届人民代表大会第M次会议上): the report is that unit's
     if office is not None:
         return office
     own = _own_unit(gazetteer, title, city)

@@ -66,7 +66,7 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # the body's lines (original script) before broken lines are re-joined: tables are read from these
     lines: list[str] = field(default_factory=list)
-    venue: str | None = None  # where a report was given (某县第十六届人民代表大会第四次会议), from its header
+    venue: str | None = None  # where a report was given (某县第N届人民代表大会第M次会议), from its header
     dateline: str | None = None  # the outlet's dateline (中新网义乌7月26日电): where the report was filed
 
     @property
