@@ -25,6 +25,8 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
 - a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
   estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
   (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
+- an occurrence: an open count in 次 (调度16次, 致贺信2次) is the times an act was done; its words name an
+  actor or an act, not an indicator.
 """
 
 from __future__ import annotations
@@ -131,8 +133,15 @@ def is_round(value_text: str | None) -> bool:
     return len(digits) <= 2
 
 
+def is_an_occurrence_count(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric counted in occurrences (调度16次, 致贺信2次): the times an act was done, whose words
+    name an actor or an act, not an indicator (人次 counts people, and is kept)."""
+    return is_open(fact) and (fact.unit or "").lstrip("万亿") in _words()["occurrence_units"]
+
+
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
     is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
+    is_an_occurrence_count,
 )
 
 

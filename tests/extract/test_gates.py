@@ -114,3 +114,18 @@ def test_names_after_their_own_numbers_are_kept(gazetteer):
     body = "全年新增城镇就业1.2万人,新增农村劳动力转移就业0.8万人。"
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == [
         "莱阳市 | 城镇新增就业 | 2021 | 1.2 | -", "莱阳市 | 新增农村劳动力转移就业 | 2021 | 0.8 | -"]
+
+
+OCCURRENCES = [
+    # the times an act was done name an actor or an act, not an indicator
+    ("市政府全年召开9次专题会议推进重点项目,全市新签约项目85个。", ["莱阳市 | 招商引资签约项目 | 2021 | 85 | -"]),
+    ("全年服务企业超过3万次。", []),
+    # 人次 counts people
+    ("全年接待游客650万人次,增长8.2%。", ["莱阳市 | 接待游客 | 2021 | 650 | 8.2"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OCCURRENCES, ids=str)
+def test_a_count_of_occurrences_is_refused(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+
