@@ -21,7 +21,7 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
 - a name the text gives another figure: when the sentence writes the fact's words right after a different
   number (有19万家工业企业、1.1万家规上工业企业、7400多家…), that number is theirs, and the value stored
-  with them belongs to the next item of the list.
+  with them belongs to the next item of the list (quote marks aside: 3名“两院”院士 writes 两院院士).
 - a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
   estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
   (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
@@ -42,7 +42,7 @@ from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import is_lone_verb, is_one_word
 from knowledge.text.document import Document
 
-_SPACES = re.compile(r"\s|(?<=\d),(?=\d)")  # spaces, and the commas inside 16,197.6
+_SPACES = re.compile(r"\s|(?<=\d),(?=\d)|[“”‘’\"]")  # spaces, quote marks, and the commas inside 16,197.6
 
 
 def is_undated(fact: ExtractedFact) -> bool:

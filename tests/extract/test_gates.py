@@ -116,6 +116,12 @@ def test_names_after_their_own_numbers_are_kept(gazetteer):
         "莱阳市 | 城镇新增就业 | 2021 | 1.2 | -", "莱阳市 | 新增农村劳动力转移就业 | 2021 | 0.8 | -"]
 
 
+def test_a_name_in_quote_marks_after_its_own_number_is_not_given_the_next_one(gazetteer):
+    # “两院”院士 is written after 3名: the 5 of the next item is not theirs, whatever the quote marks
+    body = "全市新增3名“两院”院士、5个省级工程研究中心。"
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["莱阳市 | 两院院士 | 2021 | 3 | -"]
+
+
 OCCURRENCES = [
     # the times an act was done name an actor or an act, not an indicator
     ("市政府全年召开9次专题会议推进重点项目,全市新签约项目85个。", ["莱阳市 | 招商引资签约项目 | 2021 | 85 | -"]),
