@@ -15,7 +15,8 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
   before it (耕地96.5万亩, 开工率95%, 注册资本7737.8亿元) lacks what it measures or whose it is; a count
   (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
   (拿出2000万元财政资金): one word does that.
-- a lone verb (新增, 开工) names an act, not a quantity, whatever unit follows it.
+- a lone verb (新增, 开工) names an act, not a quantity, whatever unit follows it; and a rate of acts
+  alone (开复工率, 完成率) does not say of which things.
 - a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
   no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
@@ -39,7 +40,7 @@ from importlib import resources
 
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import UNITS, metrics
-from knowledge.extract.nounphrase import is_lone_verb, is_one_word
+from knowledge.extract.nounphrase import is_lone_verb, is_one_word, is_only_verbs
 from knowledge.text.document import Document
 
 _SPACES = re.compile(r"\s|(?<=\d),(?=\d)|[“”‘’\"]")  # spaces, quote marks, and the commas inside 16,197.6
@@ -85,8 +86,11 @@ def is_one_word_measure(fact: ExtractedFact, sentence: str) -> bool:
 
 
 def is_an_act(fact: ExtractedFact, _sentence: str = "") -> bool:
-    """An open metric that is one verb."""
-    return is_open(fact) and is_lone_verb(fact.metric)
+    """An open metric that is one verb, or the rate of acts alone (开复工率: the rate of whose starting work?)."""
+    if not is_open(fact):
+        return False
+    act = fact.metric.removesuffix("率")
+    return is_lone_verb(fact.metric) or (act != fact.metric and is_only_verbs(act))
 
 
 def is_flow(fact: ExtractedFact) -> bool:

@@ -44,6 +44,10 @@ OPEN_NAMES = [
     ("全县还拿出1500万元财政资金,鼓励企业技术改造。", ["莱阳市 | 财政资金 | 2021 | 1500 | -"]),
     # a lone verb names an act, not a quantity
     ("全市新增12户。", []),
+    # and a rate of acts alone says not of which things; with a thing named it is kept
+    ("上半年,全市开复工率87.5%。", []),
+    ("全年项目完成率92.5%。", ["莱阳市 | 项目完成率 | 2021 | 92.5 | -"]),
+    ("全年污水处理率92.5%。", ["莱阳市 | 污水处理率 | 2021 | 92.5 | -"]),
 ]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.extract.metricphrase import complete_metric, is_metric_name, share_name
-from knowledge.extract.nounphrase import is_noun_phrase, noun_phrase_in
+from knowledge.extract.nounphrase import is_noun_phrase, is_only_verbs, noun_phrase_in
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.text.corpus import read_file
 from tests.extract.test_clauses import facts_of, row
@@ -281,3 +281,9 @@ def test_a_bare_rate_is_the_rate_of_the_things_just_counted(gazetteer):
 ], ids=str)
 def test_a_bare_rate_takes_an_owner_only_from_things_counted(phrase, previous, expected):
     assert complete_metric(phrase, previous) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [("开复工", True), ("完成", True), ("森林覆盖", False),
+                                                 ("投资完成", False), ("", False)], ids=str)
+def test_only_verbs_are_acts_without_a_thing(words, expected):
+    assert is_only_verbs(words) is expected
