@@ -187,6 +187,10 @@ HEADINGS_AND_NOTES = [
     # a product's output is its 产量
     ("全年苹果总产30.5万吨,花生总产量12万吨。",
      ["威海市 | 苹果产量 | 2017 | 30.5 | -", "威海市 | 花生产量 | 2017 | 12 | -"]),
+    # a topic named with 方面 is no part of the name after it
+    ("内贸和外贸方面全市电商平台交易额12.3亿元。", ["威海市 | 电商平台交易额 | 2017 | 12.3 | -"]),
+    # the retail sales of the consumer goods market are the catalogue's 社会消费品零售总额
+    ("全年全市消费品市场实现零售额86.5亿元,增长4.2%。", ["威海市 | 社会消费品零售总额 | 2017 | 86.5 | 4.2"]),
 ]
 
 
