@@ -15,16 +15,19 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
   before it (耕地96.5万亩, 开工率95%, 注册资本7737.8亿元) lacks what it measures or whose it is; a count
   (个体户1.7万户, 20个镇) is named by the thing counted, and so is an amount written before its thing
   (拿出2000万元财政资金): one word does that.
-- a lone verb (新增, 开工) names an act, not a quantity, whatever unit follows it.
+- a lone verb (新增, 开工) names an act, not a quantity, whatever unit follows it; and a rate of acts
+  alone (开复工率, 完成率) does not say of which things.
 - a flow as of a day: an amount of money or output, or a growth rate, dated to a single day (asof) names
   no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
 - a name the text gives another figure: when the sentence writes the fact's words right after a different
   number (有19万家工业企业、1.1万家规上工业企业、7400多家…), that number is theirs, and the value stored
-  with them belongs to the next item of the list.
+  with them belongs to the next item of the list (quote marks aside: 3名“两院”院士 writes 两院院士).
 - a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
   estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
   (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
+- an occurrence: an open count in 次 (调度16次, 致贺信2次) is the times an act was done; its words name an
+  actor or an act, not an indicator.
 """
 
 from __future__ import annotations
@@ -37,10 +40,10 @@ from importlib import resources
 
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import UNITS, metrics
-from knowledge.extract.nounphrase import is_lone_verb, is_one_word
+from knowledge.extract.nounphrase import is_lone_verb, is_one_word, is_only_verbs
 from knowledge.text.document import Document
 
-_SPACES = re.compile(r"\s|(?<=\d),(?=\d)")  # spaces, and the commas inside 16,197.6
+_SPACES = re.compile(r"\s|(?<=\d),(?=\d)|[“”‘’\"]")  # spaces, quote marks, and the commas inside 16,197.6
 
 
 def is_undated(fact: ExtractedFact) -> bool:
@@ -83,8 +86,11 @@ def is_one_word_measure(fact: ExtractedFact, sentence: str) -> bool:
 
 
 def is_an_act(fact: ExtractedFact, _sentence: str = "") -> bool:
-    """An open metric that is one verb."""
-    return is_open(fact) and is_lone_verb(fact.metric)
+    """An open metric that is one verb, or the rate of acts alone (开复工率: the rate of whose starting work?)."""
+    if not is_open(fact):
+        return False
+    act = fact.metric.removesuffix("率")
+    return is_lone_verb(fact.metric) or (act != fact.metric and is_only_verbs(act))
 
 
 def is_flow(fact: ExtractedFact) -> bool:
@@ -131,8 +137,15 @@ def is_round(value_text: str | None) -> bool:
     return len(digits) <= 2
 
 
+def is_an_occurrence_count(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric counted in occurrences (调度16次, 致贺信2次): the times an act was done, whose words
+    name an actor or an act, not an indicator (人次 counts people, and is kept)."""
+    return is_open(fact) and (fact.unit or "").lstrip("万亿") in _words()["occurrence_units"]
+
+
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
     is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
+    is_an_occurrence_count,
 )
 
 

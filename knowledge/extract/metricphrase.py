@@ -73,6 +73,7 @@ _SCOPE_WHOLE = re.compile(r"^全(?:国|省|市|县|区)")
 # 1-9月工业总产值 with the month blanked leaves "1-": the start of a range, not part of the name
 _PERIOD_LEFTOVER = re.compile(r"^\d{1,2}\s*[-—~至]\s*")
 _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
+_TOPIC = re.compile(r"方面")
 _BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
 _PARK = re.compile(r"产业园|园区|工业园|科技园")
 _CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
@@ -86,6 +87,8 @@ def strip_words(text: str) -> str:
     text = _BRACKETED.sub("", text.replace(FILL, ""))
     # "提出力争到2026年产业规模": the metric starts after the target wording
     text = _TARGET_LEAD.split(text)[-1]
+    # "投资和消费方面全市消费品市场零售额": a topic named with 方面 is not part of the metric after it
+    text = _TOPIC.split(text)[-1]
     text = clean_phrase(_PERIOD_LEFTOVER.sub("", _INNER_PREDICATE.sub("", text)))
     text = _LEADING_NOISE.sub("", text)
     if text in _GROWTH_QUALIFIERS:

@@ -99,6 +99,12 @@ def is_lone_verb(words: str) -> bool:
     return len(tagged) == 1 and tagged[0][1] == "v"
 
 
+def is_only_verbs(words: str) -> bool:
+    """Whether jieba reads nothing but verbs in `words` (开复工, 完成; not 森林覆盖 or 投资完成)."""
+    tagged = _tags(words)
+    return bool(tagged) and all(tag == "v" for _w, tag in tagged)
+
+
 def has_verb(words: str) -> bool:
     """Whether jieba reads a verb in `words`."""
     return any(tag == "v" for _w, tag in _tags(words))

@@ -44,6 +44,10 @@ OPEN_NAMES = [
     ("全县还拿出1500万元财政资金,鼓励企业技术改造。", ["莱阳市 | 财政资金 | 2021 | 1500 | -"]),
     # a lone verb names an act, not a quantity
     ("全市新增12户。", []),
+    # and a rate of acts alone says not of which things; with a thing named it is kept
+    ("上半年,全市开复工率87.5%。", []),
+    ("全年项目完成率92.5%。", ["莱阳市 | 项目完成率 | 2021 | 92.5 | -"]),
+    ("全年污水处理率92.5%。", ["莱阳市 | 污水处理率 | 2021 | 92.5 | -"]),
 ]
 
 
@@ -114,3 +118,24 @@ def test_names_after_their_own_numbers_are_kept(gazetteer):
     body = "全年新增城镇就业1.2万人,新增农村劳动力转移就业0.8万人。"
     assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == [
         "莱阳市 | 城镇新增就业 | 2021 | 1.2 | -", "莱阳市 | 新增农村劳动力转移就业 | 2021 | 0.8 | -"]
+
+
+def test_a_name_in_quote_marks_after_its_own_number_is_not_given_the_next_one(gazetteer):
+    # “两院”院士 is written after 3名: the 5 of the next item is not theirs, whatever the quote marks
+    body = "全市新增3名“两院”院士、5个省级工程研究中心。"
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["莱阳市 | 两院院士 | 2021 | 3 | -"]
+
+
+OCCURRENCES = [
+    # the times an act was done name an actor or an act, not an indicator
+    ("市政府全年召开9次专题会议推进重点项目,全市新签约项目85个。", ["莱阳市 | 招商引资签约项目 | 2021 | 85 | -"]),
+    ("全年服务企业超过3万次。", []),
+    # 人次 counts people
+    ("全年接待游客650万人次,增长8.2%。", ["莱阳市 | 接待游客 | 2021 | 650 | 8.2"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), OCCURRENCES, ids=str)
+def test_a_count_of_occurrences_is_refused(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
+

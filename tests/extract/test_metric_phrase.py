@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.extract.metricphrase import complete_metric, is_metric_name, share_name
-from knowledge.extract.nounphrase import is_noun_phrase, noun_phrase_in
+from knowledge.extract.nounphrase import is_noun_phrase, is_only_verbs, noun_phrase_in
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.text.corpus import read_file
 from tests.extract.test_clauses import facts_of, row
@@ -187,6 +187,10 @@ HEADINGS_AND_NOTES = [
     # a product's output is its 产量
     ("全年苹果总产30.5万吨,花生总产量12万吨。",
      ["威海市 | 苹果产量 | 2017 | 30.5 | -", "威海市 | 花生产量 | 2017 | 12 | -"]),
+    # a topic named with 方面 is no part of the name after it
+    ("内贸和外贸方面全市电商平台交易额12.3亿元。", ["威海市 | 电商平台交易额 | 2017 | 12.3 | -"]),
+    # the retail sales of the consumer goods market are the catalogue's 社会消费品零售总额
+    ("全年全市消费品市场实现零售额86.5亿元,增长4.2%。", ["威海市 | 社会消费品零售总额 | 2017 | 86.5 | 4.2"]),
 ]
 
 
@@ -281,3 +285,9 @@ def test_a_bare_rate_is_the_rate_of_the_things_just_counted(gazetteer):
 ], ids=str)
 def test_a_bare_rate_takes_an_owner_only_from_things_counted(phrase, previous, expected):
     assert complete_metric(phrase, previous) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [("开复工", True), ("完成", True), ("森林覆盖", False),
+                                                 ("投资完成", False), ("", False)], ids=str)
+def test_only_verbs_are_acts_without_a_thing(words, expected):
+    assert is_only_verbs(words) is expected
