@@ -21,7 +21,7 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
   no span it was earned or produced in; the extractor fell back on a date (the publication's, a 目前) for
   want of a period. A stock (余额, 存栏, 产能; words in gates.toml) does stand at a date, and a count too.
 - a name the text gives another figure: when the sentence writes the fact's words right after a different
-  number (有19万家工业企业、1.1万家规上工业企业、7400多家…), that number is theirs, and the value stored
+  number (有8万家工业企业、0.6万家规上工业企业、900多家…), that number is theirs, and the value stored
   with them belongs to the next item of the list (quote marks aside: 3名“两院”院士 writes 两院院士).
 - a bound on an open amount: 超过, 近, 约, 余 before a round figure (交易额超80亿元, 收入约35亿元) mark an
   estimate given in passing, and its words are seldom an indicator's name; an exact figure so given
