@@ -1,0 +1,39 @@
+"""第二名呢? / 最后一名是谁? / 倒数第一 after a ranking computed over the base continue that ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.service import KnowledgeBase
+from tests.qa.kbkit import base_from, body
+
+# Written for the test: three counties of one city, and the city itself.
+ARTICLE = ("德州县域简报\n发布日期:2023-02-20\n2022年,乐陵市地区生产总值312.4亿元,同比增长5.1%。"
+           "禹城市地区生产总值348.9亿元,同比增长4.2%。庆云县地区生产总值121.6亿元,增长6.3%。"
+           "德州市地区生产总值3633.2亿元,增长4.8%。\n")
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    return base_from(tmp_path_factory.mktemp("computed_follow"), {"dezhou.txt": ARTICLE})
+
+
+@pytest.mark.parametrize("first, then, shown, not_shown", [
+    ("德州哪个县GDP最高?", "第二名呢?", "第2名是乐陵市(312.4亿元)", "禹城市(348.9"),
+    ("德州哪个县GDP最高?", "最后一名是谁?", "最后一名是庆云县(121.6亿元)", "乐陵市("),
+    ("德州哪个县GDP最高?", "倒数第一", "最后一名是庆云县", "禹城市("),
+    ("德州哪个县GDP增速最快?", "第二名呢?", "增速第2名是乐陵市(5.1%)", "312.4"),
+    ("德州各县GDP排名", "第三名是哪个?", "第3名是庆云县", "乐陵市("),
+], ids=["second", "last", "last-from-bottom", "second-by-growth", "third-of-list"])
+def test_a_place_in_a_computed_ranking(kb: KnowledgeBase, first: str, then: str, shown: str, not_shown: str) -> None:
+    state = kb.ask(first).state
+    answer = kb.ask(then, state).answer
+    text = body(answer.text)
+    assert answer.found and shown in text and not_shown not in text
+    assert "在资料覆盖的3个" in text and "2022年" in text
+
+
+def test_a_place_beyond_the_computed_ranking_is_said_to_be_missing(kb: KnowledgeBase) -> None:
+    state = kb.ask("德州哪个县GDP最高?").state
+    answer = kb.ask("第五名呢?", state).answer
+    assert not answer.found and "没有第5名" in answer.text
