@@ -77,15 +77,20 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.wants_share = bool(_SHARE_RE.search(simple))
     q.wants_kind = "count" if _COUNT_ASK_RE.search(simple) else "money" if _MONEY_ASK_RE.search(simple) else None
     placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
-    q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
+    read_as_places: list[str] = []  # yunnan, 临青, 兵团: read as a place, never as part of the metric
+    q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed,
+                             read_as_places=read_as_places)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
-    q.residual = residual_words(simple, q.regions)
+    unplaced = simple
+    for surface in read_as_places:
+        unplaced = unplaced.replace(surface, "")
+    q.residual = residual_words(unplaced, q.regions)
     # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
-    part = simple.split("占", 1)[0] if q.wants_share and "占" in simple and "占比" not in simple else simple
+    part = unplaced.split("占", 1)[0] if q.wants_share and "占" in unplaced and "占比" not in unplaced else unplaced
     # a question mixing scripts (一產增加值 among Simplified) is not converted above: metric words are
     q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=[r.name for r in q.regions])
     if q.metric is None and part != simple and q.regions:  # 阳城二产占GDP比重: the share is looked up by its part
-        q.metric, q.metric_score = find_metric(to_simplified(simple), index, exclude=[r.name for r in q.regions])
+        q.metric, q.metric_score = find_metric(to_simplified(unplaced), index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
