@@ -69,7 +69,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     lines = [fact_line(f, lookup.name_of(region)) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
-    if disagree(top):
+    if any(disagree([f for f in top if f.period_label == label]) for label in {f.period_label for f in top}):
+        # 1-8月 and 8月 end together but are two figures: only one period's figures can disagree
         lines.append("注意:不同来源的数字不一致,以上均列出。")
     older = [f for f in chosen if f.period_key != newest]
     if older:
