@@ -54,6 +54,10 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     units = Counter(f.unit for _, f in rows)
     unit = units.most_common(1)[0][0]
     rows = [(r, f) for r, f in rows if by_growth or f.unit == unit]  # never rank 亿元 against 万元
+    if len(rows) < 2:  # places with figures of other periods: one place of the period is no ranking
+        text = (f"资料里只有{len(rows)}个{where}地区有{parse_label(label).describe()}的{metric}数据"
+                f"(其他地区的数据时期不同),排不出名次。")
+        return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)
 
     def key(row: tuple[Region, FactRecord]) -> float:
         f = row[1]
