@@ -113,6 +113,9 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
     if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
         q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back
+    if q.intent == "overview" and len(q.regions) == 1 and not q.metric and len(q.residual) >= 2 \
+            and _FIGURE_ASK.search(simple) and not OVERVIEW_WORDS.search(simple):
+        q.intent = Intent.FIGURE  # 临清有多少个企业: a figure asked, to be said missing, not the place's overview
     if q.intent == "out_of_scope" and not q.elsewhere and not OUT_WORDS.search(simple):
         q.topic = find_topic(without_places(simple, q.regions), index)
         if q.topic:
