@@ -26,7 +26,8 @@ _SHOWN = 10
 _RANKING_TALK = re.compile(r"哪个|哪一个|哪些|哪几个|各|[县区市省]份?|最[高多大快低少小慢]|第一|领先|排名|排行|排序")
 
 
-def computed_ranking(lookup: Lookup, q: Query) -> Answer:
+def computed_ranking(lookup: Lookup, q: Query, *, place: Region | None = None) -> Answer:
+    """The ranking of the places under the scope asked; with `place`, that place's position in it."""
     if q.metric is None:
         return Answer(False, Intent.COMPUTED_RANKING, "请说明按哪个指标排名,例如:聊城哪个县GDP最高?")
     scope = q.regions[0] if q.regions else None
@@ -41,8 +42,8 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
         if usable:
             facts[region.code] = usable
     where = f"{scope.name}下辖" if scope else ""
-    lowest = bool(_LOWEST.search(q.simplified)) and q.position is None  # 倒数第一 is a place, not an order
-    stated = _stated_ranking(lookup, q, scope, metric, by_growth)
+    lowest = bool(_LOWEST.search(q.simplified)) and q.position is None and place is None  # 倒数第一 is a place
+    stated = _stated_ranking(lookup, q, scope, metric, by_growth) if place is None else None
     if stated is not None and not lowest and any(e.position == 1 for e in stated.entries):
         return _from_stated(lookup, stated)  # the article's own ranking knows the places the base does not
     if len(facts) < 2:
@@ -73,6 +74,8 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     else:
         kind = {"county": "县(市、区)", "city": "市", "province": "省份"}.get(level or "", "地区")
     counted = f"全国{len(rows)}个{kind}" if where == "全国" else f"{len(rows)}个{where}{kind}"
+    if place is not None:
+        return _place_position(lookup, place, rows, f"在资料覆盖的{counted}中,{period}{what}", by_growth)
     if q.position is not None:
         return _at_position(lookup, q.position, rows, f"在资料覆盖的{counted}中,{period}{what}", by_growth)
     lines = [f"在资料覆盖的{counted}中,{period}{what}{order}:"]
@@ -102,6 +105,20 @@ def _at_position(lookup: Lookup, position: int, rows: list[tuple[Region, FactRec
     shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
     text = f"{where}{named}是{region.name}({shown})。(按各地同期数字从高到低排序,未覆盖的地区不在其中)"
     answer = Answer(True, Intent.COMPUTED_RANKING, text, metric=f.metric, facts=[lookup.fact_json(f)])
+    return lookup.with_sources(answer, [f], limit=1)
+
+
+def _place_position(lookup: Lookup, place: Region, rows: list[tuple[Region, FactRecord]], where: str,
+                    by_growth: bool) -> Answer:
+    """临清GDP在聊城排第几, with no ranking stated: the place's position among the places covered."""
+    at = next((i for i, (region, _) in enumerate(rows, 1) if region.code == place.code), None)
+    if at is None:
+        return Answer(False, Intent.RANK_POSITION, f"{where},{place.name}没有同期数据,排不出它的名次。")
+    f = rows[at - 1][1]
+    shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
+    text = f"{where}{place.name}排第{at}名({shown})。(按各地同期数字从高到低排序,未覆盖的地区不在其中)"
+    answer = Answer(True, Intent.RANK_POSITION, text, metric=f.metric, period_label=f.period_label,
+                    facts=[lookup.fact_json(f)])
     return lookup.with_sources(answer, [f], limit=1)
 
 

@@ -12,6 +12,7 @@ from rapidfuzz.distance import LCSseq
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
+from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import out_of_scope, region_needed
 from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
@@ -134,7 +135,8 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     region = q.regions[0]
     found = standings(lookup, q, region)
     if not found:
-        return no_ranking(region, metric_words(q, region))
+        computed = _computed_position(lookup, q, region)
+        return computed if computed is not None else no_ranking(region, metric_words(q, region))
     lines = []
     for s in found[:1]:
         when = f" {parse_label(s.period_label).describe()}" if s.period_label else ""
@@ -150,6 +152,22 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
                     ranking_title=s.ranking.title if s.ranking else None)
     return lookup.with_sources(answer, sentence_ids=[s.sentence_id], needle=s.needle)
+
+
+def _computed_position(lookup: Lookup, q: Query, region: Region) -> Answer | None:
+    """No ranking stated: the place's position among the covered places of its level under the place named
+    with it (临清GDP在聊城排第几), else under its parent."""
+    if q.metric is None or region.level not in ("county", "city", "province") or "全国" in q.simplified:
+        return None  # the nation's places are too many for the base to cover: no position among them
+    chain = lookup.gaz.chain(region)[1:]
+    said = next((r for word, level in (("全省", "province"), ("全市", "city")) if word in q.simplified
+                 for r in chain if r.level == level), None)
+    scope = (said or next((r for r in q.regions[1:] if lookup.within(region.code, r)), None)
+             or lookup.gaz.parent(region))
+    if scope is None:
+        return None
+    ranked = computed_ranking(lookup, replace(q, regions=[scope], level=region.level, position=None), place=region)
+    return ranked if ranked.found else None
 
 
 def _entry_position(lookup: Lookup, q: Query) -> Answer:

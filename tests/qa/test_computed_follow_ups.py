@@ -1,4 +1,5 @@
-"""第二名呢? / 最后一名是谁? / 倒数第一 after a ranking computed over the base continue that ranking."""
+"""第二名呢? / 最后一名是谁? / 倒数第一 after a ranking computed over the base continue that ranking; 排第几 with
+no ranking stated is the place's position among the places covered."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def test_a_place_beyond_the_computed_ranking_is_said_to_be_missing(kb: Knowledge
     state = kb.ask("德州哪个县GDP最高?").state
     answer = kb.ask("第五名呢?", state).answer
     assert not answer.found and "没有第5名" in answer.text
+
+
+@pytest.mark.parametrize("question, shown", [
+    ("乐陵GDP在德州排第几?", "在资料覆盖的3个德州市下辖县(市、区)中,2022年地区生产总值乐陵市排第2名(312.4亿元)"),
+    ("庆云县GDP增速在全市排第几", "2022年地区生产总值增速庆云县排第1名(6.3%)"),
+], ids=["within-the-city-named", "growth-within-its-city"])
+def test_a_position_computed_over_the_places_covered(kb: KnowledgeBase, question: str, shown: str) -> None:
+    answer = kb.ask(question).answer
+    assert answer.found and shown in body(answer.text) and "未覆盖的地区不在其中" in answer.text
+
+
+def test_no_position_is_computed_among_the_nations_places(kb: KnowledgeBase) -> None:
+    answer = kb.ask("乐陵GDP在全国排第几?").answer
+    assert not answer.found and "排第" not in answer.text
