@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
-from knowledge.qa.index import Index
 from knowledge.qa.classify import place_level
+from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.metric_match import combined_metric
 from knowledge.qa.query import Conversation, PeriodWanted, Query, wanted_from_label
@@ -102,8 +102,8 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
                         growth=computed and q.wants_growth)
 
 
-_PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:第\s*[一二三四五六七八九十\d]{1,3}\s*名|最后一名|倒数第一|垫底|末位|排第一|"
-                               r"第一名|冠军|榜首)(?:是|是谁|是哪个|是哪里|是哪一个|呢|的呢)*[??]*$")
+_PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:第\s*[一二三四五六七八九十\d]{1,3}\s*名|最后一名|倒数第一|垫底|末位|"
+                               r"排第一|第一名|冠军|榜首)(?:是|是谁|是哪个|是哪里|是哪一个|呢|的呢)*[??]*$")
 
 
 def next_place_in_ranking(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query | None:
