@@ -16,7 +16,7 @@ from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import out_of_scope, region_needed
 from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
-from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
+from knowledge.qa.lookup import Lookup, describe_wanted, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import YES_NO_RE, Query
 from knowledge.qa.rank_claims import metric_words, period_matches_label, standings
 
@@ -34,7 +34,22 @@ def ranking_list(lookup: Lookup, q: Query) -> Answer:
 
 
 def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
-    """The whole ranking, or the entry at the position asked."""
+    """The whole ranking, or the entry at the position asked; a list of another period than the one asked
+    is said to be so first (资料中没有2023年的这份名单), and is no answer."""
+    shown = _show_ranking(lookup, q, ranking)
+    label = ranking.period_label
+    if q.period is None or not label or not shown.found:
+        return shown
+    when = parse_label(label).describe()
+    if q.period.latest:
+        shown.text = f"资料中这份名单最新的是{when}的:\n{shown.text}"
+    elif not period_matches_label(label, q):
+        shown.text = f"资料中没有{describe_wanted(q.period)}的这份名单;资料里的是{when}的:\n{shown.text}"
+        shown.found = False
+    return shown
+
+
+def _show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
     if q.position is not None:
         position = len(ranking.entries) if q.position == -1 else q.position
         entry = next((e for e in ranking.entries if e.position == position), None)
