@@ -82,7 +82,7 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
     q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
     if names_other and regions and state.intent in ("figure", "comparison", "overview"):
         q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
-    elif state.intent in ("figure", "comparison", "overview") and q.metric:
+    elif state.intent in ("figure", "comparison", "overview", "computed_ranking") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
     elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
         q.intent = state.intent

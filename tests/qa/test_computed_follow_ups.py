@@ -52,3 +52,9 @@ def test_a_position_computed_over_the_places_covered(kb: KnowledgeBase, question
 def test_no_position_is_computed_among_the_nations_places(kb: KnowledgeBase) -> None:
     answer = kb.ask("乐陵GDP在全国排第几?").answer
     assert not answer.found and "排第" not in answer.text
+
+
+def test_another_place_after_a_computed_ranking_gets_that_places_figure(kb: KnowledgeBase) -> None:
+    state = kb.ask("德州哪个县GDP最高?").state
+    answer = kb.ask("那庆云呢?", state).answer
+    assert answer.found and body(answer.text).startswith("庆云县 2022年 地区生产总值 121.6亿元")
