@@ -69,6 +69,13 @@ def _another_vocabulary_metric(name: str, words: str, asked: str | None) -> bool
     return other is not None and other != asked and words not in name
 
 
+def another_head(name: str, words: str) -> bool:
+    """地区生产总值过千亿元的县 is no 地区生产总值: after the words asked, a 的 puts another head noun last (the
+    counties), so the stored name counts or names something else."""
+    at = name.find(words) if len(words) >= 2 else -1
+    return at != -1 and bool(re.search(r"的.", name[at + len(words):]))
+
+
 def coverage(words: str, name: str) -> tuple[float, float]:
     """(share of the words the name holds, in any order and in order; share of the name they account for)."""
     common = sum((Counter(words) & Counter(name)).values())
@@ -115,7 +122,8 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
     scored = []
     for w in tried:
         for m in known:
-            if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None):
+            if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None) \
+                    or another_head(m, w):
                 continue
             held, kept = coverage(w, m)
             common = sum((Counter(w) & Counter(m)).values())

@@ -70,3 +70,9 @@ def test_another_vocabulary_metric_is_not_close_unless_it_holds_the_words_whole(
 def test_short_forms_of_economic_writing_are_spelled_out(known: list[str], text: str, words: str,
                                                          asked: str | None, expected: str | None) -> None:
     assert best_metric(known, text, words, asked, exact=asked is not None) == expected
+
+
+def test_a_stored_name_with_another_head_noun_is_not_the_metric_asked() -> None:
+    known = ["地区生产总值超过五百亿元的区"]
+    assert best_metric(known, "某省gdp是多少", "gdp", "地区生产总值", exact=True) is None
+    assert best_metric(known + ["地区生产总值"], "某省gdp是多少", "gdp", "地区生产总值", exact=True) == "地区生产总值"
