@@ -75,4 +75,4 @@ def test_short_forms_of_economic_writing_are_spelled_out(known: list[str], text:
 def test_a_stored_name_with_another_head_noun_is_not_the_metric_asked() -> None:
     known = ["地区生产总值超过五百亿元的区"]
     assert best_metric(known, "某省gdp是多少", "gdp", "地区生产总值", exact=True) is None
-    assert best_metric(known + ["地区生产总值"], "某省gdp是多少", "gdp", "地区生产总值", exact=True) == "地区生产总值"
+    assert best_metric([*known, "地区生产总值"], "某省gdp是多少", "gdp", "地区生产总值", exact=True) == "地区生产总值"
