@@ -51,6 +51,9 @@ def position(text: str) -> int | None:
         return 1
     if re.search(r"最后一名|倒数第一|垫底|末位", text):
         return -1
+    if m := re.search(r"倒数第\s*([二三四五六七八九十]{1,3}|\d{1,3})\s*名?", text):
+        back = to_int(m.group(1))  # 倒数第二: the second from the end
+        return -back if back else None
     m = re.search(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名", text)
     return to_int(m.group(1)) if m else None
 

@@ -101,7 +101,7 @@ def _at_position(lookup: Lookup, position: int, rows: list[tuple[Region, FactRec
     if not -len(rows) <= position <= len(rows) or position == 0:
         return Answer(False, Intent.COMPUTED_RANKING, f"{where}只排得出{len(rows)}名,没有第{position}名。")
     region, f = rows[position - 1] if position > 0 else rows[position]
-    named = "最后一名" if position == -1 else f"第{position}名"
+    named = "最后一名" if position == -1 else f"倒数第{-position}名" if position < 0 else f"第{position}名"
     shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
     text = f"{where}{named}是{region.name}({shown})。(按各地同期数字从高到低排序,未覆盖的地区不在其中)"
     answer = Answer(True, Intent.COMPUTED_RANKING, text, metric=f.metric, facts=[lookup.fact_json(f)])

@@ -102,7 +102,7 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
                         growth=computed and q.wants_growth)
 
 
-_PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:第\s*[一二三四五六七八九十\d]{1,3}\s*名|最后一名|倒数第一|垫底|末位|"
+_PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:(?:倒数)?第\s*[一二三四五六七八九十\d]{1,3}\s*名?|最后一名|垫底|末位|"
                                r"排第一|第一名|冠军|榜首)(?:是|是谁|是哪个|是哪里|是哪一个|呢|的呢)*[??]*$")
 
 

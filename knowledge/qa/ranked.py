@@ -51,7 +51,7 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
 
 def _show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
     if q.position is not None:
-        position = len(ranking.entries) if q.position == -1 else q.position
+        position = len(ranking.entries) + 1 + q.position if q.position < 0 else q.position  # 倒数第二: -2
         entry = next((e for e in ranking.entries if e.position == position), None)
         if entry is None:
             return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",

@@ -25,7 +25,8 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
     ("德州哪个县GDP最高?", "倒数第一", "最后一名是庆云县", "禹城市("),
     ("德州哪个县GDP增速最快?", "第二名呢?", "增速第2名是乐陵市(5.1%)", "312.4"),
     ("德州各县GDP排名", "第三名是哪个?", "第3名是庆云县", "乐陵市("),
-], ids=["second", "last", "last-from-bottom", "second-by-growth", "third-of-list"])
+    ("德州哪个县GDP最高?", "倒数第二名是谁?", "倒数第2名是乐陵市(312.4亿元)", "禹城市("),
+], ids=["second", "last", "last-from-bottom", "second-by-growth", "third-of-list", "second-from-bottom"])
 def test_a_place_in_a_computed_ranking(kb: KnowledgeBase, first: str, then: str, shown: str, not_shown: str) -> None:
     state = kb.ask(first).state
     answer = kb.ask(then, state).answer
@@ -58,3 +59,12 @@ def test_another_place_after_a_computed_ranking_gets_that_places_figure(kb: Know
     state = kb.ask("德州哪个县GDP最高?").state
     answer = kb.ask("那庆云呢?", state).answer
     assert answer.found and body(answer.text).startswith("庆云县 2022年 地区生产总值 121.6亿元")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第二名是谁", 2), ("最后一名是谁", -1), ("倒数第一", -1), ("倒数第三名呢", -3), ("倒数第2", -2), ("冠军是谁", 1),
+], ids=["second", "last", "last-from-bottom", "third-from-bottom", "digits-from-bottom", "champion"])
+def test_the_position_asked(text: str, expected: int) -> None:
+    from knowledge.qa.classify import position
+
+    assert position(text) == expected
