@@ -26,6 +26,7 @@ from knowledge.extract.periods import Period, find_periods
 from knowledge.extract.subjects import (
     BARE_BEFORE,
     FOCUS_HEADS,
+    NATIONAL_FIGURE,
     ORGANISATION,
     alternation_of,
     in_list,
@@ -37,7 +38,7 @@ from knowledge.extract.subjects import (
 )
 from knowledge.extract.vocab import alternation
 from knowledge.places.gazetteer import Gazetteer, Mention, Region
-from knowledge.places.nation import is_nation
+from knowledge.places.nation import NATION, is_nation
 from knowledge.text.document import Document
 
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
@@ -216,6 +217,8 @@ class ArticleContext:
                 # a company (masked as □), an organisation or an institution (某市机场) named before the first
                 # figure is what it is about
                 return None
+            if NATIONAL_FIGURE.search(span) and not (self.bulletin or self.work_report):
+                return NATION, NATION.name
             return self.last.get("paragraph") or self.last.get("heading") or self._focus_subject()
         return None
 

@@ -29,6 +29,10 @@ _SOURCE_MARKERS = context_words()["source_markers"]
 _LIST_MARKS = ("、", "等")
 FOCUS_HEADS = context_words()["focus_heads"]
 BARE_BEFORE = set("全该本我")  # 全区, 该合作区: still the zone itself
+# 国内生产总值 is the country's product (a region's is 地区生产总值): a sentence naming no place that states it is
+# about the nation, not the place of the heading or paragraph above it (outside a unit's own bulletin or report,
+# which may call its own product so)
+NATIONAL_FIGURE = re.compile(r"国内生产总值")
 
 
 def is_object(span: str, start: int, surface: str) -> bool:

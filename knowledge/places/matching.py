@@ -52,7 +52,8 @@ class FormMatcher:
             surface = text[start:last + 1]
             written = self._simplified.get(surface, surface)
             if ((surface not in self._guarded or plausible(text, start, written))
-                    and not function_word_then_office(text, start, written)):
+                    and not function_word_then_office(text, start, written)
+                    and not tail_of_a_word(text, start, written)):
                 spans.append((start, last + 1))
         spans.sort(key=lambda span: (span[0], -span[1]))  # at one start, the longer form first
         starts = [start for start, _end in spans]
@@ -91,6 +92,14 @@ def function_word_then_office(text: str, start: int, surface: str) -> bool:
     office word (县委, 县政府) reads as that function word, then the office (和县经济, 和县上半年 stay 和县)."""
     return (len(surface) == 2 and surface[0] in FUNCTION_CHARACTERS and surface[1] in SUFFIXES
             and text.startswith(OFFICE_WORDS, start + 2))
+
+
+def tail_of_a_word(text: str, start: int, surface: str) -> bool:
+    """示范县: a name (`surface`, Simplified) of one character and a suffix (范县) whose character ends a
+    word begun right before it (示范) is that word and a bare suffix; a longer name there (长沙县) is
+    matched as itself."""
+    return (len(surface) == 2 and surface[1] in SUFFIXES and start > 0
+            and text[start - 1] + surface[0] in common_words())
 
 
 COMMON_WORDS_FILE = "common_words.txt"  # in knowledge/data, from scripts/build_gazetteer.py --words-only

@@ -24,7 +24,7 @@ YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:
 _MEMBER_RE = re.compile(r"入选了?什么|评为什么|入选|上榜|获评|荣誉|称号")
 _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
-    r"|(?:哪个|哪一个|谁)的?.{0,12}?(?:多|高|大|快|强|低|少|小|慢)(?:一些|些)?[??]?$|比.{1,12}?(?:多多少|高多少|少多少|几倍)"
+    r"|(?:哪个|哪一个|谁)的?.{0,12}?(?:多|高|大|快|强|低|少|小|慢)(?:一些|些)?[??]?$|比.{1,12}?(?:多多少|高多少|少多少|几倍)|的(?:几|多少)倍|相?差(?:了)?多少"
 )
 _PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
 # 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
@@ -51,6 +51,9 @@ def position(text: str) -> int | None:
         return 1
     if re.search(r"最后一名|倒数第一|垫底|末位", text):
         return -1
+    if m := re.search(r"倒数第\s*([二三四五六七八九十]{1,3}|\d{1,3})\s*名?", text):
+        back = to_int(m.group(1))  # 倒数第二: the second from the end
+        return -back if back else None
     m = re.search(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名", text)
     return to_int(m.group(1)) if m else None
 

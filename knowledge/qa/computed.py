@@ -26,11 +26,13 @@ _SHOWN = 10
 _RANKING_TALK = re.compile(r"哪个|哪一个|哪些|哪几个|各|[县区市省]份?|最[高多大快低少小慢]|第一|领先|排名|排行|排序")
 
 
-def computed_ranking(lookup: Lookup, q: Query) -> Answer:
+def computed_ranking(lookup: Lookup, q: Query, *, place: Region | None = None) -> Answer:
+    """The ranking of the places under the scope asked; with `place`, that place's position in it."""
     if q.metric is None:
         return Answer(False, Intent.COMPUTED_RANKING, "请说明按哪个指标排名,例如:聊城哪个县GDP最高?")
     scope = q.regions[0] if q.regions else None
-    candidates = _places_under(lookup, scope, place_level(q.simplified))
+    level = q.level or place_level(q.simplified)
+    candidates = _places_under(lookup, scope, level)
     by_growth = q.wants_growth and not re.search(r"总量|规模|数值", q.simplified)
     metric = _metric_of_most(lookup, q, candidates)
     facts: dict[str, list[FactRecord]] = {}
@@ -40,8 +42,8 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
         if usable:
             facts[region.code] = usable
     where = f"{scope.name}下辖" if scope else ""
-    lowest = bool(_LOWEST.search(q.simplified))
-    stated = _stated_ranking(lookup, q, scope, metric, by_growth)
+    lowest = bool(_LOWEST.search(q.simplified)) and q.position is None and place is None  # 倒数第一 is a place
+    stated = _stated_ranking(lookup, q, scope, metric, by_growth) if place is None else None
     if stated is not None and not lowest and any(e.position == 1 for e in stated.entries):
         return _from_stated(lookup, stated)  # the article's own ranking knows the places the base does not
     if len(facts) < 2:
@@ -53,6 +55,10 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     units = Counter(f.unit for _, f in rows)
     unit = units.most_common(1)[0][0]
     rows = [(r, f) for r, f in rows if by_growth or f.unit == unit]  # never rank 亿元 against 万元
+    if len(rows) < 2:  # places with figures of other periods: one place of the period is no ranking
+        text = (f"资料里只有{len(rows)}个{where}地区有{parse_label(label).describe()}的{metric}数据"
+                f"(其他地区的数据时期不同),排不出名次。")
+        return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)
 
     def key(row: tuple[Region, FactRecord]) -> float:
         f = row[1]
@@ -63,12 +69,15 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     period = parse_label(label).describe()
     what = f"{metric}增速" if by_growth else metric
     order = "从低到高" if lowest else "从高到低"
-    level = place_level(q.simplified)
     if scope is None and rows and all(r.level == "province" for r, _ in rows):
         where, kind = "全国", "省份"  # provinces ranked with no place named: a ranking within the nation
     else:
         kind = {"county": "县(市、区)", "city": "市", "province": "省份"}.get(level or "", "地区")
     counted = f"全国{len(rows)}个{kind}" if where == "全国" else f"{len(rows)}个{where}{kind}"
+    if place is not None:
+        return _place_position(lookup, place, rows, f"在资料覆盖的{counted}中,{period}{what}", by_growth)
+    if q.position is not None:
+        return _at_position(lookup, q.position, rows, f"在资料覆盖的{counted}中,{period}{what}", by_growth)
     lines = [f"在资料覆盖的{counted}中,{period}{what}{order}:"]
     for i, (region, f) in enumerate(rows[:_SHOWN], 1):
         shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
@@ -84,6 +93,33 @@ def computed_ranking(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.COMPUTED_RANKING, "\n".join(lines), metric=metric,
                     facts=[lookup.fact_json(f) for f in used])
     return lookup.with_sources(answer, used, limit=len(used))
+
+
+def _at_position(lookup: Lookup, position: int, rows: list[tuple[Region, FactRecord]], where: str,
+                 by_growth: bool) -> Answer:
+    """第二名 / 最后一名 (-1) of a ranking computed from the highest down."""
+    if not -len(rows) <= position <= len(rows) or position == 0:
+        return Answer(False, Intent.COMPUTED_RANKING, f"{where}只排得出{len(rows)}名,没有第{position}名。")
+    region, f = rows[position - 1] if position > 0 else rows[position]
+    named = "最后一名" if position == -1 else f"倒数第{-position}名" if position < 0 else f"第{position}名"
+    shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
+    text = f"{where}{named}是{region.name}({shown})。(按各地同期数字从高到低排序,未覆盖的地区不在其中)"
+    answer = Answer(True, Intent.COMPUTED_RANKING, text, metric=f.metric, facts=[lookup.fact_json(f)])
+    return lookup.with_sources(answer, [f], limit=1)
+
+
+def _place_position(lookup: Lookup, place: Region, rows: list[tuple[Region, FactRecord]], where: str,
+                    by_growth: bool) -> Answer:
+    """临清GDP在聊城排第几, with no ranking stated: the place's position among the places covered."""
+    at = next((i for i, (region, _) in enumerate(rows, 1) if region.code == place.code), None)
+    if at is None:
+        return Answer(False, Intent.RANK_POSITION, f"{where},{place.name}没有同期数据,排不出它的名次。")
+    f = rows[at - 1][1]
+    shown = f"{plain_number(f.growth)}%" if by_growth else f"{f.value_text}{f.unit or ''}"
+    text = f"{where}{place.name}排第{at}名({shown})。(按各地同期数字从高到低排序,未覆盖的地区不在其中)"
+    answer = Answer(True, Intent.RANK_POSITION, text, metric=f.metric, period_label=f.period_label,
+                    facts=[lookup.fact_json(f)])
+    return lookup.with_sources(answer, [f], limit=1)
 
 
 _TITLE_TALK = re.compile(r"^(?:19|20)\d\d(?:H[12]|Q[1-4](?:-Q[1-4])?|M\d\d)?|排名|排行|排序|情况")

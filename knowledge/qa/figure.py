@@ -69,7 +69,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     lines = [fact_line(f, lookup.name_of(region)) for f in distinct(top)]
     if q.period is not None and q.period.latest:
         lines.insert(0, f"资料中{region.name}{metric}最新的数据是{parse_label(top[0].period_label).describe()}的:")
-    if disagree(top):
+    if any(disagree([f for f in top if f.period_label == label]) for label in {f.period_label for f in top}):
+        # 1-8月 and 8月 end together but are two figures: only one period's figures can disagree
         lines.append("注意:不同来源的数字不一致,以上均列出。")
     older = [f for f in chosen if f.period_key != newest]
     if older:
@@ -186,8 +187,11 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
         if same:
             w = same[0]
             pct = Decimal(f.value_text or "0") / Decimal(w.value_text or "1") * 100
+            # 临清占茌平多少: a place outside the one named is no part of it, only a proportion of its figure
+            what = (f"占{whole.name}的比重" if lookup.within(region.code, whole)
+                    else f"相当于{whole.name}的比例({region.name}不属于{whole.name},这不是占比)")
             text = (f"{line}\n{fact_line(w, lookup.name_of(whole))}\n"
-                    f"占{whole.name}的比重:{f.value_text} ÷ {w.value_text} = {pct.quantize(Decimal('0.1'))}%")
+                    f"{what}:{f.value_text} ÷ {w.value_text} = {pct.quantize(Decimal('0.1'))}%")
             answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(w)],
                             metric=f.metric, period_label=f.period_label)
             return lookup.with_sources(answer, [f, w])
@@ -218,7 +222,12 @@ def _scope_agrees(lookup: Lookup, q: Query, stated: FactRecord) -> bool:
 
 
 def _whole_of(lookup: Lookup, q: Query, region: Region) -> Region | None:
-    """The whole a share is of: 全省 → the region's province, 全市 → its city; the parent by default."""
+    """The whole a share is of: a place named after 占 (占聊城多少), 全省 → the region's province, 全市 → its
+    city; the parent by default."""
+    after = q.simplified.split("占", 1)[1] if "占" in q.simplified else ""
+    named = next((r for r in q.regions if r.code != region.code and (r.name in after or r.short in after)), None)
+    if named is not None:
+        return named
     if "全国" in q.simplified:
         return lookup.gaz.by_name("全国")  # the nation unit: its figures are stored like any place's
     chain = lookup.gaz.chain(region)

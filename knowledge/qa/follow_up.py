@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
+from knowledge.qa.classify import place_level
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.metric_match import combined_metric
@@ -81,7 +82,7 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
     q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
     if names_other and regions and state.intent in ("figure", "comparison", "overview"):
         q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
-    elif state.intent in ("figure", "comparison", "overview") and q.metric:
+    elif state.intent in ("figure", "comparison", "overview", "computed_ranking") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
     elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
         q.intent = state.intent
@@ -94,5 +95,22 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
         return previous or Conversation()
     period = wanted_from_label(answer.period_label) if answer.period_label else q.period
     choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
+    computed = q.intent == Intent.COMPUTED_RANKING
     return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
-                        answer.ranking_title or q.ranking_title, choices, q.company)
+                        answer.ranking_title or q.ranking_title, choices, q.company,
+                        level=(q.level or place_level(q.simplified)) if computed else None,
+                        growth=computed and q.wants_growth)
+
+
+_PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:(?:倒数)?第\s*[一二三四五六七八九十\d]{1,3}\s*名?|最后一名|垫底|末位|"
+                               r"排第一|第一名|冠军|榜首)(?:是|是谁|是哪个|是哪里|是哪一个|呢|的呢)*[??]*$")
+
+
+def next_place_in_ranking(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query | None:
+    """第二名呢? / 最后一名是谁? after a ranking computed over the base: the same ranking, at that place."""
+    if state.intent != Intent.COMPUTED_RANKING or state.ranking_title or q.position is None or q.regions \
+            or not _PLACE_IN_RANKING.match(q.simplified):
+        return None
+    return replace(q, intent=Intent.COMPUTED_RANKING, regions=[gazetteer.get(c) for c in state.region_codes],
+                   metric=state.metric, metric_score=100.0, period=state.period, level=state.level,
+                   wants_growth=state.growth)

@@ -8,8 +8,11 @@ never taken for a question that does not say so: GDP is not 人均GDP.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -17,7 +20,7 @@ from rapidfuzz.distance import LCSseq
 from knowledge.extract.metrics import canonical_metric, surfaces
 
 # modifiers that make a different figure of the same thing
-_NARROWING = ("人均", "县域", "城镇", "农村", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
+_NARROWING = ("人均", "县域", "城镇", "农村", "限额以上", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
 COVERS = 0.75  # share of the question's words a stored name must cover
 TYPO = 85.0  # a whole-name likeness that only a typing slip explains
 KEEPS = 0.4  # share of the stored name the question's words must account for
@@ -26,6 +29,19 @@ KEEPS = 0.4  # share of the stored name the question's words must account for
 @lru_cache(maxsize=1)
 def _longest_first() -> tuple[str, ...]:
     return tuple(s.lower() for s in sorted(surfaces(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("abbreviations.toml").read_text("utf-8"))
+    table: dict[str, str] = raw["spelled_out"]
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+def spelled_out(words: str) -> str:
+    """限上社零额 → 限额以上社会消费品零售额: the short forms of economic writing written in full."""
+    pattern, table = _short_forms()
+    return pattern.sub(lambda m: table[m.group(0)], words)
 
 
 def surface_in(text: str) -> str | None:
@@ -51,6 +67,13 @@ def _another_vocabulary_metric(name: str, words: str, asked: str | None) -> bool
         return False
     other = canonical_metric(name)
     return other is not None and other != asked and words not in name
+
+
+def another_head(name: str, words: str) -> bool:
+    """地区生产总值过千亿元的县 is no 地区生产总值: after the words asked, a 的 puts another head noun last (the
+    counties), so the stored name counts or names something else."""
+    at = name.find(words) if len(words) >= 2 else -1
+    return at != -1 and bool(re.search(r"的.", name[at + len(words):]))
 
 
 def coverage(words: str, name: str) -> tuple[float, float]:
@@ -95,11 +118,12 @@ def sub_metrics(known: list[str], words: str) -> list[str]:
 def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool = True) -> list[str]:
     """The stored names close enough to the question's words, best first. A name that swaps a word of the
     question for another (粮食总产量 → 夏粮总产量) is not close: one side's extra words must be none."""
-    tried = [w for w in dict.fromkeys((words, asked if exact and asked else "")) if len(w) >= 2]
+    tried = [w for w in dict.fromkeys((words, asked if exact and asked else "", spelled_out(words))) if len(w) >= 2]
     scored = []
     for w in tried:
         for m in known:
-            if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None):
+            if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None) \
+                    or another_head(m, w):
                 continue
             held, kept = coverage(w, m)
             common = sum((Counter(w) & Counter(m)).values())

@@ -17,7 +17,7 @@ from datetime import date
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
-from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, remember
+from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, next_place_in_ranking, remember
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.places import find_regions
@@ -77,15 +77,20 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.wants_share = bool(_SHARE_RE.search(simple))
     q.wants_kind = "count" if _COUNT_ASK_RE.search(simple) else "money" if _MONEY_ASK_RE.search(simple) else None
     placed = _SHARE_SCOPE_RE.sub("", simple)  # 占全省/占全国 names what a share is of, not the place asked about
-    q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed)
+    read_as_places: list[str] = []  # yunnan, 临青, 兵团: read as a place, never as part of the metric
+    q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed,
+                             read_as_places=read_as_places)
     q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
-    q.residual = residual_words(simple, q.regions)
+    unplaced = simple
+    for surface in read_as_places:
+        unplaced = unplaced.replace(surface, "")
+    q.residual = residual_words(unplaced, q.regions)
     # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
-    part = simple.split("占", 1)[0] if q.wants_share and "占" in simple and "占比" not in simple else simple
+    part = unplaced.split("占", 1)[0] if q.wants_share and "占" in unplaced and "占比" not in unplaced else unplaced
     # a question mixing scripts (一產增加值 among Simplified) is not converted above: metric words are
     q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=[r.name for r in q.regions])
     if q.metric is None and part != simple and q.regions:  # 阳城二产占GDP比重: the share is looked up by its part
-        q.metric, q.metric_score = find_metric(to_simplified(simple), index, exclude=[r.name for r in q.regions])
+        q.metric, q.metric_score = find_metric(to_simplified(unplaced), index, exclude=[r.name for r in q.regions])
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
@@ -102,10 +107,15 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
         metric, score = (q.metric, q.metric_score) if q.metric else (state.metric, 100.0)
         q = replace(q, regions=[gazetteer.get(c) for c in state.region_codes], metric=metric, metric_score=score,
                     period=q.period or state.period)
+    elif state is not None and (placed_in := next_place_in_ranking(q, state, gazetteer)) is not None:
+        q = placed_in
     elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
     if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
         q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back
+    if q.intent == "overview" and len(q.regions) == 1 and not q.metric and len(q.residual) >= 2 \
+            and _FIGURE_ASK.search(simple) and not OVERVIEW_WORDS.search(simple):
+        q.intent = Intent.FIGURE  # 临清有多少个企业: a figure asked, to be said missing, not the place's overview
     if q.intent == "out_of_scope" and not q.elsewhere and not OUT_WORDS.search(simple):
         q.topic = find_topic(without_places(simple, q.regions), index)
         if q.topic:

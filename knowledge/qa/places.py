@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.extract.metrics import canonical_metric
 from knowledge.places.gazetteer import Gazetteer, Region
@@ -11,8 +12,12 @@ from knowledge.text.segment import cut
 
 
 def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
-                 ambiguous: dict[str, list[Region]] | None = None, assumed: list[str] | None = None) -> list[Region]:
+                 ambiguous: dict[str, list[Region]] | None = None, assumed: list[str] | None = None,
+                 read_as_places: list[str] | None = None) -> list[Region]:
     """Places named in a question: exact forms, province words, functional zones, typos, pinyin.
+
+    What was read as a place without being one of its forms (yunnan, 临青, 兵团) goes to `read_as_places`,
+    so that it is not read again as part of the metric.
 
     A shared name (鼓楼区) that the question does not settle is settled by the base when only one of its
     places has data (noted in `assumed`); otherwise its places go to `ambiguous`, to ask back.
@@ -30,8 +35,17 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
             ambiguous[name] = covered or places
     found += _whole_province(text, gazetteer, index, found)
     found += _zones(text, gazetteer, index)
+    named = {region for _, region in found}
+    tails = [(tail, zone) for tail, zone in _province_less_zones(gazetteer).items()
+             if tail in text and zone not in named]
+    found += [(text.find(tail), zone) for tail, zone in tails]
+    surfaces = [tail for tail, _ in tails]
     if not found:
-        found = _fuzzy_regions(text, gazetteer, index, assumed)
+        slips = _fuzzy_regions(text, gazetteer, index, assumed)
+        found = [(at, region) for at, region, _ in slips]
+        surfaces += [text[at:at + size] for at, _, size in slips]
+    if read_as_places is not None:
+        read_as_places += sorted(surfaces, key=len, reverse=True)
     ordered: list[Region] = []
     for _, region in sorted(found, key=lambda pair: pair[0]):
         if ordered and region.parent == ordered[-1].code:
@@ -67,8 +81,29 @@ def _zones(text: str, gazetteer: Gazetteer, index: Index | None) -> list[tuple[i
     return out
 
 
+# what a zone of a kind ends with (新区, 工业园区, 经济开发区): no name of one zone, even where one zone alone ends so
+_ZONE_KIND_TAIL = re.compile(r"(?:新区|园区|开发区|经开区|高新区|度假区|实验区|港区|示范区)$")
+
+
+@lru_cache(maxsize=4)
+def _province_less_zones(gazetteer: Gazetteer) -> dict[str, Region]:
+    """兵团 for 新疆生产建设兵团: a zone's name or alias without the place it starts with, when no other zone
+    ends so, it is no place's own form and no word of a zone kind."""
+    tails: dict[str, set[Region]] = {}
+    zones = [r for r in gazetteer.regions() if r.level == "zone"]
+    for zone in zones:
+        above = {form for place in gazetteer.chain(zone)[1:] for form in (place.name, *place.aliases)}
+        for form in (zone.name, *zone.aliases):
+            for head in above:
+                if form.startswith(head) and len(form) - len(head) >= 2:
+                    tails.setdefault(form[len(head):], set()).add(zone)
+    return {tail: next(iter(found)) for tail, found in tails.items()
+            if len(found) == 1 and not _ZONE_KIND_TAIL.search(tail) and gazetteer.resolve(tail) is None
+            and sum(any(f.endswith(tail) for f in (z.name, *z.aliases)) for z in zones) == 1}
+
+
 def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
-                   assumed: list[str] | None = None) -> list[tuple[int, Region]]:
+                   assumed: list[str] | None = None) -> list[tuple[int, Region, int]]:
     """Typos (临青, 聊成) and pinyin (linqing): try latin words, then 2-3 character windows. Pinyin shared by
     several places (jining: 济宁市, 集宁区) is settled by the base when only one of them has data."""
     for word in re.findall(r"[a-z]{4,}", text):
@@ -79,7 +114,7 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
             if region is not None and assumed is not None:
                 assumed.append(f"“{word}”按{gazetteer.describe(region)}理解(资料里只有它的数据)")
         if region is not None:
-            return [(text.find(word), region)]
+            return [(text.find(word), region, len(word))]
     bounds = _token_bounds(text)
     for size in (3, 2):
         for start in range(0, max(0, len(text) - size + 1)):
@@ -90,7 +125,7 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
                 continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
             region = gazetteer.resolve(window)
             if region is not None and region.level != "province":
-                return [(start, region)]
+                return [(start, region, size)]
     return []
 
 

@@ -44,6 +44,7 @@ class Query:
     entries: list[str] = field(default_factory=list)
     ranking_title: str | None = None
     suggestions: list[str] = field(default_factory=list)
+    level: str | None = None  # the level a computed ranking ranks, carried over by 第二名呢? (else read anew)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ class Conversation:
     # After "你指的是福州市鼓楼区还是南京市鼓楼区?": each choice's full name and the question it stands for
     choices: tuple[tuple[str, str], ...] = ()
     company: str | None = None  # 占全国多少? after a company's figure asks about that company
+    # After a computed ranking (聊城哪个县GDP最高): the level it ranked and whether by growth, for 第二名呢?
+    level: str | None = None
+    growth: bool = False
 
 
 def wanted_from_label(label: str) -> PeriodWanted:

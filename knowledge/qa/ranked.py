@@ -12,10 +12,11 @@ from rapidfuzz.distance import LCSseq
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
+from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import out_of_scope, region_needed
 from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
-from knowledge.qa.lookup import Lookup, position_in, ranking_heading, render_ranking
+from knowledge.qa.lookup import Lookup, describe_wanted, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import YES_NO_RE, Query
 from knowledge.qa.rank_claims import metric_words, period_matches_label, standings
 
@@ -33,9 +34,24 @@ def ranking_list(lookup: Lookup, q: Query) -> Answer:
 
 
 def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
-    """The whole ranking, or the entry at the position asked."""
+    """The whole ranking, or the entry at the position asked; a list of another period than the one asked
+    is said to be so first (资料中没有2023年的这份名单), and is no answer."""
+    shown = _show_ranking(lookup, q, ranking)
+    label = ranking.period_label
+    if q.period is None or not label or not shown.found:
+        return shown
+    when = parse_label(label).describe()
+    if q.period.latest:
+        shown.text = f"资料中这份名单最新的是{when}的:\n{shown.text}"
+    elif not period_matches_label(label, q):
+        shown.text = f"资料中没有{describe_wanted(q.period)}的这份名单;资料里的是{when}的:\n{shown.text}"
+        shown.found = False
+    return shown
+
+
+def _show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
     if q.position is not None:
-        position = len(ranking.entries) if q.position == -1 else q.position
+        position = len(ranking.entries) + 1 + q.position if q.position < 0 else q.position  # 倒数第二: -2
         entry = next((e for e in ranking.entries if e.position == position), None)
         if entry is None:
             return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",
@@ -134,7 +150,8 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     region = q.regions[0]
     found = standings(lookup, q, region)
     if not found:
-        return no_ranking(region, metric_words(q, region))
+        computed = _computed_position(lookup, q, region)
+        return computed if computed is not None else no_ranking(region, metric_words(q, region))
     lines = []
     for s in found[:1]:
         when = f" {parse_label(s.period_label).describe()}" if s.period_label else ""
@@ -150,6 +167,22 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
                     ranking_title=s.ranking.title if s.ranking else None)
     return lookup.with_sources(answer, sentence_ids=[s.sentence_id], needle=s.needle)
+
+
+def _computed_position(lookup: Lookup, q: Query, region: Region) -> Answer | None:
+    """No ranking stated: the place's position among the covered places of its level under the place named
+    with it (临清GDP在聊城排第几), else under its parent."""
+    if q.metric is None or region.level not in ("county", "city", "province") or "全国" in q.simplified:
+        return None  # the nation's places are too many for the base to cover: no position among them
+    chain = lookup.gaz.chain(region)[1:]
+    said = next((r for word, level in (("全省", "province"), ("全市", "city")) if word in q.simplified
+                 for r in chain if r.level == level), None)
+    scope = (said or next((r for r in q.regions[1:] if lookup.within(region.code, r)), None)
+             or lookup.gaz.parent(region))
+    if scope is None:
+        return None
+    ranked = computed_ranking(lookup, replace(q, regions=[scope], level=region.level, position=None), place=region)
+    return ranked if ranked.found else None
 
 
 def _entry_position(lookup: Lookup, q: Query) -> Answer:

@@ -79,7 +79,8 @@ def build_document(clean: CleanText) -> Document:
     lines = [ln.strip() for ln in clean.original.split("\n")]
     meta = HeaderMeta()
     body = _strip_boilerplate(lines, clean.script, meta)
-    kept = join_broken_lines(body)
+    indented = frozenset(ln.strip() for ln in clean.original.split("\n") if ln[:1].isspace() and ln.strip())
+    kept = join_broken_lines(body, indented)
     url = _find_url(clean.original)
     published, rule = meta.date_label, "date label in text" if meta.date_label else None
     if published is None and (published := date_in_url(url)) is not None:

@@ -292,10 +292,12 @@ def _nfkc_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
-def join_broken_lines(lines: list[str]) -> list[str]:
+def join_broken_lines(lines: list[str], indented: frozenset[str] = frozenset()) -> list[str]:
     """Re-join paragraphs split mid-sentence by PDF or web extraction; drop repeated lines.
 
-    The first line is never joined onto: it is where titles live, and titles end without punctuation.
+    The first line is never joined onto: it is where titles live, and titles end without punctuation. Nor
+    is a line of `indented` (lines the text indents) joined onto another: each opens a paragraph, as a
+    heading and the paragraph under it do.
     """
     out: list[str] = []
     for line in (ln.strip() for ln in lines):
@@ -307,7 +309,8 @@ def join_broken_lines(lines: list[str]) -> list[str]:
         while prev_idx >= 0 and out[prev_idx] == "":
             prev_idx -= 1
         prev = out[prev_idx] if prev_idx >= 0 else ""
-        if prev and prev_idx > 0 and _is_broken(prev, line):
+        paragraphs = line in indented and prev in indented
+        if prev and prev_idx > 0 and not paragraphs and _is_broken(prev, line):
             del out[prev_idx + 1 :]
             out[prev_idx] = prev + line
         elif line != prev:

@@ -87,6 +87,15 @@ SOURCES = [
 ]
 
 NATION = [
+    # 国内生产总值 naming no place is the country's, not the place of the heading above it; an indented heading
+    # ending without a full stop is not joined onto the indented paragraph under it
+    ("湖北半年经济观察", "\u3000\u3000中部六省比拼,湖北增速领跑中部\n\u3000\u30002023年上半年国内生产总值593034亿元,"
+     "同比增长5.5%。", None, ["全国 | 地区生产总值 | 2023H1 | 593034 | 5.5"]),
+    ("湖北半年经济观察", "湖北增速领跑中部\n\n上半年国内生产总值593034亿元,同比增长5.5%。", date(2023, 7, 20),
+     ["全国 | 地区生产总值 | 2023H1 | 593034 | 5.5"]),
+    # …but a unit's own bulletin may call its product so
+    ("莒南县2009年国民经济和社会发展统计公报", "全年实现国内生产总值215.3亿元,增长12.6%。", None,
+     ["莒南县 | 地区生产总值 | 2009 | 215.3 | 12.6"]),
     # 全国/我国 as a subject is the nation unit, so national figures are stored too
     ("山东2022年上半年经济运行", "上半年,全国城镇新增就业654万人。山东省地区生产总值4万亿元。", None,
      ["全国 | 城镇新增就业 | 2022H1 | 654 | -", "山东省 | 地区生产总值 | 2022H1 | 4 | -"]),

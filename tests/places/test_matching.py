@@ -45,3 +45,13 @@ def test_a_common_word_list_saved_for_another_dictionary_is_not_used(tmp_path):
         "shan-county-committee", "invest-in"])
 def test_a_function_word_name_before_an_office_word_reads_as_the_function_word(gazetteer, text, names):
     assert [m.region.name for m in gazetteer.find_mentions(text)] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("全省确定了十个农业示范县", []),  # 示范 + 县, not 范县
+    ("范县去年粮食产量再创新高", ["范县"]),
+    ("今年范县农民收入增长较快", ["范县"]),
+    ("长沙县工业总产值突破千亿", ["长沙县"]),  # 沙县 ends inside 长沙, but 长沙县 is a name of its own
+], ids=["model-county", "fan-county", "this-year-fan-county", "changsha-county"])
+def test_a_one_character_name_and_suffix_that_ends_a_word_is_that_word(gazetteer, text, names):
+    assert [m.region.name for m in gazetteer.find_mentions(text)] == names

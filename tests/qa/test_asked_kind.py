@@ -33,3 +33,13 @@ def test_unit_kinds(unit: str, kind: str | None) -> None:
 def test_the_kind_asked_is_the_figure_given(kb: KnowledgeBase, question: str, shown: str, not_shown: str) -> None:
     text = kb.ask(question).answer.text.split("\n来源")[0]
     assert shown in text and not_shown not in text
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("冠县有多少个高新技术企业?", "资料里没有冠县的高新技术企业数据"),
+    ("冠县有几家银行", "资料里没有冠县的银行数据"),
+], ids=["how-many", "how-many-firms"])
+def test_a_count_the_place_does_not_have_is_said_missing_not_answered_by_its_overview(
+        kb: KnowledgeBase, question: str, missing: str) -> None:
+    answer = kb.ask(question).answer
+    assert not answer.found and missing in answer.text and "51.9" not in answer.text.split("我知道")[0]

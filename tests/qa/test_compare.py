@@ -63,3 +63,17 @@ def test_units_scale_to_one_base(value: str, unit: str, scaled: tuple[str, str])
                                              ("和GDP谁高", "GDP")], ids=["which-between", "whose", "who"])
 def test_the_asking_words_of_a_comparison_are_no_part_of_its_metric(residual: str, words: str) -> None:
     assert without_compare_talk(residual) == words
+
+
+@pytest.mark.parametrize("question", ["安徽2022年夏粮总产量是浙江的几倍?", "安徽的夏粮总产量是浙江的多少倍"],
+                         ids=["how-many-times", "how-many-times-duo-shao"])
+def test_a_is_how_many_times_b_shows_both_values_and_the_ratio(kb: KnowledgeBase, question: str) -> None:
+    text = body(kb.ask(question).answer.text)
+    assert "1700.4万吨" in text and "95.3万吨" in text and "安徽省是浙江省的17.84倍" in text
+
+
+@pytest.mark.parametrize("question", ["浙江和安徽2022年夏粮总产量差多少?", "浙江和安徽夏粮总产量相差多少"],
+                         ids=["cha-duo-shao", "xiang-cha"])
+def test_how_far_apart_two_places_are_shows_both_values_and_the_difference(kb: KnowledgeBase, question: str) -> None:
+    text = body(kb.ask(question).answer.text)
+    assert "1700.4万吨" in text and "95.3万吨" in text and "差额:1700.4 − 95.3 = 1605.1万吨" in text

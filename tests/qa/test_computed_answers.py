@@ -76,3 +76,12 @@ def test_provinces_ranked_with_no_place_named_are_ranked_within_the_nation(
         "2023年,安徽省夏粮产量1710.2万吨。\n")})
     text = body(kb.ask("2023年哪个省夏粮产量最高?").answer.text)
     assert "在资料覆盖的全国3个省份中" in text and "最高的是河南省" in text
+
+
+def test_one_place_of_the_period_is_no_ranking(tmp_path: Path) -> None:
+    # Written for the test: two counties of 德州, each with a figure of another year.
+    kb = base_from(tmp_path, {"dezhou.txt": "德州县域简报\n发布日期:2023-03-01\n2022年,宁津县地区生产总值201.4亿元。\n"
+                                            "2021年,武城县地区生产总值165.2亿元。\n"})
+    answer = kb.ask("德州哪个县GDP最高?").answer
+    assert not answer.found and "排不出名次" in answer.text and "1." not in answer.text
+    assert "最高的是" not in answer.text

@@ -59,3 +59,20 @@ def test_another_vocabulary_metric_is_not_close_unless_it_holds_the_words_whole(
 
     assert acceptable(["进出口总额"], "进口", "进口总额") == []  # 进出口 is not 进口
     assert acceptable(["规上工业增加值"], "工业增加值", "工业增加值") == ["规上工业增加值"]
+
+
+@pytest.mark.parametrize("known, text, words, asked, expected", [
+    (["限额以上单位社会消费品零售额"], "某县限上社零额是多少", "限上社零额", "社会消费品零售总额",
+     "限额以上单位社会消费品零售额"),
+    (["固定资产投资", "工业投资"], "某县固投增长多少", "固投", None, "固定资产投资"),
+    (["限额以上单位社会消费品零售额"], "某县社零额是多少", "社零额", "社会消费品零售总额", None),  # 限额以上 narrows
+], ids=["above-quota-retail", "fixed-investment", "retail-is-not-above-quota-retail"])
+def test_short_forms_of_economic_writing_are_spelled_out(known: list[str], text: str, words: str,
+                                                         asked: str | None, expected: str | None) -> None:
+    assert best_metric(known, text, words, asked, exact=asked is not None) == expected
+
+
+def test_a_stored_name_with_another_head_noun_is_not_the_metric_asked() -> None:
+    known = ["地区生产总值超过五百亿元的区"]
+    assert best_metric(known, "某省gdp是多少", "gdp", "地区生产总值", exact=True) is None
+    assert best_metric([*known, "地区生产总值"], "某省gdp是多少", "gdp", "地区生产总值", exact=True) == "地区生产总值"

@@ -70,3 +70,30 @@ def test_a_plan_period_is_answered_by_its_years_together_never_by_its_last(
     assert "320个" in projects and "2021-2025年" in projects
     gdp = kb.ask("临清十四五期间GDP是多少?").answer
     assert not gdp.found and "2021-2025年" in gdp.text
+
+
+# Written for the test: one list of one year.
+LIST = ("2021年度县域商贸十强发布\n发布日期:2021-12-10\n"
+        "2021年度县域商贸十强名单如下:义乌市、昆山市、晋江市、江阴市、慈溪市、常熟市、龙口市、胶州市、太仓市、荣成市。\n")
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    return base_from(tmp_path_factory.mktemp("list_periods"), {"list.txt": LIST})
+
+
+@pytest.mark.parametrize("question, first, found", [
+    ("2023年度县域商贸十强名单", "资料中没有2023年的这份名单;资料里的是2021年的:", False),
+    ("2023年县域商贸十强第一名是谁?", "资料中没有2023年的这份名单;资料里的是2021年的:", False),
+    ("最新的县域商贸十强有哪些", "资料中这份名单最新的是2021年的:", True),
+], ids=["other-year", "other-year-position", "latest"])
+def test_a_list_of_another_period_is_said_to_be_so_first(listed: KnowledgeBase, question: str, first: str,
+                                                         found: bool) -> None:
+    answer = listed.ask(question).answer
+    assert body(answer.text).splitlines()[0] == first and answer.found is found
+    assert "义乌市" in answer.text
+
+
+def test_a_list_of_the_period_asked_is_shown_as_it_is(listed: KnowledgeBase) -> None:
+    answer = listed.ask("2021年县域商贸十强名单").answer
+    assert answer.found and "资料中" not in body(answer.text) and "义乌市" in answer.text

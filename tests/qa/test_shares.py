@@ -13,7 +13,8 @@ from tests.qa.kbkit import base_from, body
 ARTICLES = {
     "zibo.txt": "淄博氢能简报\n发布日期:2024-12-30\n截至2024年底,淄博市氢能企业有54家,占全省总数的19.4%。\n",
     "shandong.txt": ("山东经济简报\n发布日期:2024-01-30\n2023年,山东省地区生产总值92069亿元,增长6.0%。\n"
-                     "2023年,淄博市地区生产总值4561.8亿元,增长5.2%。\n"),
+                     "2023年,淄博市地区生产总值4561.8亿元,增长5.2%。\n"
+                     "2023年,潍坊市地区生产总值7606.1亿元,增长6.1%。\n"),
 }
 
 
@@ -55,3 +56,15 @@ def test_a_follow_up_naming_an_unknown_metric_never_gets_the_previous_one(kb: Kn
     first = kb.ask("淄博2023年GDP是多少?")
     answer = kb.ask("居民收入呢?", first.state).answer
     assert not answer.found and "4561.8" not in answer.text and "居民收入" in answer.text
+
+
+def test_a_share_of_a_place_named_is_of_that_place(kb: KnowledgeBase) -> None:
+    text = body(kb.ask("淄博2023年GDP占山东多少?").answer.text)
+    assert "占山东省的比重:4561.8 ÷ 92069 = 5.0%" in text
+
+
+def test_a_place_named_that_does_not_hold_the_part_gives_a_proportion_not_a_share(kb: KnowledgeBase) -> None:
+    answer = kb.ask("淄博2023年GDP占潍坊多少?").answer
+    text = body(answer.text)
+    assert "7606.1亿元" in text and "4561.8 ÷ 7606.1 = 60.0%" in text and "这不是占比" in text
+    assert "92069" not in text and "占山东省的比重" not in text
