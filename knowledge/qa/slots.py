@@ -36,7 +36,7 @@ def residual_words(text: str, regions: list[Region]) -> str:
     """The question without region names and filler: what is left names the metric."""
     text = without_places(text, regions)
     text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[第前]?[一二三四1-4]季度"
-                  r"|全省|山东|全市"
+                  r"|全(?:国|省|市|州|盟|县|区|旗)"
                   r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|(?:多少|几)[个家项户名座所条]", "", text)
     return FILLER.sub("", text)
 

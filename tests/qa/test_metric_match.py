@@ -54,6 +54,15 @@ def test_a_month_span_is_no_part_of_the_metric_words() -> None:
     assert "500" in residual_words("过500亿元的县有几个", [])  # a bound is not a period
 
 
+def test_scope_words_of_every_level_are_no_metric_words() -> None:
+    from knowledge.qa.slots import residual_words
+
+    # 全国/全县/全区 are scopes like 全省/全市; no province's name is stripped unless the question names it
+    assert residual_words("全国粮食产量多少", []) == "粮食产量"
+    assert residual_words("全县粮食产量多少", []) == "粮食产量"
+    assert "福建" in residual_words("福建粮食产量多少", [])
+
+
 def test_another_vocabulary_metric_is_not_close_unless_it_holds_the_words_whole() -> None:
     from knowledge.qa.metric_match import acceptable
 
