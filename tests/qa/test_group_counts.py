@@ -11,7 +11,7 @@ from tests.qa.kbkit import base_from, body
 # Written for the test: a whole top-10 list, a stated ranking of counts, and a list given only in part.
 WHOLE = """2024年度全国县域创新十强发布
 发布日期:2024-11-02
-2024年度全国县域创新十强名单如下:昆山市、江阴市、张家港市、常熟市、晋江市、义乌市、慈溪市、龙口市、胶州市、太仓市。
+2024年度全国县域创新十强名单如下:太仓市、常熟市、昆山市、晋江市、江阴市、龙口市、义乌市、胶州市、张家港市、慈溪市。
 """
 STATED = """2023年度县域活力五十强观察
 发布日期:2023-12-02
