@@ -176,14 +176,18 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
 def _find_periods(text: str, published: date | None, default_year: int | None,
                   relative_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
-    text = arabic_years(text)
-    for m in PERIOD_RE.finditer(text):
-        if not _has_content(m) or _is_comparison_base(text, m):
-            continue
+    for m in _readings(text):
         period = _resolve(m, published=published, default_year=default_year, relative_year=relative_year)
         if period is not None:
             found.append(PeriodMention(m.start(), m.end(), period, bool(m.group("year"))))
     return tuple(found)
+
+
+@lru_cache(maxsize=8192)  # a sentence is read for its periods under several dates and default years
+def _readings(text: str) -> tuple[re.Match[str], ...]:
+    """The period expressions of `text` before they are resolved: they do not depend on the dates."""
+    text = arabic_years(text)
+    return tuple(m for m in PERIOD_RE.finditer(text) if _has_content(m) and not _is_comparison_base(text, m))
 
 
 def period_spans(text: str) -> list[tuple[int, int]]:
