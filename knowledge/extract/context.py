@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.focus import (
@@ -57,6 +58,12 @@ def _figureless_item(text: str, start: int) -> bool:
     if end is None or text[end.start()] == "。":
         return False  # the last item, or a sentence that is no list of items
     return not _FIGURE_OR_RANK.search(text, head, end.start())
+
+
+@lru_cache(maxsize=1024)
+def _focus_head(name: str) -> str | None:
+    """The head word (合作区) a focus unit's name ends in, which may stand alone for it."""
+    return next((h for h in FOCUS_HEADS if name.endswith(h) and len(name) > len(h)), None)
 
 
 @dataclass(slots=True)
@@ -300,8 +307,7 @@ class ArticleContext:
     def _focus_heads(self, span: str, placed: list[tuple[int, Region, str]]) -> list[tuple[int, Region, str]]:
         """合作区 standing alone in an article about 某某深度合作区 is that zone."""
         focus = self.focus
-        head = next((h for h in FOCUS_HEADS if focus is not None and focus.name.endswith(h)
-                     and len(focus.name) > len(h)), None)
+        head = _focus_head(focus.name) if focus is not None else None
         if focus is None or head is None:
             return []
         out = []

@@ -192,7 +192,12 @@ def _readings(text: str) -> tuple[re.Match[str], ...]:
 
 def period_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` names a period or a comparison base (2016年, 上半年, 全年, 比上年), targets left out."""
-    return [m.span() for m in PERIOD_RE.finditer(arabic_years(text)) if _has_content(m) and not m.group("target")]
+    return list(_period_spans(text))
+
+
+@lru_cache(maxsize=8192)  # the same sentences and clauses are asked again by several readers
+def _period_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in PERIOD_RE.finditer(arabic_years(text)) if _has_content(m) and not m.group("target"))
 
 
 _CN_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=\s*年)")
