@@ -52,6 +52,8 @@ _FIGURE_OR_RANK = re.compile(r"\d|第|首|前列|领先|最|唯一|冠军")  # a
 def _figureless_item(text: str, start: int) -> bool:
     """Whether the ;-item of a list sentence around `start` holds no figure or rank while the sentence goes on
     past it."""
+    if ";" not in text:
+        return False  # cheap test first: with no ; the sentence is no list of items
     marks = [m.end() for m in _ITEM_MARK.finditer(text, 0, start)]
     head = marks[-1] if marks else 0
     end = _ITEM_MARK.search(text, start)
