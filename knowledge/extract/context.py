@@ -187,6 +187,8 @@ class ArticleContext:
         elif clause is not None and _figureless_item(text, start):
             return None  # …and a place in such an item is its topic alone: it hands on no subject
         placed = self.places(text, (at, at + len(span)))
+        if clause is not None and not placed and not _ANAPHORA_RE.search(span) and not self._names_focus_head(span):
+            return None  # cheap test first: a clause naming no place, anaphor or head of the focus has no subject
         listed = [c[0] for c in placed if in_list(span, c[0], c[2])]
         # the nation is a subject only at the head of its clause: …中国质量奖, 建设全国重点实验室 name things, and
         # a clause naming one so is left without a subject rather than given the paragraph's
@@ -305,6 +307,10 @@ class ArticleContext:
 
     def _contains(self, outer: Region, inner: Region) -> bool:
         return inside(self.gazetteer, outer, inner)
+
+    def _names_focus_head(self, span: str) -> bool:
+        head = _focus_head(self.focus.name) if self.focus is not None else None
+        return head is not None and head in span
 
     def _focus_heads(self, span: str, placed: list[tuple[int, Region, str]]) -> list[tuple[int, Region, str]]:
         """合作区 standing alone in an article about 某某深度合作区 is that zone."""
