@@ -10,7 +10,6 @@ from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
 
-
 # A short form right before one of these names a street or an institution elsewhere (青岛's 聊城路).
 STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
 # Characters that stand alone as a conjunction or preposition (and, or, at, to, from …): a two-character
