@@ -19,6 +19,7 @@ from knowledge.text.numbers import cn_int
 _ORDINAL = alt(list(words()["ordinal_words"]))
 _ONE = rf"(?:第(?:{NUM})(?:位|名)?|{_ORDINAL})"
 _LIST = rf"{_ONE}(?:[、和及与]{_ONE})+"
+_LIST_RE = re.compile(_LIST)  # in every spread: a sentence without it has none
 _MOVE = rf"(?:{VERB}|上升|下降|提升|回落|前移|后移)*(?:到|至)?"
 SPREAD = re.compile(
     rf"(?:分别)?(?:{VERB})*"
@@ -47,7 +48,9 @@ class Spread:
 
 def rank_lists(text: str, ctx: ArticleContext) -> list[Spread]:
     """Every list of two or more ranks in a sentence, with the places named before it."""
-    out = []
+    out: list[Spread] = []
+    if not _LIST_RE.search(text):
+        return out  # cheap test first
     for m in SPREAD.finditer(text):
         ranks = _numbers(m["ranks"])
         if ranks is None or COUNTED_FROM_END.search(text, max(0, m.start("ranks") - 4), m.start("ranks") + 1):

@@ -69,6 +69,8 @@ _WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{_QUAL}�
 _BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
 _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
 _LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
+# every rank span holds a rank, a bare 3位, or a lead word: a sentence with none of them has no rank claim
+_ANY_RANK = re.compile(rf"{_RANK}|\d(?:位|名)|(?:{alt(words()['no_rank']['leads'])})")
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
@@ -133,6 +135,8 @@ class _Reading:
 def _spans(text: str) -> list[re.Match[str]]:
     """Rank spans of a sentence, the more specific patterns first, without overlaps."""
     found: list[re.Match[str]] = []
+    if not _ANY_RANK.search(text):
+        return found  # cheap test first
     for pattern in (_IN_GROUP, _WITH_VERB, _BARE_SCOPE, _LEADS):
         for m in pattern.finditer(text):
             if not any(m.start() < o.end() and o.start() < m.end() for o in found):

@@ -41,9 +41,15 @@ _SELECTOR = re.compile(
 )
 
 
+def _has_brackets(text: str) -> bool:
+    return "(" in text or "(" in text
+
+
 def compared_places(text: str, ctx: ArticleContext, earlier: list[ExtractedFact]) -> list[ExtractedFact]:
     """The bracketed places' figures of the sentence `text`; `earlier` are the facts read before, last last."""
     out: list[ExtractedFact] = []
+    if not _has_brackets(text):
+        return out  # cheap test first: every value compared so is in brackets
     mentions = {at: (region, surface) for at, region, surface in ctx.places(text, (0, len(text)))}
     for word in _WHOLE.finditer(text):  # 全省, 全市: the unit the subject belongs to, as a yardstick
         if (found := ctx.subject_at(text, word.start(), clause=word.group(0))) is not None:
@@ -82,6 +88,8 @@ def bracketed_places(text: str, ctx: ArticleContext, period_at: PeriodAt) -> lis
     its value, when the words before the list (less places, periods and the words that pick the places) are
     a catalogue metric, or its 增速 for values in %; a list whose metric the sentence does not name is left."""
     out: list[Listed] = []
+    if not _has_brackets(text):
+        return out  # cheap test first: every value listed so is in brackets
     mentions = {at: (region, surface) for at, region, surface in ctx.places(text, (0, len(text)))}
     end = -1
     for first in sorted(mentions):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.focus import (
@@ -52,12 +53,20 @@ _FIGURE_OR_RANK = re.compile(r"\d|第|首|前列|领先|最|唯一|冠军")  # a
 def _figureless_item(text: str, start: int) -> bool:
     """Whether the ;-item of a list sentence around `start` holds no figure or rank while the sentence goes on
     past it."""
+    if ";" not in text:
+        return False  # cheap test first: with no ; the sentence is no list of items
     marks = [m.end() for m in _ITEM_MARK.finditer(text, 0, start)]
     head = marks[-1] if marks else 0
     end = _ITEM_MARK.search(text, start)
     if end is None or text[end.start()] == "。":
         return False  # the last item, or a sentence that is no list of items
     return not _FIGURE_OR_RANK.search(text, head, end.start())
+
+
+@lru_cache(maxsize=1024)
+def _focus_head(name: str) -> str | None:
+    """The head word (合作区) a focus unit's name ends in, which may stand alone for it."""
+    return next((h for h in FOCUS_HEADS if name.endswith(h) and len(name) > len(h)), None)
 
 
 @dataclass(slots=True)
@@ -179,6 +188,8 @@ class ArticleContext:
         elif clause is not None and _figureless_item(text, start):
             return None  # …and a place in such an item is its topic alone: it hands on no subject
         placed = self.places(text, (at, at + len(span)))
+        if clause is not None and not placed and not _ANAPHORA_RE.search(span) and not self._names_focus_head(span):
+            return None  # cheap test first: a clause naming no place, anaphor or head of the focus has no subject
         listed = [c[0] for c in placed if in_list(span, c[0], c[2])]
         # the nation is a subject only at the head of its clause: …中国质量奖, 建设全国重点实验室 name things, and
         # a clause naming one so is left without a subject rather than given the paragraph's
@@ -300,11 +311,14 @@ class ArticleContext:
     def _contains(self, outer: Region, inner: Region) -> bool:
         return inside(self.gazetteer, outer, inner)
 
+    def _names_focus_head(self, span: str) -> bool:
+        head = _focus_head(self.focus.name) if self.focus is not None else None
+        return head is not None and head in span
+
     def _focus_heads(self, span: str, placed: list[tuple[int, Region, str]]) -> list[tuple[int, Region, str]]:
         """合作区 standing alone in an article about 某某深度合作区 is that zone."""
         focus = self.focus
-        head = next((h for h in FOCUS_HEADS if focus is not None and focus.name.endswith(h)
-                     and len(focus.name) > len(h)), None)
+        head = _focus_head(focus.name) if focus is not None else None
         if focus is None or head is None:
             return []
         out = []

@@ -45,7 +45,6 @@ def is_attributive(clause: str, m: re.Match[str]) -> bool:
     follows = clause[m.end() : m.end() + 1]
     precedes = clause[max(0, m.start() - 1) : m.start()]
     before2 = clause[max(0, m.start() - 2) : m.start()]
-    tail = _STOP.split(clause[m.end() :], maxsplit=1)[0]
     return (follows in ("的", "以", "前", "后", "内") or precedes in ("过", "第") or before2 in ("不足", "低于")
-            or tail.endswith("之一")
+            or ("之一" in clause and _STOP.split(clause[m.end() :], maxsplit=1)[0].endswith("之一"))
             or _AND_DIGIT.match(clause, m.end()) is not None)

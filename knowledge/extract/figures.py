@@ -82,6 +82,7 @@ _NOUN_AFTER = re.compile(
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
+_COUNTS_AND_ACTIONS = _COUNT_UNITS | _ACTION_UNITS
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
 _AVERAGING = tuple(word_classes()["averaging"])
@@ -281,7 +282,7 @@ def _clause_facts(
         metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
             continue
-        if m.group("unit") not in _COUNT_UNITS | _ACTION_UNITS:
+        if m.group("unit") not in _COUNTS_AND_ACTIONS:
             same = [f.metric_surface for f in earlier + made if base_unit(f.unit) == base_unit(m.group("unit"))]
             metric_surface = with_head(metric_surface, same[-1] if same else frame)
         value = _decimal(m.group("num"))

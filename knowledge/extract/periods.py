@@ -176,19 +176,30 @@ def find_periods(text: str, *, published: date | None, default_year: int | None 
 def _find_periods(text: str, published: date | None, default_year: int | None,
                   relative_year: int | None) -> tuple[PeriodMention, ...]:
     found: list[PeriodMention] = []
-    text = arabic_years(text)
-    for m in PERIOD_RE.finditer(text):
-        if not _has_content(m) or _is_comparison_base(text, m):
-            continue
+    for m in _readings(text):
         period = _resolve(m, published=published, default_year=default_year, relative_year=relative_year)
         if period is not None:
             found.append(PeriodMention(m.start(), m.end(), period, bool(m.group("year"))))
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)  # a sentence is read for its periods under several dates and default years
+def _readings(text: str) -> tuple[re.Match[str], ...]:
+    """The period expressions of `text` before they are resolved: they do not depend on the dates."""
+    text, found = _scan(text)
+    return tuple(m for m in found if not _is_comparison_base(text, m))
+
+
+@lru_cache(maxsize=16384)
+def _scan(text: str) -> tuple[str, tuple[re.Match[str], ...]]:
+    """`text` with its years in digits, and the period expressions in it (one regex pass per text)."""
+    text = arabic_years(text)
+    return text, tuple(m for m in PERIOD_RE.finditer(text) if _has_content(m))
+
+
 def period_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` names a period or a comparison base (2016年, 上半年, 全年, 比上年), targets left out."""
-    return [m.span() for m in PERIOD_RE.finditer(arabic_years(text)) if _has_content(m) and not m.group("target")]
+    return [m.span() for m in _scan(text)[1] if not m.group("target")]
 
 
 _CN_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=\s*年)")

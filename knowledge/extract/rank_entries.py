@@ -48,6 +48,7 @@ def words() -> dict[str, Any]:
     return tomllib.loads(resources.files("knowledge.data").joinpath("rankings.toml").read_text("utf-8"))
 
 
+@lru_cache(maxsize=256)  # a few dozen names, over data read once
 def alt(name: str) -> str:
     """A regex alternation of the list words of `name` ([lists] table), longest first."""
     return "|".join(map(re.escape, sorted(words()["lists"][name], key=len, reverse=True)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
@@ -27,6 +28,7 @@ from knowledge.text.numbers import cn_int
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 # the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
 _VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d(())]{0,4}))\s*[))]?"
+_VALUE_RE = re.compile(_VALUE)
 _CLAUSE_END = re.compile(r"[。;;!?]")
 _TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", re.IGNORECASE)
 # a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
@@ -53,22 +55,28 @@ class _Run:
     ranks: dict[int, int] = field(default_factory=dict)  # item index → the rank written after it (龙口市(第17位))
 
 
+@lru_cache(maxsize=1)
 def _separator() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alt('separators')})\s*")
+
+
+@lru_cache(maxsize=1)
+def _led_separator() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[,,]|{alt('separators')})\s*")
 
 
 def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
     """Runs of two or more places joined by list separators, each place with the figure written after it;
     after a list's lead (依次为:, 前五名:) commas join them too (苏州,南京,无锡)."""
     runs = _runs(text, ctx, _separator())
-    for led in _runs(text, ctx, re.compile(rf"\s*(?:[,,]|{alt('separators')})\s*")):
+    for led in _runs(text, ctx, _led_separator()):
         if _LIST_LEAD.search(text, 0, led.start) and re.search(r"[,,]", text[led.start : led.end]):
             runs = [r for r in runs if not led.start <= r.start < led.end] + [led]
     return sorted(runs, key=lambda r: r.start)
 
 
 def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]:
-    value_re = re.compile(_VALUE)
+    value_re = _VALUE_RE
     mentions = sorted((m for m in ctx.mentions(text) if m.surface not in words()["scopes"]["nation"]),
                       key=lambda m: m.start)
     runs: list[_Run] = []

@@ -4,6 +4,7 @@ a scope of comparison or part of an organisation's name (knowledge/data/context.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from knowledge.extract.period_clauses import context_words
@@ -63,6 +64,7 @@ _SECTION_NUMBER = re.compile(r"(?:^|[\s。;:])[一二三四五六七八九十\d]
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]|\s*(?:年|月|日|季度|号))")
 
 
+@lru_cache(maxsize=4096)  # pure; each sentence is opened by the facts', the claims' and the rankings' passes
 def opening(text: str) -> str:
     """The words of a sentence before its first figure (years, months, days and spans such as 1-11月 are
     not figures)."""

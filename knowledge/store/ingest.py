@@ -6,6 +6,7 @@ leaves the previous fact base exactly as it was.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import multiprocessing.context
@@ -15,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from knowledge.extract.pipeline import ParsedArticle, parse_article, parse_in_wo
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store.engine import session_scope
 from knowledge.store.queries import article_hashes, remove_article, save_articles, sync_regions
-from knowledge.store.workers import init_worker
+from knowledge.store.workers import PARSE_GC_THRESHOLD, init_worker
 from knowledge.text.corpus import MAX_ARTICLE_BYTES, ArticleMeta, RawArticle, discover, read_file
 
 log = logging.getLogger(__name__)
@@ -134,10 +136,24 @@ def ingest_paths(
     stale = sorted(set(known) - seen) if prune else []
     parsing = _parse_all(todo, gazetteer, workers)
     try:
-        _write(engine, gazetteer, _batches(zip(todo, parsing, strict=True), known, report, progress), stale, report)
+        with _fewer_collections():
+            _write(engine, gazetteer, _batches(zip(todo, parsing, strict=True), known, report, progress), stale,
+                   report)
     finally:
         parsing.close()  # on a failed write, stop the workers instead of finishing the parse
     return report
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The garbage collector run less often while articles are parsed and written (workers.PARSE_GC_THRESHOLD);
+    the process's own thresholds come back after."""
+    before = gc.get_threshold()
+    gc.set_threshold(*PARSE_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 _BATCH = 500  # articles written per batch while the next are parsed; keeps IN (…) lists under SQLite's 999
