@@ -1,5 +1,5 @@
 """What a number in a clause is: a figure of its own, an attribute of a noun (投资65亿元的园区), an index value
-(价格总指数101.9), or the first of counts listed before their nouns (有19万家工业企业、1.1万家…)."""
+(价格总指数101.9), or the first of counts listed before their nouns (有8万家工业企业、0.6万家…)."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;。…]|$)")
 _SAME_MONTHS_BASE = re.compile(r"[((]以(?:上年|去年)同期为100[))]")
 _STOP = re.compile(r"[,;。]")
 _AND_DIGIT = re.compile(r"和\d")
-# 有19万家工业企业、1.1万家规上工业企业: counts listed before the things they count, each its own figure
+# 有8万家工业企业、0.6万家规上工业企业: counts listed before the things they count, each its own figure
 _NEXT_COUNT = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?(?:、|和|及|与)(?:约|近|超过|超)?\d+(?:\.\d+)?"
                          rf"(?:余|多)?[万亿]?(?:{alternation('count_units')})")
 
 
 def counts_listed(clause: str, m: re.Match[str]) -> bool:
-    """Is the count `m` the first of counts listed before their nouns (有19万家工业企业、1.1万家…)?"""
+    """Is the count `m` the first of counts listed before their nouns (有8万家工业企业、0.6万家…)?"""
     return is_count(m) and _NEXT_COUNT.match(clause, m.end()) is not None
 
 
