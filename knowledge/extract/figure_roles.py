@@ -1,5 +1,5 @@
 """What a number in a clause is: a figure of its own, an attribute of a noun (投资65亿元的园区), an index value
-(价格总指数101.9), or the first of counts listed before their nouns (有8万家工业企业、0.6万家…)."""
+(价格总指数102.6), or the first of counts listed before their nouns (有8万家工业企业、0.6万家…)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def is_count(m: re.Match[str]) -> bool:
 
 
 def is_index_value(clause: str, raw: str, m: re.Match[str]) -> bool:
-    """A bare number is a figure only right after an index name: 水环境质量指数4.5456, 价格总指数101.9(以上年同期
+    """A bare number is a figure only right after an index name: 水环境质量指数4.5456, 价格总指数102.6(以上年同期
     为100); `raw` is the clause as written."""
     if _RATIO_TO_100.match(clause, m.end()) and _RATIO_NAME.search(clause, 0, m.start()):
         return True  # 性别比为104.2(女=100), 性别比为100.7:100: a ratio to a base of 100
