@@ -62,6 +62,7 @@ def test_a_bound_without_a_unit_is_a_rate_or_nothing(kb: KnowledgeBase) -> None:
     assert "东阿县" in body(kb.ask("2023年聊城哪些县GDP增速超过5?").answer.text)
     answer = kb.ask("聊城有哪些县GDP过300?").answer  # 300 of what: never compared with 元
     assert "临清市(410.2亿元)" not in answer.text
+    assert not answer.found  # no list is given for a bound the base cannot compare with
 
 
 def test_a_stated_count_of_the_same_threshold_answers(kb: KnowledgeBase) -> None:
