@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -107,7 +108,7 @@ def _apply_metadata(doc: Document, raw: RawArticle) -> None:
     doc.url = meta.url or doc.url
     if meta.published:
         doc.published, doc.date_rule = meta.published, "metadata" + (f" ({meta.date_note})" if meta.date_note else "")
-    elif doc.published is None and meta.url and (day := date_in_url(meta.url)) is not None:
+    elif doc.published is None and (day := date_in_url(doc.url)) is not None:
         doc.published, doc.date_rule = day, URL_DATE  # the manifest's or page's address names the day
     elif doc.published is None:
         doc.published, doc.date_rule = infer_published(doc)
@@ -156,8 +157,6 @@ def _latest_reported_end(doc: Document, year: int) -> date:
                 continue
             if p.kind == "year" and "全年" not in s.text[m.start:m.end + 2]:
                 continue  # a bare 2021年 is often a year to come or a year's name (开局之年), not its results
-            end_month = p.end or 12
-            last = safe_date(year + end_month // 12, end_month % 12 + 1, 1)
-            if last is not None:
-                latest = max(latest, date.fromordinal(last.toordinal() - 1))
+            month = p.end or 12
+            latest = max(latest, date(year, month, calendar.monthrange(year, month)[1]))
     return latest
