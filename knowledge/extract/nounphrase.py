@@ -31,12 +31,14 @@ def _tagger() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(tok)
 
 
-def _tags(phrase: str) -> list[tuple[str, str]]:
-    """jieba's words and tags, with 收入/支出 and the other nominal heads read as the nouns they are."""
+@lru_cache(maxsize=16384)
+def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words and tags, with 收入/支出 and the other nominal heads read as the nouns they are. Cached:
+    the gates and the noun-phrase checks ask about the same metric names again and again."""
     with _lock:
         tagged = [(p.word, p.flag) for p in _tagger().cut(phrase, HMM=False)]
     heads = word_classes()["np_heads"]
-    return [(w, "n" if w in heads else t) for w, t in tagged]
+    return tuple((w, "n" if w in heads else t) for w, t in tagged)
 
 
 @lru_cache(maxsize=16384)
@@ -54,7 +56,7 @@ def is_noun_phrase(phrase: str) -> bool:
         # what it measures
         head = next(h for h in classes["np_heads"] if phrase.endswith(h))
         body = phrase[: -len(head)]
-        tagged = _tags(body) if body else []
+        tagged = _tags(body) if body else ()
     elif tagged[-1][1] not in classes["np_head_tags"]:
         return False
     if not tagged:
@@ -163,7 +165,7 @@ def noun_phrase_in(phrase: str) -> str | None:
     (还拿出, 占据, 伸出了援助之手)."""
     if is_noun_phrase(phrase):
         return phrase
-    tagged = _tags(phrase)
+    tagged = list(_tags(phrase))
     if (change := _CHANGE_TO.search(phrase)) and change.start() >= 2:
         cut = phrase[: change.start()]
         if _tags(phrase[change.start() :])[0][1] in ("v", "vn", "vd", "p") and (found := noun_phrase_in(cut)):
