@@ -204,11 +204,10 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
                     rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为){'?' if _COLON_BEFORE.search(text, 0, run.start) else ''}$",
                     segment)  # 前五名:A、B… (a colon links a top to its list as 是 does)
-    partial = top is not None and cn_int(top["n"] or top["m"]) != n and not top["rest"]
-    if partial and re.search(rf"(?:{alt('set_leads')})[::]?$", segment):
+    count = cn_int(top["n"] or top["m"]) if top is not None else None
+    if top is not None and count != n and not top["rest"] and re.search(rf"(?:{alt('set_leads')})[::]?$", segment):
         top = None  # 二十强名单如下: with five names: some of a named set, read below as a set, never as ranks
     if top is not None:
-        count = cn_int(top["n"] or top["m"])
         if count is None or count < n:
             return None
         if not top["rest"] and count != n:
