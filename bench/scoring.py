@@ -21,7 +21,7 @@ from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.pipeline import ParsedArticle, parse_or_error
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.text.corpus import read_file
+from knowledge.text.corpus import ArticleMeta, read_file
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,9 +152,20 @@ def corpus_gold(name: str) -> dict:
     return json.loads((GOLD / "corpus" / "facts" / f"{Path(name).stem}.json").read_text("utf-8"))
 
 
-def parse_files(paths: Iterable[Path], gazetteer: Gazetteer) -> dict[str, ParsedArticle]:
+def source_addresses() -> dict[str, str]:
+    """file name → the address SOURCES.md gives it (what an uploader would write beside the file)."""
+    rows = (line.split("|") for line in (CORPUS / "SOURCES.md").read_text("utf-8").splitlines()
+            if line.startswith("| d"))
+    return {cells[1].strip(): cells[2].strip() for cells in rows
+            if len(cells) > 2 and cells[2].strip().startswith("http")}
+
+
+def parse_files(paths: Iterable[Path], gazetteer: Gazetteer,
+                addresses: dict[str, str] | None = None) -> dict[str, ParsedArticle]:
     out = {}
     manifests: dict = {}
+    if addresses:
+        manifests[CORPUS] = {name: ArticleMeta(url=url) for name, url in addresses.items()}
     for path in paths:
         parsed = parse_or_error(read_file(path, manifests=manifests), gazetteer)
         if isinstance(parsed, ParsedArticle):
@@ -162,9 +173,10 @@ def parse_files(paths: Iterable[Path], gazetteer: Gazetteer) -> dict[str, Parsed
     return out
 
 
-def score_corpus(files: list[str], gazetteer: Gazetteer) -> dict[str, tuple[Tally, Tally, Tally]]:
+def score_corpus(files: list[str], gazetteer: Gazetteer,
+                 addresses: dict[str, str] | None = None) -> dict[str, tuple[Tally, Tally, Tally]]:
     """Per file: (facts tally, rankings tally, claims tally)."""
-    parsed = parse_files([CORPUS / f for f in files], gazetteer)
+    parsed = parse_files([CORPUS / f for f in files], gazetteer, addresses)
     out = {}
     for name in files:
         gold = corpus_gold(name)
