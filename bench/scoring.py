@@ -8,6 +8,7 @@ words. Values match as numbers; a growth-only gold fact matches an extracted gro
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -63,10 +64,23 @@ def number(text: object) -> Decimal | None:
         return None
 
 
+# 出口总额占进出口总额比重 and 出口总额占比: a share named with or without its whole. Both spellings stand in
+# the gold (as the texts write them), so they are one name; a share of a region (占全省比重) is another one.
+_SHARE_OF_WHOLE = re.compile(r"^(?P<part>[^占]{2,}?)占(?!全[国省市县区])[^占]+?的?(?:比重|比例)$")
+
+
+def _share_named_short(name: str) -> str:
+    m = _SHARE_OF_WHOLE.match(name)
+    return f"{m['part']}占比" if m else name
+
+
 def same_metric(gold: str, found: str) -> bool:
     # an open name stands for itself: two names outside the catalogue are not thereby the same metric
     a, b = canonical_metric(gold) or gold, canonical_metric(found) or found
-    return a == b or fuzz.ratio(a, b) >= METRIC_SIMILARITY
+    if a == b or fuzz.ratio(a, b) >= METRIC_SIMILARITY:
+        return True
+    a, b = _share_named_short(a), _share_named_short(b)
+    return a == b or (canonical_metric(a) or a) == (canonical_metric(b) or b)
 
 
 def fact_matches(g: dict, f: ExtractedFact) -> bool:
