@@ -32,6 +32,7 @@ from knowledge.extract.metricphrase import (
 )
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
 from knowledge.extract.ratios import rejoin_ratios
@@ -159,6 +160,7 @@ def _sentence_facts(
     out.extend(_listed_fact(i, position) for i in listed)
     previous_metric: str | None = None
     frame: str | None = None
+    owner: str | None = None  # the things the sentence counted, whose bare measures follow (owners.py)
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
@@ -179,8 +181,9 @@ def _sentence_facts(
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
-        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
-                             position, out)
+        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
+                             (frame, owner), position, out)
+        owner = clause_topic(words, owner)
         made += earlier_facts(made, shifts)
         if not made and out and (change := permille_change(words, out[-1])):
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
@@ -224,11 +227,13 @@ def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
 
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    frame: str | None, position: int, earlier: list[ExtractedFact],
+    wholes: tuple[str | None, str | None], position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
-    `frame` is the quantity a clause before named as the whole of the parts that follow."""
+    `wholes` are the quantity a clause before named as the whole of the parts that follow (frame) and the
+    things it counted, whose bare measures follow (owner)."""
     region, surface = subject
+    frame, owner = wholes
     made: list[ExtractedFact] = []
     cursor = last_end = 0
     counted = False
@@ -279,7 +284,7 @@ def _clause_facts(
             qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
-        metric_surface = complete_metric(phrase, previous_metric)
+        metric_surface = completed_metric(phrase, owner, previous_metric)
         if metric_surface is None:
             continue
         if m.group("unit") not in _COUNTS_AND_ACTIONS:
@@ -324,7 +329,7 @@ def _clause_facts(
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         _set_growth(level, growth)
         return []
-    metric_surface = complete_metric(phrase, previous_metric)
+    metric_surface = completed_metric(phrase, owner, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None
     if metric_surface is None or metric is None:
         return []
