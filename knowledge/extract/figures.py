@@ -34,6 +34,7 @@ from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.extract.points import points_after
 from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.restated import (
     CHANGE_HEAD,
@@ -186,6 +187,9 @@ def _sentence_facts(
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
                 and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
+        if not made and out and (points := points_after(clause, out[-1])):
+            out.append(points)  # 拉动全市工业产值增长2.6个百分点: of the fact before, which the next
+            continue  # clause may still continue (…,占全省比重)
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)

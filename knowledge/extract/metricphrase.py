@@ -260,7 +260,7 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
             and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
     if previous and _CONTRIBUTION.match(phrase):
-        return _subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
+        return subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
             or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
@@ -301,7 +301,7 @@ def with_head(phrase: str, previous: str | None) -> str:
     return phrase + head
 
 
-def _subject_of(metric: str) -> str:
+def subject_of(metric: str) -> str:
     """第三产业增加值 → 第三产业, 服务业占比 → 服务业: the metric's subject words without its measure head."""
     for head in sorted(_ELLIPTICAL + _SHARE_HEADS, key=len, reverse=True):
         if metric.endswith(head) and len(metric) > len(head) + 1:
