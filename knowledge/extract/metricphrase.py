@@ -66,6 +66,8 @@ _HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('hono
                        r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 _NOTED = re.compile(r"([^()]{1,10})\(([^()]{1,6})\)")
+# 八大传统优势产业拉动工业产值增长: a part's pull on a whole's growth (knowledge/extract/points.py)
+_PULLED = re.compile(rf"([^()]{{2,16}}?)(?:{alternation('contribution_verbs')})([^()]{{2,16}})增长")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
@@ -189,6 +191,8 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True
     if (noted := _NOTED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in noted.groups()):
         return True  # 乡镇(街道): a noun and, in brackets, the other noun it counts with
+    if (pulled := _PULLED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in pulled.groups()):
+        return True  # 高端装备产业拉动工业产值增长: two nouns, the part and the whole it pulls
     return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
 
 

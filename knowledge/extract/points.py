@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from knowledge.extract.clauses import FILL
-from knowledge.extract.metricphrase import metric_name, subject_of
+from knowledge.extract.metricphrase import is_metric_name, metric_name, subject_of
 from knowledge.extract.vocab import alternation
 
 if TYPE_CHECKING:
@@ -35,5 +35,7 @@ def points_after(clause: str, last: ExtractedFact) -> ExtractedFact | None:
     except InvalidOperation:
         return None
     metric = f"{subject_of(last.metric_surface)}拉动{pull.group('whole')}增长"
+    if not is_metric_name(metric, "个百分点"):
+        return None  # the part is no noun phrase of its own
     return replace(last, metric=metric, metric_surface=metric, value=value, value_text=pull.group("num"),
                    unit="个百分点", growth=None, growth_pp=None, qualifiers=[])

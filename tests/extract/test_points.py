@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.extract.metricphrase import is_metric_name
 from tests.extract.kit import facts_of, row_with_unit
 
 T = "潍坊市2021年经济运行情况"
@@ -36,3 +37,8 @@ IDS = ["pull", "pull-no-anaphor", "then-share", "no-growth", "not-bare"]
 @pytest.mark.parametrize(("body", "expected"), PULLS, ids=IDS)
 def test_a_pull_in_points_is_a_figure_of_the_part_before(gazetteer, body: str, expected: list[str]) -> None:
     assert [row_with_unit(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
+def test_a_pull_is_a_name_to_store_when_part_and_whole_are_nouns() -> None:
+    assert is_metric_name("高端装备产业拉动工业产值增长", "个百分点")
+    assert not is_metric_name("有效拉动增长", "个百分点")
