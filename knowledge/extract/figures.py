@@ -47,10 +47,12 @@ from knowledge.extract.restated import (
     level_after_growth,
     milestone_after,
     permille_change,
+    repeats,
     restated,
     threshold_run,
     two_periods,
 )
+from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -136,7 +138,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
                  for i in bracketed_places(text, ctx, _period_at(text, periods, fallback))]
         for fact in made:
-            if not _repeats(fact, facts):  # a figure restated later in the article is one fact
+            if not repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
         handed = carried_period(text, periods)
         if handed and (made or is_recent(handed.period, ctx.focus_year)):
@@ -160,6 +162,7 @@ def _sentence_facts(
     out.extend(_listed_fact(i, position) for i in listed)
     previous_metric: str | None = None
     frame: str | None = None
+    topic: str | None = None
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
@@ -174,14 +177,15 @@ def _sentence_facts(
         if not _DIGIT.search(clause):
             if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
                 frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
+            topic = topic_metric(clause) or topic  # 从GDP总量来看,…: the metric of the sums that follow
             continue  # neither a figure nor a growth rate without a digit
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
-        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
-                             position, out)
+        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
+                             (frame, topic), position, out)
         made += earlier_facts(made, shifts)
         if not made and out and (change := permille_change(words, out[-1])):
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
@@ -212,26 +216,13 @@ def _bracketed(fact: ExtractedFact, clause: str) -> bool:
     return fact.value_text is not None and any(f"{b}{fact.value_text}" in clause for b in "((")
 
 
-def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
-    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
-    only the second time joins the first."""
-    key = (fact.region.code, fact.metric, fact.period, fact.value)
-    for e in earlier:
-        if (e.region.code, e.metric, e.period, e.value) != key:
-            continue
-        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
-            if e.growth is None:
-                e.growth = fact.growth
-            return True
-    return False
-
-
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    frame: str | None, position: int, earlier: list[ExtractedFact],
+    frames: tuple[str | None, str | None], position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
-    `frame` is the quantity a clause before named as the whole of the parts that follow."""
+    `frames` are the quantity a clause before named as the whole of the parts that follow and the sentence's topic."""
+    frame, topic = frames
     region, surface = subject
     made: list[ExtractedFact] = []
     cursor = last_end = 0
@@ -284,6 +275,8 @@ def _clause_facts(
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
+        if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
+            metric_surface = topic  # 从GDP总量来看,青岛以4520.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
             continue
         if m.group("unit") not in _COUNTS_AND_ACTIONS:

@@ -1,7 +1,7 @@
 """Figures that restate the fact just read instead of naming a metric of their own: the same value in another
 unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), the exact value after a
-threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); and a figure given
-with its earlier value (比重从39.8%提高到65.1%)."""
+threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); a figure given
+with its earlier value (比重从39.8%提高到65.1%); and the same figure stated twice in an article (one fact)."""
 
 from __future__ import annotations
 
@@ -147,6 +147,20 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
     return replace(last, metric=last.metric + CHANGE_HEAD, metric_surface=last.metric_surface + CHANGE_HEAD,
                    value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
                    qualifiers=[])
+
+
+def repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
+    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
+    only the second time joins the first."""
+    key = (fact.region.code, fact.metric, fact.period, fact.value)
+    for e in earlier:
+        if (e.region.code, e.metric, e.period, e.value) != key:
+            continue
+        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
+            if e.growth is None:
+                e.growth = fact.growth
+            return True
+    return False
 
 
 def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Shift]]:
