@@ -40,6 +40,7 @@ from knowledge.extract.restated import (
     CHANGE_HEAD,
     MILESTONE,
     THRESHOLD,
+    as_bound,
     base_unit,
     crossed,
     earlier_facts,
@@ -197,8 +198,7 @@ def _sentence_facts(
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
-    # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
-    return [f for f in out if MILESTONE not in f.qualifiers]
+    return [as_bound(f) for f in out]  # 迈上5000亿元台阶 with no exact value after it: the value, as a bound
 
 
 def _period_at(text: str, periods: list[PeriodMention], fallback: Period) -> PeriodAt:
@@ -271,7 +271,7 @@ def _clause_facts(
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
-            qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
+            qualifiers.append(MILESTONE)  # a bound at the sentence's end unless an exact value takes it over
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)

@@ -53,6 +53,15 @@ def crossed(clause: str, m: re.Match[str], start: int) -> bool:
                 or m.group("pre") in ("突破", "超过", "超", "逾"))
 
 
+def as_bound(fact: ExtractedFact) -> ExtractedFact:
+    """A milestone no exact value took over (迈上5000亿元台阶 and nothing after): the figure is the value, as a
+    bound (超过), like a threshold crossed (突破90亿元)."""
+    if MILESTONE in fact.qualifiers:
+        # a bound whatever verb passed it (突破5000亿元大关 too): the gates treat it as one (超过)
+        fact.qualifiers = list(dict.fromkeys(THRESHOLD if q == MILESTONE else q for q in fact.qualifiers))
+    return fact
+
+
 def milestone_after(clause: str, m: re.Match[str]) -> bool:
     """迈上5000亿元台阶: a threshold noun right after the figure."""
     return _CROSSED.match(clause, m.end()) is not None
