@@ -52,6 +52,7 @@ from knowledge.extract.restated import (
     restated,
     threshold_run,
     two_periods,
+    without_passed_bounds,
 )
 from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
@@ -146,7 +147,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
             carried = handed.period  # a period carries through its paragraph; a history date does not
         year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
-    return facts
+    return without_passed_bounds(facts)  # 突破7000亿元大关 when the article gives 7008.6亿元 too
 
 
 def _default(published: date | None) -> Period:

@@ -62,6 +62,16 @@ def as_bound(fact: ExtractedFact) -> ExtractedFact:
     return fact
 
 
+def without_passed_bounds(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """`facts` less the thresholds (突破7000亿元大关, 超过1000万人) whose exact value the article gives elsewhere
+    (7008.6亿元, of the same place, metric and period): the bound only says less than the value does."""
+    exact = [f for f in facts if f.value is not None and not set(_EXACTED) & set(f.qualifiers)]
+    return [f for f in facts if not (f.value is not None and set(_EXACTED) & set(f.qualifiers) and any(
+        e.region.code == f.region.code and e.metric == f.metric and e.period == f.period
+        and base_unit(e.unit) == base_unit(f.unit) and e.value is not None
+        and _scaled(e.value, e.unit) >= _scaled(f.value, f.unit) for e in exact))]
+
+
 def milestone_after(clause: str, m: re.Match[str]) -> bool:
     """迈上5000亿元台阶: a threshold noun right after the figure."""
     return _CROSSED.match(clause, m.end()) is not None

@@ -73,6 +73,21 @@ def test_a_threshold_and_the_exact_value(gazetteer, body: str, expected: list[st
     assert [f.qualifier for f in facts] == bounds
 
 
+PASSED_BOUNDS = [
+    # a threshold whose exact value the article gives in another sentence is that value only
+    ("全市地区生产总值首次突破3000亿元大关。据统计,全年全市地区生产总值3012.5亿元,同比增长6.1%。",
+     ["威海市 | 地区生产总值 | 2017 | 3012.5 | 6.1"]),
+    # a value of another metric, or a smaller one, leaves the bound
+    ("全市地区生产总值首次突破3000亿元大关。全年全市进出口总额1100.3亿元。",
+     ["威海市 | 地区生产总值 | 2017 | 3000 | -", "威海市 | 进出口总额 | 2017 | 1100.3 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PASSED_BOUNDS, ids=["exact-elsewhere", "other-metric"])
+def test_a_bound_gives_way_to_the_exact_value_elsewhere(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
 SHIFTS = [
     # the later value is the clause period's; an earlier value with no period of its own is dropped
     ("德州市2020年统计公报", "2020年,全市服务业增加值占地区生产总值比重从40.2%提高到45.1%。",
