@@ -1,6 +1,6 @@
 """Counts of the administrative divisions a place governs: 辖4区、6市、2县,62个镇、57个街道 gives 市辖区 4,
-县级市 6, 县 2, 镇 62 and 街道 57; and a whole's divisions counted as one set (全市156个乡镇(街道)全部…,
-在全省137个县(市、区)中) gives the whole its count (words in knowledge/data/lists.toml [divisions])."""
+县级市 6, 县 2, 镇 62 and 街道 57; and a whole's divisions counted as one set (全市134个乡镇(街道)全部…,
+在全省136个县(市、区)中) gives the whole its count (words in knowledge/data/lists.toml [divisions])."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _ITEM = re.compile(rf"\s*(?P<num>\d+)\s*个?\s*(?P<word>{_WORD})(?:[((](?P<note>
 _JOIN = re.compile(r"[、,]|和|及")
 _STANDING = ("year", "asof")  # the periods a count of divisions is given for: a year's, or a day's
 _WHOLE = alt([w for w in word_classes()["anaphora"] if w.startswith("全")])
-# 全市156个乡镇(街道)全部…: the set right after its whole (an anaphor, or a place the caller finds before it)
+# 全市134个乡镇(街道)全部…: the set right after its whole (an anaphor, or a place the caller finds before it)
 _SET = re.compile(rf"(?P<whole>{_WHOLE})?(?P<num>\d+)个(?P<word>{_WORD})(?:[((](?P<note>[^()()]{{1,6}})[))])?"
                   rf"(?={alt(_D['set_followers'])})")
 
@@ -53,7 +53,7 @@ def has_division_set(text: str) -> bool:
 
 
 def read_division_sets(text: str, ctx: ArticleContext, period_at: PeriodAt) -> list[tuple[int, int, list[Listed]]]:
-    """The whole's counts of its divisions as one set (全市156个乡镇(街道)全部…), as (start, end, facts) spans."""
+    """The whole's counts of its divisions as one set (全市134个乡镇(街道)全部…), as (start, end, facts) spans."""
     out: list[tuple[int, int, list[Listed]]] = []
     for m in _SET.finditer(text):
         whole, period = _whole(text, m, ctx), period_at(m.start("num"))

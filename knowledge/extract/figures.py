@@ -147,7 +147,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
             carried = handed.period  # a period carries through its paragraph; a history date does not
         year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
-    return without_passed_bounds(facts)  # 突破7000亿元大关 when the article gives 7008.6亿元 too
+    return without_passed_bounds(facts)  # 突破7000亿元大关 when the article gives 7021.5亿元 too
 
 
 def _default(published: date | None) -> Period:
@@ -277,7 +277,7 @@ def _clause_facts(
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
         if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
-            metric_surface = topic  # 从GDP总量来看,青岛以4520.3亿元总量: the metric the sentence opened with
+            metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
             continue
         if m.group("unit") not in _COUNTS_AND_ACTIONS:

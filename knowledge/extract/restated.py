@@ -63,8 +63,8 @@ def as_bound(fact: ExtractedFact) -> ExtractedFact:
 
 
 def without_passed_bounds(facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """`facts` less the thresholds (突破7000亿元大关, 超过1000万人) whose exact value the article gives elsewhere
-    (7008.6亿元, of the same place, metric and period): the bound only says less than the value does."""
+    """`facts` less the thresholds (突破7000亿元大关, 超过800万人) whose exact value the article gives elsewhere
+    (7021.5亿元, of the same place, metric and period): the bound only says less than the value does."""
     exact = [f for f in facts if f.value is not None and not set(_EXACTED) & set(f.qualifiers)]
     return [f for f in facts if not (f.value is not None and set(_EXACTED) & set(f.qualifiers) and any(
         e.region.code == f.region.code and e.metric == f.metric and e.period == f.period

@@ -1,5 +1,5 @@
 """A sentence's topic: 从GDP总量来看, 就一般公共预算收入看 opens a sentence whose sums name no metric of their own
-(青岛以4520.3亿元总量, 只有齐河县超过400亿元); they are figures of the topic's metric."""
+(青岛以4620.3亿元总量, 只有禹城市超过300亿元); they are figures of the topic's metric."""
 
 from __future__ import annotations
 
