@@ -35,11 +35,13 @@ from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.extract.points import points_after
 from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.restated import (
     CHANGE_HEAD,
     MILESTONE,
     THRESHOLD,
+    as_bound,
     base_unit,
     crossed,
     earlier_facts,
@@ -47,10 +49,13 @@ from knowledge.extract.restated import (
     level_after_growth,
     milestone_after,
     permille_change,
+    repeats,
     restated,
     threshold_run,
     two_periods,
+    without_passed_bounds,
 )
+from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -136,14 +141,14 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
                  for i in bracketed_places(text, ctx, _period_at(text, periods, fallback))]
         for fact in made:
-            if not _repeats(fact, facts):  # a figure restated later in the article is one fact
+            if not repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
         handed = carried_period(text, periods)
         if handed and (made or is_recent(handed.period, ctx.focus_year)):
             carried = handed.period  # a period carries through its paragraph; a history date does not
         year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
-    return facts
+    return without_passed_bounds(facts)  # 突破7000亿元大关 when the article gives 7021.5亿元 too
 
 
 def _default(published: date | None) -> Period:
@@ -161,6 +166,7 @@ def _sentence_facts(
     previous_metric: str | None = None
     frame: str | None = None
     owner: str | None = None  # the things the sentence counted, whose bare measures follow (owners.py)
+    topic: str | None = None  # 从GDP总量来看: the metric of the sums that follow (topics.py)
     offset = 0
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
@@ -175,6 +181,7 @@ def _sentence_facts(
         if not _DIGIT.search(clause):
             if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
                 frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
+            topic = topic_metric(clause) or topic  # 从GDP总量来看,…: the metric of the sums that follow
             continue  # neither a figure nor a growth rate without a digit
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
@@ -182,18 +189,20 @@ def _sentence_facts(
         words = drop_regions(masked, surfaces)
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
-                             (frame, owner), position, out)
+                             (frame, owner, topic), position, out)
         owner = clause_topic(words, owner)
         made += earlier_facts(made, shifts)
         if not made and out and (change := permille_change(words, out[-1])):
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
                 and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
+        if not made and out and (points := points_after(clause, out[-1])):
+            out.append(points)  # 拉动全市工业产值增长2.6个百分点: of the fact before, which the next
+            continue  # clause may still continue (…,占全省比重)
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
-    # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
-    return [f for f in out if MILESTONE not in f.qualifiers]
+    return [as_bound(f) for f in out]  # 迈上5000亿元台阶 with no exact value after it: the value, as a bound
 
 
 def _period_at(text: str, periods: list[PeriodMention], fallback: Period) -> PeriodAt:
@@ -211,29 +220,15 @@ def _bracketed(fact: ExtractedFact, clause: str) -> bool:
     return fact.value_text is not None and any(f"{b}{fact.value_text}" in clause for b in "((")
 
 
-def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
-    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
-    only the second time joins the first."""
-    key = (fact.region.code, fact.metric, fact.period, fact.value)
-    for e in earlier:
-        if (e.region.code, e.metric, e.period, e.value) != key:
-            continue
-        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
-            if e.growth is None:
-                e.growth = fact.growth
-            return True
-    return False
-
-
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    wholes: tuple[str | None, str | None], position: int, earlier: list[ExtractedFact],
+    wholes: tuple[str | None, str | None, str | None], position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
-    `wholes` are the quantity a clause before named as the whole of the parts that follow (frame) and the
-    things it counted, whose bare measures follow (owner)."""
+    `wholes` are the quantity a clause before named as the whole of the parts that follow (frame), the
+    things it counted, whose bare measures follow (owner), and the sentence's topic metric (topic)."""
     region, surface = subject
-    frame, owner = wholes
+    frame, owner, topic = wholes
     made: list[ExtractedFact] = []
     cursor = last_end = 0
     counted = False
@@ -281,10 +276,12 @@ def _clause_facts(
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
-            qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
+            qualifiers.append(MILESTONE)  # a bound at the sentence's end unless an exact value takes it over
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         cursor = m.end()
         metric_surface = completed_metric(phrase, owner, previous_metric)
+        if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
+            metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
             continue
         if m.group("unit") not in _COUNTS_AND_ACTIONS:

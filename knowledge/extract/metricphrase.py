@@ -66,6 +66,8 @@ _HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('hono
                        r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
 _NOTED = re.compile(r"([^()]{1,10})\(([^()]{1,6})\)")
+# 八大传统优势产业拉动工业产值增长: a part's pull on a whole's growth (knowledge/extract/points.py)
+_PULLED = re.compile(rf"([^()]{{2,16}}?)(?:{alternation('contribution_verbs')})([^()]{{2,16}})增长")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
@@ -189,6 +191,8 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True
     if (noted := _NOTED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in noted.groups()):
         return True  # 乡镇(街道): a noun and, in brackets, the other noun it counts with
+    if (pulled := _PULLED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in pulled.groups()):
+        return True  # 高端装备产业拉动工业产值增长: two nouns, the part and the whole it pulls
     return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
 
 
@@ -260,7 +264,7 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
             and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
     if previous and _CONTRIBUTION.match(phrase):
-        return _subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
+        return subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
             or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
@@ -301,7 +305,7 @@ def with_head(phrase: str, previous: str | None) -> str:
     return phrase + head
 
 
-def _subject_of(metric: str) -> str:
+def subject_of(metric: str) -> str:
     """第三产业增加值 → 第三产业, 服务业占比 → 服务业: the metric's subject words without its measure head."""
     for head in sorted(_ELLIPTICAL + _SHARE_HEADS, key=len, reverse=True):
         if metric.endswith(head) and len(metric) > len(head) + 1:

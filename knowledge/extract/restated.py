@@ -1,7 +1,7 @@
 """Figures that restate the fact just read instead of naming a metric of their own: the same value in another
 unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), the exact value after a
-threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); and a figure given
-with its earlier value (比重从39.8%提高到65.1%)."""
+threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); a figure given
+with its earlier value (比重从39.8%提高到65.1%); and the same figure stated twice in an article (one fact)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,25 @@ def crossed(clause: str, m: re.Match[str], start: int) -> bool:
     """迈上5000亿元台阶, 跨越4000亿元: is the figure `m` a threshold crossed? (`start`: where its words begin)"""
     return bool(_CROSSED.match(clause, m.end()) or _CROSSING.search(clause[start : m.start()].replace(FILL, "").strip())
                 or m.group("pre") in ("突破", "超过", "超", "逾"))
+
+
+def as_bound(fact: ExtractedFact) -> ExtractedFact:
+    """A milestone no exact value took over (迈上5000亿元台阶 and nothing after): the figure is the value, as a
+    bound (超过), like a threshold crossed (突破90亿元)."""
+    if MILESTONE in fact.qualifiers:
+        # a bound whatever verb passed it (突破5000亿元大关 too): the gates treat it as one (超过)
+        fact.qualifiers = list(dict.fromkeys(THRESHOLD if q == MILESTONE else q for q in fact.qualifiers))
+    return fact
+
+
+def without_passed_bounds(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """`facts` less the thresholds (突破7000亿元大关, 超过800万人) whose exact value the article gives elsewhere
+    (7021.5亿元, of the same place, metric and period): the bound only says less than the value does."""
+    exact = [f for f in facts if f.value is not None and not set(_EXACTED) & set(f.qualifiers)]
+    return [f for f in facts if not (f.value is not None and set(_EXACTED) & set(f.qualifiers) and any(
+        e.region.code == f.region.code and e.metric == f.metric and e.period == f.period
+        and base_unit(e.unit) == base_unit(f.unit) and e.value is not None
+        and _scaled(e.value, e.unit) >= _scaled(f.value, f.unit) for e in exact))]
 
 
 def milestone_after(clause: str, m: re.Match[str]) -> bool:
@@ -147,6 +166,20 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
     return replace(last, metric=last.metric + CHANGE_HEAD, metric_surface=last.metric_surface + CHANGE_HEAD,
                    value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
                    qualifiers=[])
+
+
+def repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
+    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
+    only the second time joins the first."""
+    key = (fact.region.code, fact.metric, fact.period, fact.value)
+    for e in earlier:
+        if (e.region.code, e.metric, e.period, e.value) != key:
+            continue
+        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
+            if e.growth is None:
+                e.growth = fact.growth
+            return True
+    return False
 
 
 def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Shift]]:

@@ -53,9 +53,13 @@ THRESHOLDS = [
      ["威海市 | 地区生产总值 | 2017 | 3120.5 | 6.1"], [None]),
     ("全市地区生产总值迈上4万亿元台阶,达到41200亿元。", ["威海市 | 地区生产总值 | 2017 | 41200 | -"], [None]),
     ("全市规模以上工业企业超过1000家,达到1021家。", ["威海市 | 规上工业企业 | 2017 | 1021 | -"], [None]),
-    # a threshold alone is the fact, as a bound; a milestone passed (台阶) or passed on the way is not
+    # a threshold alone is the fact, as a bound, and so is a milestone passed (台阶, 大关) that no exact value
+    # follows; milestones passed on the way are not
     ("全年蔬菜产值突破90亿元。", ["威海市 | 蔬菜产值 | 2017 | 90 | -"], ["突破"]),
-    ("全市地区生产总值迈上3000亿元台阶。", [], []),
+    ("全市地区生产总值迈上3000亿元台阶。", ["威海市 | 地区生产总值 | 2017 | 3000 | -"], ["超过"]),
+    ("预计全市地区生产总值迈上3000亿元台阶,同比增长6.1%。", ["威海市 | 地区生产总值 | 2017 | 3000 | 6.1"],
+     ["预计,超过"]),
+    ("全年全市进出口总额突破1000亿元大关。", ["威海市 | 进出口总额 | 2017 | 1000 | -"], ["突破,超过"]),
     ("五年来全市地区生产总值连跨2000亿元、3000亿元两大台阶。", [], []),
     # a smaller value after the link verb is not the exact value of the threshold
     ("全市地区生产总值跨越3000亿元,达到2900亿元。", ["威海市 | 地区生产总值 | 2017 | 3000 | -"], ["超过"]),
@@ -67,6 +71,21 @@ def test_a_threshold_and_the_exact_value(gazetteer, body: str, expected: list[st
     facts = facts_of(gazetteer, T, body)
     assert [row(f) for f in facts] == expected
     assert [f.qualifier for f in facts] == bounds
+
+
+PASSED_BOUNDS = [
+    # a threshold whose exact value the article gives in another sentence is that value only
+    ("全市地区生产总值首次突破3000亿元大关。据统计,全年全市地区生产总值3012.5亿元,同比增长6.1%。",
+     ["威海市 | 地区生产总值 | 2017 | 3012.5 | 6.1"]),
+    # a value of another metric, or a smaller one, leaves the bound
+    ("全市地区生产总值首次突破3000亿元大关。全年全市进出口总额1100.3亿元。",
+     ["威海市 | 地区生产总值 | 2017 | 3000 | -", "威海市 | 进出口总额 | 2017 | 1100.3 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PASSED_BOUNDS, ids=["exact-elsewhere", "other-metric"])
+def test_a_bound_gives_way_to_the_exact_value_elsewhere(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, T, body)] == expected
 
 
 SHIFTS = [
