@@ -265,7 +265,7 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
             or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
-        return f"{previous}{phrase}" if previous else None
+        return f"{_counted_things(previous)}{phrase}" if previous else None
     if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):
         return owner + phrase  # 86个重点项目开工建设,开工率91.2%: the rate of the things just counted
     if previous and phrase.endswith("的") and "的" in previous:
@@ -275,6 +275,16 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if previous and phrase in _ELLIPTICAL:
         return _inherit_subject(phrase, previous)
     return phrase
+
+
+def _counted_things(previous: str) -> str:
+    """确定重点项目 → 重点项目, 省级重点项目总数 → 省级重点项目: what an attached total (总投资) is of, without the
+    verb that introduced it or the measure of its count."""
+    things = noun_phrase_in(previous) or previous
+    for measure in _CLASSES["count_measures"]:
+        if things.endswith(measure) and len(things) > len(measure) + 1:
+            return things[: -len(measure)]
+    return things
 
 
 def _is_bare_rate(phrase: str) -> bool:
