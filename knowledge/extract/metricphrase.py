@@ -45,6 +45,9 @@ _BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
 _GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
 # Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
 _ATTACHED = _CLASSES["attached_heads"]
+# 过500亿元的 after 地区生产总值过千亿元的县: a bar on a sum, named without the quantity it bars
+_BAR = re.compile(rf"^(?:{alternation('bar_words')})(?=[\d百千万亿])")
+_BAR_INSIDE = re.compile(rf"(?:{alternation('bar_words')})(?=[\d百千万亿])")
 _GROWTH_QUALIFIERS = frozenset(_CLASSES["growth_qualifiers"])
 # 全国31个省市, 两市: places counted or named, not a quantity of the subject
 _PLACE_SET = re.compile(rf"^(?:[两二三四五六七八九十\d]+个?)?(?:{alternation('place_sets')})$")
@@ -268,6 +271,8 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
         return f"{_counted_things(previous)}{phrase}" if previous else None
     if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):
         return owner + phrase  # 86个重点项目开工建设,开工率91.2%: the rate of the things just counted
+    if previous and _BAR.match(phrase):
+        phrase = _measure_of_bar(previous) + phrase
     if previous and phrase.endswith("的") and "的" in previous:
         return phrase + previous.rpartition("的")[2]  # …过千亿元的县有16个,过500亿元的有49个
     if previous and phrase.startswith(("占", "在")):
@@ -275,6 +280,13 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if previous and phrase in _ELLIPTICAL:
         return _inherit_subject(phrase, previous)
     return phrase
+
+
+def _measure_of_bar(previous: str) -> str:
+    """地区生产总值 of 地区生产总值过千亿元的县, for a bar after it named without its quantity (过500亿元的)."""
+    at = next((m.start() for m in _BAR_INSIDE.finditer(previous) if m.start() >= 2), None)
+    measure = previous[:at] if at is not None else ""
+    return measure if measure and noun_phrase_in(measure) == measure else ""
 
 
 def _counted_things(previous: str) -> str:
