@@ -362,8 +362,10 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         qualifiers.append(m.group("post"))
     if _TARGET_WORDS.search(before):
         qualifiers.append("目标")
-    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it
+    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it; so does a count after examples
+    # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
+            or before.rstrip(FILL + " ").endswith(("等", "(", "(")) \
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
         if noun and is_count(m):

@@ -234,7 +234,8 @@ def honoured_kind(after: str) -> str | None:
     kind = clean_phrase(_BATCH.sub("", m.group("kind")))
     if len(kind) < 2 or noun_phrase_in(kind) is None:
         return None
-    return kind if kind.endswith(m.group("noun")) else kind + m.group("noun")
+    # 集群 joining 特色产业群: a kind with the counted noun's head character is already a kind of those things
+    return kind if kind.endswith((m.group("noun"), m.group("noun")[-1])) else kind + m.group("noun")
 
 
 def names_other_places(phrase: str, surfaces: list[str]) -> bool:
