@@ -68,6 +68,7 @@ _SHARE_HEADS = ("占比", "比重")
 _HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('honour_verbs')})"
                        r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
+_LISTED = re.compile(rf"(?:{alternation('honour_lists')})$")
 _NOTED = re.compile(r"([^()]{1,10})\(([^()]{1,6})\)")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
@@ -231,7 +232,7 @@ def honoured_kind(after: str) -> str | None:
     by the kind they joined (a batch number is no part of the kind)."""
     if (m := _HONOURED.match(after)) is None:
         return None
-    kind = clean_phrase(_BATCH.sub("", m.group("kind")))
+    kind = clean_phrase(_BATCH.sub("", _LISTED.sub("", m.group("kind"))))
     if len(kind) < 2 or noun_phrase_in(kind) is None:
         return None
     # 集群 joining 特色产业群: a kind with the counted noun's head character is already a kind of those things
