@@ -48,6 +48,10 @@ COUNT_NOUNS = [
     # after examples of the things counted (甲、乙等N个…) or at the head of brackets explaining the words before,
     # the count names what follows it; a kind joined with the counted noun's head is already a kind of them
     ("全市海洋食品、渔具等3个集群被认定为省级特色产业群。", ["威海市 | 省级特色产业群 | 2017 | 3 | -"]),
+    # a count of parks is the place's figure (a park's own figures are not); what is done with the things
+    # counted, written after them, is no part of their name
+    ("全市启动海洋食品、智能制造等6个园区规划建设。", ["威海市 | 园区 | 2017 | 6 | -"]),
+    ("全市工业园区实现产值50亿元。", []),
     # joining the list a kind is published in is joining the kind
     ("全市7家企业入选省级瞪羚企业公示名单。", ["威海市 | 省级瞪羚企业 | 2017 | 7 | -"]),
     ("全市搭建起“1+2”工作架构(1个工作专班,下设2个服务小组)。",
