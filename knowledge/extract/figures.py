@@ -29,6 +29,7 @@ from knowledge.extract.metricphrase import (
     names_other_places,
     strip_words,
     with_head,
+    with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
@@ -279,10 +280,13 @@ def _clause_facts(
         if milestone:
             qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
+        listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
         metric_surface = complete_metric(phrase, previous_metric)
         if metric_surface is None:
             continue
+        if listed:
+            metric_surface = with_shared_act(metric_surface, made[-1].metric_surface)  # 新建甲1个、乙2个
         if m.group("unit") not in _COUNTS_AND_ACTIONS:
             same = [f.metric_surface for f in earlier + made if base_unit(f.unit) == base_unit(m.group("unit"))]
             metric_surface = with_head(metric_surface, same[-1] if same else frame)

@@ -45,6 +45,7 @@ _BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
 _GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
 # Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
 _ATTACHED = _CLASSES["attached_heads"]
+_SHARED_ACT = re.compile(rf"(?:(?:{alternation('shared_acts')})[、和]?)*(?:{alternation('shared_acts')})")
 # 过500亿元的 after 地区生产总值过千亿元的县: a bar on a sum, named without the quantity it bars
 _BAR = re.compile(rf"^(?:{alternation('bar_words')})(?=[\d百千万亿])")
 _BAR_INSIDE = re.compile(rf"(?:{alternation('bar_words')})(?=[\d百千万亿])")
@@ -291,6 +292,14 @@ def _measure_of_bar(previous: str) -> str:
     at = next((m.start() for m in _BAR_INSIDE.finditer(previous) if m.start() >= 2), None)
     measure = previous[:at] if at is not None else ""
     return measure if measure and noun_phrase_in(measure) == measure else ""
+
+
+def with_shared_act(phrase: str, first: str) -> str:
+    """产业路 after 新建村组公路 in one list: the item takes the act its list's item before it was named with."""
+    act = _SHARED_ACT.match(first)
+    if act is None or _SHARED_ACT.match(phrase) or len(first) <= act.end():
+        return phrase
+    return act.group(0) + phrase
 
 
 def _counted_things(previous: str) -> str:

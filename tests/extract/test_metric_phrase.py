@@ -52,6 +52,11 @@ COUNT_NOUNS = [
     # counted, written after them, is no part of their name
     ("全市启动海洋食品、智能制造等6个园区规划建设。", ["威海市 | 园区 | 2017 | 6 | -"]),
     ("全市工业园区实现产值50亿元。", []),
+    # the items of a list after the first share the act the first was named with (新建, 改扩建)
+    ("全市新建、改扩建乡镇中学4所、乡镇小学9所。",
+     ["威海市 | 新建、改扩建乡镇中学 | 2017 | 4 | -", "威海市 | 新建、改扩建乡镇小学 | 2017 | 9 | -"]),
+    ("全市新建农村公路80公里、旅游公路35公里。",
+     ["威海市 | 新建农村公路 | 2017 | 80 | -", "威海市 | 新建旅游公路 | 2017 | 35 | -"]),
     # joining the list a kind is published in is joining the kind
     ("全市7家企业入选省级瞪羚企业公示名单。", ["威海市 | 省级瞪羚企业 | 2017 | 7 | -"]),
     ("全市搭建起“1+2”工作架构(1个工作专班,下设2个服务小组)。",
