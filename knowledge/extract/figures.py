@@ -76,6 +76,8 @@ _COUNT_VERBS = re.compile(
     r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
 )
 _DIGIT = re.compile(r"\d")
+_A_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _TARGET_WORDS = re.compile(r"力争|目标|计划")
 _NOUN_AFTER = re.compile(
@@ -162,6 +164,7 @@ def _sentence_facts(
     previous_metric: str | None = None
     frame: str | None = None
     offset = 0
+    refused = False  # the last clause's figures were all refused as a park's
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
         offset += len(clause) + 1
@@ -176,6 +179,8 @@ def _sentence_facts(
             if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
                 frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
             continue  # neither a figure nor a growth rate without a digit
+        if refused and _PARTS_OR_TOTAL.match(clause):
+            continue  # …产业园入驻企业45家,总投资50亿元 / ,其中…: the parts or the sum of what was refused
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
@@ -188,6 +193,7 @@ def _sentence_facts(
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
                 and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
+        refused = not made and FIGURE_RE.search(words) is not None and _A_PARK.search(words) is not None
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)

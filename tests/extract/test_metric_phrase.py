@@ -82,6 +82,10 @@ NOT_A_FACT = [
     ("全市地区生产总值迈上3000亿元台阶。", []),
     # a predicate with no noun is no metric: the money is given, what it buys is not named
     ("全市还拿出3000万元。", []),
+    # the parts or the sum after a park's figure are the park's too; after the place's own, the place's
+    ("全市科技产业园入驻企业30家,其中高新技术企业6家,新材料产业园入驻企业20家,总投资40亿元。", []),
+    ("全市规上工业企业900家,其中高新技术企业160家。",
+     ["威海市 | 规上工业企业 | 2017 | 900 | -", "威海市 | 高新技术企业 | 2017 | 160 | -"]),
 ]
 
 INNER_FIGURES = [
