@@ -80,6 +80,7 @@ _A_PARK = re.compile(r"产业园|园区|工业园|科技园")
 _PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _TARGET_WORDS = re.compile(r"力争|目标|计划")
+_OF_PLAN = re.compile(r"占(?:年度|全年|本年)?(?:计划|目标)")
 _NOUN_AFTER = re.compile(
     r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))]"
     rf"|{alternation('counted_predicates')})"
@@ -371,7 +372,7 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         qualifiers.append("余")
     if m.group("post"):
         qualifiers.append(m.group("post"))
-    if _TARGET_WORDS.search(before):
+    if _TARGET_WORDS.search(_OF_PLAN.sub("", before)):  # …占年度计划的64.6% is progress made, not a target
         qualifiers.append("目标")
     # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it; so does a count after examples
     # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)

@@ -45,6 +45,8 @@ _BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
 _GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
 # Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
 _ATTACHED = _CLASSES["attached_heads"]
+_PLANS = tuple(_CLASSES["plan_words"])
+_COUNT_LEAD = re.compile(r"^\d+(?:\.\d+)?[个家项所条]")  # 29个省级重点项目…: the things counted, not their number
 _SHARED_ACT = re.compile(rf"(?:(?:{alternation('shared_acts')})[、和]?)*(?:{alternation('shared_acts')})")
 # 过500亿元的 after 地区生产总值过千亿元的县: a bar on a sum, named without the quantity it bars
 _BAR = re.compile(rf"^(?:{alternation('bar_words')})(?=[\d百千万亿])")
@@ -167,6 +169,8 @@ def share_name(surface: str) -> str | None:
     rest = whole[scope.end() :] if scope else whole
     if not m["end"] and not (rest and canonical_metric(rest)):
         return None  # 占全国新增市场份额, 占年度计划: a share named by its own words, or a rate of completion
+    if whole.endswith(_PLANS):
+        return f"{_COUNT_LEAD.sub('', part)}占{whole}比重"  # 完成投资占年度计划的64.6%: progress against a plan
     named = [part] + [part[: -len(h)] for h in _ELLIPTICAL if part.endswith(h) and len(part) > len(h) + 1]
     for name in named:
         if (known := canonical_metric(f"{name}占比")) is not None:

@@ -187,6 +187,8 @@ def test_open_names_are_noun_phrases_not_predicates():
     ("县域税收收入占全省税收收入比重", "县域税收收入占全省比重"),  # a share of the parent region says so
     ("制造业增加值占GDP的比重", "制造业增加值占GDP比重"),  # the catalogue's, found through its 制造业占比
     ("重点项目投资占年度计划", None),  # a rate of completion, not a share
+    # progress against a plan names the plan, and the things counted without their number
+    ("12个重点项目投资占年度计划的", "重点项目投资占年度计划比重"),
     ("外贸产品占全国市场份额", None),
     ("占地面积", None),
 ], ids=str)
@@ -198,6 +200,12 @@ SHARES = [
     ("全年第一产业增加值占生产总值比重为6.5%,民生支出占一般公共预算支出的78.2%。",
      ["威海市 | 第一产业占比 | 2017 | 6.5 | -", "威海市 | 民生支出占比 | 2017 | 78.2 | -"]),
 ]
+
+
+def test_progress_against_a_plan_is_no_target(gazetteer):
+    facts = facts_of(gazetteer, TITLE, "全市12个市级重点项目完成投资占年度计划的58.5%。")
+    expected = [("威海市 | 市级重点项目投资占年度计划比重 | 2017 | 58.5 | -", None)]
+    assert [(row(f), f.qualifier) for f in facts] == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), SHARES, ids=str)
