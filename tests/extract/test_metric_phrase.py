@@ -52,6 +52,7 @@ COUNT_NOUNS = [
     # counted, written after them, is no part of their name
     ("全市启动海洋食品、智能制造等6个园区规划建设。", ["威海市 | 园区 | 2017 | 6 | -"]),
     ("全市工业园区实现产值50亿元。", []),
+    ("全市谋划8个产业园区。", ["威海市 | 产业园区 | 2017 | 8 | -"]),  # 谋划 is the act, the parks are counted
     # the items of a list after the first share the act the first was named with (新建, 改扩建)
     ("全市新建、改扩建乡镇中学4所、乡镇小学9所。",
      ["威海市 | 新建、改扩建乡镇中学 | 2017 | 4 | -", "威海市 | 新建、改扩建乡镇小学 | 2017 | 9 | -"]),
