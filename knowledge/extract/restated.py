@@ -38,13 +38,15 @@ _EXACTED = ("超过", "突破")
 # 从39.8%提高到65.1%, 由上年的17.8%下降至17.2%: an earlier value, a verb of change and the later value in the same
 # unit (the later is looked at, not consumed)
 _FROM_TO = re.compile(
-    r"(?:从|由)(?P<mid>(?:[^\d,;。]|(?:19|20)\d\d年){0,8}?)(?<![\d.])(?P<a>\d+(?:\.\d+)?)"
-    rf"(?P<unit>%|‰|[万亿千]?[\u4e00-\u9fff]{{1,3}}?)(?:{alternation('growth_up', 'growth_down')})(?:到|至)"
-    r"(?=(?P<b>\d+(?:\.\d+)?)(?P=unit))"
+    r"(?:从|由)(?P<mid>(?:[^\d,;。]|(?:19|20)\d\d年){0,8}?)(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?P<approx>余|多)?"
+    rf"(?P<unit>%|‰|[万亿千]?[\u4e00-\u9fff]{{1,3}}?)"
+    rf"(?:{alternation('growth_up', 'growth_down')}|{alternation('shift_verbs')})(?:到|至)"
+    rf"(?:(?:{alternation('shift_now')})的)?"
+    r"(?=(?P<b>\d+(?:\.\d+)?)(?:余|多)?(?P=unit))"
 )
 _YEAR_BEFORE = ("上年", "去年", "上一年")
-# (the later value as written, the earlier value as written, the earlier value's period)
-Shift = tuple[str, str, Period]
+# (the later value as written, the earlier value as written, the earlier value's period, its qualifiers)
+Shift = tuple[str, str, Period, list[str]]
 
 
 def crossed(clause: str, m: re.Match[str], start: int) -> bool:
@@ -191,18 +193,18 @@ def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Sh
     for m in _FROM_TO.finditer(clause):
         clause = clause[: m.start()] + FILL * (m.end() - m.start()) + clause[m.end() :]
         if (earlier := _earlier_period(written[m.start("mid") : m.end("mid")], period)) is not None:
-            shifts.append((m.group("b"), m.group("a"), earlier))
+            shifts.append((m.group("b"), m.group("a"), earlier, ["余"] if m.group("approx") else []))
     return clause, shifts
 
 
 def earlier_facts(made: list[ExtractedFact], shifts: list[Shift]) -> list[ExtractedFact]:
     """The earlier values of `shifts`, each a copy of the fact read from its later value."""
     out: list[ExtractedFact] = []
-    for later, earlier, period in shifts:
+    for later, earlier, period, qualifiers in shifts:
         fact = next((f for f in made if f.value_text == later), None)
         if fact is not None and (value := _decimal(earlier)) is not None:
             out.append(replace(fact, value=value, value_text=earlier, growth=None, growth_pp=None, period=period,
-                               qualifiers=[]))
+                               qualifiers=qualifiers))
     return out
 
 
