@@ -37,6 +37,16 @@ def group_before(text: str, start: int, at: int, ctx: ArticleContext) -> list[Re
     return [r for r, _ in run]
 
 
+def _past_joined(text: str, end: int, at: int, ctx: ArticleContext) -> int:
+    """Past the places joined to the subject (甲市和乙市GDP增速并列第一): what is ranked follows them."""
+    while (joined := _JOINED.match(text, end, at)) is not None:
+        following = [m for m in ctx.mentions(text[joined.end() : at]) if m.start == 0]
+        if not following:
+            break
+        end = joined.end() + max(m.end for m in following)
+    return end
+
+
 def inside_focus(region: Region, ctx: ArticleContext) -> bool:
     """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
     province in a province's report is a misread name, not what the report ranks."""
@@ -52,6 +62,8 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
     names its own metric and no place keeps the subject that opens a clause, not a place inside one.
     """
     subject, end = subject_before(text, clause_start, at, ctx)
+    if subject is not None:
+        end = _past_joined(text, end, at, ctx)
     phrase = text[end:at] if subject is not None else text[clause_start:at]
     own = bool(metric_words(phrase))
     start = clause_start

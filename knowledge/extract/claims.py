@@ -85,6 +85,8 @@ _COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_un
                             r"(?![^,;。]{0,4}中)")
 # 第50位以内, 第10名左右: a bound or an estimate, not a rank
 _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
+# 在全省16市中, 在全国31个省份中: the group only counts the units ranked, it names no metric
+_UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
 _PERSON = re.compile(alt(words()["person_words"]))
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
@@ -306,7 +308,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
-    if group and _GROUP_SCOPE.match(group) and not metric_words(phrase):
+    if group and _GROUP_SCOPE.match(group) and not metric_words(phrase) \
+            and not _UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)

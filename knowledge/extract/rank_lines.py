@@ -13,8 +13,10 @@ from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 # 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
+# and NO.1 X (a rank by its very form)
 _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
-                   r"|(?P<c>\d{1,3})(?=\s+\D))\s*(?P<rest>\S.*)$")
+                   r"|(?P<c>\d{1,3})(?=\s+\D)|(?i:no)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?)\s*(?P<rest>\S.*)$")
+_NO_LINE = re.compile(r"^\s*(?i:no)\s*[.:.]?\s*\d")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
@@ -95,7 +97,7 @@ def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry
     m = _ENUM.match(text)
     if m is None:
         return None
-    number = cn_int(m["a"] or m["b"] or m["c"])
+    number = cn_int(m["a"] or m["b"] or m["c"] or m["d"])
     rest = m["rest"]
     end = _NAME_END.search(rest)
     name = rest[: end.start()] if end else rest
@@ -111,7 +113,7 @@ def _line_ranking(lead: str, group: list[tuple[Sentence, tuple[int, ExtractedEnt
                   ctx: ArticleContext) -> ExtractedRanking | None:
     title = re.sub(r"(?:如下|名单如下)?[::。]*$", "", lead.strip()) or "排名"
     entries = [entry for _, (_, entry) in group]
-    if ranked(lead):
+    if ranked(lead) or all(_NO_LINE.match(s.text) for s, _ in group):
         for _, (number, entry) in group:
             entry.position = number
         return make_ranking(title, "ordered", lead, entries, group[0][0].position, doc, ctx)
@@ -126,7 +128,20 @@ def alt_words(name: str) -> list[str]:
 
 # ---- rank tables -------------------------------------------------------------------------------------------
 
-_RANK_HEADERS = ("排名", "名次", "位次", "排序", "序号")
+_RANK_HEADERS = tuple(alt_words("rank_headers")) + tuple(alt_words("serial_headers"))
+
+
+def _table_ranking(title: str, lead: str, header: list[str], entries: list[ExtractedEntry], sentence: int,
+                   doc: Document, ctx: ArticleContext) -> ExtractedRanking:
+    """A table's list: ordered by its rank column, unless that column only numbers the rows (序号) of a table
+    whose caption names no ranking (a 名单 numbered row by row is a set)."""
+    rank_header = next(h for h in header if h in _RANK_HEADERS)
+    if rank_header in alt_words("serial_headers") and not ranked(lead):
+        for e in entries:
+            e.position = None
+        return make_ranking(title, "set", lead, entries, sentence, doc, ctx)
+    entries.sort(key=lambda e: e.position or 0)
+    return make_ranking(title, "ordered", lead, entries, sentence, doc, ctx)
 
 
 def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -170,8 +185,7 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
     caption = next((c for c in reversed(cells[max(0, start - 2) : start]) if not _INT.fullmatch(c)), "")
     title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
     lead = f"{caption} {doc.title or ''}"
-    entries.sort(key=lambda e: e.position or 0)
-    return make_ranking(title, "ordered", lead, entries, _sentence_of(doc, caption), doc, ctx), at
+    return _table_ranking(title, lead, header[:block], entries, _sentence_of(doc, caption), doc, ctx), at
 
 
 def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -194,9 +208,8 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
         if len(entries) >= 2:
             caption = next((" ".join(r) for r in reversed(rows[max(0, i - 2) : i]) if r), "")
             title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
-            entries.sort(key=lambda e: e.position or 0)
-            found.append(make_ranking(title, "ordered", f"{caption} {doc.title or ''}", entries,
-                                      _sentence_of(doc, caption), doc, ctx))
+            found.append(_table_ranking(title, f"{caption} {doc.title or ''}", header, entries,
+                                        _sentence_of(doc, caption), doc, ctx))
         i = max(j, i + 1)
     return found
 

@@ -32,12 +32,13 @@ _VALUE_RE = re.compile(_VALUE)
 _CLAUSE_END = re.compile(r"[。;;!?]")
 _TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", re.IGNORECASE)
 # a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
-_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
+_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)?\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
 _TOPPED = re.compile(
-    rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
-    rf"(?:位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
+    rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?(?P<what>[^\s,,。;;、::等\d]{{0,10}}?)"
+    rf"\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
+    rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
     rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
@@ -201,10 +202,11 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     """A list after its lead: 排在前十位的依次是 …, 其余十强分别是 …, 在10亿元以下的分别是 …."""
     segment = _COMMA.split(lead)[-1]
     n = len(run.items)
-    top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
+    top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强"
+                    r"|(?<![a-z])(?i:top)\s*(?P<t>\d{1,3}))"
                     rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为){'?' if _COLON_BEFORE.search(text, 0, run.start) else ''}$",
                     segment)  # 前五名:A、B… (a colon links a top to its list as 是 does)
-    count = cn_int(top["n"] or top["m"]) if top is not None else None
+    count = cn_int(top["n"] or top["m"] or top["t"]) if top is not None else None
     if top is not None and count != n and not top["rest"] and re.search(rf"(?:{alt('set_leads')})[::]?$", segment):
         top = None  # 二十强名单如下: with five names: some of a named set, read below as a set, never as ranks
     if top is not None:
@@ -298,8 +300,8 @@ def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     """A list followed by the top it makes: A、B、C位列全国前三 (a set), A、B、C分列前三 (ordered, one place to
     each rank); A、B进入前十 names two of the ten (a set of two)."""
     m = _TOPPED.match(text, run.end)
-    if m is None:
-        return None
+    if m is None or (m["what"] and not (m["order"] or m["verb"])):
+        return None  # 青岛、济南GDP居全省前三: what is ranked may stand before the verb, never without it
     if m["low"]:
         return _spanned(run, lead, m, sentence, doc, ctx)
     count, n = cn_int(m["n"]), len(run.items)

@@ -19,9 +19,10 @@ from knowledge.extract.rank_lists import prose_lists
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-_ENTRY_RE = re.compile(r"(?<![居列排在于至到])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名"
+# 第一名:X, 第1位 X, 第一名为X: a rank heading its entry (居第1位, 排名第一名 are claims, read in claims.py)
+_ENTRY_RE = re.compile(r"(?<![居列排在于至到名升降])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})(?:名|位)"
                        r"(?:[::]\s*(?P<name>[^;;。,]+)|\s+(?P<spaced>[^;;。,,\s]+)"
-                       r"|(?P<direct>[\u4e00-\u9fff]{2,10}?)(?=[,,;;。、]|$))")
+                       r"|(?:为|是)?(?P<direct>[\u4e00-\u9fff]{2,10}?)(?=[,,;;。、]|$))")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
     r"(?P<items>[^。;]+)"

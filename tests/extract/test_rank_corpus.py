@@ -1,0 +1,178 @@
+"""A Duckling-style example corpus of how rankings are published (issue 12): numbered lists, leads such as
+依次为 and 名单如下, rank tables, ranks in prose, ties, ranks written after entries, scope words, partial lists
+and unordered named sets. Every text is short, made up for this test (the figures are invented), and says
+what the article must give: its lists as (kind, [(rank, entry, value)], scope, period), its rank claims as
+"region | metric | rank | scope | period", or nothing at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract.pipeline import parse_article
+from knowledge.extract.rankings import ExtractedRanking
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.text.corpus import ArticleMeta, RawArticle
+from tests.extract.kit import claim_row
+
+
+def _parsed(gazetteer: Gazetteer, title: str, body: str):
+    raw = RawArticle("corpus.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta(published=date(2024, 3, 1)))
+    return parse_article(raw, gazetteer)
+
+
+def _shown(r: ExtractedRanking) -> tuple:
+    return (r.kind, [(e.position, e.name, e.value) for e in r.entries], r.scope_name, r.period_label)
+
+
+def _top3(names: list[str], values: list[str | None] | None = None, first: int = 1) -> list:
+    values = values or [None] * len(names)
+    return [(first + i, n, v) for i, (n, v) in enumerate(zip(names, values, strict=True))]
+
+
+def _set(names: list[str]) -> list:
+    return [(None, n, None) for n in names]
+
+
+SD3 = ["青岛市", "济南市", "烟台市"]
+
+# (id, title, body, expected lists)
+LISTS = [
+    # ---- numbered lines ----
+    ("lines 1.", "山东省2023年经济",
+     "2023年全省各市GDP排名如下:\n1. 青岛市 1500亿元\n2. 济南市 1200亿元\n3. 烟台市 1000亿元",
+     [("ordered", _top3(SD3, ["1500亿元", "1200亿元", "1000亿元"]), "山东省", "2023")]),
+    ("lines 1、", "潍坊市2022年财政",
+     "2022年全市各县市区一般公共预算收入排名:\n1、寿光市 90亿元\n2、青州市 50亿元\n3、诸城市 45亿元",
+     [("ordered", _top3(["寿光市", "青州市", "诸城市"], ["90亿元", "50亿元", "45亿元"]), "潍坊市", "2022")]),
+    ("lines (1)", "山东省县域经济", "2023年全省县域经济综合排名前三:\n(1)胶州市\n(2)龙口市\n(3)荣成市",
+     [("ordered", _top3(["胶州市", "龙口市", "荣成市"]), "山东省", "2023")]),
+    ("lines 第N位:", "山东省2023年经济", "2023年全省GDP排名\n第1位:青岛市\n第2位:济南市\n第3位:烟台市",
+     [("ordered", _top3(SD3), "山东省", "2023")]),
+    ("lines NO.N", "江苏省2023年经济", "2023年江苏各市GDP榜单\nNO.1 苏州市\nNO.2 南京市\nNO.3 无锡市",
+     [("ordered", _top3(["苏州市", "南京市", "无锡市"]), "江苏省", "2023")]),
+    ("lines TOP N lead", "青岛市经济", "2023年全市区市GDP TOP3:\n1. 黄岛区\n2. 市南区\n3. 城阳区",
+     [("ordered", _top3(["黄岛区", "市南区", "城阳区"]), "青岛市", "2023")]),
+    ("lines of an outline are no list", "青岛市工作要点", "2024年重点任务:\n1. 黄岛区建港口\n2. 市南区抓金融", []),
+    # ---- 第N名 / 第N位 in prose ----
+    ("第N名为", "烟台市考核", "2023年全市招商考核中,第一名为莱州市,第二名为龙口市,第三名为招远市。",
+     [("ordered", _top3(["莱州市", "龙口市", "招远市"]), "烟台市", "2023")]),
+    ("第N位 spaced", "青岛市经济", "2023年各区GDP排名:第1位 黄岛区,第2位 市南区,第3位 城阳区。",
+     [("ordered", _top3(["黄岛区", "市南区", "城阳区"]), "青岛市", "2023")]),
+    ("第N名: colon", "青岛市经济", "2023年区市营商环境评价:第一名:胶州市;第二名:平度市;第三名:莱西市。",
+     [("ordered", _top3(["胶州市", "平度市", "莱西市"]), "青岛市", "2023")]),
+    # ---- leads ----
+    ("依次为", "山东省2023年经济", "2023年,全省GDP排名前五的城市依次为青岛、济南、烟台、潍坊、临沂。",
+     [("ordered", _top3(["青岛", "济南", "烟台", "潍坊", "临沂"]), "山东省", "2023")]),
+    ("由高到低依次是", "济南市2023年经济", "2023年,全市各区县GDP由高到低依次是历下区、槐荫区、历城区。",
+     [("ordered", _top3(["历下区", "槐荫区", "历城区"]), "济南市", "2023")]),
+    ("位列前三的是", "江苏省县域经济", "2023年,全省县域GDP位列前三的是昆山市、江阴市、张家港市。",
+     [("ordered", _top3(["昆山市", "江阴市", "张家港市"]), "江苏省", "2023")]),
+    ("前三名为", "山东省2023年经济", "2023年全省GDP前三名为青岛、济南、烟台。",
+     [("ordered", _top3(["青岛", "济南", "烟台"]), "山东省", "2023")]),
+    ("前两位 of a wider list", "山东省2023年经济", "2023年,全省GDP排名前两位的是青岛和济南。",
+     [("ordered", _top3(["青岛", "济南"]), "山东省", "2023")]),
+    ("TOP N with a colon", "全国城市观察", "2023年全国城市GDP TOP5:上海、北京、深圳、广州、重庆。",
+     [("ordered", _top3(["上海", "北京", "深圳", "广州", "重庆"]), "全国", "2023")]),
+    ("a partial top is not the whole list", "山东省2023年经济", "2023年,全省GDP排名前五的城市为青岛、济南、烟台。", []),
+    # ---- ranks written after entries ----
+    ("(第N) after each", "山东省2023年经济", "2023年全省GDP排名中,青岛(第1)、济南(第2)、烟台(第3)。",
+     [("ordered", _top3(["青岛", "济南", "烟台"]), "山东省", "2023")]),
+    ("(第N位) after each", "全国百强县观察", "2023年全国百强县中,山东上榜的有胶州市(第19位)、龙口市(第24位)。",
+     [("ordered", [(19, "胶州市", None), (24, "龙口市", None)], "全国", "2023")]),
+    # ---- rank tables ----
+    ("table 排名|地区|GDP|增速", "山东省2023年各市经济",
+     "2023年全省各市GDP排名\n排名 | 地区 | GDP(亿元) | 增速(%)\n1 | 青岛市 | 1500 | 5.9\n2 | 济南市 | 1200 | 6.1\n"
+     "3 | 烟台市 | 1000 | 6.2",
+     [("ordered", _top3(SD3, ["1500", "1200", "1000"]), "山东省", "2023")]),
+    ("table aligned with spaces", "山东省2023年各市经济",
+     "2023年全省各市GDP排名\n排名   地区     GDP(亿元)\n1      青岛市   1500\n2      济南市   1200\n3      烟台市   1000",
+     [("ordered", _top3(SD3, ["1500", "1200", "1000"]), "山东省", "2023")]),
+    ("table with 位次 last", "江苏省2023年各市经济",
+     "2023年各设区市GDP\n城市 | GDP(亿元) | 位次\n苏州 | 2400 | 1\n南京 | 1700 | 2\n无锡 | 1500 | 3",
+     [("ordered", _top3(["苏州", "南京", "无锡"], ["2400", "1700", "1500"]), "江苏省", "2023")]),
+    ("a 序号 column of a 名单 is no order", "山东省2023年示范县",
+     "2023年省级乡村振兴示范县名单\n序号 | 地区\n1 | 胶州市\n2 | 寿光市\n3 | 荣成市",
+     [("set", _set(["胶州市", "寿光市", "荣成市"]), "山东省", "2023")]),
+    # ---- scope and year ----
+    ("全国 scope", "全国经济观察", "2023年,全国GDP排名前三的省份依次是广东、江苏、山东。",
+     [("ordered", _top3(["广东", "江苏", "山东"]), "全国", "2023")]),
+    ("本省 scope", "四川省经济观察", "2022年,本省GDP排名前三的城市依次是成都、绵阳、宜宾。",
+     [("ordered", _top3(["成都", "绵阳", "宜宾"]), "四川省", "2022")]),
+    ("全市 scope", "青岛市经济", "2021年,全市GDP排名前三的区市依次为黄岛区、市南区、城阳区。",
+     [("ordered", _top3(["黄岛区", "市南区", "城阳区"]), "青岛市", "2021")]),
+    # ---- lists followed by the top they make ----
+    ("分列前三", "山东省2023年经济", "2023年,青岛、济南、烟台GDP分列全省前三位。",
+     [("ordered", _top3(["青岛", "济南", "烟台"]), "山东省", "2023")]),
+    ("居前三 without 分列 is a set", "山东省2023年经济", "2023年,青岛、济南、烟台GDP居全省前三。",
+     [("set", _set(["青岛", "济南", "烟台"]), "山东省", "2023")]),
+    # ---- unordered named sets ----
+    ("入选名单", "潍坊市农业", "2023年,寿光市、诸城市、高密市入选全国农业现代化示范区名单。",
+     [("set", _set(["寿光市", "诸城市", "高密市"]), "全国", "2023")]),
+    ("获评", "济宁市文明创建", "2023年,曲阜市、邹城市获评全国文明城市。",
+     [("set", _set(["曲阜市", "邹城市"]), "全国", "2023")]),
+    ("榜单 without order", "全国百强县观察", "2023年全国百强县榜单中,山东入围的县市有胶州市、龙口市、荣成市。",
+     [("set", _set(["胶州市", "龙口市", "荣成市"]), "全国", "2023")]),
+    ("名单如下 set", "山东省县域评价", "2023年度全省县域经济先进县名单如下:邹城市、寿光市、诸城市。",
+     [("set", _set(["邹城市", "寿光市", "诸城市"]), "山东省", "2023")]),
+    ("分别是 set", "山东省外贸", "2023年,进出口总额超过千亿元的城市分别是青岛、烟台、济南。",
+     [("set", _set(["青岛", "烟台", "济南"]), "山东省", "2023")]),
+    ("numbered 入选名单 lines are a set", "山东省示范县", "2023年度省级示范县入选名单如下:\n1. 胶州市\n2. 寿光市\n3. 荣成市",
+     [("set", _set(["胶州市", "寿光市", "荣成市"]), "山东省", "2023")]),
+]
+
+# (id, title, body, expected rank claims)
+CLAIMS = [
+    ("以N亿元居全省第N位", "烟台市2023年经济", "2023年,烟台市地区生产总值以1000亿元居全省第3位。",
+     ["烟台市 | 地区生产总值 | 3 | 山东省 | 2023"]),
+    ("排名第五", "潍坊市2023年经济", "2023年,潍坊市地区生产总值760亿元,排名全省第五。",
+     ["潍坊市 | 地区生产总值 | 5 | 山东省 | 2023"]),
+    ("位居榜首", "潍坊市2023年财政", "2023年,寿光市一般公共预算收入90亿元,位居全市榜首。",
+     ["寿光市 | 一般公共预算收入 | 1 | 潍坊市 | 2023"]),
+    ("首位 of a growth rate", "临沂市2023年经济运行", "2023年,全市固定资产投资增长12.0%,增速居全省首位。",
+     ["临沂市 | 固定资产投资增速 | 1 | 山东省 | 2023"]),
+    ("第二位的是Y", "山东省2023年经济", "2023年,全省GDP居第二位的是济南市。",
+     ["济南市 | 地区生产总值 | 2 | 山东省 | 2023"]),
+    ("全国首位", "广东省2023年经济", "2023年,广东省地区生产总值13万亿元,连续35年居全国首位。",
+     ["广东省 | 地区生产总值 | 1 | 全国 | 2023"]),
+    ("本省", "绵阳市2023年经济", "2023年,绵阳市地区生产总值4000亿元,总量居本省第二位。",
+     ["绵阳市 | 地区生产总值 | 2 | 四川省 | 2023"]),
+    ("全市 scope of a county", "青岛市2023年工业", "2023年,胶州市规上工业增加值增长9.0%,增速居全市第一。",
+     ["胶州市 | 规上工业增加值增速 | 1 | 青岛市 | 2023"]),
+    ("在全省N市中排名第N", "德州市2022年经济", "2022年,德州市地区生产总值3600亿元,在全省16市中排名第13。",
+     ["德州市 | 地区生产总值 | 13 | 山东省 | 2022"]),
+    ("名列全国第N", "河南省2023年经济", "2023年,河南省地区生产总值5.9万亿元,名列全国第六。",
+     ["河南省 | 地区生产总值 | 6 | 全国 | 2023"]),
+    ("ties: 并列第一", "山东省2023年经济", "2023年,德州市和聊城市GDP增速并列全省第一。",
+     ["德州市 | 地区生产总值增速 | 1 | 山东省 | 2023", "聊城市 | 地区生产总值增速 | 1 | 山东省 | 2023"]),
+    ("排在第N位的是X", "山东省2023年经济", "2023年,全省GDP排在第三位的是烟台市。",
+     ["烟台市 | 地区生产总值 | 3 | 山东省 | 2023"]),
+    ("a claim with its year apart from the article's", "德州市经济观察",
+     "2022年,德州市地区生产总值3600亿元,居全省第13位。", ["德州市 | 地区生产总值 | 13 | 山东省 | 2022"]),
+    ("前十 is a claim without a rank", "青岛市县域经济", "2023年,胶州市GDP首次进入全国百强县前十。", []),
+    ("前列 is a claim without a rank", "淄博市2023年经济", "2023年,淄博市研发投入强度位居全省前列。", []),
+    ("第一产业 is no rank", "淄博市2023年经济", "2023年,淄博市第一产业增加值增长3.5%。", []),
+    ("前三季度 is no rank", "淄博市2023年经济", "2023年前三季度,淄博市GDP增长5.1%。", []),
+    ("首批 is no rank", "淄博市2023年经济", "2023年,淄博市入选全国首批数字乡村试点。", []),
+    ("全省第一个 is no rank", "淄博市2023年经济", "2023年,淄博市建成全省第一个氢能产业园。", []),
+    ("倒数第二 is no rank", "淄博市2023年经济", "2023年,淄博市GDP增速居全省倒数第二。", []),
+    ("第N位以内 is no rank", "淄博市2023年经济", "2023年,淄博市力争GDP保持全省第10位以内。", []),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [c[1:] for c in LISTS], ids=[c[0] for c in LISTS])
+def test_published_ranking_gives_its_lists(gazetteer: Gazetteer, title: str, body: str, expected: list) -> None:
+    rankings = sorted(_parsed(gazetteer, title, body).rankings, key=lambda r: r.sentence)
+    assert [_shown(r) for r in rankings] == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [c[1:] for c in CLAIMS], ids=[c[0] for c in CLAIMS])
+def test_published_rank_claim_gives_its_claims(gazetteer: Gazetteer, title: str, body: str, expected: list) -> None:
+    claims = _parsed(gazetteer, title, body).claims
+    assert [claim_row(c) for c in claims if c.position is not None] == expected
+
+
+def test_the_corpus_is_large_enough_to_stand_for_the_forms() -> None:
+    assert len(LISTS) + len(CLAIMS) >= 40
