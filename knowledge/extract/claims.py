@@ -160,17 +160,30 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
                 or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text) \
                 or _BOUND_AFTER.match(text, m.end()):
             continue
-        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
+        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed) or _peer_named(m, ctx):
             continue
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out = list(made)
         consumed = m.end()
-        while made and (chained := _CHAIN.match(text, consumed)):
+        while made and (chained := _CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
         found.append((m.start(), out))
     return [c for _, claims in sorted(found, key=lambda x: x[0]) for c in claims]  # in reading order
+
+
+def _peer_named(m: re.Match[str], ctx: ArticleContext, prev: ExtractedClaim | None = None) -> bool:
+    """排名中苏州第一, 苏州第一、南京第二: a place named right before the rank is whom it ranks, not where it is
+    counted (居山东省第一 names its scope: a unit holding the place ranked before)."""
+    qual = (m.groupdict().get("qual") or "").removeprefix("中")
+    places = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
+    if not places:
+        return False
+    if prev is None:
+        return (m.groupdict().get("qual") or "").startswith("中")
+    held = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
+    return held is None or all(r.code != places[0].region.code for r in ctx.gazetteer.chain(held))
 
 
 def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext, doc: Document,

@@ -7,16 +7,16 @@ import re
 from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking
+from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking, words
 from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 # 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
-# and NO.1 X (a rank by its very form)
+# and NO.1 X, TOP1 X (a rank by its very form)
 _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
-                   r"|(?P<c>\d{1,3})(?=\s+\D)|(?i:no)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?)\s*(?P<rest>\S.*)$")
-_NO_LINE = re.compile(r"^\s*(?i:no)\s*[.:.]?\s*\d")
+                   r"|(?P<c>\d{1,3})(?=\s+\D)|(?i:no|top)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?)\s*(?P<rest>\S.*)$")
+_NO_LINE = re.compile(r"^\s*(?i:no|top)\s*[.:.]?\s*\d")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
@@ -129,14 +129,23 @@ def alt_words(name: str) -> list[str]:
 # ---- rank tables -------------------------------------------------------------------------------------------
 
 _RANK_HEADERS = tuple(alt_words("rank_headers")) + tuple(alt_words("serial_headers"))
+_SCOPED_HEADER = re.compile(rf"(?:\d{{4}}年)?(?:{'|'.join(w for ws in words()['scopes'].values() for w in ws)})?"
+                            rf"(?P<head>{'|'.join(_RANK_HEADERS)})")
+_RULE_CELL = re.compile(r":?-{2,}:?")
+
+
+def _is_rank_header(cell: str) -> bool:
+    """排名, and a rank header with its scope or year (全省排名, 2023年全国位次)."""
+    return bool(_SCOPED_HEADER.fullmatch(cell.strip()))
 
 
 def _table_ranking(title: str, lead: str, header: list[str], entries: list[ExtractedEntry], sentence: int,
                    doc: Document, ctx: ArticleContext) -> ExtractedRanking:
     """A table's list: ordered by its rank column, unless that column only numbers the rows (序号) of a table
-    whose caption names no ranking (a 名单 numbered row by row is a set)."""
-    rank_header = next(h for h in header if h in _RANK_HEADERS)
-    if rank_header in alt_words("serial_headers") and not ranked(lead):
+    whose caption names a set and no ranking (a 名单 numbered row by row is a set)."""
+    rank_header = next(h for h in header if _is_rank_header(h))
+    if rank_header.endswith(tuple(alt_words("serial_headers"))) and any(w in lead for w in alt_words("set_captions")) \
+            and not ranked(lead):
         for e in entries:
             e.position = None
         return make_ranking(title, "set", lead, entries, sentence, doc, ctx)
@@ -155,7 +164,7 @@ def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
         cells.extend(p for p in parts if p)
     i = 0
     while i < len(cells):
-        if cells[i] not in _RANK_HEADERS:
+        if not _is_rank_header(cells[i]):
             i += 1
             continue
         ranking, i = _flat_rank_table(cells, i, doc, ctx)
@@ -196,13 +205,14 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     i = 0
     while i < len(rows):
         header = rows[i]
-        if len(header) < 2 or not any(h in _RANK_HEADERS for h in header):
+        if len(header) < 2 or not any(_is_rank_header(h) for h in header):
             i += 1
             continue
         body = []
         j = i + 1
         while j < len(rows) and len(rows[j]) == len(header):
-            body.append(rows[j])
+            if not all(_RULE_CELL.fullmatch(c) for c in rows[j]):  # |---|---|: a Markdown table's rule
+                body.append(rows[j])
             j += 1
         entries = _table_entries(header, body, ctx)
         if len(entries) >= 2:
@@ -227,7 +237,7 @@ def _rank_of(cell: str) -> int | None:
 
 
 def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext) -> list[ExtractedEntry]:
-    rank_col = next(k for k, h in enumerate(header) if h in _RANK_HEADERS)
+    rank_col = next(k for k, h in enumerate(header) if _is_rank_header(h))
     place_col = next((k for k in range(len(header)) if k != rank_col
                       and sum(1 for r in rows if link_entry(None, r[k], ctx).region_code) * 2 > len(rows)), None)
     if place_col is None:

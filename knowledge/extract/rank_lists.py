@@ -32,14 +32,17 @@ _VALUE_RE = re.compile(_VALUE)
 _CLAUSE_END = re.compile(r"[。;;!?]")
 _TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", re.IGNORECASE)
 # a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
-_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)?\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
+# (and 苏州第一、南京第二: a rank in words, not the first of a series such as 第一产业)
+_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)?\s*[))]|第(?P<b>\d{1,3})(?:位|名)"
+                         rf"|第(?P<c>[一二三四五六七八九十]{{1,3}})(?:位|名)?(?![\u4e00-\u9fff\d]))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
 _TOPPED = re.compile(
     rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?(?P<what>[^\s,,。;;、::等\d]{{0,10}}?)"
-    rf"\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
+    rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|依次)?"
     rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
+    rf"(?(scope)(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?))"  # 位列全国GDP前三: what is ranked, after the scope
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
     rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
@@ -102,7 +105,7 @@ def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]
             current.items.append(item)
             current.end = end
         if rank:
-            current.ranks[len(current.items) - 1] = int(rank["a"] or rank["b"])
+            current.ranks[len(current.items) - 1] = int(rank["a"] or rank["b"] or cn_int(rank["c"]) or 0)
     if current is not None:
         runs.append(current)
     for run in runs:
