@@ -8,15 +8,19 @@ from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking, words
+from knowledge.extract.rank_inline import CIRCLED, inline_lists
 from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 # 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
-# and NO.1 X, TOP1 X (a rank by its very form)
+# ①X (read as 1X once normalised); and NO.1 X, TOP1 X, 第一 X, 第1名,X, X 5000亿元 第1位 (a rank by its very form)
 _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
-                   r"|(?P<c>\d{1,3})(?=\s+\D)|(?i:no|top)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?)\s*(?P<rest>\S.*)$")
-_NO_LINE = re.compile(r"^\s*(?i:no|top)\s*[.:.]?\s*\d")
+                   rf"|(?P<c>\d{{1,3}})(?=\s+\D)|(?P<e>[{CIRCLED}])|(?P<h>\d{{1,2}})(?=[\u4e00-\u9fff])"
+                   r"|(?i:no|top)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?"
+                   r"|第(?P<f>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?\s*[::,,、]?)\s*(?P<rest>\S.*)$")
+_TRAILING_RANK = re.compile(r"^\s*(?P<rest>[^\d\s第].*?)\s*第(?P<g>\d{1,3})(?:位|名)\s*[。;;]?$")
+_BY_FORM = re.compile(r"^\s*(?:(?i:no|top)\s*[.:.]?\s*\d|第)|第\d{1,3}(?:位|名)\s*[。;;]?$")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
@@ -30,12 +34,14 @@ _RANK_CELL = re.compile(r"(?:第|No\.?\s*|TOP\s*)?(\d{1,3})\s*(?:位|名)?", re.
 def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[ExtractedRanking]]:
     """Numbered lines of places under a lead that names a ranking (ordered) or announces a list (名单如下, a
     set); returns the positions of the lines read and the lists."""
-    used: set[int] = set()
-    found: list[ExtractedRanking] = []
+    used, found = inline_lists(doc, ctx)
     sentences = doc.sentences
     i = 0
     while i < len(sentences):
         group = _numbered_run(sentences, i, ctx)
+        if any(s.position in used for s, _ in group):
+            i += len(group)
+            continue  # items of a list written on one line, read with it
         if len(group) < 2:
             i += 1
             continue
@@ -94,10 +100,12 @@ def _numbered_run(sentences: list[Sentence], i: int,
 
 
 def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry] | None:
-    m = _ENUM.match(text)
-    if m is None:
+    m = None if "|" in text or "\t" in text else _ENUM.match(text) or _TRAILING_RANK.match(text)
+    if m is None:  # a table's row (第5名 | 常州 | 9800) is read with its table
         return None
-    number = cn_int(m["a"] or m["b"] or m["c"] or m["d"])
+    groups = m.groupdict()
+    circled = CIRCLED.index(groups["e"]) + 1 if groups.get("e") else None
+    number = circled or cn_int(next((groups[k] for k in "abcdfgh" if groups.get(k)), ""))
     rest = m["rest"]
     end = _NAME_END.search(rest)
     name = rest[: end.start()] if end else rest
@@ -113,7 +121,7 @@ def _line_ranking(lead: str, group: list[tuple[Sentence, tuple[int, ExtractedEnt
                   ctx: ArticleContext) -> ExtractedRanking | None:
     title = re.sub(r"(?:如下|名单如下)?[::。]*$", "", lead.strip()) or "排名"
     entries = [entry for _, (_, entry) in group]
-    if ranked(lead) or all(_NO_LINE.match(s.text) for s, _ in group):
+    if ranked(lead) or all(_BY_FORM.search(s.text) for s, _ in group):
         for _, (number, entry) in group:
             entry.position = number
         return make_ranking(title, "ordered", lead, entries, group[0][0].position, doc, ctx)

@@ -34,7 +34,7 @@ _TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", 
 # a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
 # (and 苏州第一、南京第二: a rank in words, not the first of a series such as 第一产业)
 _RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)?\s*[))]|第(?P<b>\d{1,3})(?:位|名)"
-                         rf"|第(?P<c>[一二三四五六七八九十]{{1,3}})(?:位|名)?(?![\u4e00-\u9fff\d]))")
+                         r"|第(?P<c>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff\d]))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
 _TOPPED = re.compile(
