@@ -17,6 +17,7 @@ from knowledge.extract.claim_metrics import (
     headline_metric,
     metrics,
     names_metric,
+    names_nothing,
     phrase_after,
 )
 from knowledge.extract.claim_scope import scope_of_rank, share_scope
@@ -317,7 +318,7 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
-    if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+    if names_nothing(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""

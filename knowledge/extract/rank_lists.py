@@ -47,7 +47,9 @@ _TOPPED = re.compile(
     rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
 # a lead a list follows right after, with commas between its places: 依次为:, 分别是, 名单如下:, 前五名:
-_LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)|名单如下|如下|前(?:{_NUM})(?:位|名|强))[::]?\s*$")
+_LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)[::]?|名单如下[::]?|如下[::]?"
+                        rf"|前(?:{_NUM})(?:(?:位|名|强)[::]?|[::])"
+                        rf"|(?:{'|'.join(words()['lists']['ranking_heads'])})[::])\s*$")
 _COLON_BEFORE = re.compile(r"[::]\s*$")
 
 
@@ -229,6 +231,9 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
         if low is None or high is None or high - low + 1 != n:
             return None
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, low), sentence.position, doc, ctx)
+    if re.search(rf"(?:{alt('ranking_heads')})$", segment) and _COLON_BEFORE.search(text, 0, run.start) \
+            and _descending(run):  # GDP排名:上海(4.7万亿元)、北京(4.4万亿元): a ranking told in its order
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
@@ -249,6 +254,19 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if counted is not None and cn_int(counted["n"]) == n:
         return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     return None
+
+
+def _descending(run: _Run) -> bool:
+    """Whether the figures given with a list's places, if any, fall from first to last in one unit."""
+    values = [v for _, v in run.items]
+    if not any(values):
+        return True
+    figures = [re.match(r"-?\d+(?:\.\d+)?", v or "") for v in values]
+    units = {(v or "")[f.end() :] if f else None for v, f in zip(values, figures, strict=True)}
+    if None in units or len(units) != 1:
+        return False
+    numbers = [float(f.group()) for f in figures if f]
+    return all(a >= b for a, b in pairwise(numbers))
 
 
 def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
