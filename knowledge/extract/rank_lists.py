@@ -234,6 +234,9 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if re.search(rf"(?:{alt('ranking_heads')})$", segment) and _COLON_BEFORE.search(text, 0, run.start) \
             and _descending(run):  # GDP排名:上海(4.7万亿元)、北京(4.4万亿元): a ranking told in its order
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
+    best = re.search(rf"(?:{alt('tops')})的(?P<n>{_NUM})(?:个|座)[^,,]{{0,6}}?依次(?:是|为)$", segment)
+    if best is not None and cn_int(best["n"]) == n:  # 增速最快的五个省份依次为 …: the top five, in order
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
@@ -286,6 +289,10 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     # the count's own noun (两市增幅…, 等6个城市的…), else a noun phrase ending in one (3个过三千亿元城市)
     named = re.match(rf"(?P<title>{classes})", head) or re.match(
         rf"(?P<title>[^,,]{{0,16}}?(?:{classes}))(?=$|的|[,,])", head)
+    if named is None and not head and re.search(rf"(?:{alt('class_links')})$", lead) and not m["opener"]:
+        # 广东的万亿城市有深圳、广州、佛山、东莞4个: the lead names the set, the count closes it
+        entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]
+        return make_ranking(_title(_COMMA.split(lead)[-1]), "set", lead, entries, sentence.position, doc, ctx)
     if named is None:
         if m["opener"] != "这" or not head:
             return None

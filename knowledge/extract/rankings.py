@@ -152,8 +152,8 @@ def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[Extrac
     for m in _SET_RE.finditer(sentence.text):
         items = [i.strip(" “”") for i in re.split(r"[、,]|和|及", m["items"]) if i.strip(" “”")]
         expected = cn_int(m["count"])  # None for 七八个: not a count to check the list against
-        if expected is None or len(items) < 2 or abs(len(items) - expected) > 1:
-            continue
+        if expected is None or len(items) < 2 or abs(len(items) - expected) > 1 or m["title"].endswith("依次"):
+            continue  # 五个省份依次为: an order is said, read with the prose lists
         lead = sentence.text[: m.start()]
         period = period_of(lead, doc, ctx)
         title = f"{period[:4]}年度{m['title']}" if period else m["title"]
