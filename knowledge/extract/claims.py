@@ -89,6 +89,9 @@ _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})
 # 在全省16市中, 在全国31个省份中: the group only counts the units ranked, it names no metric
 _UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
 _PERSON = re.compile(alt(words()["person_words"]))
+_TARGET = re.compile(alt(words()["target_words"]))
+_RANKED_THING = re.compile(rf"的(?:{alt(words()['firm_words'] + words()['person_words'])})")
+_FIRM_PEERS = re.compile(alt(words()["firm_peers"]))
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -166,7 +169,8 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out = list(made)
         consumed = m.end()
-        while made and (chained := _CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]):
+        while made and (chained := _CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
+                and not _TARGET.search(chained.group(0)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
@@ -295,6 +299,10 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         subject = ctx.gazetteer.get(earlier[0].region_code)
     if _PERSON.search(text, max(clause_start, stop), m.start()):
         return []  # 一名选手获全国冠军: a person's or a team's place, not the place's
+    if _TARGET.search(text, max(clause_start, stop), m.start()):
+        return []  # 力争第四, 争创全省第一: a rank aimed at, not one held
+    if after is None and linked is None and (_RANKED_THING.match(text, m.end()) or _FIRM_PEERS.search(m.group(0))):
+        return []  # 排名第一的企业, 居全国同行业第一: a firm's rank, not the place's
     if after is None and linked is None and _COUNTED_GROUP.search(text, max(clause_start, stop), m.start()):
         return []  # 有5个县(市、区)GDP增速居全省前30位: the rank is a group's, not the place's
     if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),
