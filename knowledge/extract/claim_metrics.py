@@ -26,6 +26,9 @@ _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其
 _SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
 # 在全省排第8位, GDP在全国排第23位: where the rank is counted closes the phrase, it names no metric
 _AT_SCOPE = re.compile(rf"在(?:{'|'.join(sorted(_SCOPE_WORDS, key=len, reverse=True))})?(?:范围内|内)?$")
+# 较上年提升3个位次, 排名前移2位: a move in rank, no figure of the metric ranked
+RANK_MOVE = re.compile(rf"(?:较上年|比上年|较去年|同比)?(?:{'|'.join(words()['rank_moves'])})"
+                       r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个?(?:位次|位|名)")
 _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 
 
@@ -58,7 +61,7 @@ def clean(phrase: str) -> str:
     chars = list(phrase)
     for start, stop in period_spans(phrase):
         chars[start:stop] = " " * (stop - start)
-    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
+    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", RANK_MOVE.sub(" ", "".join(chars))))
     phrase = _AMONG.sub("", re.sub(r"[“”\"()()]", "", phrase))
     phrase = _AT_SCOPE.sub("", phrase.rstrip()) or phrase  # a bare 在 stays: the clause names no metric
     previous = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.claim_metrics import clean, without_among, without_comparison
+from knowledge.extract.claim_metrics import RANK_MOVE, clean, without_among, without_comparison
 from knowledge.extract.claim_words import COMPARISON, VERB, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
@@ -73,11 +73,12 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
         found, end = subject_before(text, prev_start, start - 1, ctx)
         if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not metric_words(phrase) and not re.search(r"\d", without_among(prev)):
+        figure_in_prev = re.search(r"\d", RANK_MOVE.sub("", without_among(prev)))  # 提升3个位次: no figure
+        if not metric_words(phrase) and not figure_in_prev:
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
-            if re.search(r"\d", without_among(prev)):
+            if figure_in_prev:
                 break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase

@@ -65,7 +65,10 @@ _RANK = (
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
-_QUAL = r"(?P<qual>[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)"
+# (or a count of the places, 136个县(市、区), that the rank is counted among)
+_UNITS = alt(words()["group_units"] + words()["lists"]["classes"])
+_QUAL = (rf"(?P<qual>(?:\d{{1,4}}个?(?:{_UNITS})(?:[((][^))]{{1,8}}[))])?)?"
+         r"[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)")
 _WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{_QUAL}中?{_RANK}")
 _BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
 _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
