@@ -84,6 +84,9 @@ _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
 _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
                         r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[^,;。]{0,10}[,,]")
+# …without 在, when the clause ends in the ranking's own word: 2023年全省16市GDP排名中,甲以…排名第一
+_LEAD_RANKING = re.compile(rf"(?:^|(?<=[,,]))(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
+                           r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名)中[,,]")
 # a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
 _COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
                             r"(?![^,;。]{0,4}中)")
@@ -91,6 +94,7 @@ _COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_un
 _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
 # 在全省16市中, 在全国31个省份中: the group only counts the units ranked, it names no metric
 _UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
+_UNITS_OPENING = re.compile(rf"^(?:(?:{NUM})个?|各)(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
 _PERSON = re.compile(alt(words()["person_words"]))
 _TARGET = re.compile(alt(words()["target_words"]))
 _RANKED_THING = re.compile(rf"的(?:{alt(words()['firm_words'] + words()['person_words'])})")
@@ -320,11 +324,12 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     lead = _LEAD_SCOPE.search(text, clause_start, m.start())
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
-    listed = [x for x in _LEAD_LIST.finditer(text, 0, clause_start) if ";" not in text[x.end() : clause_start]]
+    listed = sorted((x for pattern in (_LEAD_LIST, _LEAD_RANKING) for x in pattern.finditer(text, 0, clause_start)
+                     if ";" not in text[x.end() : clause_start]), key=lambda x: x.start())
     if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十
         scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
-        if not metric_words(phrase):
-            phrase = listed[-1]["list"]
+        if not metric_words(phrase) or metrics(phrase, None, ctx) == [None]:  # 甲以1.5万亿元排名第一
+            phrase = _UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
