@@ -7,7 +7,6 @@ whether the list is a ranking (排名, 前三, 榜单: ordered) or a named list 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking
@@ -21,6 +20,11 @@ _MARK = re.compile(rf"(?:^|(?<=[\s::;;,,、。]))(?:(?P<n>\d{{1,3}})[.、.](?!\d
                    r"|(?P<m>\d{1,2})(?=[\u4e00-\u9fff]))\s*")
 _NAME_END = re.compile(r"[\s,,::;;、((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
+
+
+def in_rank_order(numbers: list[int]) -> bool:
+    """1 2 3, and ties as rankings write them (1 2 2 4: a shared rank, then the count goes on)."""
+    return all(n in (numbers[i - 1], numbers[0] + i) for i, n in enumerate(numbers) if i)
 
 
 def inline_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[ExtractedRanking]]:
@@ -45,7 +49,7 @@ def _inline(line: str, previous: str, doc: Document, ctx: ArticleContext) -> Ext
     if len(marks) < 2:
         return None
     numbers = [int(m["n"] or m["m"]) if m["n"] or m["m"] else CIRCLED.index(m["c"]) + 1 for m in marks]
-    if any(b != a + 1 for a, b in pairwise(numbers)):
+    if not in_rank_order(numbers):
         return None
     entries: list[ExtractedEntry] = []
     for m, nxt in zip(marks, [*marks[1:], None], strict=True):

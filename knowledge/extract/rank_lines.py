@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking, words
-from knowledge.extract.rank_inline import CIRCLED, inline_lists
+from knowledge.extract.rank_inline import CIRCLED, in_rank_order, inline_lists
 from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
@@ -93,8 +93,8 @@ def _numbered_run(sentences: list[Sentence], i: int,
     group: list[tuple[Sentence, tuple[int, ExtractedEntry]]] = []
     for sentence in sentences[i:]:
         entry = _numbered_entry(sentence.text, ctx)
-        if entry is None or (group and entry[0] != group[-1][1][0] + 1):
-            break
+        if entry is None or not in_rank_order([*(n for _, (n, _) in group), entry[0]]):
+            break  # (1 2 2 4: a tie, and the count goes on)
         group.append((sentence, entry))
     return group
 

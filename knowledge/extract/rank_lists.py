@@ -190,7 +190,7 @@ def _with_ranks(run: _Run, lead: str, sentence: Sentence, doc: Document,
                 ctx: ArticleContext) -> ExtractedRanking | None:
     """龙口市(第17位)、荣成市(第22位)、胶州市(第25位): every place with its rank, in rank order."""
     ranks = [run.ranks.get(i) for i in range(len(run.items))]
-    if None in ranks or any(b <= a for a, b in pairwise(ranks) if a and b):
+    if None in ranks or any(b < a for a, b in pairwise(ranks) if a and b):  # 甲(第3位)、乙(第3位): a tie
         return None
     entries = [link_entry(rank, m.surface, ctx) for (m, _), rank in zip(run.items, ranks, strict=True)]
     return make_ranking(_title(_COMMA.split(lead)[-1] if lead else ""), "ordered", lead, entries,
