@@ -22,6 +22,16 @@ _NAME_END = re.compile(r"[\s,,::;;、((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 
 
+def only_places(name: str, ctx: ArticleContext) -> bool:
+    """Whether a name is one place, or places one inside the other (江苏昆山), and nothing else: 青岛要加快…
+    opens with a place but is a sentence."""
+    at = 0
+    for m in sorted(ctx.mentions(name), key=lambda m: (m.start, -m.end)):
+        if m.start == at:
+            at = m.end
+    return at == len(name) > 0
+
+
 def in_rank_order(numbers: list[int]) -> bool:
     """1 2 3, and ties as rankings write them (1 2 2 4: a shared rank, then the count goes on)."""
     return all(n in (numbers[i - 1], numbers[0] + i) for i, n in enumerate(numbers) if i)
@@ -57,7 +67,7 @@ def _inline(line: str, previous: str, doc: Document, ctx: ArticleContext) -> Ext
         end = _NAME_END.search(item)
         name = item[: end.start()] if end else item
         entry = link_entry(None, name, ctx)
-        if entry.region_code is None or len(name) > 16:
+        if entry.region_code is None or not only_places(name, ctx):
             return None  # 1.抓项目 2.稳就业: an outline, not a list of places
         figure = _FIGURE.search(item, len(name))
         entry.value = figure.group().replace(" ", "") if figure else None

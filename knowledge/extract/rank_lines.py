@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking, words
-from knowledge.extract.rank_inline import CIRCLED, in_rank_order, inline_lists
+from knowledge.extract.rank_inline import CIRCLED, in_rank_order, inline_lists, only_places
 from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
@@ -112,6 +112,8 @@ def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry
     entry = link_entry(None, name, ctx)
     if number is None or entry.region_code is None or len(name) > 16:
         return None
+    if any(groups.get(k) for k in "defgh") and not only_places(name, ctx):
+        return None  # 第一,青岛要…: an outline's point that opens with a place, not a ranked place
     figure = _FIGURE.search(rest, len(name))
     entry.value = figure.group().replace(" ", "") if figure else None
     return number, entry
