@@ -140,20 +140,22 @@ def alt_words(name: str) -> list[str]:
 
 _RANK_HEADERS = tuple(alt_words("rank_headers")) + tuple(alt_words("serial_headers"))
 _SCOPED_HEADER = re.compile(rf"(?:\d{{4}}年)?(?:{'|'.join(w for ws in words()['scopes'].values() for w in ws)})?"
-                            rf"(?P<head>{'|'.join(_RANK_HEADERS)})")
+                            rf"(?P<what>[\u4e00-\u9fffA-Za-z]{{0,6}}?)(?P<head>{'|'.join(_RANK_HEADERS)})")
 _RULE_CELL = re.compile(r":?-{2,}:?")
 
 
 def _is_rank_header(cell: str) -> bool:
-    """排名, and a rank header with its scope or year (全省排名, 2023年全国位次)."""
-    return bool(_SCOPED_HEADER.fullmatch(cell.strip()))
+    """排名, and a rank header with its scope, year or metric (全省排名, 2023年全国位次, 增速排名); a former
+    rank's column (上年排名) is none."""
+    m = _SCOPED_HEADER.fullmatch(cell.strip())
+    return m is not None and not any(w in m["what"] for w in alt_words("former_headers"))
 
 
 def _table_ranking(title: str, lead: str, header: list[str], entries: list[ExtractedEntry], sentence: int,
-                   doc: Document, ctx: ArticleContext) -> ExtractedRanking:
+                   doc: Document, ctx: ArticleContext, rank_col: int | None = None) -> ExtractedRanking:
     """A table's list: ordered by its rank column, unless that column only numbers the rows (序号) of a table
     whose caption names a set and no ranking (a 名单 numbered row by row is a set)."""
-    rank_header = next(h for h in header if _is_rank_header(h))
+    rank_header = header[rank_col] if rank_col is not None else next(h for h in header if _is_rank_header(h))
     if rank_header.endswith(tuple(alt_words("serial_headers"))) and any(w in lead for w in alt_words("set_captions")) \
             and not ranked(lead):
         for e in entries:
@@ -224,12 +226,17 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
             if not all(_RULE_CELL.fullmatch(c) for c in rows[j]):  # |---|---|: a Markdown table's rule
                 body.append(rows[j])
             j += 1
-        entries = _table_entries(header, body, ctx)
-        if len(entries) >= 2:
+        rank_cols = [k for k, h in enumerate(header) if _is_rank_header(h)]
+        for rank_col in rank_cols:  # GDP | 位次 | 增速 | 位次: one ranking per rank column
+            entries = _table_entries(header, body, ctx, rank_col)
+            if len(entries) < 2:
+                continue
             caption = next((" ".join(r) for r in reversed(rows[max(0, i - 2) : i]) if r), "")
             title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
+            if len(rank_cols) > 1:
+                title = f"{title}({_ranked_header(header, rank_col)})"
             found.append(_table_ranking(title, f"{caption} {doc.title or ''}", header, entries,
-                                        _sentence_of(doc, caption), doc, ctx))
+                                        _sentence_of(doc, caption), doc, ctx, rank_col))
         i = max(j, i + 1)
     return found
 
@@ -246,14 +253,27 @@ def _rank_of(cell: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext) -> list[ExtractedEntry]:
-    rank_col = next(k for k, h in enumerate(header) if _is_rank_header(h))
-    place_col = next((k for k in range(len(header)) if k != rank_col
+def _ranked_header(header: list[str], rank_col: int) -> str:
+    """What a rank column ranks: its own words (增速排名 → 增速), else the column before it (GDP | 位次)."""
+    m = _SCOPED_HEADER.fullmatch(header[rank_col])
+    return (m["what"] if m and m["what"] else "") or (header[rank_col - 1] if rank_col else header[rank_col])
+
+
+def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext,
+                   rank_col: int | None = None) -> list[ExtractedEntry]:
+    if rank_col is None:
+        rank_col = next(k for k, h in enumerate(header) if _is_rank_header(h))
+    place_col = next((k for k in range(len(header)) if k != rank_col and not _is_rank_header(header[k])
                       and sum(1 for r in rows if link_entry(None, r[k], ctx).region_code) * 2 > len(rows)), None)
     if place_col is None:
         return []
-    value_col = next((k for k in range(len(header)) if k not in (rank_col, place_col)
-                      and all(_FIGURE.fullmatch(r[k]) for r in rows)), None)
+    figures = [k for k in range(len(header)) if k not in (rank_col, place_col) and not _is_rank_header(header[k])
+               and all(_FIGURE.fullmatch(r[k]) for r in rows)]
+    # the figure ranked: the nearest figure column before the rank column, else the first one
+    value_col = max((k for k in figures if k < rank_col), default=figures[0] if figures else None)
+    named = _SCOPED_HEADER.fullmatch(header[rank_col])
+    if named and named["what"] and value_col is not None and named["what"] not in header[value_col]:
+        value_col = None  # 增速排名 beside a GDP column: the figure ranked is not in the table
     entries = []
     for r in rows:
         rank = _rank_of(r[rank_col])

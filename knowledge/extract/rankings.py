@@ -77,14 +77,21 @@ def _names_place(name: str, ctx: ArticleContext) -> bool:
 def _new_only(known: list[ExtractedRanking], found: list[ExtractedRanking]) -> list[ExtractedRanking]:
     """Drop a list already read by another form: the same names in the same sentence, or the same places at
     the same positions (a table's rows read as 第N名 lines too)."""
-    seen = {_key(r) for r in known} | {_ranks(r) for r in known if r.kind == "ordered"}
+    kept = list(known)
     out = []
     for r in found:
-        keys = {_key(r)} | ({_ranks(r)} if r.kind == "ordered" else set())
-        if not keys & seen:
-            seen |= keys
+        if not any(_same(r, o) for o in kept):
+            kept.append(r)
             out.append(r)
     return out
+
+
+def _same(a: ExtractedRanking, b: ExtractedRanking) -> bool:
+    """One list read twice; two orders of the same places (GDP | 位次 | 增速 | 位次) are two rankings."""
+    both_ordered = a.kind == b.kind == "ordered"
+    if both_ordered and _ranks(a) == _ranks(b):
+        return True
+    return _key(a) == _key(b) and not (both_ordered and _ranks(a) != _ranks(b))
 
 
 def _key(r: ExtractedRanking) -> tuple[object, ...]:
