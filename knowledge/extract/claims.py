@@ -78,6 +78,10 @@ _ANY_RANK = re.compile(rf"{_RANK}|\d(?:位|名)|(?:{alt(words()['no_rank']['lead
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
+_ANY_SCOPE = re.compile(rf"(?P<scope>{SCOPE})(?P<qual>)")
+# after a rank, a lead to the list that names who holds it: 前三的区市依次为…, 前三名为…
+_LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|为)[::]?|[::])")
+_ANNOUNCES = re.compile(r"[^,;。:]{0,6}?[::]\s*$")  # 排名前三:, its list on the lines below
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
@@ -283,8 +287,11 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         return claims
     if _position(m) is not None and not _TIED.search(text, start_of_clause(text, m.start()), _rank_start(m)):
         return []  # 甲、乙居第二: whose rank it is is not said
-    # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's
-    return [replace(c, subject=r.name, region_code=r.code, scope_name=scope_of_rank(m, r, ctx)[1] or c.scope_name)
+    # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's; 全省…前三的是甲、乙、丙 keeps the scope its
+    # lead names
+    lead = _ANY_SCOPE.fullmatch(claims[0].scope or "") if linked and claims[0].scope else None
+    return [replace(c, subject=r.name, region_code=r.code,
+                    scope_name=scope_of_rank(lead or m, r, ctx)[1] or c.scope_name)
             for c in claims for r in group]
 
 
@@ -296,6 +303,10 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     after = subject_after(text, m.end(), ctx)
     linked_places = places_linked_after(text, m.end(), ctx)  # 排名第一的是X: what is ranked is named before it
     linked = linked_places[0] if len(linked_places) == 1 else None
+    leads = _LEADS_A_LIST.match(text, m.end())
+    if after is None and not linked_places and ((leads and any(x.start == 0 for x in ctx.mentions(
+            text[leads.end() : leads.end() + 12].lstrip()))) or _ANNOUNCES.match(text, m.end())):
+        return []  # 排名前三的区市依次为甲、乙、丙, 前三名为…, 前三:: the list after says who (read as a ranking)
     if after is not None or linked is not None:
         subject, phrase = after or linked, text[max(clause_start, stop) : m.start()]
     stated = about_fact(text, m.start(), here, subject)
@@ -322,6 +333,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         return []
     scope_word, scope_name = scope_of_rank(m, subject, ctx)
     lead = _LEAD_SCOPE.search(text, clause_start, m.start())
+    if lead is None and (after is not None or linked_places):  # 全省县域GDP位列前三的是…: the lead's scope
+        lead = next(reversed(list(_ANY_SCOPE.finditer(text, max(clause_start, stop), m.start()))), None)
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
     listed = sorted((x for pattern in (_LEAD_LIST, _LEAD_RANKING) for x in pattern.finditer(text, 0, clause_start)

@@ -296,3 +296,24 @@ def test_published_rank_claim_gives_its_claims(gazetteer: Gazetteer, title: str,
 
 def test_the_corpus_is_large_enough_to_stand_for_the_forms() -> None:
     assert len(LISTS) + len(CLAIMS) >= 40
+
+
+# (id, title, body, expected claims as (subject, rank, scope), ranks or not): a rank that leads a list is each
+# listed place's, counted within the lead's scope, or nobody's, never the article's own place's
+LEADS = [
+    ("前N的是 X、Y、Z: each place's, in the lead's scope", "江苏省县域经济",
+     "2023年,全省县域GDP位列前三的是昆山市、江阴市、张家港市。",
+     [("昆山市", None, "江苏省"), ("江阴市", None, "江苏省"), ("张家港市", None, "江苏省")]),
+    ("前N的区市依次为: not the city's own rank", "青岛市经济",
+     "2021年,全市GDP排名前三的区市依次为黄岛区、市南区、城阳区。", []),
+    ("前N名为: not the province's own rank", "山东省2023年经济", "2023年全省GDP前三名为青岛、济南、烟台。", []),
+    ("前N: on the lines below", "山东省县域经济",
+     "2023年全省县域经济综合排名前三:\n(1)胶州市\n(2)龙口市\n(3)荣成市", []),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [c[1:] for c in LEADS], ids=[c[0] for c in LEADS])
+def test_a_rank_that_leads_a_list_is_the_listed_places(gazetteer: Gazetteer, title: str, body: str,
+                                                       expected: list) -> None:
+    claims = _parsed(gazetteer, title, body).claims
+    assert [(c.subject, c.position, c.scope_name) for c in claims] == expected
