@@ -1,5 +1,6 @@
-"""Rankings laid out in lines: numbered lines (1. X / (1)X, one place a line) and rank tables (排名 | 地区 | 数值,
-as rows or one cell a line, side-by-side blocks included)."""
+"""Rankings laid out in lines: numbered lines (1. X / (1)X / ①X / NO.1 X / 第1名 X / X … 第1位, one place a line;
+lists on one line are rank_inline.py's) and rank tables (排名 | 地区 | 数值, as rows or one cell a line,
+side-by-side blocks included, one ranking per rank column)."""
 
 from __future__ import annotations
 
