@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from knowledge.places.abroad import outside_place
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
 from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, next_place_in_ranking, remember
@@ -39,15 +40,6 @@ __all__ = [
 ]
 
 MAX_QUESTION_CHARS = 300
-# Places outside Shandong that people ask about; they must never borrow a Shandong figure.
-ELSEWHERE = (
-    "北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-    "江西", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海",
-    "宁夏", "新疆", "香港", "澳门", "台湾", "广州", "深圳", "杭州", "南京", "苏州", "武汉", "成都", "西安", "郑州",
-    "长沙", "合肥", "福州", "厦门", "沈阳", "大连", "哈尔滨", "长春", "石家庄", "太原", "南昌", "昆明", "贵阳",
-    "南宁", "兰州", "乌鲁木齐", "拉萨", "呼和浩特", "银川", "西宁", "海口", "无锡", "宁波", "温州", "东莞", "佛山",
-    "全国", "中国", "美国", "日本",
-)
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _SHARE_RE = re.compile(
     r"占(?!地)[^,。??]{0,10}?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
@@ -80,7 +72,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     read_as_places: list[str] = []  # yunnan, 临青, 兵团: read as a place, never as part of the metric
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed,
                              read_as_places=read_as_places)
-    q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
+    # 美国, 东京, 长三角: a place the gazetteer does not hold is outside the base, never a follow-up
+    q.elsewhere = outside_place(placed, gazetteer, index.vocabulary) if not q.regions else None
     unplaced = simple
     for surface in read_as_places:
         unplaced = unplaced.replace(surface, "")
