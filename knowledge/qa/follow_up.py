@@ -106,10 +106,15 @@ _PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:(?:倒数)?第\s*[一二三�
                                r"排第一|第一名|冠军|榜首)(?:是|是谁|是哪个|是哪里|是哪一个|呢|的呢)*[??]*$")
 
 
+def asks_only_a_place(text: str) -> bool:
+    """第二名呢? 最后一名是谁? 倒数第一: a question of a position alone, to be read in the ranking just shown."""
+    return bool(_PLACE_IN_RANKING.match(text))
+
+
 def next_place_in_ranking(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query | None:
     """第二名呢? / 最后一名是谁? after a ranking computed over the base: the same ranking, at that place."""
     if state.intent != Intent.COMPUTED_RANKING or state.ranking_title or q.position is None or q.regions \
-            or not _PLACE_IN_RANKING.match(q.simplified):
+            or not asks_only_a_place(q.simplified):
         return None
     return replace(q, intent=Intent.COMPUTED_RANKING, regions=[gazetteer.get(c) for c in state.region_codes],
                    metric=state.metric, metric_score=100.0, period=state.period, level=state.level,

@@ -18,7 +18,14 @@ from datetime import date
 from knowledge.places.abroad import outside_place
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
-from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, next_place_in_ranking, remember
+from knowledge.qa.follow_up import (
+    asks_only_a_place,
+    chosen,
+    continue_from,
+    is_follow_up,
+    next_place_in_ranking,
+    remember,
+)
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.places import find_regions
@@ -102,7 +109,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
                     period=q.period or state.period)
     elif state is not None and (placed_in := next_place_in_ranking(q, state, gazetteer)) is not None:
         q = placed_in
-    elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
+    elif state is not None and q.intent == "ranking_list" and q.position is not None \
+            and (len(q.residual) <= 3 or asks_only_a_place(simple)):
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
     if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
         q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back
