@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
@@ -17,6 +18,7 @@ from knowledge.qa.metric_match import sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
 from knowledge.qa.ranked import best_ranking, show_ranking
+from knowledge.text.segment import cut, is_word
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
@@ -258,9 +260,35 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     if len(words) < 2:
         return None
     options = [m for m in lookup.known_metrics(region) if words in m and m != words]
+    pieces = _pieces(words)
+    if not options and len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
+        # 居民收入: the names holding each of its words in order (居民人均可支配收入), not only holding it whole
+        options = [m for m in lookup.known_metrics(region) if _holds_in_order(m, pieces)]
+        if len(options) == 1 and not q.wants_share:
+            return figure(lookup, replace(q, metric=options[0], metric_score=100.0))  # the one name it can mean
     if not 2 <= len(options) <= 5:
         return None
     return _which_of(lookup, q, region, words, options)
+
+
+def _pieces(words: str) -> list[str]:
+    """居民收入 → 居民, 收入: the question's words, a long word cut into the two-character words it is made of."""
+    out: list[str] = []
+    for token in cut(words):
+        halves = [token[i:i + 2] for i in range(0, len(token), 2)]
+        tiled = len(token) >= 4 and len(token) % 2 == 0 and all(is_word(h) for h in halves)
+        out += halves if tiled else [token] if token.strip() else []
+    return out
+
+
+def _holds_in_order(name: str, pieces: list[str]) -> bool:
+    at = 0
+    for piece in pieces:
+        at = name.find(piece, at)
+        if at == -1:
+            return False
+        at += len(piece)
+    return True
 
 
 def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: list[str]) -> Answer:
@@ -270,7 +298,11 @@ def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: lis
         text = f"资料里没有{region.name}的“{words}”总数,只有{options[0]}:你指的是{options[0]}吗?"
     else:
         text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
-    questions = [q.text.replace(words, m, 1) if words in q.text else f"{region.short}{m}是多少?" for m in options]
+    named = any(form in q.simplified for form in (region.name, region.short, *region.aliases))
+    # a follow-up (居民收入呢?) names no place: each option's question says the place and period itself
+    when = describe_wanted(q.period) if q.period is not None and not q.period.latest else ""
+    questions = [q.text.replace(words, m, 1) if named and words in q.text else f"{region.short}{when}{m}是多少?"
+                 for m in options]
     return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=options)
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
-from knowledge.qa.classify import place_level
+from knowledge.qa.classify import OVERVIEW_WORDS, place_level
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.metric_match import combined_metric
@@ -84,8 +84,9 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
         q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
     elif state.intent in ("figure", "comparison", "overview", "computed_ranking") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
-    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
-        q.intent = state.intent
+    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions \
+            and not (q.intent == Intent.OVERVIEW and OVERVIEW_WORDS.search(q.simplified)):
+        q.intent = state.intent  # 那淄博呢? after 东阿县入选了什么; 淄博怎么样? asks about 淄博 itself
     return q
 
 

@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 MAX_QUESTION_CHARS = 300
+_INTRODUCE = re.compile(r"介绍|概况|简介")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _SHARE_RE = re.compile(
     r"占(?!地)[^,。??]{0,10}?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
@@ -98,7 +99,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.position = position(simple)
     q.top = top_n(simple)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
-    continuable = not q.elsewhere and not OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
+    # 北京…呢 never borrows 临清's figure; 介绍一下淄博 is a question of its own, whatever came before
+    continuable = not q.elsewhere and not OUT_WORDS.search(simple) and not _INTRODUCE.search(simple)
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and is_follow_up(q, simple):
         q = continue_from(q, state, gazetteer, index)
