@@ -19,6 +19,7 @@ from knowledge.text.numbers import cn_int
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _YEAR_BACK_RE = re.compile(r"(?<![比较])(?:去年|上年|前年)(?!同期)")  # 比上年增长 is growth, not last year
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
+_KIND_WORDS = re.compile(r"金额|多少钱|投资额|总投资|资金|多少|个数|数量|几[个家项]")
 
 
 def chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
@@ -69,7 +70,9 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
-    names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    # 金额呢? after a count: the money figure of the same thing, not a metric named 金额
+    kind_only = q.wants_kind is not None and len(_KIND_WORDS.sub("", q.residual)) < 2
+    names_other = q.metric is None and not (q.wants_growth or q.wants_share or kind_only) and len(q.residual) >= 2
     # a word that is not itself a vocabulary metric may finish the previous one (增加值 after 规上工业总产值)
     loose = names_other or (q.metric is not None and q.metric_score < 100 and len(q.residual) >= 2)
     joined = combined_metric(q.residual, state.metric, index.metric_names) if loose and state.metric else None

@@ -187,6 +187,8 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
         return _entry_position(lookup, q)
     region = q.regions[0]
     found = standings(lookup, q, region)
+    if q.ranking_title:  # 那冠县呢? after a place's rank in a ranking: the same ranking first
+        found.sort(key=lambda s: s.ranking is None or s.ranking.title != q.ranking_title)
     if not found:
         listed = _listed_in(lookup, q, region)
         if listed is not None:  # 晋州在示范县名单中排第几: a member of a list that gives no ranks
