@@ -18,7 +18,6 @@ from knowledge.qa.metric_match import sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
 from knowledge.qa.ranked import best_ranking, show_ranking
-from knowledge.text.segment import cut, is_word
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
@@ -259,11 +258,14 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     words = q.residual if q.metric is None or q.metric not in lookup.metrics_of(region) else ""
     if len(words) < 2:
         return None
-    options = [m for m in lookup.known_metrics(region) if words in m and m != words]
-    pieces = _pieces(words)
-    if not options and len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
+    known = lookup.known_metrics(region)
+    if not known:
+        return None  # a place without figures: nothing to ask back about (and no segmenter to load)
+    options = [m for m in known if words in m and m != words]
+    pieces = _pieces(words) if not options else []
+    if len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
         # 居民收入: the names holding each of its words in order (居民人均可支配收入), not only holding it whole
-        options = [m for m in lookup.known_metrics(region) if _holds_in_order(m, pieces)]
+        options = [m for m in known if _holds_in_order(m, pieces)]
         if len(options) == 1 and not q.wants_share:
             return figure(lookup, replace(q, metric=options[0], metric_score=100.0))  # the one name it can mean
     if not 2 <= len(options) <= 5:
@@ -272,13 +274,11 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
 
 
 def _pieces(words: str) -> list[str]:
-    """居民收入 → 居民, 收入: the question's words, a long word cut into the two-character words it is made of."""
-    out: list[str] = []
-    for token in cut(words):
-        halves = [token[i:i + 2] for i in range(0, len(token), 2)]
-        tiled = len(token) >= 4 and len(token) % 2 == 0 and all(is_word(h) for h in halves)
-        out += halves if tiled else [token] if token.strip() else []
-    return out
+    """居民收入 → 居民, 收入: four or six Han characters read as the two-character words they are most often
+    made of (no segmenter: a one-shot question need not load one)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{4}|[\u4e00-\u9fff]{6}", words):
+        return [words]
+    return [words[i:i + 2] for i in range(0, len(words), 2)]
 
 
 def _holds_in_order(name: str, pieces: list[str]) -> bool:

@@ -52,11 +52,6 @@ def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
 
 
-def is_word(text: str) -> bool:
-    """Whether jieba's dictionary (with the user words) holds `text` as a word."""
-    return bool(tokenizer().FREQ.get(text))
-
-
 def word_coverage(text: str) -> float:
     """Share of Han characters that sit inside a multi-character dictionary word.
 
