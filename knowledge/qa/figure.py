@@ -17,7 +17,7 @@ from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, peri
 from knowledge.qa.metric_match import sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
-from knowledge.qa.ranked import best_ranking, show_ranking
+from knowledge.qa.ranked import best_ranking, counted, show_ranking
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
@@ -133,9 +133,7 @@ def counted_list(lookup: Lookup, q: Query) -> Answer | None:
     listed = best_ranking(lookup, q)
     if listed is None or listed[0] < LISTED or listed[2] < LISTED_WORDS:
         return None
-    answer = show_ranking(lookup, q, listed[1])
-    answer.text = f"共{len(listed[1].entries)}个(资料所列):\n" + answer.text
-    return answer
+    return counted(show_ranking(lookup, q, listed[1]), listed[1])
 
 
 def share_part(q: Query) -> str:

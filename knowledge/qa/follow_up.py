@@ -48,6 +48,23 @@ def shift_from(state: PeriodWanted, text: str, asked: PeriodWanted | None) -> Pe
     return PeriodWanted(year, state.start, state.end, label)
 
 
+_SPAN_WORDS = re.compile(r"上半年|下半年|季度|[一二三四五六七八九十\d]+月|全年")
+
+
+def _in_conversation_year(asked: PeriodWanted | None, state: PeriodWanted, text: str) -> PeriodWanted | None:
+    """上半年呢? after 2022年 means 2022年上半年; 那2023年呢? after 2022年上半年 means 2023年上半年: what the
+    follow-up leaves out of the period comes from the conversation's."""
+    if asked is None or asked.latest or state.latest or state.year is None:
+        return None
+    if asked.year is None and asked.start is not None:
+        return PeriodWanted(state.year, asked.start, asked.end, None)
+    bare_year = asked.label is not None and re.fullmatch(r"\d{4}", asked.label) and not _SPAN_WORDS.search(text)
+    span = state.start is not None and (state.start, state.end) != (1, 12)
+    if bare_year and span and state.label and re.match(r"\d{4}", state.label):
+        return PeriodWanted(asked.year, state.start, state.end, re.sub(r"^\d{4}", str(asked.year), state.label))
+    return None
+
+
 def is_follow_up(q: Query, simple: str) -> bool:
     """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
     if len(simple) > 20 or not _FOLLOW_RE.match(simple):
@@ -80,7 +97,8 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
         names_other, q.metric, q.metric_score = False, joined, 100.0
     metric = q.metric or (None if names_other else state.metric)
     shifted = shift_from(state.period, q.simplified, q.period) if state.period else None
-    period = shifted or q.period or state.period
+    period = shifted or (_in_conversation_year(q.period, state.period, q.simplified) if state.period else None) \
+        or q.period or state.period
     score = q.metric_score if q.metric else 100.0  # an inherited metric is one the last answer settled
     q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
     if names_other and regions and state.intent in ("figure", "comparison", "overview"):

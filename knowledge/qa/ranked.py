@@ -50,6 +50,19 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
     return shown
 
 
+def counted(shown: Answer, ranking: RankingRecord) -> Answer:
+    """有几个: the list's count before it; for another period's list, after the line that says so, and with
+    that period (资料中没有2023年的这份名单… / 2021年共3个)."""
+    count = f"共{len(ranking.entries)}个(资料所列)"
+    if shown.found:
+        shown.text = f"{count}:\n{shown.text}"
+    else:
+        when = parse_label(ranking.period_label).describe() if ranking.period_label else ""
+        first, _, rest = shown.text.partition("\n")
+        shown.text = f"{first}\n{when}{count}:\n{rest}"
+    return shown
+
+
 def _show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
     if (q.position is not None or q.top) and not _ranked(ranking):
         return unranked_list(lookup, ranking)
