@@ -14,7 +14,7 @@ from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
-from knowledge.qa.metric_match import sub_metrics
+from knowledge.qa.metric_match import spelled_out, sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
 from knowledge.qa.ranked import best_ranking, counted, show_ranking
@@ -264,8 +264,10 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     if len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
         # 居民收入: the names holding each of its words in order (居民人均可支配收入), not only holding it whole
         options = [m for m in known if _holds_in_order(m, pieces)]
-        if len(options) == 1 and not q.wants_share:
-            return figure(lookup, replace(q, metric=options[0], metric_score=100.0))  # the one name it can mean
+        if len(options) == 1 and spelled_out(words) == options[0]:
+            return figure(lookup, replace(q, metric=options[0], metric_score=100.0))  # 居民收入, as it is written out
+        if len(options) == 1:
+            return _which_of(lookup, q, region, words, options)  # 工业产值 is not surely 规上工业总产值: ask
     if not 2 <= len(options) <= 5:
         return None
     return _which_of(lookup, q, region, words, options)

@@ -60,3 +60,11 @@ def test_a_place_alone_after_a_list_question_keeps_asking_about_lists(kb: Knowle
     listed = kb.ask("东阿县入选了什么?")
     answer = kb.ask("那桓台县呢?", listed.state).answer
     assert answer.found and "桓台县入选" in body(answer.text)
+
+
+def test_the_one_name_holding_the_words_is_asked_about_when_not_their_written_out_form(kb: KnowledgeBase) -> None:
+    asked = kb.ask("德州城镇收入多少?")
+    assert not asked.answer.found and asked.answer.choices == ["城镇居民人均可支配收入"]
+    assert "41260" not in asked.answer.text
+    settled = kb.ask("是", asked.state).answer
+    assert settled.found and "41260元" in body(settled.text)
