@@ -17,7 +17,16 @@ from datetime import date
 
 from knowledge.places.abroad import outside_place
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
+from knowledge.qa.classify import (
+    OUT_WORDS,
+    OVERVIEW_WORDS,
+    YES_NO_RE,
+    classify,
+    is_comparison,
+    place_level,
+    position,
+    top_n,
+)
 from knowledge.qa.follow_up import (
     asks_only_a_place,
     chosen,
@@ -82,6 +91,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
                              read_as_places=read_as_places)
     # 美国, 东京, 长三角: a place the gazetteer does not hold is outside the base, never a follow-up
     q.elsewhere = outside_place(placed, gazetteer, index.vocabulary) if not q.regions else None
+    if len(q.regions) == 1 and is_comparison(simple):  # 临清和东京哪个GDP高: the other side is outside the base
+        q.elsewhere = outside_place(without_places(placed, q.regions), gazetteer, index.vocabulary)
     unplaced = simple
     for surface in read_as_places:
         unplaced = unplaced.replace(surface, "")

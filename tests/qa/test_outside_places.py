@@ -72,3 +72,15 @@ def test_the_names_abroad_hold_no_place_of_the_gazetteer() -> None:
     names = abroad_names()
     assert {"美国", "日本", "欧盟", "东京"} <= names
     assert not [name for name in names if gazetteer.sharing(name)]
+
+
+@pytest.mark.parametrize("question, place", [("临清和东京哪个GDP高?", "东京"), ("临清GDP是美国的几倍?", "美国")],
+                         ids=["which-higher", "how-many-times"])
+def test_a_comparison_with_a_place_outside_is_refused(kb: KnowledgeBase, question: str, place: str) -> None:
+    answer = kb.ask(question).answer
+    assert not answer.found and f"资料里还没有{place}的数据" in answer.text and "406.8" not in body(answer.text)
+
+
+def test_a_comparison_of_two_places_in_the_base_is_still_made(kb: KnowledgeBase) -> None:
+    answer = kb.ask("北京和上海哪个GDP高?").answer
+    assert answer.intent == "comparison" and "资料里还没有" not in answer.text
