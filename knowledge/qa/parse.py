@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
-from knowledge.places.abroad import outside_place
+from knowledge.places.abroad import abroad_names, outside_place
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.classify import (
     OUT_WORDS,
@@ -90,9 +90,11 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed,
                              read_as_places=read_as_places)
     # 美国, 东京, 长三角: a place the gazetteer does not hold is outside the base, never a follow-up
-    q.elsewhere = outside_place(placed, gazetteer, index.vocabulary) if not q.regions else None
+    outside = outside_place(placed, gazetteer, index.vocabulary) if not q.regions else None
     if len(q.regions) == 1 and is_comparison(simple):  # 临清和东京哪个GDP高: the other side is outside the base
-        q.elsewhere = outside_place(without_places(placed, q.regions), gazetteer, index.vocabulary)
+        outside = outside_place(without_places(placed, q.regions), gazetteer, index.vocabulary)
+    # 长三角 or 黄河 that the articles talk about may be a topic of the base; a country abroad is never one
+    q.elsewhere = None if outside and outside not in abroad_names() and index.sentences_with(outside) else outside
     unplaced = simple
     for surface in read_as_places:
         unplaced = unplaced.replace(surface, "")
@@ -111,7 +113,7 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.top = top_n(simple)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
     # 北京…呢 never borrows 临清's figure; 介绍一下淄博 is a question of its own, whatever came before
-    continuable = not q.elsewhere and not OUT_WORDS.search(simple) and not _INTRODUCE.search(simple)
+    continuable = not outside and not OUT_WORDS.search(simple) and not _INTRODUCE.search(simple)
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and is_follow_up(q, simple):
         q = continue_from(q, state, gazetteer, index)

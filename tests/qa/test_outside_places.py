@@ -84,3 +84,13 @@ def test_a_comparison_with_a_place_outside_is_refused(kb: KnowledgeBase, questio
 def test_a_comparison_of_two_places_in_the_base_is_still_made(kb: KnowledgeBase) -> None:
     answer = kb.ask("北京和上海哪个GDP高?").answer
     assert answer.intent == "comparison" and "资料里还没有" not in answer.text
+
+
+def test_a_place_word_the_articles_talk_about_stays_a_topic(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # written for the test: 长三角 is no place of the gazetteer, but this base's sentences are about it
+    kb = base_from(tmp_path_factory.mktemp("outside_topic"), {"c.txt": (
+        "长三角观察\n发布日期:2023-06-01\n2023年,长三角一体化发展持续推进,苏州市地区生产总值增长5.1%。\n")})
+    assert kb.ask("长三角一体化有什么进展?").answer.found
+    first = kb.ask("苏州GDP是多少?")
+    follow = kb.ask("长三角GDP是多少?", first.state).answer
+    assert not follow.found and "5.1%" not in body(follow.text)  # still never read as a follow-up about 苏州
