@@ -190,9 +190,10 @@ def ranking_heading(r: RankingRecord) -> str:
 def render_ranking(r: RankingRecord, name: Callable[[EntryRecord], str] = lambda e: e.name) -> str:
     """An ordered ranking is numbered; a named set is not, since its order means nothing."""
     lines = [ranking_heading(r)]
-    for i, e in enumerate(r.entries, 1):
+    for e in r.entries:
         note = f"(原文作“{e.original}”)" if e.original else ""
-        lines.append(f"{e.position or i}. {name(e)}{note}" if r.kind == "ordered" else f"· {name(e)}{note}")
+        # an entry without a stated rank is never numbered by where it stands in the list
+        lines.append(f"{e.position}. {name(e)}{note}" if r.kind == "ordered" and e.position else f"· {name(e)}{note}")
     return "\n".join(lines)
 
 

@@ -68,3 +68,13 @@ def test_the_end_of_a_top_five_is_no_last_place(kb: KnowledgeBase) -> None:
     assert not answer.found and "龙口" not in body(answer.text)
     fifth = kb.ask("第五名是谁?", top.state).answer
     assert fifth.found and "第5名是龙口市" in body(fifth.text)
+
+
+def test_an_entry_without_a_stated_rank_is_never_numbered_by_its_place_in_the_list() -> None:
+    from knowledge.qa.index import EntryRecord, RankingRecord
+    from knowledge.qa.lookup import render_ranking
+
+    entries = (EntryRecord(1, "邹城市", None, None), EntryRecord(None, "荣成市", None, None),
+               EntryRecord(3, "寿光市", None, None))
+    shown = render_ranking(RankingRecord(1, "某榜单", "ordered", None, None, 1, 1, entries)).splitlines()
+    assert shown[1:] == ["1. 邹城市", "· 荣成市", "3. 寿光市"]
