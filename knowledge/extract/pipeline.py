@@ -59,7 +59,8 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed.facts = with_tables(doc, ctx, prose)
     parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
     parsed.rankings = extract_rankings(doc, ctx.fresh(), parsed.claims)
-    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc)  # after the claims, which may cite any figure read
+    # after the claims, which may cite any figure read
+    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc, place_words=gazetteer.place_words)
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
         parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "

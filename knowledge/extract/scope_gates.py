@@ -1,0 +1,130 @@
+"""Gates on whose figure a fact is and what it was measured against (knowledge/extract/gates.py applies them with
+the gates on its name). Each is one general reason a figure read from a sentence is not the region's own level:
+
+- a sub-unit: a proper name with the head of a town, a zone or a park (某某镇一般公共预算收入, 某地经济开发区
+  实现地区生产总值…) names a unit inside the region; the figure is that unit's, not the region's.
+- a place for a name: a metric that is a place's name or lists one (甲、乙、丙4个千亿县 read as 丙: 4个) is
+  a list's size, not an indicator of the region.
+- a yardstick: a share of another place's average (达到全省平均水平的95%) measures the region against it.
+- two statements run together: a list item before the metric holding a rank (产量全国第一、某产品占比60%)
+  shows the name crossed from one statement into the next.
+- a base year: a growth rate measured from a stated year other than the one before the period (比2019年增长
+  12.5% in a 2021 report) is a change over several years, not the period's growth; the rate is dropped, and
+  a fact that was only that rate with it.
+- a growth restated: a growth rate given in a clause of its own for an indicator whose value was read for the
+  same region and period (某市GDP2770亿元,…;GDP同比增长8.8%) is that value's growth, not a second fact.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.metrics import canonical_metric, metrics
+
+
+@lru_cache(maxsize=1)
+def gate_words() -> dict[str, frozenset[str]]:
+    """The gates' word classes (knowledge/data/gates.toml)."""
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
+    return {name: frozenset(words) for name, words in raw.items()}
+
+
+def _alternation(name: str) -> str:
+    return "|".join(map(re.escape, sorted(gate_words()[name], key=len, reverse=True)))
+
+
+def _is_open(fact: ExtractedFact) -> bool:
+    return fact.metric not in metrics()
+
+
+# a proper name (no scope word 全/本/我/该/各 first, no 城/乡/村 of 城镇, 乡镇, 村镇 before the head) and a head
+_NAMED_UNIT = r"(?:(?![全本我该各城乡村])[\u4e00-\u9fff]){2,5}?(?:{heads})"
+
+
+@lru_cache(maxsize=1)
+def _sub_unit_metric() -> re.Pattern[str]:
+    return re.compile(_NAMED_UNIT.replace("{heads}", _alternation("sub_unit_heads")) + "(?P<rest>.+)")
+
+
+def is_a_sub_unit(fact: ExtractedFact, sentence: str) -> bool:
+    """The figure of a town, a zone or a park inside the region: its name opens the metric (某镇一般公共预算收入)
+    or stands between the region's name and the metric (某地经济开发区实现地区生产总值)."""
+    if (m := _sub_unit_metric().fullmatch(fact.metric)) and canonical_metric(m.group("rest")) in metrics():
+        return True
+    surface = fact.region_surface
+    if not surface or surface[0] in "全本我该" or not fact.metric_surface:
+        return False
+    heads = _alternation("sub_unit_heads")
+    after = rf"{re.escape(surface)}(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?(?:{heads})(?:实现|完成|的)?"
+    return re.search(after + re.escape(fact.metric_surface), sentence) is not None
+
+
+def names_a_place(fact: ExtractedFact, place_words: Collection[str]) -> bool:
+    """A metric that is a place's name, or a list ending with one (新增甲、乙2个千亿县 read as 乙 or as 新增甲、
+    乙): the places of a list read as the thing counted (新建、改扩建中学 names no place, though 新建 was a
+    county's name)."""
+    return any(name.split("、")[-1].removesuffix("等") in place_words for name in (fact.metric, fact.metric_surface))
+
+
+def is_a_yardstick_share(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric naming another place's average (人均收入达到平均水平的95%): a comparison, not a level."""
+    return _is_open(fact) and any(word in fact.metric for word in gate_words()["yardsticks"])
+
+
+def runs_statements_together(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric listing items, one before the last holding a rank (产量全国第一、某产品占比)."""
+    if not _is_open(fact) or "、" not in fact.metric:
+        return False
+    return any(word in item for item in fact.metric.split("、")[:-1] for word in gate_words()["rank_words"])
+
+
+_BASE_YEAR_GROWTH = re.compile(
+    r"(?:(?:比|较)(?P<a>(?:19|20)\d\d)年(?:末|底|同期)?|与(?P<b>(?:19|20)\d\d)年(?:末|底|同期)?相比[,,]?)"
+    r"(?:同比)?(?:增长|下降|提高|增加|减少|上升|回落|上涨)了?(?P<rate>\d+(?:\.\d+)?)%")
+
+
+def growth_from_another_year(fact: ExtractedFact, sentence: str) -> bool:
+    """Is the fact's growth rate stated against a year other than the one before its period (for a span of
+    years, the one before its first year)?"""
+    if fact.growth is None or fact.period.year is None:
+        return False
+    base = (fact.period.first or fact.period.year) - 1 if fact.period.kind == "span" else fact.period.year - 1
+    return any(Decimal(m.group("rate")) == abs(fact.growth) and int(m.group("a") or m.group("b")) != base
+               for m in _BASE_YEAR_GROWTH.finditer(sentence))
+
+
+def without_base_year_growth(facts: list[ExtractedFact], texts: dict[int, str]) -> list[ExtractedFact]:
+    """Facts whose growth was measured from another year lose that rate; those that were only the rate go."""
+    out = []
+    for fact in facts:
+        if growth_from_another_year(fact, texts.get(fact.sentence, "")):
+            if fact.value is None:
+                continue
+            fact.growth = None
+        out.append(fact)
+    return out
+
+
+def fold_restated_growth(facts: list[ExtractedFact], prose: Collection[int]) -> list[ExtractedFact]:
+    """A growth rate alone, read from a sentence, for an indicator whose value was read for the same region
+    and period joins that value (when it has no rate yet) and is no fact of its own; `prose` holds the ids of
+    the facts read from sentences."""
+    valued: dict[tuple[str, str, str], ExtractedFact] = {}
+    for fact in facts:
+        if fact.value is not None:
+            valued.setdefault((fact.region.code, fact.metric, fact.period.label), fact)
+    out = []
+    for fact in facts:
+        level = valued.get((fact.region.code, fact.metric, fact.period.label))
+        if fact.value is None and fact.growth is not None and id(fact) in prose and level is not None:
+            if level.growth is None and level.growth_pp is None:
+                level.growth = fact.growth
+            continue
+        out.append(fact)
+    return out

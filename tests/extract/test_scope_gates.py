@@ -1,0 +1,54 @@
+"""The gates on whose figure a fact is and what it was measured against (knowledge/extract/scope_gates.py).
+Every article here is short and written for the test; rows read "region | metric | period | value | growth"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.periods import Period
+from knowledge.extract.scope_gates import without_base_year_growth
+from tests.extract.kit import facts_of, row
+
+CITY = "莱阳市2021年经济运行情况"
+PROVINCE = "湖北省2021年经济运行情况"
+
+CASES = [
+    # a town's figure, or a zone's inside the city, is not the city's own
+    (CITY, "团旺镇实现一般公共预算收入2.1亿元,增长8%。", []),
+    (CITY, "莱阳经济开发区实现地区生产总值120亿元。", []),
+    # 城镇 and 乡镇 name no town: the city's figures are kept
+    (CITY, "全市城镇新增就业5200人,城镇登记失业率2.1%。",
+     ["莱阳市 | 城镇新增就业 | 2021 | 5200 | -", "莱阳市 | 城镇登记失业率 | 2021 | 2.1 | -"]),
+    # the places of a list, read as the thing counted, are no metric
+    (PROVINCE, "全省新增宜都、大冶2个千亿县。", []),
+    (PROVINCE, "新增当阳、大冶2个百强县。", []),
+    # a list of acts whose first word was once a county's name (新建) names no place
+    (CITY, "全年新建、改扩建农村中学4所。", ["莱阳市 | 新建、改扩建农村中学 | 2021 | 4 | -"]),
+    # a share of another place's average measures against it
+    (CITY, "全市人均地区生产总值达到全省平均水平的95%。", []),
+    # a rank inside a list item: two statements run together under one name
+    (PROVINCE, "茶叶产量全球第一、名优茶占比55%。", []),
+    # a growth rate from a year other than the one before is a change over several years
+    (CITY, "全市规上工业增加值比2019年增长12.5%。", []),
+    (CITY, "全市规上工业增加值比2020年增长6.1%。", ["莱阳市 | 规上工业增加值 | 2021 | - | 6.1"]),
+    # a growth rate restated in a clause of its own joins the value read before
+    (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
+     ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), CASES, ids=str)
+def test_a_figure_not_the_regions_own_level_is_refused(gazetteer, title, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+def test_a_base_year_growth_leaves_the_value(gazetteer):
+    # a value stated with a rate over several years keeps its value and loses the rate
+    region = gazetteer.by_name("莱阳市")
+    fact = ExtractedFact(region, "全市", "地区生产总值", "地区生产总值", Decimal(420), "420", "亿元",
+                         Decimal("12.5"), None, Period("year", 2021, 1, 12), [], 0)
+    [kept] = without_base_year_growth([fact], {0: "全市地区生产总值420亿元,比2019年增长12.5%。"})
+    assert (kept.value, kept.growth) == (Decimal(420), None)
