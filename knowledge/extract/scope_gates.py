@@ -11,6 +11,8 @@ the gates on its name). Each is one general reason a figure read from a sentence
 - a base year: a growth rate measured from a stated year other than the one before the period (比2019年增长
   12.5% in a 2021 report) is a change over several years, not the period's growth; the rate is dropped, and
   a fact that was only that rate with it.
+- a plan: a figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) is a
+  goal; with no target year dating it, it would be stored as an outcome.
 - a growth restated: a growth rate given in a clause of its own for an indicator whose value was read for the
   same region and period (某市GDP2770亿元,…;GDP同比增长8.8%) is that value's growth, not a second fact.
 """
@@ -128,3 +130,32 @@ def fold_restated_growth(facts: list[ExtractedFact], prose: Collection[int]) -> 
             continue
         out.append(fact)
     return out
+
+
+_CLAUSE = re.compile(r"[^,;。,;:]+")
+_HEAD_YEAR = re.compile(r"^(?:(?:19|20)\d\d年)?")
+_PLAN_HEAD = 6  # 今年全市, 2022年全市: the time and the subject; a longer head (…完成年度计划) puts the word mid-clause
+
+
+def _figure_text(fact: ExtractedFact) -> str | None:
+    if fact.value_text is not None:
+        return f"{fact.value_text}{fact.unit or ''}"
+    return f"{fact.growth.copy_abs()}%" if fact.growth is not None else None
+
+
+def is_a_plan(fact: ExtractedFact, sentence: str) -> bool:
+    """A figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) that no
+    target year dates: a goal stored as if it were an outcome."""
+    figure = _figure_text(fact)
+    if fact.period.kind == "target" or figure is None:
+        return False
+    plans = rf"(?:{_alternation('plan_words')})(?=[^\d]{{0,8}}?(?:{_alternation('plan_acts')}))"
+    if re.match(plans, fact.metric_surface):
+        return True  # 全市计划实施项目200个,总投资1500亿元: the plan's words carried to the next figure
+    for clause in _CLAUSE.finditer(sentence):
+        at = clause.group().find(figure)
+        if at < 0:
+            continue
+        plan = re.search(plans, clause.group()[:at])
+        return plan is not None and len(_HEAD_YEAR.sub("", clause.group()[: plan.start()])) <= _PLAN_HEAD
+    return False

@@ -34,6 +34,14 @@ CASES = [
     # a growth rate from a year other than the one before is a change over several years
     (CITY, "全市规上工业增加值比2019年增长12.5%。", []),
     (CITY, "全市规上工业增加值比2020年增长6.1%。", ["莱阳市 | 规上工业增加值 | 2021 | - | 6.1"]),
+    # a plan word at the head of the clause makes its figures goals; with no target year they are refused
+    (CITY, "全市计划实施重点项目200个,总投资1500亿元。", []),
+    (CITY, "今年全市力争地区生产总值增长7%。", []),
+    # an estimate of an outcome is kept, and so is a plan a result is measured by
+    (CITY, "预计全年完成固定资产投资300亿元。", ["莱阳市 | 固定资产投资 | 2021 | 300 | -"]),
+    (CITY, "全年新入选国家培养计划人才40名。", ["莱阳市 | 新入选国家培养计划人才 | 2021 | 40 | -"]),
+    (CITY, "全市新签约项目120个,计划投资总额380亿元。",
+     ["莱阳市 | 招商引资签约项目 | 2021 | 120 | -", "莱阳市 | 新签约项目计划投资总额 | 2021 | 380 | -"]),
     # a growth rate restated in a clause of its own joins the value read before
     (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
      ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
