@@ -11,6 +11,8 @@ the gates on its name). Each is one general reason a figure read from a sentence
 - a base year: a growth rate measured from a stated year other than the one before the period (比2019年增长
   12.5% in a 2021 report) is a change over several years, not the period's growth; the rate is dropped, and
   a fact that was only that rate with it.
+- a firm's figure: a name with a business's measure (某某化学营业收入), the name marking no industry or kind
+  of unit, is one company's, not the region's.
 - a plan: a figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) is a
   goal; with no target year dating it, it would be stored as an outcome.
 - a growth restated: a growth rate given in a clause of its own for an indicator whose value was read for the
@@ -159,3 +161,16 @@ def is_a_plan(fact: ExtractedFact, sentence: str) -> bool:
         plan = re.search(plans, clause.group()[:at])
         return plan is not None and len(_HEAD_YEAR.sub("", clause.group()[: plan.start()])) <= _PLAN_HEAD
     return False
+
+
+def is_a_firm_figure(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An open metric of a name and a business's measure (某某化学营业收入), the name marking no industry,
+    kind of unit or total: one firm's figure, not the region's."""
+    if not _is_open(fact):
+        return False
+    measure = next((m for m in sorted(gate_words()["firm_measures"], key=len, reverse=True)
+                    if fact.metric.endswith(m)), None)
+    if measure is None:
+        return False
+    name = fact.metric.removesuffix(measure)
+    return len(name) >= 2 and not any(mark in name for mark in gate_words()["sector_marks"])

@@ -42,6 +42,11 @@ CASES = [
     (CITY, "全年新入选国家培养计划人才40名。", ["莱阳市 | 新入选国家培养计划人才 | 2021 | 40 | -"]),
     (CITY, "全市新签约项目120个,计划投资总额380亿元。",
      ["莱阳市 | 招商引资签约项目 | 2021 | 120 | -", "莱阳市 | 新签约项目计划投资总额 | 2021 | 380 | -"]),
+    # a firm's business figures, its name marking no industry, are not the city's
+    (CITY, "万华化学实现营业收入1200亿元,增长15%。", []),
+    (CITY, "鲁花股份全年实现利润12亿元。", []),
+    # an industry's or a kind of unit's are
+    (CITY, "全市数字经济核心产业营收320亿元。", ["莱阳市 | 数字经济核心产业营收 | 2021 | 320 | -"]),
     # a growth rate restated in a clause of its own joins the value read before
     (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
      ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
