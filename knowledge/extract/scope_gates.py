@@ -56,10 +56,36 @@ def _sub_unit_metric() -> re.Pattern[str]:
     return re.compile(_NAMED_UNIT.replace("{heads}", _alternation("sub_unit_heads")) + "(?P<rest>.+)")
 
 
+@lru_cache(maxsize=1)
+def _sub_unit_opening() -> re.Pattern[str]:
+    heads = _alternation("sub_unit_heads")
+    return re.compile(rf"\s*(?:其中|另外|此外)?(?:(?![全本我该各])[\u4e00-\u9fff]){{2,8}}?(?:{heads})"
+                      rf"(?:{_alternation('sub_unit_verbs')})")
+
+
+def _opened_by_a_sub_unit(fact: ExtractedFact, sentence: str) -> bool:
+    """Does the fact's clause, or one before it in the sentence with no mention of the fact's region between,
+    open with a sub-unit doing something (某某产业园已入驻企业45家,总投资50亿元)?"""
+    figure = _figure_text(fact)
+    clauses = [c.group() for c in _CLAUSE.finditer(sentence)]
+    at = next((i for i, c in enumerate(clauses) if figure and figure in c), None)
+    if at is None:
+        return False
+    for clause in reversed(clauses[: at + 1]):
+        if _sub_unit_opening().match(clause):
+            return True
+        if fact.region_surface and fact.region_surface in clause:
+            return False
+    return False
+
+
 def is_a_sub_unit(fact: ExtractedFact, sentence: str) -> bool:
-    """The figure of a town, a zone or a park inside the region: its name opens the metric (某镇一般公共预算收入)
-    or stands between the region's name and the metric (某地经济开发区实现地区生产总值)."""
+    """The figure of a town, a zone or a park inside the region: its name opens the metric (某镇一般公共预算收入),
+    stands between the region's name and the metric (某地经济开发区实现地区生产总值), or opens the clause, or
+    one before it, with a verb (某某产业园已入驻企业45家,总投资50亿元)."""
     if (m := _sub_unit_metric().fullmatch(fact.metric)) and canonical_metric(m.group("rest")) in metrics():
+        return True
+    if _opened_by_a_sub_unit(fact, sentence):
         return True
     surface = fact.region_surface
     if not surface or surface[0] in "全本我该" or not fact.metric_surface:

@@ -65,3 +65,9 @@ def test_a_base_year_growth_leaves_the_value(gazetteer):
                          Decimal("12.5"), None, Period("year", 2021, 1, 12), [], 0)
     [kept] = without_base_year_growth([fact], {0: "全市地区生产总值420亿元,比2019年增长12.5%。"})
     assert (kept.value, kept.growth) == (Decimal(420), None)
+
+
+def test_a_parks_figures_after_its_own_clause_are_not_the_regions(gazetteer):
+    # the park opens a clause with a verb; the investment in the next clause is still the park's
+    facts = facts_of(gazetteer, CITY, "莱阳谋划5个产业园区,食品产业园已入驻企业40家,总投资35亿元。")
+    assert "35" not in [f.value_text for f in facts]
