@@ -15,8 +15,8 @@ the gates on its name). Each is one general reason a figure read from a sentence
   of unit, is one company's, not the region's.
 - a plan: a figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) is a
   goal; with no target year dating it, it would be stored as an outcome.
-- a growth restated: a growth rate given in a clause of its own for an indicator whose value was read for the
-  same region and period (某市GDP2770亿元,…;GDP同比增长8.8%) is that value's growth, not a second fact.
+- a growth restated: a growth rate given in a clause of its own for an indicator whose value the sentence gave
+  for the same region and period (某市GDP2770亿元,…;GDP同比增长8.8%) is that value's growth, not a second fact.
 """
 
 from __future__ import annotations
@@ -142,19 +142,20 @@ def without_base_year_growth(facts: list[ExtractedFact], texts: dict[int, str]) 
 
 
 def fold_restated_growth(facts: list[ExtractedFact], prose: Collection[int]) -> list[ExtractedFact]:
-    """A growth rate alone, read from a sentence, for an indicator whose value was read for the same region
-    and period joins that value (when it has no rate yet) and is no fact of its own; `prose` holds the ids of
+    """A growth rate alone, read from a sentence, for an indicator whose value the same sentence gave for the
+    same region and period joins that value and is no fact of its own, when the value has no rate yet or this
+    one (a level's average rate over years and the year's own rate are two facts); `prose` holds the ids of
     the facts read from sentences."""
-    valued: dict[tuple[str, str, str], ExtractedFact] = {}
+    valued: dict[tuple[int, str, str, str], ExtractedFact] = {}
     for fact in facts:
-        if fact.value is not None:
-            valued.setdefault((fact.region.code, fact.metric, fact.period.label), fact)
+        if fact.value is not None and id(fact) in prose:
+            valued.setdefault((fact.sentence, fact.region.code, fact.metric, fact.period.label), fact)
     out = []
     for fact in facts:
-        level = valued.get((fact.region.code, fact.metric, fact.period.label))
-        if fact.value is None and fact.growth is not None and id(fact) in prose and level is not None:
-            if level.growth is None and level.growth_pp is None:
-                level.growth = fact.growth
+        level = valued.get((fact.sentence, fact.region.code, fact.metric, fact.period.label))
+        if fact.value is None and fact.growth is not None and id(fact) in prose and level is not None \
+                and level.growth_pp is None and level.growth in (None, fact.growth):
+            level.growth = fact.growth
             continue
         out.append(fact)
     return out
