@@ -261,8 +261,8 @@ def opens_same_period(text: str, start: int, end: int) -> bool:
 
 
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon", "day",
-                                     "ytd", "fullyear", "target", "now", "thisyear")) \
+    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon",
+                                     "day", "ytd", "fullyear", "target", "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
