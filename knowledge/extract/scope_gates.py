@@ -186,7 +186,9 @@ def is_a_plan(fact: ExtractedFact, sentence: str) -> bool:
         if at < 0:
             continue
         plan = re.search(plans, clause.group()[:at])
-        return plan is not None and len(_HEAD_YEAR.sub("", clause.group()[: plan.start()])) <= _PLAN_HEAD
+        if plan is None or "预计" in clause.group()[: plan.start()]:
+            return False  # 预计全年将达到…: an estimate of the outcome, kept with its qualifier
+        return len(_HEAD_YEAR.sub("", clause.group()[: plan.start()])) <= _PLAN_HEAD
     return False
 
 

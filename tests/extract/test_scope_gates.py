@@ -37,6 +37,8 @@ CASES = [
     # a plan word at the head of the clause makes its figures goals; with no target year they are refused
     (CITY, "全市计划实施重点项目200个,总投资1500亿元。", []),
     (CITY, "今年全市力争地区生产总值增长7%。", []),
+    (CITY, "全年我们将实施重点项目150个。", []),
+    (CITY, "预计全年将完成固定资产投资300亿元。", ["莱阳市 | 固定资产投资 | 2021 | 300 | -"]),
     # an estimate of an outcome is kept, and so is a plan a result is measured by
     (CITY, "预计全年完成固定资产投资300亿元。", ["莱阳市 | 固定资产投资 | 2021 | 300 | -"]),
     (CITY, "全年新入选国家培养计划人才40名。", ["莱阳市 | 新入选国家培养计划人才 | 2021 | 40 | -"]),
