@@ -46,6 +46,7 @@ from knowledge.extract.scope_gates import (
     fold_restated_growth,
     gate_words,
     is_a_firm_figure,
+    is_a_lists_figure,
     is_a_plan,
     is_a_sub_unit,
     is_a_yardstick_share,
@@ -156,7 +157,7 @@ def is_an_occurrence_count(fact: ExtractedFact, _sentence: str = "") -> bool:
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
     is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
     is_an_occurrence_count, is_a_sub_unit, is_a_yardstick_share, runs_statements_together, is_a_plan,
-    is_a_firm_figure,
+    is_a_firm_figure, is_a_lists_figure,
 )
 
 

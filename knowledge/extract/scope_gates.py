@@ -13,6 +13,7 @@ the gates on its name). Each is one general reason a figure read from a sentence
   a fact that was only that rate with it.
 - a firm's figure: a name with a business's measure (某某化学营业收入), the name marking no industry or kind
   of unit, is one company's, not the region's.
+- a list's figure: an amount under the name of a list of places (百强县GDP总量, 入围门槛) is the list's.
 - a plan: a figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) is a
   goal; with no target year dating it, it would be stored as an outcome.
 - a growth restated: a growth rate given in a clause of its own for an indicator whose value the sentence gave
@@ -190,6 +191,14 @@ def is_a_plan(fact: ExtractedFact, sentence: str) -> bool:
             return False  # 预计全年将达到…: an estimate of the outcome, kept with its qualifier
         return len(_HEAD_YEAR.sub("", clause.group()[: plan.start()])) <= _PLAN_HEAD
     return False
+
+
+def is_a_lists_figure(fact: ExtractedFact, _sentence: str = "") -> bool:
+    """An amount under a name of a list of places (百强县GDP总量, 入围门槛): the list's figure; a count of the
+    region's members in it is the region's."""
+    unit = (fact.unit or "").lstrip("万亿")
+    return fact.value is not None and unit not in gate_words()["counters"] \
+        and any(word in fact.metric for word in gate_words()["list_words"])
 
 
 def is_a_firm_figure(fact: ExtractedFact, _sentence: str = "") -> bool:

@@ -14,6 +14,7 @@ from tests.extract.kit import facts_of, row
 
 CITY = "莱阳市2021年经济运行情况"
 PROVINCE = "湖北省2021年经济运行情况"
+RANKING = "2021年全国百强县榜单发布 山东13县入围"
 
 CASES = [
     # a town's figure, or a zone's inside the city, is not the city's own
@@ -49,6 +50,10 @@ CASES = [
     (CITY, "鲁花股份全年实现利润12亿元。", []),
     # an industry's or a kind of unit's are
     (CITY, "全市数字经济核心产业营收320亿元。", ["莱阳市 | 数字经济核心产业营收 | 2021 | 320 | -"]),
+    # an amount of a list of places is the list's; the count of the region's members is the region's
+    (RANKING, "百强县GDP总量占全国的10%。", []),
+    (RANKING, "入围百强县的门槛为850亿元。", []),
+    (RANKING, "全省共有13个县入围百强县。", ["山东省 | 县入围百强县 | 2021 | 13 | -"]),
     # a growth rate restated in a clause of its own joins the value read before
     (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
      ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
