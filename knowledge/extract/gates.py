@@ -52,6 +52,7 @@ from knowledge.extract.scope_gates import (
     is_a_yardstick_share,
     names_a_place,
     runs_statements_together,
+    without_base_figures,
     without_base_year_growth,
 )
 from knowledge.text.document import Document
@@ -175,6 +176,7 @@ def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Doc
 
 
 def _prose_repaired(facts: list[ExtractedFact], read: set[int], texts: dict[int, str]) -> list[ExtractedFact]:
-    """Growth rates measured from another year taken off the facts read from sentences."""
+    """Growth rates measured from another year taken off the facts read from sentences, and the figures a
+    change is measured from left out (scope_gates.without_base_figures)."""
     kept = {id(f) for f in without_base_year_growth([f for f in facts if id(f) in read], texts)}
-    return [f for f in facts if id(f) not in read or id(f) in kept]
+    return without_base_figures([f for f in facts if id(f) not in read or id(f) in kept], texts, read)

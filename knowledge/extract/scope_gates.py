@@ -212,3 +212,43 @@ def is_a_firm_figure(fact: ExtractedFact, _sentence: str = "") -> bool:
         return False
     name = fact.metric.removesuffix(measure)
     return len(name) >= 2 and not any(mark in name for mark in gate_words()["sector_marks"])
+
+
+_BASE = r"(?:比|较|由|从|与)(?:(?P<year>(?:19|20)\d\d)年|(?P<rel>上年|去年))(?:末|底|同期)?的"
+_BASE_FIGURE = re.compile(_BASE + r"(?P<x>\d+(?:\.\d+)?)")
+_TO_FIGURE = re.compile(_BASE + r"\d+(?:\.\d+)?[^,;。,;\d]{0,8}?(?:到|至)(?P<y>\d+(?:\.\d+)?)")
+
+
+def without_base_figures(facts: list[ExtractedFact], texts: dict[int, str],
+                         prose: Collection[int]) -> list[ExtractedFact]:
+    """Facts read from sentences less the figures a change is measured from, kept only when dated by their own
+    year (较2015年的300亿元增长40%: 300 is no figure of the report's year; 由上年的380亿元增至420亿元: 380 is the
+    year before's), and less the figures a change led to when the base's year was taken for theirs (从2015年的
+    300亿元增加到420亿元: 420 is no figure of 2015)."""
+    years: dict[int, set[int]] = {}
+    for fact in facts:
+        if fact.period.year is not None:
+            years.setdefault(fact.sentence, set()).add(fact.period.year)
+    out = []
+    for fact in facts:
+        sentence = texts.get(fact.sentence, "")
+        if id(fact) in prose and fact.value_text is not None and fact.period.year is not None \
+                and _measured_from(fact, sentence, years.get(fact.sentence, set())):
+            continue
+        out.append(fact)
+    return out
+
+
+def _measured_from(fact: ExtractedFact, sentence: str, years: set[int]) -> bool:
+    """Is the fact's figure, wherever the sentence writes it, one a change is measured from or led to?"""
+    year = fact.period.year
+    if year is None:
+        return False
+    written = {m.start() for m in re.finditer(rf"(?<![\d.]){re.escape(fact.value_text or '')}(?![\d.])", sentence)}
+    bases = {m.start("x"): m for m in _BASE_FIGURE.finditer(sentence) if m.group("x") == fact.value_text}
+    if bases and written <= set(bases):
+        # 较2015年的300亿元: kept only as 2015's; 上年的380亿元: only as the year before another figure's
+        return all(int(m.group("year")) != year if m.group("year") else year + 1 not in years for m in bases.values())
+    results = {m.start("y"): m for m in _TO_FIGURE.finditer(sentence) if m.group("y") == fact.value_text}
+    return bool(results) and written <= set(results) and all(
+        m.group("year") is not None and int(m.group("year")) == year for m in results.values())

@@ -54,6 +54,16 @@ CASES = [
     (RANKING, "百强县GDP总量占全国的10%。", []),
     (RANKING, "入围百强县的门槛为850亿元。", []),
     (RANKING, "全省共有13个县入围百强县。", ["山东省 | 县入围百强县 | 2021 | 13 | -"]),
+    # a figure a change is measured from is kept only as its own year's, and the figure the change led to never
+    # as the base year's
+    (CITY, "全市地区生产总值较2015年的300亿元增长40%。", []),
+    (CITY, "全市地区生产总值从2015年的300亿元增加到420亿元。", ["莱阳市 | 地区生产总值 | 2015 | 300 | -"]),
+    (CITY, "全市森林覆盖率从2015年末的30%提升至35%。", ["莱阳市 | 森林覆盖率 | 2015 | 30 | -"]),
+    # a figure written both as the base and as the result is the result too
+    (CITY, "三次产业结构由2020年的9.1:40.2:50.7调整为9.1:39.5:51.4。",
+     ["莱阳市 | 第一产业占比 | 2020 | 9.1 | -", "莱阳市 | 第二产业占比 | 2020 | 40.2 | -",
+      "莱阳市 | 第三产业占比 | 2020 | 50.7 | -", "莱阳市 | 第一产业占比 | 2021 | 9.1 | -",
+      "莱阳市 | 第二产业占比 | 2021 | 39.5 | -", "莱阳市 | 第三产业占比 | 2021 | 51.4 | -"]),
     # a growth rate restated in a clause of its own joins the value read before
     (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
      ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
