@@ -43,6 +43,7 @@ from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import is_lone_verb, is_one_word, is_only_verbs
 from knowledge.extract.scope_gates import (
+    as_of_publication,
     fold_restated_growth,
     gate_words,
     is_a_firm_figure,
@@ -57,6 +58,7 @@ from knowledge.extract.scope_gates import (
 )
 from knowledge.text.document import Document
 
+_INFERRED = "newest year mentioned"  # the publication dates inferred from the text (pipeline.infer_published)
 _SPACES = re.compile(r"\s|(?<=\d),(?=\d)|[“”‘’\"]")  # spaces, quote marks, and the commas inside 16,197.6
 
 
@@ -170,6 +172,8 @@ def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Doc
     read = {id(f) for f in prose}
     texts = {s.position: _SPACES.sub("", s.text) for s in doc.sentences}
     facts = _prose_repaired(fold_restated_growth(facts, read), read, texts)
+    if doc.date_rule and not doc.date_rule.startswith(_INFERRED):
+        facts = as_of_publication(facts, doc.published)  # a date guessed from the years named says nothing of this
     return [f for f in facts if not is_undated(f)
             and not (id(f) in read and (names_a_place(f, place_words)
                                         or any(gate(f, texts.get(f.sentence, "")) for gate in _PROSE_GATES)))]

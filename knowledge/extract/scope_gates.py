@@ -16,6 +16,8 @@ the gates on its name). Each is one general reason a figure read from a sentence
 - a list's figure: an amount under the name of a list of places (百强县GDP总量, 入围门槛) is the list's.
 - a plan: a figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) is a
   goal; with no target year dating it, it would be stored as an outcome.
+- a year still young: no year's outcome is reported in its first half; a figure of the year a text was
+  published in, by June, is that year's goal (target), unless 预计 makes it an estimate.
 - a growth restated: a growth rate given in a clause of its own for an indicator whose value the sentence gave
   for the same region and period (某市GDP2770亿元,…;GDP同比增长8.8%) is that value's growth, not a second fact.
 """
@@ -25,12 +27,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Collection
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric, metrics
+from knowledge.extract.periods import Period
 
 
 @lru_cache(maxsize=1)
@@ -252,3 +256,18 @@ def _measured_from(fact: ExtractedFact, sentence: str, years: set[int]) -> bool:
     results = {m.start("y"): m for m in _TO_FIGURE.finditer(sentence) if m.group("y") == fact.value_text}
     return bool(results) and written <= set(results) and all(
         m.group("year") is not None and int(m.group("year")) == year for m in results.values())
+
+
+_FIRST_HALF = 6  # a text of the year's first half: its own year is still young, no year's outcome is known yet
+
+
+def as_of_publication(facts: list[ExtractedFact], published: date | None) -> list[ExtractedFact]:
+    """No year's outcome is reported in its first half: a figure of the year a text was published in, when
+    published by June (今年,全市新开工项目120个 in a January report), is that year's goal, unless 预计 makes
+    it an estimate. (Later in the year a harvest or a year-end report may state the year's figures.)"""
+    if published is None or published.month > _FIRST_HALF:
+        return facts
+    for fact in facts:
+        if fact.period.kind == "year" and fact.period.year == published.year and "预计" not in fact.qualifiers:
+            fact.period = Period("target", published.year)
+    return facts

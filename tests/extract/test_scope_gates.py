@@ -3,6 +3,7 @@ Every article here is short and written for the test; rows read "region | metric
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -88,3 +89,30 @@ def test_a_parks_figures_after_its_own_clause_are_not_the_regions(gazetteer):
     # the park opens a clause with a verb; the investment in the next clause is still the park's
     facts = facts_of(gazetteer, CITY, "莱阳谋划5个产业园区,食品产业园已入驻企业40家,总投资35亿元。")
     assert "35" not in [f.value_text for f in facts]
+
+
+REPORT = "2025年莱阳市政府工作报告"
+REVIEW = "一、2024年工作回顾\n\n2024年,全市地区生产总值达到460亿元,增长6.2%。\n\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a plan heading with 今年 plans the year after the one reviewed
+    (REVIEW + "二、今年工作安排\n\n新开工亿元以上项目120个。",
+     ["莱阳市 | 地区生产总值 | 2024 | 460 | 6.2", "莱阳市 | 新开工亿元以上项目 | target:2025 | 120 | -"]),
+    # a plan heading with no year: its figures are of no known period
+    (REVIEW + "三、今后五年的主要任务\n\n全市新建5G基站3000个。", ["莱阳市 | 地区生产总值 | 2024 | 460 | 6.2"]),
+    # a heading reporting what was done is no plan
+    (REVIEW + "二、重点工作完成情况\n\n全市新建5G基站3000个。",
+     ["莱阳市 | 地区生产总值 | 2024 | 460 | 6.2", "莱阳市 | 新建5G基站 | 2024 | 3000 | -"]),
+    # 今年 in a report given in January: the year has not happened yet, its figures are goals
+    (REVIEW + "今年,全市新开工项目120个。",
+     ["莱阳市 | 地区生产总值 | 2024 | 460 | 6.2", "莱阳市 | 新开工项目 | target:2025 | 120 | -"]),
+], ids=["this-years-plan", "plan-without-year", "review-heading", "this-year-in-january"])
+def test_a_work_reports_plan_is_no_outcome(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, REPORT, body, date(2025, 1, 20))] == expected
+
+
+def test_a_years_figure_late_in_the_year_is_kept(gazetteer):
+    # a harvest reported in July states the year's figure
+    facts = facts_of(gazetteer, "莱阳市2021年夏粮生产情况", "2021年全市夏粮产量35.2万吨。", date(2021, 7, 15))
+    assert [row(f) for f in facts] == ["莱阳市 | 夏粮产量 | 2021 | 35.2 | -"]
