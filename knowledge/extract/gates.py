@@ -52,6 +52,7 @@ from knowledge.extract.scope_gates import (
     is_a_sub_unit,
     is_a_yardstick_share,
     names_a_place,
+    on_census_day,
     runs_statements_together,
     without_base_figures,
     without_base_year_growth,
@@ -171,7 +172,7 @@ def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Doc
     that name a place on their own (Gazetteer.place_words)."""
     read = {id(f) for f in prose}
     texts = {s.position: _SPACES.sub("", s.text) for s in doc.sentences}
-    facts = _prose_repaired(fold_restated_growth(facts, read), read, texts)
+    facts = on_census_day(_prose_repaired(fold_restated_growth(facts, read), read, texts), texts, read)
     if doc.date_rule and not doc.date_rule.startswith(_INFERRED):
         facts = as_of_publication(facts, doc.published)  # a date guessed from the years named says nothing of this
     return [f for f in facts if not is_undated(f)

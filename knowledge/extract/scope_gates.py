@@ -18,6 +18,7 @@ the gates on its name). Each is one general reason a figure read from a sentence
   goal; with no target year dating it, it would be stored as an outcome.
 - a year still young: no year's outcome is reported in its first half; a figure of the year a text was
   published in, by June, is that year's goal (target), unless 预计 makes it an estimate.
+- a census: figures cited from a population census stand at its standard moment (asof:2020-11-01).
 - a growth restated: a growth rate given in a clause of its own for an indicator whose value the sentence gave
   for the same region and period (某市GDP2770亿元,…;GDP同比增长8.8%) is that value's growth, not a second fact.
 """
@@ -31,6 +32,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric, metrics
@@ -38,10 +40,21 @@ from knowledge.extract.periods import Period
 
 
 @lru_cache(maxsize=1)
+def _gates_toml() -> dict[str, Any]:
+    return tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def gate_words() -> dict[str, frozenset[str]]:
     """The gates' word classes (knowledge/data/gates.toml)."""
-    raw = tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
-    return {name: frozenset(words) for name, words in raw.items()}
+    return {name: frozenset(words) for name, words in _gates_toml().items() if isinstance(words, list)}
+
+
+@lru_cache(maxsize=1)
+def _census() -> tuple[re.Pattern[str], dict[str, date]]:
+    days = {name: date.fromisoformat(day) for name, day in _gates_toml()["census_days"].items()}
+    names = "|".join(map(re.escape, sorted(days, key=len, reverse=True)))
+    return re.compile(rf"(?<![与比较同])(?:{names})"), days
 
 
 def _alternation(name: str) -> str:
@@ -270,4 +283,17 @@ def as_of_publication(facts: list[ExtractedFact], published: date | None) -> lis
     for fact in facts:
         if fact.period.kind == "year" and fact.period.year == published.year and "预计" not in fact.qualifiers:
             fact.period = Period("target", published.year)
+    return facts
+
+
+def on_census_day(facts: list[ExtractedFact], texts: dict[int, str], prose: Collection[int]) -> list[ExtractedFact]:
+    """Figures read from a sentence citing a population census (第七次全国人口普查…常住人口) stand at the
+    census's standard moment (asof:2020-11-01), not at the year the text names or was published in; a census
+    after 与/比/较 is the base of a comparison."""
+    pattern, days = _census()
+    for fact in facts:
+        if id(fact) in prose and fact.period.kind != "target" \
+                and (m := pattern.search(texts.get(fact.sentence, ""))) is not None:
+            day = days[m.group()]
+            fact.period = Period("asof", day.year, asof=day)
     return facts

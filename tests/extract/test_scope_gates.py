@@ -65,6 +65,9 @@ CASES = [
      ["莱阳市 | 第一产业占比 | 2020 | 9.1 | -", "莱阳市 | 第二产业占比 | 2020 | 40.2 | -",
       "莱阳市 | 第三产业占比 | 2020 | 50.7 | -", "莱阳市 | 第一产业占比 | 2021 | 9.1 | -",
       "莱阳市 | 第二产业占比 | 2021 | 39.5 | -", "莱阳市 | 第三产业占比 | 2021 | 51.4 | -"]),
+    # a census's figures stand at its standard moment; the census compared against is no date
+    (CITY, "据第七次全国人口普查,全市常住人口为85.6万人,与第六次全国人口普查相比增加1.2万人。",
+     ["莱阳市 | 常住人口 | asof:2020-11-01 | 85.6 | -"]),
     # a growth rate restated in a clause of its own joins the value read before
     (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
      ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
