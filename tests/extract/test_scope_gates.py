@@ -68,7 +68,10 @@ CASES = [
     # a census's figures stand at its standard moment; the census compared against is no date
     (CITY, "据第七次全国人口普查,全市常住人口为85.6万人,与第六次全国人口普查相比增加1.2万人。",
      ["莱阳市 | 常住人口 | asof:2020-11-01 | 85.6 | -"]),
-    # a growth rate restated in a clause of its own joins the value read before
+    # a growth rate restated in a clause of its own joins the value read before (and a price index's rise,
+    # given before its index, joins the index)
+    (CITY, "物价方面,居民消费价格上涨1.6%;居民消费价格总指数达到101.6。",
+     ["莱阳市 | 居民消费价格指数 | 2021 | 101.6 | 1.6"]),
     (CITY, "全市地区生产总值420亿元,居全省第5位;地区生产总值同比增长6.5%。",
      ["莱阳市 | 地区生产总值 | 2021 | 420 | 6.5"]),
 ]
