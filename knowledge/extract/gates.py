@@ -49,6 +49,7 @@ from knowledge.extract.scope_gates import (
     is_a_firm_figure,
     is_a_lists_figure,
     is_a_plan,
+    is_a_policy_count,
     is_a_sub_unit,
     is_a_yardstick_share,
     names_a_place,
@@ -161,7 +162,7 @@ def is_an_occurrence_count(fact: ExtractedFact, _sentence: str = "") -> bool:
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
     is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
     is_an_occurrence_count, is_a_sub_unit, is_a_yardstick_share, runs_statements_together, is_a_plan,
-    is_a_firm_figure, is_a_lists_figure,
+    is_a_firm_figure, is_a_lists_figure, is_a_policy_count,
 )
 
 

@@ -13,6 +13,7 @@ the gates on its name). Each is one general reason a figure read from a sentence
   a fact that was only that rate with it.
 - a firm's figure: a name with a business's measure (某某化学营业收入), the name marking no industry or kind
   of unit, is one company's, not the region's.
+- a policy's articles: a count in 条 named by or followed by 政策, 措施… counts a policy's articles.
 - a list's figure: an amount under the name of a list of places (百强县GDP总量, 入围门槛) is the list's.
 - a plan: a figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) is a
   goal; with no target year dating it, it would be stored as an outcome.
@@ -216,6 +217,20 @@ def is_a_lists_figure(fact: ExtractedFact, _sentence: str = "") -> bool:
     unit = (fact.unit or "").lstrip("万亿")
     return fact.value is not None and unit not in gate_words()["counters"] \
         and any(word in fact.metric for word in gate_words()["list_words"])
+
+
+def is_a_policy_count(fact: ExtractedFact, sentence: str) -> bool:
+    """A count in 条 of a policy's articles (稳就业20条、支持民企10条等政策措施; 出台措施20条)."""
+    if (fact.unit or "") != "条" or fact.value_text is None:
+        return False
+    words = _alternation("policy_words")
+    if re.search(words, fact.metric):
+        return True
+    at = sentence.find(f"{fact.value_text}条")
+    if at < 0:
+        return False
+    tail = re.split(r"[,;。,;]", sentence[at + len(fact.value_text) + 1 :], maxsplit=1)[0]
+    return re.match(rf"(?:[、和及与][^,;。]*?)?等?[\u4e00-\u9fff]{{0,4}}?(?:{words})", tail) is not None
 
 
 def is_a_firm_figure(fact: ExtractedFact, _sentence: str = "") -> bool:

@@ -51,6 +51,10 @@ CASES = [
     (CITY, "鲁花股份全年实现利润12亿元。", []),
     # an industry's or a kind of unit's are
     (CITY, "全市数字经济核心产业营收320亿元。", ["莱阳市 | 数字经济核心产业营收 | 2021 | 320 | -"]),
+    # a count of a policy's articles is nothing of the region; roads counted in 条 are
+    (PROVINCE, "全年制定实施稳就业20条、支持民营企业10条等政策措施。", []),
+    (PROVINCE, "全年出台促消费措施15条。", []),
+    (PROVINCE, "全年建成高速公路5条。", ["湖北省 | 高速公路 | 2021 | 5 | -"]),
     # an amount of a list of places is the list's; the count of the region's members is the region's
     (RANKING, "百强县GDP总量占全国的10%。", []),
     (RANKING, "入围百强县的门槛为850亿元。", []),
