@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from knowledge.extract.vocab import alternation
 from knowledge.text.numbers import cn_int
 
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
@@ -188,7 +189,18 @@ def _find_periods(text: str, published: date | None, default_year: int | None,
 def _readings(text: str) -> tuple[re.Match[str], ...]:
     """The period expressions of `text` before they are resolved: they do not depend on the dates."""
     text, found = _scan(text)
-    return tuple(m for m in found if not _is_comparison_base(text, m))
+    return tuple(m for m in found if not _is_comparison_base(text, m) and not _names_a_document(text, m))
+
+
+def _names_a_document(text: str, m: re.Match[str]) -> bool:
+    """制定2023年工作要点: a year in a document's name."""
+    return bool(m.group("year")) and m.group(0).strip().endswith(("年", "年度")) \
+        and _year_documents().match(text, m.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _year_documents() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('year_documents')})")
 
 
 @lru_cache(maxsize=16384)

@@ -186,3 +186,12 @@ def test_a_stated_day_is_the_day_a_stock_stands_at(text: str, labels: list[str])
 ], ids=["ling-circle", "ling-character"])
 def test_a_year_written_in_words_is_a_year(text: str, labels: list[str]) -> None:
     assert [m.period.label for m in find_periods(text, published=None)] == labels
+
+
+@pytest.mark.parametrize("text", ["某县制定2023年工作要点,新增企业12家", "印发2024年度实施方案,建成站点8个"])
+def test_a_year_in_a_documents_name_is_no_period(text: str) -> None:
+    assert find_periods(text, published=date(2024, 3, 1)) == []
+
+
+def test_a_year_before_other_words_is_still_a_period() -> None:
+    assert [m.period.label for m in find_periods("2023年工作成效显著", published=None)] == ["2023"]
