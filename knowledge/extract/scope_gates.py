@@ -122,7 +122,10 @@ def names_a_place(fact: ExtractedFact, place_words: Collection[str]) -> bool:
 
 
 def is_a_yardstick_share(fact: ExtractedFact, _sentence: str = "") -> bool:
-    """An open metric naming another place's average (人均收入达到平均水平的95%): a comparison, not a level."""
+    """An open metric naming another place's average (人均收入达到平均水平的95%): a comparison, not a level;
+    a count of the places above or below it is a figure of its own."""
+    if (fact.unit or "").lstrip("万亿") in gate_words()["counters"]:
+        return False  # 增幅高于全省平均水平的市6个: a count of the places that pass the yardstick
     return _is_open(fact) and any(word in fact.metric for word in gate_words()["yardsticks"])
 
 
