@@ -60,7 +60,8 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
     parsed.rankings = extract_rankings(doc, ctx.fresh(), parsed.claims)
     undated = sum(is_undated(f) for f in parsed.facts)
-    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc)  # after the claims, which may cite any figure read
+    # after the claims, which may cite any figure read
+    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc, place_words=gazetteer.place_words)
     if undated and doc.published is None:
         parsed.warnings.append(_undated_note(undated))
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
