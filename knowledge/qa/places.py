@@ -23,7 +23,9 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
     places has data (noted in `assumed`); otherwise its places go to `ambiguous`, to ask back.
     """
     unsettled: set[str] = set()
-    found: list[tuple[int, Region]] = [(m.start, m.region) for m in gazetteer.find_mentions(text, unsettled=unsettled)]
+    mentions = gazetteer.find_mentions(text, unsettled=unsettled)
+    found: list[tuple[int, Region]] = [(m.start, m.region) for m in mentions]
+    written = {(m.start, m.region.code): m.surface for m in mentions}
     for name in sorted(unsettled):
         places = gazetteer.candidates(name)
         covered = [r for r in places if index is not None and index.covers(r.code)]
@@ -49,11 +51,16 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
     if read_as_places is not None:
         read_as_places += sorted(surfaces, key=len, reverse=True)
     ordered: list[Region] = []
-    for _, region in sorted(found, key=lambda pair: pair[0]):
+    last_at = -1
+    for at, region in sorted(found, key=lambda pair: pair[0]):
         if ordered and region.parent == ordered[-1].code:
-            ordered[-1] = region  # 淄博市周村区 means 周村区
+            # 淄博市周村区 means 周村区; the city's name is part of the place, not of the metric asked
+            if read_as_places is not None and (parent := written.get((last_at, ordered[-1].code))):
+                read_as_places.append(parent)
+            ordered[-1] = region
         elif region not in ordered:
             ordered.append(region)
+        last_at = at
     return ordered
 
 

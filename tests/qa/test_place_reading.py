@@ -15,6 +15,8 @@ ARTICLES = {
     "yunnan.txt": "云南夏粮简报\n发布日期:2022-07-18\n2022年,云南省夏粮总产量266.4万吨,增长1.7%;"
                   "夏粮播种面积1035.2千公顷;夏粮单位面积产量2573.5公斤/公顷。\n",
     "linqing.txt": "临清经济简报\n发布日期:2022-02-11\n2021年,临清市地区生产总值406.8亿元,增长8.3%。\n",
+    "districts.txt": "区县简报\n发布日期:2024-02-01\n2023年,辽源市龙山区地区生产总值95.3亿元,增长4.8%。\n"
+                     "2023年,辽源市西安区地区生产总值88.6亿元,增长5.2%。\n",
 }
 
 
@@ -55,3 +57,11 @@ def test_what_was_read_as_the_place_is_no_part_of_the_metric(kb: KnowledgeBase, 
     read = parse_question(question, gazetteer=kb.gazetteer, index=kb.index)
     named = parse_question(same_as, gazetteer=kb.gazetteer, index=kb.index)
     assert read.regions == named.regions and read.residual == named.residual and read.metric == named.metric
+
+
+@pytest.mark.parametrize("question", ["辽源市西安区2023年GDP是多少?", "那辽源市西安区呢?"], ids=["fresh", "follow-up"])
+def test_a_district_named_with_its_city_is_one_place_and_the_city_no_metric(kb: KnowledgeBase, question: str) -> None:
+    # 西安区 also reads as the city 西安; with its city before it, it is 辽源's district, and 辽源市 is no metric word
+    state = kb.ask("辽源市龙山区2023年GDP是多少?").state
+    answer = kb.ask(question, state).answer
+    assert answer.found and "辽源市西安区 2023年 地区生产总值 88.6亿元" in body(answer.text)
