@@ -37,9 +37,10 @@ class FormMatcher:
         # Where a form may start: its first two characters. pyahocorasick looks a character up among a
         # node's children one by one, and the root has over a thousand (every first character of a place),
         # so the automaton is run only over the stretches that may hold a form (a third of the time).
-        self._openings = frozenset(form[:2] for form in self._automaton.keys())
-        self._reach = max(map(len, self._automaton.keys()), default=0)
-        self._windowed = not self._empty and min(map(len, self._automaton.keys())) >= 2
+        known = list(self._automaton.keys())
+        self._openings = frozenset(form[:2] for form in known)
+        self._reach = max(map(len, known), default=0)
+        self._windowed = bool(known) and min(map(len, known)) >= 2
         self._guarded = guarded
         self._simplified = simplified or {}
         # the same sentence is scanned with and without a city context: the spans do not depend on it
