@@ -33,6 +33,11 @@ def _tagger() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.dt
 
 
+def load_tagger() -> None:
+    """Load the tagger now (jieba.posseg's import reads the tag of every dictionary word), not at first use."""
+    _tagger()
+
+
 @lru_cache(maxsize=16384)
 def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
     """jieba's words and tags, with 收入/支出 and the other nominal heads read as the nouns they are. Cached:

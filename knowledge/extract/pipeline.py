@@ -13,7 +13,7 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
 from knowledge.extract.gates import reliable
-from knowledge.extract.nounphrase import first_word
+from knowledge.extract.nounphrase import load_tagger
 from knowledge.extract.period_clauses import is_history
 from knowledge.extract.periods import find_periods, stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
@@ -90,7 +90,7 @@ def warm_parser() -> None:
     tagger (its import reads the tag of every dictionary word). Called before a pool is forked, the workers
     inherit them instead of each loading its own."""
     Gazetteer.load()
-    first_word("预热")
+    load_tagger()
 
 
 def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
