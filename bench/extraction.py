@@ -5,6 +5,7 @@ if its region, metric, rank, scope and period are.
     .venv/bin/python bench/extraction.py              # totals per split, per-file lines for dev only
     .venv/bin/python bench/extraction.py --misses     # also list the development split's misses
     .venv/bin/python bench/extraction.py --test-files # per-file lines for the test split (report only)
+    .venv/bin/python bench/extraction.py --addresses  # each text with its SOURCES.md address, as an upload
 
 The test split is never tuned on: its misses are not printed by any option.
 
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, split
+from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, source_addresses, split
 from knowledge.places.gazetteer import Gazetteer
 
 
@@ -41,12 +42,14 @@ def main() -> None:
                     help="list the development split's missed and spurious facts, rankings and claims")
     ap.add_argument("--half", choices=("A", "B"), help="with --misses: list only this half's misses")
     ap.add_argument("--test-files", action="store_true", help="print per-file figures for the test split too")
+    ap.add_argument("--addresses", action="store_true",
+                    help="give each text the address SOURCES.md lists, as an uploader would (dates undated texts)")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"{CORPUS} not found")
     gazetteer = Gazetteer.load()
     for name, files in split().items():
-        scored = score_corpus(files, gazetteer)
+        scored = score_corpus(files, gazetteer, source_addresses() if args.addresses else None)
         total_f, total_r, total_c = Tally(), Tally(), Tally()
         for file, (f, r, c) in scored.items():
             total_f.add(f)

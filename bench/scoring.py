@@ -8,6 +8,7 @@ words. Values match as numbers; a growth-only gold fact matches an extracted gro
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -21,7 +22,7 @@ from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.pipeline import ParsedArticle, parse_or_error
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.text.corpus import read_file
+from knowledge.text.corpus import ArticleMeta, read_file
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,10 +64,23 @@ def number(text: object) -> Decimal | None:
         return None
 
 
+# 出口总额占进出口总额比重 and 出口总额占比: a share named with or without its whole. Both spellings stand in
+# the gold (as the texts write them), so they are one name; a share of a region (占全省比重) is another one.
+_SHARE_OF_WHOLE = re.compile(r"^(?P<part>[^占]{2,}?)占(?!全[国省市县区])[^占]+?的?(?:比重|比例)$")
+
+
+def _share_named_short(name: str) -> str:
+    m = _SHARE_OF_WHOLE.match(name)
+    return f"{m['part']}占比" if m else name
+
+
 def same_metric(gold: str, found: str) -> bool:
     # an open name stands for itself: two names outside the catalogue are not thereby the same metric
     a, b = canonical_metric(gold) or gold, canonical_metric(found) or found
-    return a == b or fuzz.ratio(a, b) >= METRIC_SIMILARITY
+    if a == b or fuzz.ratio(a, b) >= METRIC_SIMILARITY:
+        return True
+    a, b = _share_named_short(a), _share_named_short(b)
+    return a == b or (canonical_metric(a) or a) == (canonical_metric(b) or b)
 
 
 def fact_matches(g: dict, f: ExtractedFact) -> bool:
@@ -152,9 +166,20 @@ def corpus_gold(name: str) -> dict:
     return json.loads((GOLD / "corpus" / "facts" / f"{Path(name).stem}.json").read_text("utf-8"))
 
 
-def parse_files(paths: Iterable[Path], gazetteer: Gazetteer) -> dict[str, ParsedArticle]:
+def source_addresses() -> dict[str, str]:
+    """file name → the address SOURCES.md gives it (what an uploader would write beside the file)."""
+    rows = (line.split("|") for line in (CORPUS / "SOURCES.md").read_text("utf-8").splitlines()
+            if line.startswith("| d"))
+    return {cells[1].strip(): cells[2].strip() for cells in rows
+            if len(cells) > 2 and cells[2].strip().startswith("http")}
+
+
+def parse_files(paths: Iterable[Path], gazetteer: Gazetteer,
+                addresses: dict[str, str] | None = None) -> dict[str, ParsedArticle]:
     out = {}
     manifests: dict = {}
+    if addresses:
+        manifests[CORPUS] = {name: ArticleMeta(url=url) for name, url in addresses.items()}
     for path in paths:
         parsed = parse_or_error(read_file(path, manifests=manifests), gazetteer)
         if isinstance(parsed, ParsedArticle):
@@ -162,9 +187,10 @@ def parse_files(paths: Iterable[Path], gazetteer: Gazetteer) -> dict[str, Parsed
     return out
 
 
-def score_corpus(files: list[str], gazetteer: Gazetteer) -> dict[str, tuple[Tally, Tally, Tally]]:
+def score_corpus(files: list[str], gazetteer: Gazetteer,
+                 addresses: dict[str, str] | None = None) -> dict[str, tuple[Tally, Tally, Tally]]:
     """Per file: (facts tally, rankings tally, claims tally)."""
-    parsed = parse_files([CORPUS / f for f in files], gazetteer)
+    parsed = parse_files([CORPUS / f for f in files], gazetteer, addresses)
     out = {}
     for name in files:
         gold = corpus_gold(name)

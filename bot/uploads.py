@@ -11,7 +11,9 @@ from knowledge.service import KnowledgeBase
 from knowledge.store.engine import session_scope
 from knowledge.store.ingest import ingest_bytes
 from knowledge.store.queries import article_hashes
-from knowledge.text.corpus import ARTICLE_SUFFIXES, RawArticle
+from knowledge.text.corpus import ARTICLE_SUFFIXES, ArticleMeta, RawArticle, record_in_manifest
+from knowledge.text.document import URL_DATE
+from knowledge.text.header import caption_metadata
 
 MAX_NAME_BYTES = 180  # file systems allow 255 bytes per name; room is left for "-2" and the ".part" file
 
@@ -47,12 +49,18 @@ def _free_name(filename: str, taken: set[str]) -> str:
     return candidate
 
 
-def save_upload(kb: KnowledgeBase, upload_dir: Path, name: str, data: bytes, *, max_bytes: int) -> str:
+def save_upload(kb: KnowledgeBase, upload_dir: Path, name: str, data: bytes, *, max_bytes: int,
+                caption: str | None = None) -> str:
     """Ingest `data` as a new article; on success write it into `upload_dir` and swap the index (blocking).
+
+    A publication day or source address in `caption` (2019-10-28, a URL) dates the text, and is kept in the
+    folder's manifest beside the file, so that a reload or a rebuild reads the file the same way.
 
     Raises BadArticleError (nothing stored, nothing written) when the file is unusable.
     """
     filename = check_upload(name, len(data), max_bytes=max_bytes)
+    day, url = caption_metadata(caption)
+    meta = ArticleMeta(published=day, url=url) if day or url else None
     with session_scope(kb.engine) as session:
         known = article_hashes(session=session)
     digest = RawArticle(filename, data).content_hash
@@ -61,18 +69,29 @@ def save_upload(kb: KnowledgeBase, upload_dir: Path, name: str, data: bytes, *, 
         return f"已有相同内容的文章:{'、'.join(same)},没有重复导入。"
     on_disk = {p.name for folder in (kb.knowledge_dir, upload_dir) if folder.is_dir() for p in folder.iterdir()}
     filename = _free_name(filename, set(known) | on_disk)
-    report, parsed = ingest_bytes(filename, data, engine=kb.engine, gazetteer=kb.gazetteer)
+    report, parsed = ingest_bytes(filename, data, engine=kb.engine, gazetteer=kb.gazetteer, meta=meta)
     if parsed is None:  # unreachable after the hash check, unless another upload raced this one
         return f"{filename} 与已有文章完全相同,没有新内容。"
     upload_dir.mkdir(parents=True, exist_ok=True)
     tmp = upload_dir / f".{filename}.part"
     tmp.write_bytes(data)
+    if meta is not None:
+        record_in_manifest(upload_dir, filename, meta)
     tmp.replace(upload_dir / filename)
     kb.refresh()
     asked_for = check_upload(name, None, max_bytes=max_bytes)
     renamed = [] if filename == asked_for else [f"(已有同名文章 {asked_for},这篇保存为 {filename})"]
-    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *renamed, *report.summary_lines_zh()]
+    dated = [f"发布日期:{parsed.doc.published.isoformat()}(依据:{_basis(parsed.doc.date_rule)})"] \
+        if parsed.doc.published else []
+    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *renamed, *dated, *report.summary_lines_zh()]
     lines.extend(f"· {fact_line(fact, fact.region.name)}" for fact in parsed.facts[:10])
     if len(parsed.facts) > 10:
         lines.append(f"……共 {len(parsed.facts)} 条")
     return "\n".join(lines)
+
+
+def _basis(rule: str | None) -> str:
+    """Where the publication date came from, said to the uploader in Chinese."""
+    if rule and rule.startswith("metadata"):
+        return "上传说明或清单"
+    return {URL_DATE: "网址中的日期", "date label in text": "文首的日期"}.get(rule or "", "正文提到的年份和日期(推断)")

@@ -100,7 +100,7 @@ async def upload(update: Update, context: BotContext) -> None:
         await context.bot.send_chat_action(where.chat.id, ChatAction.TYPING)
         data = bytes(await (await document.get_file()).download_as_bytearray())
         summary = await asyncio.to_thread(save_upload, services.kb, services.settings.upload_dir, name, data,
-                                          max_bytes=limit)
+                                          max_bytes=limit, caption=where.message.caption)
     except RegionbotError as exc:
         await where.message.reply_text(f"无法导入 {name}:{exc.zh}。资料库没有任何改动。")
         return

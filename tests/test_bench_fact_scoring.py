@@ -1,10 +1,13 @@
-"""bench/scoring.py's strict fact rule: a change in percentage points alone can be scored right."""
+"""bench/scoring.py's strict fact rule: a change in percentage points alone can be scored right; a share named
+with or without its whole is one metric."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from bench.scoring import fact_matches
+import pytest
+
+from bench.scoring import fact_matches, same_metric
 from knowledge.extract.pipeline import parse_article
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import ArticleMeta, RawArticle
@@ -23,3 +26,13 @@ def test_a_points_only_change_matches_its_gold_and_no_other(gazetteer: Gazetteer
     assert fact_matches(gold, facts[0])
     assert not fact_matches({**gold, "growth_pp": "1.4"}, facts[0])
     assert not fact_matches({**gold, "growth_pp": None}, facts[0])
+
+
+@pytest.mark.parametrize(("gold", "found", "same"), [
+    ("出口总额占进出口总额比重", "出口总额占比", True),
+    ("六大高耗能行业产值占规上工业总产值的比重", "六大高耗能行业产值占比", True),
+    ("第三产业增加值占地区生产总值比重", "第三产业占比", True),
+    ("出口总额占进出口总额比重", "进口总额占比", False),
+], ids=["whole-spelled-out", "whole-with-de", "catalogue-share", "another-part"])
+def test_a_share_named_with_or_without_its_whole_is_one_metric(gold: str, found: str, same: bool) -> None:
+    assert same_metric(gold, found) is same

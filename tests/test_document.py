@@ -68,3 +68,11 @@ def test_the_address_in_an_articles_metadata_dates_it_when_the_text_does_not(gaz
     body = "一季度,某县规模以上工业增加值同比增长6.4%。".encode()
     parsed = parse_article(RawArticle("a.txt", body, meta), gazetteer)
     assert (parsed.doc.published, parsed.doc.date_rule) == (date(2023, 4, 12), "date in the page address")
+
+
+def test_trailing_outlet_and_editor_lines_are_credits_but_a_closing_list_of_names_is_text() -> None:
+    body = "2023年全省县域经济排名前三的县如下。\n"
+    credited = build_document(clean_text(body + "(某某网 王五)\n大河日报\n编辑 李四\n", "utf-8"))
+    assert "大河日报" not in credited.text and "李四" not in credited.text and credited.publisher == "某某网"
+    listed = build_document(clean_text(body + "第一 昆山市\n第二 江阴市\n张家港市\n", "utf-8"))
+    assert "张家港市" in listed.text and "江阴市" in listed.text and not listed.publisher

@@ -11,7 +11,14 @@ from datetime import date
 import pytest
 
 from knowledge.text.document import build_document
-from knowledge.text.header import HeaderMeta, date_in_url, is_caption, read_header_line, strip_dateline
+from knowledge.text.header import (
+    HeaderMeta,
+    caption_metadata,
+    date_in_url,
+    is_caption,
+    read_header_line,
+    strip_dateline,
+)
 from knowledge.text.normalize import clean_text
 
 BODY = "全县实现地区生产总值120.5亿元,比上年增长5.1%,经济运行总体平稳。"
@@ -149,3 +156,17 @@ def test_a_venue_line_without_its_day_is_metadata() -> None:
     assert read_header_line("——在某县第十七届人民代表大会第二次会议上", meta)
     assert (meta.date_label, meta.venue) == (None, "某县第十七届人民代表大会第二次会议")
     assert not read_header_line("会议强调,要在全县范围内开展大会战,确保目标完成。", HeaderMeta())
+
+
+@pytest.mark.parametrize(("caption", "day", "url"), [
+    ("2019-10-28", date(2019, 10, 28), None),
+    ("发布于2021年12月24日", date(2021, 12, 24), None),
+    ("来源:https://example.cn/news/2023/0811/4532.html。", None, "https://example.cn/news/2023/0811/4532.html"),
+    ("(http://example.cn/a/b.htm) 2020.3.23", date(2020, 3, 23), "http://example.cn/a/b.htm"),
+    ("县统计局发的", None, None),
+    (None, None, None),
+], ids=["iso", "chinese", "address-only", "address-and-day", "no-metadata", "no-caption"])
+def test_an_uploads_caption_gives_its_day_and_address(caption: str | None, day: date | None,
+                                                       url: str | None) -> None:
+    # the address's own digits (2023/0811) are the page's, not a day the uploader gave
+    assert caption_metadata(caption) == (day, url)

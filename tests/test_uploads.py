@@ -8,6 +8,7 @@ from knowledge.store.ingest import ingest_paths
 from tests.botkit import ADMIN, running_bot
 
 ARTICLE = "日期:2024-03-01\n2023年,莘县地区生产总值完成512.3亿元,同比增长5.1%。\n".encode()
+UNDATED = "今年前三季度,莘县地区生产总值完成412.3亿元,同比增长5.1%。\n".encode()
 HTML = ("<html><head><title>阳谷县经济运行</title></head><body><article><h1>阳谷县经济运行</h1>"
         "<p>日期:2024-02-01</p><p>2023年,阳谷县地区生产总值完成401.7亿元,同比增长6.2%。</p>"
         "</article></body></html>").encode()
@@ -97,3 +98,22 @@ async def test_identical_content_under_a_new_name_is_not_ingested_twice(bot):
     [reply] = await bot.fake.wait_for_message(ADMIN, since=mark, timeout=20)
     assert "已有相同内容的文章:shenxian.txt" in reply.text
     assert len(kb.index.facts) == facts and not (bot.settings.upload_dir / "copy.txt").exists()
+
+
+async def test_an_undated_upload_says_why_its_figures_were_skipped(bot):
+    bot.fake.send_document(ADMIN, "undated.txt", UNDATED, "text/plain")
+    [summary] = await bot.fake.wait_for_message(ADMIN, timeout=20)
+    assert "已导入 undated.txt" in summary.text and "没有年份" in summary.text and "412.3" not in summary.text
+
+
+async def test_a_captions_day_dates_an_undated_upload_and_is_kept_for_a_rebuild(bot, engine, gazetteer):
+    bot.fake.send_document(ADMIN, "dated.txt", UNDATED, "text/plain", caption="发布日期 2024-11-06")
+    [summary] = await bot.fake.wait_for_message(ADMIN, timeout=20)
+    assert "发布日期:2024-11-06(依据:上传说明或清单)" in summary.text and "412.3" in summary.text
+    mark = bot.fake.mark()
+    bot.fake.send_text(ADMIN, "莘县2024年前三季度GDP是多少?")
+    [answer] = await bot.fake.wait_for_message(ADMIN, since=mark, timeout=10)
+    assert "412.3" in answer.text
+    # a base built afresh from the upload folder reads the file with the day it came with
+    report = ingest_paths([bot.settings.upload_dir], engine=engine, gazetteer=gazetteer)
+    assert report.new == ["dated.txt"] and report.added["figures"] >= 1 and not report.warnings

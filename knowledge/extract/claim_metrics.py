@@ -24,6 +24,11 @@ _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时|的)+")
 _SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
+# 在全省排第8位, GDP在全国排第23位: where the rank is counted closes the phrase, it names no metric
+_AT_SCOPE = re.compile(rf"在(?:{'|'.join(sorted(_SCOPE_WORDS, key=len, reverse=True))})?(?:范围内|内)?$")
+# 较上年提升3个位次, 排名前移2位: a move in rank, no figure of the metric ranked
+RANK_MOVE = re.compile(rf"(?:较上年|比上年|较去年|同比)?(?:{'|'.join(words()['rank_moves'])})"
+                       r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个?(?:位次|位|名)")
 _OLD_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第[^,;。]{1,4}?(?:位|名)")
 
 
@@ -56,12 +61,18 @@ def clean(phrase: str) -> str:
     chars = list(phrase)
     for start, stop in period_spans(phrase):
         chars[start:stop] = " " * (stop - start)
-    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", "".join(chars)))
+    phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", RANK_MOVE.sub(" ", "".join(chars))))
     phrase = _AMONG.sub("", re.sub(r"[“”\"()()]", "", phrase))
+    phrase = _AT_SCOPE.sub("", phrase.rstrip()) or phrase  # a bare 在 stays: the clause names no metric
     previous = None
     while previous != phrase:
         previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
     return phrase.replace(" ", "")
+
+
+def names_nothing(phrase: str) -> bool:
+    """Whether a phrase is empty of metric words once where it is counted is cut off (在全省 → nothing)."""
+    return not _AT_SCOPE.sub("", clean(phrase))
 
 
 def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str | None]:
@@ -80,6 +91,8 @@ def metrics(phrase: str, fallback: str | None, ctx: ArticleContext) -> list[str 
     tail = _tail_noun(shared_tail)
     for i, item in enumerate(items):
         base, aspect = aspect_of(item)
+        if aspect == "" and base != item and canonical_metric(item):
+            base = item  # 经济总量 is a name of GDP itself, not the 总量 of 经济
         name = (canonical_metric(base) or metric_in_phrase(base)) if base else None
         if name is None and base and i < len(items) - 1 and tail and not base.endswith(tail):
             name = metric_name(base + tail)  # 高速公路、农村公路通车里程: the head noun is shared

@@ -18,7 +18,10 @@ from knowledge.text.numbers import cn_int
 
 _ORDINAL = alt(list(words()["ordinal_words"]))
 _ONE = rf"(?:第(?:{NUM})(?:位|名)?|{_ORDINAL})"
-_LIST = rf"{_ONE}(?:[、和及与]{_ONE})+"
+# 第二、三位: the later ranks of a list may drop their 第 (not 第一、二产业: a bare one is a rank only before 位/名
+# or another rank)
+_BARE = rf"(?:{NUM})(?=[、和及与]|位|名)"
+_LIST = rf"{_ONE}(?:[、和及与](?:{_ONE}|{_BARE}))+(?:位|名)?"
 _LIST_RE = re.compile(_LIST)  # in every spread: a sentence without it has none
 _MOVE = rf"(?:{VERB}|上升|下降|提升|回落|前移|后移)*(?:到|至)?"
 SPREAD = re.compile(
@@ -26,8 +29,8 @@ SPREAD = re.compile(
     rf"(?:(?:从|由)(?P<old_when>[^,;。第]{{0,8}}?)的?(?P<old>{_LIST})[,,]?{_MOVE}(?P<new_when>[^,;。第]{{0,6}}?)的?)?"
     rf"在?(?P<scope>{SCOPE})?(?P<qual>)(?P<ranks>{_LIST})"
 )
-_ONE_RE = re.compile(rf"第(?P<n>{NUM})|(?P<word>{_ORDINAL})")
-_ONE_TEXT = re.compile(_ONE)
+_ONE_RE = re.compile(rf"第(?P<n>{NUM})|(?P<word>{_ORDINAL})|(?<=[、和及与])(?P<bare>{NUM})")
+_ONE_TEXT = re.compile(rf"{_ONE}|(?<=[、和及与])(?:{NUM})(?:位|名)?")
 _SEPARATOR = re.compile(r"\s*(?:、|和|及|与|以及)?\s*")
 _COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州|地))?")
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:去年|上年)同期$")
@@ -80,7 +83,8 @@ def is_same_time_last_year(words: str) -> bool:
 def _numbers(listed: str | None) -> list[int] | None:
     if not listed:
         return None
-    found = [cn_int(x["n"]) if x["n"] else int(words()["ordinal_words"][x["word"]]) for x in _ONE_RE.finditer(listed)]
+    found = [cn_int(x["n"] or x["bare"]) if x["n"] or x["bare"] else int(words()["ordinal_words"][x["word"]])
+             for x in _ONE_RE.finditer(listed)]
     return [n for n in found if n is not None] if all(n is not None for n in found) else None
 
 

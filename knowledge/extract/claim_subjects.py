@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.claim_metrics import clean, without_among, without_comparison
+from knowledge.extract.claim_metrics import RANK_MOVE, clean, without_among, without_comparison
 from knowledge.extract.claim_words import COMPARISON, VERB, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
@@ -37,6 +37,16 @@ def group_before(text: str, start: int, at: int, ctx: ArticleContext) -> list[Re
     return [r for r, _ in run]
 
 
+def _past_joined(text: str, end: int, at: int, ctx: ArticleContext) -> int:
+    """Past the places joined to the subject (甲市和乙市GDP增速并列第一): what is ranked follows them."""
+    while (joined := _JOINED.match(text, end, at)) is not None:
+        following = [m for m in ctx.mentions(text[joined.end() : at]) if m.start == 0]
+        if not following:
+            break
+        end = joined.end() + max(m.end for m in following)
+    return end
+
+
 def inside_focus(region: Region, ctx: ArticleContext) -> bool:
     """A figure's place can stand for an unnamed subject only inside the article's own unit: a place of another
     province in a province's report is a misread name, not what the report ranks."""
@@ -52,6 +62,8 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
     names its own metric and no place keeps the subject that opens a clause, not a place inside one.
     """
     subject, end = subject_before(text, clause_start, at, ctx)
+    if subject is not None:
+        end = _past_joined(text, end, at, ctx)
     phrase = text[end:at] if subject is not None else text[clause_start:at]
     own = bool(metric_words(phrase))
     start = clause_start
@@ -61,11 +73,12 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
         found, end = subject_before(text, prev_start, start - 1, ctx)
         if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
-        if not metric_words(phrase) and not re.search(r"\d", without_among(prev)):
+        figure_in_prev = re.search(r"\d", RANK_MOVE.sub("", without_among(prev)))  # 提升3个位次: no figure
+        if not metric_words(phrase) and not figure_in_prev:
             phrase = text[end : start - 1] if found is not None else prev
         if subject is None and found is not None:
             subject = found
-            if re.search(r"\d", without_among(prev)):
+            if figure_in_prev:
                 break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase

@@ -17,6 +17,7 @@ from knowledge.extract.claim_metrics import (
     headline_metric,
     metrics,
     names_metric,
+    names_nothing,
     phrase_after,
 )
 from knowledge.extract.claim_scope import scope_of_rank, share_scope
@@ -64,7 +65,10 @@ _RANK = (
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
-_QUAL = r"(?P<qual>[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)"
+# (or a count of the places, 136个县(市、区), that the rank is counted among)
+_UNITS = alt(words()["group_units"] + words()["lists"]["classes"])
+_QUAL = (rf"(?P<qual>(?:\d{{1,4}}个?(?:{_UNITS})(?:[((][^))]{{1,8}}[))])?)?"
+         r"[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)")
 _WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{_QUAL}中?{_RANK}")
 _BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
 _IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
@@ -74,18 +78,31 @@ _ANY_RANK = re.compile(rf"{_RANK}|\d(?:位|名)|(?:{alt(words()['no_rank']['lead
 _CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
+_ANY_SCOPE = re.compile(rf"(?P<scope>{SCOPE})(?P<qual>)")
+# after a rank, a lead to the list that names who holds it: 前三的区市依次为…, 前三名为…
+_LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|为)[::]?|[::])")
+_ANNOUNCES = re.compile(r"[^,;。:]{0,6}?[::]\s*$")  # 排名前三:, its list on the lines below
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
 _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
                         r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[^,;。]{0,10}[,,]")
+# …without 在, when the clause ends in the ranking's own word: 2023年全省16市GDP排名中,甲以…排名第一
+_LEAD_RANKING = re.compile(rf"(?:^|(?<=[,,]))(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
+                           r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名)中[,,]")
 # a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
 _COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
                             r"(?![^,;。]{0,4}中)")
 # 第50位以内, 第10名左右: a bound or an estimate, not a rank
 _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
+# 在全省16市中, 在全国31个省份中: the group only counts the units ranked, it names no metric
+_UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
+_UNITS_OPENING = re.compile(rf"^(?:(?:{NUM})个?|各)(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
 _PERSON = re.compile(alt(words()["person_words"]))
+_TARGET = re.compile(alt(words()["target_words"]))
+_RANKED_THING = re.compile(rf"的(?:{alt(words()['firm_words'] + words()['person_words'])})")
+_FIRM_PEERS = re.compile(alt(words()["firm_peers"]))
 _TIED = re.compile(r"并列|同居|同为")
 _AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
@@ -158,17 +175,31 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
                 or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text) \
                 or _BOUND_AFTER.match(text, m.end()):
             continue
-        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed):
+        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed) or _peer_named(m, ctx):
             continue
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out = list(made)
         consumed = m.end()
-        while made and (chained := _CHAIN.match(text, consumed)):
+        while made and (chained := _CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
+                and not _TARGET.search(chained.group(0)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
         found.append((m.start(), out))
     return [c for _, claims in sorted(found, key=lambda x: x[0]) for c in claims]  # in reading order
+
+
+def _peer_named(m: re.Match[str], ctx: ArticleContext, prev: ExtractedClaim | None = None) -> bool:
+    """排名中苏州第一, 苏州第一、南京第二: a place named right before the rank is whom it ranks, not where it is
+    counted (居山东省第一 names its scope: a unit holding the place ranked before)."""
+    qual = (m.groupdict().get("qual") or "").removeprefix("中")
+    places = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
+    if not places:
+        return False
+    if prev is None:
+        return (m.groupdict().get("qual") or "").startswith("中")
+    held = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
+    return held is None or all(r.code != places[0].region.code for r in ctx.gazetteer.chain(held))
 
 
 def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext, doc: Document,
@@ -256,8 +287,11 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         return claims
     if _position(m) is not None and not _TIED.search(text, start_of_clause(text, m.start()), _rank_start(m)):
         return []  # 甲、乙居第二: whose rank it is is not said
-    # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's
-    return [replace(c, subject=r.name, region_code=r.code, scope_name=scope_of_rank(m, r, ctx)[1] or c.scope_name)
+    # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's; 全省…前三的是甲、乙、丙 keeps the scope its
+    # lead names
+    lead = _ANY_SCOPE.fullmatch(claims[0].scope or "") if linked and claims[0].scope else None
+    return [replace(c, subject=r.name, region_code=r.code,
+                    scope_name=scope_of_rank(lead or m, r, ctx)[1] or c.scope_name)
             for c in claims for r in group]
 
 
@@ -269,6 +303,10 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     after = subject_after(text, m.end(), ctx)
     linked_places = places_linked_after(text, m.end(), ctx)  # 排名第一的是X: what is ranked is named before it
     linked = linked_places[0] if len(linked_places) == 1 else None
+    leads = _LEADS_A_LIST.match(text, m.end())
+    if after is None and not linked_places and ((leads and any(x.start == 0 for x in ctx.mentions(
+            text[leads.end() : leads.end() + 12].lstrip()))) or _ANNOUNCES.match(text, m.end())):
+        return []  # 排名前三的区市依次为甲、乙、丙, 前三名为…, 前三:: the list after says who (read as a ranking)
     if after is not None or linked is not None:
         subject, phrase = after or linked, text[max(clause_start, stop) : m.start()]
     stated = about_fact(text, m.start(), here, subject)
@@ -279,6 +317,10 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         subject = ctx.gazetteer.get(earlier[0].region_code)
     if _PERSON.search(text, max(clause_start, stop), m.start()):
         return []  # 一名选手获全国冠军: a person's or a team's place, not the place's
+    if _TARGET.search(text, max(clause_start, stop), m.start()):
+        return []  # 力争第四, 争创全省第一: a rank aimed at, not one held
+    if after is None and linked is None and (_RANKED_THING.match(text, m.end()) or _FIRM_PEERS.search(m.group(0))):
+        return []  # 排名第一的企业, 居全国同行业第一: a firm's rank, not the place's
     if after is None and linked is None and _COUNTED_GROUP.search(text, max(clause_start, stop), m.start()):
         return []  # 有5个县(市、区)GDP增速居全省前30位: the rank is a group's, not the place's
     if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),
@@ -291,22 +333,26 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         return []
     scope_word, scope_name = scope_of_rank(m, subject, ctx)
     lead = _LEAD_SCOPE.search(text, clause_start, m.start())
+    if lead is None and (after is not None or linked_places):  # 全省县域GDP位列前三的是…: the lead's scope
+        lead = next(reversed(list(_ANY_SCOPE.finditer(text, max(clause_start, stop), m.start()))), None)
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
-    listed = [x for x in _LEAD_LIST.finditer(text, 0, clause_start) if ";" not in text[x.end() : clause_start]]
+    listed = sorted((x for pattern in (_LEAD_LIST, _LEAD_RANKING) for x in pattern.finditer(text, 0, clause_start)
+                     if ";" not in text[x.end() : clause_start]), key=lambda x: x.start())
     if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十
         scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
-        if not metric_words(phrase):
-            phrase = listed[-1]["list"]
+        if not metric_words(phrase) or metrics(phrase, None, ctx) == [None]:  # 甲以1.5万亿元排名第一
+            phrase = _UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
-    if not clean(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+    if names_nothing(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
-    if group and _GROUP_SCOPE.match(group) and not metric_words(phrase):
+    if group and _GROUP_SCOPE.match(group) and not metric_words(phrase) \
+            and not _UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.vocab import word_classes
-from knowledge.text.numbers import cn_int
+from knowledge.text.numbers import cn_int, fraction_percent
 
 _DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2", "〇": "0"}
 _NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
@@ -41,6 +41,19 @@ def _people_re() -> re.Pattern[str]:
     return re.compile(rf"(?P<head>{heads})(?P<link>(?:{links})?)(?P<num>\d+(?:\.\d+)?)万(?=[,;。、)]|$)")
 
 
+# 四分之一, 百分之三点五: a fraction in words; one whose percentage is exact to a tenth is written as that share
+# (三分之一 is no exact share and is left alone)
+_FRACTION = re.compile(r"(?<![零〇一二两三四五六七八九十百千万\d])[零一二两三四五六七八九十百千万]+"
+                       r"分之[零一二两三四五六七八九十点]+(?![零〇一二两三四五六七八九十百千万亿点\d])")
+
+
+def _share(m: re.Match[str]) -> str:
+    percent = fraction_percent(m.group(0))
+    if percent is None or percent != round(percent, 1):
+        return m.group(0)
+    return f"{percent:g}%"
+
+
 # 16,197.6平方公里: a thousands separator inside a number; 6835. 27亿元, 1.4 %: a space left inside a number
 # by OCR or a converter. Both are one number.
 _GROUPED = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
@@ -64,7 +77,8 @@ def plain_numbers(text: str) -> str:
 
 def arabic_values(text: str) -> str:
     """`text` with every Chinese-numeral value before a unit written in digits: 六百六十三家 → 663家, 超千场 →
-    超1000场; and a count of people in bare 万 given its unit: 人口83万 → 人口83万人."""
+    超1000场, 四分之一 → 25%; and a count of people in bare 万 given its unit: 人口83万 → 人口83万人."""
+    text = _FRACTION.sub(_share, text)
     text = _round_re().sub(lambda m: m["pre"] + {"百": "100", "千": "1000", "万": "1万"}[m["num"]], text)
     text = _people_re().sub(lambda m: f"{m['head']}{m['link']}{m['num']}万人", text)
     return _value_re().sub(_rewrite, text)

@@ -44,6 +44,8 @@ from knowledge.text.document import Document
 
 _ANAPHORA_RE = re.compile(rf"{alternation('anaphora')}|市区")
 _PLAN_HEADING = re.compile(alternation_of("plan_headings"))
+_REVIEW_HEADING = re.compile(alternation_of("review_headings"))
+_NEXT_YEAR = re.compile(alternation_of("next_year_words"))
 
 
 _ITEM_MARK = re.compile(r"[;;。]")
@@ -254,10 +256,17 @@ class ArticleContext:
         """二、2024年工作安排 in a report reviewing 2023: a figure under it naming no period is a target."""
         if not self.work_report or self.focus_year is None or not _PLAN_HEADING.search(heading):
             return None
+        if _REVIEW_HEADING.search(heading):
+            return None  # 2024年重点工作完成情况: the review, not the plan
         years = [m.period.year for m in find_periods(heading, published=None, default_year=self.focus_year)
                  if m.stated_year]
         later = [y for y in years if y is not None and y > self.focus_year]
-        return Period("target", later[-1]) if later else None
+        if later:
+            return Period("target", later[-1])
+        if not years and _NEXT_YEAR.search(heading):
+            return Period("target", self.focus_year + 1)  # 二、今年工作安排 in a report on the year before
+        # 今后五年的主要任务: a plan whose year the heading does not give; its figures are of no known period
+        return Period("undated", None) if not years else None
 
     def advance(self, text: str) -> None:
         self.previous_subject, self.sentence_subject = self.sentence_subject, None

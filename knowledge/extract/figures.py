@@ -29,16 +29,20 @@ from knowledge.extract.metricphrase import (
     names_other_places,
     strip_words,
     with_head,
+    with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
+from knowledge.extract.points import points_after
 from knowledge.extract.ratios import rejoin_ratios
 from knowledge.extract.restated import (
     CHANGE_HEAD,
     MILESTONE,
     THRESHOLD,
+    as_bound,
     base_unit,
     crossed,
     earlier_facts,
@@ -46,10 +50,13 @@ from knowledge.extract.restated import (
     level_after_growth,
     milestone_after,
     permille_change,
+    repeats,
     restated,
     threshold_run,
     two_periods,
+    without_passed_bounds,
 )
+from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
@@ -72,13 +79,17 @@ _SKIP_SUBJECT = re.compile(
     r"项目主要|该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效"
 )
 _COUNT_VERBS = re.compile(
-    r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出)$"
+    r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出|谋划了?)$"
 )
 _DIGIT = re.compile(r"\d")
+_A_PARK = re.compile(r"产业园|园区|工业园|科技园")
+_PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _TARGET_WORDS = re.compile(r"力争|目标|计划")
+_OF_PLAN = re.compile(r"占(?:年度|全年|本年)?(?:计划|目标)")
 _NOUN_AFTER = re.compile(
-    r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))])"
+    r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))]"
+    rf"|{alternation('counted_predicates')})"
 )
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
@@ -135,14 +146,14 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
                  for i in bracketed_places(text, ctx, _period_at(text, periods, fallback))]
         for fact in made:
-            if not _repeats(fact, facts):  # a figure restated later in the article is one fact
+            if not repeats(fact, facts):  # a figure restated later in the article is one fact
                 facts.append(fact)
         handed = carried_period(text, periods)
         if handed and (made or is_recent(handed.period, ctx.focus_year)):
             carried = handed.period  # a period carries through its paragraph; a history date does not
         year = running_year(text, periods, year, ctx.focus_year)
         ctx.advance(text)
-    return facts
+    return without_passed_bounds(facts)  # 突破7000亿元大关 when the article gives 7021.5亿元 too
 
 
 def _default(published: date | None) -> Period:
@@ -159,7 +170,10 @@ def _sentence_facts(
     out.extend(_listed_fact(i, position) for i in listed)
     previous_metric: str | None = None
     frame: str | None = None
+    owner: str | None = None  # the things the sentence counted, whose bare measures follow (owners.py)
+    topic: str | None = None  # 从GDP总量来看: the metric of the sums that follow (topics.py)
     offset = 0
+    refused = False  # the last clause's figures were all refused as a park's
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
         offset += len(clause) + 1
@@ -175,24 +189,31 @@ def _sentence_facts(
         if not _DIGIT.search(clause):
             if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
                 frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
+            topic = topic_metric(clause) or topic  # 从GDP总量来看,…: the metric of the sums that follow
             continue  # neither a figure nor a growth rate without a digit
+        if refused and _PARTS_OR_TOTAL.match(clause):
+            continue  # …产业园入驻企业45家,总投资50亿元 / ,其中…: the parts or the sum of what was refused
         period = clause_period(text, periods, start, start + len(clause), fallback)
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
-        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric, frame,
-                             position, out)
+        made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
+                             (frame, owner, topic), position, out)
+        owner = clause_topic(words, owner)
         made += earlier_facts(made, shifts)
         if not made and out and (change := permille_change(words, out[-1])):
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
                 and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
+        refused = not made and FIGURE_RE.search(words) is not None and _A_PARK.search(words) is not None
+        if not made and out and (points := points_after(clause, out[-1])):
+            out.append(points)  # 拉动全市工业产值增长2.6个百分点: of the fact before, which the next
+            continue  # clause may still continue (…,占全省比重)
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
-    # 迈上5000亿元台阶 with no exact value after it: a milestone passed, not the value
-    return [f for f in out if MILESTONE not in f.qualifiers]
+    return [as_bound(f) for f in out]  # 迈上5000亿元台阶 with no exact value after it: the value, as a bound
 
 
 def _period_at(text: str, periods: list[PeriodMention], fallback: Period) -> PeriodAt:
@@ -210,27 +231,15 @@ def _bracketed(fact: ExtractedFact, clause: str) -> bool:
     return fact.value_text is not None and any(f"{b}{fact.value_text}" in clause for b in "((")
 
 
-def _repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
-    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
-    only the second time joins the first."""
-    key = (fact.region.code, fact.metric, fact.period, fact.value)
-    for e in earlier:
-        if (e.region.code, e.metric, e.period, e.value) != key:
-            continue
-        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
-            if e.growth is None:
-                e.growth = fact.growth
-            return True
-    return False
-
-
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    frame: str | None, position: int, earlier: list[ExtractedFact],
+    wholes: tuple[str | None, str | None, str | None], position: int, earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
-    `frame` is the quantity a clause before named as the whole of the parts that follow."""
+    `wholes` are the quantity a clause before named as the whole of the parts that follow (frame), the
+    things it counted, whose bare measures follow (owner), and the sentence's topic metric (topic)."""
     region, surface = subject
+    frame, owner, topic = wholes
     made: list[ExtractedFact] = []
     cursor = last_end = 0
     counted = False
@@ -278,12 +287,17 @@ def _clause_facts(
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
-            qualifiers.append(MILESTONE)  # dropped at the sentence's end unless an exact value takes it over
+            qualifiers.append(MILESTONE)  # a bound at the sentence's end unless an exact value takes it over
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
+        listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
-        metric_surface = complete_metric(phrase, previous_metric)
+        metric_surface = completed_metric(phrase, owner, previous_metric)
+        if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
+            metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
             continue
+        if listed:
+            metric_surface = with_shared_act(metric_surface, made[-1].metric_surface)  # 新建甲1个、乙2个
         if m.group("unit") not in _COUNTS_AND_ACTIONS:
             same = [f.metric_surface for f in earlier + made if base_unit(f.unit) == base_unit(m.group("unit"))]
             metric_surface = with_head(metric_surface, same[-1] if same else frame)
@@ -326,7 +340,7 @@ def _clause_facts(
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         _set_growth(level, growth)
         return []
-    metric_surface = complete_metric(phrase, previous_metric)
+    metric_surface = completed_metric(phrase, owner, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None
     if metric_surface is None or metric is None:
         return []
@@ -362,10 +376,12 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
         qualifiers.append("余")
     if m.group("post"):
         qualifiers.append(m.group("post"))
-    if _TARGET_WORDS.search(before):
+    if _TARGET_WORDS.search(_OF_PLAN.sub("", before)):  # …占年度计划的64.6% is progress made, not a target
         qualifiers.append("目标")
-    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it
+    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it; so does a count after examples
+    # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
+            or before.rstrip(FILL + " ").endswith(("等", "(", "(")) \
             or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = _NOUN_AFTER.match(after)
         if noun and is_count(m):

@@ -178,6 +178,8 @@ def focus_period(doc: Document, year: int | None) -> Period | None:
                 continue  # (2016年2月16日): the day a report is given, not the period its figures cover
             if is_history(text, mention):
                 continue  # 1987年6月,撤销…设立…: a founding, not the period of the article's figures
+            if _EVENT_AFTER.match(text, mention.end):
+                continue  # 2022年第一次工作会议, 2023年首届论坛: which meeting of the year, not the figures' period
             if text is title and report and mention.end <= report.start() and period.kind == "year":
                 return Period("year", period.year - 1, 1, 12)
             return period
@@ -192,3 +194,4 @@ def focus_period(doc: Document, year: int | None) -> Period | None:
 
 WORK_REPORT = re.compile(alternation_of("work_report_titles"))
 _DAY_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_EVENT_AFTER = re.compile(r"\s*度?(?:第[一二三四五六七八九十\d]+[次届]|首[次届])")

@@ -28,21 +28,39 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
   (营业收入超208.85亿元), a count of things, and a catalogue indicator (地区生产总值约420亿元) are kept.
 - an occurrence: an open count in 次 (调度16次, 致贺信2次) is the times an act was done; its words name an
   actor or an act, not an indicator.
+
+knowledge/extract/scope_gates.py holds the gates on whose figure a fact is and what it was measured against
+(a sub-unit's, a place's name for a metric, a yardstick, two statements run together, a base year, a growth
+restated).
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Callable
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Callable, Collection
 
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import is_lone_verb, is_one_word, is_only_verbs
+from knowledge.extract.scope_gates import (
+    as_of_publication,
+    fold_restated_growth,
+    gate_words,
+    is_a_firm_figure,
+    is_a_lists_figure,
+    is_a_plan,
+    is_a_policy_count,
+    is_a_sub_unit,
+    is_a_yardstick_share,
+    names_a_place,
+    on_census_day,
+    runs_statements_together,
+    without_base_figures,
+    without_base_year_growth,
+)
 from knowledge.text.document import Document
 
+_INFERRED = "newest year mentioned"  # the publication dates inferred from the text (pipeline.infer_published)
 _SPACES = re.compile(r"\s|(?<=\d),(?=\d)|[“”‘’\"]")  # spaces, quote marks, and the commas inside 16,197.6
 
 
@@ -56,10 +74,8 @@ def is_open(fact: ExtractedFact) -> bool:
     return fact.metric not in metrics()
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    raw = tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
-    return {name: frozenset(words) for name, words in raw.items()}
+    return gate_words()
 
 
 def bare_heads() -> frozenset[str]:
@@ -145,14 +161,28 @@ def is_an_occurrence_count(fact: ExtractedFact, _sentence: str = "") -> bool:
 
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
     is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
-    is_an_occurrence_count,
+    is_an_occurrence_count, is_a_sub_unit, is_a_yardstick_share, runs_statements_together, is_a_plan,
+    is_a_firm_figure, is_a_lists_figure, is_a_policy_count,
 )
 
 
-def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Document) -> list[ExtractedFact]:
+def reliable(facts: list[ExtractedFact], *, prose: list[ExtractedFact], doc: Document,
+             place_words: Collection[str] = frozenset()) -> list[ExtractedFact]:
     """The facts that pass every gate, in their order; `prose` are those read from sentences (the rest
-    come from tables, whose rows and columns name metric and period outright)."""
+    come from tables, whose rows and columns name metric and period outright); `place_words` are the words
+    that name a place on their own (Gazetteer.place_words)."""
     read = {id(f) for f in prose}
     texts = {s.position: _SPACES.sub("", s.text) for s in doc.sentences}
+    facts = on_census_day(_prose_repaired(fold_restated_growth(facts, read), read, texts), texts, read)
+    if doc.date_rule and not doc.date_rule.startswith(_INFERRED):
+        facts = as_of_publication(facts, doc.published)  # a date guessed from the years named says nothing of this
     return [f for f in facts if not is_undated(f)
-            and not (id(f) in read and any(gate(f, texts.get(f.sentence, "")) for gate in _PROSE_GATES))]
+            and not (id(f) in read and (names_a_place(f, place_words)
+                                        or any(gate(f, texts.get(f.sentence, "")) for gate in _PROSE_GATES)))]
+
+
+def _prose_repaired(facts: list[ExtractedFact], read: set[int], texts: dict[int, str]) -> list[ExtractedFact]:
+    """Growth rates measured from another year taken off the facts read from sentences, and the figures a
+    change is measured from left out (scope_gates.without_base_figures)."""
+    kept = {id(f) for f in without_base_year_growth([f for f in facts if id(f) in read], texts)}
+    return without_base_figures([f for f in facts if id(f) not in read or id(f) in kept], texts, read)

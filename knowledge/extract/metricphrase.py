@@ -45,6 +45,12 @@ _BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
 _GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
 # Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
 _ATTACHED = _CLASSES["attached_heads"]
+_PLANS = tuple(_CLASSES["plan_words"])
+_COUNT_LEAD = re.compile(r"^\d+(?:\.\d+)?[个家项所条]")  # 29个省级重点项目…: the things counted, not their number
+_SHARED_ACT = re.compile(rf"(?:(?:{alternation('shared_acts')})[、和]?)*(?:{alternation('shared_acts')})")
+# 过500亿元的 after 地区生产总值过千亿元的县: a bar on a sum, named without the quantity it bars
+_BAR = re.compile(rf"^(?:{alternation('bar_words')})(?=[\d百千万亿])")
+_BAR_INSIDE = re.compile(rf"(?:{alternation('bar_words')})(?=[\d百千万亿])")
 _GROWTH_QUALIFIERS = frozenset(_CLASSES["growth_qualifiers"])
 # 全国31个省市, 两市: places counted or named, not a quantity of the subject
 _PLACE_SET = re.compile(rf"^(?:[两二三四五六七八九十\d]+个?)?(?:{alternation('place_sets')})$")
@@ -65,7 +71,10 @@ _SHARE_HEADS = ("占比", "比重")
 _HONOURED = re.compile(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?:{alternation('honour_verbs')})"
                        r"(?P<kind>[\u4e00-\u9fff“”]{2,24}?)(?=[,、。;]|$)")
 _BATCH = re.compile(r"第[一二三四五六七八九十\d]+批")
+_LISTED = re.compile(rf"(?:{alternation('honour_lists')})$")
 _NOTED = re.compile(r"([^()]{1,10})\(([^()]{1,6})\)")
+# 八大传统优势产业拉动工业产值增长: a part's pull on a whole's growth (knowledge/extract/points.py)
+_PULLED = re.compile(rf"([^()]{{2,16}}?)(?:{alternation('contribution_verbs')})([^()]{{2,16}})增长")
 _CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # 第一产业增加值占生产总值的比重, 民生支出占一般公共预算支出的: a part (two characters at least), 占, the whole
 _SHARE = re.compile(r"^(?P<part>[^占]{2,}?)占(?P<whole>[^占]+?)(?P<end>的|的?比重|的?比例)?$")
@@ -76,6 +85,8 @@ _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
 _TOPIC = re.compile(r"方面")
 _BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
 _PARK = re.compile(r"产业园|园区|工业园|科技园")
+# 园区, 产业园区 alone: the kind of thing a count counts (启动8个园区规划建设), not one park whose details are given
+_PARK_KIND = re.compile(r"(?:产业|工业|科技)?园区?")
 _CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
 
 
@@ -160,6 +171,8 @@ def share_name(surface: str) -> str | None:
     rest = whole[scope.end() :] if scope else whole
     if not m["end"] and not (rest and canonical_metric(rest)):
         return None  # 占全国新增市场份额, 占年度计划: a share named by its own words, or a rate of completion
+    if whole.endswith(_PLANS):
+        return f"{_COUNT_LEAD.sub('', part)}占{whole}比重"  # 完成投资占年度计划的64.6%: progress against a plan
     named = [part] + [part[: -len(h)] for h in _ELLIPTICAL if part.endswith(h) and len(part) > len(h) + 1]
     for name in named:
         if (known := canonical_metric(f"{name}占比")) is not None:
@@ -189,6 +202,8 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True
     if (noted := _NOTED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in noted.groups()):
         return True  # 乡镇(街道): a noun and, in brackets, the other noun it counts with
+    if (pulled := _PULLED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in pulled.groups()):
+        return True  # 高端装备产业拉动工业产值增长: two nouns, the part and the whole it pulls
     return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
 
 
@@ -228,10 +243,11 @@ def honoured_kind(after: str) -> str | None:
     by the kind they joined (a batch number is no part of the kind)."""
     if (m := _HONOURED.match(after)) is None:
         return None
-    kind = clean_phrase(_BATCH.sub("", m.group("kind")))
+    kind = clean_phrase(_BATCH.sub("", _LISTED.sub("", m.group("kind"))))
     if len(kind) < 2 or noun_phrase_in(kind) is None:
         return None
-    return kind if kind.endswith(m.group("noun")) else kind + m.group("noun")
+    # 集群 joining 特色产业群: a kind with the counted noun's head character is already a kind of those things
+    return kind if kind.endswith((m.group("noun"), m.group("noun")[-1])) else kind + m.group("noun")
 
 
 def names_other_places(phrase: str, surfaces: list[str]) -> bool:
@@ -260,14 +276,16 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
             and "重点项目" not in phrase:
         return None  # a single project's details, not a regional figure
     if previous and _CONTRIBUTION.match(phrase):
-        return _subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
+        return subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
-            or phrase.endswith(("和", "及", "与")) or _PARK.search(phrase):
+            or phrase.endswith(("和", "及", "与")) or (_PARK.search(phrase) and not _PARK_KIND.fullmatch(phrase)):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
-        return f"{previous}{phrase}" if previous else None
+        return f"{_counted_things(previous)}{phrase}" if previous else None
     if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):
         return owner + phrase  # 86个重点项目开工建设,开工率91.2%: the rate of the things just counted
+    if previous and _BAR.match(phrase):
+        phrase = _measure_of_bar(previous) + phrase
     if previous and phrase.endswith("的") and "的" in previous:
         return phrase + previous.rpartition("的")[2]  # …过千亿元的县有16个,过500亿元的有49个
     if previous and phrase.startswith(("占", "在")):
@@ -275,6 +293,31 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if previous and phrase in _ELLIPTICAL:
         return _inherit_subject(phrase, previous)
     return phrase
+
+
+def _measure_of_bar(previous: str) -> str:
+    """地区生产总值 of 地区生产总值过千亿元的县, for a bar after it named without its quantity (过500亿元的)."""
+    at = next((m.start() for m in _BAR_INSIDE.finditer(previous) if m.start() >= 2), None)
+    measure = previous[:at] if at is not None else ""
+    return measure if measure and noun_phrase_in(measure) == measure else ""
+
+
+def with_shared_act(phrase: str, first: str) -> str:
+    """产业路 after 新建村组公路 in one list: the item takes the act its list's item before it was named with."""
+    act = _SHARED_ACT.match(first)
+    if act is None or _SHARED_ACT.match(phrase) or len(first) <= act.end():
+        return phrase
+    return act.group(0) + phrase
+
+
+def _counted_things(previous: str) -> str:
+    """确定重点项目 → 重点项目, 省级重点项目总数 → 省级重点项目: what an attached total (总投资) is of, without the
+    verb that introduced it or the measure of its count."""
+    things = noun_phrase_in(previous) or previous
+    for measure in _CLASSES["count_measures"]:
+        if things.endswith(measure) and len(things) > len(measure) + 1:
+            return things[: -len(measure)]
+    return things
 
 
 def _is_bare_rate(phrase: str) -> bool:
@@ -301,7 +344,7 @@ def with_head(phrase: str, previous: str | None) -> str:
     return phrase + head
 
 
-def _subject_of(metric: str) -> str:
+def subject_of(metric: str) -> str:
     """第三产业增加值 → 第三产业, 服务业占比 → 服务业: the metric's subject words without its measure head."""
     for head in sorted(_ELLIPTICAL + _SHARE_HEADS, key=len, reverse=True):
         if metric.endswith(head) and len(metric) > len(head) + 1:

@@ -48,6 +48,11 @@ def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, "n" if w in heads else t) for w, t in tagged)
 
 
+def tagged(phrase: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of `phrase` with their part-of-speech tags (nominal heads read as nouns)."""
+    return _tags(phrase)
+
+
 @lru_cache(maxsize=16384)
 def is_noun_phrase(phrase: str) -> bool:
     """True for 户籍人口城镇化率, 新登记市场主体; False for 比上年, 还拿出, 金融机构伸出了援助之手, 占据."""

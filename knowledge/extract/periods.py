@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from knowledge.extract.vocab import alternation
 from knowledge.text.numbers import cn_int
 
 _NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九两])"
@@ -26,6 +27,7 @@ _SPAN = (
     rf"|(?P<q>(?:第)?(?P<qi>[一二三四1-4])季度)(?P<qend>末(?!期))?"
     rf"|(?P<months>(?P<m1>{_NUM})\s*(?:月份?)?\s*[至到~\-—]\s*(?P<m2>{_NUM})\s*月份?)"
     rf"|(?P<month>(?P<mm>{_NUM})\s*月份(?!\d))"
+    rf"|(?P<day>(?P<dm>1[0-2]|0?[1-9])\s*月\s*(?P<dd>3[01]|[12]\d|0?[1-9])\s*[日号](?:零时|24时)?)"
     rf"|(?P<mon>(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<moend>底|末)?(?![\d日号]))"
     rf"|(?P<ytd>以来|来(?=\s*[,,、]))"
     rf"|(?P<fullyear>全年)"
@@ -187,7 +189,18 @@ def _find_periods(text: str, published: date | None, default_year: int | None,
 def _readings(text: str) -> tuple[re.Match[str], ...]:
     """The period expressions of `text` before they are resolved: they do not depend on the dates."""
     text, found = _scan(text)
-    return tuple(m for m in found if not _is_comparison_base(text, m))
+    return tuple(m for m in found if not _is_comparison_base(text, m) and not _names_a_document(text, m))
+
+
+def _names_a_document(text: str, m: re.Match[str]) -> bool:
+    """制定2023年工作要点: a year in a document's name."""
+    return bool(m.group("year")) and m.group(0).strip().endswith(("年", "年度")) \
+        and _year_documents().match(text, m.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _year_documents() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('year_documents')})")
 
 
 @lru_cache(maxsize=16384)
@@ -245,7 +258,7 @@ def _is_comparison_base(text: str, m: re.Match[str]) -> bool:
         return multiple.group("unit") == "倍" or bool(_SHARE_BEFORE.search(text, 0, m.start()))
     # 上年同期 / 去年同期 without 比: still the base; a stated 2015年同期 too, unless it opens its clause
     # (去年同期,某市GDP增长4%: the figures of that period)
-    spans = ("half", "qs", "firstn", "qr", "q", "months", "month", "mon")
+    spans = ("half", "qs", "firstn", "qr", "q", "months", "month", "mon", "day")
     return bool((m.group("rel") or m.group("year")) and not any(m.group(g) for g in spans)
                 and text.startswith("同期", m.end()) and not opens_same_period(text, m.start(), m.end()))
 
@@ -261,7 +274,7 @@ def opens_same_period(text: str, start: int, end: int) -> bool:
 
 def _has_content(m: re.Match[str]) -> bool:
     return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon",
-                                     "ytd", "fullyear", "target", "now", "thisyear")) \
+                                     "day", "ytd", "fullyear", "target", "now", "thisyear")) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 
@@ -346,6 +359,15 @@ def _span(m: re.Match[str], year: int, published: date | None, *, asof: bool) ->
         if asof:
             return Period("asof", year, asof=date(year, mm, calendar.monthrange(year, mm)[1]))
         return Period("month", year, mm, mm)
+    if m.group("day"):
+        # 截至2022年6月30日, 截至6月30日, 2020年11月1日零时: the stock on that day (a bare day with no year dates
+        # the report, not its figures)
+        if not (m.group("year") or m.group("rel") or m.group("asof")):
+            return None
+        try:
+            return Period("asof", year, asof=date(year, int(m.group("dm")), int(m.group("dd"))))
+        except ValueError:
+            return Period("year", year, 1, 12)  # no such day: the year alone
     if m.group("mon") and (mo := cn_int(m.group("mo"))):
         # 截至4月, 6月底: the stock at the month's end; a bare 8月 is that month
         if asof or m.group("moend"):

@@ -12,7 +12,7 @@ from knowledge.errors import BadArticleError, Note, chinese
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
-from knowledge.extract.gates import reliable
+from knowledge.extract.gates import is_undated, reliable
 from knowledge.extract.nounphrase import load_tagger
 from knowledge.extract.period_clauses import is_history
 from knowledge.extract.periods import find_periods, stated_years
@@ -60,7 +60,11 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     parsed.facts = with_tables(doc, ctx, prose)
     parsed.claims = extract_claims(doc, ctx.fresh(), parsed.facts)
     parsed.rankings = extract_rankings(doc, ctx.fresh(), parsed.claims)
-    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc)  # after the claims, which may cite any figure read
+    undated = sum(is_undated(f) for f in parsed.facts)
+    # after the claims, which may cite any figure read
+    parsed.facts = reliable(parsed.facts, prose=prose, doc=doc, place_words=gazetteer.place_words)
+    if undated and doc.published is None:
+        parsed.warnings.append(_undated_note(undated))
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}
     for name in sorted(ctx.unsettled):
         parsed.warnings.append(Note(f"{name} may be {_places(gazetteer, name)}; the article does not say which, "
@@ -70,6 +74,14 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     if not parsed.facts and not parsed.rankings:
         parsed.warnings.append(Note("no figures or rankings found", "没有找到数字或排名"))
     return parsed
+
+
+def _undated_note(count: int) -> Note:
+    """Figures skipped because neither the text nor its metadata gives a year: say how to supply one."""
+    return Note(f"{count} figures skipped: the text gives no year and no publication date; give the date "
+                "(a manifest.toml or front-matter `published:`, or a caption such as 2024-11-06 on upload)",
+                f"{count} 个数字没有收录:文中没有年份,也没有发布日期;请提供日期(manifest.toml 或文首的 "
+                "published:,上传时也可在说明里写 2024-11-06)")
 
 
 def parse_or_error(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | BadArticleError:

@@ -19,6 +19,7 @@ from knowledge.places.nation import NATION, is_nation
 from knowledge.places.region import Region
 from knowledge.text.document import Document
 
+_NOTE = re.compile(r"(?P<name>[^((]{2,12})\s*[((][^))]{1,8}[))]")
 _ENTRY_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
 
 
@@ -57,6 +58,9 @@ def alt(name: str) -> str:
 def link_entry(position: int | None, raw: str, ctx: ArticleContext, value: str | None = None) -> ExtractedEntry:
     """An entry as written, linked to the region it names (茌平区政府 → 茌平区), OCR slips repaired."""
     raw = raw.strip(" “”\"")
+    noted = _NOTE.fullmatch(raw)
+    if noted is not None and ctx.mentions(noted["name"]):
+        raw = noted["name"]  # 昆山市(江苏): the province noted after a county is no part of its name
     mentions = ctx.mentions(raw)
     base = raw
     for suffix in _ENTRY_SUFFIXES:

@@ -1,5 +1,6 @@
-"""Rankings laid out in lines: numbered lines (1. X / (1)X, one place a line) and rank tables (排名 | 地区 | 数值,
-as rows or one cell a line, side-by-side blocks included)."""
+"""Rankings laid out in lines: numbered lines (1. X / (1)X / ①X / NO.1 X / 第1名 X / X … 第1位, one place a line;
+lists on one line are rank_inline.py's) and rank tables (排名 | 地区 | 数值, as rows or one cell a line,
+side-by-side blocks included, one ranking per rank column)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,20 @@ import re
 from itertools import pairwise
 
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking
+from knowledge.extract.rank_entries import ExtractedEntry, ExtractedRanking, alt, link_entry, make_ranking, words
+from knowledge.extract.rank_inline import CIRCLED, in_rank_order, inline_lists, only_places
 from knowledge.extract.rank_lists import ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 # 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
+# ①X (read as 1X once normalised); and NO.1 X, TOP1 X, 第一 X, 第1名,X, X 5000亿元 第1位 (a rank by its very form)
 _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
-                   r"|(?P<c>\d{1,3})(?=\s+\D))\s*(?P<rest>\S.*)$")
+                   rf"|(?P<c>\d{{1,3}})(?=\s+\D)|(?P<e>[{CIRCLED}])|(?P<h>\d{{1,2}})(?=[\u4e00-\u9fff])"
+                   r"|(?i:no|top)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?"
+                   r"|第(?P<f>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?\s*[::,,、]?)\s*(?P<rest>\S.*)$")
+_TRAILING_RANK = re.compile(r"^\s*(?P<rest>[^\d\s第].*?)\s*第(?P<g>\d{1,3})(?:位|名)\s*[。;;]?$")
+_BY_FORM = re.compile(r"^\s*(?:(?i:no|top)\s*[.:.]?\s*\d|第)|第\d{1,3}(?:位|名)\s*[。;;]?$")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
@@ -28,12 +35,14 @@ _RANK_CELL = re.compile(r"(?:第|No\.?\s*|TOP\s*)?(\d{1,3})\s*(?:位|名)?", re.
 def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[ExtractedRanking]]:
     """Numbered lines of places under a lead that names a ranking (ordered) or announces a list (名单如下, a
     set); returns the positions of the lines read and the lists."""
-    used: set[int] = set()
-    found: list[ExtractedRanking] = []
+    used, found = inline_lists(doc, ctx)
     sentences = doc.sentences
     i = 0
     while i < len(sentences):
         group = _numbered_run(sentences, i, ctx)
+        if any(s.position in used for s, _ in group):
+            i += len(group)
+            continue  # items of a list written on one line, read with it
         if len(group) < 2:
             i += 1
             continue
@@ -85,23 +94,27 @@ def _numbered_run(sentences: list[Sentence], i: int,
     group: list[tuple[Sentence, tuple[int, ExtractedEntry]]] = []
     for sentence in sentences[i:]:
         entry = _numbered_entry(sentence.text, ctx)
-        if entry is None or (group and entry[0] != group[-1][1][0] + 1):
-            break
+        if entry is None or not in_rank_order([*(n for _, (n, _) in group), entry[0]]):
+            break  # (1 2 2 4: a tie, and the count goes on)
         group.append((sentence, entry))
     return group
 
 
 def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry] | None:
-    m = _ENUM.match(text)
-    if m is None:
+    m = None if "|" in text or "\t" in text else _ENUM.match(text) or _TRAILING_RANK.match(text)
+    if m is None:  # a table's row (第5名 | 常州 | 9800) is read with its table
         return None
-    number = cn_int(m["a"] or m["b"] or m["c"])
+    groups = m.groupdict()
+    circled = CIRCLED.index(groups["e"]) + 1 if groups.get("e") else None
+    number = circled or cn_int(next((groups[k] for k in "abcdfgh" if groups.get(k)), ""))
     rest = m["rest"]
     end = _NAME_END.search(rest)
     name = rest[: end.start()] if end else rest
     entry = link_entry(None, name, ctx)
     if number is None or entry.region_code is None or len(name) > 16:
         return None
+    if any(groups.get(k) for k in "defgh") and not only_places(name, ctx):
+        return None  # 第一,青岛要…: an outline's point that opens with a place, not a ranked place
     figure = _FIGURE.search(rest, len(name))
     entry.value = figure.group().replace(" ", "") if figure else None
     return number, entry
@@ -111,7 +124,7 @@ def _line_ranking(lead: str, group: list[tuple[Sentence, tuple[int, ExtractedEnt
                   ctx: ArticleContext) -> ExtractedRanking | None:
     title = re.sub(r"(?:如下|名单如下)?[::。]*$", "", lead.strip()) or "排名"
     entries = [entry for _, (_, entry) in group]
-    if ranked(lead):
+    if ranked(lead) or all(_BY_FORM.search(s.text) for s, _ in group):
         for _, (number, entry) in group:
             entry.position = number
         return make_ranking(title, "ordered", lead, entries, group[0][0].position, doc, ctx)
@@ -126,7 +139,31 @@ def alt_words(name: str) -> list[str]:
 
 # ---- rank tables -------------------------------------------------------------------------------------------
 
-_RANK_HEADERS = ("排名", "名次", "位次", "排序", "序号")
+_RANK_HEADERS = tuple(alt_words("rank_headers")) + tuple(alt_words("serial_headers"))
+_SCOPED_HEADER = re.compile(rf"(?:\d{{4}}年)?(?:{'|'.join(w for ws in words()['scopes'].values() for w in ws)})?"
+                            rf"(?P<what>[\u4e00-\u9fffA-Za-z]{{0,6}}?)(?P<head>{'|'.join(_RANK_HEADERS)})")
+_RULE_CELL = re.compile(r":?-{2,}:?")
+
+
+def _is_rank_header(cell: str) -> bool:
+    """排名, and a rank header with its scope, year or metric (全省排名, 2023年全国位次, 增速排名); a former
+    rank's column (上年排名) is none."""
+    m = _SCOPED_HEADER.fullmatch(cell.strip())
+    return m is not None and not any(w in m["what"] for w in alt_words("former_headers"))
+
+
+def _table_ranking(title: str, lead: str, header: list[str], entries: list[ExtractedEntry], sentence: int,
+                   doc: Document, ctx: ArticleContext, rank_col: int | None = None) -> ExtractedRanking:
+    """A table's list: ordered by its rank column, unless that column only numbers the rows (序号) of a table
+    whose caption names a set and no ranking (a 名单 numbered row by row is a set)."""
+    rank_header = header[rank_col] if rank_col is not None else next(h for h in header if _is_rank_header(h))
+    if rank_header.endswith(tuple(alt_words("serial_headers"))) and any(w in lead for w in alt_words("set_captions")) \
+            and not ranked(lead):
+        for e in entries:
+            e.position = None
+        return make_ranking(title, "set", lead, entries, sentence, doc, ctx)
+    entries.sort(key=lambda e: e.position or 0)
+    return make_ranking(title, "ordered", lead, entries, sentence, doc, ctx)
 
 
 def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -140,7 +177,7 @@ def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
         cells.extend(p for p in parts if p)
     i = 0
     while i < len(cells):
-        if cells[i] not in _RANK_HEADERS:
+        if not _is_rank_header(cells[i]):
             i += 1
             continue
         ranking, i = _flat_rank_table(cells, i, doc, ctx)
@@ -170,8 +207,7 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
     caption = next((c for c in reversed(cells[max(0, start - 2) : start]) if not _INT.fullmatch(c)), "")
     title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
     lead = f"{caption} {doc.title or ''}"
-    entries.sort(key=lambda e: e.position or 0)
-    return make_ranking(title, "ordered", lead, entries, _sentence_of(doc, caption), doc, ctx), at
+    return _table_ranking(title, lead, header[:block], entries, _sentence_of(doc, caption), doc, ctx), at
 
 
 def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
@@ -182,21 +218,26 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     i = 0
     while i < len(rows):
         header = rows[i]
-        if len(header) < 2 or not any(h in _RANK_HEADERS for h in header):
+        if len(header) < 2 or not any(_is_rank_header(h) for h in header):
             i += 1
             continue
         body = []
         j = i + 1
         while j < len(rows) and len(rows[j]) == len(header):
-            body.append(rows[j])
+            if not all(_RULE_CELL.fullmatch(c) for c in rows[j]):  # |---|---|: a Markdown table's rule
+                body.append(rows[j])
             j += 1
-        entries = _table_entries(header, body, ctx)
-        if len(entries) >= 2:
+        rank_cols = [k for k, h in enumerate(header) if _is_rank_header(h)]
+        for rank_col in rank_cols:  # GDP | 位次 | 增速 | 位次: one ranking per rank column
+            entries = _table_entries(header, body, ctx, rank_col)
+            if len(entries) < 2:
+                continue
             caption = next((" ".join(r) for r in reversed(rows[max(0, i - 2) : i]) if r), "")
             title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
-            entries.sort(key=lambda e: e.position or 0)
-            found.append(make_ranking(title, "ordered", f"{caption} {doc.title or ''}", entries,
-                                      _sentence_of(doc, caption), doc, ctx))
+            if len(rank_cols) > 1:
+                title = f"{title}({_ranked_header(header, rank_col)})"
+            found.append(_table_ranking(title, f"{caption} {doc.title or ''}", header, entries,
+                                        _sentence_of(doc, caption), doc, ctx, rank_col))
         i = max(j, i + 1)
     return found
 
@@ -213,14 +254,27 @@ def _rank_of(cell: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext) -> list[ExtractedEntry]:
-    rank_col = next(k for k, h in enumerate(header) if h in _RANK_HEADERS)
-    place_col = next((k for k in range(len(header)) if k != rank_col
+def _ranked_header(header: list[str], rank_col: int) -> str:
+    """What a rank column ranks: its own words (增速排名 → 增速), else the column before it (GDP | 位次)."""
+    m = _SCOPED_HEADER.fullmatch(header[rank_col])
+    return (m["what"] if m and m["what"] else "") or (header[rank_col - 1] if rank_col else header[rank_col])
+
+
+def _table_entries(header: list[str], rows: list[list[str]], ctx: ArticleContext,
+                   rank_col: int | None = None) -> list[ExtractedEntry]:
+    if rank_col is None:
+        rank_col = next(k for k, h in enumerate(header) if _is_rank_header(h))
+    place_col = next((k for k in range(len(header)) if k != rank_col and not _is_rank_header(header[k])
                       and sum(1 for r in rows if link_entry(None, r[k], ctx).region_code) * 2 > len(rows)), None)
     if place_col is None:
         return []
-    value_col = next((k for k in range(len(header)) if k not in (rank_col, place_col)
-                      and all(_FIGURE.fullmatch(r[k]) for r in rows)), None)
+    figures = [k for k in range(len(header)) if k not in (rank_col, place_col) and not _is_rank_header(header[k])
+               and all(_FIGURE.fullmatch(r[k]) for r in rows)]
+    # the figure ranked: the nearest figure column before the rank column, else the first one
+    value_col = max((k for k in figures if k < rank_col), default=figures[0] if figures else None)
+    named = _SCOPED_HEADER.fullmatch(header[rank_col])
+    if named and named["what"] and value_col is not None and named["what"] not in header[value_col]:
+        value_col = None  # 增速排名 beside a GDP column: the figure ranked is not in the table
     entries = []
     for r in rows:
         rank = _rank_of(r[rank_col])

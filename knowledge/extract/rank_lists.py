@@ -32,18 +32,24 @@ _VALUE_RE = re.compile(_VALUE)
 _CLAUSE_END = re.compile(r"[。;;!?]")
 _TOP_N = re.compile(rf"前(?:{_NUM})(?:位|名|强)|(?<![a-z])top\s*\d{{1,3}}", re.IGNORECASE)
 # a rank written after a place of a list: 龙口市(第17位), 荣成市第22位
-_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)\s*[))]|第(?P<b>\d{1,3})(?:位|名))")
+# (and 苏州第一、南京第二: a rank in words, not the first of a series such as 第一产业)
+_RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)?\s*[))]|第(?P<b>\d{1,3})(?:位|名)"
+                         r"|第(?P<c>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff\d]))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
 _TOPPED = re.compile(
-    rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?\s*(?:均|都|共同|同时)?(?P<order>分列|依次)?"
-    rf"(?:位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
+    rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?(?P<what>[^\s,,。;;、::等\d]{{0,10}}?)"
+    rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|依次)?"
+    rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
+    rf"(?(scope)(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?))"  # 位列全国GDP前三: what is ranked, after the scope
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
     rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
 # a lead a list follows right after, with commas between its places: 依次为:, 分别是, 名单如下:, 前五名:
-_LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)|名单如下|如下|前(?:{_NUM})(?:位|名|强))[::]?\s*$")
+_LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)[::]?|名单如下[::]?|如下[::]?"
+                        rf"|前(?:{_NUM})(?:(?:位|名|强)[::]?|[::])"
+                        rf"|(?:{'|'.join(words()['lists']['ranking_heads'])})[::])\s*$")
 _COLON_BEFORE = re.compile(r"[::]\s*$")
 
 
@@ -101,7 +107,7 @@ def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]
             current.items.append(item)
             current.end = end
         if rank:
-            current.ranks[len(current.items) - 1] = int(rank["a"] or rank["b"])
+            current.ranks[len(current.items) - 1] = int(rank["a"] or rank["b"] or cn_int(rank["c"]) or 0)
     if current is not None:
         runs.append(current)
     for run in runs:
@@ -184,7 +190,7 @@ def _with_ranks(run: _Run, lead: str, sentence: Sentence, doc: Document,
                 ctx: ArticleContext) -> ExtractedRanking | None:
     """龙口市(第17位)、荣成市(第22位)、胶州市(第25位): every place with its rank, in rank order."""
     ranks = [run.ranks.get(i) for i in range(len(run.items))]
-    if None in ranks or any(b <= a for a, b in pairwise(ranks) if a and b):
+    if None in ranks or any(b < a for a, b in pairwise(ranks) if a and b):  # 甲(第3位)、乙(第3位): a tie
         return None
     entries = [link_entry(rank, m.surface, ctx) for (m, _), rank in zip(run.items, ranks, strict=True)]
     return make_ranking(_title(_COMMA.split(lead)[-1] if lead else ""), "ordered", lead, entries,
@@ -201,10 +207,11 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     """A list after its lead: 排在前十位的依次是 …, 其余十强分别是 …, 在10亿元以下的分别是 …."""
     segment = _COMMA.split(lead)[-1]
     n = len(run.items)
-    top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强)"
+    top = re.search(rf"(?P<rest>{alt('rest')})?(?P<pre>[^,,]{{0,6}}?)(?:前(?P<n>{_NUM})(?:位|名|强)?|(?P<m>{_NUM})强"
+                    r"|(?<![a-z])(?i:top)\s*(?P<t>\d{1,3}))"
                     rf"[^,,]{{0,8}}?(?:依次|分别)?(?:是|为){'?' if _COLON_BEFORE.search(text, 0, run.start) else ''}$",
                     segment)  # 前五名:A、B… (a colon links a top to its list as 是 does)
-    count = cn_int(top["n"] or top["m"]) if top is not None else None
+    count = cn_int(top["n"] or top["m"] or top["t"]) if top is not None else None
     if top is not None and count != n and not top["rest"] and re.search(rf"(?:{alt('set_leads')})[::]?$", segment):
         top = None  # 二十强名单如下: with five names: some of a named set, read below as a set, never as ranks
     if top is not None:
@@ -224,6 +231,12 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
         if low is None or high is None or high - low + 1 != n:
             return None
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, low), sentence.position, doc, ctx)
+    if re.search(rf"(?:{alt('ranking_heads')})$", segment) and _COLON_BEFORE.search(text, 0, run.start) \
+            and _descending(run):  # GDP排名:上海(4.7万亿元)、北京(4.4万亿元): a ranking told in its order
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
+    best = re.search(rf"(?:{alt('tops')})的(?P<n>{_NUM})(?:个|座)[^,,]{{0,6}}?依次(?:是|为)$", segment)
+    if best is not None and cn_int(best["n"]) == n:  # 增速最快的五个省份依次为 …: the top five, in order
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     if re.search(r"依次(?:是|为)$", segment) and ranked(lead):
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     measure = rf"(?:{alt('thresholds')}|\d[\d.]*(?:%|万|亿|千|百|元))"
@@ -246,6 +259,19 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     return None
 
 
+def _descending(run: _Run) -> bool:
+    """Whether the figures given with a list's places, if any, fall from first to last in one unit."""
+    values = [v for _, v in run.items]
+    if not any(values):
+        return True
+    figures = [re.match(r"-?\d+(?:\.\d+)?", v or "") for v in values]
+    units = {(v or "")[f.end() :] if f else None for v, f in zip(values, figures, strict=True)}
+    if None in units or len(units) != 1:
+        return False
+    numbers = [float(f.group()) for f in figures if f]
+    return all(a >= b for a, b in pairwise(numbers))
+
+
 def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
              ctx: ArticleContext) -> ExtractedRanking | None:
     """A list closed by its count: 日照、青岛两市增幅超过9%, A、B、C3个过千亿元城市."""
@@ -263,6 +289,10 @@ def _counted(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     # the count's own noun (两市增幅…, 等6个城市的…), else a noun phrase ending in one (3个过三千亿元城市)
     named = re.match(rf"(?P<title>{classes})", head) or re.match(
         rf"(?P<title>[^,,]{{0,16}}?(?:{classes}))(?=$|的|[,,])", head)
+    if named is None and not head and re.search(rf"(?:{alt('class_links')})$", lead) and not m["opener"]:
+        # 广东的万亿城市有深圳、广州、佛山、东莞4个: the lead names the set, the count closes it
+        entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]
+        return make_ranking(_title(_COMMA.split(lead)[-1]), "set", lead, entries, sentence.position, doc, ctx)
     if named is None:
         if m["opener"] != "这" or not head:
             return None
@@ -298,8 +328,8 @@ def _topped(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     """A list followed by the top it makes: A、B、C位列全国前三 (a set), A、B、C分列前三 (ordered, one place to
     each rank); A、B进入前十 names two of the ten (a set of two)."""
     m = _TOPPED.match(text, run.end)
-    if m is None:
-        return None
+    if m is None or (m["what"] and not (m["order"] or m["verb"])):
+        return None  # 青岛、济南GDP居全省前三: what is ranked may stand before the verb, never without it
     if m["low"]:
         return _spanned(run, lead, m, sentence, doc, ctx)
     count, n = cn_int(m["n"]), len(run.items)

@@ -19,9 +19,10 @@ from knowledge.extract.rank_lists import prose_lists
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-_ENTRY_RE = re.compile(r"(?<![居列排在于至到])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})名"
+# 第一名:X, 第1位 X, 第一名为X: a rank heading its entry (居第1位, 排名第一名 are claims, read in claims.py)
+_ENTRY_RE = re.compile(r"(?<![居列排在于至到名升降])第(?P<pos>[一二三四五六七八九十]{1,3}|\d{1,3})(?:名|位)"
                        r"(?:[::]\s*(?P<name>[^;;。,]+)|\s+(?P<spaced>[^;;。,,\s]+)"
-                       r"|(?P<direct>[\u4e00-\u9fff]{2,10}?)(?=[,,;;。、]|$))")
+                       r"|(?:为|是)?(?P<direct>[\u4e00-\u9fff]{2,10}?)(?=[,,;;。、]|$))")
 _SET_RE = re.compile(
     r"(?P<count>\d{1,3}|[一二三四五六七八九十]{1,3})个“?(?P<title>[^”“,。;]{2,24}?)”?(?:为|是|分别是|分别为|包括)[::]?"
     r"(?P<items>[^。;]+)"
@@ -76,14 +77,21 @@ def _names_place(name: str, ctx: ArticleContext) -> bool:
 def _new_only(known: list[ExtractedRanking], found: list[ExtractedRanking]) -> list[ExtractedRanking]:
     """Drop a list already read by another form: the same names in the same sentence, or the same places at
     the same positions (a table's rows read as 第N名 lines too)."""
-    seen = {_key(r) for r in known} | {_ranks(r) for r in known if r.kind == "ordered"}
+    kept = list(known)
     out = []
     for r in found:
-        keys = {_key(r)} | ({_ranks(r)} if r.kind == "ordered" else set())
-        if not keys & seen:
-            seen |= keys
+        if not any(_same(r, o) for o in kept):
+            kept.append(r)
             out.append(r)
     return out
+
+
+def _same(a: ExtractedRanking, b: ExtractedRanking) -> bool:
+    """One list read twice; two orders of the same places (GDP | 位次 | 增速 | 位次) are two rankings."""
+    both_ordered = a.kind == b.kind == "ordered"
+    if both_ordered and _ranks(a) == _ranks(b):
+        return True
+    return _key(a) == _key(b) and not (both_ordered and _ranks(a) != _ranks(b))
 
 
 def _key(r: ExtractedRanking) -> tuple[object, ...]:
@@ -151,8 +159,8 @@ def _sets(sentence: Sentence, ctx: ArticleContext, doc: Document) -> list[Extrac
     for m in _SET_RE.finditer(sentence.text):
         items = [i.strip(" “”") for i in re.split(r"[、,]|和|及", m["items"]) if i.strip(" “”")]
         expected = cn_int(m["count"])  # None for 七八个: not a count to check the list against
-        if expected is None or len(items) < 2 or abs(len(items) - expected) > 1:
-            continue
+        if expected is None or len(items) < 2 or abs(len(items) - expected) > 1 or m["title"].endswith("依次"):
+            continue  # 五个省份依次为: an order is said, read with the prose lists
         lead = sentence.text[: m.start()]
         period = period_of(lead, doc, ctx)
         title = f"{period[:4]}年度{m['title']}" if period else m["title"]

@@ -1,7 +1,7 @@
 """Figures that restate the fact just read instead of naming a metric of their own: the same value in another
 unit (26438千公顷(39657万亩)), its change over the period (比年初增加440.5亿元), the exact value after a
-threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); and a figure given
-with its earlier value (比重从39.8%提高到65.1%)."""
+threshold (跨越4000亿元,达到4064.9亿元) and the level after a growth rate (增长12%至98亿元); a figure given
+with its earlier value (比重从39.8%提高到65.1%); and the same figure stated twice in an article (one fact)."""
 
 from __future__ import annotations
 
@@ -38,19 +38,40 @@ _EXACTED = ("超过", "突破")
 # 从39.8%提高到65.1%, 由上年的17.8%下降至17.2%: an earlier value, a verb of change and the later value in the same
 # unit (the later is looked at, not consumed)
 _FROM_TO = re.compile(
-    r"(?:从|由)(?P<mid>(?:[^\d,;。]|(?:19|20)\d\d年){0,8}?)(?<![\d.])(?P<a>\d+(?:\.\d+)?)"
-    rf"(?P<unit>%|‰|[万亿千]?[\u4e00-\u9fff]{{1,3}}?)(?:{alternation('growth_up', 'growth_down')})(?:到|至)"
-    r"(?=(?P<b>\d+(?:\.\d+)?)(?P=unit))"
+    r"(?:从|由)(?P<mid>(?:[^\d,;。]|(?:19|20)\d\d年){0,8}?)(?<![\d.])(?P<a>\d+(?:\.\d+)?)(?P<approx>余|多)?"
+    rf"(?P<unit>%|‰|[万亿千]?[\u4e00-\u9fff]{{1,3}}?)"
+    rf"(?:{alternation('growth_up', 'growth_down')}|{alternation('shift_verbs')})(?:到|至)"
+    rf"(?:(?:{alternation('shift_now')})的)?"
+    r"(?=(?P<b>\d+(?:\.\d+)?)(?:余|多)?(?P=unit))"
 )
 _YEAR_BEFORE = ("上年", "去年", "上一年")
-# (the later value as written, the earlier value as written, the earlier value's period)
-Shift = tuple[str, str, Period]
+# (the later value as written, the earlier value as written, the earlier value's period, its qualifiers)
+Shift = tuple[str, str, Period, list[str]]
 
 
 def crossed(clause: str, m: re.Match[str], start: int) -> bool:
     """迈上5000亿元台阶, 跨越4000亿元: is the figure `m` a threshold crossed? (`start`: where its words begin)"""
     return bool(_CROSSED.match(clause, m.end()) or _CROSSING.search(clause[start : m.start()].replace(FILL, "").strip())
                 or m.group("pre") in ("突破", "超过", "超", "逾"))
+
+
+def as_bound(fact: ExtractedFact) -> ExtractedFact:
+    """A milestone no exact value took over (迈上5000亿元台阶 and nothing after): the figure is the value, as a
+    bound (超过), like a threshold crossed (突破90亿元)."""
+    if MILESTONE in fact.qualifiers:
+        # a bound whatever verb passed it (突破5000亿元大关 too): the gates treat it as one (超过)
+        fact.qualifiers = list(dict.fromkeys(THRESHOLD if q == MILESTONE else q for q in fact.qualifiers))
+    return fact
+
+
+def without_passed_bounds(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """`facts` less the thresholds (突破7000亿元大关, 超过800万人) whose exact value the article gives elsewhere
+    (7021.5亿元, of the same place, metric and period): the bound only says less than the value does."""
+    exact = [f for f in facts if f.value is not None and not set(_EXACTED) & set(f.qualifiers)]
+    return [f for f in facts if not (f.value is not None and set(_EXACTED) & set(f.qualifiers) and any(
+        e.region.code == f.region.code and e.metric == f.metric and e.period == f.period
+        and base_unit(e.unit) == base_unit(f.unit) and e.value is not None
+        and _scaled(e.value, e.unit) >= _scaled(f.value, f.unit) for e in exact))]
 
 
 def milestone_after(clause: str, m: re.Match[str]) -> bool:
@@ -149,6 +170,20 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
                    qualifiers=[])
 
 
+def repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
+    """The same figure stated twice (a heading echoed, a summary restated) is one fact; a growth rate given
+    only the second time joins the first."""
+    key = (fact.region.code, fact.metric, fact.period, fact.value)
+    for e in earlier:
+        if (e.region.code, e.metric, e.period, e.value) != key:
+            continue
+        if e.growth == fact.growth or (fact.value is not None and (e.growth is None or fact.growth is None)):
+            if e.growth is None:
+                e.growth = fact.growth
+            return True
+    return False
+
+
 def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Shift]]:
     """比重从39.8%提高到65.1%: the clause with the earlier value and the verb blanked (offsets kept), so that it
     reads the later value as the clause period's; and the earlier values whose own period the text names
@@ -158,18 +193,18 @@ def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Sh
     for m in _FROM_TO.finditer(clause):
         clause = clause[: m.start()] + FILL * (m.end() - m.start()) + clause[m.end() :]
         if (earlier := _earlier_period(written[m.start("mid") : m.end("mid")], period)) is not None:
-            shifts.append((m.group("b"), m.group("a"), earlier))
+            shifts.append((m.group("b"), m.group("a"), earlier, ["余"] if m.group("approx") else []))
     return clause, shifts
 
 
 def earlier_facts(made: list[ExtractedFact], shifts: list[Shift]) -> list[ExtractedFact]:
     """The earlier values of `shifts`, each a copy of the fact read from its later value."""
     out: list[ExtractedFact] = []
-    for later, earlier, period in shifts:
+    for later, earlier, period, qualifiers in shifts:
         fact = next((f for f in made if f.value_text == later), None)
         if fact is not None and (value := _decimal(earlier)) is not None:
             out.append(replace(fact, value=value, value_text=earlier, growth=None, growth_pp=None, period=period,
-                               qualifiers=[]))
+                               qualifiers=qualifiers))
     return out
 
 

@@ -124,6 +124,13 @@ class Gazetteer(TypedInput):
         text = prefix + region.name
         return f"{text}({region.until}年撤销)" if region.until else text
 
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """Every name, alias, former name and stem (二字 or longer) of a unit that is no generic zone word: the
+        words that, standing alone, name a place."""
+        return frozenset(form for r in self._regions.values() if not r.generic
+                         for form in (r.name, *r.aliases, *r.former, *r.stems) if len(form) >= 2)
+
     def surfaces(self) -> list[tuple[str, Region]]:
         """Every name, alias and former name of today's units, e.g. for a jieba user dictionary."""
         return [(form, r) for r in self._regions.values() if not r.merged_away

@@ -26,6 +26,10 @@ _COMPARE_RE = re.compile(
     r"谁更|哪个更|哪个高|哪个多|谁高|谁多|谁快|更高|更多|更快|更大|更低|更少|更靠前|靠前|比较|对比|相比|差距|谁的|哪个大"
     r"|(?:哪个|哪一个|谁)的?.{0,12}?(?:多|高|大|快|强|低|少|小|慢)(?:一些|些)?[??]?$|比.{1,12}?(?:多多少|高多少|少多少|几倍)|的(?:几|多少)倍|相?差(?:了)?多少"
 )
+def is_comparison(text: str) -> bool:
+    return bool(_COMPARE_RE.search(text))
+
+
 _PLACE_WORD = r"(县区|区县|县市区|县市|县|区|地市|城市|市|地区|省份|省)"
 # 聊城哪个县GDP最高, 各县GDP排名: a ranking computed over the places in the base, not one read in an article
 _COMPUTED_RE = re.compile(
@@ -64,7 +68,7 @@ def classify(q: Query) -> Intent:
         return Intent.HELP
     if OUT_WORDS.search(s) and q.metric_score < 100:
         return Intent.OUT_OF_SCOPE
-    if q.elsewhere and not q.regions:
+    if q.elsewhere:  # 美国GDP, or 临清和东京哪个高: a place outside the base is asked about
         return Intent.OUT_OF_SCOPE
     if (len(q.regions) >= 2 or len(q.entries) >= 2) and _COMPARE_RE.search(s):
         return Intent.COMPARISON

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
@@ -13,6 +14,7 @@ from knowledge.qa.lookup import Lookup, describe_wanted, period_matches, ranking
 from knowledge.qa.parse import Query
 
 _RANK_WORDS = ("排名", "靠前", "靠后", "名次")
+_PACE = re.compile(r"快|慢")  # 哪个快: a comparison of growth, though no growth word is said
 
 
 def comparison(lookup: Lookup, q: Query) -> Answer:
@@ -82,6 +84,14 @@ def _by_figure(lookup: Lookup, q: Query, metric: str) -> Answer:
         lines = [fact_line(f, lookup.name_of(r)) for r, f in zip(q.regions, chosen, strict=True)]
         text = f"{metric}的单位或口径不同,不能直接比较:\n" + "\n".join(lines)
         return lookup.with_sources(Answer(True, Intent.COMPARISON, text, not_comparable=True), chosen)
+
+    if not use_value and not q.wants_growth and not _PACE.search(q.simplified):
+        # GDP谁高 with only growth rates stored: the figures asked are not there, and growth is not them
+        names = "、".join(r.name for r in q.regions)
+        lines = [fact_line(f, lookup.name_of(r)) for r, f in zip(q.regions, chosen, strict=True)]
+        text = (f"资料里没有{names}{parse_label(label).describe()}{metric}的数值可比,只有增速:\n" + "\n".join(lines)
+                + "\n(增速不是总量,不能据此判断哪个更高。)")
+        return lookup.with_sources(Answer(False, Intent.COMPARISON, text, not_comparable=True), chosen)
 
     def key(f: FactRecord) -> float:
         if use_value:

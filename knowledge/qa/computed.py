@@ -14,12 +14,12 @@ from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number
-from knowledge.qa.index import FactRecord, RankingRecord
+from knowledge.qa.index import ClaimRecord, FactRecord, RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches, ranking_heading
 from knowledge.qa.metric_match import acceptable
 from knowledge.qa.parse import Query, place_level
-from knowledge.qa.rank_claims import period_matches_label
+from knowledge.qa.rank_claims import claim_period, period_matches_label
 
 _LOWEST = re.compile(r"最低|最少|最小|最慢|倒数|垫底")
 _SHOWN = 10
@@ -46,6 +46,10 @@ def computed_ranking(lookup: Lookup, q: Query, *, place: Region | None = None) -
     stated = _stated_ranking(lookup, q, scope, metric, by_growth) if place is None else None
     if stated is not None and not lowest and any(e.position == 1 for e in stated.entries):
         return _from_stated(lookup, stated)  # the article's own ranking knows the places the base does not
+    first = _stated_first(lookup, q, scope, level, metric, by_growth) if place is None and not lowest \
+        and q.position in (None, 1) else None
+    if first is not None:  # 湖北领跑全国: a first place stated outright beats a ranking of the few places covered
+        return first
     if len(facts) < 2:
         text = f"资料里只有{len(facts)}个{where}地区有{metric}数据,排不出名次。"
         return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)
@@ -140,6 +144,41 @@ def _stated_ranking(lookup: Lookup, q: Query, scope: Region | None, metric: str,
         if rest and (canonical_metric(rest) or rest) == metric:
             return r
     return None
+
+
+_SCOPE_OF_LEVEL = {"nation": re.compile(r"全国|国内"), "province": re.compile(r"全省|省内"),
+                   "city": re.compile(r"全市|市内")}
+
+
+def _stated_first(lookup: Lookup, q: Query, scope: Region | None, level: str | None, metric: str,
+                  by_growth: bool) -> Answer | None:
+    """A claim of first place (领跑全国, 全省第一) in the metric and period asked, within the scope asked; none
+    when the claims disagree, or when the claim's period cannot be told and a period was asked."""
+    wanted = metric + ("增速" if by_growth else "")
+    said = _SCOPE_OF_LEVEL["nation" if scope is None else scope.level] if scope is None or \
+        scope.level in _SCOPE_OF_LEVEL else None
+    if said is None:
+        return None
+    found: dict[str, tuple[ClaimRecord, str | None]] = {}
+    for c in lookup.index.claims:
+        if c.position != 1 or not c.region_code or c.about != wanted or not said.search(c.scope or c.claim):
+            continue
+        region = lookup.gaz.get(c.region_code)
+        if (scope is not None and not lookup.within(region.code, scope)) or (level and region.level != level):
+            continue
+        period = claim_period(lookup, c)
+        if q.period is not None and (period is None or not period_matches_label(period, q)):
+            continue
+        found.setdefault(c.region_code, (c, period))
+    if len(found) != 1:
+        return None
+    claim, period = next(iter(found.values()))
+    region = lookup.gaz.get(claim.region_code or "")
+    when = parse_label(period).describe() if period else ""
+    where = "全国" if scope is None else scope.name
+    text = f"据资料,{when}{where}{wanted}第一的是{region.name}(原文:“{claim.claim}”)。"
+    answer = Answer(True, Intent.COMPUTED_RANKING, text, metric=metric, period_label=period)
+    return lookup.with_sources(answer, sentence_ids=[claim.sentence_id], needle=claim.claim)
 
 
 def _from_stated(lookup: Lookup, r: RankingRecord) -> Answer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from knowledge.extract.periods import parse_label
@@ -13,10 +14,10 @@ from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
-from knowledge.qa.metric_match import sub_metrics
+from knowledge.qa.metric_match import spelled_out, sub_metrics
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
-from knowledge.qa.ranked import best_ranking, show_ranking
+from knowledge.qa.ranked import best_ranking, counted, show_ranking
 
 
 def figure(lookup: Lookup, q: Query) -> Answer:
@@ -132,9 +133,7 @@ def counted_list(lookup: Lookup, q: Query) -> Answer | None:
     listed = best_ranking(lookup, q)
     if listed is None or listed[0] < LISTED or listed[2] < LISTED_WORDS:
         return None
-    answer = show_ranking(lookup, q, listed[1])
-    answer.text = f"共{len(listed[1].entries)}个(资料所列):\n" + answer.text
-    return answer
+    return counted(show_ranking(lookup, q, listed[1]), listed[1])
 
 
 def share_part(q: Query) -> str:
@@ -257,10 +256,39 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     words = q.residual if q.metric is None or q.metric not in lookup.metrics_of(region) else ""
     if len(words) < 2:
         return None
-    options = [m for m in lookup.known_metrics(region) if words in m and m != words]
+    known = lookup.known_metrics(region)
+    if not known:
+        return None  # a place without figures: nothing to ask back about (and no segmenter to load)
+    options = [m for m in known if words in m and m != words]
+    pieces = _pieces(words) if not options else []
+    if len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
+        # 居民收入: the names holding each of its words in order (居民人均可支配收入), not only holding it whole
+        options = [m for m in known if _holds_in_order(m, pieces)]
+        if len(options) == 1 and spelled_out(words) == options[0]:
+            return figure(lookup, replace(q, metric=options[0], metric_score=100.0))  # 居民收入, as it is written out
+        if len(options) == 1:
+            return _which_of(lookup, q, region, words, options)  # 工业产值 is not surely 规上工业总产值: ask
     if not 2 <= len(options) <= 5:
         return None
     return _which_of(lookup, q, region, words, options)
+
+
+def _pieces(words: str) -> list[str]:
+    """居民收入 → 居民, 收入: four or six Han characters read as the two-character words they are most often
+    made of (no segmenter: a one-shot question need not load one)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{4}|[\u4e00-\u9fff]{6}", words):
+        return [words]
+    return [words[i:i + 2] for i in range(0, len(words), 2)]
+
+
+def _holds_in_order(name: str, pieces: list[str]) -> bool:
+    at = 0
+    for piece in pieces:
+        at = name.find(piece, at)
+        if at == -1:
+            return False
+        at += len(piece)
+    return True
 
 
 def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: list[str]) -> Answer:
@@ -270,7 +298,11 @@ def _which_of(lookup: Lookup, q: Query, region: Region, words: str, options: lis
         text = f"资料里没有{region.name}的“{words}”总数,只有{options[0]}:你指的是{options[0]}吗?"
     else:
         text = f"{region.name}有几项“{words}”数据:你指的是{'、'.join(options[:-1])}还是{options[-1]}?"
-    questions = [q.text.replace(words, m, 1) if words in q.text else f"{region.short}{m}是多少?" for m in options]
+    named = any(form in q.simplified for form in (region.name, region.short, *region.aliases))
+    # a follow-up (居民收入呢?) names no place: each option's question says the place and period itself
+    when = describe_wanted(q.period) if q.period is not None and not q.period.latest else ""
+    questions = [q.text.replace(words, m, 1) if named and words in q.text else f"{region.short}{when}{m}是多少?"
+                 for m in options]
     return Answer(False, Intent.CLARIFY, text, suggestions=questions, choices=options)
 
 

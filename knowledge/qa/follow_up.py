@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
-from knowledge.qa.classify import place_level
+from knowledge.qa.classify import OVERVIEW_WORDS, place_level
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.metric_match import combined_metric
@@ -19,6 +19,7 @@ from knowledge.text.numbers import cn_int
 _FOLLOW_RE = re.compile(r"^(?:那|那么|这个|换成|改成|再看看?|看看)?(.{0,24}?)(?:呢|的呢|怎么样呢|如何呢)?[??]*$")
 _YEAR_BACK_RE = re.compile(r"(?<![比较])(?:去年|上年|前年)(?!同期)")  # 比上年增长 is growth, not last year
 _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
+_KIND_WORDS = re.compile(r"金额|多少钱|投资额|总投资|资金|多少|个数|数量|几[个家项]")
 
 
 def chosen(text: str, choices: tuple[tuple[str, str], ...]) -> str | None:
@@ -47,6 +48,23 @@ def shift_from(state: PeriodWanted, text: str, asked: PeriodWanted | None) -> Pe
     return PeriodWanted(year, state.start, state.end, label)
 
 
+_SPAN_WORDS = re.compile(r"上半年|下半年|季度|[一二三四五六七八九十\d]+月|全年")
+
+
+def _in_conversation_year(asked: PeriodWanted | None, state: PeriodWanted, text: str) -> PeriodWanted | None:
+    """上半年呢? after 2022年 means 2022年上半年; 那2023年呢? after 2022年上半年 means 2023年上半年: what the
+    follow-up leaves out of the period comes from the conversation's."""
+    if asked is None or asked.latest or state.latest or state.year is None:
+        return None
+    if asked.year is None and asked.start is not None:
+        return PeriodWanted(state.year, asked.start, asked.end, None)
+    bare_year = asked.label is not None and re.fullmatch(r"\d{4}", asked.label) and not _SPAN_WORDS.search(text)
+    span = state.start is not None and (state.start, state.end) != (1, 12)
+    if bare_year and span and state.label and re.match(r"\d{4}", state.label):
+        return PeriodWanted(asked.year, state.start, state.end, re.sub(r"^\d{4}", str(asked.year), state.label))
+    return None
+
+
 def is_follow_up(q: Query, simple: str) -> bool:
     """Short, and either marked (那…/…呢) or naming only one of region / metric / growth."""
     if len(simple) > 20 or not _FOLLOW_RE.match(simple):
@@ -69,7 +87,9 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
     q.ranking_title = state.ranking_title
     regions = q.regions or [gazetteer.get(c) for c in state.region_codes]
     # 居民收入呢? names a metric the base does not know: answering the previous metric would be wrong
-    names_other = q.metric is None and not (q.wants_growth or q.wants_share) and len(q.residual) >= 2
+    # 金额呢? after a count: the money figure of the same thing, not a metric named 金额
+    kind_only = q.wants_kind is not None and len(_KIND_WORDS.sub("", q.residual)) < 2
+    names_other = q.metric is None and not (q.wants_growth or q.wants_share or kind_only) and len(q.residual) >= 2
     # a word that is not itself a vocabulary metric may finish the previous one (增加值 after 规上工业总产值)
     loose = names_other or (q.metric is not None and q.metric_score < 100 and len(q.residual) >= 2)
     joined = combined_metric(q.residual, state.metric, index.metric_names) if loose and state.metric else None
@@ -77,15 +97,17 @@ def continue_from(q: Query, state: Conversation, gazetteer: Gazetteer, index: In
         names_other, q.metric, q.metric_score = False, joined, 100.0
     metric = q.metric or (None if names_other else state.metric)
     shifted = shift_from(state.period, q.simplified, q.period) if state.period else None
-    period = shifted or q.period or state.period
+    period = shifted or (_in_conversation_year(q.period, state.period, q.simplified) if state.period else None) \
+        or q.period or state.period
     score = q.metric_score if q.metric else 100.0  # an inherited metric is one the last answer settled
     q = replace(q, regions=regions, metric=metric, metric_score=score, period=period)
     if names_other and regions and state.intent in ("figure", "comparison", "overview"):
         q.intent = Intent.FIGURE  # answered as "no such figure", with what the base does know
     elif state.intent in ("figure", "comparison", "overview", "computed_ranking") and q.metric:
         q.intent = Intent.COMPARISON if len(regions) >= 2 and state.intent == Intent.COMPARISON else Intent.FIGURE
-    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions:
-        q.intent = state.intent
+    elif state.intent in ("rank_position", "ranking_list", "membership", "overview") and q.regions \
+            and not (q.intent == Intent.OVERVIEW and OVERVIEW_WORDS.search(q.simplified)):
+        q.intent = state.intent  # 那淄博呢? after 东阿县入选了什么; 淄博怎么样? asks about 淄博 itself
     return q
 
 
@@ -106,10 +128,15 @@ _PLACE_IN_RANKING = re.compile(r"^(?:那|那么)?(?:(?:倒数)?第\s*[一二三�
                                r"排第一|第一名|冠军|榜首)(?:是|是谁|是哪个|是哪里|是哪一个|呢|的呢)*[??]*$")
 
 
+def asks_only_a_place(text: str) -> bool:
+    """第二名呢? 最后一名是谁? 倒数第一: a question of a position alone, to be read in the ranking just shown."""
+    return bool(_PLACE_IN_RANKING.match(text))
+
+
 def next_place_in_ranking(q: Query, state: Conversation, gazetteer: Gazetteer) -> Query | None:
     """第二名呢? / 最后一名是谁? after a ranking computed over the base: the same ranking, at that place."""
     if state.intent != Intent.COMPUTED_RANKING or state.ranking_title or q.position is None or q.regions \
-            or not _PLACE_IN_RANKING.match(q.simplified):
+            or not asks_only_a_place(q.simplified):
         return None
     return replace(q, intent=Intent.COMPUTED_RANKING, regions=[gazetteer.get(c) for c in state.region_codes],
                    metric=state.metric, metric_score=100.0, period=state.period, level=state.level,

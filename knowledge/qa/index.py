@@ -210,6 +210,7 @@ class Index:
     _examples: list[str] | None = None
     _examples_lock: threading.RLock = field(default_factory=threading.RLock)
     _examples_computing: bool = False
+    _vocabulary: str | None = None
 
     def __post_init__(self) -> None:
         self.sentence_article = ArticleOf(self.sentences)
@@ -235,6 +236,17 @@ class Index:
                     finally:
                         self._examples_computing = False
         return self._examples
+
+    @property
+    def vocabulary(self) -> str:
+        """The base's own names in one text (metric names, ranking titles and scopes, claim scopes, list
+        entries): a word found in it is a word of the base, not a place outside it."""
+        if self._vocabulary is None:
+            names = [*self.metric_names, *self.entry_names]
+            names += [part for r in self.rankings for part in (r.title, r.scope_name) if part]
+            names += [part for c in self.claims for part in (c.claim, c.scope, c.about) if part]
+            self._vocabulary = "\n".join(names)
+        return self._vocabulary
 
     def covers(self, code: str) -> bool:
         """Whether the base has a figure or a ranking entry for this place."""

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.places.nation import is_nation
 from knowledge.qa.answer import Answer
 from knowledge.qa.format import plain_number, source_suffix
 from knowledge.qa.index import EntryRecord, FactRecord, Index, RankingRecord
@@ -99,7 +100,8 @@ class Lookup:
                 "qualifier": f.qualifier}
 
     def within(self, code: str, region: Region) -> bool:
-        return any(up.code == region.code for up in self.gaz.chain(self.gaz.get(code)))
+        """Whether the place `code` lies in `region` (or is it); every place lies in the nation (全国)."""
+        return is_nation(region) or any(up.code == region.code for up in self.gaz.chain(self.gaz.get(code)))
 
     def source(self, sentence_id: int, mark: str | None) -> dict[str, object]:
         article = self.index.sources[self.index.sentence_article[sentence_id]]
@@ -188,9 +190,10 @@ def ranking_heading(r: RankingRecord) -> str:
 def render_ranking(r: RankingRecord, name: Callable[[EntryRecord], str] = lambda e: e.name) -> str:
     """An ordered ranking is numbered; a named set is not, since its order means nothing."""
     lines = [ranking_heading(r)]
-    for i, e in enumerate(r.entries, 1):
+    for e in r.entries:
         note = f"(原文作“{e.original}”)" if e.original else ""
-        lines.append(f"{e.position or i}. {name(e)}{note}" if r.kind == "ordered" else f"· {name(e)}{note}")
+        # an entry without a stated rank is never numbered by where it stands in the list
+        lines.append(f"{e.position}. {name(e)}{note}" if r.kind == "ordered" and e.position else f"· {name(e)}{note}")
     return "\n".join(lines)
 
 

@@ -136,11 +136,14 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
 def combined_metric(modifier: str, previous: str, known: list[str]) -> str | None:
     """人均呢? after GDP: the modifier joined to the previous metric, when that names a stored metric;
     那增加值呢? after 规上工业总产值: the word in place of the previous metric's tail (规上工业增加值);
-    水稻呢? after 玉米产量: the word in place of its head (水稻产量)."""
+    水稻呢? after 玉米产量: the word in place of its head (水稻产量); 过50亿元的呢? after 收入过百亿元的县: the word in
+    place of a part inside it (收入过50亿元的县)."""
     heads = [previous[:i] + modifier for i in range(len(previous) - 1, 1, -1)]
     # 水稻呢? after 玉米产量: the word in place of the previous metric's head (水稻产量)
     tails = [modifier + previous[i:] for i in range(1, len(previous) - 1)]
-    for joined in (modifier + previous, previous + modifier, *heads, *tails):
+    inner = [previous[:i] + modifier + previous[j:] for i in range(2, len(previous) - 1)
+             for j in range(len(previous) - 1, i, -1)]
+    for joined in (modifier + previous, previous + modifier, *heads, *tails, *inner):
         canonical = canonical_metric(joined) or joined
         if canonical in known:
             return canonical

@@ -118,7 +118,9 @@ def topic(lookup: Lookup, q: Query) -> Answer:
         when = f"{q.period.year}年" if q.period is not None and q.period.year else ""
         text = f"资料里没有{where}{when}关于“{word}”的内容,我不会用其他地方或其他时期的资料代替。"
         return Answer(False, Intent.TOPIC, text, suggestions=[f"介绍一下{r.short}" for r in q.regions][:2])
-    facts = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])][:3]
+    found = [index.facts[i] for sid in hits[:3] for i in index.by_sentence.get(sid, [])]
+    # a sentence lists figures of several things: those whose name holds a word of the topic come first
+    facts = sorted(found, key=lambda f: -sum(w for t, w in weight.items() if t in f.metric))[:3]
     places = _places_named(lookup, hits[:3])
     lines = [f"关于“{word}”,资料中提到的地方:{'、'.join(places)}" if places else f"关于“{word}”,资料中有:"]
     for f in facts:

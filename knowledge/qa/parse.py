@@ -15,9 +15,26 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
+from knowledge.places.abroad import abroad_names, outside_place
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.qa.classify import OUT_WORDS, OVERVIEW_WORDS, YES_NO_RE, classify, place_level, position, top_n
-from knowledge.qa.follow_up import chosen, continue_from, is_follow_up, next_place_in_ranking, remember
+from knowledge.qa.classify import (
+    OUT_WORDS,
+    OVERVIEW_WORDS,
+    YES_NO_RE,
+    classify,
+    is_comparison,
+    place_level,
+    position,
+    top_n,
+)
+from knowledge.qa.follow_up import (
+    asks_only_a_place,
+    chosen,
+    continue_from,
+    is_follow_up,
+    next_place_in_ranking,
+    remember,
+)
 from knowledge.qa.index import Index
 from knowledge.qa.intents import Intent
 from knowledge.qa.places import find_regions
@@ -39,15 +56,7 @@ __all__ = [
 ]
 
 MAX_QUESTION_CHARS = 300
-# Places outside Shandong that people ask about; they must never borrow a Shandong figure.
-ELSEWHERE = (
-    "北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-    "江西", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海",
-    "宁夏", "新疆", "香港", "澳门", "台湾", "广州", "深圳", "杭州", "南京", "苏州", "武汉", "成都", "西安", "郑州",
-    "长沙", "合肥", "福州", "厦门", "沈阳", "大连", "哈尔滨", "长春", "石家庄", "太原", "南昌", "昆明", "贵阳",
-    "南宁", "兰州", "乌鲁木齐", "拉萨", "呼和浩特", "银川", "西宁", "海口", "无锡", "宁波", "温州", "东莞", "佛山",
-    "全国", "中国", "美国", "日本",
-)
+_INTRODUCE = re.compile(r"介绍|概况|简介")
 _GROWTH_RE = re.compile(r"增长|增速|增幅|涨了|同比|提高了")
 _SHARE_RE = re.compile(
     r"占(?!地)[^,。??]{0,10}?的?(?:多少|比重|比例|份额|几成|百分之几|多大)|占比|比重"
@@ -80,7 +89,12 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     read_as_places: list[str] = []  # yunnan, 临青, 兵团: read as a place, never as part of the metric
     q.regions = find_regions(placed, gazetteer, index, ambiguous=q.ambiguous, assumed=q.assumed,
                              read_as_places=read_as_places)
-    q.elsewhere = next((p for p in ELSEWHERE if p in placed), None) if not q.regions else None
+    # 美国, 东京, 长三角: a place the gazetteer does not hold is outside the base, never a follow-up
+    outside = outside_place(placed, gazetteer, index.vocabulary) if not q.regions else None
+    if len(q.regions) == 1 and is_comparison(simple):  # 临清和东京哪个GDP高: the other side is outside the base
+        outside = outside_place(without_places(placed, q.regions), gazetteer, index.vocabulary)
+    # 长三角 or 黄河 that the articles talk about may be a topic of the base; a country abroad is never one
+    q.elsewhere = None if outside and outside not in abroad_names() and index.sentences_with(outside) else outside
     unplaced = simple
     for surface in read_as_places:
         unplaced = unplaced.replace(surface, "")
@@ -98,7 +112,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.position = position(simple)
     q.top = top_n(simple)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
-    continuable = not q.elsewhere and not OUT_WORDS.search(simple)  # 北京…呢 never borrows 临清's figure
+    # 北京…呢 never borrows 临清's figure; 介绍一下淄博 is a question of its own, whatever came before
+    continuable = not outside and not OUT_WORDS.search(simple) and not _INTRODUCE.search(simple)
     if state is not None and continuable and q.intent in ("out_of_scope", "figure", "overview") \
             and is_follow_up(q, simple):
         q = continue_from(q, state, gazetteer, index)
@@ -109,7 +124,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
                     period=q.period or state.period)
     elif state is not None and (placed_in := next_place_in_ranking(q, state, gazetteer)) is not None:
         q = placed_in
-    elif state is not None and q.intent == "ranking_list" and q.position is not None and len(q.residual) <= 3:
+    elif state is not None and q.intent == "ranking_list" and q.position is not None \
+            and (len(q.residual) <= 3 or asks_only_a_place(simple)):
         q.ranking_title = state.ranking_title  # 第二名呢? continues the ranking just shown
     if q.intent == "out_of_scope" and _names_stored_metrics(q, index):
         q.intent = Intent.FIGURE  # 莘县收入是多少: a word several of the place's metrics share, to ask back

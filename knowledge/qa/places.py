@@ -41,6 +41,8 @@ def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
     found += [(text.find(tail), zone) for tail, zone in tails]
     surfaces = [tail for tail, _ in tails]
     if not found:
+        found = _whole_words(text, gazetteer)
+    if not found:
         slips = _fuzzy_regions(text, gazetteer, index, assumed)
         found = [(at, region) for at, region, _ in slips]
         surfaces += [text[at:at + size] for at, _, size in slips]
@@ -127,6 +129,18 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
             if region is not None and region.level != "province":
                 return [(start, region, size)]
     return []
+
+
+def _whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
+    """上海上半年: a place's own form that the running-text reading refuses (海上 is a word there) is still the
+    place when jieba cuts the question so that the form is a word of its own."""
+    out, at = [], 0
+    for token in cut(text):
+        places = {region for region, _via in gazetteer.sharing(token)} if len(token) >= 2 else set()
+        if len(places) == 1:
+            out.append((at, places.pop()))
+        at += len(token)
+    return out
 
 
 def _token_bounds(text: str) -> set[int]:

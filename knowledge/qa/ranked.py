@@ -14,11 +14,12 @@ from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
 from knowledge.qa.computed import computed_ranking
 from knowledge.qa.fallback import out_of_scope, region_needed
+from knowledge.qa.follow_up import asks_only_a_place
 from knowledge.qa.index import RankingRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, position_in, ranking_heading, render_ranking
 from knowledge.qa.parse import YES_NO_RE, Query
-from knowledge.qa.rank_claims import metric_words, period_matches_label, standings
+from knowledge.qa.rank_claims import RELEVANT, metric_words, period_matches_label, relevance, standings
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # what a list question says besides the ranking's own words
@@ -49,13 +50,33 @@ def show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
     return shown
 
 
+def counted(shown: Answer, ranking: RankingRecord) -> Answer:
+    """有几个: the list's count before it; for another period's list, after the line that says so, and with
+    that period (资料中没有2023年的这份名单… / 2021年共3个)."""
+    count = f"共{len(ranking.entries)}个(资料所列)"
+    if shown.found:
+        shown.text = f"{count}:\n{shown.text}"
+    else:
+        when = parse_label(ranking.period_label).describe() if ranking.period_label else ""
+        first, _, rest = shown.text.partition("\n")
+        shown.text = f"{first}\n{when}{count}:\n{rest}"
+    return shown
+
+
 def _show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
+    if (q.position is not None or q.top) and not _ranked(ranking):
+        return unranked_list(lookup, ranking)
     if q.position is not None:
+        whole = _whole(ranking)
+        if q.position < 0 and not whole:  # the last of a top ten, or of ranks 2, 3 and 5 stated, is no last place
+            text = f"{ranking_heading(ranking)}只列出了部分名次,资料里没有它的倒数名次。"
+            return Answer(False, Intent.RANKING_LIST, text, ranking_title=ranking.title)
         position = len(ranking.entries) + 1 + q.position if q.position < 0 else q.position  # 倒数第二: -2
         entry = next((e for e in ranking.entries if e.position == position), None)
         if entry is None:
-            return Answer(False, Intent.RANKING_LIST, f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。",
-                          ranking_title=ranking.title)
+            text = (f"{ranking_heading(ranking)}只有{len(ranking.entries)}名。" if whole
+                    else f"资料中没有{ranking_heading(ranking)}的第{position}名。")
+            return Answer(False, Intent.RANKING_LIST, text, ranking_title=ranking.title)
         note = f"(原文作“{entry.original}”)" if entry.original else ""
         text = f"{ranking_heading(ranking)}:第{entry.position}名是{lookup.entry_name(entry)}{note}。"
         return lookup.with_sources(Answer(True, Intent.RANKING_LIST, text, ranking_title=ranking.title),
@@ -65,6 +86,36 @@ def _show_ranking(lookup: Lookup, q: Query, ranking: RankingRecord) -> Answer:
         ranking = replace(ranking, entries=tuple(e for e in ranking.entries if e.position and e.position <= q.top))
     answer = Answer(True, Intent.RANKING_LIST, render_ranking(ranking, lookup.entry_name), ranking_title=ranking.title)
     return lookup.with_sources(answer, sentence_ids=[ranking.sentence_id], needle=first.original or first.name)
+
+
+def _ranked(ranking: RankingRecord) -> bool:
+    """Whether a list states ranks: an ordered ranking whose entries carry positions."""
+    return ranking.kind == "ordered" and any(e.position for e in ranking.entries)
+
+
+# a title that names a top (前十位, 十强, 前5名): its list is the head of a longer ranking
+_TOP_TITLE = re.compile(r"前\s*[\d一二三四五六七八九十百]+\s*(?:位|名|强)|[\d一二三四五六七八九十百千]+强")
+
+
+def _whole(ranking: RankingRecord) -> bool:
+    """Whether the list is a whole ranking, so that it can be counted from its end: ranks 1 to N, each once,
+    under a title that names no top."""
+    positions = [e.position for e in ranking.entries]
+    return positions == list(range(1, len(positions) + 1)) and not _TOP_TITLE.search(ranking.title)
+
+
+def unranked_list(lookup: Lookup, ranking: RankingRecord, region: Region | None = None) -> Answer:
+    """第一名是谁 or 排第几 about a named list that states no ranks: it names its members, in no order, and
+    saying 第N名 by the order they are written would make a rank up; the question is not answered."""
+    names = "、".join(lookup.entry_name(e) for e in ranking.entries)
+    if region is not None:
+        text = f"{region.name}入选{ranking_heading(ranking)},但这份名单不分先后,没有名次(名单:{names})。"
+    else:
+        text = f"{ranking_heading(ranking)}不分先后,没有名次(名单:{names})。"
+    first = ranking.entries[0] if ranking.entries else None
+    needle = region.short if region is not None else first.original or first.name if first else None
+    return lookup.with_sources(Answer(False, Intent.RANKING_LIST, text, ranking_title=ranking.title),
+                               sentence_ids=[ranking.sentence_id], needle=needle)
 
 
 def pick_ranking(lookup: Lookup, q: Query) -> RankingRecord | None:
@@ -80,7 +131,7 @@ def best_ranking(lookup: Lookup, q: Query, among: Callable[[RankingRecord], bool
     rankings = lookup.index.rankings
     if not rankings:
         return None
-    if q.ranking_title and len(q.residual) <= 3 and among is None:
+    if q.ranking_title and (len(q.residual) <= 3 or asks_only_a_place(q.simplified)) and among is None:
         chosen = next((r for r in rankings if r.title == q.ranking_title), None)
         return (100.0, chosen, 100.0) if chosen else None
     words = q.simplified
@@ -149,7 +200,12 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
         return _entry_position(lookup, q)
     region = q.regions[0]
     found = standings(lookup, q, region)
+    if q.ranking_title:  # 那冠县呢? after a place's rank in a ranking: the same ranking first
+        found.sort(key=lambda s: s.ranking is None or s.ranking.title != q.ranking_title)
     if not found:
+        listed = _listed_in(lookup, q, region)
+        if listed is not None:  # 晋州在示范县名单中排第几: a member of a list that gives no ranks
+            return replace(unranked_list(lookup, listed, region), intent=Intent.RANK_POSITION)
         computed = _computed_position(lookup, q, region)
         return computed if computed is not None else no_ranking(region, metric_words(q, region))
     lines = []
@@ -167,6 +223,15 @@ def rank_position(lookup: Lookup, q: Query) -> Answer:
     answer = Answer(True, Intent.RANK_POSITION, "\n".join(lines), period_label=s.period_label,
                     ranking_title=s.ranking.title if s.ranking else None)
     return lookup.with_sources(answer, sentence_ids=[s.sentence_id], needle=s.needle)
+
+
+def _listed_in(lookup: Lookup, q: Query, region: Region) -> RankingRecord | None:
+    """The unranked list holding the place that the question's words name (any, when they name none)."""
+    words = metric_words(q, region)
+    sets = [r for r in lookup.index.rankings if not _ranked(r) and any(e.region_code == region.code for e in r.entries)]
+    scored = [(relevance(words, q, normalized_title(r.title)), r) for r in sets]
+    best = max(scored, key=lambda sr: sr[0], default=(0.0, None))
+    return best[1] if best[0] >= RELEVANT else None
 
 
 def _computed_position(lookup: Lookup, q: Query, region: Region) -> Answer | None:
@@ -192,6 +257,8 @@ def _entry_position(lookup: Lookup, q: Query) -> Answer:
         return region_needed(lookup, q)
     hits.sort(key=lambda re_: -LCSseq.similarity(q.simplified, re_[0].title))
     r, e = hits[0]
+    if not _ranked(r) or not e.position:
+        return replace(unranked_list(lookup, r), intent=Intent.RANK_POSITION)
     text = f"{e.name}在{ranking_heading(r)}中排第{e.position}名(共{len(r.entries)}名)。"
     return lookup.with_sources(Answer(True, Intent.RANK_POSITION, text, ranking_title=r.title),
                                sentence_ids=[r.sentence_id], needle=e.name)
@@ -219,8 +286,8 @@ def _is_member(lookup: Lookup, q: Query, region: Region, named: str, sets: list[
     if listed is None or score < 0.6:
         return no_ranking(region) if not sets else membership_lines(lookup, region, sets)
     if listed in sets:
-        text = f"是。{region.name}在{ranking_heading(listed)}中" + (
-            "。" if listed.kind == "set" else f"排第{position_in(listed, region)}名。")
+        at = position_in(listed, region) if _ranked(listed) else None
+        text = f"是。{region.name}在{ranking_heading(listed)}中" + (f"排第{at}名。" if at else "。")
         return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, text), sentence_ids=[listed.sentence_id],
                                    needle=region.short)
     text = f"不是。{ranking_heading(listed)}中没有{region.name}。"
@@ -231,8 +298,8 @@ def _is_member(lookup: Lookup, q: Query, region: Region, named: str, sets: list[
 
 
 def membership_lines(lookup: Lookup, region: Region, sets: list[RankingRecord]) -> Answer:
-    lines = [f"{region.name}入选{ranking_heading(r)}(共{len(r.entries)}个)" if r.kind == "set"
-             else f"{region.name}在{ranking_heading(r)}中排第{position_in(r, region)}名" for r in sets]
+    lines = [f"{region.name}在{ranking_heading(r)}中排第{at}名" if _ranked(r) and (at := position_in(r, region))
+             else f"{region.name}入选{ranking_heading(r)}(共{len(r.entries)}个)" for r in sets]
     return lookup.with_sources(Answer(True, Intent.MEMBERSHIP, "\n".join(lines)), sentence_ids=[sets[0].sentence_id],
                                needle=region.name)
 

@@ -21,7 +21,7 @@ from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, period_matches
 from knowledge.qa.metric_match import acceptable
 from knowledge.qa.query import Query
-from knowledge.qa.ranked import best_ranking, normalized_title, show_ranking
+from knowledge.qa.ranked import best_ranking, counted, normalized_title, show_ranking
 from knowledge.text.numbers import cn_int
 
 _SCALES = {"万亿": Decimal(10) ** 12, "千亿": Decimal(10) ** 11, "百亿": Decimal(10) ** 10, "亿": Decimal(10) ** 8,
@@ -151,9 +151,7 @@ def _stated_list(lookup: Lookup, q: Query, threshold: Threshold) -> Answer | Non
     if best is None or best[0] < 45:
         return None
     answer = show_ranking(lookup, q, best[1])
-    if _COUNT_ASK.search(q.simplified):
-        answer.text = f"共{len(best[1].entries)}个(资料所列):\n" + answer.text
-    return answer
+    return counted(answer, best[1]) if _COUNT_ASK.search(q.simplified) else answer
 
 
 def _named(lookup: Lookup, r: RankingRecord) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
+import threading
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,6 +111,30 @@ def _meta(spec: dict[str, object]) -> ArticleMeta:
         published=published if isinstance(published, date) else None, url=_str(spec.get("url")),
         date_note=_str(spec.get("date_note")),
     )
+
+
+_MANIFEST_LOCK = threading.Lock()
+
+
+def record_in_manifest(folder: Path, name: str, meta: ArticleMeta) -> None:
+    """Keep `meta` for `folder/name` in folder/manifest.toml (replaced atomically), so that a rebuild or a
+    reload reads the file with the date and address it came with; other files' entries are kept."""
+    fields = {"title": meta.title, "publisher": meta.publisher, "url": meta.url, "date_note": meta.date_note,
+              "published": meta.published.isoformat() if meta.published else None}
+    fields = {key: value for key, value in fields.items() if value}
+    if not fields:
+        return
+    with _MANIFEST_LOCK:
+        path = folder / MANIFEST
+        entries = tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
+        entries[name] = fields
+        # a JSON string is a TOML basic string: the same quotes and escapes
+        text = "".join(f"[{json.dumps(key, ensure_ascii=False)}]\n"
+                       + "".join(f"{k} = {json.dumps(str(v), ensure_ascii=False)}\n" for k, v in spec.items())
+                       + "\n" for key, spec in entries.items() if isinstance(spec, dict))
+        tmp = folder / f".{MANIFEST}.part"
+        tmp.write_text(text, "utf-8")
+        tmp.replace(path)
 
 
 def _str(value: object) -> str | None:

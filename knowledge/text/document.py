@@ -26,6 +26,9 @@ URL_DATE = "date in the page address"
 
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
 _TAIL_MARKERS = header_words()["tail_markers"]
+_OUTLET_SUFFIXES = header_words()["outlet_suffixes"]
+_BRACKETED_LINE = re.compile(r"[((][^()()]+[))]")  # (某某网 张三): a credit in brackets
+_CREDIT_LABELS = header_words()["other_labels"] + header_words()["source_labels"]
 _BODY_LINE = re.compile(r"[\u4e00-\u9fff].{18,}[,。;]")  # a line of running text: after it, a tail marker ends the body
 _DATELINE_LINES = 5  # an outlet's dateline opens one of the first lines of the body
 _MENU_WORD_RE = re.compile(r"[A-Za-z][A-Za-z .&-]{0,30}")
@@ -168,7 +171,13 @@ def _drop_trailing_credits(kept: list[str], script: Script, meta: HeaderMeta) ->
 
 
 def _looks_like_credit(s: str) -> bool:
-    return len(s) <= 12 and not _PUNCT_OR_DIGIT_RE.search(s)
+    """大众日报, (某某网 张三), 编辑 李四: an outlet's or an editor's name. A short line of names alone (a ranking's
+    last rows, 第一 某县, a table's cells) is text: a credit names an outlet or says what the person did."""
+    if len(s) > 12 or _PUNCT_OR_DIGIT_RE.search(s) or "|" in s:
+        return False
+    words = re.split(r"[\s()()【】]+", s)
+    return s.startswith(_CREDIT_LABELS) or any(w.endswith(_OUTLET_SUFFIXES) for w in words if len(w) > 1) \
+        or bool(_BRACKETED_LINE.fullmatch(s))
 
 
 def _guess_title(kept: list[str], script: Script) -> str | None:

@@ -88,6 +88,23 @@ def date_in_url(url: str | None) -> date | None:
     return None
 
 
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'“”,,。()]+", re.IGNORECASE)
+
+
+def caption_metadata(caption: str | None) -> tuple[date | None, str | None]:
+    """(publication day, address) that an uploader wrote beside a file (2019-10-28, 2019年10月28日, a URL).
+
+    The day is read from the text without the address, whose digits are a path's, not a date the uploader gave.
+    """
+    if not caption:
+        return None, None
+    m_url = _URL_IN_TEXT.search(caption)
+    url = re.sub(r"[.)]+$", "", m_url.group(0)) if m_url else None  # a sentence's full stop or bracket
+    rest = _URL_IN_TEXT.sub(" ", caption)
+    day = next((d for m in _DATE_AT.finditer(rest) if (d := _ymd(m)) is not None), None)
+    return day, url
+
+
 def is_caption(line: str) -> bool:
     """(资料图片), 图源…: a picture's caption, neither title nor text."""
     return bool(_CAPTION.match(line.strip()))

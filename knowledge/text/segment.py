@@ -62,3 +62,16 @@ def word_coverage(text: str) -> float:
         return 1.0
     covered = sum(len(w) for w in cut(text) if len(w) > 1 and all("\u4e00" <= c <= "\u9fff" for c in w))
     return covered / len(han)
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """The words jieba's own dictionary tags as place names (ns): 东京, 长三角, 黄河 (about 18,000 words,
+    read in under 0.1 s on first use; only a question that names no known place needs them)."""
+    words = set()
+    with tokenizer().get_dict_file() as lines:
+        for raw in lines:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] == "ns" and len(parts[0]) >= 2:
+                words.add(parts[0])
+    return frozenset(words)

@@ -3,6 +3,8 @@ extra_units in knowledge/data/clauses.toml), with the facts each must give."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from knowledge.extract.cnvalues import arabic_values, cn_decimal, plain_numbers, rates_first
@@ -27,6 +29,11 @@ REWRITES = [
     ("近万家企业", "近1万家企业"),
     ("营收超千亿元的企业", "营收超千亿元的企业"),
     ("千家万户", "千家万户"),
+    # a fraction in words whose share is exact to a tenth is that share; 三分之一 (33.33…%) is left as written
+    ("占全省产量的四分之一以上", "占全省产量的25%以上"),
+    ("占比达到百分之三点五", "占比达到3.5%"),
+    ("约占全国的八分之一", "约占全国的12.5%"),
+    ("占全市的三分之一", "占全市的三分之一"),
     # a count of people in bare 万 takes its unit; another quantity in bare 万 does not
     ("全县人口61万,面积", "全县人口61万人,面积"),
     ("技能人才总量超69.5万、游客", "技能人才总量超69.5万人、游客"),
@@ -85,3 +92,9 @@ def test_numeral_and_unit_clauses(gazetteer, title: str, body: str, expected: li
 ], ids=str)
 def test_a_rate_before_its_noun_is_put_first(text: str, expected: str) -> None:
     assert rates_first(text) == expected
+
+
+def test_a_share_written_as_a_fraction_is_a_figure(gazetteer) -> None:
+    body = "目前,曹县木制品出口额占全国的五分之一,板材产量占全省的三分之二。"
+    assert [row(f) for f in facts_of(gazetteer, "曹县木业观察", body, date(2023, 6, 30))] == [
+        "曹县 | 木制品出口额占全国比重 | asof:2023-06-30 | 20 | -"]

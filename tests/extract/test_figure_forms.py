@@ -53,9 +53,13 @@ THRESHOLDS = [
      ["威海市 | 地区生产总值 | 2017 | 3120.5 | 6.1"], [None]),
     ("全市地区生产总值迈上4万亿元台阶,达到41200亿元。", ["威海市 | 地区生产总值 | 2017 | 41200 | -"], [None]),
     ("全市规模以上工业企业超过1000家,达到1021家。", ["威海市 | 规上工业企业 | 2017 | 1021 | -"], [None]),
-    # a threshold alone is the fact, as a bound; a milestone passed (台阶) or passed on the way is not
+    # a threshold alone is the fact, as a bound, and so is a milestone passed (台阶, 大关) that no exact value
+    # follows; milestones passed on the way are not
     ("全年蔬菜产值突破90亿元。", ["威海市 | 蔬菜产值 | 2017 | 90 | -"], ["突破"]),
-    ("全市地区生产总值迈上3000亿元台阶。", [], []),
+    ("全市地区生产总值迈上3000亿元台阶。", ["威海市 | 地区生产总值 | 2017 | 3000 | -"], ["超过"]),
+    ("预计全市地区生产总值迈上3000亿元台阶,同比增长6.1%。", ["威海市 | 地区生产总值 | 2017 | 3000 | 6.1"],
+     ["预计,超过"]),
+    ("全年全市进出口总额突破1000亿元大关。", ["威海市 | 进出口总额 | 2017 | 1000 | -"], ["突破,超过"]),
     ("五年来全市地区生产总值连跨2000亿元、3000亿元两大台阶。", [], []),
     # a smaller value after the link verb is not the exact value of the threshold
     ("全市地区生产总值跨越3000亿元,达到2900亿元。", ["威海市 | 地区生产总值 | 2017 | 3000 | -"], ["超过"]),
@@ -69,6 +73,21 @@ def test_a_threshold_and_the_exact_value(gazetteer, body: str, expected: list[st
     assert [f.qualifier for f in facts] == bounds
 
 
+PASSED_BOUNDS = [
+    # a threshold whose exact value the article gives in another sentence is that value only
+    ("全市地区生产总值首次突破3000亿元大关。据统计,全年全市地区生产总值3012.5亿元,同比增长6.1%。",
+     ["威海市 | 地区生产总值 | 2017 | 3012.5 | 6.1"]),
+    # a value of another metric, or a smaller one, leaves the bound
+    ("全市地区生产总值首次突破3000亿元大关。全年全市进出口总额1100.3亿元。",
+     ["威海市 | 地区生产总值 | 2017 | 3000 | -", "威海市 | 进出口总额 | 2017 | 1100.3 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PASSED_BOUNDS, ids=["exact-elsewhere", "other-metric"])
+def test_a_bound_gives_way_to_the_exact_value_elsewhere(gazetteer, body: str, expected: list[str]) -> None:
+    assert [row(f) for f in facts_of(gazetteer, T, body)] == expected
+
+
 SHIFTS = [
     # the later value is the clause period's; an earlier value with no period of its own is dropped
     ("德州市2020年统计公报", "2020年,全市服务业增加值占地区生产总值比重从40.2%提高到45.1%。",
@@ -80,6 +99,13 @@ SHIFTS = [
       "德州市 | 高耗能行业产值占比 | 2019 | 20.5 | -"]),
     ("德州市2020年统计公报", "2020年,全市城镇化率由2015年的48.2%提高到55.6%。",
      ["德州市 | 城镇化率 | 2020 | 55.6 | -", "德州市 | 城镇化率 | 2015 | 48.2 | -"]),
+    # a one-character verb of change before 至 (增至, 降至) joins the two values like 提高到; 余 stays with each,
+    # and a word of the present before the later value leaves it the clause period's
+    ("德州市2020年统计公报", "2020年,全市养老机构由2015年的80余家增至现在的130余家。",
+     ["德州市 | 养老机构 | 2020 | 130 | -", "德州市 | 养老机构 | 2015 | 80 | -"]),
+    ("德州市2020年统计公报", "2020年,全市贫困人口由上年的3200人降至900人。",
+     ["德州市 | 贫困人口 | 2020 | 900 | -", "德州市 | 贫困人口 | 2019 | 3200 | -"]),
+    ("德州市2020年统计公报", "2020年,全市养老机构由80家增至130家。", ["德州市 | 养老机构 | 2020 | 130 | -"]),
     # positions in a ranking and ratios are not two values of one quantity
     ("德州市2020年统计公报", "2020年,全市综合排名由第15位上升至第9位。", []),
 ]

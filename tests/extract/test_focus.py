@@ -11,6 +11,7 @@ import pytest
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.pipeline import parse_article
 from knowledge.text.corpus import ArticleMeta, RawArticle
+from tests.extract.kit import facts_of, row_with_unit
 
 _PUBLISHED = date(2023, 9, 20)  # a figure with no year at all is not stored
 
@@ -109,3 +110,15 @@ def test_a_place_opening_the_second_sentence_is_no_opening_without_a_title_line(
                      .encode(), ArticleMeta())
     ctx = ArticleContext.for_document(parse_article(raw, gazetteer).doc, gazetteer)
     assert ctx.focus is None  # 我市 is then the city the text names most, 滨州市, not the part it names
+
+
+def test_a_year_naming_which_meeting_it_was_is_not_the_period_of_the_figures(gazetteer):
+    # 2023年第一次…会议 tells which meeting of the year was held; a stock named after it with no time word of
+    # its own stands at the publication day, as in any news report
+    for opening in ("5月8日,曹县召开2023年第一次项目观摩会议。", "曹县举办2023年首届纺织论坛。"):
+        facts = facts_of(gazetteer, "曹县纺织产业观察", f"{opening}\n\n曹县拥有规上纺织企业320家。", _PUBLISHED)
+        assert [row_with_unit(f) for f in facts] == ["曹县 | 规上纺织企业 | asof:2023-09-20 | 320家 | -"]
+    # a year that is the period of the opening's own figures still dates the article's undated ones
+    facts = facts_of(gazetteer, "曹县纺织产业观察", "2023年上半年,曹县纺织业平稳。\n\n曹县拥有规上纺织企业320家。",
+                     _PUBLISHED)
+    assert [row_with_unit(f) for f in facts] == ["曹县 | 规上纺织企业 | 2023H1 | 320家 | -"]

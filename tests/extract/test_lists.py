@@ -190,3 +190,22 @@ DIVISIONS = [
 @pytest.mark.parametrize(("title", "body", "expected"), DIVISIONS, ids=str)
 def test_divisions_governed_are_counted_by_name(gazetteer, title, body, expected):
     assert [row_with_unit(f) for f in facts_of(gazetteer, title, body)] == expected
+
+
+DIVISION_SETS = [
+    # a whole's divisions counted as one set: the count is the whole's, 全省 in a city's text being the province
+    ("聊城市2021年经济运行", "2021年,全市134个乡镇(街道)全部通上天然气。", ["聊城市 | 乡镇(街道) | 2021 | 134个 | -"]),
+    ("聊城市2021年经济运行", "2021年,聊城在全省136个县(市、区)中率先完成改造。",
+     ["山东省 | 县(市、区) | 2021 | 136个 | -"]),
+    ("河北省县域经济", "截至2021年底,河北省167个县市区中有20个进入百强。",
+     ["河北省 | 县市区 | asof:2021-12-31 | 167个 | -", "河北省 | 进入百强 | asof:2021-12-31 | 20个 | -"]),
+    # some of the divisions, not the set: a predicate follows the count
+    ("聊城市2021年经济运行", "2021年,全市6个乡镇被评为省级卫生乡镇。", ["聊城市 | 省级卫生乡镇 | 2021 | 6个 | -"]),
+    # a part of a year is no period of a count of divisions
+    ("聊城市2021年经济运行", "2021年前三季度,全市12个县(市、区)均实现增长。", []),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), DIVISION_SETS, ids=str)
+def test_a_wholes_divisions_counted_as_one_set(gazetteer, title, body, expected):
+    assert [row_with_unit(f) for f in facts_of(gazetteer, title, body)] == expected

@@ -26,6 +26,17 @@ SUBJECT_CHAIN = [
       "威海市 | 规上工业利税 | 2017 | 300.2 | -", "威海市 | 规上工业利润总额 | 2017 | 180.6 | -"]),
     ("全市建筑业实现增加值95.5亿元,实现利税12亿元。",
      ["威海市 | 建筑业增加值 | 2017 | 95.5 | -", "威海市 | 建筑业利税 | 2017 | 12 | -"]),
+    # an attached total (总投资) is of the things just counted: not of the verb that introduced them, nor of
+    # their number
+    ("全市确定市级重点项目60个,总投资420亿元。",
+     ["威海市 | 市级重点项目 | 2017 | 60 | -", "威海市 | 市级重点项目总投资 | 2017 | 420 | -"]),
+    # a bar named without its quantity after one named with it is a bar on the same quantity
+    ("全市地区生产总值过百亿元的镇有3个,过50亿元的有7个。",
+     ["威海市 | 地区生产总值过百亿元的镇 | 2017 | 3 | -", "威海市 | 地区生产总值过50亿元的镇 | 2017 | 7 | -"]),
+    ("全市税收收入超十亿元的镇有2个,超5亿元的镇有6个。",
+     ["威海市 | 税收收入超10亿元的镇 | 2017 | 2 | -", "威海市 | 税收收入超5亿元的镇 | 2017 | 6 | -"]),
+    ("全市省级重点项目总数达18个,总投资96亿元。",
+     ["威海市 | 省级重点项目总数 | 2017 | 18 | -", "威海市 | 省级重点项目总投资 | 2017 | 96 | -"]),
 ]
 
 COUNT_NOUNS = [
@@ -34,6 +45,23 @@ COUNT_NOUNS = [
     ("全市下设6个工作专班及9个服务小组。",
      ["威海市 | 工作专班 | 2017 | 6 | -", "威海市 | 服务小组 | 2017 | 9 | -"]),
     ("全市已形成80余家新材料及其配套企业抱团发展。", ["威海市 | 新材料及其配套企业 | 2017 | 80 | -"]),
+    # after examples of the things counted (甲、乙等N个…) or at the head of brackets explaining the words before,
+    # the count names what follows it; a kind joined with the counted noun's head is already a kind of them
+    ("全市海洋食品、渔具等3个集群被认定为省级特色产业群。", ["威海市 | 省级特色产业群 | 2017 | 3 | -"]),
+    # a count of parks is the place's figure (a park's own figures are not); what is done with the things
+    # counted, written after them, is no part of their name
+    ("全市启动海洋食品、智能制造等6个园区规划建设。", ["威海市 | 园区 | 2017 | 6 | -"]),
+    ("全市工业园区实现产值50亿元。", []),
+    ("全市谋划8个产业园区。", ["威海市 | 产业园区 | 2017 | 8 | -"]),  # 谋划 is the act, the parks are counted
+    # the items of a list after the first share the act the first was named with (新建, 改扩建)
+    ("全市新建、改扩建乡镇中学4所、乡镇小学9所。",
+     ["威海市 | 新建、改扩建乡镇中学 | 2017 | 4 | -", "威海市 | 新建、改扩建乡镇小学 | 2017 | 9 | -"]),
+    ("全市新建农村公路80公里、旅游公路35公里。",
+     ["威海市 | 新建农村公路 | 2017 | 80 | -", "威海市 | 新建旅游公路 | 2017 | 35 | -"]),
+    # joining the list a kind is published in is joining the kind
+    ("全市7家企业入选省级瞪羚企业公示名单。", ["威海市 | 省级瞪羚企业 | 2017 | 7 | -"]),
+    ("全市搭建起“1+2”工作架构(1个工作专班,下设2个服务小组)。",
+     ["威海市 | 工作专班 | 2017 | 1 | -", "威海市 | 服务小组 | 2017 | 2 | -"]),
 ]
 
 TRIMMED = [
@@ -51,10 +79,14 @@ NOT_A_FACT = [
     ("全省经济总量超千亿元的城市中,烟台、潍坊、临沂3市增速较快。", []),
     # a comparison between places, not the subject's own figure
     ("烟台和潍坊的GDP增速分别为6%。", []),
-    # a threshold crossed is not the value: the value is stated beside it or not at all
-    ("全市地区生产总值迈上3000亿元台阶。", []),
+    # thresholds passed on the way are not the value (one passed alone is, as a bound: test_figure_forms.py)
+    ("全市地区生产总值连跨2000亿元、3000亿元两大台阶。", []),
     # a predicate with no noun is no metric: the money is given, what it buys is not named
     ("全市还拿出3000万元。", []),
+    # the parts or the sum after a park's figure are the park's too; after the place's own, the place's
+    ("全市科技产业园入驻企业30家,其中高新技术企业6家,新材料产业园入驻企业20家,总投资40亿元。", []),
+    ("全市规上工业企业900家,其中高新技术企业160家。",
+     ["威海市 | 规上工业企业 | 2017 | 900 | -", "威海市 | 高新技术企业 | 2017 | 160 | -"]),
 ]
 
 INNER_FIGURES = [
@@ -156,6 +188,8 @@ def test_open_names_are_noun_phrases_not_predicates():
     ("县域税收收入占全省税收收入比重", "县域税收收入占全省比重"),  # a share of the parent region says so
     ("制造业增加值占GDP的比重", "制造业增加值占GDP比重"),  # the catalogue's, found through its 制造业占比
     ("重点项目投资占年度计划", None),  # a rate of completion, not a share
+    # progress against a plan names the plan, and the things counted without their number
+    ("12个重点项目投资占年度计划的", "重点项目投资占年度计划比重"),
     ("外贸产品占全国市场份额", None),
     ("占地面积", None),
 ], ids=str)
@@ -167,6 +201,12 @@ SHARES = [
     ("全年第一产业增加值占生产总值比重为6.5%,民生支出占一般公共预算支出的78.2%。",
      ["威海市 | 第一产业占比 | 2017 | 6.5 | -", "威海市 | 民生支出占比 | 2017 | 78.2 | -"]),
 ]
+
+
+def test_progress_against_a_plan_is_no_target(gazetteer):
+    facts = facts_of(gazetteer, TITLE, "全市12个市级重点项目完成投资占年度计划的58.5%。")
+    expected = [("威海市 | 市级重点项目投资占年度计划比重 | 2017 | 58.5 | -", None)]
+    assert [(row(f), f.qualifier) for f in facts] == expected
 
 
 @pytest.mark.parametrize(("body", "expected"), SHARES, ids=str)

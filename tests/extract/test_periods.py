@@ -170,8 +170,28 @@ def test_the_end_of_a_quarter_or_half_is_a_day(text: str, labels: list[str]) -> 
 
 
 @pytest.mark.parametrize(("text", "labels"), [
+    ("截至2023年9月30日,全市存款余额5000亿元", ["asof:2023-09-30"]),  # the day, not the year's end
+    ("2020年11月1日零时,全县常住人口58.2万人", ["asof:2020-11-01"]),  # a census day
+    ("截至6月30日,全市贷款余额4000亿元", ["asof:2024-06-30"]),  # the year of the publication
+    ("10月18日,记者从市统计局获悉", []),  # a bare day dates the report, not its figures
+    ("2023年2月30日,全市存款余额5000亿元", ["2023"]),  # no such day: the year alone
+], ids=["as-of-day", "census-day", "as-of-day-no-year", "report-day", "no-such-day"])
+def test_a_stated_day_is_the_day_a_stock_stands_at(text: str, labels: list[str]) -> None:
+    assert [m.period.label for m in find_periods(text, published=date(2024, 10, 20))] == labels
+
+
+@pytest.mark.parametrize(("text", "labels"), [
     ("二〇二三年,全县生产总值增长5%", ["2023"]),  # a year written in words
     ("二零二一年上半年,全市出口增长3%", ["2021H1"]),
 ], ids=["ling-circle", "ling-character"])
 def test_a_year_written_in_words_is_a_year(text: str, labels: list[str]) -> None:
     assert [m.period.label for m in find_periods(text, published=None)] == labels
+
+
+@pytest.mark.parametrize("text", ["某县制定2023年工作要点,新增企业12家", "印发2024年度实施方案,建成站点8个"])
+def test_a_year_in_a_documents_name_is_no_period(text: str) -> None:
+    assert find_periods(text, published=date(2024, 3, 1)) == []
+
+
+def test_a_year_before_other_words_is_still_a_period() -> None:
+    assert [m.period.label for m in find_periods("2023年工作成效显著", published=None)] == ["2023"]

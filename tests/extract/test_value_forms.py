@@ -13,7 +13,7 @@ VALUE_FORMS = [
     ("全年居民消费价格涨幅为1.8%。", ["曹县 | 居民消费价格指数 | 2014 | - | 1.8"]),
     # an index with its base after it: the same months a year before name no period of the index's own
     ("全年商品零售价格总指数101.6(以上年同期为100)。", ["曹县 | 商品零售价格总指数 | 2014 | 101.6 | -"]),
-    ("全年居民消费价格总指数102.4。", ["曹县 | 居民消费价格总指数 | 2014 | 102.4 | -"]),
+    ("全年居民消费价格总指数102.4。", ["曹县 | 居民消费价格指数 | 2014 | 102.4 | -"]),  # the CPI
     # electricity in 千瓦时, not in 千瓦 with the 时 left over
     ("全年工业用电量79.5亿千瓦时,增长5.1%。", ["曹县 | 工业用电量 | 2014 | 79.5亿千瓦时 | 5.1"]),
     # a growth rate written before its noun (实现4.6%的增长, 8.5%的增幅)

@@ -37,6 +37,19 @@ def test_the_half_year_compares_growth(kb: KnowledgeBase) -> None:
     assert "安徽省更高" in text and "2022年上半年" in text
 
 
+@pytest.mark.parametrize("question", ["浙江和安徽2022年上半年GDP谁高?", "浙江和安徽2022年上半年哪个GDP多?"],
+                         ids=["which-higher", "which-more"])
+def test_growth_rates_never_answer_which_figure_is_higher(kb: KnowledgeBase, question: str) -> None:
+    answer = kb.ask(question).answer
+    text = body(answer.text)
+    assert not answer.found and "更高" not in text.replace("哪个更高", "") and "只有增速" in text
+
+
+def test_which_grew_faster_compares_growth(kb: KnowledgeBase) -> None:
+    answer = kb.ask("浙江和安徽2022年上半年GDP哪个快?").answer
+    assert answer.found and "安徽省更高" in body(answer.text)
+
+
 def test_each_place_name_for_the_metric(kb: KnowledgeBase) -> None:
     answer = kb.ask("2022年浙江和安徽的夏粮产量谁高?").answer
     assert answer.found and "安徽省更高" in body(answer.text)

@@ -40,7 +40,8 @@ def test_narrowing_needs_the_rest_to_be_what_was_asked() -> None:
     ("增加值", "规上工业总产值", ["规上工业总产值", "规上工业增加值"], "规上工业增加值"),
     ("出口", "地区生产总值", ["地区生产总值"], None),
     ("水稻", "玉米产量", ["玉米产量", "水稻产量"], "水稻产量"),
-], ids=["prefix", "tail-replaced", "none", "head-replaced"])
+    ("过20亿元", "税收收入过50亿元的镇", ["税收收入过50亿元的镇", "税收收入过20亿元的镇"], "税收收入过20亿元的镇"),
+], ids=["prefix", "tail-replaced", "none", "head-replaced", "inner-replaced"])
 def test_a_follow_up_word_joins_the_previous_metric(modifier: str, previous: str, known: list[str],
                                                     expected: str | None) -> None:
     assert combined_metric(modifier, previous, known) == expected

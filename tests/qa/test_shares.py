@@ -14,7 +14,8 @@ ARTICLES = {
     "zibo.txt": "淄博氢能简报\n发布日期:2024-12-30\n截至2024年底,淄博市氢能企业有54家,占全省总数的19.4%。\n",
     "shandong.txt": ("山东经济简报\n发布日期:2024-01-30\n2023年,山东省地区生产总值92069亿元,增长6.0%。\n"
                      "2023年,淄博市地区生产总值4561.8亿元,增长5.2%。\n"
-                     "2023年,潍坊市地区生产总值7606.1亿元,增长6.1%。\n"),
+                     "2023年,潍坊市地区生产总值7606.1亿元,增长6.1%。\n"
+                     "2023年,全国国内生产总值1260582亿元,增长5.2%。\n"),
 }
 
 
@@ -43,6 +44,13 @@ def test_a_share_is_computed_from_the_wholes_figure_of_the_same_period(kb: Knowl
     text = body(answer.text)
     assert answer.found and "4561.8 ÷ 92069 = 5.0%" in text
     assert len(answer.sources) == 2  # both figures cited
+
+
+def test_a_share_of_the_nation_is_a_share_every_place_is_part_of(kb: KnowledgeBase) -> None:
+    first = kb.ask("淄博2023年GDP是多少?")
+    answer = kb.ask("占全国多少?", first.state).answer
+    text = body(answer.text)
+    assert answer.found and "占全国的比重:4561.8 ÷ 1260582 = 0.4%" in text and "不是占比" not in text
 
 
 def test_a_stored_share_metric_answers_a_sector_abbreviation(tmp_path: Path) -> None:

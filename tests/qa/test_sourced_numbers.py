@@ -13,6 +13,7 @@ from itertools import permutations
 import pytest
 
 from bench.answer_scoring import answer_body, ask_all, numbers_in, period_free, seed_questions
+from knowledge.extract.cnvalues import arabic_values
 from knowledge.qa.answer import Answer
 from knowledge.qa.parse import Conversation
 from knowledge.service import KnowledgeBase
@@ -69,7 +70,8 @@ def cited_numbers(kb: KnowledgeBase, answer: Answer) -> list[Decimal]:
         core = max(snippet.split("…"), key=len)
         whole = [s for s in kb.index.sentences.values() if core and core in to_simplified(s)]
         texts += whole or [snippet]
-    return [n for text in texts for n in numbers_in(to_simplified(text))]
+    # a value the source writes in words (四分之一, 六百六十三家) is stated there as much as one in digits
+    return [n for text in texts for n in numbers_in(arabic_values(to_simplified(text)))]
 
 
 def computed_from(value: Decimal, cited: list[Decimal]) -> bool:

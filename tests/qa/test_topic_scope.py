@@ -44,3 +44,13 @@ def test_the_place_asked_is_no_topic_word(kb: KnowledgeBase) -> None:
     answer = kb.ask("冠县2023年存款增速多少?").answer
     assert not answer.found and answer.intent == "figure"
     assert "冠县的存款数据" in answer.text and "石墨烯" not in answer.text
+
+
+def test_a_topics_own_figures_come_first_among_a_sentences_figures(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # written for the test: one sentence lists four figures, the last one about the topic asked
+    kb = base_from(tmp_path_factory.mktemp("topic_order"), {"c.txt": (
+        "阳谷产业观察\n发布日期:2023-06-01\n目前,阳谷县电缆年产值320亿元,铜材年加工能力80万吨,"
+        "生物医药企业21家,光纤预制棒年产能1500吨。\n")})
+    answer = kb.ask("光纤预制棒产业在哪里?").answer
+    lines = [line for line in body(answer.text).splitlines() if line.startswith("· ")]
+    assert answer.found and "光纤预制棒" in lines[0] and "1500吨" in lines[0]
