@@ -109,9 +109,17 @@ def is_a_sub_unit(fact: ExtractedFact, sentence: str) -> bool:
     surface = fact.region_surface
     if not surface or surface[0] in "全本我该" or not fact.metric_surface:
         return False
+    return _named_between().match(f"{surface}\0{fact.metric_surface}\0{sentence}") is not None
+
+
+@lru_cache(maxsize=1)
+def _named_between() -> re.Pattern[str]:
+    """The region's name, a sub-unit's name and the metric, in this order, in a sentence. One pattern for
+    all facts: name and metric head the text searched (name, NUL, metric, NUL, sentence) and are matched by
+    backreference; a pattern made for each fact was compiled again nearly every time (`re` caches 512)."""
     heads = _alternation("sub_unit_heads")
-    after = rf"{re.escape(surface)}(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?(?:{heads})(?:实现|完成|的)?"
-    return re.search(after + re.escape(fact.metric_surface), sentence) is not None
+    return re.compile(rf"(?P<name>[^\0]*)\0(?P<metric>[^\0]*)\0.*?(?P=name)(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?"
+                      rf"(?:{heads})(?:实现|完成|的)?(?P=metric)", re.DOTALL)
 
 
 def names_a_place(fact: ExtractedFact, place_words: Collection[str]) -> bool:
@@ -274,12 +282,18 @@ def without_base_figures(facts: list[ExtractedFact], texts: dict[int, str],
     return out
 
 
+@lru_cache(maxsize=4096)  # values recur; `re`'s own cache of 512 patterns is shared with every other module
+def _written(value_text: str) -> re.Pattern[str]:
+    """Where a value is written as a whole number (not inside a longer one)."""
+    return re.compile(rf"(?<![\d.]){re.escape(value_text)}(?![\d.])")
+
+
 def _measured_from(fact: ExtractedFact, sentence: str, years: set[int]) -> bool:
     """Is the fact's figure, wherever the sentence writes it, one a change is measured from or led to?"""
     year = fact.period.year
     if year is None:
         return False
-    written = {m.start() for m in re.finditer(rf"(?<![\d.]){re.escape(fact.value_text or '')}(?![\d.])", sentence)}
+    written = {m.start() for m in _written(fact.value_text or "").finditer(sentence)}
     bases = {m.start("x"): m for m in _BASE_FIGURE.finditer(sentence) if m.group("x") == fact.value_text}
     if bases and written <= set(bases):
         # 较2015年的300亿元: kept only as 2015's; 上年的380亿元: only as the year before another figure's
