@@ -58,6 +58,7 @@ def _census() -> tuple[re.Pattern[str], dict[str, date]]:
     return re.compile(rf"(?<![与比较同])(?:{names})"), days
 
 
+@lru_cache(maxsize=64)  # asked for every fact
 def _alternation(name: str) -> str:
     return "|".join(map(re.escape, sorted(gate_words()[name], key=len, reverse=True)))
 
@@ -282,10 +283,27 @@ def without_base_figures(facts: list[ExtractedFact], texts: dict[int, str],
     return out
 
 
-@lru_cache(maxsize=4096)  # values recur; `re`'s own cache of 512 patterns is shared with every other module
-def _written(value_text: str) -> re.Pattern[str]:
-    """Where a value is written as a whole number (not inside a longer one)."""
-    return re.compile(rf"(?<![\d.]){re.escape(value_text)}(?![\d.])")
+def _written_at(value: str, sentence: str) -> set[int]:
+    """Where `value` is written as a whole number (no digit or point right before or after it), read left to
+    right as `re.finditer` would: what `(?<![\\d.])value(?![\\d.])` finds, without compiling a pattern for each
+    value (they fill `re`'s cache of 512 and push out the patterns the other gates use)."""
+    if not value:
+        return {m.start() for m in re.finditer(r"(?<![\d.])(?![\d.])", sentence)}
+    found: set[int] = set()
+    start = 0
+    while (at := sentence.find(value, start)) != -1:
+        end = at + len(value)
+        if not (at and _digit_or_point(sentence[at - 1])) and not (end < len(sentence)
+                                                                    and _digit_or_point(sentence[end])):
+            found.add(at)
+            start = end
+        else:
+            start = at + 1
+    return found
+
+
+def _digit_or_point(char: str) -> bool:
+    return char == "." or char.isdecimal()  # \d is any character of Unicode's category Nd, as isdecimal
 
 
 def _measured_from(fact: ExtractedFact, sentence: str, years: set[int]) -> bool:
@@ -293,7 +311,7 @@ def _measured_from(fact: ExtractedFact, sentence: str, years: set[int]) -> bool:
     year = fact.period.year
     if year is None:
         return False
-    written = {m.start() for m in _written(fact.value_text or "").finditer(sentence)}
+    written = _written_at(fact.value_text or "", sentence)
     bases = {m.start("x"): m for m in _BASE_FIGURE.finditer(sentence) if m.group("x") == fact.value_text}
     if bases and written <= set(bases):
         # 较2015年的300亿元: kept only as 2015's; 上年的380亿元: only as the year before another figure's

@@ -145,3 +145,18 @@ def test_one_pattern_reads_a_sub_unit_between_name_and_metric_as_a_pattern_per_f
     per_fact = rf"{re.escape(name)}(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?(?:{heads})(?:实现|完成|的)?"
     expected = re.search(per_fact + re.escape(metric), sentence) is not None
     assert (_named_between().match(f"{name}\0{metric}\0{sentence}") is not None) == expected
+
+
+@pytest.mark.parametrize(("value", "sentence"), [
+    ("300", "由300亿元增加到420亿元,较上年的300亿元"),  # two places
+    ("11", "共111个项目,其中11个"),  # inside a longer number, then whole
+    ("5.1", "增长5.1%,比上年的15.1%和5.12%"),  # a point or digit right beside it
+    ("20", "2020年新增20家"),
+    ("7", "同比增长7%"),
+    ("8", "８8亿元"),  # a full-width digit is a digit too
+], ids=["twice", "inside", "decimals", "year", "single", "full-width"])
+def test_a_value_is_found_where_it_is_written_whole_as_the_regex_found_it(value, sentence):
+    from knowledge.extract.scope_gates import _written_at
+
+    pattern = rf"(?<![\d.]){re.escape(value)}(?![\d.])"
+    assert _written_at(value, sentence) == {m.start() for m in re.finditer(pattern, sentence)}
