@@ -268,3 +268,18 @@ def test_reasons_and_warnings_carry_chinese_even_from_pool_workers(engine, gazet
     assert any(line.startswith("提醒:zz_vague.txt:市中区 可能是济南市市中区、枣庄市市中区") and "没有收录" in line
                for line in zh)
     assert not any(line.isascii() for line in zh)
+
+
+def test_a_forked_pool_inherits_the_tagger_its_parent_loaded_once(engine, gazetteer, tmp_path):
+    """jieba's POS tagger reads every dictionary word's tag when it loads: the CLI's parent process loads it
+    before forking, so that each worker does not load its own."""
+    from knowledge.extract import nounphrase
+    from knowledge.store.ingest import _start_method
+
+    assert _start_method().get_start_method() == "fork"  # the test runs in pytest's main thread
+    for i in range(210):
+        _write(tmp_path, f"a{i:03d}.txt", f"2023年,莘县地区生产总值完成{100 + i}.5亿元。\n".encode())
+    nounphrase._tagger.cache_clear()
+    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
+    assert len(report.new) == 210
+    assert nounphrase._tagger.cache_info().currsize == 1

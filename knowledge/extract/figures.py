@@ -177,6 +177,8 @@ def _sentence_facts(
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
         offset += len(clause) + 1
+        if not _DIGIT.search(text, start):
+            break  # no figure or growth rate is left to read: the subjects and frames of the rest go unused
         local = ctx.subject_at(text, start, clause=clause)
         if local is not None:
             subject = local

@@ -25,10 +25,17 @@ def _tagger() -> jieba.posseg.POSTokenizer:
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    # its own tokenizer: the shared one carries a user dictionary whose words have no part of speech
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return jieba.posseg.POSTokenizer(tok)
+    # jieba's default tagger on jieba's default tokenizer, which regionbot never adds words to (the shared
+    # one of segment.py carries a user dictionary whose words have no part of speech). Importing jieba.posseg
+    # has already read the tag of every word for it: a tagger of our own would read them all again (0.3 s),
+    # and an own tokenizer load the main dictionary again (0.3-0.5 s), in every parse worker.
+    jieba.dt.initialize()
+    return jieba.posseg.dt
+
+
+def load_tagger() -> None:
+    """Load the tagger now (jieba.posseg's import reads the tag of every dictionary word), not at first use."""
+    _tagger()
 
 
 @lru_cache(maxsize=16384)

@@ -13,6 +13,7 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
 from knowledge.extract.gates import is_undated, reliable
+from knowledge.extract.nounphrase import load_tagger
 from knowledge.extract.period_clauses import is_history
 from knowledge.extract.periods import find_periods, stated_years
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract_claims, extract_rankings
@@ -94,6 +95,14 @@ def parse_or_error(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle | Bad
 def warm_worker() -> None:
     """Load the gazetteer once when a pool worker starts."""
     Gazetteer.load()
+
+
+def warm_parser() -> None:
+    """Load what every parse needs and builds once per process: the gazetteer and jieba's part-of-speech
+    tagger (its import reads the tag of every dictionary word). Called before a pool is forked, the workers
+    inherit them instead of each loading its own."""
+    Gazetteer.load()
+    load_tagger()
 
 
 def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:

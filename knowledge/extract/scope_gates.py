@@ -58,6 +58,7 @@ def _census() -> tuple[re.Pattern[str], dict[str, date]]:
     return re.compile(rf"(?<![与比较同])(?:{names})"), days
 
 
+@lru_cache(maxsize=64)  # asked for every fact
 def _alternation(name: str) -> str:
     return "|".join(map(re.escape, sorted(gate_words()[name], key=len, reverse=True)))
 
@@ -109,9 +110,17 @@ def is_a_sub_unit(fact: ExtractedFact, sentence: str) -> bool:
     surface = fact.region_surface
     if not surface or surface[0] in "全本我该" or not fact.metric_surface:
         return False
+    return _named_between().match(f"{surface}\0{fact.metric_surface}\0{sentence}") is not None
+
+
+@lru_cache(maxsize=1)
+def _named_between() -> re.Pattern[str]:
+    """The region's name, a sub-unit's name and the metric, in this order, in a sentence. One pattern for
+    all facts: name and metric head the text searched (name, NUL, metric, NUL, sentence) and are matched by
+    backreference; a pattern made for each fact was compiled again nearly every time (`re` caches 512)."""
     heads = _alternation("sub_unit_heads")
-    after = rf"{re.escape(surface)}(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?(?:{heads})(?:实现|完成|的)?"
-    return re.search(after + re.escape(fact.metric_surface), sentence) is not None
+    return re.compile(rf"(?P<name>[^\0]*)\0(?P<metric>[^\0]*)\0.*?(?P=name)(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?"
+                      rf"(?:{heads})(?:实现|完成|的)?(?P=metric)", re.DOTALL)
 
 
 def names_a_place(fact: ExtractedFact, place_words: Collection[str]) -> bool:
@@ -274,12 +283,35 @@ def without_base_figures(facts: list[ExtractedFact], texts: dict[int, str],
     return out
 
 
+def _written_at(value: str, sentence: str) -> set[int]:
+    """Where `value` is written as a whole number (no digit or point right before or after it), read left to
+    right as `re.finditer` would: what `(?<![\\d.])value(?![\\d.])` finds, without compiling a pattern for each
+    value (they fill `re`'s cache of 512 and push out the patterns the other gates use)."""
+    if not value:
+        return {m.start() for m in re.finditer(r"(?<![\d.])(?![\d.])", sentence)}
+    found: set[int] = set()
+    start = 0
+    while (at := sentence.find(value, start)) != -1:
+        end = at + len(value)
+        if not (at and _digit_or_point(sentence[at - 1])) and not (end < len(sentence)
+                                                                    and _digit_or_point(sentence[end])):
+            found.add(at)
+            start = end
+        else:
+            start = at + 1
+    return found
+
+
+def _digit_or_point(char: str) -> bool:
+    return char == "." or char.isdecimal()  # \d is any character of Unicode's category Nd, as isdecimal
+
+
 def _measured_from(fact: ExtractedFact, sentence: str, years: set[int]) -> bool:
     """Is the fact's figure, wherever the sentence writes it, one a change is measured from or led to?"""
     year = fact.period.year
     if year is None:
         return False
-    written = {m.start() for m in re.finditer(rf"(?<![\d.]){re.escape(fact.value_text or '')}(?![\d.])", sentence)}
+    written = _written_at(fact.value_text or "", sentence)
     bases = {m.start("x"): m for m in _BASE_FIGURE.finditer(sentence) if m.group("x") == fact.value_text}
     if bases and written <= set(bases):
         # 较2015年的300亿元: kept only as 2015's; 上年的380亿元: only as the year before another figure's

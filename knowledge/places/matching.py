@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib.resources import files
 from importlib.util import find_spec
@@ -34,6 +34,13 @@ class FormMatcher:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        # Where a form may start: its first two characters. pyahocorasick looks a character up among a
+        # node's children one by one, and the root has over a thousand (every first character of a place),
+        # so the automaton is run only over the stretches that may hold a form (a third of the time).
+        known = list(self._automaton.keys())
+        self._openings = frozenset(form[:2] for form in known)
+        self._reach = max(map(len, known), default=0)
+        self._windowed = bool(known) and min(map(len, known)) >= 2
         self._guarded = guarded
         self._simplified = simplified or {}
         # the same sentence is scanned with and without a city context: the spans do not depend on it
@@ -47,7 +54,7 @@ class FormMatcher:
         if self._empty:
             return ()
         spans = []
-        for last, length in self._automaton.iter(text):
+        for last, length in self.occurrences(text):
             start = last + 1 - length
             surface = text[start:last + 1]
             written = self._simplified.get(surface, surface)
@@ -73,6 +80,23 @@ class FormMatcher:
             else:
                 k += 1
         return tuple(chosen)
+
+
+    def occurrences(self, text: str) -> Iterator[tuple[int, int]]:
+        """(last index, length) of every occurrence of every form, as the automaton's `iter` gives them."""
+        if not self._windowed:
+            yield from self._automaton.iter(text)
+            return
+        start, end = 0, -1
+        for i in range(len(text) - 1):
+            if text[i : i + 2] in self._openings:
+                if i >= end and end > 0:
+                    yield from self._automaton.iter(text, start, min(end, len(text)))
+                if i >= end:
+                    start = i
+                end = i + self._reach  # a form starting here ends within its reach
+        if end > 0:
+            yield from self._automaton.iter(text, start, min(end, len(text)))
 
 
 def plausible(text: str, start: int, surface: str) -> bool:

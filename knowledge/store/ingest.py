@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge.errors import BadArticleError, IngestError, Note, chinese
-from knowledge.extract.pipeline import ParsedArticle, parse_article, parse_in_worker, parse_or_error
+from knowledge.extract.pipeline import ParsedArticle, parse_article, parse_in_worker, parse_or_error, warm_parser
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store.engine import session_scope
 from knowledge.store.queries import article_hashes, remove_article, save_articles, sync_regions
@@ -187,7 +187,10 @@ def _parse_all(todo: list[RawArticle], gazetteer: Gazetteer,
     if count <= 1 or len(todo) < _PARALLEL_FROM:
         yield from (parse_or_error(raw, gazetteer) for raw in todo)
         return
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method(), initializer=init_worker)
+    context = _start_method()
+    if context.get_start_method() == "fork":
+        warm_parser()  # loaded once here, not once in every worker
+    pool = ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=init_worker)
     try:
         yield from pool.map(parse_in_worker, todo, chunksize=32)
     except BrokenProcessPool as exc:  # a worker was killed (out of memory, a signal): the run is abandoned

@@ -3,6 +3,7 @@ Every article here is short and written for the test; rows read "region | metric
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -126,3 +127,36 @@ def test_a_years_figure_late_in_the_year_is_kept(gazetteer):
     # a harvest reported in July states the year's figure
     facts = facts_of(gazetteer, "莱阳市2021年夏粮生产情况", "2021年全市夏粮产量35.2万吨。", date(2021, 7, 15))
     assert [row(f) for f in facts] == ["莱阳市 | 夏粮产量 | 2021 | 35.2 | -"]
+
+
+@pytest.mark.parametrize(("name", "metric", "sentence"), [
+    ("临清市", "地区生产总值", "临清市经济开发区实现地区生产总值120亿元"),  # a zone between name and metric
+    ("临清市", "地区生产总值", "临清市实现地区生产总值320亿元"),  # none
+    ("临清市", "工业产值", "临清市烟店镇的工业产值达到50亿元"),
+    ("临清市", "工业产值", "临清市城区工业产值50亿元,临清市产业园工业产值"),  # the second occurrence
+    ("莘县", "税收收入", "全县税收收入8亿元"),  # the name not written
+    ("莘县", "税收收入", "莘县\n工业园税收收入2亿元"),
+], ids=["zone", "none", "town", "second", "no-name", "newline"])
+def test_one_pattern_reads_a_sub_unit_between_name_and_metric_as_a_pattern_per_fact_did(name, metric, sentence):
+    """The backreference pattern (compiled once) agrees with the pattern that was compiled for each fact."""
+    from knowledge.extract.scope_gates import _alternation, _named_between
+
+    heads = _alternation("sub_unit_heads")
+    per_fact = rf"{re.escape(name)}(?:(?![城乡村,;。])[\u4e00-\u9fff]){{0,4}}?(?:{heads})(?:实现|完成|的)?"
+    expected = re.search(per_fact + re.escape(metric), sentence) is not None
+    assert (_named_between().match(f"{name}\0{metric}\0{sentence}") is not None) == expected
+
+
+@pytest.mark.parametrize(("value", "sentence"), [
+    ("300", "由300亿元增加到420亿元,较上年的300亿元"),  # two places
+    ("11", "共111个项目,其中11个"),  # inside a longer number, then whole
+    ("5.1", "增长5.1%,比上年的15.1%和5.12%"),  # a point or digit right beside it
+    ("20", "2020年新增20家"),
+    ("7", "同比增长7%"),
+    ("8", "８8亿元"),  # a full-width digit is a digit too
+], ids=["twice", "inside", "decimals", "year", "single", "full-width"])
+def test_a_value_is_found_where_it_is_written_whole_as_the_regex_found_it(value, sentence):
+    from knowledge.extract.scope_gates import _written_at
+
+    pattern = rf"(?<![\d.]){re.escape(value)}(?![\d.])"
+    assert _written_at(value, sentence) == {m.start() for m in re.finditer(pattern, sentence)}

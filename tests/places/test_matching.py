@@ -55,3 +55,28 @@ def test_a_function_word_name_before_an_office_word_reads_as_the_function_word(g
 ], ids=["model-county", "fan-county", "this-year-fan-county", "changsha-county"])
 def test_a_one_character_name_and_suffix_that_ends_a_word_is_that_word(gazetteer, text, names):
     assert [m.region.name for m in gazetteer.find_mentions(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "聊",
+    "今年全市经济运行平稳向好",  # no form at all
+    "聊城",  # a form that is the whole text
+    "全年增长较快的是聊城",  # a form at the very end
+    "青岛市南区和青岛市北区",  # overlapping forms, windows that run into each other
+    "济南、青岛、烟台、潍坊、临沂五市合计",  # many short windows in a row
+    "内蒙古自治区鄂尔多斯市伊金霍洛旗上半年增长6%",  # long forms
+], ids=["empty", "one-char", "no-form", "whole", "at-end", "overlapping", "many", "long"])
+def test_the_automaton_run_over_the_stretches_that_may_hold_a_form_finds_what_a_full_run_finds(gazetteer, text):
+    """The windowed run (only where two characters open some form) gives the automaton's full run's hits."""
+    matcher = gazetteer._matcher
+    assert sorted(matcher.occurrences(text)) == sorted(matcher._automaton.iter(text))
+
+
+def test_the_stretches_cover_a_form_that_runs_past_a_later_opening():
+    """A long form is found whole even when a shorter form opens inside it and its window is merged."""
+    from knowledge.places.matching import FormMatcher
+
+    matcher = FormMatcher(["甲乙丙丁戊己", "丙丁"], set())
+    assert sorted(matcher.occurrences("子甲乙丙丁戊己庚")) == [(4, 2), (6, 6)]
+    assert [(a, b) for a, b in matcher.spans("子甲乙丙丁戊己庚")] == [(1, 7)]
