@@ -29,6 +29,7 @@ class Column:
     year: int | None = None  # a value column headed by its own year: 2022年 | 2023年
     back: int = 0  # a value column of the year before the table's: 上年同期
     months: tuple[int, int] | None = None  # a value column of the months from January: 1-6月, 前三季度
+    last_month: bool = False  # 本月: a value column of the last month of the table's span of months
 
 
 @dataclass(slots=True)
@@ -61,6 +62,7 @@ _YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_UNIT = re.compile(r"[((]单位[::]([^))]+)[))]")
 _UNIT_SPLIT = re.compile(r"[、,,;;]")
+_LABEL_PUNCT = re.compile(r"[()()、,,]")  # 县(市、区) names the same column as 县市区
 
 
 def is_number(cell: str) -> bool:
@@ -78,24 +80,29 @@ def squeeze(cell: str) -> str:
 def column_of(cell: str) -> Column | None:
     """The meaning of a header cell; None when the vocabulary does not know it."""
     text = squeeze(cell)
-    units = [b for b in _BRACKET.findall(text) if b in known_units()]
+    columns = vocabulary()["columns"]
+    if (plain := _LABEL_PUNCT.sub("", text)) in columns["label"]:
+        return Column("label", plain)
+    brackets = _BRACKET.findall(text)
+    units = [b for b in brackets if b in known_units()]
     name = _BRACKET.sub("", text)
     if name.endswith("%"):
         name, units = name[:-1], ["%", *units]
     if not name:
         return None
-    columns = vocabulary()["columns"]
     year_end = name.startswith(tuple(vocabulary()["caption"]["year_end"]))
     if (dated := _YEAR_HEADER.fullmatch(name)) is not None:
         return Column("value", name, units[0] if units else None, year=int(dated.group(1)),
                       year_end=bool(dated.group(2)))
     if (months := _months_header(name)) is not None:
         return Column("value", name, units[0] if units else None, months=months)
+    if name in columns["last_month"]:
+        return Column("value", name, units[0] if units else None, last_month=True)
     if name in columns["previous"]:
         return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
     for kind in _KINDS:
         if name in columns[kind]:
-            points = kind == "growth" and ("百分点" in name or "个百分点" in units)
+            points = kind == "growth" and any("百分点" in b for b in (name, *brackets))
             unit = "%" if kind in ("growth", "share") else (units[0] if units else None)
             return Column(kind, name, unit, points, year_end)
     if name in columns["measures"] or canonical_metric(name):

@@ -52,7 +52,7 @@ def _kind(line: str) -> Literal["blank", "row", "cell", "prose"]:
     filled = [c for c in cells if c]
     if len(filled) >= 2 and all(len(c) <= _MAX_CELL for c in filled) and (
             "|" in line or any(is_value_cell(c) for c in filled)
-            or all(column_of(c) is not None for c in filled)):  # an aligned header: 指标  单位  数值
+            or _known_groups(filled) is not None):  # an aligned header: 指标  单位  数值, 指  标  单位
         return "row"
     text = line.strip(" |")
     if len(text) <= _MAX_CELL and not _PROSE.search(text):
@@ -126,6 +126,8 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     width = max(len(d) for d in data)
     if len(header) == width + 1 and not header[0]:
         header = header[1:]  # | | 绝对额 | 增长 | over rows that open with no bar: the header's bar is no cell
+    if len(header) > width and (merged := _header_groups([h for h in header if h])) is not None:
+        header = [text for text, _ in merged]  # 指  标  单位: a header word padded apart into two cells
     if len(header) == width - 1:
         header = ["", *header]  # no header over the label column
     if len(header) != width:
@@ -148,14 +150,19 @@ def _flat_tables(cells: list[str]) -> list[Table]:
         first = next((i for i in range(start, len(cells)) if is_value_cell(squeeze(cells[i]))), None)
         if first is None or first - start < 2:
             break
-        caption, unit, columns, header = _flat_header(cells[start : first - 1])
+        lead = first - 1
+        if lead - 1 > start and squeeze(cells[lead]) in known_units() and any(
+                (c := column_of(h)) is not None and c.kind == "unit" for h in cells[start : lead - 1]):
+            lead -= 1  # 指标 / 单位 / 绝对数 …: the first row's label, then its unit word, then its figures
+        caption, unit, columns, header = _flat_header(cells[start:lead])
         rows: list[tuple[str, list[str]]] = []
         label: str | None = None
         values: list[str] = []
         end = len(cells)
-        for i in range(first - 1, len(cells)):
+        for i in range(lead, len(cells)):
             cell = squeeze(cells[i])
-            if is_value_cell(cell):
+            if is_value_cell(cell) or (label is not None and len(values) < len(columns)
+                                       and columns[len(values)].kind == "unit" and cell in known_units()):
                 values.append(cell)
                 continue
             if label is not None and len(values) == len(columns):
@@ -252,15 +259,22 @@ _FIGURES = frozenset({"value", "growth", "share", "measure"})
 
 def _known_groups(words: list[str]) -> list[Column] | None:
     """`words` cut into the fewest runs that each name a known column (比上年 增长(%) is one)."""
-    best: list[list[Column] | None] = [[]] + [None] * len(words)
+    groups = _header_groups(words)
+    return None if groups is None else [column for _, column in groups]
+
+
+def _header_groups(words: list[str]) -> list[tuple[str, Column]] | None:
+    """The runs of `words` `_known_groups` finds, each with its text re-joined."""
+    best: list[list[tuple[str, Column]] | None] = [[]] + [None] * len(words)
     for end in range(1, len(words) + 1):
         for start in range(end):
             before = best[start]
-            column = column_of("".join(words[start:end])) if before is not None else None
+            text = "".join(words[start:end])
+            column = column_of(text) if before is not None else None
             if before is not None and column is not None:
                 current = best[end]
                 if current is None or len(before) + 1 < len(current):
-                    best[end] = [*before, column]
+                    best[end] = [*before, (text, column)]
     return best[-1]
 
 

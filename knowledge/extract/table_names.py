@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.table_columns import Table, squeeze, vocabulary
 
-_FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]")
+# [1], (1), (注1), ① (a single digit once normalised) closing a label: a footnote's mark
+_FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]|[①-⑩]|(?<=[\u4e00-\u9fff])[1-9]$")
 _BRACKETED = re.compile(r"[((][^))]*[))]")
 _LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
 _LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 2019-2023年 once the year is gone
@@ -16,6 +18,7 @@ _LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 20
 
 def topic(text: str) -> str:
     """生产总值 out of 2019年玉环市生产总值 once the period and the place are gone."""
+    text = _place_sets().sub("", text)
     text = _LEADING_YEAR_END.sub("", _BRACKETED.sub("", _LEADING_SPAN.sub("", text)))
     for word in sorted(vocabulary()["caption"]["noise"], key=len, reverse=True):
         text = text.replace(word, "")
@@ -23,6 +26,15 @@ def topic(text: str) -> str:
     if text.endswith("数") and not text.endswith(("指数", "系数")) and len(text) >= 3:
         return text[:-1]  # 户籍人口数 → 户籍人口
     return text
+
+
+@lru_cache(maxsize=1)
+def _place_sets() -> re.Pattern[str]:
+    """各县市区, 部分省份 …: the words of a caption naming the set of places a table's rows are."""
+    caption = vocabulary()["caption"]
+    levels = "|".join(re.escape(w) for w in sorted(caption["place_set_levels"], key=len, reverse=True))
+    openers = "|".join(re.escape(w) for w in caption["place_set_openers"])
+    return re.compile(f"(?:{openers})(?:{levels})+")
 
 
 def clean_label(label: str) -> str:
@@ -81,6 +93,8 @@ def compose_measure(topic: str, measure: str) -> str:
     else:
         if canonical_metric(subject):
             subject = ""  # a caption naming a metric of its own says nothing more about the column's
+    if measure.endswith(subject):
+        return measure  # 常住人口 under a caption 人口: the column names a kind of the caption's subject
     return subject + measure if subject and not measure.startswith(subject) else measure
 
 

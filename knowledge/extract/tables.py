@@ -144,6 +144,9 @@ def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
 def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region | None:
     """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place."""
     text = clean_label(label)
+    if text in vocabulary()["rows"]["own_unit"]:  # 全市 in a table of a city's counties: the city, when it is one
+        place = setting.place
+        return place if place is not None and place.name.endswith(text[-1]) else None
     for word in vocabulary()["rows"]["totals"]:
         if text.endswith(word):
             rest = text[: -len(word)]
@@ -160,16 +163,33 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
     """A row naming a place: each measure column (and a plain value column under a caption's metric)."""
     made: list[ExtractedFact] = []
     dated: list[ExtractedFact] = []
+    rates_only = canonical_metric(setting.topic) is not None and all(
+        c.kind in ("growth", "ignored", "unit") for c in table.columns)
+    month: ExtractedFact | None = None  # 本月 | 同比增长: the growth right after the month's value is the month's
     for column, cell in zip(table.columns, cells, strict=True):
+        if column.kind == "growth" and month is not None:
+            _set_growth(month, column, cell)
+            month = None
+            continue
+        month = None
         if column.kind == "growth" and made:
             _set_growth(_latest(dated, setting) or made[-1], column, cell)
+            continue
+        if column.kind == "growth" and rates_only:  # 各县市区规模以上工业增加值增速 | 增速(%): the caption's metric
+            fact = _fact(place, setting.topic, None, None, setting, _sentence_of(doc, label, setting.sentence))
+            if fact is not None and _number(cell) is not None:
+                _set_growth(fact, column, cell)
+                made.append(fact)
             continue
         if _is_dated(column):
             fact = _dated_fact(place, setting.topic, cell, column, column.unit or table.unit, setting,
                                _sentence_of(doc, label, setting.sentence))
             if fact is not None:
                 made.append(fact)
-                dated.append(fact)
+                if column.last_month:
+                    month = fact
+                else:
+                    dated.append(fact)
             continue
         if column.kind == "measure":
             metric = compose_measure(setting.topic, column.name)
@@ -219,13 +239,22 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
     made: list[ExtractedFact] = []
     dated: list[ExtractedFact] = []
     value: ExtractedFact | None = None
+    month: ExtractedFact | None = None  # 本月 | 同比增长: the growth right after the month's value is the month's
     for column, cell in zip(table.columns, cells, strict=True):
+        if column.kind == "growth" and month is not None:
+            _set_growth(month, column, cell)
+            month = None
+            continue
+        month = None
         if _is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
             fact = _dated_fact(setting.place, metric, cell, column, unit or column.unit or table.unit, setting,
                                sentence)
             if fact is not None:
                 made.append(fact)
-                dated.append(fact)
+                if column.last_month:
+                    month = fact  # a later growth column is the span's, not the month's
+                else:
+                    dated.append(fact)
         elif column.kind == "value" and value is None and _in_period(column, setting):
             value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
             if value is not None:
@@ -261,11 +290,16 @@ def _in_period(column: Column, setting: _Setting) -> bool:
 
 
 def _is_dated(column: Column) -> bool:
-    return column.kind == "value" and (column.year is not None or column.back > 0)
+    return column.kind == "value" and (column.year is not None or column.back > 0 or column.last_month)
 
 
 def _column_period(setting: Period, column: Column) -> Period | None:
-    """The period of a column with a date of its own: 2022年 under a 2023 table, or 上年同期 under 2023H1."""
+    """The period of a column with a date of its own: 2022年 under a 2023 table, 上年同期 under 2023H1, or 本月
+    under 1-9月 (September)."""
+    if column.last_month:
+        if setting.kind in ("months", "quarters", "half") and setting.year and setting.start == 1 and setting.end:
+            return Period("month", setting.year, setting.end, setting.end)
+        return setting if setting.kind == "month" else None
     year = column.year if column.year is not None else (setting.year - column.back if setting.year else None)
     if year is None:
         return None
