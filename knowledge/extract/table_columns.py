@@ -62,6 +62,7 @@ _YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_UNIT = re.compile(r"[((]单位[::]([^))]+)[))]")
 _UNIT_SPLIT = re.compile(r"[、,,;;]")
+_CAPTION_UNIT_TAIL = re.compile(r"(?<=\S)\s*单位[::]\s*([^\s()()]+)\s*$")  # 主要指标    单位:亿元
 _LABEL_PUNCT = re.compile(r"[()()、,,]")  # 县(市、区) names the same column as 县市区
 
 
@@ -141,6 +142,11 @@ def unit_line(cell: str) -> str | None:
 
 
 def caption_unit(caption: str) -> str | None:
-    """The unit a caption gives in brackets: 主要指标(单位:亿元)."""
-    m = _CAPTION_UNIT.search(squeeze(caption))
+    """The unit a caption gives in brackets, 主要指标(单位:亿元), or after it, 主要指标  单位:亿元."""
+    m = _CAPTION_UNIT.search(squeeze(caption)) or _CAPTION_UNIT_TAIL.search(caption)
     return _UNIT_SPLIT.split(m.group(1))[0] if m else None
+
+
+def without_unit(caption: str) -> str:
+    """The caption without the 单位:… it ends with."""
+    return _CAPTION_UNIT_TAIL.sub("", caption).rstrip()

@@ -16,6 +16,7 @@ from knowledge.extract.table_columns import (
     known_units,
     squeeze,
     unit_line,
+    without_unit,
 )
 
 _ONLY_BRACKET = re.compile(r"[((][^))]*[))]")
@@ -39,7 +40,7 @@ def _starts_new_table(cell: str) -> bool:
 def _cells(line: str) -> list[str]:
     """The cells of a line: split at `|`, else at runs of spaces; trailing empty cells dropped."""
     parts = line.split("|") if "|" in line else _ALIGNED.split(line)
-    cells = [p.strip() for p in parts]
+    cells = [p.strip().strip("*").strip() for p in parts]  # | **指标** |: Markdown bold is no part of a cell
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -96,6 +97,7 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
         tables.extend(spaced_tables(cells) or _flat_tables(cells))
     for table in tables:
         table.unit = table.unit or caption_unit(table.caption)
+        table.caption = without_unit(table.caption)
     return tables
 
 

@@ -74,6 +74,8 @@ def row_metric(label: str, topic: str) -> str:
             return text + family["row_suffix"]
     if not topic or text == topic:
         return text
+    if text in rows["person_kinds"] and topic.endswith("人口"):
+        return f"{topic[:-2]}{text}人口"
     shared = _common_suffix(text, topic)
     if shared >= 2:
         prefix = topic[:-shared]

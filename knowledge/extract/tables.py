@@ -71,8 +71,9 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
     table.rows = [(label, cells) for label, cells in table.rows if not squeeze(label).startswith(notes)]
     places = [_whole_place(label, ctx) for label, _ in table.rows]
     named = sum(1 for p in places if p)
+    unknown = sum(1 for (label, _), p in zip(table.rows, places, strict=True) if p is None and _names_a_place(label))
     places = [p or _total_place(label, setting, ctx) for (label, _), p in zip(table.rows, places, strict=True)]
-    if named >= max(2, len(places) // 2):
+    if named + unknown >= max(2, len(places) // 2):  # rows of places, some the gazetteer does not know (…镇)
         return [f for (label, cells), place in zip(table.rows, places, strict=True) if place
                 for f in _place_row(table, setting, place, label, cells, doc)]
     across = [_whole_place(c.name, ctx) if c.kind == "unknown" else None for c in table.columns]
@@ -139,6 +140,12 @@ def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
         return found[0].region
     return None
+
+
+def _names_a_place(label: str) -> bool:
+    """A row label that names a place by its ending (石岭镇, 青禾街道): a place, even one the gazetteer lacks."""
+    text = clean_label(label)
+    return len(text) >= 3 and text.endswith(tuple(vocabulary()["rows"]["place_endings"]))
 
 
 def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region | None:
