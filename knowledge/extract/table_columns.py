@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -58,6 +58,7 @@ _SPACE = re.compile(r"[\s\u3000]+")
 _BRACKET = re.compile(r"[((]([^))]*)[))]|\[[^\]]*\]|【[^】]*】")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
+_LEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_UNIT = re.compile(r"[((]单位[::]([^))]+)[))]")
@@ -97,18 +98,30 @@ def column_of(cell: str) -> Column | None:
                       year_end=bool(dated.group(2)))
     if (months := _months_header(name)) is not None:
         return Column("value", name, units[0] if units else None, months=months)
+    if (lead := _LEADING_YEAR.match(name)) is not None and lead.end() < len(name):
+        return _of_year(int(lead.group(1)), name, text[lead.end() :])
     if name in columns["last_month"]:
         return Column("value", name, units[0] if units else None, last_month=True)
     if name in columns["previous"]:
         return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
     for kind in _KINDS:
         if name in columns[kind]:
+            if kind == "growth" and any(u not in ("%", "个百分点", "百分点") for u in units):
+                return Column("ignored", name)  # 比上年增减(亿元): a change in the row's unit, no rate
             points = kind == "growth" and any("百分点" in b for b in (name, *brackets))
             unit = "%" if kind in ("growth", "share") else (units[0] if units else None)
             return Column(kind, name, unit, points, year_end)
     if name in columns["measures"] or canonical_metric(name):
         return Column("measure", name, units[0] if units else None)
     return None
+
+
+def _of_year(year: int, name: str, rest: str) -> Column | None:
+    """2023年绝对数, 2023年1-9月, 2023年增长(%): a header of a value or a growth, dated by the year before it."""
+    column = column_of(rest)
+    if column is None or column.kind not in ("value", "growth") or column.year is not None or column.back:
+        return None
+    return replace(column, name=name, year=year)
 
 
 def _months_header(name: str) -> tuple[int, int] | None:

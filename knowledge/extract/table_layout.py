@@ -17,6 +17,7 @@ from knowledge.extract.table_columns import (
     squeeze,
     unit_line,
     without_unit,
+    year_of,
 )
 
 _ONLY_BRACKET = re.compile(r"[((][^))]*[))]")
@@ -120,6 +121,9 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
             if all(not c or not is_value_cell(c) for c in cells[1:]):
                 header = cells
             continue
+        if not data and _is_sub_header(cells):
+            header = _merged_header(header, cells)  # | 指标 | 2023年 | | over | | 绝对数 | 增长(%) |
+            continue
         data.append(cells)
     if header is None or not data:
         return None
@@ -138,8 +142,28 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     at = next((i for i, c in enumerate(kinds) if c.kind == "label"), 0)  # 排名 | 地区 | …: the label's column
     columns = kinds[:at] + kinds[at + 1 :]
     rows = [(d[at], d[:at] + d[at + 1 :]) for d in data if len(d) == width and d[at]]
+    if any(is_value_cell(squeeze(label)) for label, _ in rows):
+        return None  # a figure where the labels stand: the header and the rows are not aligned
     label = kinds[at].name if kinds[at].kind == "label" else ""
     return Table(caption, unit, columns, rows, label)
+
+
+def _is_sub_header(cells: list[str]) -> bool:
+    """A second header line: no figures, and every cell it fills names a known column."""
+    filled = [c for c in cells if c]
+    return bool(filled) and all(column_of(c) is not None and not is_value_cell(c) for c in filled)
+
+
+def _merged_header(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header lines as one: a year over several columns spans them (2023年 over 绝对数 | 增长(%) makes
+    2023年绝对数 | 2023年增长(%)); elsewhere the lower line's cell, or the upper's where the lower is empty."""
+    upper = upper + [""] * (len(lower) - len(upper))
+    merged: list[str] = []
+    spanning = ""
+    for top, bottom in zip(upper, lower + [""] * (len(upper) - len(lower)), strict=True):
+        spanning = top if year_of(top) is not None else ("" if top else spanning)
+        merged.append(spanning + bottom if spanning and bottom else (bottom or top))
+    return merged
 
 
 # ---- one cell a line ---------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from knowledge.extract.table_columns import Table, squeeze, vocabulary
 
 # [1], (1), (注1), ① (a single digit once normalised) closing a label: a footnote's mark
 _FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]|[①-⑩]|(?<=[\u4e00-\u9fff])[1-9]$")
+# 一、 (一) 2.: a row's number in the table's outline
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d))")
 _BRACKETED = re.compile(r"[((][^))]*[))]")
 _LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
 _LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 2019-2023年 once the year is gone
@@ -38,7 +40,7 @@ def _place_sets() -> re.Pattern[str]:
 
 
 def clean_label(label: str) -> str:
-    text = _FOOTNOTE.sub("", squeeze(label))
+    text = _ORDINAL.sub("", _FOOTNOTE.sub("", squeeze(label)))
     for mark in sorted(vocabulary()["rows"]["part_marks"], key=len, reverse=True):
         if text.startswith(mark):
             text = text[len(mark) :]

@@ -120,7 +120,7 @@ def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
 
 def _months_column(table: Table, year: int) -> Period | None:
     """The span of months the table's value columns are headed by (1-9月), when they name one only."""
-    spans = {c.name: c.months for c in table.columns if c.months is not None}
+    spans = {c.name: c.months for c in table.columns if c.months is not None and c.year is None}
     if len(set(spans.values())) != 1:
         return None
     found = find_periods(next(iter(spans)), published=None, default_year=year)
@@ -179,6 +179,10 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
             month = None
             continue
         month = None
+        if column.kind == "growth" and column.year is not None:  # 2023年 / 增长(%): the growth of that year
+            if (own := _of_year_in(dated, column.year)) is not None:
+                _set_growth(own, column, cell)
+            continue
         if column.kind == "growth" and made:
             _set_growth(_latest(dated, setting) or made[-1], column, cell)
             continue
@@ -273,6 +277,9 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
                 if named else None
             if value is not None:
                 made.append(value)
+        elif column.kind == "growth" and column.year is not None:  # 2023年 / 增长(%): the growth of that year
+            if (own := _of_year_in(dated, column.year)) is not None:
+                _set_growth(own, column, cell)
         elif column.kind == "growth":
             value = value or _latest(dated, setting)
             if value is None and not measured:  # a growth of a row whose measure is unknown says nothing
@@ -292,7 +299,8 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
 
 def _in_period(column: Column, setting: _Setting) -> bool:
     """A column headed by a span of months (1-6月) holds the table's period only when that is the span."""
-    return column.months is None or (setting.period.kind != "year" and setting.period.year is not None
+    return column.months is None or column.year is not None or (
+        setting.period.kind != "year" and setting.period.year is not None
                                      and (setting.period.start, setting.period.end) == column.months)
 
 
@@ -303,6 +311,9 @@ def _is_dated(column: Column) -> bool:
 def _column_period(setting: Period, column: Column) -> Period | None:
     """The period of a column with a date of its own: 2022年 under a 2023 table, 上年同期 under 2023H1, or 本月
     under 1-9月 (September)."""
+    if column.months is not None and column.year is not None:  # 2023年1-9月: the header's own span
+        found = find_periods(column.name, published=None, default_year=column.year)
+        return found[0].period if len(found) == 1 and found[0].period.year == column.year else None
     if column.last_month:
         if setting.kind in ("months", "quarters", "half") and setting.year and setting.start == 1 and setting.end:
             return Period("month", setting.year, setting.end, setting.end)
@@ -325,6 +336,12 @@ def _dated_fact(place: Region, metric: str, cell: str, column: Column, unit: str
         return None
     fact = _fact(place, metric, cell, unit, setting, sentence, period)
     return fact if fact is not None and fact.value is not None else None
+
+
+def _of_year_in(dated: list[ExtractedFact], year: int) -> ExtractedFact | None:
+    """The one dated fact of `year`, when there is one."""
+    found = [f for f in dated if f.period.year == year]
+    return found[0] if len(found) == 1 else None
 
 
 def _latest(dated: list[ExtractedFact], setting: _Setting) -> ExtractedFact | None:
