@@ -155,15 +155,31 @@ def _is_sub_header(cells: list[str]) -> bool:
 
 
 def _merged_header(upper: list[str], lower: list[str]) -> list[str]:
-    """Two header lines as one: a year over several columns spans them (2023年 over 绝对数 | 增长(%) makes
-    2023年绝对数 | 2023年增长(%)); elsewhere the lower line's cell, or the upper's where the lower is empty."""
+    """Two header lines as one. A year over several columns spans them (2023年 over 绝对数 | 增长(%) makes
+    2023年绝对数 | 2023年增长(%)); so does a metric (地区生产总值 over 总量(亿元) | 增速(%) makes
+    地区生产总值(亿元) | 增速(%), the growth then that of the figure before it); elsewhere the lower line's
+    cell, or the upper's where the lower is empty."""
     upper = upper + [""] * (len(lower) - len(upper))
     merged: list[str] = []
     spanning = ""
     for top, bottom in zip(upper, lower + [""] * (len(upper) - len(lower)), strict=True):
-        spanning = top if year_of(top) is not None else ("" if top else spanning)
-        merged.append(spanning + bottom if spanning and bottom else (bottom or top))
+        if top:
+            spanning = top if year_of(top) is not None or _kind_of(top) == "measure" else ""
+        below = column_of(bottom) if bottom else None
+        if not spanning or below is None:
+            merged.append(bottom or top)
+        elif year_of(spanning) is not None:
+            merged.append(spanning + bottom)
+        elif below.kind == "value":
+            merged.append(f"{spanning}({below.unit})" if below.unit else spanning)
+        else:
+            merged.append(bottom)
     return merged
+
+
+def _kind_of(cell: str) -> str | None:
+    column = column_of(cell)
+    return column.kind if column is not None else None
 
 
 # ---- one cell a line ---------------------------------------------------------------------------------------
