@@ -95,7 +95,7 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
                 tables.append(table)
             continue
         cells = [line.strip(" |") for kind, line in run if kind == "cell"]
-        tables.extend(spaced_tables(cells) or _flat_tables(cells))
+        tables.extend(spaced_tables(cells) or _flat_tables(_without_ranks(cells)))
     for table in tables:
         table.unit = table.unit or caption_unit(table.caption)
         table.caption = without_unit(table.caption)
@@ -219,6 +219,26 @@ def _flat_tables(cells: list[str]) -> list[Table]:
             tables.append(Table(caption, unit, columns, rows, header))
         start = max(end, start + 1)
     return tables
+
+
+_WHOLE = re.compile(r"\d{1,3}")
+
+
+def _without_ranks(cells: list[str]) -> list[str]:
+    """A flattened table whose rows open with a rank (排名 / 县区 / … then 1 / 兰山区 / …), without its ranks:
+    the rank header and each whole number just before a row's label go."""
+    at = next((i for i in range(len(cells) - 1) if _kind_of(cells[i]) == "ignored"
+               and _kind_of(cells[i + 1]) == "label"), None)
+    if at is None:
+        return cells
+    kept = [*cells[:at], cells[at + 1]]
+    for i in range(at + 2, len(cells)):
+        following = squeeze(cells[i + 1]) if i + 1 < len(cells) else ""
+        if _WHOLE.fullmatch(squeeze(cells[i])) and following and not is_value_cell(following) \
+                and column_of(following) is None:
+            continue
+        kept.append(cells[i])
+    return kept
 
 
 def _caption_start(cells: list[str], i: int) -> int:
