@@ -15,6 +15,7 @@ from knowledge.extract.periods import Period, find_periods
 from knowledge.extract.table_columns import Column, Table, label_unit, squeeze, vocabulary, year_of
 from knowledge.extract.table_layout import find_tables
 from knowledge.extract.table_names import clean_label, compose_measure, row_measure, row_metric, topic
+from knowledge.extract.table_periods import column_period, in_period, is_dated, months_column
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.normalize import to_simplified
@@ -65,7 +66,7 @@ def _key(f: ExtractedFact) -> tuple[str, str, str, Decimal | None, Decimal | Non
 
 def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     setting = _setting(table, doc, ctx)
-    if not all(_in_period(c, setting) for c in table.columns):
+    if not all(in_period(c, setting.period) for c in table.columns):
         return []  # 2023年上半年… | 1-9月 |: the caption and the header disagree on the period
     notes = tuple(vocabulary()["rows"]["note_marks"])
     table.rows = [(label, cells) for label, cells in table.rows if not squeeze(label).startswith(notes)]
@@ -113,18 +114,9 @@ def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
     for start, end in sorted(spans, reverse=True):
         rest = rest[:start] + rest[end:]
     place = places[-1].region if places else ctx.focus
-    if period.kind == "year" and period.year and (span := _months_column(table, period.year)) is not None:
+    if period.kind == "year" and period.year and (span := months_column(table, period.year)) is not None:
         period = span  # 2023年主要指标 | 1-9月 |: the caption gives the year, the header the months
     return _Setting(period, place, topic(rest), _sentence_of(doc, table.caption or table.rows[0][0]))
-
-
-def _months_column(table: Table, year: int) -> Period | None:
-    """The span of months the table's value columns are headed by (1-9月), when they name one only."""
-    spans = {c.name: c.months for c in table.columns if c.months is not None and c.year is None}
-    if len(set(spans.values())) != 1:
-        return None
-    found = find_periods(next(iter(spans)), published=None, default_year=year)
-    return found[0].period if len(found) == 1 else None
 
 
 def _published_year(doc: Document) -> Period:
@@ -192,7 +184,7 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
                 _set_growth(fact, column, cell)
                 made.append(fact)
             continue
-        if _is_dated(column):
+        if is_dated(column):
             fact = _dated_fact(place, setting.topic, cell, column, column.unit or table.unit, setting,
                                _sentence_of(doc, label, setting.sentence))
             if fact is not None:
@@ -204,7 +196,7 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
             continue
         if column.kind == "measure":
             metric = compose_measure(setting.topic, column.name)
-        elif column.kind == "value" and setting.topic and _in_period(column, setting):
+        elif column.kind == "value" and setting.topic and in_period(column, setting.period):
             metric = setting.topic
         else:
             continue
@@ -231,7 +223,7 @@ def _across_row(table: Table, setting: _Setting, places: list[Region | None], la
 
 
 def _year_setting(setting: _Setting, year: int) -> _Setting | None:
-    period = _column_period(setting.period, Column("value", str(year), year=year))
+    period = column_period(setting.period, Column("value", str(year), year=year))
     return replace(setting, period=period) if period else None
 
 
@@ -246,7 +238,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), own_unit)
     sentence = _sentence_of(doc, label, setting.sentence)
-    measured = any(c.kind == "measure" or _is_dated(c) for c in table.columns)
+    measured = any(c.kind == "measure" or is_dated(c) for c in table.columns)
     made: list[ExtractedFact] = []
     dated: list[ExtractedFact] = []
     value: ExtractedFact | None = None
@@ -257,7 +249,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             month = None
             continue
         month = None
-        if _is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
+        if is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
             fact = _dated_fact(setting.place, metric, cell, column, unit or column.unit or table.unit, setting,
                                sentence)
             if fact is not None:
@@ -266,7 +258,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
                     month = fact  # a later growth column is the span's, not the month's
                 else:
                     dated.append(fact)
-        elif column.kind == "value" and value is None and _in_period(column, setting):
+        elif column.kind == "value" and value is None and in_period(column, setting.period):
             value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
             if value is not None:
                 made.append(value)
@@ -297,41 +289,9 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
 
 # ---- cells ---------------------------------------------------------------------------------------------------
 
-def _in_period(column: Column, setting: _Setting) -> bool:
-    """A column headed by a span of months (1-6月) holds the table's period only when that is the span."""
-    return column.months is None or column.year is not None or (
-        setting.period.kind != "year" and setting.period.year is not None
-                                     and (setting.period.start, setting.period.end) == column.months)
-
-
-def _is_dated(column: Column) -> bool:
-    return column.kind == "value" and (column.year is not None or column.back > 0 or column.last_month)
-
-
-def _column_period(setting: Period, column: Column) -> Period | None:
-    """The period of a column with a date of its own: 2022年 under a 2023 table, 上年同期 under 2023H1, or 本月
-    under 1-9月 (September)."""
-    if column.months is not None and column.year is not None:  # 2023年1-9月: the header's own span
-        found = find_periods(column.name, published=None, default_year=column.year)
-        return found[0].period if len(found) == 1 and found[0].period.year == column.year else None
-    if column.last_month:
-        if setting.kind in ("months", "quarters", "half") and setting.year and setting.start == 1 and setting.end:
-            return Period("month", setting.year, setting.end, setting.end)
-        return setting if setting.kind == "month" else None
-    year = column.year if column.year is not None else (setting.year - column.back if setting.year else None)
-    if year is None:
-        return None
-    if column.year_end or setting.kind == "asof":
-        return Period("asof", year, asof=date(year, 12, 31)) if column.year_end or (
-            setting.asof and (setting.asof.month, setting.asof.day) == (12, 31)) else None
-    if setting.kind in ("undated", "target"):
-        return Period("year", year, 1, 12) if column.year is not None else None
-    return replace(setting, year=year)
-
-
 def _dated_fact(place: Region, metric: str, cell: str, column: Column, unit: str | None, setting: _Setting,
                 sentence: int) -> ExtractedFact | None:
-    period = _column_period(setting.period, column)
+    period = column_period(setting.period, column)
     if period is None or not metric:
         return None
     fact = _fact(place, metric, cell, unit, setting, sentence, period)
