@@ -184,7 +184,7 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
                 _set_growth(fact, column, cell)
                 made.append(fact)
             continue
-        if is_dated(column):
+        if is_dated(column, setting.period):
             fact = _dated_fact(place, setting.topic, cell, column, column.unit or table.unit, setting,
                                _sentence_of(doc, label, setting.sentence))
             if fact is not None:
@@ -238,7 +238,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), own_unit)
     sentence = _sentence_of(doc, label, setting.sentence)
-    measured = any(c.kind == "measure" or is_dated(c) for c in table.columns)
+    measured = any(c.kind == "measure" or is_dated(c, setting.period) for c in table.columns)
     made: list[ExtractedFact] = []
     dated: list[ExtractedFact] = []
     value: ExtractedFact | None = None
@@ -249,7 +249,7 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
             month = None
             continue
         month = None
-        if is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
+        if is_dated(column, setting.period):  # 2022年 | 2023年, 本年 | 上年: each column its own period
             fact = _dated_fact(setting.place, metric, cell, column, unit or column.unit or table.unit, setting,
                                sentence)
             if fact is not None:
