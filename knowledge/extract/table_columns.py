@@ -56,6 +56,7 @@ def known_units() -> frozenset[str]:
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _BRACKET = re.compile(r"[((]([^))]*)[))]|\[[^\]]*\]|【[^】]*】")
+_WITH_UNIT = re.compile(r"([-−]?[\d,]+(?:\.\d+)?)(\D+)")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
 _LEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -73,6 +74,14 @@ def is_number(cell: str) -> bool:
 
 def is_value_cell(cell: str) -> bool:
     return is_number(cell) or cell in _NO_VALUE
+
+
+def split_unit(cell: str) -> tuple[str, str | None]:
+    """A figure written with its unit in the cell: 6105.1亿元 → (6105.1, 亿元); else the cell and None."""
+    m = _WITH_UNIT.fullmatch(squeeze(cell))
+    if m is None or m.group(2) not in known_units() or m.group(2) in vocabulary()["cell_units_not_figures"]:
+        return cell, None
+    return m.group(1), m.group(2)
 
 
 def squeeze(cell: str) -> str:

@@ -12,7 +12,7 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
-from knowledge.extract.table_columns import Column, Table, label_unit, squeeze, vocabulary, year_of
+from knowledge.extract.table_columns import Column, Table, label_unit, split_unit, squeeze, vocabulary, year_of
 from knowledge.extract.table_layout import find_tables
 from knowledge.extract.table_names import clean_label, compose_measure, row_measure, row_metric, topic
 from knowledge.extract.table_periods import column_period, in_period, is_dated, months_column
@@ -314,6 +314,9 @@ def _latest(dated: list[ExtractedFact], setting: _Setting) -> ExtractedFact | No
 
 def _fact(place: Region, metric: str, cell: str | None, unit: str | None, setting: _Setting,
           sentence: int, period: Period | None = None) -> ExtractedFact | None:
+    if cell is not None and _number(cell) is None:
+        cell, own = split_unit(cell)  # | 地区生产总值 | 6105.1亿元 |: the cell's own unit
+        unit = own or unit
     value = _number(cell) if cell is not None else None
     if cell is not None and value is None:
         return None
