@@ -12,7 +12,16 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
-from knowledge.extract.table_columns import Column, Table, label_unit, split_unit, squeeze, vocabulary, year_of
+from knowledge.extract.table_columns import (
+    Column,
+    Table,
+    is_value_cell,
+    label_unit,
+    split_unit,
+    squeeze,
+    vocabulary,
+    year_of,
+)
 from knowledge.extract.table_layout import find_tables
 from knowledge.extract.table_names import clean_label, compose_measure, row_measure, row_metric, topic
 from knowledge.extract.table_periods import column_period, in_period, is_dated, months_column
@@ -70,6 +79,8 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
         return []  # 2023年上半年… | 1-9月 |: the caption and the header disagree on the period
     notes = tuple(vocabulary()["rows"]["note_marks"])
     table.rows = [(label, cells) for label, cells in table.rows if not squeeze(label).startswith(notes)]
+    if _names_things(table):
+        return []  # | 县区 | 项目名称 | 投资额 |: each row is a project or a firm of a place, not the place
     places = [_whole_place(label, ctx) for label, _ in table.rows]
     named = sum(1 for p in places if p)
     unknown = sum(1 for (label, _), p in zip(table.rows, places, strict=True) if p is None and _names_a_place(label))
@@ -132,6 +143,15 @@ def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
         return found[0].region
     return None
+
+
+def _names_things(table: Table) -> bool:
+    """A column of an unknown header whose cells are words, not figures: the rows are things named there."""
+    for at, column in enumerate(table.columns):
+        cells = [squeeze(cells[at]) for _, cells in table.rows if cells[at]]
+        if column.kind == "unknown" and cells and sum(1 for c in cells if not is_value_cell(c)) * 2 > len(cells):
+            return True
+    return False
 
 
 def _names_a_place(label: str) -> bool:
