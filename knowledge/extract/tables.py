@@ -96,13 +96,12 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
         return [f for label, cells in table.rows for f in _across_row(table, setting, across, label, cells, doc)]
     if setting.place is None or table.label in vocabulary()["columns"]["place_labels"]:
         return []  # indicators of no known place, or rows of places the gazetteer does not know
-    years = [year_of(label) for label, _ in table.rows]
-    if any(years):  # 2021年 | 2022年 …: rows of the caption's one metric, a year each
+    spans = [_is_period(label, setting) for label, _ in table.rows]
+    if any(spans):  # 2021年 | 2022年 …, 一季度 | 上半年 …: rows of the caption's one metric, a period each
         known = canonical_metric(setting.topic) or setting.topic.endswith(tuple(vocabulary()["columns"]["measures"]))
-        if not all(years) or len(setting.topic) < 2 or not known:
-            return []  # the caption must name what the years measure
-        dated = [(label, cells, _year_setting(setting, year)) for (label, cells), year in
-                 zip(table.rows, years, strict=True) if year]
+        if not all(spans) or len(setting.topic) < 2 or not known:
+            return []  # the caption must name what the periods measure
+        dated = [(label, cells, _row_setting(setting, label)) for label, cells in table.rows]
         return [f for label, cells, each in dated if each
                 for f in _indicator_row(table, each, label, cells, doc, setting.topic)]
     return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
@@ -242,9 +241,26 @@ def _across_row(table: Table, setting: _Setting, places: list[Region | None], la
     return [f for f in made if f is not None and f.value is not None]
 
 
-def _year_setting(setting: _Setting, year: int) -> _Setting | None:
-    period = column_period(setting.period, Column("value", str(year), year=year))
+def _is_period(label: str, setting: _Setting) -> bool:
+    return year_of(label) is not None or _label_period(label, setting) is not None
+
+
+def _row_setting(setting: _Setting, label: str) -> _Setting | None:
+    """The setting of a row that is a period: a year (2022年), or a part of the table's year (一季度, 1-6月)."""
+    if (year := year_of(label)) is not None:
+        period = column_period(setting.period, Column("value", str(year), year=year))
+    else:
+        period = _label_period(label, setting)
     return replace(setting, period=period) if period else None
+
+
+def _label_period(label: str, setting: _Setting) -> Period | None:
+    text = squeeze(label)
+    found = find_periods(text, published=None, default_year=setting.period.year)
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(text)):
+        return None
+    period = found[0].period
+    return period if period.year is not None and period.kind not in ("target", "asof", "undated", "span") else None
 
 
 def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str],
