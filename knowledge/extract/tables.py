@@ -104,8 +104,8 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
         dated = [(label, cells, _row_setting(setting, label)) for label, cells in table.rows]
         return [f for label, cells, each in dated if each
                 for f in _indicator_row(table, each, label, cells, doc, setting.topic)]
-    return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
-            for f in _indicator_row(table, setting, label, cells, doc)]
+    return [f for (label, cells), place in zip(table.rows, places, strict=True)
+            if place is None and not _names_a_place(label) for f in _indicator_row(table, setting, label, cells, doc)]
 
 
 def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
