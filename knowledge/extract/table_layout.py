@@ -54,7 +54,7 @@ def _kind(line: str) -> Literal["blank", "row", "cell", "prose"]:
     filled = [c for c in cells if c]
     if len(filled) >= 2 and all(len(c) <= _MAX_CELL for c in filled) and (
             "|" in line or any(is_value_cell(c) for c in filled)
-            or _known_groups(filled) is not None):  # an aligned header: 指标  单位  数值, 指  标  单位
+            or len(_known_groups(filled) or ()) >= 2):  # an aligned header: 指标  单位  数值, 指  标  单位
         return "row"
     text = line.strip(" |")
     if len(text) <= _MAX_CELL and not _PROSE.search(text):
