@@ -149,9 +149,10 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
 
 
 def _is_sub_header(cells: list[str]) -> bool:
-    """A second header line: no figures, and every cell it fills names a known column."""
+    """A second header line: no figures, and two cells or more, each naming a known column (a row heading a
+    group, | 地区生产总值 | | |, fills one)."""
     filled = [c for c in cells if c]
-    return bool(filled) and all(column_of(c) is not None and not is_value_cell(c) for c in filled)
+    return len(filled) >= 2 and all(column_of(c) is not None and not is_value_cell(c) for c in filled)
 
 
 def _merged_header(upper: list[str], lower: list[str]) -> list[str]:
