@@ -132,7 +132,8 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     width = max(len(d) for d in data)
     if len(header) == width + 1 and not header[0]:
         header = header[1:]  # | | 绝对额 | 增长 | over rows that open with no bar: the header's bar is no cell
-    if len(header) > width and (merged := _header_groups([h for h in header if h])) is not None:
+    if len(header) > width and any(h and column_of(h) is None for h in header) and (
+            merged := _header_groups([h for h in header if h])) is not None:
         header = [text for text, _ in merged]  # 指  标  单位: a header word padded apart into two cells
     if len(header) == width - 1:
         header = ["", *header]  # no header over the label column
