@@ -27,7 +27,8 @@ def test_spaced_rows_of_another_shape_are_left_out():
 
 
 def test_a_header_word_padded_apart_is_joined_again():
-    lines = ["2023年主要指标", "指  标  单位  数值  增长(%)", "进出口总额  亿元  60.4  12.2", "一般公共预算收入  亿元  30.8  3.5"]
+    lines = ["2023年主要指标", "指  标  单位  数值  增长(%)", "进出口总额  亿元  60.4  12.2",
+             "一般公共预算收入  亿元  30.8  3.5"]
     (table,) = find_tables(lines)
     assert [c.kind for c in table.columns] == ["unit", "value", "growth"]
     assert table.label == "指标"
