@@ -46,3 +46,14 @@ def test_units_of_a_unit_line_and_of_a_caption():
 ], ids=["yuan", "count", "rank", "percent", "year"])
 def test_a_cell_may_carry_its_unit_but_not_a_rank(cell: str, split: tuple[str, str | None]) -> None:
     assert split_unit(cell) == split
+
+
+@pytest.mark.parametrize(("header", "year", "months", "back", "last_month"), [
+    ("2023年1-9月", 2023, (1, 9), 0, False), ("2023年增长(%)", 2023, None, 0, False), ("同期", None, None, 1, False),
+    ("本月", None, None, 0, True),
+], ids=["year-and-span", "year-and-growth", "same-time-last-year", "this-month"])
+def test_a_header_dates_its_column(header: str, year: int | None, months: tuple[int, int] | None, back: int,
+                                   last_month: bool) -> None:
+    column = column_of(header)
+    assert column is not None
+    assert (column.year, column.months, column.back, column.last_month) == (year, months, back, last_month)
