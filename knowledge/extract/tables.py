@@ -84,7 +84,9 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
     places = [_whole_place(label, ctx) for label, _ in table.rows]
     named = sum(1 for p in places if p)
     unknown = sum(1 for (label, _), p in zip(table.rows, places, strict=True) if p is None and _names_a_place(label))
-    places = [p or _total_place(label, setting, ctx) for (label, _), p in zip(table.rows, places, strict=True)]
+    members = [p for p in places if p is not None]
+    places = [p or _total_place(label, setting, ctx, members)
+              for (label, _), p in zip(table.rows, places, strict=True)]
     if named + unknown >= max(2, len(places) // 2):  # rows of places, some the gazetteer does not know (…镇)
         return [f for (label, cells), place in zip(table.rows, places, strict=True) if place
                 for f in _place_row(table, setting, place, label, cells, doc)]
@@ -159,12 +161,15 @@ def _names_a_place(label: str) -> bool:
     return len(text) >= 3 and text.endswith(tuple(vocabulary()["rows"]["place_endings"]))
 
 
-def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region | None:
-    """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place."""
+def _total_place(label: str, setting: _Setting, ctx: ArticleContext, members: list[Region]) -> Region | None:
+    """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place, and
+    全市 → the table's place when it is a city (全县 a county …) and the other rows are its parts."""
     text = clean_label(label)
-    if text in vocabulary()["rows"]["own_unit"]:  # 全市 in a table of a city's counties: the city, when it is one
+    if text in vocabulary()["rows"]["own_unit"]:
         place = setting.place
-        return place if place is not None and place.name.endswith(text[-1]) else None
+        if place is None or not place.name.endswith(text[-1]) or not any(m.parent == place.code for m in members):
+            return None
+        return place
     for word in vocabulary()["rows"]["totals"]:
         if text.endswith(word):
             rest = text[: -len(word)]
