@@ -162,20 +162,17 @@ def _names_a_place(label: str) -> bool:
 
 
 def _total_place(label: str, setting: _Setting, ctx: ArticleContext, members: list[Region]) -> Region | None:
-    """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place, and
-    全市 → the table's place when it is a city (全县 a county …) and the other rows are its parts."""
+    """The place a total row of a table of places stands for: 全国总计 → 全国; 合计, and 全市 when the place
+    is a city (全县 a county …), → the table's place, when the other rows are its parts."""
     text = clean_label(label)
+    place = setting.place
+    whole = place if place is not None and any(m.parent == place.code for m in members) else None
     if text in vocabulary()["rows"]["own_unit"]:
-        place = setting.place
-        if place is None or not place.name.endswith(text[-1]) or not any(m.parent == place.code for m in members):
-            return None
-        return place
+        return whole if whole is not None and whole.name.endswith(text[-1]) else None
     for word in vocabulary()["rows"]["totals"]:
         if text.endswith(word):
             rest = text[: -len(word)]
-            if not rest:
-                return setting.place
-            return _whole_place(rest, ctx)
+            return _whole_place(rest, ctx) if rest else whole
     return None
 
 

@@ -455,6 +455,11 @@ MORE = {
 }
 
 MORE_NOTHING = {
+    "a-sum-row-of-another-city": (
+        "临清市2023年经济运行情况",
+        "全市各县市区情况如下。\n2023年各县市区一般公共预算收入\n| 县市区 | 绝对数(亿元) | 增长(%) |\n"
+        "| 合计 | 230.5 | 3.1 |\n| 冠县 | 15.2 | 2.0 |\n| 莘县 | 16.8 | 4.2 |",
+        ["冠县 | 一般公共预算收入 | 2023 | 15.2亿元 | 2.0", "莘县 | 一般公共预算收入 | 2023 | 16.8亿元 | 4.2"]),
     # a county-level city's article with a table of its prefecture's counties: 全市 is not the article's city
     "a-total-row-of-another-city": (
         "临清市2023年经济运行情况",
