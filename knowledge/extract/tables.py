@@ -161,12 +161,16 @@ def _names_a_place(label: str) -> bool:
     return len(text) >= 3 and text.endswith(tuple(vocabulary()["rows"]["place_endings"]))
 
 
+def _part_of(part: Region, whole: Region) -> bool:
+    return part.parent == whole.code or (whole.level == "nation" and part.level == "province")
+
+
 def _total_place(label: str, setting: _Setting, ctx: ArticleContext, members: list[Region]) -> Region | None:
     """The place a total row of a table of places stands for: 全国总计 → 全国; 合计, and 全市 when the place
     is a city (全县 a county …), → the table's place, when the other rows are its parts."""
     text = clean_label(label)
     place = setting.place
-    whole = place if place is not None and any(m.parent == place.code for m in members) else None
+    whole = place if place is not None and any(_part_of(m, place) for m in members) else None
     if text in vocabulary()["rows"]["own_unit"]:
         return whole if whole is not None and whole.name.endswith(text[-1]) else None
     for word in vocabulary()["rows"]["totals"]:
