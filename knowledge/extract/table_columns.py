@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -29,6 +29,7 @@ class Column:
     year: int | None = None  # a value column headed by its own year: 2022年 | 2023年
     back: int = 0  # a value column of the year before the table's: 上年同期
     months: tuple[int, int] | None = None  # a value column of the months from January: 1-6月, 前三季度
+    last_month: bool = False  # 本月: a value column of the last month of the table's span of months
 
 
 @dataclass(slots=True)
@@ -55,12 +56,16 @@ def known_units() -> frozenset[str]:
 
 _SPACE = re.compile(r"[\s\u3000]+")
 _BRACKET = re.compile(r"[((]([^))]*)[))]|\[[^\]]*\]|【[^】]*】")
+_WITH_UNIT = re.compile(r"([-−]?[\d,]+(?:\.\d+)?)(\D+)")
 _NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
 _NO_VALUE = frozenset({"-", "--", "—", "——", "…", "……", "...", "/", "—-", "-—"})
+_LEADING_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _YEAR_HEADER = re.compile(r"((?:19|20)\d\d)年?(末|底)?(?:数|值)?")
 _UNIT_LINE = re.compile(r"^单位[::](?P<unit>.+)$")
 _CAPTION_UNIT = re.compile(r"[((]单位[::]([^))]+)[))]")
 _UNIT_SPLIT = re.compile(r"[、,,;;]")
+_CAPTION_UNIT_TAIL = re.compile(r"(?<=\S)\s*单位[::]\s*([^\s()()]+)\s*$")  # 主要指标    单位:亿元
+_LABEL_PUNCT = re.compile(r"[()()、,,]")  # 县(市、区) names the same column as 县市区
 
 
 def is_number(cell: str) -> bool:
@@ -71,6 +76,14 @@ def is_value_cell(cell: str) -> bool:
     return is_number(cell) or cell in _NO_VALUE
 
 
+def split_unit(cell: str) -> tuple[str, str | None]:
+    """A figure written with its unit in the cell: 6105.1亿元 → (6105.1, 亿元); else the cell and None."""
+    m = _WITH_UNIT.fullmatch(squeeze(cell))
+    if m is None or m.group(2) not in known_units() or m.group(2) in vocabulary()["cell_units_not_figures"]:
+        return cell, None
+    return m.group(1), m.group(2)
+
+
 def squeeze(cell: str) -> str:
     return _SPACE.sub("", cell)
 
@@ -78,29 +91,46 @@ def squeeze(cell: str) -> str:
 def column_of(cell: str) -> Column | None:
     """The meaning of a header cell; None when the vocabulary does not know it."""
     text = squeeze(cell)
-    units = [b for b in _BRACKET.findall(text) if b in known_units()]
+    columns = vocabulary()["columns"]
+    if (plain := _LABEL_PUNCT.sub("", text)) in columns["label"]:
+        return Column("label", plain)
+    brackets = _BRACKET.findall(text)
+    units = [b for b in brackets if b in known_units()]
     name = _BRACKET.sub("", text)
     if name.endswith("%"):
         name, units = name[:-1], ["%", *units]
     if not name:
         return None
-    columns = vocabulary()["columns"]
     year_end = name.startswith(tuple(vocabulary()["caption"]["year_end"]))
     if (dated := _YEAR_HEADER.fullmatch(name)) is not None:
         return Column("value", name, units[0] if units else None, year=int(dated.group(1)),
                       year_end=bool(dated.group(2)))
     if (months := _months_header(name)) is not None:
         return Column("value", name, units[0] if units else None, months=months)
+    if (lead := _LEADING_YEAR.match(name)) is not None and lead.end() < len(name):
+        return _of_year(int(lead.group(1)), name, text[lead.end() :])
+    if name in columns["last_month"]:
+        return Column("value", name, units[0] if units else None, last_month=True)
     if name in columns["previous"]:
         return Column("value", name, units[0] if units else None, year_end=name.endswith(("末", "底")), back=1)
     for kind in _KINDS:
         if name in columns[kind]:
-            points = kind == "growth" and ("百分点" in name or "个百分点" in units)
+            if kind == "growth" and any(u not in ("%", "个百分点", "百分点") for u in units):
+                return Column("ignored", name)  # 比上年增减(亿元): a change in the row's unit, no rate
+            points = kind == "growth" and any("百分点" in b for b in (name, *brackets))
             unit = "%" if kind in ("growth", "share") else (units[0] if units else None)
             return Column(kind, name, unit, points, year_end)
     if name in columns["measures"] or canonical_metric(name):
         return Column("measure", name, units[0] if units else None)
     return None
+
+
+def _of_year(year: int, name: str, rest: str) -> Column | None:
+    """2023年绝对数, 2023年1-9月, 2023年增长(%): a header of a value or a growth, dated by the year before it."""
+    column = column_of(rest)
+    if column is None or column.kind not in ("value", "growth") or column.year is not None or column.back:
+        return None
+    return replace(column, name=name, year=year)
 
 
 def _months_header(name: str) -> tuple[int, int] | None:
@@ -134,6 +164,11 @@ def unit_line(cell: str) -> str | None:
 
 
 def caption_unit(caption: str) -> str | None:
-    """The unit a caption gives in brackets: 主要指标(单位:亿元)."""
-    m = _CAPTION_UNIT.search(squeeze(caption))
+    """The unit a caption gives in brackets, 主要指标(单位:亿元), or after it, 主要指标  单位:亿元."""
+    m = _CAPTION_UNIT.search(squeeze(caption)) or _CAPTION_UNIT_TAIL.search(caption)
     return _UNIT_SPLIT.split(m.group(1))[0] if m else None
+
+
+def without_unit(caption: str) -> str:
+    """The caption without the 单位:… it ends with."""
+    return _CAPTION_UNIT_TAIL.sub("", caption).rstrip()

@@ -16,6 +16,8 @@ from knowledge.extract.table_columns import (
     known_units,
     squeeze,
     unit_line,
+    without_unit,
+    year_of,
 )
 
 _ONLY_BRACKET = re.compile(r"[((][^))]*[))]")
@@ -39,7 +41,7 @@ def _starts_new_table(cell: str) -> bool:
 def _cells(line: str) -> list[str]:
     """The cells of a line: split at `|`, else at runs of spaces; trailing empty cells dropped."""
     parts = line.split("|") if "|" in line else _ALIGNED.split(line)
-    cells = [p.strip() for p in parts]
+    cells = [p.strip().strip("*").strip() for p in parts]  # | **指标** |: Markdown bold is no part of a cell
     while cells and not cells[-1]:
         cells.pop()
     return cells
@@ -52,7 +54,7 @@ def _kind(line: str) -> Literal["blank", "row", "cell", "prose"]:
     filled = [c for c in cells if c]
     if len(filled) >= 2 and all(len(c) <= _MAX_CELL for c in filled) and (
             "|" in line or any(is_value_cell(c) for c in filled)
-            or all(column_of(c) is not None for c in filled)):  # an aligned header: 指标  单位  数值
+            or len(_known_groups(filled) or ()) >= 2):  # an aligned header: 指标  单位  数值, 指  标  单位
         return "row"
     text = line.strip(" |")
     if len(text) <= _MAX_CELL and not _PROSE.search(text):
@@ -93,9 +95,10 @@ def find_tables(lines: list[str], simplify: Any = None) -> list[Table]:
                 tables.append(table)
             continue
         cells = [line.strip(" |") for kind, line in run if kind == "cell"]
-        tables.extend(spaced_tables(cells) or _flat_tables(cells))
+        tables.extend(spaced_tables(cells) or _flat_tables(_without_ranks(cells)))
     for table in tables:
         table.unit = table.unit or caption_unit(table.caption)
+        table.caption = without_unit(table.caption)
     return tables
 
 
@@ -118,6 +121,9 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
             if all(not c or not is_value_cell(c) for c in cells[1:]):
                 header = cells
             continue
+        if not data and _is_sub_header(cells):
+            header = _merged_header(header, cells)  # | 指标 | 2023年 | | over | | 绝对数 | 增长(%) |
+            continue
         data.append(cells)
     if header is None or not data:
         return None
@@ -126,6 +132,9 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     width = max(len(d) for d in data)
     if len(header) == width + 1 and not header[0]:
         header = header[1:]  # | | 绝对额 | 增长 | over rows that open with no bar: the header's bar is no cell
+    if len(header) > width and any(h and column_of(h) is None for h in header) and (
+            merged := _header_groups([h for h in header if h])) is not None:
+        header = [text for text, _ in merged]  # 指  标  单位: a header word padded apart into two cells
     if len(header) == width - 1:
         header = ["", *header]  # no header over the label column
     if len(header) != width:
@@ -134,8 +143,45 @@ def _row_table(run: list[tuple[str, str]]) -> Table | None:
     at = next((i for i, c in enumerate(kinds) if c.kind == "label"), 0)  # 排名 | 地区 | …: the label's column
     columns = kinds[:at] + kinds[at + 1 :]
     rows = [(d[at], d[:at] + d[at + 1 :]) for d in data if len(d) == width and d[at]]
+    if any(is_value_cell(squeeze(label)) for label, _ in rows):
+        return None  # a figure where the labels stand: the header and the rows are not aligned
     label = kinds[at].name if kinds[at].kind == "label" else ""
     return Table(caption, unit, columns, rows, label)
+
+
+def _is_sub_header(cells: list[str]) -> bool:
+    """A second header line: no figures, and two cells or more, each naming a known column (a row heading a
+    group, | 地区生产总值 | | |, fills one)."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and all(column_of(c) is not None and not is_value_cell(c) for c in filled)
+
+
+def _merged_header(upper: list[str], lower: list[str]) -> list[str]:
+    """Two header lines as one. A year over several columns spans them (2023年 over 绝对数 | 增长(%) makes
+    2023年绝对数 | 2023年增长(%)); so does a metric (地区生产总值 over 总量(亿元) | 增速(%) makes
+    地区生产总值(亿元) | 增速(%), the growth then that of the figure before it); elsewhere the lower line's
+    cell, or the upper's where the lower is empty."""
+    upper = upper + [""] * (len(lower) - len(upper))
+    merged: list[str] = []
+    spanning = ""
+    for top, bottom in zip(upper, lower + [""] * (len(upper) - len(lower)), strict=True):
+        if top:
+            spanning = top if year_of(top) is not None or _kind_of(top) == "measure" else ""
+        below = column_of(bottom) if bottom else None
+        if not spanning or below is None:
+            merged.append(bottom or top)
+        elif year_of(spanning) is not None:
+            merged.append(spanning + bottom)
+        elif below.kind == "value":
+            merged.append(f"{spanning}({below.unit})" if below.unit else spanning)
+        else:
+            merged.append(bottom)
+    return merged
+
+
+def _kind_of(cell: str) -> str | None:
+    column = column_of(cell)
+    return column.kind if column is not None else None
 
 
 # ---- one cell a line ---------------------------------------------------------------------------------------
@@ -148,14 +194,19 @@ def _flat_tables(cells: list[str]) -> list[Table]:
         first = next((i for i in range(start, len(cells)) if is_value_cell(squeeze(cells[i]))), None)
         if first is None or first - start < 2:
             break
-        caption, unit, columns, header = _flat_header(cells[start : first - 1])
+        lead = first - 1
+        if lead - 1 > start and squeeze(cells[lead]) in known_units() and any(
+                (c := column_of(h)) is not None and c.kind == "unit" for h in cells[start : lead - 1]):
+            lead -= 1  # 指标 / 单位 / 绝对数 …: the first row's label, then its unit word, then its figures
+        caption, unit, columns, header = _flat_header(cells[start:lead])
         rows: list[tuple[str, list[str]]] = []
         label: str | None = None
         values: list[str] = []
         end = len(cells)
-        for i in range(first - 1, len(cells)):
+        for i in range(lead, len(cells)):
             cell = squeeze(cells[i])
-            if is_value_cell(cell):
+            if is_value_cell(cell) or (label is not None and len(values) < len(columns)
+                                       and columns[len(values)].kind == "unit" and cell in known_units()):
                 values.append(cell)
                 continue
             if label is not None and len(values) == len(columns):
@@ -170,6 +221,26 @@ def _flat_tables(cells: list[str]) -> list[Table]:
             tables.append(Table(caption, unit, columns, rows, header))
         start = max(end, start + 1)
     return tables
+
+
+_WHOLE = re.compile(r"\d{1,3}")
+
+
+def _without_ranks(cells: list[str]) -> list[str]:
+    """A flattened table whose rows open with a rank (排名 / 县区 / … then 1 / 兰山区 / …), without its ranks:
+    the rank header and each whole number just before a row's label go."""
+    at = next((i for i in range(len(cells) - 1) if _kind_of(cells[i]) == "ignored"
+               and _kind_of(cells[i + 1]) == "label"), None)
+    if at is None:
+        return cells
+    kept = [*cells[:at], cells[at + 1]]
+    for i in range(at + 2, len(cells)):
+        following = squeeze(cells[i + 1]) if i + 1 < len(cells) else ""
+        if _WHOLE.fullmatch(squeeze(cells[i])) and following and not is_value_cell(following) \
+                and column_of(following) is None:
+            continue
+        kept.append(cells[i])
+    return kept
 
 
 def _caption_start(cells: list[str], i: int) -> int:
@@ -252,15 +323,22 @@ _FIGURES = frozenset({"value", "growth", "share", "measure"})
 
 def _known_groups(words: list[str]) -> list[Column] | None:
     """`words` cut into the fewest runs that each name a known column (比上年 增长(%) is one)."""
-    best: list[list[Column] | None] = [[]] + [None] * len(words)
+    groups = _header_groups(words)
+    return None if groups is None else [column for _, column in groups]
+
+
+def _header_groups(words: list[str]) -> list[tuple[str, Column]] | None:
+    """The runs of `words` `_known_groups` finds, each with its text re-joined."""
+    best: list[list[tuple[str, Column]] | None] = [[]] + [None] * len(words)
     for end in range(1, len(words) + 1):
         for start in range(end):
             before = best[start]
-            column = column_of("".join(words[start:end])) if before is not None else None
+            text = "".join(words[start:end])
+            column = column_of(text) if before is not None else None
             if before is not None and column is not None:
                 current = best[end]
                 if current is None or len(before) + 1 < len(current):
-                    best[end] = [*before, column]
+                    best[end] = [*before, (text, column)]
     return best[-1]
 
 

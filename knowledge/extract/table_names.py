@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.table_columns import Table, squeeze, vocabulary
 
-_FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]")
+# [1], (1), (注1), ① (a single digit once normalised) closing a label: a footnote's mark
+_FOOTNOTE = re.compile(r"\[\d+\]|[((]\d+[))]|[((]注\d*[))]|[①-⑩]|(?<=[\u4e00-\u9fff])[1-9]$")
+# 一、 (一) 2.: a row's number in the table's outline
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d))")
 _BRACKETED = re.compile(r"[((][^))]*[))]")
 _LEADING_YEAR_END = re.compile(r"^(?:末|底|度)")
 _LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 2019-2023年 once the year is gone
@@ -16,6 +20,7 @@ _LEADING_SPAN = re.compile(r"^[\d\s\-–—~至]+")  # 2019-: what is left of 20
 
 def topic(text: str) -> str:
     """生产总值 out of 2019年玉环市生产总值 once the period and the place are gone."""
+    text = _place_sets().sub("", text)
     text = _LEADING_YEAR_END.sub("", _BRACKETED.sub("", _LEADING_SPAN.sub("", text)))
     for word in sorted(vocabulary()["caption"]["noise"], key=len, reverse=True):
         text = text.replace(word, "")
@@ -25,8 +30,17 @@ def topic(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _place_sets() -> re.Pattern[str]:
+    """各县市区, 部分省份 …: the words of a caption naming the set of places a table's rows are."""
+    caption = vocabulary()["caption"]
+    levels = "|".join(re.escape(w) for w in sorted(caption["place_set_levels"], key=len, reverse=True))
+    openers = "|".join(re.escape(w) for w in caption["place_set_openers"])
+    return re.compile(f"(?:{openers})(?:{levels})+")
+
+
 def clean_label(label: str) -> str:
-    text = _FOOTNOTE.sub("", squeeze(label))
+    text = _ORDINAL.sub("", _FOOTNOTE.sub("", squeeze(label)))
     for mark in sorted(vocabulary()["rows"]["part_marks"], key=len, reverse=True):
         if text.startswith(mark):
             text = text[len(mark) :]
@@ -62,6 +76,8 @@ def row_metric(label: str, topic: str) -> str:
             return text + family["row_suffix"]
     if not topic or text == topic:
         return text
+    if text in rows["person_kinds"] and topic.endswith("人口"):
+        return f"{topic[:-2]}{text}人口"
     shared = _common_suffix(text, topic)
     if shared >= 2:
         prefix = topic[:-shared]
@@ -81,6 +97,8 @@ def compose_measure(topic: str, measure: str) -> str:
     else:
         if canonical_metric(subject):
             subject = ""  # a caption naming a metric of its own says nothing more about the column's
+    if measure.endswith(subject):
+        return measure  # 常住人口 under a caption 人口: the column names a kind of the caption's subject
     return subject + measure if subject and not measure.startswith(subject) else measure
 
 

@@ -12,9 +12,19 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
-from knowledge.extract.table_columns import Column, Table, label_unit, squeeze, vocabulary, year_of
+from knowledge.extract.table_columns import (
+    Column,
+    Table,
+    is_value_cell,
+    label_unit,
+    split_unit,
+    squeeze,
+    vocabulary,
+    year_of,
+)
 from knowledge.extract.table_layout import find_tables
 from knowledge.extract.table_names import clean_label, compose_measure, row_measure, row_metric, topic
+from knowledge.extract.table_periods import column_period, in_period, is_dated, months_column
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.normalize import to_simplified
@@ -65,14 +75,19 @@ def _key(f: ExtractedFact) -> tuple[str, str, str, Decimal | None, Decimal | Non
 
 def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
     setting = _setting(table, doc, ctx)
-    if not all(_in_period(c, setting) for c in table.columns):
+    if not all(in_period(c, setting.period) for c in table.columns):
         return []  # 2023年上半年… | 1-9月 |: the caption and the header disagree on the period
     notes = tuple(vocabulary()["rows"]["note_marks"])
     table.rows = [(label, cells) for label, cells in table.rows if not squeeze(label).startswith(notes)]
+    if _names_things(table):
+        return []  # | 县区 | 项目名称 | 投资额 |: each row is a project or a firm of a place, not the place
     places = [_whole_place(label, ctx) for label, _ in table.rows]
     named = sum(1 for p in places if p)
-    places = [p or _total_place(label, setting, ctx) for (label, _), p in zip(table.rows, places, strict=True)]
-    if named >= max(2, len(places) // 2):
+    unknown = sum(1 for (label, _), p in zip(table.rows, places, strict=True) if p is None and _names_a_place(label))
+    members = [p for p in places if p is not None]
+    places = [p or _total_place(label, setting, ctx, members)
+              for (label, _), p in zip(table.rows, places, strict=True)]
+    if named + unknown >= max(2, len(places) // 2):  # rows of places, some the gazetteer does not know (…镇)
         return [f for (label, cells), place in zip(table.rows, places, strict=True) if place
                 for f in _place_row(table, setting, place, label, cells, doc)]
     across = [_whole_place(c.name, ctx) if c.kind == "unknown" else None for c in table.columns]
@@ -83,17 +98,16 @@ def _facts_of(table: Table, doc: Document, ctx: ArticleContext) -> list[Extracte
         return [f for label, cells in table.rows for f in _across_row(table, setting, across, label, cells, doc)]
     if setting.place is None or table.label in vocabulary()["columns"]["place_labels"]:
         return []  # indicators of no known place, or rows of places the gazetteer does not know
-    years = [year_of(label) for label, _ in table.rows]
-    if any(years):  # 2021年 | 2022年 …: rows of the caption's one metric, a year each
+    spans = [_is_period(label, setting) for label, _ in table.rows]
+    if any(spans):  # 2021年 | 2022年 …, 一季度 | 上半年 …: rows of the caption's one metric, a period each
         known = canonical_metric(setting.topic) or setting.topic.endswith(tuple(vocabulary()["columns"]["measures"]))
-        if not all(years) or len(setting.topic) < 2 or not known:
-            return []  # the caption must name what the years measure
-        dated = [(label, cells, _year_setting(setting, year)) for (label, cells), year in
-                 zip(table.rows, years, strict=True) if year]
+        if not all(spans) or len(setting.topic) < 2 or not known:
+            return []  # the caption must name what the periods measure
+        dated = [(label, cells, _row_setting(setting, label)) for label, cells in table.rows]
         return [f for label, cells, each in dated if each
                 for f in _indicator_row(table, each, label, cells, doc, setting.topic)]
-    return [f for (label, cells), place in zip(table.rows, places, strict=True) if place is None
-            for f in _indicator_row(table, setting, label, cells, doc)]
+    return [f for (label, cells), place in zip(table.rows, places, strict=True)
+            if place is None and not _names_a_place(label) for f in _indicator_row(table, setting, label, cells, doc)]
 
 
 def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
@@ -112,18 +126,9 @@ def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
     for start, end in sorted(spans, reverse=True):
         rest = rest[:start] + rest[end:]
     place = places[-1].region if places else ctx.focus
-    if period.kind == "year" and period.year and (span := _months_column(table, period.year)) is not None:
+    if period.kind == "year" and period.year and (span := months_column(table, period.year)) is not None:
         period = span  # 2023年主要指标 | 1-9月 |: the caption gives the year, the header the months
     return _Setting(period, place, topic(rest), _sentence_of(doc, table.caption or table.rows[0][0]))
-
-
-def _months_column(table: Table, year: int) -> Period | None:
-    """The span of months the table's value columns are headed by (1-9月), when they name one only."""
-    spans = {c.name: c.months for c in table.columns if c.months is not None}
-    if len(set(spans.values())) != 1:
-        return None
-    found = find_periods(next(iter(spans)), published=None, default_year=year)
-    return found[0].period if len(found) == 1 else None
 
 
 def _published_year(doc: Document) -> Period:
@@ -141,15 +146,37 @@ def _whole_place(label: str, ctx: ArticleContext) -> Region | None:
     return None
 
 
-def _total_place(label: str, setting: _Setting, ctx: ArticleContext) -> Region | None:
-    """The place a total row of a table of places stands for: 全国总计 → 全国, 合计 → the table's place."""
+def _names_things(table: Table) -> bool:
+    """A column of an unknown header whose cells are words, not figures: the rows are things named there."""
+    for at, column in enumerate(table.columns):
+        cells = [squeeze(cells[at]) for _, cells in table.rows if cells[at]]
+        if column.kind == "unknown" and cells and sum(1 for c in cells if not is_value_cell(c)) * 2 > len(cells):
+            return True
+    return False
+
+
+def _names_a_place(label: str) -> bool:
+    """A row label that names a place by its ending (石岭镇, 青禾街道): a place, even one the gazetteer lacks."""
     text = clean_label(label)
+    return len(text) >= 3 and text.endswith(tuple(vocabulary()["rows"]["place_endings"]))
+
+
+def _part_of(part: Region, whole: Region) -> bool:
+    return part.parent == whole.code or (whole.level == "nation" and part.level == "province")
+
+
+def _total_place(label: str, setting: _Setting, ctx: ArticleContext, members: list[Region]) -> Region | None:
+    """The place a total row of a table of places stands for: 全国总计 → 全国; 合计, and 全市 when the place
+    is a city (全县 a county …), → the table's place, when the other rows are its parts."""
+    text = clean_label(label)
+    place = setting.place
+    whole = place if place is not None and any(_part_of(m, place) for m in members) else None
+    if text in vocabulary()["rows"]["own_unit"]:
+        return whole if whole is not None and whole.name.endswith(text[-1]) else None
     for word in vocabulary()["rows"]["totals"]:
         if text.endswith(word):
             rest = text[: -len(word)]
-            if not rest:
-                return setting.place
-            return _whole_place(rest, ctx)
+            return _whole_place(rest, ctx) if rest else whole
     return None
 
 
@@ -160,20 +187,41 @@ def _place_row(table: Table, setting: _Setting, place: Region, label: str, cells
     """A row naming a place: each measure column (and a plain value column under a caption's metric)."""
     made: list[ExtractedFact] = []
     dated: list[ExtractedFact] = []
+    rates_only = canonical_metric(setting.topic) is not None and all(
+        c.kind in ("growth", "ignored", "unit") for c in table.columns)
+    month: ExtractedFact | None = None  # 本月 | 同比增长: the growth right after the month's value is the month's
     for column, cell in zip(table.columns, cells, strict=True):
+        if column.kind == "growth" and month is not None:
+            _set_growth(month, column, cell)
+            month = None
+            continue
+        month = None
+        if column.kind == "growth" and column.year is not None:  # 2023年 / 增长(%): the growth of that year
+            if (own := _of_year_in(dated, column.year)) is not None:
+                _set_growth(own, column, cell)
+            continue
         if column.kind == "growth" and made:
             _set_growth(_latest(dated, setting) or made[-1], column, cell)
             continue
-        if _is_dated(column):
+        if column.kind == "growth" and rates_only:  # 各县市区规模以上工业增加值增速 | 增速(%): the caption's metric
+            fact = _fact(place, setting.topic, None, None, setting, _sentence_of(doc, label, setting.sentence))
+            if fact is not None and _number(cell) is not None:
+                _set_growth(fact, column, cell)
+                made.append(fact)
+            continue
+        if is_dated(column, setting.period):
             fact = _dated_fact(place, setting.topic, cell, column, column.unit or table.unit, setting,
                                _sentence_of(doc, label, setting.sentence))
             if fact is not None:
                 made.append(fact)
-                dated.append(fact)
+                if column.last_month:
+                    month = fact
+                else:
+                    dated.append(fact)
             continue
         if column.kind == "measure":
             metric = compose_measure(setting.topic, column.name)
-        elif column.kind == "value" and setting.topic and _in_period(column, setting):
+        elif column.kind == "value" and setting.topic and in_period(column, setting.period):
             metric = setting.topic
         else:
             continue
@@ -199,9 +247,26 @@ def _across_row(table: Table, setting: _Setting, places: list[Region | None], la
     return [f for f in made if f is not None and f.value is not None]
 
 
-def _year_setting(setting: _Setting, year: int) -> _Setting | None:
-    period = _column_period(setting.period, Column("value", str(year), year=year))
+def _is_period(label: str, setting: _Setting) -> bool:
+    return year_of(label) is not None or _label_period(label, setting) is not None
+
+
+def _row_setting(setting: _Setting, label: str) -> _Setting | None:
+    """The setting of a row that is a period: a year (2022年), or a part of the table's year (一季度, 1-6月)."""
+    if (year := year_of(label)) is not None:
+        period = column_period(setting.period, Column("value", str(year), year=year))
+    else:
+        period = _label_period(label, setting)
     return replace(setting, period=period) if period else None
+
+
+def _label_period(label: str, setting: _Setting) -> Period | None:
+    text = squeeze(label)
+    found = find_periods(text, published=None, default_year=setting.period.year)
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(text)):
+        return None
+    period = found[0].period
+    return period if period.year is not None and period.kind not in ("target", "asof", "undated", "span") else None
 
 
 def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str],
@@ -215,18 +280,27 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
         return []
     unit = next((c for col, c in zip(table.columns, cells, strict=True) if col.kind == "unit"), own_unit)
     sentence = _sentence_of(doc, label, setting.sentence)
-    measured = any(c.kind == "measure" or _is_dated(c) for c in table.columns)
+    measured = any(c.kind == "measure" or is_dated(c, setting.period) for c in table.columns)
     made: list[ExtractedFact] = []
     dated: list[ExtractedFact] = []
     value: ExtractedFact | None = None
+    month: ExtractedFact | None = None  # 本月 | 同比增长: the growth right after the month's value is the month's
     for column, cell in zip(table.columns, cells, strict=True):
-        if _is_dated(column):  # 2022年 | 2023年, 本年 | 上年: each column its own period
+        if column.kind == "growth" and month is not None:
+            _set_growth(month, column, cell)
+            month = None
+            continue
+        month = None
+        if is_dated(column, setting.period):  # 2022年 | 2023年, 本年 | 上年: each column its own period
             fact = _dated_fact(setting.place, metric, cell, column, unit or column.unit or table.unit, setting,
                                sentence)
             if fact is not None:
                 made.append(fact)
-                dated.append(fact)
-        elif column.kind == "value" and value is None and _in_period(column, setting):
+                if column.last_month:
+                    month = fact  # a later growth column is the span's, not the month's
+                else:
+                    dated.append(fact)
+        elif column.kind == "value" and value is None and in_period(column, setting.period):
             value = _fact(setting.place, metric, cell, unit or column.unit or table.unit, setting, sentence)
             if value is not None:
                 made.append(value)
@@ -237,6 +311,9 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
                 if named else None
             if value is not None:
                 made.append(value)
+        elif column.kind == "growth" and column.year is not None:  # 2023年 / 增长(%): the growth of that year
+            if (own := _of_year_in(dated, column.year)) is not None:
+                _set_growth(own, column, cell)
         elif column.kind == "growth":
             value = value or _latest(dated, setting)
             if value is None and not measured:  # a growth of a row whose measure is unknown says nothing
@@ -254,36 +331,19 @@ def _indicator_row(table: Table, setting: _Setting, label: str, cells: list[str]
 
 # ---- cells ---------------------------------------------------------------------------------------------------
 
-def _in_period(column: Column, setting: _Setting) -> bool:
-    """A column headed by a span of months (1-6月) holds the table's period only when that is the span."""
-    return column.months is None or (setting.period.kind != "year" and setting.period.year is not None
-                                     and (setting.period.start, setting.period.end) == column.months)
-
-
-def _is_dated(column: Column) -> bool:
-    return column.kind == "value" and (column.year is not None or column.back > 0)
-
-
-def _column_period(setting: Period, column: Column) -> Period | None:
-    """The period of a column with a date of its own: 2022年 under a 2023 table, or 上年同期 under 2023H1."""
-    year = column.year if column.year is not None else (setting.year - column.back if setting.year else None)
-    if year is None:
-        return None
-    if column.year_end or setting.kind == "asof":
-        return Period("asof", year, asof=date(year, 12, 31)) if column.year_end or (
-            setting.asof and (setting.asof.month, setting.asof.day) == (12, 31)) else None
-    if setting.kind in ("undated", "target"):
-        return Period("year", year, 1, 12) if column.year is not None else None
-    return replace(setting, year=year)
-
-
 def _dated_fact(place: Region, metric: str, cell: str, column: Column, unit: str | None, setting: _Setting,
                 sentence: int) -> ExtractedFact | None:
-    period = _column_period(setting.period, column)
+    period = column_period(setting.period, column)
     if period is None or not metric:
         return None
     fact = _fact(place, metric, cell, unit, setting, sentence, period)
     return fact if fact is not None and fact.value is not None else None
+
+
+def _of_year_in(dated: list[ExtractedFact], year: int) -> ExtractedFact | None:
+    """The one dated fact of `year`, when there is one."""
+    found = [f for f in dated if f.period.year == year]
+    return found[0] if len(found) == 1 else None
 
 
 def _latest(dated: list[ExtractedFact], setting: _Setting) -> ExtractedFact | None:
@@ -296,6 +356,9 @@ def _latest(dated: list[ExtractedFact], setting: _Setting) -> ExtractedFact | No
 
 def _fact(place: Region, metric: str, cell: str | None, unit: str | None, setting: _Setting,
           sentence: int, period: Period | None = None) -> ExtractedFact | None:
+    if cell is not None and _number(cell) is None:
+        cell, own = split_unit(cell)  # | 地区生产总值 | 6105.1亿元 |: the cell's own unit
+        unit = own or unit
     value = _number(cell) if cell is not None else None
     if cell is not None and value is None:
         return None

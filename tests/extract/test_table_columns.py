@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.extract.table_columns import caption_unit, column_of, label_unit, unit_line, year_of
+from knowledge.extract.table_columns import caption_unit, column_of, label_unit, split_unit, unit_line, year_of
 
 
 @pytest.mark.parametrize(("header", "kind", "unit"), [
@@ -38,3 +38,22 @@ def test_a_row_label_gives_its_year_and_its_unit():
 def test_units_of_a_unit_line_and_of_a_caption():
     assert (unit_line("单位:万元、%"), unit_line("单位:公斤/公顷"), unit_line("单价")) == ("万元", "公斤/公顷", None)
     assert (caption_unit("2023年主要指标(单位:亿元)"), caption_unit("2023年主要指标")) == ("亿元", None)
+
+
+@pytest.mark.parametrize(("cell", "split"), [
+    ("6105.1亿元", ("6105.1", "亿元")), ("12个", ("12", "个")), ("3位", ("3位", None)), ("5.1%", ("5.1%", None)),
+    ("2023年", ("2023年", None)),
+], ids=["yuan", "count", "rank", "percent", "year"])
+def test_a_cell_may_carry_its_unit_but_not_a_rank(cell: str, split: tuple[str, str | None]) -> None:
+    assert split_unit(cell) == split
+
+
+@pytest.mark.parametrize(("header", "year", "months", "back", "last_month"), [
+    ("2023年1-9月", 2023, (1, 9), 0, False), ("2023年增长(%)", 2023, None, 0, False), ("同期", None, None, 1, False),
+    ("本月", None, None, 0, True),
+], ids=["year-and-span", "year-and-growth", "same-time-last-year", "this-month"])
+def test_a_header_dates_its_column(header: str, year: int | None, months: tuple[int, int] | None, back: int,
+                                   last_month: bool) -> None:
+    column = column_of(header)
+    assert column is not None
+    assert (column.year, column.months, column.back, column.last_month) == (year, months, back, last_month)

@@ -51,7 +51,9 @@ def test_table_headers_and_labels(gazetteer, title: str, body: str, expected: li
 @pytest.mark.parametrize(("header", "kind"), [
     ("增长速度(%)", "growth"), ("同比增速(%)", "growth"), ("较上年增长(%)", "growth"), ("比上年同期增减(%)", "growth"),
     ("累计同比(%)", "growth"), ("增减幅度(%)", "growth"), ("绝对量", "value"), ("本年累计数", "value"),
-    ("本年完成", "value"),
+    ("本年完成", "value"), ("完成值", "value"), ("当年数", "value"), ("同期", "value"), ("去年同期数", "value"),
+    ("2023年增长(%)", "growth"), ("2023年1-9月", "value"), ("比上年增减(亿元)", "ignored"), ("全市位次", "ignored"),
+    ("县(市、区)", "label"), ("本月", "value"),
 ])
 def test_common_headers_are_known(header: str, kind: str) -> None:
     from knowledge.extract.table_columns import column_of

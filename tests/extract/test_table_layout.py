@@ -24,3 +24,17 @@ def test_spaced_rows_of_another_shape_are_left_out():
     assert [kind.kind for kind in table.columns] == ["value", "growth"]
     assert table.rows == [("进出口总额", ["980.5", "6.2"]), ("外贸依存度", ["40.1", "2.2"])]
     assert (table.caption, table.label) == ("表1 主要指标", "指标")
+
+
+def test_a_header_word_padded_apart_is_joined_again():
+    lines = ["2023年主要指标", "指  标  单位  数值  增长(%)", "进出口总额  亿元  60.4  12.2",
+             "一般公共预算收入  亿元  30.8  3.5"]
+    (table,) = find_tables(lines)
+    assert [c.kind for c in table.columns] == ["unit", "value", "growth"]
+    assert table.label == "指标"
+
+
+def test_known_header_cells_are_never_joined_to_fit_short_rows():
+    # the rows lack their last cell: 2023年 and 增长 must not be read as one growth header of 2023
+    lines = ["主要指标", "指标  2022年  2023年  增长(%)", "进出口总额  60.4  62.2", "一般公共预算收入  30.8  31.5"]
+    assert find_tables(lines) == []
