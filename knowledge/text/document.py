@@ -18,7 +18,7 @@ from knowledge.text.header import (
     read_header_line,
     strip_dateline,
 )
-from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
+from knowledge.text.normalize import CleanText, Script, join_broken_lines, mainland_wording, to_simplified
 
 # The date rule of a publication date guessed from the newest year a text names: its day is no real one.
 INFERRED_YEAR_END = "newest year mentioned (end of year)"
@@ -97,12 +97,15 @@ def build_document(clean: CleanText) -> Document:
     return doc
 
 
-def _simp(line: str, script: Script) -> str:
-    return to_simplified(line) if script == "hant" else line
+def reading_view(line: str, script: Script) -> str:
+    """The line as the rules read it: Simplified, in mainland wording (the original keeps what was written)."""
+    return mainland_wording(to_simplified(line) if script == "hant" else line)
+
+
 
 
 def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> list[str]:
-    simple = [_simp(ln, script) for ln in lines]
+    simple = [reading_view(ln, script) for ln in lines]
     kept: list[str] = []
     body_lines = 0
     for i, (line, s) in enumerate(zip(lines, simple, strict=True)):
@@ -127,7 +130,7 @@ def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> li
 def _strip_dateline(line: str, script: Script, meta: HeaderMeta) -> str:
     """Drop 中新网义乌7月26日电(…) from the line, keeping it in `meta`; the Traditional original is cut by the
     same length."""
-    s = _simp(line, script)
+    s = reading_view(line, script)
     cut = len(s) - len(strip_dateline(s))
     if cut:
         meta.dateline = meta.dateline or s[:cut].strip()
@@ -162,10 +165,10 @@ def _is_navigation(simple: list[str], i: int) -> bool:
 
 def _drop_trailing_credits(kept: list[str], script: Script, meta: HeaderMeta) -> None:
     """Short unpunctuated lines at the very end are outlet credits (大众日报, 鲁中晨报 …)."""
-    while kept and (not kept[-1] or _looks_like_credit(_simp(kept[-1], script))):
+    while kept and (not kept[-1] or _looks_like_credit(reading_view(kept[-1], script))):
         line = kept.pop()
         if line:
-            meta.credits.insert(0, _simp(line, script))
+            meta.credits.insert(0, reading_view(line, script))
     if meta.publisher is None and meta.credits:
         meta.publisher = meta.credits[0]
 
@@ -184,7 +187,7 @@ def _guess_title(kept: list[str], script: Script) -> str | None:
     for line in kept:
         if not line:
             continue
-        s = _simp(line, script)
+        s = reading_view(line, script)
         if 4 <= len(s) <= 60 and "。" not in s and not s.endswith(("!", "?", ";")):
             return s
     return None
@@ -202,7 +205,7 @@ def _split(kept: list[str], script: Script) -> list[Sentence]:
             piece = piece.strip()
             if len(piece) < 2:
                 continue
-            sentences.append(Sentence(len(sentences), paragraph, _simp(piece, script), piece, heading))
+            sentences.append(Sentence(len(sentences), paragraph, reading_view(piece, script), piece, heading))
     return sentences
 
 

@@ -1,0 +1,54 @@
+"""Hong Kong, Macau and Taiwan news wording (knowledge/data/script.toml [regional_wording], [variant_chars]):
+a sentence written that way, in either script, gives the facts of its mainland twin."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.text.normalize import mainland_wording, to_traditional
+from tests.extract.kit import facts_of, row
+
+_PUBLISHED = date(2024, 10, 28)
+
+# (regional wording, the mainland sentence it stands for, the fact both give)
+CASES = [
+    ("佛山市首三季地区生产总值录得9100亿元,按年增长4.1%。", "佛山市前三季度地区生产总值9100亿元,同比增长4.1%。",
+     "佛山市 | 地区生产总值 | 2024Q1-Q3 | 9100 | 4.1"),
+    ("佛山市首季地区生产总值2750亿元,按年增长3.2%。", "佛山市第一季度地区生产总值2750亿元,同比增长3.2%。",
+     "佛山市 | 地区生产总值 | 2024Q1 | 2750 | 3.2"),
+    ("佛山市第三季地区生产总值3300亿元,按年增长2.5%。", "佛山市第三季度地区生产总值3300亿元,同比增长2.5%。",
+     "佛山市 | 地区生产总值 | 2024Q3 | 3300 | 2.5"),
+    ("佛山市上半年度规模以上工业增加值按年上升6.3%。", "佛山市上半年规模以上工业增加值同比增长6.3%。",
+     "佛山市 | 规上工业增加值 | 2024H1 | - | 6.3"),
+    ("佛山市首8个月出口额2480亿元,按年跌4.6%。", "佛山市1至8月出口额2480亿元,同比下降4.6%。",
+     "佛山市 | 出口总额 | 2024M01-M08 | 2480 | -4.6"),
+    ("佛山市前三季「规模以上工业增加值」按年升5.4%。", "佛山市前三季度“规模以上工业增加值”同比增长5.4%。",
+     "佛山市 | 规上工业增加值 | 2024Q1-Q3 | - | 5.4"),
+]
+
+
+@pytest.mark.parametrize(("regional", "mainland", "fact"), CASES,
+                         ids=["first-three-quarters", "first-quarter", "third-quarter-no-du", "half-year-du",
+                              "yoy-fall", "corner-quotes"])
+def test_regional_wording_reads_as_its_mainland_twin_in_both_scripts(
+        gazetteer: Gazetteer, regional: str, mainland: str, fact: str) -> None:
+    expected = [row(f) for f in facts_of(gazetteer, "佛山经济", mainland, published=_PUBLISHED)]
+    assert expected == [fact]
+    hant_title = to_traditional("佛山经济")
+    for title, text in (("佛山经济", regional), (hant_title, to_traditional(regional)),
+                        (hant_title, to_traditional(mainland))):
+        assert [row(f) for f in facts_of(gazetteer, title, text, published=_PUBLISHED)] == expected, text
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("前三季度同比增长", "前三季度同比增长"),  # already mainland: 前三季 followed by 度 is left alone
+    ("第四季度末", "第四季度末"),
+    ("首季度按年增", "一季度同比增长"),
+    ("価値増加「新质」", "价值增加“新质”"),  # variant characters OpenCC leaves, and corner quotes
+    ("按年度考核", "按年度考核"),  # 按年 before no verb of change is no year-on-year comparison
+], ids=["mainland-quarters", "quarter-end", "first-quarter-du", "variant-chars", "annual-review"])
+def test_mainland_wording_rewrites_only_the_regional_forms(written: str, read: str) -> None:
+    assert mainland_wording(written) == read
