@@ -69,6 +69,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # the body's lines (original script) before broken lines are re-joined: tables are read from these
     lines: list[str] = field(default_factory=list)
+    # the same lines as the rules read them (Simplified, mainland wording): lists and rank tables are read here
+    reading_lines: list[str] = field(default_factory=list)
     venue: str | None = None  # where a report was given (某县第N届人民代表大会第M次会议), from its header
     dateline: str | None = None  # the outlet's dateline (中新网义乌7月26日电): where the report was filed
 
@@ -94,6 +96,7 @@ def build_document(clean: CleanText) -> Document:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)
     doc.lines = body
+    doc.reading_lines = [reading_view(line, clean.script) for line in body]
     return doc
 
 
