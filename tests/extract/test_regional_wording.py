@@ -27,12 +27,16 @@ CASES = [
      "佛山市 | 出口总额 | 2024M01-M08 | 2480 | -4.6"),
     ("佛山市前三季「规模以上工业增加值」按年升5.4%。", "佛山市前三季度“规模以上工业增加值”同比增长5.4%。",
      "佛山市 | 规上工业增加值 | 2024Q1-Q3 | - | 5.4"),
+    ("佛山市首8个月出口额升幅为3.7%。", "佛山市1至8月出口额增幅为3.7%。", "佛山市 | 出口总额 | 2024M01-M08 | - | 3.7"),
+    ("佛山市首8个月出口额跌幅为2.9%。", "佛山市1至8月出口额降幅为2.9%。", "佛山市 | 出口总额 | 2024M01-M08 | - | -2.9"),
+    ("佛山市年初至今出口额3150亿元,按年增长2.2%。", "佛山市今年以来出口额3150亿元,同比增长2.2%。",
+     "佛山市 | 出口总额 | 2024M01-M10 | 3150 | 2.2"),
 ]
 
 
 @pytest.mark.parametrize(("regional", "mainland", "fact"), CASES,
                          ids=["first-three-quarters", "first-quarter", "third-quarter-no-du", "half-year-du",
-                              "yoy-fall", "corner-quotes"])
+                              "yoy-fall", "corner-quotes", "rise-rate", "fall-rate", "year-to-date"])
 def test_regional_wording_reads_as_its_mainland_twin_in_both_scripts(
         gazetteer: Gazetteer, regional: str, mainland: str, fact: str) -> None:
     expected = [row(f) for f in facts_of(gazetteer, "佛山经济", mainland, published=_PUBLISHED)]
