@@ -100,6 +100,11 @@ def build_document(clean: CleanText) -> Document:
     return doc
 
 
+def written_simplified(line: str, script: Script) -> str:
+    """The line in Simplified script but in its own wording (按年 stays 按年): what a quote of it shows."""
+    return to_simplified(line) if script == "hant" else line
+
+
 def reading_view(line: str, script: Script) -> str:
     """The line as the rules read it: Simplified, in mainland wording (the original keeps what was written)."""
     return mainland_wording(to_simplified(line) if script == "hant" else line)
