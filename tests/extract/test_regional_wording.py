@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.normalize import mainland_wording, to_traditional
-from tests.extract.kit import facts_of, row
+from tests.extract.kit import facts_of, row, row_with_unit
 
 _PUBLISHED = date(2024, 10, 28)
 
@@ -45,6 +45,18 @@ def test_regional_wording_reads_as_its_mainland_twin_in_both_scripts(
     for title, text in (("佛山经济", regional), (hant_title, to_traditional(regional)),
                         (hant_title, to_traditional(mainland))):
         assert [row(f) for f in facts_of(gazetteer, title, text, published=_PUBLISHED)] == expected, text
+
+
+@pytest.mark.parametrize(("body", "fact"), [
+    ("香港前三季度出口额3.4万亿元港币,同比增长11%。", "香港特别行政区 | 出口总额 | 2024Q1-Q3 | 3.4万亿港元 | 11"),
+    ("香港前三季度出口额3.4万亿港元,同比增长11%。", "香港特别行政区 | 出口总额 | 2024Q1-Q3 | 3.4万亿港元 | 11"),
+    ("澳门前三季度博彩收入1650亿澳门元,同比增长19%。", "澳门特别行政区 | 博彩收入 | 2024Q1-Q3 | 1650亿澳门元 | 19"),
+    ("台湾前三季度出口额3.1万亿新台币,同比增长8%。", "台湾省 | 出口总额 | 2024Q1-Q3 | 3.1万亿新台币 | 8"),
+], ids=["yuan-of-hong-kong", "hong-kong-dollars", "patacas", "new-taiwan-dollars"])
+def test_a_sum_in_a_regional_currency_keeps_its_currency_in_both_scripts(gazetteer: Gazetteer, body: str,
+                                                                          fact: str) -> None:
+    for title, text in (("经济观察", body), (to_traditional("经济观察"), to_traditional(body))):
+        assert [row_with_unit(f) for f in facts_of(gazetteer, title, text, published=_PUBLISHED)] == [fact]
 
 
 @pytest.mark.parametrize(("written", "read"), [
