@@ -64,7 +64,10 @@ def test_a_sum_in_a_regional_currency_keeps_its_currency_in_both_scripts(gazette
     ("第四季度末", "第四季度末"),
     ("首季度按年增", "一季度同比增长"),
     ("価値増加「新质」", "价值增加“新质”"),  # variant characters OpenCC leaves, and corner quotes
+    ("出口按年增幅为3%", "出口同比增幅为3%"),
+    ("出口按年跌幅收窄", "出口同比降幅收窄"),
     ("按年度考核", "按年度考核"),  # 按年 before no verb of change is no year-on-year comparison
-], ids=["mainland-quarters", "quarter-end", "first-quarter-du", "variant-chars", "annual-review"])
+], ids=["mainland-quarters", "quarter-end", "first-quarter-du", "variant-chars", "rate-word",
+    "fall-rate-word", "annual-review"])
 def test_mainland_wording_rewrites_only_the_regional_forms(written: str, read: str) -> None:
     assert mainland_wording(written) == read
