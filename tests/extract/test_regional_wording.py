@@ -52,10 +52,12 @@ def test_regional_wording_reads_as_its_mainland_twin_in_both_scripts(
     ("香港前三季度出口额3.4万亿港元,同比增长11%。", "香港特别行政区 | 出口总额 | 2024Q1-Q3 | 3.4万亿港元 | 11"),
     ("澳门前三季度博彩收入1650亿澳门元,同比增长19%。", "澳门特别行政区 | 博彩收入 | 2024Q1-Q3 | 1650亿澳门元 | 19"),
     ("台湾前三季度出口额3.1万亿新台币,同比增长8%。", "台湾省 | 出口总额 | 2024Q1-Q3 | 3.1万亿新台币 | 8"),
+    ("本澳前三季度博彩收入1650亿澳门元,同比增长19%。", "澳门特别行政区 | 博彩收入 | 2024Q1-Q3 | 1650亿澳门元 | 19"),
     # a currency named before the value is no part of the metric
     ("珠海市前三季度出口额人民币1320亿元,同比增长4%。", "珠海市 | 出口总额 | 2024Q1-Q3 | 1320亿元 | 4"),
     ("珠海市前三季度出口額人民幣1320億元,同比增長4%。", "珠海市 | 出口总额 | 2024Q1-Q3 | 1320亿元 | 4"),
-], ids=["yuan-of-hong-kong", "hong-kong-dollars", "patacas", "new-taiwan-dollars", "renminbi-before",
+], ids=["yuan-of-hong-kong", "hong-kong-dollars", "patacas", "new-taiwan-dollars", "macau-itself",
+        "renminbi-before",
         "renminbi-before-traditional"])
 def test_a_sum_in_a_regional_currency_keeps_its_currency_in_both_scripts(gazetteer: Gazetteer, body: str,
                                                                           fact: str) -> None:
