@@ -83,5 +83,6 @@ def test_a_table_captioned_in_regional_wording_leaves_the_prose_before_it(gazett
     body = ("2024年前三季度,日照市地区生产总值1810亿元,同比增长5.2%。\n日照市2024年首三季主要指标\n"
             "| 指标 | 数值 | 增长(%) |\n| 进出口总额 | 972.5 | 6.1 |\n| 一般公共预算收入 | 255.3 | 4.3 |")
     rows = sorted(row(f) for f in facts_of(gazetteer, "日照市经济简报", body, published=_PUBLISHED))
-    assert rows == ["日照市 | 一般公共预算收入 | 2024Q1-Q3 | 255.3 | 4.3", "日照市 | 地区生产总值 | 2024Q1-Q3 | 1810 | 5.2",
+    assert rows == ["日照市 | 一般公共预算收入 | 2024Q1-Q3 | 255.3 | 4.3",
+                    "日照市 | 地区生产总值 | 2024Q1-Q3 | 1810 | 5.2",
                     "日照市 | 进出口总额 | 2024Q1-Q3 | 972.5 | 6.1"]
