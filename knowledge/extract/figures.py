@@ -336,7 +336,10 @@ def _clause_facts(
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
+    # 800亿斤,近四年年均增长5.2%: an average over a span of years the clause names is no growth of the level's
+    # year (in a passage that 这五年 opened, the level of its last year keeps the average, as reports mean it)
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
+            and not (averaged and _names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         _set_growth(level, growth)
         return []
@@ -397,6 +400,11 @@ def _attach_growth(fact: ExtractedFact, after: str) -> None:
     head = _COMMA.split(after, maxsplit=1)[0]
     if (m := _GROWTH_RE.search(head)) and not _averaged(head, m):
         _set_growth(fact, m)
+
+
+def _names_a_span(text: str, year: int | None) -> bool:
+    """近四年, 过去五年: does `text` name a span of years of its own?"""
+    return any(m.period.kind == "span" for m in find_periods(text, published=None, default_year=year))
 
 
 def _averaged(text: str, growth: re.Match[str]) -> bool:

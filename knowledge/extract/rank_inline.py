@@ -42,7 +42,7 @@ def inline_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[Ext
     used: set[int] = set()
     found: list[ExtractedRanking] = []
     previous = doc.title or ""
-    for raw in doc.lines:
+    for raw in doc.reading_lines:
         line = raw.strip()
         if not line:
             continue

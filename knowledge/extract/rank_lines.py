@@ -58,7 +58,7 @@ def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[Extra
 
 def _name_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     """Lines of nothing but places under a line announcing them."""
-    lines = [line.strip() for line in doc.lines if line.strip()]
+    lines = [line.strip() for line in doc.reading_lines if line.strip()]
     found = []
     for lead, line in pairwise(lines):
         position = next((s.position for s in doc.sentences if line[:8] in s.text), None)
@@ -170,7 +170,7 @@ def rank_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     """Tables with a rank column and a column of places: rows of cells (the rank column anywhere in them), and
     one cell a line (each block of side-by-side columns read)."""
     found: list[ExtractedRanking] = _row_tables(doc, ctx)
-    lines = [line.strip() for line in doc.lines]
+    lines = [line.strip() for line in doc.reading_lines]
     cells: list[str] = []
     for line in lines:
         parts = [p.strip() for p in line.strip("|").split("|")] if "|" in line else [line]
@@ -214,7 +214,7 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     """Tables laid out a row a line, cells split by | or tabs: a header row holding a rank header, then the rows
     of its width (城市 | GDP(亿元) | 排名 / 苏州 | 24653 | 1)."""
     found: list[ExtractedRanking] = []
-    rows = [_cells(line) for line in doc.lines]
+    rows = [_cells(line) for line in doc.reading_lines]
     i = 0
     while i < len(rows):
         header = rows[i]

@@ -27,7 +27,6 @@ from knowledge.extract.table_names import clean_label, compose_measure, row_meas
 from knowledge.extract.table_periods import column_period, in_period, is_dated, months_column
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
-from knowledge.text.normalize import to_simplified
 
 _TABLE_MARK = re.compile(r"^[表图]\s*\d{1,2}(?!\d)\s*[::.、]?")  # 表2 2023年…: the table's number only
 _QUICK = re.compile(r"\||^\s*[-−]?\d+(?:\.\d+)?\s*$|\S\s{2,}[-−]?\d|\S\s[-−]?\d+(?:\.\d+)?%?\s*$", re.MULTILINE)
@@ -51,10 +50,10 @@ def with_tables(doc: Document, ctx: ArticleContext, prose: list[ExtractedFact]) 
     sentence reader took from inside a table are dropped once the table itself is read."""
     if not doc.lines or not _QUICK.search("\n".join(doc.lines)):
         return prose  # no line looks like part of a table: most articles stop here
-    simplify = to_simplified if doc.script == "hant" else None
     table_made: list[ExtractedFact] = []
     covered: set[int] = set()
-    for table in find_tables(doc.lines, simplify):
+    # read as the sentences are (Simplified, mainland wording), so that a caption is found among them
+    for table in find_tables(doc.reading_lines):
         made = _facts_of(table, doc, ctx)
         if made:
             first = _sentence_of(doc, table.caption or table.rows[0][0])

@@ -14,6 +14,9 @@ import ahocorasick
 
 # A short form right before one of these names a street or an institution elsewhere (青岛's 聊城路).
 STREET_WORDS = ("路", "街", "巷", "大道", "大街", "大学", "胡同")
+# The first months or quarters of a year (前三季度, 前5个月, 首季, 首半年) open a word after a place's name:
+# 厦门前三季度 is 厦门 + 前三季度, though 门前 is a word.
+_FIRST_PART_OF_YEAR = re.compile(r"[前首](?:[一二三四五六七八九十两\d]|季|半年)")
 # Characters that stand alone as a conjunction or preposition (and, or, at, to, from …): a two-character
 # name made of one of them and its suffix (和县) is read as that word when its suffix starts the name of
 # an organ of that level (县委, 县政府): 部署和县委… is "deploy, and the county committee".
@@ -108,7 +111,8 @@ def plausible(text: str, start: int, surface: str) -> bool:
     if end == len(text):
         return True
     # 山东|经济: the straddled word (东经) loses when the text after the form is a word of its own (经济)
-    return surface[-1] + text[end] not in common_words() or text[end : end + 2] in common_words()
+    return (surface[-1] + text[end] not in common_words() or text[end : end + 2] in common_words()
+            or _FIRST_PART_OF_YEAR.match(text, end) is not None)
 
 
 def function_word_then_office(text: str, start: int, surface: str) -> bool:

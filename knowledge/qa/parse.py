@@ -48,7 +48,7 @@ from knowledge.qa.slots import (
     topic_tokens,
     without_places,
 )
-from knowledge.text.normalize import detect_script, to_simplified
+from knowledge.text.normalize import detect_script, mainland_wording, to_simplified
 
 __all__ = [
     "OVERVIEW_WORDS", "YES_NO_RE", "Conversation", "PeriodWanted", "Query", "clean_question", "parse_question",
@@ -81,7 +81,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     if state is not None and state.choices and (picked := chosen(raw, state.choices)) is not None:
         return parse_question(picked, gazetteer=gazetteer, index=index, state=None, today=today)
     script = detect_script(raw)
-    simple = to_simplified(raw).lower() if script == "hant" else raw.lower()
+    # 首三季, 按年: a question in Hong Kong or Taiwan wording is read as the articles' reading view reads them
+    simple = mainland_wording(to_simplified(raw) if script == "hant" else raw).lower()
     q = Query(raw, simple, script)
     q.wants_share = bool(_SHARE_RE.search(simple))
     q.wants_kind = "count" if _COUNT_ASK_RE.search(simple) else "money" if _MONEY_ASK_RE.search(simple) else None

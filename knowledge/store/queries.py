@@ -23,6 +23,7 @@ from knowledge.store.models import (
     SentenceRow,
     utcnow,
 )
+from knowledge.text.document import written_simplified
 
 
 @dataclass(slots=True)
@@ -85,7 +86,8 @@ def save_articles(*, session: Session, parsed: list[ParsedArticle]) -> dict[str,
     ids: dict[str, int] = dict(conn.execute(select(articles.c.source, articles.c.id)
                             .where(articles.c.source.in_([row["source"] for row in rows]))).all())
     sentence_rows = [{"article_id": ids[p.source], "position": s.position, "paragraph": s.paragraph,
-                      "text": s.text, "original": s.original} for p in parsed for s in p.doc.sentences]
+                      "text": written_simplified(s.original, p.doc.script), "original": s.original}
+                     for p in parsed for s in p.doc.sentences]
     sentence_ids: dict[int, dict[int, int]] = {aid: {} for aid in ids.values()}  # article → position → id
     if sentence_rows:
         # A plain executemany, then the ids in one query: RETURNING over many rows makes SQLAlchemy render

@@ -18,7 +18,7 @@ from knowledge.text.header import (
     read_header_line,
     strip_dateline,
 )
-from knowledge.text.normalize import CleanText, Script, join_broken_lines, to_simplified
+from knowledge.text.normalize import CleanText, Script, join_broken_lines, mainland_wording, to_simplified
 
 # The date rule of a publication date guessed from the newest year a text names: its day is no real one.
 INFERRED_YEAR_END = "newest year mentioned (end of year)"
@@ -69,6 +69,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # the body's lines (original script) before broken lines are re-joined: tables are read from these
     lines: list[str] = field(default_factory=list)
+    # the same lines as the rules read them (Simplified, mainland wording): lists and rank tables are read here
+    reading_lines: list[str] = field(default_factory=list)
     venue: str | None = None  # where a report was given (某县第N届人民代表大会第M次会议), from its header
     dateline: str | None = None  # the outlet's dateline (中新网义乌7月26日电): where the report was filed
 
@@ -94,15 +96,24 @@ def build_document(clean: CleanText) -> Document:
         doc.title = _guess_title(kept, clean.script)
     doc.sentences = _split(kept, clean.script)
     doc.lines = body
+    doc.reading_lines = [reading_view(line, clean.script) for line in body]
     return doc
 
 
-def _simp(line: str, script: Script) -> str:
+def written_simplified(line: str, script: Script) -> str:
+    """The line in Simplified script but in its own wording (按年 stays 按年): what a quote of it shows."""
     return to_simplified(line) if script == "hant" else line
 
 
+def reading_view(line: str, script: Script) -> str:
+    """The line as the rules read it: Simplified, in mainland wording (the original keeps what was written)."""
+    return mainland_wording(to_simplified(line) if script == "hant" else line)
+
+
+
+
 def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> list[str]:
-    simple = [_simp(ln, script) for ln in lines]
+    simple = [reading_view(ln, script) for ln in lines]
     kept: list[str] = []
     body_lines = 0
     for i, (line, s) in enumerate(zip(lines, simple, strict=True)):
@@ -127,7 +138,7 @@ def _strip_boilerplate(lines: list[str], script: Script, meta: HeaderMeta) -> li
 def _strip_dateline(line: str, script: Script, meta: HeaderMeta) -> str:
     """Drop 中新网义乌7月26日电(…) from the line, keeping it in `meta`; the Traditional original is cut by the
     same length."""
-    s = _simp(line, script)
+    s = reading_view(line, script)
     cut = len(s) - len(strip_dateline(s))
     if cut:
         meta.dateline = meta.dateline or s[:cut].strip()
@@ -162,10 +173,10 @@ def _is_navigation(simple: list[str], i: int) -> bool:
 
 def _drop_trailing_credits(kept: list[str], script: Script, meta: HeaderMeta) -> None:
     """Short unpunctuated lines at the very end are outlet credits (大众日报, 鲁中晨报 …)."""
-    while kept and (not kept[-1] or _looks_like_credit(_simp(kept[-1], script))):
+    while kept and (not kept[-1] or _looks_like_credit(reading_view(kept[-1], script))):
         line = kept.pop()
         if line:
-            meta.credits.insert(0, _simp(line, script))
+            meta.credits.insert(0, reading_view(line, script))
     if meta.publisher is None and meta.credits:
         meta.publisher = meta.credits[0]
 
@@ -184,7 +195,7 @@ def _guess_title(kept: list[str], script: Script) -> str | None:
     for line in kept:
         if not line:
             continue
-        s = _simp(line, script)
+        s = reading_view(line, script)
         if 4 <= len(s) <= 60 and "。" not in s and not s.endswith(("!", "?", ";")):
             return s
     return None
@@ -202,7 +213,7 @@ def _split(kept: list[str], script: Script) -> list[Sentence]:
             piece = piece.strip()
             if len(piece) < 2:
                 continue
-            sentences.append(Sentence(len(sentences), paragraph, _simp(piece, script), piece, heading))
+            sentences.append(Sentence(len(sentences), paragraph, reading_view(piece, script), piece, heading))
     return sentences
 
 

@@ -85,6 +85,25 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _reading_tables() -> tuple[dict[int, str], re.Pattern[str], dict[str, str]]:
+    """script.toml's variant characters (増 → 增, 「 → “) and regional wording (按年增长 → 同比增长)."""
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("script.toml").read_text("utf-8"))
+    chars = str.maketrans(raw["variant_chars"])
+    wording: dict[str, str] = raw["regional_wording"]
+    phrases = "|".join(map(re.escape, sorted(wording, key=len, reverse=True)))  # 首三季度 before 首三季
+    return chars, re.compile(f"(?:{phrases})(?!度)"), wording
+
+
+def mainland_wording(text: str) -> str:
+    """The reading view of Simplified text: variant characters and corner quotes folded, and Hong Kong,
+    Macau and Taiwan wording (首三季, 按年增长, 上半年度) put as a mainland text writes it, so the rules
+    written for mainland news read both the same."""
+    chars, pattern, wording = _reading_tables()
+    text = text.translate(chars)
+    return pattern.sub(lambda m: wording[m.group()], text) if pattern.search(text) else text
+
+
 def to_traditional(text: str) -> str:
     """Simplified → Traditional with OpenCC, for replying to Traditional-script users."""
     return _s2t().convert(text)
@@ -336,5 +355,5 @@ def clean_text(raw: str, encoding: str = "utf-8") -> CleanText:
     repaired, repairs = repair_mojibake(raw)
     original = tidy(strip_pinyin(repaired))
     script = detect_script(original)
-    simplified = to_simplified(original) if script == "hant" else original
+    simplified = mainland_wording(to_simplified(original) if script == "hant" else original)
     return CleanText(simplified, original, script, encoding, tuple(repairs))

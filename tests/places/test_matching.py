@@ -9,7 +9,11 @@ import pytest
     ("山东经济稳中向好", ["山东省"]),  # 东经 straddles the form, but 经济 is a word of its own
     ("浙江经济运行平稳", ["浙江省"]),
     ("要把提高青年就业质量放在首位", []),  # 高青 ends inside 青年, and 年就 is no word
-], ids=["shandong-economy", "zhejiang-economy", "straddled-word"])
+    ("厦门前三季度外贸进出口增长", ["厦门市"]),  # 门前 straddles the form, but 前三季度 opens a period
+    ("澳门首8个月旅客增长", ["澳门特别行政区"]),
+    ("荆门前5个月工业增长", ["荆门市"]),
+], ids=["shandong-economy", "zhejiang-economy", "straddled-word", "first-quarters", "first-months",
+        "first-five-months"])
 def test_a_place_form_straddling_a_word_is_read_only_before_a_word_of_its_own(gazetteer, text, names):
     assert [m.region.name for m in gazetteer.find_mentions(text)] == names
 
