@@ -66,7 +66,10 @@ def after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
     return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
 
 
-def claim_period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
+def claim_period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document,
+                 carried: str | None = None) -> str | None:
+    """The period of a standing: its figure's, else the last one the sentence states before it, the one the
+    paragraph carries (stated in a sentence before), the article's own, or its title's."""
     if about is not None and about.period.kind == "span":
         return str(about.period.year)  # a standing after years of change (五年来…居全国第2位): where they ended
     if about is not None and about.period.label != "undated":
@@ -74,6 +77,8 @@ def claim_period(before: str, about: ExtractedFact | None, ctx: ArticleContext, 
     periods = stated_periods(before, ctx, doc)
     if periods:
         return periods[-1]
+    if carried is not None:
+        return carried
     if ctx.focus_period is not None:
         return ctx.focus_period.label
     titled = stated_periods(doc.title or "", ctx, doc)

@@ -119,7 +119,7 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
     reading = _Reading()
     for sentence in doc.sentences:
         if sentence.paragraph != reading.paragraph:
-            reading.paragraph, reading.carry = sentence.paragraph, None
+            reading.paragraph, reading.carry, reading.paragraph_period = sentence.paragraph, None, None
         here = by_sentence.get(sentence.position, [])
         ranked = _rank_claims(sentence, ctx, doc, here, reading)
         share_scope(ranked, ctx.gazetteer)
@@ -132,7 +132,7 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
             reading.carry = here[-1]
         stated = stated_periods(sentence.text, ctx, doc)
         if stated:
-            reading.period = stated[-1]
+            reading.period = reading.paragraph_period = stated[-1]
         if not sentence.is_heading:
             ctx.advance(sentence.text)  # the places named so far, as the facts read them (全市 = the city just named)
     return claims
@@ -147,6 +147,7 @@ class _Reading:
     paragraph: int = -1
     carry: ExtractedFact | None = None
     period: str | None = None
+    paragraph_period: str | None = None  # the last period stated in this paragraph before the sentence
 
 
 def _spans(text: str) -> list[re.Match[str]]:
@@ -231,7 +232,7 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         else:
             metric = named[0] if len(named) == 1 else None
         scope_word, scope_name = scope_of_rank(m, subject, ctx)
-        period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
+        period = claim_period(text[: m.start()], about, ctx, doc, carried=reading.paragraph_period) or reading.period
         claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
                                metric, position, scope_name, period)
         out.append(claim)
@@ -346,7 +347,7 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
-    period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
+    period = claim_period(text[: m.start()], about, ctx, doc, carried=reading.paragraph_period) or reading.period
     if names_nothing(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)
