@@ -1,5 +1,5 @@
 """What of a claim is stored: a rank only with the metric it ranks (全省第一 of nothing named answers no rank
-question and stays a text about the place), and always with a period when the article dates its figures."""
+question and stays a text about the place), and with a period wherever the article dates its figures."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from knowledge.extract.figures import ExtractedFact
 def stored_claims(claims: Sequence[ExtractedClaim], facts: Sequence[ExtractedFact]) -> list[ExtractedClaim]:
     """The claims as stored, in reading order: a region's rank that names no metric keeps its text but no
     position; a claim whose words and paragraph give no period takes the period of most of the article's
-    figures (a title's 增速全省第一 is the standing the text reports); a claim said twice is kept once."""
+    figures (a title's 增速全省第一 is the standing the text reports); a claim said twice is kept once. A rank
+    of an undated text stays without a period: the answer says the period is not known."""
     fallback = article_period(facts)
     out: list[ExtractedClaim] = []
     seen: set[tuple[object, ...]] = set()

@@ -232,7 +232,8 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         else:
             metric = named[0] if len(named) == 1 else None
         scope_word, scope_name = scope_of_rank(m, subject, ctx)
-        period = claim_period(text[: m.start()], about, ctx, doc, carried=reading.paragraph_period) or reading.period
+        period = claim_period(text[: m.start()], stated, ctx, doc, carried_fact=None if stated else carried,
+                              carried=reading.paragraph_period) or reading.period
         claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
                                metric, position, scope_name, period)
         out.append(claim)
@@ -347,7 +348,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
-    period = claim_period(text[: m.start()], about, ctx, doc, carried=reading.paragraph_period) or reading.period
+    period = claim_period(text[: m.start()], stated, ctx, doc, carried_fact=None if stated else reading.carry,
+                          carried=reading.paragraph_period) or reading.period
     if names_nothing(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)

@@ -39,6 +39,9 @@ def test_a_rank_after_a_figure_ranks_that_figure_not_an_earlier_clause(gazetteer
 
 
 PERIODS = [
+    # the period the sentence states comes before the one of the paragraph's last figure
+    ("德州市2020年经济", "2020年,德州市地区生产总值3150亿元。截至2019年,德州市GDP总量升至全省第6位。",
+     ["德州市 | 地区生产总值 | 6 | 山东省 | 2019"]),
     # the paragraph's period, stated in the sentence before, comes before the article's
     ("潍坊市2020年经济运行", "2021年上半年,潍坊市经济稳中有进。潍坊市社会消费品零售总额增速居全省第2位。",
      ["潍坊市 | 社会消费品零售总额增速 | 2 | 山东省 | 2021H1"]),
@@ -51,7 +54,8 @@ PERIODS = [
 ]
 
 
-@pytest.mark.parametrize(("title", "body", "expected"), PERIODS, ids=["paragraph", "article", "said-twice"])
+@pytest.mark.parametrize(("title", "body", "expected"), PERIODS, ids=["sentence", "paragraph", "article", "said-twice"])
 def test_a_claim_takes_the_period_of_its_paragraph_else_of_its_article(gazetteer, title, body, expected):
     published = date(2023, 8, 10)  # only the last two leave their year to the date
     assert ranked(gazetteer, title, body, published) == expected
+
