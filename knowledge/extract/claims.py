@@ -73,6 +73,7 @@ _LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|�
 _ANNOUNCES = re.compile(r"[^,;。:]{0,6}?[::]\s*$")  # 排名前三:, its list on the lines below
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
+_TOPIC_AMONG = re.compile(r"在(?P<topic>[^,;。在]{1,12}?)(?:指标|方面)(?:中|上)?[,,]")  # 在出口指标中,…
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
 _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
@@ -81,7 +82,7 @@ _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{
 _LEAD_RANKING = re.compile(rf"(?:^|(?<=[,,]))(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
                            r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名)中[,,]")
 # a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
-_COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
+_COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个?(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
                             r"(?![^,;。]{0,4}中)")
 # 第50位以内, 第10名左右: a bound or an estimate, not a rank
 _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
@@ -325,14 +326,14 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
 
 
 def _told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
-    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, …), else
+    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, 在收入指标中), else
     the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
     if metrics(phrase, None, ctx) != [None]:
         return phrase
-    topics = [t for t in _TOPIC.finditer(text, 0, at) if metrics(t["topic"], None, ctx) != [None]
-              or aspect_of(t["topic"])[1]]
+    topics = [t for pattern in (_TOPIC, _TOPIC_AMONG) for t in pattern.finditer(text, 0, at)
+              if metrics(t["topic"], None, ctx) != [None] or aspect_of(t["topic"])[1]]
     if topics:
-        return topics[-1]["topic"]
+        return max(topics, key=lambda t: t.start())["topic"]
     return "增速" if _RATE_GIVEN.search(phrase) else phrase
 
 

@@ -1,0 +1,26 @@
+"""What a rank claim ranks and whose it is (knowledge/extract/claims.py, rankings.toml noise): forms found on
+the development articles, each in a short article written for the test. A row is
+"region | metric | rank | scope | period"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.kit import claim_row, claims_of
+
+CASES = [
+    # a counted group without 个 (两市, 苏北三市) holds the rank: no claim for the article's place
+    ("江苏省2021年经济", "2021年,江苏省经济稳步增长,苏北三市GDP增速均居全省前列,其中两市位居第一。", []),
+    # the manner of a standing (以较大优势) is not what is ranked: the growth just stated is
+    ("烟台市2022年经济", "2022年,烟台市地区生产总值增长6.0%,以较大优势居全省第一。",
+     ["烟台市 | 地区生产总值增速 | 1 | 山东省 | 2022"]),
+    # a lead clause 在…指标中 names what the sentence's rank is of
+    ("山东省2022年财政",
+     "2022年,在财政收入指标中,受减税影响,潍坊市收入下降,而临沂市以300亿元超过潍坊,排名升至全省第三位。",
+     ["临沂市 | 一般公共预算收入 | 3 | 山东省 | 2022"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), CASES, ids=["counted-group", "manner", "topic-lead"])
+def test_what_a_rank_is_of_and_whose_it_is(gazetteer, title, body, expected):
+    assert [claim_row(c) for c in claims_of(gazetteer, title, body) if c.position is not None] == expected
