@@ -18,9 +18,13 @@ CASES = [
     ("山东省2022年财政",
      "2022年,在财政收入指标中,受减税影响,潍坊市收入下降,而临沂市以300亿元超过潍坊,排名升至全省第三位。",
      ["临沂市 | 一般公共预算收入 | 3 | 山东省 | 2022"]),
+    # a list of ranks before 的 and the places holding them; the gap between them names no metric
+    ("四川省2019年上半年各市州经济", "2019年上半年,排名第8位、第9位的乐山和内江经济总量仅相差5亿元。",
+     ["乐山市 | 地区生产总值 | 8 | 四川省 | 2019H1", "内江市 | 地区生产总值 | 9 | 四川省 | 2019H1"]),
 ]
 
 
-@pytest.mark.parametrize(("title", "body", "expected"), CASES, ids=["counted-group", "manner", "topic-lead"])
+@pytest.mark.parametrize(("title", "body", "expected"), CASES,
+                         ids=["counted-group", "manner", "topic-lead", "ranks-before-places"])
 def test_what_a_rank_is_of_and_whose_it_is(gazetteer, title, body, expected):
     assert [claim_row(c) for c in claims_of(gazetteer, title, body) if c.position is not None] == expected
