@@ -23,6 +23,7 @@ from knowledge.extract.claim_metrics import (
 from knowledge.extract.claim_scope import scope_of_rank, share_scope
 from knowledge.extract.claim_spans import (
     CHAIN,
+    IN_LIST,
     claim_text,
     first_of_a_kind,
     position_of,
@@ -160,7 +161,7 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
         out = list(made)
         consumed = m.end()
         while made and (chained := CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
-                and not _TARGET.search(chained.group(0)):
+                and not _TARGET.search(chained.group(0)) and not IN_LIST.search(chained.group(0)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
@@ -296,6 +297,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
         if not metric_words(phrase) or metrics(phrase, None, ctx) == [None]:  # 甲以1.5万亿元排名第一
             phrase = UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
+    if m.groupdict().get("listname"):
+        phrase = m["listname"]  # 投资潜力百强第24位: the list is what is ranked
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
         return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word, position_of(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]

@@ -21,10 +21,15 @@ CASES = [
     # a list of ranks before 的 and the places holding them; the gap between them names no metric
     ("四川省2019年上半年各市州经济", "2019年上半年,排名第8位、第9位的乐山和内江经济总量仅相差5亿元。",
      ["乐山市 | 地区生产总值 | 8 | 四川省 | 2019H1", "内江市 | 地区生产总值 | 9 | 四川省 | 2019H1"]),
+    # named lists and a rank in each, no verb: each list is what is ranked, in the scope of the lead or its own
+    ("泰安市宁阳县2012年概况", "2012年,宁阳县在全国县域综合实力百强中列60位,绿色发展百强第35位、"
+     "营商环境百强山东省第7位。",
+     ["宁阳县 | 县域综合实力百强 | 60 | 全国 | 2012", "宁阳县 | 绿色发展百强 | 35 | 全国 | 2012",
+      "宁阳县 | 营商环境百强 | 7 | 山东省 | 2012"]),
 ]
 
 
 @pytest.mark.parametrize(("title", "body", "expected"), CASES,
-                         ids=["counted-group", "manner", "topic-lead", "ranks-before-places"])
+                         ids=["counted-group", "manner", "topic-lead", "ranks-before-places", "named-lists"])
 def test_what_a_rank_is_of_and_whose_it_is(gazetteer, title, body, expected):
     assert [claim_row(c) for c in claims_of(gazetteer, title, body) if c.position is not None] == expected
