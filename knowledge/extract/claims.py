@@ -43,6 +43,7 @@ from knowledge.extract.claim_subjects import (
     subject_and_phrase,
     subject_before,
 )
+from knowledge.extract.claim_tops import tops
 from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
@@ -114,7 +115,7 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
         here = by_sentence.get(sentence.position, [])
         ranked = _rank_claims(sentence, ctx, doc, here, reading)
         share_scope(ranked, ctx.gazetteer)
-        for claim in ranked + superlatives(sentence, ctx):
+        for claim in ranked + _tops_of(sentence, ctx, doc, ranked, reading) + superlatives(sentence, ctx):
             key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label)
             if key not in seen:
                 seen.add(key)
@@ -221,6 +222,16 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
             out.append(ExtractedClaim(subject.name, "region", subject.code, spread.texts[n + i], scope_word,
                                       spread.old_ranks[i], metric, position, scope_name, old))
     return out
+
+
+def _tops_of(sentence: Sentence, ctx: ArticleContext, doc: Document, ranked: list[ExtractedClaim],
+             reading: _Reading) -> list[ExtractedClaim]:
+    """总量最高的城市为甲: the top a superlative names, dated as the sentence's ranks are, when none of them is
+    the same place's."""
+    said = {c.region_code for c in ranked}
+    return [replace(c, period_label=claim_period(sentence.text, None, ctx, doc, carried=reading.paragraph_period)
+                    or reading.period)
+            for c in tops(sentence, ctx, _headline(doc)) if c.region_code not in said]
 
 
 def _headline(doc: Document) -> str | None:
