@@ -66,15 +66,28 @@ def after_or_share(text: str, fact: ExtractedFact, at: int) -> bool:
     return where >= at or (where > 0 and bool(_SHARE_OF.search(text, max(0, where - 8), where)))
 
 
-def claim_period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document) -> str | None:
-    if about is not None and about.period.kind == "span":
-        return str(about.period.year)  # a standing after years of change (五年来…居全国第2位): where they ended
-    if about is not None and about.period.label != "undated":
-        return about.period.label
+def claim_period(before: str, about: ExtractedFact | None, ctx: ArticleContext, doc: Document, *,
+                 carried_fact: ExtractedFact | None = None, carried: str | None = None) -> str | None:
+    """The period of a standing: its own figure's in the sentence, else the last one the sentence states before
+    it, the paragraph's (its last figure's, else the last period stated), the article's own, or its title's.
+
+    截至2019年,…排名升至第77位 after a paragraph of 2020 figures is 2019's: the sentence says so."""
+    if about is not None and (own := _figure_period(about)):
+        return own
     periods = stated_periods(before, ctx, doc)
     if periods:
         return periods[-1]
+    if carried_fact is not None and (own := _figure_period(carried_fact)):
+        return own
+    if carried is not None:
+        return carried
     if ctx.focus_period is not None:
         return ctx.focus_period.label
     titled = stated_periods(doc.title or "", ctx, doc)
     return titled[0] if titled else None
+
+
+def _figure_period(fact: ExtractedFact) -> str | None:
+    if fact.period.kind == "span":
+        return str(fact.period.year)  # a standing after years of change (五年来…居全国第2位): where they ended
+    return fact.period.label if fact.period.label != "undated" else None

@@ -112,9 +112,16 @@ def _is_place(item: str, ctx: ArticleContext) -> bool:
 
 
 def _without_place(item: str, ctx: ArticleContext) -> str:
-    """深圳的GDP → GDP: the place a list's last item opens with is whose the metric is, not part of it."""
+    """深圳的GDP → GDP, 江阴市GDP增速 → GDP增速: the place a list's item opens with is whose the metric is, not
+    part of it (without 的 only when a catalogue metric follows: 德州市科学发展考评 may be the place's own name)."""
     found = [m for m in ctx.mentions(item) if m.start == 0]
-    return item[found[0].end :].lstrip("的") if found and item.startswith("的", found[0].end) else item
+    if not found:
+        return item
+    rest = item[found[0].end :]
+    if rest.startswith("的"):
+        return rest.lstrip("的")
+    base = aspect_of(clean(rest))[0] or clean(rest)
+    return rest if base and (canonical_metric(base) or metric_in_phrase(base)) else item
 
 
 def _tail_noun(phrase: str) -> str:

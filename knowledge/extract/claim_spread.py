@@ -34,6 +34,7 @@ _ONE_TEXT = re.compile(rf"{_ONE}|(?<=[、和及与])(?:{NUM})(?:位|名)?")
 _SEPARATOR = re.compile(r"\s*(?:、|和|及|与|以及)?\s*")
 _COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州|地))?")
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:去年|上年)同期$")
+_GAP = re.compile(r"仅?(?:相差|相距|差距|差)")  # 甲和乙总量仅相差8亿元: the gap between them is no metric word
 
 
 @dataclass(slots=True)
@@ -63,6 +64,8 @@ def rank_lists(text: str, ctx: ArticleContext) -> list[Spread]:
         places, end = _place_run(text, part_start, m.start(), ctx)
         if places:  # 济宁、临沂、滨州3市,排名则…: the count and the comma after the places name nothing
             phrase = re.sub(r"[,,::]", "", _COUNT.sub("", text[end : m.start()]))
+        elif (held := _places_after(text, m.end(), ctx)) and len(held[0]) == len(ranks):
+            places, phrase = held  # 排名第6位、第7位的甲和乙经济总量…: the places after 的 hold the ranks
         else:
             phrase = text[_clause_start(text, m.start()) : m.start()]
         texts = [x.group(0) for x in _ONE_TEXT.finditer(m["ranks"])]
@@ -100,6 +103,22 @@ def _place_run(text: str, start: int, end: int, ctx: ArticleContext) -> tuple[li
         if not run or region.code != run[-1][0].code:
             run.append((region, a, b))
     return [r for r, _, _ in run], (run[-1][2] if run else end)
+
+
+def _places_after(text: str, end: int, ctx: ArticleContext) -> tuple[list[Region], str] | None:
+    """排名第6位、第7位的甲和乙经济总量…: the run of places right after 的, and the metric words after them (up
+    to a figure, a comparison or the clause's end)."""
+    if not text.startswith("的", end):
+        return None
+    clause_end = min((i for i in (text.find(x, end) for x in ",,;。") if i >= 0), default=len(text))
+    places, stop = _place_run(text, end + 1, clause_end, ctx)
+    first = ctx.places(text, (end + 1, clause_end))
+    if not places or not first or first[0][0] != 0:
+        return None
+    after = re.match(r"[^\d,,;。]*", text[stop:clause_end])
+    words_after = after.group(0) if after else ""
+    cut = COMPARISON.search(words_after) or _GAP.search(words_after)
+    return places, words_after[: cut.start()] if cut else words_after
 
 
 def _clause_start(text: str, at: int) -> int:

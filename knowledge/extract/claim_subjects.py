@@ -67,6 +67,7 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
     phrase = text[end:at] if subject is not None else text[clause_start:at]
     own = bool(metric_words(phrase))
     start = clause_start
+    past_figure = False  # 甲完成,新增企业296家,居全省首位: what is ranked is the figure, not the clause before it
     while start - 1 > stop and text[start - 1] != ";" and (subject is None or not metric_words(phrase)):
         prev_start = start_of_clause(text, start - 1)
         prev = text[prev_start : start - 1]
@@ -74,8 +75,9 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
         if found is not None and own and len(clean(text[prev_start : end])) > len(found.name) + 2:
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
         figure_in_prev = re.search(r"\d", RANK_MOVE.sub("", without_among(prev)))  # 提升3个位次: no figure
-        if not metric_words(phrase) and not figure_in_prev:
+        if not metric_words(phrase) and not figure_in_prev and not past_figure:
             phrase = text[end : start - 1] if found is not None else prev
+        past_figure = past_figure or bool(figure_in_prev)
         if subject is None and found is not None:
             subject = found
             if figure_in_prev:

@@ -21,6 +21,15 @@ from knowledge.extract.claim_metrics import (
     phrase_after,
 )
 from knowledge.extract.claim_scope import scope_of_rank, share_scope
+from knowledge.extract.claim_spans import (
+    CHAIN,
+    IN_LIST,
+    claim_text,
+    first_of_a_kind,
+    position_of,
+    rank_spans,
+    rank_start,
+)
 from knowledge.extract.claim_spread import Spread, items_of, rank_lists
 from knowledge.extract.claim_subjects import (
     group_before,
@@ -34,12 +43,12 @@ from knowledge.extract.claim_subjects import (
     subject_and_phrase,
     subject_before,
 )
-from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, VERB, alt, words
+from knowledge.extract.claim_tops import tops
+from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.figures import ExtractedFact
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.text.document import Document, Sentence
-from knowledge.text.numbers import cn_int
 
 
 @dataclass(slots=True)
@@ -58,24 +67,6 @@ class ExtractedClaim:
     period_label: str | None = None
 
 
-_RANK = (
-    rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!{alt(words()['not_after_ordinal'])}|[\d.])"
-    rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台店发])"
-    rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月%])"
-    rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
-)
-# a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
-# (or a count of the places, 136个县(市、区), that the rank is counted among)
-_UNITS = alt(words()["group_units"] + words()["lists"]["classes"])
-_QUAL = (rf"(?P<qual>(?:\d{{1,4}}个?(?:{_UNITS})(?:[((][^))]{{1,8}}[))])?)?"
-         r"[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)")
-_WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{_QUAL}中?{_RANK}")
-_BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){_QUAL}{_RANK}")
-_IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{_RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
-_LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
-# every rank span holds a rank, a bare 3位, or a lead word: a sentence with none of them has no rank claim
-_ANY_RANK = re.compile(rf"{_RANK}|\d(?:位|名)|(?:{alt(words()['no_rank']['leads'])})")
-_CHAIN = re.compile(rf"、在?(?P<scope>{SCOPE})?{_QUAL}中?(?:{VERB})?{_RANK}")
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _ANY_SCOPE = re.compile(rf"(?P<scope>{SCOPE})(?P<qual>)")
@@ -84,6 +75,7 @@ _LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|�
 _ANNOUNCES = re.compile(r"[^,;。:]{0,6}?[::]\s*$")  # 排名前三:, its list on the lines below
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}$")  # 由第95位上升至第77位: the old rank is not a claim
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
+_TOPIC_AMONG = re.compile(r"在(?P<topic>[^,;。在]{1,12}?)(?:指标|方面)(?:中|上)?[,,]")  # 在出口指标中,…
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
 _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
@@ -92,13 +84,13 @@ _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{
 _LEAD_RANKING = re.compile(rf"(?:^|(?<=[,,]))(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
                            r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名)中[,,]")
 # a counted group of units as what is ranked (有5个县(市、区)…), not where it is ranked (12个县市区中)
-_COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
+_COUNTED_GROUP = re.compile(rf"(?:{NUM}|[两几多])个?(?:{alt(words()['group_units'])})(?:[((][^))]{{1,8}}[))])?"
                             r"(?![^,;。]{0,4}中)")
 # 第50位以内, 第10名左右: a bound or an estimate, not a rank
 _BOUND_AFTER = re.compile(rf"(?:位|名)?(?:{alt(words()['bounds_after_rank'])})")
 # 在全省16市中, 在全国31个省份中: the group only counts the units ranked, it names no metric
-_UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
-_UNITS_OPENING = re.compile(rf"^(?:(?:{NUM})个?|各)(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
+UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
+UNITS_OPENING = re.compile(rf"^(?:(?:{NUM})个?|各)(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
 _PERSON = re.compile(alt(words()["person_words"]))
 _TARGET = re.compile(alt(words()["target_words"]))
 _RANKED_THING = re.compile(rf"的(?:{alt(words()['firm_words'] + words()['person_words'])})")
@@ -119,11 +111,11 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
     reading = _Reading()
     for sentence in doc.sentences:
         if sentence.paragraph != reading.paragraph:
-            reading.paragraph, reading.carry = sentence.paragraph, None
+            reading.paragraph, reading.carry, reading.paragraph_period = sentence.paragraph, None, None
         here = by_sentence.get(sentence.position, [])
         ranked = _rank_claims(sentence, ctx, doc, here, reading)
         share_scope(ranked, ctx.gazetteer)
-        for claim in ranked + superlatives(sentence, ctx):
+        for claim in ranked + _tops_of(sentence, ctx, doc, ranked, reading) + superlatives(sentence, ctx):
             key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label)
             if key not in seen:
                 seen.add(key)
@@ -132,7 +124,7 @@ def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact
             reading.carry = here[-1]
         stated = stated_periods(sentence.text, ctx, doc)
         if stated:
-            reading.period = stated[-1]
+            reading.period = reading.paragraph_period = stated[-1]
         if not sentence.is_heading:
             ctx.advance(sentence.text)  # the places named so far, as the facts read them (全市 = the city just named)
     return claims
@@ -147,18 +139,7 @@ class _Reading:
     paragraph: int = -1
     carry: ExtractedFact | None = None
     period: str | None = None
-
-
-def _spans(text: str) -> list[re.Match[str]]:
-    """Rank spans of a sentence, the more specific patterns first, without overlaps."""
-    found: list[re.Match[str]] = []
-    if not _ANY_RANK.search(text):
-        return found  # cheap test first
-    for pattern in (_IN_GROUP, _WITH_VERB, _BARE_SCOPE, _LEADS):
-        for m in pattern.finditer(text):
-            if not any(m.start() < o.end() and o.start() < m.end() for o in found):
-                found.append(m)
-    return sorted(found, key=lambda m: m.start())
+    paragraph_period: str | None = None  # the last period stated in this paragraph before the sentence
 
 
 def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: list[ExtractedFact],
@@ -169,10 +150,10 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
     out: list[ExtractedClaim] = []
     consumed = 0
     made: list[ExtractedClaim] = []
-    for m in _spans(text):
-        rank_at = _rank_start(m)
+    for m in rank_spans(text):
+        rank_at = rank_start(m)
         if m.start() < consumed or _FROM_RANK.search(text[max(0, rank_at - 10) : rank_at]) \
-                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or _first_of_a_kind(m, text) \
+                or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or first_of_a_kind(m, text) \
                 or _BOUND_AFTER.match(text, m.end()):
             continue
         if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed) or _peer_named(m, ctx):
@@ -180,8 +161,8 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out = list(made)
         consumed = m.end()
-        while made and (chained := _CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
-                and not _TARGET.search(chained.group(0)):
+        while made and (chained := CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
+                and not _TARGET.search(chained.group(0)) and not IN_LIST.search(chained.group(0)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
@@ -231,7 +212,8 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         else:
             metric = named[0] if len(named) == 1 else None
         scope_word, scope_name = scope_of_rank(m, subject, ctx)
-        period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
+        period = claim_period(text[: m.start()], stated, ctx, doc, carried_fact=None if stated else carried,
+                              carried=reading.paragraph_period) or reading.period
         claim = ExtractedClaim(subject.name, "region", subject.code, spread.texts[i], scope_word, spread.ranks[i],
                                metric, position, scope_name, period)
         out.append(claim)
@@ -242,38 +224,21 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
     return out
 
 
+def _tops_of(sentence: Sentence, ctx: ArticleContext, doc: Document, ranked: list[ExtractedClaim],
+             reading: _Reading) -> list[ExtractedClaim]:
+    """总量最高的城市为甲: the top a superlative names, dated as the sentence's ranks are, when none of them is
+    the same place's."""
+    said = {c.region_code for c in ranked}
+    return [replace(c, period_label=claim_period(sentence.text, None, ctx, doc, carried=reading.paragraph_period)
+                    or reading.period)
+            for c in tops(sentence, ctx, _headline(doc)) if c.region_code not in said]
+
+
 def _headline(doc: Document) -> str | None:
     """The one metric the title names, or the first line's when the title is another line (a short first line
     is the headline of a news text)."""
     first = doc.sentences[0].text if doc.sentences else ""
     return headline_metric(doc.title or "") or (headline_metric(first) if len(first) <= 40 else None)
-
-
-def _rank_start(m: re.Match[str]) -> int:
-    starts = [m.start(g) for g in ("pos", "word", "top", "front", "bare") if m.groupdict().get(g)]
-    return min(starts) if starts else m.start()
-
-
-def _first_of_a_kind(m: re.Match[str], text: str) -> bool:
-    """全省首条智慧高速, 全国首趟班列, 首单交易: 首 before a measure word is the first of a kind, not a rank
-    (居全省首, 居首的是… are ranks)."""
-    if m.groupdict().get("word") != "首":
-        return False
-    after = text[m.end("word") : m.end("word") + 1]
-    return bool(after) and "\u4e00" <= after <= "\u9fff" and after != "的"
-
-
-def _position(m: re.Match[str]) -> int | None:
-    groups = m.groupdict()
-    if groups.get("pos"):
-        return cn_int(groups["pos"])
-    if groups.get("bare"):
-        return int(groups["bare"])
-    if groups.get("word"):
-        return int(words()["ordinal_words"][groups["word"]])
-    if m.re is _LEADS:
-        return 1
-    return None
 
 
 def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
@@ -285,7 +250,7 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
                                                         m.start(), ctx)
     if not group or not claims:
         return claims
-    if _position(m) is not None and not _TIED.search(text, start_of_clause(text, m.start()), _rank_start(m)):
+    if position_of(m) is not None and not _TIED.search(text, start_of_clause(text, m.start()), rank_start(m)):
         return []  # 甲、乙居第二: whose rank it is is not said
     # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's; 全省…前三的是甲、乙、丙 keeps the scope its
     # lead names
@@ -342,17 +307,20 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十
         scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
         if not metric_words(phrase) or metrics(phrase, None, ctx) == [None]:  # 甲以1.5万亿元排名第一
-            phrase = _UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
+            phrase = UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
+    if m.groupdict().get("listname"):
+        phrase = m["listname"]  # 投资潜力百强第24位: the list is what is ranked
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
-        return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word, _position(m),
+        return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word, position_of(m),
                                c.about, position, scope_name, c.period_label) for c in earlier]
-    period = claim_period(text[: m.start()], about, ctx, doc) or reading.period
+    period = claim_period(text[: m.start()], stated, ctx, doc, carried_fact=None if stated else reading.carry,
+                          carried=reading.paragraph_period) or reading.period
     if names_nothing(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
     if group and _GROUP_SCOPE.match(group) and not metric_words(phrase) \
-            and not _UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
+            and not UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
@@ -366,28 +334,21 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
     fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
         or (about.metric if about else _headline(doc))
-    return [ExtractedClaim(subject.name, "region", subject.code, _claim_text(m), scope_word,
-                           _position(m), metric, position, scope_name, period)
+    return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word,
+                           position_of(m), metric, position, scope_name, period)
             for metric in metrics(phrase, fallback, ctx)]
 
 
 def _told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
-    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, …), else
+    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, 在收入指标中), else
     the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
     if metrics(phrase, None, ctx) != [None]:
         return phrase
-    topics = [t for t in _TOPIC.finditer(text, 0, at) if metrics(t["topic"], None, ctx) != [None]
-              or aspect_of(t["topic"])[1]]
+    topics = [t for pattern in (_TOPIC, _TOPIC_AMONG) for t in pattern.finditer(text, 0, at)
+              if metrics(t["topic"], None, ctx) != [None] or aspect_of(t["topic"])[1]]
     if topics:
-        return topics[-1]["topic"]
+        return max(topics, key=lambda t: t.start())["topic"]
     return "增速" if _RATE_GIVEN.search(phrase) else phrase
-
-
-def _claim_text(m: re.Match[str]) -> str:
-    claim_text = m.group(0)
-    if m.groupdict().get("verb"):
-        claim_text = claim_text[claim_text.find(m["verb"]) + len(m["verb"]) :]
-    return claim_text.lstrip("在")
 
 
 def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
@@ -397,5 +358,5 @@ def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> Ext
     if m["scope"] or m["qual"]:
         scope_word, scope_name = scope_of_rank(m, region, ctx) if region else (m["scope"], m["scope"])
     return ExtractedClaim(prev.subject, prev.subject_kind, prev.region_code, m.group(0).lstrip("、"),
-                          scope_word, _position(m), prev.about, prev.sentence, scope_name, prev.period_label)
+                          scope_word, position_of(m), prev.about, prev.sentence, scope_name, prev.period_label)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from knowledge.errors import BadArticleError, Note, chinese
+from knowledge.extract.claim_storage import stored_claims
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
 from knowledge.extract.figures import ExtractedFact, extract_facts
@@ -63,6 +64,8 @@ def parse_article(raw: RawArticle, gazetteer: Gazetteer) -> ParsedArticle:
     undated = sum(is_undated(f) for f in parsed.facts)
     # after the claims, which may cite any figure read
     parsed.facts = reliable(parsed.facts, prose=prose, doc=doc, place_words=gazetteer.place_words)
+    # after the rankings (told claim by claim) and the figures kept (a claim naming no period takes theirs)
+    parsed.claims = stored_claims(parsed.claims, parsed.facts)
     if undated and doc.published is None:
         parsed.warnings.append(_undated_note(undated))
     parsed.companies = {s.position: names for s in doc.sentences if (names := companies_in(s.text))}

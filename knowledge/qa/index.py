@@ -176,6 +176,7 @@ class ClaimRecord:
     about: str | None
     article_id: int
     sentence_id: int
+    period_label: str | None = None  # the period the extractor read for the standing, when it read one
 
 
 @dataclass(slots=True)
@@ -337,7 +338,7 @@ def build_index(engine: Engine, *, version: int = 0) -> Index:
         _load_rankings(session, index)
         for c in session.exec(select(Claim)).all():
             index.claims.append(ClaimRecord(c.subject, c.subject_kind, c.region_code, c.claim, c.scope,
-                                            c.position, c.about, c.article_id, c.sentence_id))
+                                            c.position, c.about, c.article_id, c.sentence_id, c.period_label))
         mentioned = set(session.exec(select(MentionRow.entity_id)).all())
         for e in session.exec(select(Entity).where(Entity.kind == "company")).all():
             if e.id in mentioned:

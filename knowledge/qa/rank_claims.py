@@ -1,8 +1,8 @@
 """Where a place stands: rank claims (全省第三, 全国首位) and ranking entries, for the metric and scope asked.
 
 A rank answer must be about the metric the question names: 郴州GDP总量全省排第几 is never answered with
-another ranking the place happens to be in. A claim's period is the period of the figures its sentence
-states about the same place (claims carry none of their own), shown only when known.
+another ranking the place happens to be in. A claim's period is the one read with it, else the period of
+the figures its sentence states about the same place, shown only when known.
 """
 
 from __future__ import annotations
@@ -67,8 +67,11 @@ def asked_scope(q: Query, region: Region, lookup: Lookup) -> str | None:
 
 
 def claim_period(lookup: Lookup, claim: ClaimRecord) -> str | None:
-    """The period of the figures stated about the same place beside the claim: in its sentence, else in its
-    article (the claim's metric first, else the period most of the place's figures there have)."""
+    """The period the claim was read with, else that of the figures stated about the same place beside it: in
+    its sentence, else in its article (the claim's metric first, else the period most of the place's figures
+    there have)."""
+    if claim.period_label is not None:
+        return claim.period_label
     index = lookup.index
     about = claim.about or ""
     for step, ids in enumerate((index.by_sentence.get(claim.sentence_id, []),

@@ -28,8 +28,9 @@ def row_with_unit(f: ExtractedFact) -> str:
     return f"{f.region.name} | {f.metric} | {f.period.label} | {f.value_text or '-'}{f.unit or ''} | {growth}"
 
 
-def claims_of(gazetteer, title: str, body: str) -> list[ExtractedClaim]:
-    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), ArticleMeta())
+def claims_of(gazetteer, title: str, body: str, published: date | None = None) -> list[ExtractedClaim]:
+    meta = ArticleMeta(published=published) if published else ArticleMeta()
+    raw = RawArticle("t.txt", f"{title}\n\n{body}\n".encode(), meta)
     return parse_article(raw, gazetteer).claims
 
 

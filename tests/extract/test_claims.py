@@ -114,8 +114,10 @@ def test_places_of_one_prefecture_keep_it_as_their_scope(gazetteer):
 
 def test_words_before_the_subjects_figure_clause_are_not_what_is_ranked(gazetteer):
     body = "2022年上半年,因为受台风影响,福建一般公共预算收入1800亿元,而安徽以1900亿元反超福建,排名升至全国第八位。"
-    # the metric is not said (only the figure 1900亿元): better none than the words of another clause
-    assert ranked(gazetteer, "安徽省2022年上半年财政", body) == ["安徽省 | None | 8 | 全国 | 2022H1"]
+    # the metric is not said (only the figure 1900亿元): better none than the words of another clause, and a
+    # rank of nothing named is kept as its text only
+    claims = claims_of(gazetteer, "安徽省2022年上半年财政", body)
+    assert [claim_row(c) + " " + c.claim for c in claims] == ["安徽省 | None | None | 全国 | 2022H1 全国第八位"]
 
 
 def test_a_short_first_line_is_the_headline_when_the_title_is_another_line(gazetteer):
