@@ -34,7 +34,14 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
-from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
+from knowledge.extract.period_clauses import (
+    as_targets,
+    carried_period,
+    clause_period,
+    clause_span,
+    is_recent,
+    running_year,
+)
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
 from knowledge.extract.points import points_after
 from knowledge.extract.ratios import rejoin_ratios
@@ -56,6 +63,7 @@ from knowledge.extract.restated import (
     two_periods,
     without_passed_bounds,
 )
+from knowledge.extract.span_growth import growth_after_level, span_growths
 from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
@@ -195,11 +203,13 @@ def _sentence_facts(
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
-        words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
+        span = clause_span(text, periods, start, start + len(clause), fallback)  # 这五年,…: the years looked back on
+        words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
                              (frame, owner, topic), position, out)
         owner = clause_topic(words, owner)
-        made += earlier_facts(made, shifts)
+        made = earlier_facts(made, shifts) + made  # the earlier value first, as written
+        made += span_growths(words, made, span)  # 突破3万亿元、年均增长4.7%: the span's growth beside its level
         if not made and out and (change := permille_change(words, out[-1])):
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
@@ -334,6 +344,8 @@ def _clause_facts(
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
+    if not phrase and averaged:
+        return growth_after_level(level, growth, period)  # …突破3万亿元,年均增长4.7%
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         _set_growth(level, growth)

@@ -1,0 +1,55 @@
+"""A work report's look-back on several years (这五年, 十四五时期): the levels the span started from and ended
+at, and the average growth over it (knowledge/extract/span_growth.py, restated.two_periods)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from knowledge.extract.periods import Period
+from knowledge.extract.restated import two_periods
+from tests.extract.kit import facts_of, row
+
+REPORT_DAY = date(2026, 1, 29)  # given early in 2026, the report looks back on 2021-2025
+TITLE = "2026年甘肃省政府工作报告"
+LOOK_BACK = "一、回顾2025年和“十四五”\n这五年,我们坚持稳中求进,经济实力明显增强。"
+
+SPAN_GROWTHS = [
+    ("地区生产总值突破1.3万亿元、年均增长5.6%。",
+     ["甘肃省 | 地区生产总值 | 2025 | 1.3 | -", "甘肃省 | 地区生产总值 | 2021-2025 | - | 5.6"]),
+    ("一般公共预算收入达到1100亿元,年均增长6.2%。",
+     ["甘肃省 | 一般公共预算收入 | 2025 | 1100 | -", "甘肃省 | 一般公共预算收入 | 2021-2025 | - | 6.2"]),
+    ("社会消费品零售总额4800亿元左右、年均增长4.1%。",
+     ["甘肃省 | 社会消费品零售总额 | 2025 | 4800 | -", "甘肃省 | 社会消费品零售总额 | 2021-2025 | - | 4.1"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rows"), SPAN_GROWTHS, ids=["comma-less", "after-a-comma", "approximate"])
+def test_an_average_growth_beside_a_span_end_level_is_the_spans_growth(gazetteer, sentence: str,
+                                                                       rows: list[str]) -> None:
+    facts = facts_of(gazetteer, TITLE, LOOK_BACK + sentence, REPORT_DAY)
+    assert [row(f) for f in facts] == rows
+
+
+def test_an_average_growth_after_a_years_level_is_no_growth_of_that_year(gazetteer) -> None:
+    body = "2024年,全省地区生产总值达到1.2万亿元,年均增长5.1%。"
+    facts = facts_of(gazetteer, "甘肃省经济运行情况", body, date(2025, 1, 20))
+    assert [row(f) for f in facts] == ["甘肃省 | 地区生产总值 | 2024 | 1.2 | -"]
+
+
+def test_the_value_a_span_started_from_is_the_year_before_its_first(gazetteer) -> None:
+    body = LOOK_BACK + "制造业投资占全部投资比重从21.3%提高到33.8%。"
+    facts = facts_of(gazetteer, TITLE, body, REPORT_DAY)
+    assert [row(f) for f in facts] == ["甘肃省 | 制造业投资占比 | 2020 | 21.3 | -",
+                                       "甘肃省 | 制造业投资占比 | 2025 | 33.8 | -"]
+
+
+def test_an_earlier_value_with_words_of_its_own_is_not_dated_by_the_span() -> None:
+    span = Period("span", 2025, 1, 12, first=2021)
+    later = Period("year", 2025, 1, 12)
+    clause = "城镇化率从建市之初的21.3%提高到33.8%"
+    assert two_periods(clause, clause, later, span)[1] == []
+    clause = "城镇化率从21.3%提高到33.8%"
+    assert two_periods(clause, clause, later, span)[1] == [("33.8", "21.3", Period("year", 2020, 1, 12), [])]
+    assert two_periods(clause, clause, later)[1] == []  # no span looked back on: no period for the earlier
