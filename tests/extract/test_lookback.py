@@ -53,3 +53,8 @@ def test_an_earlier_value_with_words_of_its_own_is_not_dated_by_the_span() -> No
     clause = "城镇化率从21.3%提高到33.8%"
     assert two_periods(clause, clause, later, span)[1] == [("33.8", "21.3", Period("year", 2020, 1, 12), [])]
     assert two_periods(clause, clause, later)[1] == []  # no span looked back on: no period for the earlier
+
+
+def test_the_whole_societys_research_spending_is_research_spending(gazetteer) -> None:
+    facts = facts_of(gazetteer, TITLE, LOOK_BACK + "全社会研发投入年均增长9.8%。", REPORT_DAY)
+    assert [row(f) for f in facts] == ["甘肃省 | 研发经费投入 | 2021-2025 | - | 9.8"]
