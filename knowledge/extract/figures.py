@@ -344,7 +344,7 @@ def _clause_facts(
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
-    if not phrase and averaged:
+    if not phrase and averaged and level is not None and (period.kind == "span" or level.growth is None):
         return growth_after_level(level, growth, period)  # …突破3万亿元,年均增长4.7%
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
