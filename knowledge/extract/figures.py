@@ -105,6 +105,7 @@ _COUNTS_AND_ACTIONS = _COUNT_UNITS | _ACTION_UNITS
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
 _AVERAGING = tuple(word_classes()["averaging"])
+_RATE_BOUND = re.compile(alternation("rate_bounds"))
 _PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
 
 
@@ -357,7 +358,8 @@ def _clause_facts(
     out = []
     while True:
         fact = ExtractedFact(region, surface, metric, metric_surface,
-                             None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
+                             None, None, None, None, None, period,
+                             _qualifiers(clause[: growth.start()]) + _rate_bound(clause, growth.end()), position)
         _set_growth(fact, growth)
         out.append(fact)
         if (led := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
@@ -401,6 +403,12 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
 
 def _qualifiers(text: str) -> list[str]:
     return [q for q in ("预计", "累计", "新增") if q in text]
+
+
+def _rate_bound(clause: str, at: int) -> list[str]:
+    """增长5.5%左右: the bound written right after a rate given alone."""
+    bound = _RATE_BOUND.match(clause, at)
+    return [bound.group(0)] if bound else []
 
 
 def _attach_growth(fact: ExtractedFact, after: str) -> None:

@@ -1,0 +1,21 @@
+"""A work report's goals for the year it is given in (主要预期目标): target periods and the bounds on rates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.kit import facts_of, row
+
+REPORT_DAY = date(2026, 1, 25)
+VENUE = "(2026年1月20日在甘肃省人代会上)\n二、今年的目标\n"
+
+
+def test_a_bound_after_a_target_rate_is_its_qualifier(gazetteer) -> None:
+    body = VENUE + ("今年全省发展主要预期目标:地区生产总值增长5.5%左右,规上工业增加值增长6%以上,"
+                    "一般公共预算收入增长4.5%。")
+    facts = facts_of(gazetteer, "政府工作报告", body, REPORT_DAY)
+    assert [(row(f), f.qualifier) for f in facts] == [
+        ("甘肃省 | 地区生产总值 | target:2026 | - | 5.5", "左右"),
+        ("甘肃省 | 规上工业增加值 | target:2026 | - | 6", "以上"),
+        ("甘肃省 | 一般公共预算收入 | target:2026 | - | 4.5", None),
+    ]
