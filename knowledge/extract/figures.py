@@ -282,6 +282,8 @@ def _clause_facts(
             # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
             _take_value(last, m)
             last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
+            if last.growth is None:
+                _attach_growth(last, clause[m.end() :])  # …,达到128亿元、增长6.5%: the exact value's growth
             cursor = last_end = m.end()
             continue
         threshold = crossed(clause, m, cursor)

@@ -58,3 +58,11 @@ def test_an_earlier_value_with_words_of_its_own_is_not_dated_by_the_span() -> No
 def test_the_whole_societys_research_spending_is_research_spending(gazetteer) -> None:
     facts = facts_of(gazetteer, TITLE, LOOK_BACK + "全社会研发投入年均增长9.8%。", REPORT_DAY)
     assert [row(f) for f in facts] == ["甘肃省 | 研发经费投入 | 2021-2025 | - | 9.8"]
+
+
+@pytest.mark.parametrize("body", ["2025年,全县地区生产总值突破百亿元大关,达到128亿元、增长6.5%。",
+                                  "2025年,全县地区生产总值突破100亿元,达到128亿元,增长6.5%。"],
+                         ids=["in-words", "in-digits"])
+def test_an_exact_value_after_a_threshold_keeps_its_growth(gazetteer, body: str) -> None:
+    facts = facts_of(gazetteer, "2025年兴文县政府工作报告", body, date(2026, 1, 10))
+    assert [row(f) for f in facts] == ["兴文县 | 地区生产总值 | 2025 | 128 | 6.5"]
