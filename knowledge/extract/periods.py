@@ -40,7 +40,7 @@ _FIRST = "0-9截今去前首本上当明下一二三四五六七八九十两第�
 # (过去五年, 五年来, 这五年). A stated range (2021-2023年) is left to its last year: it heads tables of rows a year.
 _COUNT = r"[二三四五六七八九十两]"
 _MULTI = (
-    rf"(?P<plan>[“\"「]?十(?P<plan_n>[一二三四五六七八九])五[”\"」]?\s*(?P<plan_how>时期|期间|以来|这五年|五年来))"
+    rf"(?P<plan>[“\"「]?十(?P<plan_n>[一二三四五六七八九])五[”\"」]?\s*(?P<plan_how>时期|期间|以来|这五年|五年来|期末|末))"
     rf"|(?P<back>(?:过去|近|这)(?P<nback>{_COUNT})年(?!级|代|前)|(?P<nsince>{_COUNT})年来)"
 )
 _SOME = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:截至|截止到|截止)?\s*(?:{_YEAR}|{_SPAN})")  # the same, unnamed
@@ -322,6 +322,8 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
     if m.group("plan"):
         first = _FIRST_PLAN + 5 * ((cn_int(m.group("plan_n")) or 1) - 1)
         last = first + 4
+        if m.group("plan_how") in ("期末", "末"):  # 十三五末: the plan's last year, a goal while still to come
+            return Period("year", last, 1, 12) if last <= default_year else Period("target", last)
         if m.group("plan_how") == "以来" and first <= default_year < last:
             return Period("span", default_year, 1, 12, first=first)  # 十四五以来 in 2023: 2021-2023
         if last <= default_year:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.extract.periods import Period
+from knowledge.extract.periods import Period, find_periods
 from knowledge.extract.restated import two_periods
 from tests.extract.kit import facts_of, row
 
@@ -66,3 +66,20 @@ def test_the_whole_societys_research_spending_is_research_spending(gazetteer) ->
 def test_an_exact_value_after_a_threshold_keeps_its_growth(gazetteer, body: str) -> None:
     facts = facts_of(gazetteer, "2025年兴文县政府工作报告", body, date(2026, 1, 10))
     assert [row(f) for f in facts] == ["兴文县 | 地区生产总值 | 2025 | 128 | 6.5"]
+
+
+@pytest.mark.parametrize(("text", "year", "published", "labels"), [
+    ("到“十三五”末,全市城镇化率达到60%", 2022, None, ["2020"]),
+    ("十四五期末,全县人口", None, REPORT_DAY, ["2025"]),
+    ("到“十五五”末,全省数字经济规模", None, REPORT_DAY, ["target:2030"]),
+], ids=["past", "just-ended", "to-come"])
+def test_the_end_of_a_plans_time_is_its_last_year(text: str, year: int | None, published: date | None,
+                                                  labels: list[str]) -> None:
+    """A level when the plan is past; a goal while it is still to come."""
+    assert [m.period.label for m in find_periods(text, published=published, default_year=year)] == labels
+
+
+def test_a_goal_for_the_end_of_a_plan_to_come_is_no_level_of_the_year_reviewed(gazetteer) -> None:
+    body = "(2026年1月20日在甘肃省人代会上)\n到“十五五”末,全省数字经济规模突破1万亿元。"
+    facts = facts_of(gazetteer, "甘肃省政府工作报告", body)
+    assert [row(f) for f in facts] == ["甘肃省 | 数字经济规模 | target:2030 | 1 | -"]
