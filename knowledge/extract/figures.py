@@ -106,6 +106,7 @@ _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
 _AVERAGING = tuple(word_classes()["averaging"])
 _RATE_BOUND = re.compile(alternation("rate_bounds"))
+_PLAN_AVERAGING = tuple(word_classes()["plan_averaging"])
 _PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
 
 
@@ -343,7 +344,9 @@ def _clause_facts(
     for word in _AVERAGING if averaged else ():
         before = before.rstrip(FILL + " ").removesuffix(word)  # 年均增长4.7% over 2021-2025: the span's growth
     phrase = strip_words(before.replace("同比", ""))
-    if phrase and averaged and period.kind != "span":
+    # over a plan's years to come (十五五时期…年均增长5.5%) a yearly average is the plan's goal
+    planned = period.kind == "target" and clause[: growth.start()].rstrip(FILL + " ").endswith(_PLAN_AVERAGING)
+    if phrase and averaged and period.kind != "span" and not planned:
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None

@@ -19,3 +19,13 @@ def test_a_bound_after_a_target_rate_is_its_qualifier(gazetteer) -> None:
         ("甘肃省 | 规上工业增加值 | target:2026 | - | 6", "以上"),
         ("甘肃省 | 一般公共预算收入 | target:2026 | - | 4.5", None),
     ]
+
+
+def test_a_yearly_average_over_a_plans_years_to_come_is_the_plans_goal(gazetteer) -> None:
+    body = VENUE + ("“十五五”时期,全省地区生产总值年均增长5.5%左右。到2028年,全省研发经费投入年均增长10%以上。"
+                    "今年目标:规上工业增加值两年平均增长6%。")
+    facts = facts_of(gazetteer, "甘肃省政府工作报告", body, REPORT_DAY)
+    assert [(row(f), f.qualifier) for f in facts] == [
+        ("甘肃省 | 地区生产总值 | target:2030 | - | 5.5", "左右"),
+        ("甘肃省 | 研发经费投入 | target:2028 | - | 10", "以上"),
+    ]  # an average over two years is no goal for the year
