@@ -63,7 +63,7 @@ from knowledge.extract.restated import (
     two_periods,
     without_passed_bounds,
 )
-from knowledge.extract.span_growth import growth_after_level, span_growths
+from knowledge.extract.span_growth import growth_after_level, span_growths, span_of_average
 from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
@@ -150,7 +150,8 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         ctx.start_paragraph(sentence.paragraph)
         periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
                                                 relative_year=ctx.relative_year))
-        fallback = carried or ctx.span or ctx.focus_period or _default(doc.published)
+        fallback = span_of_average(text, len(periods), carried, ctx.span) or carried or ctx.span \
+            or ctx.focus_period or _default(doc.published)
         made = _sentence_facts(text, sentence.position, periods, ctx, fallback)
         made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)

@@ -24,6 +24,18 @@ _AVERAGED_AFTER = re.compile(
 _DOWN = frozenset(word_classes()["growth_down"])
 
 
+_AVERAGED = re.compile(rf"(?:{alternation('plan_averaging')})(?:{alternation('growth_up', 'growth_down')})")
+
+
+def span_of_average(text: str, named: int, carried: Period | None, span: Period | None) -> Period | None:
+    """这五年…。…,2025年接待游客超3亿人次。某指标年均增长4.5%。: a sentence naming no period of its own
+    (`named` periods) that gives a yearly average, in a passage looking back on a span of years, is about the
+    span, not the span's last year handed on from the sentence before; None when it is not such a sentence."""
+    if named or span is None or carried is None or carried.kind != "year" or carried.year != span.year:
+        return None
+    return span if _AVERAGED.search(text) else None
+
+
 def span_growths(words: str, made: list[ExtractedFact], span: Period | None) -> list[ExtractedFact]:
     """For each level of `made` read as the end year of `span` and followed in `words` by an average growth,
     that growth as a fact of the span (the level itself keeps no growth)."""

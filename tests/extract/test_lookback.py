@@ -83,3 +83,10 @@ def test_a_goal_for_the_end_of_a_plan_to_come_is_no_level_of_the_year_reviewed(g
     body = "(2026年1月20日在甘肃省人代会上)\n到“十五五”末,全省数字经济规模突破1万亿元。"
     facts = facts_of(gazetteer, "甘肃省政府工作报告", body)
     assert [row(f) for f in facts] == ["甘肃省 | 数字经济规模 | target:2030 | 1 | -"]
+
+
+def test_a_yearly_average_after_a_year_stated_in_passing_is_the_spans(gazetteer) -> None:
+    body = LOOK_BACK + "文旅持续升温,2025年接待游客超过3亿人次。社会消费品零售总额年均增长4.5%。"
+    facts = facts_of(gazetteer, TITLE, body, REPORT_DAY)
+    assert [row(f) for f in facts] == ["甘肃省 | 接待游客 | 2025 | 3 | -",
+                                       "甘肃省 | 社会消费品零售总额 | 2021-2025 | - | 4.5"]
