@@ -72,7 +72,7 @@ from knowledge.text.document import Document
 _UNIT_RE = "|".join(re.escape(u) for u in sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True))
 FIGURE_RE = re.compile(
     rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>(?:(?<![\d.])-)?\d+(?:\.\d+)?)(?P<approx>余|多)?"
-    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
+    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上|以内)?"
 )
 _GROWTH_RE = re.compile(
     rf"(?P<yoy>同比)?(?P<dir>{alternation('growth_up', 'growth_down')})(?:{alternation('growth_links')}){{0,2}}"

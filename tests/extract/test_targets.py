@@ -29,3 +29,15 @@ def test_a_yearly_average_over_a_plans_years_to_come_is_the_plans_goal(gazetteer
         ("甘肃省 | 地区生产总值 | target:2030 | - | 5.5", "左右"),
         ("甘肃省 | 研发经费投入 | target:2028 | - | 10", "以上"),
     ]  # an average over two years is no goal for the year
+
+
+def test_a_target_held_at_a_level_or_a_bound(gazetteer) -> None:
+    body = VENUE + ("今年全省发展主要预期目标:粮食产量稳定在250亿斤以上,城镇登记失业率控制在3.5%以内,"
+                    "居民消费价格涨幅控制在2%左右,规上工业增加值增速保持在6%以上。")
+    facts = facts_of(gazetteer, "甘肃省政府工作报告", body, REPORT_DAY)
+    assert [(row(f), f.qualifier) for f in facts] == [
+        ("甘肃省 | 粮食产量 | target:2026 | 250 | -", "以上"),
+        ("甘肃省 | 城镇登记失业率 | target:2026 | 3.5 | -", "以内"),
+        ("甘肃省 | 居民消费价格指数 | target:2026 | - | 2", "左右"),
+        ("甘肃省 | 规上工业增加值 | target:2026 | - | 6", "以上"),
+    ]
