@@ -42,6 +42,7 @@ _COUNT = r"[二三四五六七八九十两]"
 _MULTI = (
     rf"(?P<plan>[“\"「]?十(?P<plan_n>[一二三四五六七八九])五[”\"」]?\s*(?P<plan_how>时期|期间|以来|这五年|五年来|期末|末))"
     rf"|(?P<back>(?:过去|近|这)(?P<nback>{_COUNT})年(?!级|代|前)|(?P<nsince>{_COUNT})年来)"
+    rf"|(?P<ahead>(?:今后|未来|此后)(?P<nahead>{_COUNT})年(?!级|代|前))"
 )
 _SOME = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:截至|截止到|截止)?\s*(?:{_YEAR}|{_SPAN})")  # the same, unnamed
 PERIOD_RE = re.compile(
@@ -330,6 +331,9 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
             return Period("span", last, 1, 12, first=first)
         # “十五五”时期,地区生产总值年均增长5.5% in a plan given in 2026: the plan's goals
         return Period("target", last) if m.group("plan_how") in ("时期", "期间") else None
+    if m.group("ahead"):  # 今后五年 in a report on 2025: the years 2026-2030, whose figures are goals
+        ahead = cn_int(m.group("nahead"))
+        return Period("target", default_year + ahead) if ahead and ahead >= 2 else None
     count = cn_int(m.group("nback") or m.group("nsince") or "")
     if not count or count < 2:
         return None

@@ -41,3 +41,15 @@ def test_a_target_held_at_a_level_or_a_bound(gazetteer) -> None:
         ("甘肃省 | 居民消费价格指数 | target:2026 | - | 2", "左右"),
         ("甘肃省 | 规上工业增加值 | target:2026 | - | 6", "以上"),
     ]
+
+
+def test_the_years_ahead_of_a_report_set_goals_for_their_last(gazetteer) -> None:
+    body = ("(2026年1月20日在甘肃省人代会上)\n一、2025年工作回顾\n全省地区生产总值达到1.35万亿元。\n"
+            "今后五年,全省城镇化率达到65%,居民人均可支配收入年均增长6%。未来五年,全省新增城镇就业150万人。")
+    facts = facts_of(gazetteer, "甘肃省政府工作报告", body, REPORT_DAY)
+    assert [row(f) for f in facts] == [
+        "甘肃省 | 地区生产总值 | 2025 | 1.35 | -",
+        "甘肃省 | 城镇化率 | target:2030 | 65 | -",
+        "甘肃省 | 居民人均可支配收入 | target:2030 | - | 6",
+        "甘肃省 | 城镇新增就业 | target:2030 | 150 | -",
+    ]
