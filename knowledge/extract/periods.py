@@ -282,7 +282,10 @@ def _has_content(m: re.Match[str]) -> bool:
 def _resolve(m: re.Match[str], *, published: date | None, default_year: int | None,
              relative_year: int | None) -> Period | None:
     if m.group("target"):
-        return Period("target", int(m.group("tyear")))
+        by_year = int(m.group("tyear"))
+        if published is not None and by_year < published.year and m.group("target").startswith("到"):
+            return Period("year", by_year, 1, 12)  # 到2025年底…达到8000公里 in a 2026 report: what was reached
+        return Period("target", by_year)
     if m.group("multi"):
         return _multi(m, published=published, default_year=default_year)
     if m.group("now"):

@@ -53,3 +53,11 @@ def test_the_years_ahead_of_a_report_set_goals_for_their_last(gazetteer) -> None
         "甘肃省 | 居民人均可支配收入 | target:2030 | - | 6",
         "甘肃省 | 城镇新增就业 | target:2030 | 150 | -",
     ]
+
+
+def test_a_by_year_already_past_is_what_was_reached(gazetteer) -> None:
+    body = ("(2026年1月20日在甘肃省人代会上)\n一、2025年工作回顾\n到2025年底,全省高速公路通车里程达到8000公里。\n"
+            "二、2026年工作安排\n到2027年,全省城镇化率达到63%。")
+    facts = facts_of(gazetteer, "甘肃省政府工作报告", body, REPORT_DAY)
+    assert [row(f) for f in facts] == ["甘肃省 | 高速公路通车里程 | 2025 | 8000 | -",
+                                       "甘肃省 | 城镇化率 | target:2027 | 63 | -"]
