@@ -14,6 +14,7 @@ from knowledge.text.numbers import cn_int, fraction_percent
 _DIGIT_OF = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"两": "2", "〇": "0"}
 _NUMERAL = "零〇一二两三四五六七八九十百千万亿点"
 _NON_ZERO = "一二两三四五六七八九十"
+_ROUND = {"百": "100", "千": "1000", "万": "1万"}
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +33,16 @@ def _round_re() -> re.Pattern[str]:
     units = "|".join(map(re.escape, sorted({*classes["count_units"], *classes["action_units"]}, key=len, reverse=True)))
     words = "|".join(map(re.escape, word_classes()["round_words"]))
     return re.compile(rf"(?P<pre>{words})(?P<num>[百千万])(?=(?:{units}))")
+
+
+@lru_cache(maxsize=1)
+def _crossed_round_re() -> re.Pattern[str]:
+    # 突破百亿元大关, 迈上千亿元台阶: a round sum crossed on the way to a level is that sum (a threshold the
+    # figure grammar reads as one, and an exact value after it takes over)
+    classes = word_classes()
+    verbs = "|".join(map(re.escape, classes["threshold_verbs"]))
+    nouns = "|".join(map(re.escape, classes["threshold_nouns"]))
+    return re.compile(rf"(?P<pre>{verbs})(?P<num>[百千万])(?=(?:万|亿)?元(?:{nouns}))")
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +88,11 @@ def plain_numbers(text: str) -> str:
 
 def arabic_values(text: str) -> str:
     """`text` with every Chinese-numeral value before a unit written in digits: 六百六十三家 → 663家, 超千场 →
-    超1000场, 四分之一 → 25%; and a count of people in bare 万 given its unit: 人口83万 → 人口83万人."""
+    超1000场, 突破百亿元大关 → 突破100亿元大关, 四分之一 → 25%; and a count of people in bare 万 given its unit:
+    人口83万 → 人口83万人."""
     text = _FRACTION.sub(_share, text)
-    text = _round_re().sub(lambda m: m["pre"] + {"百": "100", "千": "1000", "万": "1万"}[m["num"]], text)
+    text = _round_re().sub(lambda m: m["pre"] + _ROUND[m["num"]], text)
+    text = _crossed_round_re().sub(lambda m: m["pre"] + _ROUND[m["num"]], text)
     text = _people_re().sub(lambda m: f"{m['head']}{m['link']}{m['num']}万人", text)
     return _value_re().sub(_rewrite, text)
 

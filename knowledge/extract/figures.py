@@ -34,7 +34,14 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
-from knowledge.extract.period_clauses import as_targets, carried_period, clause_period, is_recent, running_year
+from knowledge.extract.period_clauses import (
+    as_targets,
+    carried_period,
+    clause_period,
+    clause_span,
+    is_recent,
+    running_year,
+)
 from knowledge.extract.periods import UNDATED, Period, PeriodMention, find_periods
 from knowledge.extract.points import points_after
 from knowledge.extract.ratios import rejoin_ratios
@@ -56,6 +63,7 @@ from knowledge.extract.restated import (
     two_periods,
     without_passed_bounds,
 )
+from knowledge.extract.span_growth import growth_after_level, span_growths, span_of_average
 from knowledge.extract.topics import topic_fits, topic_metric
 from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
@@ -64,7 +72,7 @@ from knowledge.text.document import Document
 _UNIT_RE = "|".join(re.escape(u) for u in sorted({*UNITS, *word_classes()["extra_units"]}, key=len, reverse=True))
 FIGURE_RE = re.compile(
     rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>(?:(?<![\d.])-)?\d+(?:\.\d+)?)(?P<approx>余|多)?"
-    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上)?"
+    rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上|以内)?"
 )
 _GROWTH_RE = re.compile(
     rf"(?P<yoy>同比)?(?P<dir>{alternation('growth_up', 'growth_down')})(?:{alternation('growth_links')}){{0,2}}"
@@ -97,6 +105,8 @@ _COUNTS_AND_ACTIONS = _COUNT_UNITS | _ACTION_UNITS
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
 _COMMA = re.compile(r"[,;]")
 _AVERAGING = tuple(word_classes()["averaging"])
+_RATE_BOUND = re.compile(alternation("rate_bounds"))
+_PLAN_AVERAGING = tuple(word_classes()["plan_averaging"])
 _PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
 
 
@@ -140,7 +150,8 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
         ctx.start_paragraph(sentence.paragraph)
         periods = as_targets(text, find_periods(text, published=doc.published, default_year=year,
                                                 relative_year=ctx.relative_year))
-        fallback = carried or ctx.span or ctx.focus_period or _default(doc.published)
+        fallback = span_of_average(text, len(periods), carried, ctx.span) or carried or ctx.span \
+            or ctx.focus_period or _default(doc.published)
         made = _sentence_facts(text, sentence.position, periods, ctx, fallback)
         made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
@@ -197,11 +208,13 @@ def _sentence_facts(
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
-        words, shifts = two_periods(words, clause[len(clause) - len(words) :], period)  # 从39.8%提高到65.1%
+        span = clause_span(text, periods, start, start + len(clause), fallback)  # 这五年,…: the years looked back on
+        words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
                              (frame, owner, topic), position, out)
         owner = clause_topic(words, owner)
-        made += earlier_facts(made, shifts)
+        made = earlier_facts(made, shifts) + made  # the earlier value first, as written
+        made += span_growths(words, made, span)  # 突破3万亿元、年均增长4.7%: the span's growth beside its level
         if not made and out and (change := permille_change(words, out[-1])):
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
@@ -273,6 +286,8 @@ def _clause_facts(
             # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
             _take_value(last, m)
             last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
+            if last.growth is None:
+                _attach_growth(last, clause[m.end() :])  # …,达到128亿元、增长6.5%: the exact value's growth
             cursor = last_end = m.end()
             continue
         threshold = crossed(clause, m, cursor)
@@ -332,12 +347,15 @@ def _clause_facts(
     for word in _AVERAGING if averaged else ():
         before = before.rstrip(FILL + " ").removesuffix(word)  # 年均增长4.7% over 2021-2025: the span's growth
     phrase = strip_words(before.replace("同比", ""))
-    if phrase and averaged and period.kind != "span":
+    # over a plan's years to come (十五五时期…年均增长5.5%) a yearly average is the plan's goal
+    planned = period.kind == "target" and clause[: growth.start()].rstrip(FILL + " ").endswith(_PLAN_AVERAGING)
+    if phrase and averaged and period.kind != "span" and not planned:
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
-    # 800亿斤,近四年年均增长5.2%: an average over a span of years the clause names is no growth of the level's
-    # year (in a passage that 这五年 opened, the level of its last year keeps the average, as reports mean it)
+    if not phrase and averaged and level is not None and (period.kind == "span" or level.growth is None):
+        return growth_after_level(level, growth, period)  # …突破3万亿元,年均增长4.7%
+    # 800亿斤,近四年年均增长5.2%: an average over a span of years the clause names is no growth of the level's year
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
             and not (averaged and _names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
@@ -350,7 +368,8 @@ def _clause_facts(
     out = []
     while True:
         fact = ExtractedFact(region, surface, metric, metric_surface,
-                             None, None, None, None, None, period, _qualifiers(clause[: growth.start()]), position)
+                             None, None, None, None, None, period,
+                             _qualifiers(clause[: growth.start()]) + _rate_bound(clause, growth.end()), position)
         _set_growth(fact, growth)
         out.append(fact)
         if (led := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
@@ -394,6 +413,12 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
 
 def _qualifiers(text: str) -> list[str]:
     return [q for q in ("预计", "累计", "新增") if q in text]
+
+
+def _rate_bound(clause: str, at: int) -> list[str]:
+    """增长5.5%左右: the bound written right after a rate given alone."""
+    bound = _RATE_BOUND.match(clause, at)
+    return [bound.group(0)] if bound else []
 
 
 def _attach_growth(fact: ExtractedFact, after: str) -> None:

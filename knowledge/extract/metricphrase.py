@@ -25,7 +25,7 @@ _CLASSES = word_classes()
 # an inner predicate is cut only with a word after it: 第一产业实现增加值, never 投资完成率
 _INNER_PREDICATE = re.compile(rf"(?:{alternation('inner_predicates')})(?=[\u4e00-\u9fff]{{2}})")
 _VERBS = _CLASSES["predicates"]
-_VERB_AT_END = re.compile(f"(?:{alternation('predicates', 'currency_words')})$")
+_VERB_AT_END = re.compile(f"(?:{alternation('predicates', 'currency_words', 'trailing_adverbs')})$")
 # single characters begin nouns (有机产品, 现代服务业): only longer predicates are cut at the start
 _VERB_AT_START = re.compile("|".join(sorted((re.escape(v) for v in _VERBS if len(v) > 1), key=len, reverse=True)))
 _LEADING_NOISE = re.compile(rf"^(?:{alternation('leading_noise', 'anaphora')}|的)+")

@@ -40,8 +40,9 @@ _FIRST = "0-9截今去前首本上当明下一二三四五六七八九十两第�
 # (过去五年, 五年来, 这五年). A stated range (2021-2023年) is left to its last year: it heads tables of rows a year.
 _COUNT = r"[二三四五六七八九十两]"
 _MULTI = (
-    rf"(?P<plan>[“\"「]?十(?P<plan_n>[一二三四五六七八九])五[”\"」]?\s*(?P<plan_how>时期|期间|以来|这五年|五年来))"
+    rf"(?P<plan>[“\"「]?十(?P<plan_n>[一二三四五六七八九])五[”\"」]?\s*(?P<plan_how>时期|期间|以来|这五年|五年来|期末|末))"
     rf"|(?P<back>(?:过去|近|这)(?P<nback>{_COUNT})年(?!级|代|前)|(?P<nsince>{_COUNT})年来)"
+    rf"|(?P<ahead>(?:今后|未来|此后)(?P<nahead>{_COUNT})年(?!级|代|前))"
 )
 _SOME = re.sub(r"\(\?P<\w+>", "(?:", rf"(?:截至|截止到|截止)?\s*(?:{_YEAR}|{_SPAN})")  # the same, unnamed
 PERIOD_RE = re.compile(
@@ -281,7 +282,10 @@ def _has_content(m: re.Match[str]) -> bool:
 def _resolve(m: re.Match[str], *, published: date | None, default_year: int | None,
              relative_year: int | None) -> Period | None:
     if m.group("target"):
-        return Period("target", int(m.group("tyear")))
+        by_year = int(m.group("tyear"))
+        if published is not None and by_year < published.year and m.group("target").startswith("到"):
+            return Period("year", by_year, 1, 12)  # 到2025年底…达到8000公里 in a 2026 report: what was reached
+        return Period("target", by_year)
     if m.group("multi"):
         return _multi(m, published=published, default_year=default_year)
     if m.group("now"):
@@ -322,12 +326,17 @@ def _multi(m: re.Match[str], *, published: date | None, default_year: int | None
     if m.group("plan"):
         first = _FIRST_PLAN + 5 * ((cn_int(m.group("plan_n")) or 1) - 1)
         last = first + 4
+        if m.group("plan_how") in ("期末", "末"):  # 十三五末: the plan's last year, a goal while still to come
+            return Period("year", last, 1, 12) if last <= default_year else Period("target", last)
         if m.group("plan_how") == "以来" and first <= default_year < last:
             return Period("span", default_year, 1, 12, first=first)  # 十四五以来 in 2023: 2021-2023
         if last <= default_year:
             return Period("span", last, 1, 12, first=first)
         # “十五五”时期,地区生产总值年均增长5.5% in a plan given in 2026: the plan's goals
         return Period("target", last) if m.group("plan_how") in ("时期", "期间") else None
+    if m.group("ahead"):  # 今后五年 in a report on 2025: the years 2026-2030, whose figures are goals
+        ahead = cn_int(m.group("nahead"))
+        return Period("target", default_year + ahead) if ahead and ahead >= 2 else None
     count = cn_int(m.group("nback") or m.group("nsince") or "")
     if not count or count < 2:
         return None

@@ -184,15 +184,20 @@ def repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:
     return False
 
 
-def two_periods(clause: str, written: str, period: Period) -> tuple[str, list[Shift]]:
+def two_periods(clause: str, written: str, period: Period, span: Period | None = None) -> tuple[str, list[Shift]]:
     """比重从39.8%提高到65.1%: the clause with the earlier value and the verb blanked (offsets kept), so that it
     reads the later value as the clause period's; and the earlier values whose own period the text names
-    (由上年的17.8%, 从2020年的…), which are facts of that period. An earlier value with no period is dropped.
-    `written` is the clause as written (its period words are blanked in `clause`)."""
+    (由上年的17.8%, 从2020年的…), which are facts of that period. An earlier value with no period is dropped,
+    unless the clause looks back on a `span` of years (这五年,…从26.7%提高到52.1%): then it is the level the
+    span started from, of the year before its first. `written` is the clause as written (its period words are
+    blanked in `clause`)."""
     shifts: list[Shift] = []
     for m in _FROM_TO.finditer(clause):
         clause = clause[: m.start()] + FILL * (m.end() - m.start()) + clause[m.end() :]
-        if (earlier := _earlier_period(written[m.start("mid") : m.end("mid")], period)) is not None:
+        earlier = _earlier_period(written[m.start("mid") : m.end("mid")], period)
+        if earlier is None and span is not None and span.first is not None and not m.group("mid").strip(FILL):
+            earlier = Period("year", span.first - 1, 1, 12)
+        if earlier is not None:
             shifts.append((m.group("b"), m.group("a"), earlier, ["余"] if m.group("approx") else []))
     return clause, shifts
 

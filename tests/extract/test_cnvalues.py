@@ -28,6 +28,10 @@ REWRITES = [
     ("举办超千场赛事、近百场演出", "举办超1000场赛事、近100场演出"),
     ("近万家企业", "近1万家企业"),
     ("营收超千亿元的企业", "营收超千亿元的企业"),
+    # …unless a level crosses it as a mark (大关, 台阶): then the sum is the threshold, in digits
+    ("总产值突破百亿元大关", "总产值突破100亿元大关"),
+    ("经济总量迈上万亿元台阶", "经济总量迈上1万亿元台阶"),
+    ("突破千亿元的产业", "突破千亿元的产业"),
     ("千家万户", "千家万户"),
     # a fraction in words whose share is exact to a tenth is that share; 三分之一 (33.33…%) is left as written
     ("占全省产量的四分之一以上", "占全省产量的25%以上"),

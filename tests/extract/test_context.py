@@ -238,18 +238,20 @@ SPAN_BODY = ("这五年,我们坚持稳中求进,全省发展迈上新台阶。\
 
 @pytest.mark.parametrize(("body", "expected"), [
     # a passage opened by 这五年 dates the paragraphs after it: changes over the years by the span, levels by
-    # the year it ends in; a sentence opening with a year of its own ends the passage
-    (SPAN_BODY, ["河南省 | 地区生产总值 | 2025 | 6 | 5.1", "河南省 | 城镇新增就业 | 2021-2025 | 420 | -",
+    # the year it ends in (the average growth beside a level is the span's); a sentence opening with a year of
+    # its own ends the passage
+    (SPAN_BODY, ["河南省 | 地区生产总值 | 2025 | 6 | -", "河南省 | 地区生产总值 | 2021-2025 | - | 5.1",
+                 "河南省 | 城镇新增就业 | 2021-2025 | 420 | -",
                  "河南省 | 粮食产量 | 2025 | 700 | -", "河南省 | 地区生产总值 | 2025 | - | 5.3",
                  "河南省 | 一般公共预算收入 | 2025 | - | 2.1"]),
-    # a heading ends the passage
+    # a heading ends the passage (an average over years is then no growth of the year's level)
     (SPAN_BODY.replace("全省生产总值突破", "二、发展成效\n全省生产总值突破"),
-     ["河南省 | 地区生产总值 | 2025 | 6 | 5.1", "河南省 | 城镇新增就业 | 2025 | 420 | -",
+     ["河南省 | 地区生产总值 | 2025 | 6 | -", "河南省 | 城镇新增就业 | 2025 | 420 | -",
       "河南省 | 粮食产量 | 2025 | 700 | -", "河南省 | 地区生产总值 | 2025 | - | 5.3",
       "河南省 | 一般公共预算收入 | 2025 | - | 2.1"]),
     # with no span named, the report's year dates everything
     (SPAN_BODY.replace("这五年,我们坚持稳中求进,", ""),
-     ["河南省 | 地区生产总值 | 2025 | 6 | 5.1", "河南省 | 城镇新增就业 | 2025 | 420 | -",
+     ["河南省 | 地区生产总值 | 2025 | 6 | -", "河南省 | 城镇新增就业 | 2025 | 420 | -",
       "河南省 | 粮食产量 | 2025 | 700 | -", "河南省 | 地区生产总值 | 2025 | - | 5.3",
       "河南省 | 一般公共预算收入 | 2025 | - | 2.1"]),
 ])

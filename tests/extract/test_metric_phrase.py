@@ -331,3 +331,20 @@ def test_a_bare_rate_takes_an_owner_only_from_things_counted(phrase, previous, e
                                                  ("投资完成", False), ("", False)], ids=str)
 def test_only_verbs_are_acts_without_a_thing(words, expected):
     assert is_only_verbs(words) is expected
+
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("全市水库蓄水量首次突破8亿立方米。", "威海市 | 水库蓄水量 | 2017 | 8 | -"),
+    ("全市旅游总收入首度突破120亿元。", "威海市 | 旅游总收入 | 2017 | 120 | -"),
+], ids=["首次", "首度"])
+def test_a_first_time_adverb_is_no_part_of_the_metric(gazetteer, clause: str, expected: str) -> None:
+    assert [row(f) for f in facts_of(gazetteer, TITLE, f"2017年,{clause}")] == [expected]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("全市服务业增加值占比升至41%。", "威海市 | 第三产业占比 | 2017 | 41 | -"),
+    ("全市城镇调查失业率降至4.8%。", "威海市 | 城镇调查失业率 | 2017 | 4.8 | -"),
+], ids=["升至", "降至"])
+def test_a_level_reached_by_a_change_is_the_level(gazetteer, clause: str, expected: str) -> None:
+    assert [row(f) for f in facts_of(gazetteer, TITLE, f"2017年,{clause}")] == [expected]

@@ -96,8 +96,10 @@ AVERAGES = [
     ("2023年,全市规上工业增加值两年平均增长6.1%。", []),
     # over a span of years it is the span's growth, of the metric before it (年均 is no part of the name)
     ("过去五年,全市地区生产总值年均增长6.9%。", ["菏泽市 | 地区生产总值 | 2019-2023 | - | 6.9"]),
-    # a year's level, then the average over the years up to it: the average is no growth of the level's year
-    ("2023年,全市粮食产量达到80.4亿斤,近四年年均增长2.2%。", ["菏泽市 | 粮食产量 | 2023 | 80.4亿斤 | -"]),
+    # a year's level, then the average over the years up to it: the average is no growth of the level's year,
+    # but the growth of the span the clause names
+    ("2023年,全市粮食产量达到80.4亿斤,近四年年均增长2.2%。",
+     ["菏泽市 | 粮食产量 | 2023 | 80.4亿斤 | -", "菏泽市 | 粮食产量 | 2020-2023 | - | 2.2"]),
 ]
 
 
