@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.pipeline import ParsedArticle, parse_or_error
 from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking

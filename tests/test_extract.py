@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.pipeline import ParsedArticle, parse_article
 from knowledge.text.corpus import read_file
 from tests.conftest import SEEDS

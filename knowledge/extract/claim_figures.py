@@ -7,7 +7,7 @@ import re
 
 from knowledge.extract.claim_spread import is_same_time_last_year
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.periods import find_periods
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from knowledge.extract.claims import ExtractedClaim
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 
 
 def stored_claims(claims: Sequence[ExtractedClaim], facts: Sequence[ExtractedFact]) -> list[ExtractedClaim]:

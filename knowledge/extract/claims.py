@@ -46,7 +46,7 @@ from knowledge.extract.claim_subjects import (
 from knowledge.extract.claim_tops import tops
 from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, alt, words
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.text.document import Document, Sentence
 

@@ -19,7 +19,7 @@ from knowledge.extract.vocab import alternation, word_classes
 from knowledge.places.gazetteer import Region
 
 if TYPE_CHECKING:
-    from knowledge.extract.figures import ExtractedFact
+    from knowledge.extract.fact import ExtractedFact
 
 _VERB = re.compile(alternation("yardstick_verbs"))
 _BRACKETED = re.compile(

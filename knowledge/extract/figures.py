@@ -8,17 +8,25 @@ mentioned (for an elliptical 增加值 after 规上工业总产值).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.clauses import FILL, drop_regions, mask_spans, other_level
 from knowledge.extract.cnvalues import arabic_values, plain_numbers, rates_first
 from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
 from knowledge.extract.forms import Listed, PeriodAt
+from knowledge.extract.growths import (
+    AVERAGING,
+    GROWTH_RE,
+    attach_growth,
+    decimal_of,
+    is_averaged,
+    names_a_span,
+    set_growth,
+)
 from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
     complete_metric,
@@ -74,11 +82,6 @@ FIGURE_RE = re.compile(
     rf"(?P<pre>约|近|超过|超|突破|达到|达|逾)?(?P<num>(?:(?<![\d.])-)?\d+(?:\.\d+)?)(?P<approx>余|多)?"
     rf"(?P<unit>(?:万|亿)?(?:{_UNIT_RE}))?(?P<post>左右|以上|以内)?"
 )
-_GROWTH_RE = re.compile(
-    rf"(?P<yoy>同比)?(?P<dir>{alternation('growth_up', 'growth_down')})(?:{alternation('growth_links')}){{0,2}}"
-    r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|个百分点)(?![—–~～至到-]\d+(?:\.\d+)?%)"  # 增长5%—6%: no one rate
-)
-_DOWN = frozenset(word_classes()["growth_down"])
 _CLAUSE_SPLIT = re.compile(r"[,;]|:(?!\s*\d)")  # 地区生产总值:5516.8亿元 is one clause
 # A firm introduced by name without a legal suffix: 作为传统高能耗企业,鲁中耐材每条…
 _PERSONAL = re.compile(r"作为[\u4e00-\u9fff]{0,12}(?:企业|公司|厂)")
@@ -103,35 +106,9 @@ _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _COUNTS_AND_ACTIONS = _COUNT_UNITS | _ACTION_UNITS
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
-_COMMA = re.compile(r"[,;]")
-_AVERAGING = tuple(word_classes()["averaging"])
 _RATE_BOUND = re.compile(alternation("rate_bounds"))
 _PLAN_AVERAGING = tuple(word_classes()["plan_averaging"])
 _PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
-
-
-@dataclass(slots=True)
-class ExtractedFact:
-    region: Region
-    region_surface: str
-    metric: str
-    metric_surface: str
-    value: Decimal | None
-    value_text: str | None
-    unit: str | None
-    growth: Decimal | None
-    growth_pp: Decimal | None
-    period: Period
-    qualifiers: list[str] = field(default_factory=list)
-    sentence: int = 0
-
-    @property
-    def qualifier(self) -> str | None:
-        return ",".join(dict.fromkeys(self.qualifiers)) or None
-
-    @property
-    def period_label(self) -> str:
-        return self.period.label
 
 
 def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
@@ -257,7 +234,7 @@ def _clause_facts(
     cursor = last_end = 0
     counted = False
     figures = [m for m in FIGURE_RE.finditer(clause) if m.group("unit") or is_index_value(clause, raw, m)]
-    growths = [(g.start(), g.end()) for g in _GROWTH_RE.finditer(clause)] if figures else []
+    growths = [(g.start(), g.end()) for g in GROWTH_RE.finditer(clause)] if figures else []
     for i, m in enumerate(figures):
         # 占比达70%的淄博: a figure qualifying the subject place itself is that place's figure
         own = clause.startswith(f"的{surface}", m.end())
@@ -287,7 +264,7 @@ def _clause_facts(
             _take_value(last, m)
             last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
             if last.growth is None:
-                _attach_growth(last, clause[m.end() :])  # …,达到128亿元、增长6.5%: the exact value's growth
+                attach_growth(last, clause[m.end() :])  # …,达到128亿元、增长6.5%: the exact value's growth
             cursor = last_end = m.end()
             continue
         threshold = crossed(clause, m, cursor)
@@ -316,7 +293,7 @@ def _clause_facts(
         if m.group("unit") not in _COUNTS_AND_ACTIONS:
             same = [f.metric_surface for f in earlier + made if base_unit(f.unit) == base_unit(m.group("unit"))]
             metric_surface = with_head(metric_surface, same[-1] if same else frame)
-        value = _decimal(m.group("num"))
+        value = decimal_of(m.group("num"))
         # "省智能工厂、数字化车间均达到17个": one value shared by several metrics.
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
         shared = metric_surface.split("、") if is_shared else [metric_surface]
@@ -333,18 +310,18 @@ def _clause_facts(
                 region, surface, metric, name, value,
                 m.group("num"), m.group("unit") or None, None, None, period, list(qualifiers), position,
             )
-            _attach_growth(fact, clause[m.end() :])
+            attach_growth(fact, clause[m.end() :])
             made.append(fact)
             last_end = m.end()
         previous_metric = metric_surface
     if made:
         return made
-    growth = _GROWTH_RE.search(clause)
+    growth = GROWTH_RE.search(clause)
     if growth is None:
         return []
-    averaged = _averaged(clause, growth)
+    averaged = is_averaged(clause, growth)
     before = clause[: growth.start()]
-    for word in _AVERAGING if averaged else ():
+    for word in AVERAGING if averaged else ():
         before = before.rstrip(FILL + " ").removesuffix(word)  # 年均增长4.7% over 2021-2025: the span's growth
     phrase = strip_words(before.replace("同比", ""))
     # over a plan's years to come (十五五时期…年均增长5.5%) a yearly average is the plan's goal
@@ -357,9 +334,9 @@ def _clause_facts(
         return growth_after_level(level, growth, period)  # …突破3万亿元,年均增长4.7%
     # 800亿斤,近四年年均增长5.2%: an average over a span of years the clause names is no growth of the level's year
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
-            and not (averaged and _names_a_span(raw[: growth.start()], level.period.year)) \
+            and not (averaged and names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
-        _set_growth(level, growth)
+        set_growth(level, growth)
         return []
     metric_surface = completed_metric(phrase, owner, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None
@@ -370,7 +347,7 @@ def _clause_facts(
         fact = ExtractedFact(region, surface, metric, metric_surface,
                              None, None, None, None, None, period,
                              _qualifiers(clause[: growth.start()]) + _rate_bound(clause, growth.end()), position)
-        _set_growth(fact, growth)
+        set_growth(fact, growth)
         out.append(fact)
         if (led := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
                 clause[growth.end() : led.start()], led.group("pre"), led.group("unit"), fact):
@@ -378,7 +355,7 @@ def _clause_facts(
             return out  # 增长12%至98亿元: the level the growth led to
         # 甲投资增长61.2%、乙投资增长26.7%: growth rates listed, each after its own metric
         start = growth.end() + 1
-        if clause[growth.end() : start] != "、" or (growth := _GROWTH_RE.search(clause, start)) is None:
+        if clause[growth.end() : start] != "、" or (growth := GROWTH_RE.search(clause, start)) is None:
             return out
         metric_surface = complete_metric(strip_words(clause[start : growth.start()]), None)
         if metric_surface is None or (metric := metric_name(metric_surface)) is None:
@@ -386,7 +363,7 @@ def _clause_facts(
 
 
 def _take_value(fact: ExtractedFact, m: re.Match[str]) -> None:
-    fact.value, fact.value_text, fact.unit = _decimal(m.group("num")), m.group("num"), m.group("unit")
+    fact.value, fact.value_text, fact.unit = decimal_of(m.group("num")), m.group("num"), m.group("unit")
 
 
 def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:
@@ -421,36 +398,3 @@ def _rate_bound(clause: str, at: int) -> list[str]:
     return [bound.group(0)] if bound else []
 
 
-def _attach_growth(fact: ExtractedFact, after: str) -> None:
-    head = _COMMA.split(after, maxsplit=1)[0]
-    if (m := _GROWTH_RE.search(head)) and not _averaged(head, m):
-        _set_growth(fact, m)
-
-
-def _names_a_span(text: str, year: int | None) -> bool:
-    """近四年, 过去五年: does `text` name a span of years of its own?"""
-    return any(m.period.kind == "span" for m in find_periods(text, published=None, default_year=year))
-
-
-def _averaged(text: str, growth: re.Match[str]) -> bool:
-    """两年平均增长, 年均增长: is the growth rate an average over several years?"""
-    return text[: growth.start()].replace(FILL, "").rstrip().endswith(_AVERAGING)
-
-
-def _set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:
-    number = _decimal(m.group("num"))
-    if number is None:
-        return
-    if m.group("dir") in _DOWN:
-        number = -number
-    if m.group("unit") == "个百分点":
-        fact.growth_pp = number
-    else:
-        fact.growth = number
-
-
-def _decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import is_lone_verb, is_one_word, is_only_verbs
 from knowledge.extract.scope_gates import (

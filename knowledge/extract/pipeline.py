@@ -12,7 +12,8 @@ from knowledge.errors import BadArticleError, Note, chinese
 from knowledge.extract.claim_storage import stored_claims
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import companies_in
-from knowledge.extract.figures import ExtractedFact, extract_facts
+from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.figures import extract_facts
 from knowledge.extract.gates import is_undated, reliable
 from knowledge.extract.nounphrase import load_tagger
 from knowledge.extract.period_clauses import is_history

@@ -14,7 +14,7 @@ from knowledge.extract.metricphrase import is_metric_name, metric_name, subject_
 from knowledge.extract.vocab import alternation
 
 if TYPE_CHECKING:
-    from knowledge.extract.figures import ExtractedFact
+    from knowledge.extract.fact import ExtractedFact
 
 # 拉动全市工业产值增长2.6个百分点: the verb, the whole pulled (its anaphor dropped) and the points
 _PULL = re.compile(

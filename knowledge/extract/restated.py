@@ -15,7 +15,7 @@ from knowledge.extract.periods import Period
 from knowledge.extract.vocab import alternation, word_classes
 
 if TYPE_CHECKING:
-    from knowledge.extract.figures import ExtractedFact
+    from knowledge.extract.fact import ExtractedFact
 
 CHANGE_HEAD = "增量"  # the change of a metric over its period: 存款余额增量
 # A figure restated in brackets in another unit: 26438千公顷(39657万亩), 70429元(折合10209美元)

@@ -35,7 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.periods import Period
 

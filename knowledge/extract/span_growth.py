@@ -13,7 +13,7 @@ from knowledge.extract.periods import Period
 from knowledge.extract.vocab import alternation, word_classes
 
 if TYPE_CHECKING:
-    from knowledge.extract.figures import ExtractedFact
+    from knowledge.extract.fact import ExtractedFact
 
 # right after the level's figure (and its 左右/以上/余): 、年均增长4.7%, 、年均增速达到5%
 _AVERAGED_AFTER = re.compile(

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import Period, find_periods
 from knowledge.extract.table_columns import (

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Table, delete, func
 from sqlmodel import Session, SQLModel, col, select
 
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.pipeline import ParsedArticle
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.store.models import (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from knowledge.extract.claims import ExtractedClaim
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.pipeline import parse_article
 from knowledge.text.corpus import ArticleMeta, RawArticle
 

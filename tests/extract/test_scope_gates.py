@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from knowledge.extract.figures import ExtractedFact
+from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.periods import Period
 from knowledge.extract.scope_gates import without_base_year_growth
 from tests.extract.kit import facts_of, row
