@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -270,16 +272,30 @@ def test_reasons_and_warnings_carry_chinese_even_from_pool_workers(engine, gazet
     assert not any(line.isascii() for line in zh)
 
 
-def test_a_forked_pool_inherits_the_tagger_its_parent_loaded_once(engine, gazetteer, tmp_path):
-    """jieba's POS tagger reads every dictionary word's tag when it loads: the CLI's parent process loads it
-    before forking, so that each worker does not load its own."""
-    from knowledge.extract import nounphrase
-    from knowledge.store.ingest import _start_method
+_FORKED_POOL = """
+import sys
+from pathlib import Path
+from knowledge.extract import nounphrase
+from knowledge.places.gazetteer import Gazetteer
+from knowledge.store.engine import make_engine, migrate
+from knowledge.store.ingest import _start_method, ingest_paths
 
-    assert _start_method().get_start_method() == "fork"  # the test runs in pytest's main thread
+folder = Path(sys.argv[1])
+assert _start_method().get_start_method() == "fork", "one thread: the pool forks"
+engine = make_engine(f"sqlite:///{folder / 'base.db'}")
+migrate(engine)
+report = ingest_paths([folder], engine=engine, gazetteer=Gazetteer.load(), workers=2)
+print(len(report.new), nounphrase._tagger.cache_info().currsize)
+"""
+
+
+def test_a_forked_pool_inherits_the_tagger_its_parent_loaded_once(tmp_path):
+    """jieba's POS tagger reads every dictionary word's tag when it loads: the CLI's parent process loads it
+    before forking, so that each worker does not load its own. Run in a process of its own, with one thread,
+    as the CLI runs (a test session may hold other threads, and then the pool spawns)."""
     for i in range(210):
         _write(tmp_path, f"a{i:03d}.txt", f"2023年,莘县地区生产总值完成{100 + i}.5亿元。\n".encode())
-    nounphrase._tagger.cache_clear()
-    report = ingest_paths([tmp_path], engine=engine, gazetteer=gazetteer, workers=2)
-    assert len(report.new) == 210
-    assert nounphrase._tagger.cache_info().currsize == 1
+    run = subprocess.run([sys.executable, "-c", _FORKED_POOL, str(tmp_path)], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).resolve().parents[1])
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["210", "1"]
