@@ -6,6 +6,7 @@ Word classes are data: knowledge/data/rankings.toml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.extract.claim_words import COMPARISON, words
 from knowledge.extract.context import ArticleContext
@@ -133,14 +134,22 @@ def metric_name(base: str) -> str | None:
     return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
 
 
+@lru_cache(maxsize=1)
+def _title_surfaces() -> tuple[str, ...]:
+    """The catalogue's names a title may carry, longest first (two Chinese characters are too short to tell)."""
+    return tuple(s for s in sorted(surfaces(), key=len, reverse=True) if len(s) >= 3 or s.isascii())
+
+
+@lru_cache(maxsize=256)
 def headline_metric(title: str) -> str | None:
     """The one catalogue metric a title names (山东17市上半年GDP出炉 → 地区生产总值), else None.
 
-    A ranking article's claims that name no metric and follow no figure rank what its title is about."""
+    A ranking article's claims that name no metric and follow no figure rank what its title is about; it is
+    asked once per sentence, hence the caches."""
     found: set[str] = set()
     taken = [False] * len(title)
-    for surface in sorted(surfaces(), key=len, reverse=True):
-        if len(surface) < 3 and not surface.isascii():
+    for surface in _title_surfaces():
+        if surface not in title:
             continue
         at = title.find(surface)
         while at >= 0:
