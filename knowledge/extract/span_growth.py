@@ -1,4 +1,4 @@
-"""The growth a passage looking back on several years gives beside a level (这五年…地区生产总值突破3万亿元、年均
+"""The growth a passage looking back on several years gives beside a level (这五年…地区生产总值突破2万亿元、年均
 增长4.7%): the level is of the span's last year, the average growth is the span's own, a fact of its own."""
 
 from __future__ import annotations
