@@ -118,6 +118,9 @@ NATION = [
 ]
 
 PERIODS = [
+    # a place whose name holds a founding word (新建区: 建区) is no founding: its year dates the figures
+    ("2021年新建区经济运行情况", "2021年,新建区生产总值420.6亿元,增长5.1%。", None,
+     ["新建区 | 地区生产总值 | 2021 | 420.6 | 5.1"]),
     # a founding in an earlier clause dates none of the later ones
     ("肥城市2011年概况", "1992年撤县设市,总面积1277平方公里,户籍人口98万人。", None,
      ["肥城市 | 总面积 | 2011 | 1277 | -", "肥城市 | 户籍人口 | 2011 | 98 | -"]),
