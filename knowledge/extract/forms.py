@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from knowledge.extract.context import ArticleContext
@@ -83,7 +84,14 @@ def subject_of(text: str, ctx: ArticleContext, at: int,
 
 
 def surfaces(text: str, ctx: ArticleContext) -> dict[str, Region]:
-    return {s: r for _at, r, s in ctx.places(text, (0, len(text)))}
+    """The places a sentence names, by surface; a unit written right after the unit above it (某市某区) is also
+    named by the two together, so that a list opened by the pair is the inner unit's, not the outer one's."""
+    placed = ctx.places(text, (0, len(text)))
+    found = {s: r for _at, r, s in placed}
+    for (at, outer, first), (next_at, inner, second) in pairwise(placed):
+        if next_at == at + len(first) and outer in ctx.gazetteer.chain(inner)[1:]:
+            found[first + second] = inner
+    return found
 
 
 def sector(name: str) -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from knowledge.extract.periods import Period, PeriodMention, opens_same_period
+from knowledge.places.gazetteer import Gazetteer
 
 
 @lru_cache(maxsize=1)
@@ -33,11 +34,21 @@ _HISTORY_REACH = 16  # 1987年,地级威海市成立: the founding word follows 
 
 
 def is_history(text: str, mention: PeriodMention) -> bool:
-    """A stated year that dates a founding or a renaming (1948年…组建潍坊特别市), not a figure."""
+    """A stated year that dates a founding or a renaming (1948年…组建潍坊特别市), not a figure; a place whose
+    name holds such a word (某建区) founds nothing."""
     if not mention.explicit_year:
         return False
     after = text[mention.end : mention.end + _HISTORY_REACH].split("。")[0]
+    if (names := _names_with_history_words()) is not None:
+        after = names.sub("", after)
     return bool(_HISTORY.search(after))
+
+
+@lru_cache(maxsize=1)
+def _names_with_history_words() -> re.Pattern[str] | None:
+    """The bundled gazetteer's names and short forms that hold a history word, longest first."""
+    names = {n for r in Gazetteer.load().regions() for n in (r.name, r.short, *r.aliases) if _HISTORY.search(n)}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
 
 
 def is_recent(period: Period, focus_year: int | None) -> bool:

@@ -56,7 +56,7 @@ def with_tables(doc: Document, ctx: ArticleContext, prose: list[ExtractedFact]) 
     for table in find_tables(doc.reading_lines):
         made = _facts_of(table, doc, ctx)
         if made:
-            first = _sentence_of(doc, table.caption or table.rows[0][0])
+            first = _caption_sentence(doc, table)
             covered.update(range(first, max(f.sentence for f in made) + 1))
             table_made.extend(made)
     kept = [f for f in prose if f.sentence not in covered]
@@ -127,7 +127,7 @@ def _setting(table: Table, doc: Document, ctx: ArticleContext) -> _Setting:
     place = places[-1].region if places else ctx.focus
     if period.kind == "year" and period.year and (span := months_column(table, period.year)) is not None:
         period = span  # 2023年主要指标 | 1-9月 |: the caption gives the year, the header the months
-    return _Setting(period, place, topic(rest), _sentence_of(doc, table.caption or table.rows[0][0]))
+    return _Setting(period, place, topic(rest), _caption_sentence(doc, table))
 
 
 def _published_year(doc: Document) -> Period:
@@ -383,6 +383,15 @@ def _number(cell: str | None) -> Decimal | None:
         return Decimal(cell.replace(",", "").replace("−", "-").rstrip("%"))
     except InvalidOperation:
         return None
+
+
+def _caption_sentence(doc: Document, table: Table) -> int:
+    """The sentence of a table's caption: the line that is the caption alone (the last, when the title above
+    the article says the same), so that a title holding the caption's words (某县主要经济指标运行情况) is not
+    taken for it and the prose between them kept; else the first sentence holding it."""
+    needle = squeeze(table.caption)
+    alone = [s.position for s in doc.sentences if needle and squeeze(s.text) == needle]
+    return alone[-1] if alone else _sentence_of(doc, table.caption or table.rows[0][0])
 
 
 def _sentence_of(doc: Document, cell: str, start: int = 0) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from knowledge.extract.metrics import canonical_metric
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.qa.answer import Answer
 from knowledge.qa.classify import OVERVIEW_WORDS, place_level
@@ -118,7 +119,14 @@ def remember(q: Query, answer: Answer, previous: Conversation | None) -> Convers
     period = wanted_from_label(answer.period_label) if answer.period_label else q.period
     choices = tuple(zip(answer.choices, answer.suggestions, strict=False)) if answer.choices else ()
     computed = q.intent == Intent.COMPUTED_RANKING
-    return Conversation(q.intent, tuple(r.code for r in q.regions), answer.metric or q.metric, period,
+    # the answer settles the metric a fuzzy question meant; but a figure stored under a qualified name of the
+    # catalogue metric asked (有效高新技术企业 answering 高新技术企业: the head, last, is the one asked) is one
+    # kind of it, and 那X呢? asks X for what was asked, which X may have under the plain name. A name that goes
+    # on after the metric asked (…收入过百亿元的县) is another thing, and is kept.
+    kind_of_asked = q.metric is not None and q.metric_score >= 100 and canonical_metric(q.metric) == q.metric \
+        and answer.metric is not None and answer.metric.endswith(q.metric)
+    metric = q.metric if kind_of_asked else answer.metric or q.metric
+    return Conversation(q.intent, tuple(r.code for r in q.regions), metric, period,
                         answer.ranking_title or q.ranking_title, choices, q.company,
                         level=(q.level or place_level(q.simplified)) if computed else None,
                         growth=computed and q.wants_growth)

@@ -220,3 +220,12 @@ def test_table_lines_joined_into_a_sentence_give_no_prose_fact(gazetteer):
                                              "莒县 | 住宿和餐饮业增加值 | 2023 | 10.2亿元 | 4.4",
                                              "莒县 | 批发和零售业增加值 | 2023 | 30.1亿元 | 5.5",
                                              "莒县 | 金融业增加值 | 2023 | 25.3亿元 | 6.6"]
+
+
+def test_a_title_holding_the_captions_words_keeps_the_prose_between_them(gazetteer):
+    # the title says 主要经济指标运行情况 and the caption 主要经济指标: the caption is its own line, not the title
+    body = ("2022年,全县地区生产总值180.5亿元,比上年增长4.4%。\n2022年莒县主要经济指标\n"
+            "| 指标 | 单位 | 数值 | 比上年增长(%) |\n| 进口总额 | 亿元 | 29.4 | 11.0 |")
+    facts = facts_of(gazetteer, "2022年莒县主要经济指标运行情况", body)
+    assert sorted(row_with_unit(f) for f in facts) == ["莒县 | 地区生产总值 | 2022 | 180.5亿元 | 4.4",
+                                             "莒县 | 进口总额 | 2022 | 29.4亿元 | 11.0"]

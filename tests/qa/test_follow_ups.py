@@ -60,3 +60,14 @@ def test_a_share_of_no_place_continues_the_place_asked(tmp_path_factory: pytest.
     answer = kb.ask("三产占比多少?", state).answer
     text = body(answer.text)
     assert answer.found and "武城县" in text and "47.9%" in text and "2022年" in text
+
+
+def test_a_place_follow_up_asks_the_metric_asked_not_its_qualified_stored_name(tmp_path) -> None:
+    # 衢州's figure is stored as 有效高新技术企业, one kind of the 高新技术企业 asked; 新吴区 states the plain name
+    kb = base_from(tmp_path, {
+        "quzhou.txt": "衢州市2022年经济运行\n发布日期:2023-02-01\n2022年,衢州市有效高新技术企业820家。\n",
+        "xinwu.txt": "无锡市新吴区2022年经济运行\n发布日期:2023-02-01\n2022年,无锡市新吴区高新技术企业103家。\n"})
+    first = kb.ask("衢州2022年高新技术企业有多少?")
+    assert "820" in body(first.answer.text)
+    answer = kb.ask("那新吴呢?", first.state).answer
+    assert answer.found and "103" in body(answer.text)
