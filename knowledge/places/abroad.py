@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from functools import lru_cache
 from importlib.resources import files
 
@@ -19,6 +20,13 @@ from knowledge.text.segment import cut, place_words
 def abroad_names() -> frozenset[str]:
     data = json.loads(files("knowledge").joinpath("data", "abroad.json").read_text(encoding="utf-8"))
     return frozenset([*data["countries"], *data["cities"]])
+
+
+@lru_cache(maxsize=1)
+def place_kinds() -> frozenset[str]:
+    """城市, 山区, 农村: kinds of place that jieba tags as place names (knowledge/data/place_kinds.toml)."""
+    raw = tomllib.loads(files("knowledge").joinpath("data", "place_kinds.toml").read_text(encoding="utf-8"))
+    return frozenset(raw["kinds"])
 
 
 def outside_place(text: str, gazetteer: Gazetteer, vocabulary: str = "") -> str | None:
@@ -40,7 +48,7 @@ def outside_place(text: str, gazetteer: Gazetteer, vocabulary: str = "") -> str 
     jieba_places = place_words()
     at = 0
     for token in tokens:
-        if token in jieba_places:
+        if token in jieba_places and token not in place_kinds():  # 哪个城市: a kind of place, no place
             found.append((at, token))
         at += len(token)
     for name in abroad_names():

@@ -51,7 +51,8 @@ def computed_ranking(lookup: Lookup, q: Query, *, place: Region | None = None) -
     if first is not None:  # 湖北领跑全国: a first place stated outright beats a ranking of the few places covered
         return first
     if len(facts) < 2:
-        text = f"资料里只有{len(facts)}个{where}地区有{metric}数据,排不出名次。"
+        text = (f"资料里没有这一级{where}地区的{metric}数据,排不出名次。" if not facts
+                else f"资料里只有1个{where}地区有{metric}数据,排不出名次。")
         return Answer(False, Intent.COMPUTED_RANKING, text, metric=metric)
     label = _common_period(facts)
     rows = [(lookup.gaz.get(code), next(f for f in fs if f.period_label == label))

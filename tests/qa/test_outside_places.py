@@ -94,3 +94,11 @@ def test_a_place_word_the_articles_talk_about_stays_a_topic(tmp_path_factory: py
     first = kb.ask("苏州GDP是多少?")
     follow = kb.ask("长三角GDP是多少?", first.state).answer
     assert not follow.found and "5.1%" not in body(follow.text)  # still never read as a follow-up about 苏州
+
+
+@pytest.mark.parametrize(("question", "kind"), [("哪个城市GDP最高?", "城市"), ("山东哪个城市GDP最高", "城市"),
+                                               ("山区的居民收入是多少", "山区")],
+                         ids=["which-city", "which-city-of-a-province", "a-kind-of-place"])
+def test_a_kind_of_place_is_no_place_outside_the_base(kb: KnowledgeBase, question: str, kind: str) -> None:
+    # jieba tags 城市 and 山区 as place names; they name a kind of place, not one the base lacks
+    assert f"资料里还没有{kind}的数据" not in kb.ask(question).answer.text
