@@ -38,6 +38,7 @@ from typing import Any
 from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.periods import Period
+from knowledge.extract.vocab import word_classes
 
 
 @lru_cache(maxsize=1)
@@ -245,9 +246,10 @@ def is_a_policy_count(fact: ExtractedFact, sentence: str) -> bool:
     return re.match(rf"(?:[、和及与][^,;。]*?)?等?[\u4e00-\u9fff]{{0,4}}?(?:{words})", tail) is not None
 
 
-def is_a_firm_figure(fact: ExtractedFact, _sentence: str = "") -> bool:
+def is_a_firm_figure(fact: ExtractedFact, sentence: str = "") -> bool:
     """An open metric of a name and a business's measure (某某化学营业收入), the name marking no industry,
-    kind of unit or total: one firm's figure, not the region's."""
+    kind of unit or total: one firm's figure, not the region's. A name the sentence writes right after the
+    region or 全市 (全市旅游营业收入, 某县光伏营收) is the region's trade, whatever its words."""
     if not _is_open(fact):
         return False
     measure = next((m for m in sorted(gate_words()["firm_measures"], key=len, reverse=True)
@@ -255,7 +257,11 @@ def is_a_firm_figure(fact: ExtractedFact, _sentence: str = "") -> bool:
     if measure is None:
         return False
     name = fact.metric.removesuffix(measure)
-    return len(name) >= 2 and not any(mark in name for mark in gate_words()["sector_marks"])
+    if len(name) < 2 or any(mark in name for mark in gate_words()["sector_marks"]):
+        return False
+    at = sentence.find(name)
+    owners = (fact.region_surface, *word_classes()["anaphora"])
+    return not (at > 0 and sentence[:at].endswith(tuple(o for o in owners if o)))
 
 
 _BASE = r"(?:比|较|由|从|与)(?:(?P<year>(?:19|20)\d\d)年|(?P<rel>上年|去年))(?:末|底|同期)?的"

@@ -50,8 +50,10 @@ CASES = [
     # a firm's business figures, its name marking no industry, are not the city's
     (CITY, "万华化学实现营业收入1200亿元,增长15%。", []),
     (CITY, "鲁花股份全年实现利润12亿元。", []),
-    # an industry's or a kind of unit's are
+    # an industry's or a kind of unit's are, and so is a trade written right after the region or 全市
     (CITY, "全市数字经济核心产业营收320亿元。", ["莱阳市 | 数字经济核心产业营收 | 2021 | 320 | -"]),
+    (CITY, "全市旅游营业收入85亿元,增长9%。", ["莱阳市 | 旅游营业收入 | 2021 | 85 | 9"]),
+    (CITY, "莱阳市光伏营收30亿元。", ["莱阳市 | 光伏营收 | 2021 | 30 | -"]),
     # a count of a policy's articles is nothing of the region; roads counted in 条 are
     (PROVINCE, "全年制定实施稳就业20条、支持民营企业10条等政策措施。", []),
     (PROVINCE, "全年出台促消费措施15条。", []),
