@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import tomllib
 from pathlib import Path
 
 from knowledge.errors import BadArticleError
@@ -15,6 +17,7 @@ from knowledge.text.corpus import ARTICLE_SUFFIXES, ArticleMeta, RawArticle, rec
 from knowledge.text.document import URL_DATE
 from knowledge.text.header import caption_metadata
 
+log = logging.getLogger(__name__)
 MAX_NAME_BYTES = 180  # file systems allow 255 bytes per name; room is left for "-2" and the ".part" file
 
 
@@ -75,15 +78,14 @@ def save_upload(kb: KnowledgeBase, upload_dir: Path, name: str, data: bytes, *, 
     upload_dir.mkdir(parents=True, exist_ok=True)
     tmp = upload_dir / f".{filename}.part"
     tmp.write_bytes(data)
-    if meta is not None:
-        record_in_manifest(upload_dir, filename, meta)
     tmp.replace(upload_dir / filename)
+    kept = _keep_metadata(upload_dir, filename, meta)
     kb.refresh()
     asked_for = check_upload(name, None, max_bytes=max_bytes)
     renamed = [] if filename == asked_for else [f"(已有同名文章 {asked_for},这篇保存为 {filename})"]
     dated = [f"发布日期:{parsed.doc.published.isoformat()}(依据:{_basis(parsed.doc.date_rule)})"] \
         if parsed.doc.published else []
-    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *renamed, *dated, *report.summary_lines_zh()]
+    lines = [f"已导入 {filename}:《{parsed.doc.title}》", *renamed, *dated, *kept, *report.summary_lines_zh()]
     lines.extend(f"· {fact_line(fact, fact.region.name)}" for fact in parsed.facts[:10])
     if len(parsed.facts) > 10:
         lines.append(f"……共 {len(parsed.facts)} 条")
@@ -95,3 +97,16 @@ def _basis(rule: str | None) -> str:
     if rule and rule.startswith("metadata"):
         return "上传说明或清单"
     return {URL_DATE: "网址中的日期", "date label in text": "文首的日期"}.get(rule or "", "正文提到的年份和日期(推断)")
+
+
+def _keep_metadata(upload_dir: Path, filename: str, meta: ArticleMeta | None) -> list[str]:
+    """Record the caption's date or address in the folder's manifest; the article is stored either way, and a
+    manifest that cannot be written is said (a rebuild would then read the file without them)."""
+    if meta is None:
+        return []
+    try:
+        record_in_manifest(upload_dir, filename, meta)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("could not record %s in %s/manifest.toml (%s)", filename, upload_dir, exc.__class__.__name__)
+        return ["(说明里的日期或网址没能写入 manifest.toml:重新导入时需要再提供。)"]
+    return []

@@ -34,7 +34,7 @@ NOT_PLACES = {"XA", "XB", "ZZ", "UN", "QO", "001", "017"}
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"[((].*?[))]", "", name).strip()  # 刚果(金) → 刚果
+    return re.sub(r"[(\uff08].*?[)\uff09]", "", name).strip()  # 刚果（金） → 刚果
 
 
 def main() -> None:

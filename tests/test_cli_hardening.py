@@ -177,3 +177,13 @@ def test_parse_workers_exit_when_the_ingest_is_killed(tmp_path):
     proc.wait(timeout=10)
     _gone, alive = psutil.wait_procs(workers, timeout=10)
     assert not alive, [p.pid for p in alive]
+
+
+def test_a_manifest_that_is_no_toml_names_the_folders_files_as_bad_without_a_traceback(tmp_path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2023年,莘县地区生产总值完成512.3亿元。\n", "utf-8")
+    (folder / "manifest.toml").write_text("this is [not toml", "utf-8")
+    run = _regionbot(tmp_path, "ingest", str(folder))
+    out = run.stdout + run.stderr
+    assert run.returncode == 1 and "Traceback" not in out and "manifest.toml cannot be read" in out

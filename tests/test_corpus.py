@@ -91,3 +91,17 @@ def test_extraction_on_the_corpus_stays_above_its_floor(corpus_dir: Path, which:
 def test_the_split_was_fixed_before_tuning() -> None:
     data = json.loads((GOLD / "corpus" / "split.json").read_text("utf-8"))
     assert data["seed"] == 20261201 and len(data["test"]) == 34 and not set(data["test"]) & set(data["dev"])
+
+
+def test_recording_an_uploads_metadata_keeps_the_other_entries_as_written(tmp_path) -> None:
+    from datetime import date as day
+
+    from knowledge.text.corpus import ArticleMeta, load_manifest, record_in_manifest
+
+    (tmp_path / "manifest.toml").write_text('["old.txt"]\npublished = 2021-03-15\ntitle = "旧文"\n'
+                                            'tags = ["a", "b"]\n', "utf-8")
+    record_in_manifest(tmp_path, "new.txt", ArticleMeta(published=day(2024, 11, 6), url="http://x.cn/a"))
+    manifest = load_manifest(tmp_path)
+    assert manifest["old.txt"].published == day(2021, 3, 15) and manifest["old.txt"].title == "旧文"
+    assert manifest["new.txt"].published == day(2024, 11, 6) and manifest["new.txt"].url == "http://x.cn/a"
+    assert 'tags = ["a", "b"]' in (tmp_path / "manifest.toml").read_text("utf-8")

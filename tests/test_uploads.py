@@ -117,3 +117,12 @@ async def test_a_captions_day_dates_an_undated_upload_and_is_kept_for_a_rebuild(
     # a base built afresh from the upload folder reads the file with the day it came with
     report = ingest_paths([bot.settings.upload_dir], engine=engine, gazetteer=gazetteer)
     assert report.new == ["dated.txt"] and report.added["figures"] >= 1 and not report.warnings
+
+
+async def test_an_upload_is_kept_when_its_folders_manifest_cannot_be_read(bot):
+    bot.settings.upload_dir.mkdir(parents=True, exist_ok=True)
+    (bot.settings.upload_dir / "manifest.toml").write_text("this is [not toml", "utf-8")
+    bot.fake.send_document(ADMIN, "dated.txt", UNDATED, "text/plain", caption="2024-11-06")
+    [summary] = await bot.fake.wait_for_message(ADMIN, timeout=20)
+    assert "已导入 dated.txt" in summary.text and "没能写入 manifest.toml" in summary.text
+    assert (bot.settings.upload_dir / "dated.txt").read_bytes() == UNDATED

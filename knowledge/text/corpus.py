@@ -98,8 +98,13 @@ def load_manifest(folder: Path) -> dict[str, ArticleMeta]:
     manifest = folder / MANIFEST
     if not manifest.is_file():
         return {}
-    raw = tomllib.loads(manifest.read_text("utf-8"))
-    return {name: _meta(spec) for name, spec in raw.items() if isinstance(spec, dict)}
+    try:
+        raw = tomllib.loads(manifest.read_text("utf-8"))
+        return {name: _meta(spec) for name, spec in raw.items() if isinstance(spec, dict)}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as exc:
+        # every file of the folder is then refused by name (a stored version is kept), rather than read undated
+        raise BadArticleError(f"{manifest} cannot be read ({exc}); fix it or remove it",
+                              zh=f"{manifest} 无法读取({exc}),请修正或删除它") from exc
 
 
 def _meta(spec: dict[str, object]) -> ArticleMeta:
@@ -118,9 +123,11 @@ _MANIFEST_LOCK = threading.Lock()
 
 def record_in_manifest(folder: Path, name: str, meta: ArticleMeta) -> None:
     """Keep `meta` for `folder/name` in folder/manifest.toml (replaced atomically), so that a rebuild or a
-    reload reads the file with the date and address it came with; other files' entries are kept."""
-    fields = {"title": meta.title, "publisher": meta.publisher, "url": meta.url, "date_note": meta.date_note,
-              "published": meta.published.isoformat() if meta.published else None}
+    reload reads the file with the date and address it came with; other files' entries are kept as written.
+
+    Raises OSError or tomllib.TOMLDecodeError (a hand-edited manifest that is no TOML); the caller decides."""
+    fields: dict[str, object] = {"title": meta.title, "publisher": meta.publisher, "url": meta.url,
+                                 "date_note": meta.date_note, "published": meta.published}
     fields = {key: value for key, value in fields.items() if value}
     if not fields:
         return
@@ -128,13 +135,24 @@ def record_in_manifest(folder: Path, name: str, meta: ArticleMeta) -> None:
         path = folder / MANIFEST
         entries = tomllib.loads(path.read_text("utf-8")) if path.is_file() else {}
         entries[name] = fields
-        # a JSON string is a TOML basic string: the same quotes and escapes
         text = "".join(f"[{json.dumps(key, ensure_ascii=False)}]\n"
-                       + "".join(f"{k} = {json.dumps(str(v), ensure_ascii=False)}\n" for k, v in spec.items())
-                       + "\n" for key, spec in entries.items() if isinstance(spec, dict))
+                       + "".join(f"{k} = {_toml_value(v)}\n" for k, v in spec.items()) + "\n"
+                       for key, spec in entries.items() if isinstance(spec, dict))
         tmp = folder / f".{MANIFEST}.part"
         tmp.write_text(text, "utf-8")
         tmp.replace(path)
+
+
+def _toml_value(value: object) -> str:
+    """A value as TOML writes it: a date bare (2024-11-06), a string quoted (a JSON string is a TOML basic
+    string: the same quotes and escapes), numbers and booleans as they are, lists item by item."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, int, float)):  # datetime is a date: isoformat gives TOML's local date-time
+        return value.isoformat() if isinstance(value, date) else repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _str(value: object) -> str | None:
