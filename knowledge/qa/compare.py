@@ -80,7 +80,9 @@ def _by_figure(lookup: Lookup, q: Query, metric: str) -> Answer:
     scaled = [in_base_unit(f) for f in chosen]
     same_unit = all(v is not None for v in scaled) and len({u for _, u in filter(None, scaled)}) == 1
     use_value = same_unit and not (q.wants_growth and all(f.growth is not None for f in chosen))
-    if not use_value and not all(f.growth is not None for f in chosen):
+    values_apart = not use_value and not q.wants_growth and not _PACE.search(q.simplified) \
+        and any(f.value is not None for f in chosen)  # GDP谁高 with the figures in units that do not convert
+    if not use_value and (values_apart or not all(f.growth is not None for f in chosen)):
         lines = [fact_line(f, lookup.name_of(r)) for r, f in zip(q.regions, chosen, strict=True)]
         text = f"{metric}的单位或口径不同,不能直接比较:\n" + "\n".join(lines)
         return lookup.with_sources(Answer(True, Intent.COMPARISON, text, not_comparable=True), chosen)

@@ -17,6 +17,8 @@ ARTICLES = {
     "b.txt": "两省半年简报\n发布日期:2022-07-20\n2022年上半年,浙江省地区生产总值同比增长2.5%。"
              "2022年上半年,安徽省地区生产总值同比增长2.9%。\n",
     "c.txt": "夏粮简报\n发布日期:2022-07-25\n2022年,浙江省夏粮总产量95.3万吨。2022年,安徽省夏粮总产量1700.4万吨。\n",
+    "d.txt": "两省外贸简报\n发布日期:2023-01-20\n2022年,浙江省进出口总额4.68万亿元,增长13.1%。"
+             "2022年,安徽省进出口总额1150.2亿美元,增长2.0%。\n",
 }
 
 
@@ -90,3 +92,9 @@ def test_a_is_how_many_times_b_shows_both_values_and_the_ratio(kb: KnowledgeBase
 def test_how_far_apart_two_places_are_shows_both_values_and_the_difference(kb: KnowledgeBase, question: str) -> None:
     text = body(kb.ask(question).answer.text)
     assert "1700.4万吨" in text and "95.3万吨" in text and "差额:1700.4 − 95.3 = 1605.1万吨" in text
+
+
+def test_figures_in_units_that_do_not_convert_are_said_not_comparable_not_missing(kb: KnowledgeBase) -> None:
+    # 元 and 美元 do not convert: both figures are there, so "only growth rates" would be false
+    text = kb.ask("浙江和安徽2022年进出口总额谁高?").answer.text
+    assert "不能直接比较" in text and "只有增速" not in text and "4.68万亿元" in text and "1150.2亿美元" in text
