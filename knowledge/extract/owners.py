@@ -103,6 +103,7 @@ def _head(surface: str) -> str | None:
     return next((h for h in _HEADS if surface.endswith(h) and len(surface) > len(h)), None)
 
 
+@lru_cache(maxsize=8192)  # pure: the same few act words (开复工, 已开工) come back clause after clause
 def _is_only_acts(words: str) -> bool:
     """开复工, 已开工: acts alone (and adverbs), naming no thing."""
     parts = tagged(words)
