@@ -135,6 +135,7 @@ def _after_blank(text: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=16384)  # pure: a metric phrase is named again at every figure and every pass
 def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
     of people or households, a phrase naming what was done for them), else None."""

@@ -74,6 +74,7 @@ def owner_words(counted: str) -> str | None:
     return owner
 
 
+@lru_cache(maxsize=8192)  # pure, asked of the same measure words at every figure
 def is_bare_measure(phrase: str) -> bool:
     """开复工率, 投资完成率, 销售产值: a head after acts only (and perhaps the amount acted on), which says what
     was done but not to whose things; 人均消费支出, 贷款余额, 工业产值 say whose, 新增贷款 is an act and the
@@ -103,6 +104,7 @@ def _head(surface: str) -> str | None:
     return next((h for h in _HEADS if surface.endswith(h) and len(surface) > len(h)), None)
 
 
+@lru_cache(maxsize=8192)  # pure: the same few act words (开复工, 已开工) come back clause after clause
 def _is_only_acts(words: str) -> bool:
     """开复工, 已开工: acts alone (and adverbs), naming no thing."""
     parts = tagged(words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from knowledge.text.header import (
     HeaderMeta,
@@ -105,6 +106,7 @@ def written_simplified(line: str, script: Script) -> str:
     return to_simplified(line) if script == "hant" else line
 
 
+@lru_cache(maxsize=8192)  # a line is read so by the boilerplate, dateline, credit and sentence passes alike
 def reading_view(line: str, script: Script) -> str:
     """The line as the rules read it: Simplified, in mainland wording (the original keeps what was written)."""
     return mainland_wording(to_simplified(line) if script == "hant" else line)
