@@ -6,6 +6,7 @@ if its region, metric, rank, scope and period are.
     .venv/bin/python bench/extraction.py --misses     # also list the development split's misses
     .venv/bin/python bench/extraction.py --test-files # per-file lines for the test split (report only)
     .venv/bin/python bench/extraction.py --addresses  # each text with its SOURCES.md address, as an upload
+    .venv/bin/python bench/extraction.py --metric-free  # also: place, period and value right, metric ignored
 
 The test split is never tuned on: its misses are not printed by any option.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, source_addresses, split
+from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, score_values, source_addresses, split
 from knowledge.places.gazetteer import Gazetteer
 
 
@@ -42,6 +43,8 @@ def main() -> None:
                     help="list the development split's missed and spurious facts, rankings and claims")
     ap.add_argument("--half", choices=("A", "B"), help="with --misses: list only this half's misses")
     ap.add_argument("--test-files", action="store_true", help="print per-file figures for the test split too")
+    ap.add_argument("--metric-free", action="store_true",
+                    help="also print each split's facts scored with the metric left out (place, period, value right)")
     ap.add_argument("--addresses", action="store_true",
                     help="give each text the address SOURCES.md lists, as an uploader would (dates undated texts)")
     args = ap.parse_args()
@@ -85,6 +88,10 @@ def main() -> None:
                     hc.add(c)
                 print(line(f"{half} half ({len(part)} articles)", hf, hr, hc))
         print(line(f"{name.upper()} split ({len(files)} articles)", total_f, total_r, total_c))
+        if args.metric_free:
+            free = score_values(files, gazetteer, source_addresses() if args.addresses else None)
+            print(f"  {name.upper()} with the metric left out: facts R {free.recall:6.1%} P {free.precision:6.1%} "
+                  f"({free.right}/{free.gold} gold, {free.predicted} found)")
     seeds_f, seeds_r = score_seeds(gazetteer)
     print(line("SEEDS (5 bundled articles, strict rule)", seeds_f, seeds_r))
 

@@ -96,6 +96,22 @@ def fact_matches(g: dict, f: ExtractedFact) -> bool:
     return (points := number(g.get("growth_pp"))) is not None and points == f.growth_pp
 
 
+def value_matches(g: dict, f: ExtractedFact) -> bool:
+    """fact_matches with the metric left out: the place, period and value (or growth) are right, whatever the
+    metric is called. A diagnostic, not a score: it bounds how much of a miss is naming rather than reading."""
+    return fact_matches({**g, "metric": f.metric}, f)
+
+
+def score_values(files: list[str], gazetteer: Gazetteer, addresses: dict[str, str] | None = None) -> Tally:
+    """The facts of `files` tallied with value_matches."""
+    parsed = parse_files([CORPUS / f for f in files], gazetteer, addresses)
+    tally = Tally()
+    for name in files:
+        p = parsed.get(name)
+        tally.add(greedy_score(corpus_gold(name)["facts"], p.facts if p else [], value_matches, describe))
+    return tally
+
+
 def greedy_score(gold: list[dict], predicted: list[T], matches: Callable[[dict, T], bool],
                  shown: Callable[[T], str]) -> Tally:
     """Each gold item takes the first unused prediction that matches it; the rest are spurious."""

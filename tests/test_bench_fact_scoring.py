@@ -36,3 +36,12 @@ def test_a_points_only_change_matches_its_gold_and_no_other(gazetteer: Gazetteer
 ], ids=["whole-spelled-out", "whole-with-de", "catalogue-share", "another-part"])
 def test_a_share_named_with_or_without_its_whole_is_one_metric(gold: str, found: str, same: bool) -> None:
     assert same_metric(gold, found) is same
+
+
+def test_the_metric_free_diagnostic_ignores_the_name_but_not_the_place_or_value(gazetteer: Gazetteer) -> None:
+    from bench.scoring import value_matches
+
+    [fact] = _facts(gazetteer, "实现地区生产总值406.8亿元。")
+    gold = {"region": "临清市", "period": "2023", "metric": "经济总量之类的别名", "value": "406.8"}
+    assert value_matches(gold, fact) and not fact_matches(gold, fact)
+    assert not value_matches({**gold, "value": "406.9"}, fact) and not value_matches({**gold, "region": "冠县"}, fact)
