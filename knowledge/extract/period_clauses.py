@@ -11,7 +11,8 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.extract.periods import Period, PeriodMention, opens_same_period
+from knowledge.extract.period_bases import opens_same_period
+from knowledge.extract.periods import Period, PeriodMention
 from knowledge.places.gazetteer import Gazetteer
 
 
