@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from knowledge.extract.clauses import FILL
+from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.growths import DOWN, decimal_of
 from knowledge.extract.periods import Period
-from knowledge.extract.vocab import alternation, word_classes
-
-if TYPE_CHECKING:
-    from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.vocab import alternation
 
 # right after the level's figure (and its 左右/以上/余): 、年均增长4.7%, 、年均增速达到5%
 _AVERAGED_AFTER = re.compile(
@@ -21,7 +19,6 @@ _AVERAGED_AFTER = re.compile(
     rf"(?P<dir>{alternation('growth_up', 'growth_down')})(?:{alternation('growth_links')}){{0,2}}"
     r"(?P<num>\d+(?:\.\d+)?)%(?![—–~～至到-]\d)"
 )
-_DOWN = frozenset(word_classes()["growth_down"])
 
 
 _AVERAGED = re.compile(rf"(?:{alternation('plan_averaging')})(?:{alternation('growth_up', 'growth_down')})")
@@ -49,28 +46,21 @@ def span_growths(words: str, made: list[ExtractedFact], span: Period | None) -> 
         written = fact.value_text + (fact.unit or "")
         at = words.find(written)
         m = _AVERAGED_AFTER.match(words, at + len(written)) if at >= 0 else None
-        if m is not None and (rate := _decimal(m.group("num"))) is not None:
-            out.append(averaged_growth(fact, -rate if m.group("dir") in _DOWN else rate, span))
+        if m is not None and (rate := decimal_of(m.group("num"))) is not None:
+            out.append(averaged_growth(fact, -rate if m.group("dir") in DOWN else rate, span))
     return out
 
 
 def growth_after_level(level: ExtractedFact | None, growth: re.Match[str], period: Period) -> list[ExtractedFact]:
     """An average growth in a clause of its own after a level (…突破3万亿元,年均增长4.7%): over the years looked
     back on, the growth of the level's metric; in a year's clause it is no growth of that level, nor of the year."""
-    rate = _decimal(growth.group("num")) if period.kind == "span" and level is not None else None
+    rate = decimal_of(growth.group("num")) if period.kind == "span" and level is not None else None
     if level is None or rate is None:
         return []
-    return [averaged_growth(level, -rate if growth.group("dir") in _DOWN else rate, period)]
+    return [averaged_growth(level, -rate if growth.group("dir") in DOWN else rate, period)]
 
 
 def averaged_growth(level: ExtractedFact, rate: Decimal, span: Period) -> ExtractedFact:
     """The span's average growth of the metric `level` measures, as a fact with no value."""
     return replace(level, value=None, value_text=None, unit=None, growth=rate, growth_pp=None, period=span,
                    qualifiers=[])
-
-
-def _decimal(text: str) -> Decimal | None:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
