@@ -29,6 +29,7 @@ from knowledge.extract.growths import (
 )
 from knowledge.extract.lists import read_lists
 from knowledge.extract.metricphrase import (
+    PARK,
     complete_metric,
     counted_noun,
     ends_with_place,
@@ -93,7 +94,6 @@ _COUNT_VERBS = re.compile(
     r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出|谋划了?)$"
 )
 _DIGIT = re.compile(r"\d")
-_A_PARK = re.compile(r"产业园|园区|工业园|科技园")
 _PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _TARGET_WORDS = re.compile(r"力争|目标|计划")
@@ -196,7 +196,7 @@ def _sentence_facts(
             made = [change]  # 出生率7.12‰,比上年下降0.66个千分点: the rate's change in per-mille points
         made = [f for f in made if not names_other_places(f.metric_surface, surfaces)
                 and not (_bracketed(f, clause) and ends_with_place(f.metric_surface, surfaces))]
-        refused = not made and FIGURE_RE.search(words) is not None and _A_PARK.search(words) is not None
+        refused = not made and FIGURE_RE.search(words) is not None and PARK.search(words) is not None
         if not made and out and (points := points_after(clause, out[-1])):
             out.append(points)  # 拉动全市工业产值增长2.6个百分点: of the fact before, which the next
             continue  # clause may still continue (…,占全省比重)

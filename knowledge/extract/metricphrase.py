@@ -84,7 +84,7 @@ _PERIOD_LEFTOVER = re.compile(r"^\d{1,2}\s*[-—~至]\s*")
 _TARGET_LEAD = re.compile(r"提出|力争|目标是|到\d{4}年")
 _TOPIC = re.compile(r"方面")
 _BRACKETED = re.compile(r"[((][^))]*[))]|《[^》]*》")
-_PARK = re.compile(r"产业园|园区|工业园|科技园")
+PARK = re.compile(r"产业园|园区|工业园|科技园")  # an industrial park named in a phrase
 # 园区, 产业园区 alone: the kind of thing a count counts (启动8个园区规划建设), not one park whose details are given
 _PARK_KIND = re.compile(r"(?:产业|工业|科技)?园区?")
 _CHANGE_RE = re.compile(r"(?:比|相比|较)\d*年?.*(?:多|少|增加|减少|提高|降低)|(?:增加|减少|降低了?|多|少)$")
@@ -279,7 +279,7 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
     if previous and _CONTRIBUTION.match(phrase):
         return subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
     if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
-            or phrase.endswith(("和", "及", "与")) or (_PARK.search(phrase) and not _PARK_KIND.fullmatch(phrase)):
+            or phrase.endswith(("和", "及", "与")) or (PARK.search(phrase) and not _PARK_KIND.fullmatch(phrase)):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
     if phrase in _ATTACHED:
         return f"{_counted_things(previous)}{phrase}" if previous else None

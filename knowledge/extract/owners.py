@@ -10,13 +10,12 @@ whose own words say whose it is (人均消费支出, 贷款余额).
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 
 from knowledge.extract.metricphrase import complete_metric, strip_words
 from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
 from knowledge.extract.nounphrase import is_lone_verb, noun_phrase_in, tagged
+from knowledge.extract.scope_gates import gate_words
 from knowledge.extract.vocab import word_classes
 
 _CLASSES = word_classes()
@@ -68,7 +67,7 @@ def owner_words(counted: str) -> str | None:
         parts.pop()  # 重点项目全部开工, 金融机构存款: acts, measures and "all of them" are no part of whose
     # the noun phrase of what is left: 确定省级重点项目 → 省级重点项目, as the count itself is named
     owner = noun_phrase_in("".join(w for w, _t in parts)) if parts else None
-    if owner is None or len(owner) < 2 or owner in _bare_kinds() \
+    if owner is None or len(owner) < 2 or owner in gate_words()["bare_kinds"] \
             or not any(t.startswith(_THING_TAGS) and w not in _NOMINAL_HEADS for w, t in tagged(owner)):
         return None
     return owner
@@ -116,13 +115,6 @@ def _is_act(word: str, tag: str) -> bool:
         return True
     fresh = next((p for p in _FRESH if word.startswith(p) and len(word) > len(p)), None)
     return fresh is not None and is_lone_verb(word[len(fresh) :])
-
-
-@lru_cache(maxsize=1)
-def _bare_kinds() -> frozenset[str]:
-    """企业, 项目, 行业: kinds that say nothing of which (knowledge/data/gates.toml), so own nothing either."""
-    raw = tomllib.loads(resources.files("knowledge.data").joinpath("gates.toml").read_text("utf-8"))
-    return frozenset(raw["bare_kinds"])
 
 
 def _counts(unit: str | None) -> bool:
