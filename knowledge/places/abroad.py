@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from knowledge.places.gazetteer import Gazetteer
-from knowledge.text.segment import cut, place_words
+from knowledge.text.segment import place_words, token_bounds, tokens_at
 
 
 @lru_cache(maxsize=1)
@@ -39,18 +39,11 @@ def outside_place(text: str, gazetteer: Gazetteer, vocabulary: str = "") -> str 
     """
     if not re.search(r"[\u4e00-\u9fff]{2}", text):
         return None
-    tokens = cut(text)
-    bounds, at = {0}, 0
-    for token in tokens:
-        at += len(token)
-        bounds.add(at)
-    found: list[tuple[int, str]] = []
+    tokens = tokens_at(text)
+    bounds = token_bounds(text, tokens)
     jieba_places = place_words()
-    at = 0
-    for token in tokens:
-        if token in jieba_places and token not in place_kinds():  # 哪个城市: a kind of place, no place
-            found.append((at, token))
-        at += len(token)
+    # 哪个城市: a kind of place, no place
+    found = [(at, token) for at, token in tokens if token in jieba_places and token not in place_kinds()]
     for name in abroad_names():
         start = text.find(name)
         if start != -1 and start in bounds and start + len(name) in bounds:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from knowledge.extract.metrics import canonical_metric
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.qa.index import Index
-from knowledge.text.segment import cut
+from knowledge.text.segment import token_bounds, tokens_at
 
 
 def find_regions(text: str, gazetteer: Gazetteer, index: Index | None = None, *,
@@ -124,7 +124,7 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
                 assumed.append(f"“{word}”按{gazetteer.describe(region)}理解(资料里只有它的数据)")
         if region is not None:
             return [(text.find(word), region, len(word))]
-    bounds = _token_bounds(text)
+    bounds = token_bounds(text)
     for size in (3, 2):
         for start in range(0, max(0, len(text) - size + 1)):
             window = text[start : start + size]
@@ -141,19 +141,9 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
 def _whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:
     """上海上半年: a place's own form that the running-text reading refuses (海上 is a word there) is still the
     place when jieba cuts the question so that the form is a word of its own."""
-    out, at = [], 0
-    for token in cut(text):
+    out = []
+    for at, token in tokens_at(text):
         places = {region for region, _via in gazetteer.sharing(token)} if len(token) >= 2 else set()
         if len(places) == 1:
             out.append((at, places.pop()))
-        at += len(token)
     return out
-
-
-def _token_bounds(text: str) -> set[int]:
-    """Offsets where jieba puts a word boundary in the question."""
-    bounds, at = {0}, 0
-    for token in cut(text):
-        at += len(token)
-        bounds.add(at)
-    return bounds

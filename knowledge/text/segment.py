@@ -52,6 +52,20 @@ def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=False)
 
 
+def tokens_at(text: str) -> list[tuple[int, str]]:
+    """`cut`'s tokens with the offset each starts at."""
+    out, at = [], 0
+    for token in cut(text):
+        out.append((at, token))
+        at += len(token)
+    return out
+
+
+def token_bounds(text: str, tokens: list[tuple[int, str]] | None = None) -> set[int]:
+    """Offsets where a token starts or ends (0 and the text's end included); `tokens` when already cut."""
+    return {0} | {at + len(token) for at, token in (tokens if tokens is not None else tokens_at(text))}
+
+
 def word_coverage(text: str) -> float:
     """Share of Han characters that sit inside a multi-character dictionary word.
 
