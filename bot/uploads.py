@@ -14,7 +14,7 @@ from knowledge.store.engine import session_scope
 from knowledge.store.ingest import ingest_bytes
 from knowledge.store.queries import article_hashes
 from knowledge.text.corpus import ARTICLE_SUFFIXES, ArticleMeta, RawArticle, record_in_manifest
-from knowledge.text.document import URL_DATE
+from knowledge.text.document import DATE_LABEL, METADATA_DATE, URL_DATE
 from knowledge.text.header import caption_metadata
 
 log = logging.getLogger(__name__)
@@ -94,9 +94,9 @@ def save_upload(kb: KnowledgeBase, upload_dir: Path, name: str, data: bytes, *, 
 
 def _basis(rule: str | None) -> str:
     """Where the publication date came from, said to the uploader in Chinese."""
-    if rule and rule.startswith("metadata"):
+    if rule and rule.startswith(METADATA_DATE):
         return "上传说明或清单"
-    return {URL_DATE: "网址中的日期", "date label in text": "文首的日期"}.get(rule or "", "正文提到的年份和日期(推断)")
+    return {URL_DATE: "网址中的日期", DATE_LABEL: "文首的日期"}.get(rule or "", "正文提到的年份和日期(推断)")
 
 
 def _keep_metadata(upload_dir: Path, filename: str, meta: ArticleMeta | None) -> list[str]:

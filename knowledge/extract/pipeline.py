@@ -22,7 +22,14 @@ from knowledge.extract.rankings import ExtractedClaim, ExtractedRanking, extract
 from knowledge.extract.tables import with_tables
 from knowledge.places.gazetteer import Gazetteer
 from knowledge.text.corpus import RawArticle, html_to_text, split_front_matter
-from knowledge.text.document import INFERRED_YEAR_END, URL_DATE, Document, build_document, safe_date
+from knowledge.text.document import (
+    INFERRED_YEAR_END,
+    METADATA_DATE,
+    URL_DATE,
+    Document,
+    build_document,
+    safe_date,
+)
 from knowledge.text.header import date_in_url
 from knowledge.text.normalize import clean_text, decode_bytes
 
@@ -132,7 +139,8 @@ def _apply_metadata(doc: Document, raw: RawArticle) -> None:
     doc.publisher = meta.publisher or doc.publisher
     doc.url = meta.url or doc.url
     if meta.published:
-        doc.published, doc.date_rule = meta.published, "metadata" + (f" ({meta.date_note})" if meta.date_note else "")
+        noted = f" ({meta.date_note})" if meta.date_note else ""
+        doc.published, doc.date_rule = meta.published, METADATA_DATE + noted
     elif doc.published is None and (day := date_in_url(doc.url)) is not None:
         doc.published, doc.date_rule = day, URL_DATE  # the manifest's or page's address names the day
     elif doc.published is None:

@@ -24,6 +24,8 @@ from knowledge.text.normalize import CleanText, Script, join_broken_lines, mainl
 # The date rule of a publication date guessed from the newest year a text names: its day is no real one.
 INFERRED_YEAR_END = "newest year mentioned (end of year)"
 URL_DATE = "date in the page address"
+DATE_LABEL = "date label in text"  # 发布日期:… or a date line in the header
+METADATA_DATE = "metadata"  # a manifest's, front matter's or caption's date (a note may follow it)
 
 _NAV_PREFIXES = ("当前位置", "您的位置", "首页 >", "首页>", "主页 >", "主页>")
 _TAIL_MARKERS = header_words()["tail_markers"]
@@ -88,7 +90,7 @@ def build_document(clean: CleanText) -> Document:
     indented = frozenset(ln.strip() for ln in clean.original.split("\n") if ln[:1].isspace() and ln.strip())
     kept = join_broken_lines(body, indented)
     url = _find_url(clean.original)
-    published, rule = meta.date_label, "date label in text" if meta.date_label else None
+    published, rule = meta.date_label, DATE_LABEL if meta.date_label else None
     if published is None and (published := date_in_url(url)) is not None:
         rule = URL_DATE  # an address line kept with the text (原文链接:…/2021-01-27/…) dates it
     doc = Document(title=meta.title, publisher=meta.publisher, published=published, date_rule=rule, url=url,
