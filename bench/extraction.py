@@ -23,7 +23,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.scoring import CORPUS, Tally, score_corpus, score_seeds, score_values, source_addresses, split
+from bench.scoring import (
+    CORPUS,
+    Tally,
+    parse_files,
+    score_corpus,
+    score_seeds,
+    score_values,
+    source_addresses,
+    split,
+)
 from knowledge.places.gazetteer import Gazetteer
 
 
@@ -52,7 +61,8 @@ def main() -> None:
         sys.exit(f"{CORPUS} not found")
     gazetteer = Gazetteer.load()
     for name, files in split().items():
-        scored = score_corpus(files, gazetteer, source_addresses() if args.addresses else None)
+        parsed = parse_files([CORPUS / f for f in files], gazetteer, source_addresses() if args.addresses else None)
+        scored = score_corpus(files, gazetteer, parsed=parsed)
         total_f, total_r, total_c = Tally(), Tally(), Tally()
         for file, (f, r, c) in scored.items():
             total_f.add(f)
@@ -89,7 +99,7 @@ def main() -> None:
                 print(line(f"{half} half ({len(part)} articles)", hf, hr, hc))
         print(line(f"{name.upper()} split ({len(files)} articles)", total_f, total_r, total_c))
         if args.metric_free:
-            free = score_values(files, gazetteer, source_addresses() if args.addresses else None)
+            free = score_values(files, parsed)
             print(f"  {name.upper()} with the metric left out: facts R {free.recall:6.1%} P {free.precision:6.1%} "
                   f"({free.right}/{free.gold} gold, {free.predicted} found)")
     seeds_f, seeds_r = score_seeds(gazetteer)

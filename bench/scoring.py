@@ -102,9 +102,8 @@ def value_matches(g: dict, f: ExtractedFact) -> bool:
     return fact_matches({**g, "metric": f.metric}, f)
 
 
-def score_values(files: list[str], gazetteer: Gazetteer, addresses: dict[str, str] | None = None) -> Tally:
-    """The facts of `files` tallied with value_matches."""
-    parsed = parse_files([CORPUS / f for f in files], gazetteer, addresses)
+def score_values(files: list[str], parsed: dict[str, ParsedArticle]) -> Tally:
+    """The facts of `files` (parsed as score_corpus parsed them) tallied with value_matches."""
     tally = Tally()
     for name in files:
         p = parsed.get(name)
@@ -203,10 +202,11 @@ def parse_files(paths: Iterable[Path], gazetteer: Gazetteer,
     return out
 
 
-def score_corpus(files: list[str], gazetteer: Gazetteer,
-                 addresses: dict[str, str] | None = None) -> dict[str, tuple[Tally, Tally, Tally]]:
-    """Per file: (facts tally, rankings tally, claims tally)."""
-    parsed = parse_files([CORPUS / f for f in files], gazetteer, addresses)
+def score_corpus(files: list[str], gazetteer: Gazetteer, addresses: dict[str, str] | None = None,
+                 parsed: dict[str, ParsedArticle] | None = None) -> dict[str, tuple[Tally, Tally, Tally]]:
+    """Per file: (facts tally, rankings tally, claims tally); `parsed` when the files are parsed already."""
+    if parsed is None:
+        parsed = parse_files([CORPUS / f for f in files], gazetteer, addresses)
     out = {}
     for name in files:
         gold = corpus_gold(name)
