@@ -60,8 +60,13 @@ def _census() -> tuple[re.Pattern[str], dict[str, date]]:
 
 
 @lru_cache(maxsize=64)  # asked for every fact
+def _longest_first(name: str) -> tuple[str, ...]:
+    return tuple(sorted(gate_words()[name], key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
 def _alternation(name: str) -> str:
-    return "|".join(map(re.escape, sorted(gate_words()[name], key=len, reverse=True)))
+    return "|".join(map(re.escape, _longest_first(name)))
 
 
 def _is_open(fact: ExtractedFact) -> bool:
@@ -252,8 +257,7 @@ def is_a_firm_figure(fact: ExtractedFact, sentence: str = "") -> bool:
     region or 全市 (全市旅游营业收入, 某县光伏营收) is the region's trade, whatever its words."""
     if not _is_open(fact):
         return False
-    measure = next((m for m in sorted(gate_words()["firm_measures"], key=len, reverse=True)
-                    if fact.metric.endswith(m)), None)
+    measure = next((m for m in _longest_first("firm_measures") if fact.metric.endswith(m)), None)
     if measure is None:
         return False
     name = fact.metric.removesuffix(measure)
