@@ -19,9 +19,13 @@ from knowledge.text.numbers import cn_int
 _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
                    rf"|(?P<c>\d{{1,3}})(?=\s+\D)|(?P<e>[{CIRCLED}])|(?P<h>\d{{1,2}})(?=[\u4e00-\u9fff])"
                    r"|(?i:no|top)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?"
-                   r"|第(?P<f>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?\s*[::,,、]?)\s*(?P<rest>\S.*)$")
-_TRAILING_RANK = re.compile(r"^\s*(?P<rest>[^\d\s第].*?)\s*第(?P<g>\d{1,3})(?:位|名)\s*[。;;]?$")
-_BY_FORM = re.compile(r"^\s*(?:(?i:no|top)\s*[.:.]?\s*\d|第)|第\d{1,3}(?:位|名)\s*[。;;]?$")
+                   r"|第(?P<f>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?\s*[::,,、]?"
+                   r"|(?P<i>[一二三四五六七八九十]{1,3})、)\s*(?P<rest>\S.*)$")
+# X 5000亿元 第1位, and X 5000亿元 第一 (a rank in words ends the line)
+_TRAILING_RANK = re.compile(r"^\s*(?P<rest>[^\d\s第].*?)\s*第(?:(?P<g>\d{1,3})(?:位|名)"
+                            r"|(?P<j>[一二三四五六七八九十]{1,3})(?:位|名)?)\s*[。;;]?$")
+_BY_FORM = re.compile(r"^\s*(?:(?i:no|top)\s*[.:.]?\s*\d|第)|第(?:\d{1,3}(?:位|名)|[一二三四五六七八九十]{1,3}(?:位|名)?)"
+                      r"\s*[。;;]?$")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")
@@ -106,14 +110,14 @@ def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry
         return None
     groups = m.groupdict()
     circled = CIRCLED.index(groups["e"]) + 1 if groups.get("e") else None
-    number = circled or cn_int(next((groups[k] for k in "abcdfgh" if groups.get(k)), ""))
+    number = circled or cn_int(next((groups[k] for k in "abcdfghij" if groups.get(k)), ""))
     rest = m["rest"]
     end = _NAME_END.search(rest)
     name = rest[: end.start()] if end else rest
     entry = link_entry(None, name, ctx)
     if number is None or entry.region_code is None or len(name) > 16:
         return None
-    if any(groups.get(k) for k in "defgh") and not only_places(name, ctx):
+    if any(groups.get(k) for k in "defghij") and not only_places(name, ctx):
         return None  # 第一,青岛要…: an outline's point that opens with a place, not a ranked place
     figure = _FIGURE.search(rest, len(name))
     entry.value = figure.group().replace(" ", "") if figure else None
@@ -203,7 +207,7 @@ def _flat_rank_table(cells: list[str], start: int, doc: Document,
         at += width
     entries = _table_entries(header[:block], rows, ctx)
     if len(entries) < 2:
-        return None, at
+        return None, start + 1  # a caption read as a header (2023年各省份GDP排名): the real header may follow
     caption = next((c for c in reversed(cells[max(0, start - 2) : start]) if not _INT.fullmatch(c)), "")
     title = re.sub(r"\s+", "", caption) or (doc.title or "排名")
     lead = f"{caption} {doc.title or ''}"

@@ -47,9 +47,10 @@ _TOPPED = re.compile(
     rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
 _COMMA = re.compile(r"[,,]")
 # a lead a list follows right after, with commas between its places: 依次为:, 分别是, 名单如下:, 前五名:
+_UNIT_NOTE = r"(?:[((][^))]{1,8}[))])?"  # 排名(亿元): the unit of the figures noted after the head
 _LIST_LEAD = re.compile(rf"(?:(?:依次|分别)(?:是|为)[::]?|名单如下[::]?|如下[::]?"
                         rf"|前(?:{_NUM})(?:(?:位|名|强)[::]?|[::])"
-                        rf"|(?:{'|'.join(words()['lists']['ranking_heads'])})[::])\s*$")
+                        rf"|(?:{'|'.join(words()['lists']['ranking_heads'])}){_UNIT_NOTE}[::])\s*$")
 _COLON_BEFORE = re.compile(r"[::]\s*$")
 
 
@@ -119,7 +120,7 @@ def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]
 def _drop_count(run: _Run) -> None:
     """临邑、平原、夏津3个县: the number after the last place is the list's count, not that place's figure."""
     mention, value = run.items[-1]
-    count = re.fullmatch(rf"(?P<n>\d+)个?(?:{alt('classes')})", value or "")
+    count = re.fullmatch(rf"(?P<n>\d+)(?:个?(?:{alt('classes')})|个)", value or "")
     if count is not None and int(count["n"]) == len(run.items):
         run.items[-1] = (mention, None)
 
@@ -231,7 +232,8 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
         if low is None or high is None or high - low + 1 != n:
             return None
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, low), sentence.position, doc, ctx)
-    if re.search(rf"(?:{alt('ranking_heads')})$", segment) and _COLON_BEFORE.search(text, 0, run.start) \
+    if re.search(rf"(?:{alt('ranking_heads')})(?:如下)?{_UNIT_NOTE}$", segment) \
+            and _COLON_BEFORE.search(text, 0, run.start) \
             and _descending(run):  # GDP排名:上海(4.7万亿元)、北京(4.4万亿元): a ranking told in its order
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, 1), sentence.position, doc, ctx)
     best = re.search(rf"(?:{alt('tops')})的(?P<n>{_NUM})(?:个|座)[^,,]{{0,6}}?依次(?:是|为)$", segment)

@@ -16,6 +16,7 @@ from knowledge.extract.rank_entries import ExtractedEntry as ExtractedEntry  # r
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, period_of, scope_of
 from knowledge.extract.rank_lines import line_lists, rank_tables
 from knowledge.extract.rank_lists import prose_lists
+from knowledge.extract.rank_series import clause_series, shared_figures
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
@@ -51,7 +52,9 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
             if _looks_like_heading(sentence):
                 headings = _push_heading(headings, _HEADING_ENUM.sub("", sentence.text).rstrip("。:"))
                 current = None
-            rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *prose_lists(sentence, doc, ctx)]))
+            rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *prose_lists(sentence, doc, ctx),
+                                                 *shared_figures(sentence, doc, ctx)]))
+            rankings.extend(_new_only(rankings, clause_series(sentence, doc, ctx)))
             continue
         if current is None:
             current = _new_ranking(headings, sentence, ctx, doc)
@@ -64,9 +67,38 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
         r.scope_code, r.scope_name = (scope.code, scope.name) if scope else (None, None)
     rankings.extend(_new_only(rankings, lines_found))
     rankings.extend(_new_only(rankings, rank_tables(doc, ctx)))
-    rankings = [r for r in rankings if len(r.entries) >= 2]
+    rankings = _continued([r for r in rankings if len(r.entries) >= 2])
     _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
     return rankings + rankings_from_claims(claims, rankings, ctx)
+
+
+def _continued(rankings: list[ExtractedRanking]) -> list[ExtractedRanking]:
+    """One ranking told in two lists (甲、乙、丙居前三,丁、戊分列第四、五位; 甲居第一,乙居第二。其余依次为…): an
+    ordered list whose ranks go on from those of an ordered list in its sentence or the one before, within the
+    same scope and period, joins it."""
+    out: list[ExtractedRanking] = []
+    for r in rankings:
+        before = next((o for o in out if _joins(o, r) or _joins(r, o)), None)
+        if before is None:
+            out.append(r)
+        elif _joins(before, r):
+            before.entries.extend(r.entries)
+        else:
+            before.entries[:0] = r.entries
+    return out
+
+
+def _joins(a: ExtractedRanking, b: ExtractedRanking) -> bool:
+    """Whether `b` goes on from `a`: ordered both, `b` in `a`'s sentence or the next, same scope and period."""
+    return a.kind == b.kind == "ordered" and 0 <= b.sentence - a.sentence <= 1 and a.scope_code == b.scope_code \
+        and (None in (a.period_label, b.period_label) or a.period_label == b.period_label) and _follows(a, b)
+
+
+def _follows(a: ExtractedRanking, b: ExtractedRanking) -> bool:
+    last = max((e.position or 0 for e in a.entries), default=0)
+    first = min((e.position or 0 for e in b.entries), default=0)
+    names = {e.region_code or e.name for e in a.entries}
+    return last > 0 and first == last + 1 and not any((e.region_code or e.name) in names for e in b.entries)
 
 
 def _names_place(name: str, ctx: ArticleContext) -> bool:

@@ -1,0 +1,166 @@
+"""Rankings told place by place in one sentence, and lists of places with their figures shared out by 分别.
+
+- a series of clauses each giving one place its rank: 排名第一的是甲,第二是乙,第三是丙; 甲居首,乙次之,丙第三;
+  冠军甲,亚军乙; 甲排名第一,乙排名第二. The ranks must rise clause by clause and every clause rank the same
+  thing (甲GDP第一,乙增速第二 are two rankings' claims, not one ranking).
+- a list of places whose figures 分别 gives, then the top they make: 甲、乙、丙分别以5000亿元、4000亿元、3000亿元
+  位列全省前三. Ordered by the figures only when they fall from first to last in one unit (else a set of the
+  top), and only when the text says it is a top (前三) of as many places as it lists.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, words
+from knowledge.extract.rank_inline import only_places
+from knowledge.extract.rank_lists import item_runs
+from knowledge.text.document import Document, Sentence
+from knowledge.text.numbers import cn_int
+
+_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+_SCOPE = "|".join(w for level in ("nation", "province", "city") for w in words()["scopes"][level])
+_VERB = r"(?:均|也|则|仍|继续|排名|排在|排位|排|位列|位居|居于|居|名列|列|占据|稳居)"
+# the rank itself, ending its clause: 第3位, 第一, 首位, 居首, 次之 (the one after the clause before)
+_RANK = (rf"(?:第(?P<n>{_NUM})(?:位|名)?|(?P<w>{'|'.join(sorted(words()['ordinal_words'], key=len, reverse=True))})"
+         r"|(?P<next>次之|其次))")
+# 甲(GDP)(居)(全省)第一
+_PLACE_FIRST = re.compile(rf"(?P<what>[^\d,,。;;、]{{0,8}}?)\s*{_VERB}?(?:{_SCOPE})?{_RANK}$")
+# (排名)第一的是甲, 第二是乙, 冠军为甲, 其次是乙
+_RANK_FIRST = re.compile(rf"^(?P<pre>[^,,。;;]*?){_VERB}?{_RANK}(?:的(?:城市|省份|市|县|区|地区)?)?(?:是|为)?$")
+# what stands between a place and its rank when the rank is no place's standing: a tie, one counted from the
+# end, one aimed at (rankings.toml), or a second place (甲与乙并列第一)
+_BARRED = re.compile("|".join(map(re.escape, [*words()["counted_from_end"], *words()["target_words"], "并列", "不是"])))
+_SHARED_RANKS = re.compile(
+    rf"(?P<what>[^\d,,。;;、]{{0,8}}?)(?:分列|分居|分别位列|分别位居|分别居|分别排名|分别排在|分别列|依次位列|依次居|依次排在)"
+    rf"(?:{_SCOPE})?(?P<ranks>第?(?:{_NUM})(?:位|名)?(?:、第?(?:{_NUM})(?:位|名)?)+)(?:位|名)?")
+_CLAUSE = re.compile(r"[^,,;;。]+")
+_FIG = r"-?\d+(?:\.\d+)?(?:%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)"
+_FIGURE = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)")
+_SHARED = re.compile(
+    rf"(?P<what>[^\d,,。;;、]{{0,10}}?)分别(?:以|为|是|达到?)(?P<figures>{_FIG}(?:、{_FIG})+)"
+    rf"(?:的[^,,。;;]{{0,4}})?[,,]?\s*(?:均|依次|分别)?"
+    rf"(?:位列|位居|排名|排在|居|名列|占据|跻身|进入|列)(?:了)?(?P<scope>{_SCOPE})?"
+    rf"(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?)前(?P<top>{_NUM})(?:位|名|强)?(?![季\d.个年月])")
+
+
+def clause_series(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """The runs of rank clauses of a sentence (each at least two places long)."""
+    text = sentence.text
+    found: list[ExtractedRanking] = []
+    run: list[tuple[int, str, str]] = []  # (rank, place, what is ranked)
+    first: re.Match[str] | None = None  # the run's first clause
+    for clause in [*_CLAUSE.finditer(text), None]:
+        items = _items(clause.group(), run, ctx) if clause is not None else []
+        if items and run and not _goes_on(run, items):
+            items = []  # the ranks fall back, a place comes twice, or another thing is ranked: a new run
+        if items:
+            first = first if run else clause
+            run.extend(items)
+            continue
+        if len(run) >= 2 and first is not None:
+            found.append(_series_ranking(run, text[: first.start()], text[: first.end()], sentence, doc, ctx))
+        run, first = [], None
+        items = _items(clause.group(), [], ctx) if clause is not None else []
+        if items:
+            run, first = items, clause
+    return found
+
+
+def _items(clause: str, run: list[tuple[int, str, str]], ctx: ArticleContext) -> list[tuple[int, str, str]]:
+    """The places a clause ranks, with their ranks: one (甲居首, 第二是乙), or several (乙和丙分列第二、三位)."""
+    clause = clause.strip()
+    shared = _shared_ranks(clause, ctx)
+    if shared:
+        return shared
+    mentions = sorted(ctx.mentions(clause), key=lambda m: (m.start, -m.end))
+    if not mentions:
+        return []
+    head, tail = mentions[0], max(mentions, key=lambda m: m.end)
+    # 甲居全省第一, 乙次之; the first clause may open with what is ranked (全省GDP甲居首)
+    if head.start == 0 or (not run and not any(m.end > head.end for m in mentions if m is not head)):
+        m = _PLACE_FIRST.match(clause, head.end)
+        if m is not None and not (m["next"] and not run) and not _BARRED.search(m["what"]):
+            return _ranked(m, run, head.surface, m["what"].strip(), ctx)
+    if tail.end == len(clause):  # 第二是乙, 冠军为甲
+        m = _RANK_FIRST.match(clause[: tail.start])
+        if m is not None and only_places(clause[tail.start :], ctx) and not (m["next"] and not run) \
+                and (not run or not m["pre"].strip(" 而")):
+            return _ranked(m, run, tail.surface, "", ctx)
+    return []
+
+
+def _shared_ranks(clause: str, ctx: ArticleContext) -> list[tuple[int, str, str]]:
+    """乙和丙分列第二、三位 / 乙、丙分别位居全省第4、5位: a list of places given the ranks listed after it."""
+    runs = item_runs(clause, ctx)
+    if len(runs) != 1 or runs[0].start != 0 or any(value for _, value in runs[0].items):
+        return []
+    m = _SHARED_RANKS.fullmatch(clause, runs[0].end)
+    if m is None:
+        return []
+    ranks = [cn_int(n) for n in re.findall(_NUM, m["ranks"])]
+    places = [mention.surface for mention, _ in runs[0].items]
+    if len(ranks) != len(places) or None in ranks or any(b != a + 1 for a, b in pairwise(r or 0 for r in ranks)):
+        return []
+    return [(r or 0, p, m["what"].strip()) for r, p in zip(ranks, places, strict=True)]
+
+
+def _goes_on(run: list[tuple[int, str, str]], items: list[tuple[int, str, str]]) -> bool:
+    """Whether a clause's places carry a run on: higher ranks, new places, the same thing ranked."""
+    seen = {p for _, p, _ in run}
+    what = run[0][2]
+    return items[0][0] > run[-1][0] and not any(p in seen for _, p, _ in items) \
+        and all(not w or not what or w == what for _, _, w in items)
+
+
+def _ranked(m: re.Match[str], run: list[tuple[int, str, str]], place: str, what: str,
+            ctx: ArticleContext) -> list[tuple[int, str, str]]:
+    if m["next"]:
+        rank = run[-1][0] + 1
+    elif m["w"]:
+        rank = int(words()["ordinal_words"][m["w"]])
+    else:
+        rank = cn_int(m["n"]) or 0
+    if rank <= 0 or link_entry(None, place, ctx).region_code is None:
+        return []
+    return [(rank, place, what)]
+
+
+def _series_ranking(run: list[tuple[int, str, str]], before: str, lead: str, sentence: Sentence, doc: Document,
+                    ctx: ArticleContext) -> ExtractedRanking:
+    """The ranking of a run; its scope and period are read up to the end of its first clause."""
+    before = re.sub(r"[\s,,::]+$", "", before)
+    title = re.sub(r"^\d{4}年(?:度)?", "", re.split(r"[,,]", before)[-1]) + run[0][2]
+    entries = [link_entry(rank, place, ctx) for rank, place, _ in run]
+    for e in entries:  # named as the rank claims of the same clauses name them
+        e.name = ctx.gazetteer.get(e.region_code).name if e.region_code else e.name
+    return make_ranking(title or "排名", "ordered", lead, entries, sentence.position, doc, ctx)
+
+
+def shared_figures(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """甲、乙、丙分别以5000亿元、4000亿元、3000亿元位列全省前三 (and 甲、乙、丙GDP分别为…,位列全省前三)."""
+    text = sentence.text
+    found = []
+    for run in item_runs(text, ctx):
+        if any(value for _, value in run.items):
+            continue
+        m = _SHARED.match(text, run.end)
+        if m is None:
+            continue
+        figures = [_FIGURE.fullmatch(f.strip()) for f in m["figures"].split("、")]
+        n = len(run.items)
+        if len(figures) != n or cn_int(m["top"]) != n or any(f is None for f in figures):
+            continue
+        units = {f["unit"] for f in figures if f}
+        falling = len(units) == 1 and all(float(a["num"]) >= float(b["num"])
+                                          for a, b in pairwise(f for f in figures if f))
+        entries = [link_entry(i + 1 if falling else None, mention.surface, ctx, f.group() if f else None)
+                   for i, ((mention, _), f) in enumerate(zip(run.items, figures, strict=True))]
+        lead = text[: run.start]
+        what = (m["what"] or m["measure"] or "").strip()
+        title = f"{m['scope'] or ''}{what}前{m['top']}"
+        found.append(make_ranking(title, "ordered" if falling else "set", f"{lead} {m.group(0)}", entries,
+                                  sentence.position, doc, ctx))
+    return found
