@@ -24,8 +24,8 @@ _ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一�
 # X 5000亿元 第1位, and X 5000亿元 第一 (a rank in words ends the line)
 _TRAILING_RANK = re.compile(r"^\s*(?P<rest>[^\d\s第].*?)\s*第(?:(?P<g>\d{1,3})(?:位|名)"
                             r"|(?P<j>[一二三四五六七八九十]{1,3})(?:位|名)?)\s*[。;;]?$")
-_BY_FORM = re.compile(r"^\s*(?:(?i:no|top)\s*[.:.]?\s*\d|第)|第(?:\d{1,3}(?:位|名)|[一二三四五六七八九十]{1,3}(?:位|名)?)"
-                      r"\s*[。;;]?$")
+_BY_FORM = re.compile(r"^\s*(?:(?i:no|top)\s*[.:.]?\s*\d|第)"
+                      r"|第(?:\d{1,3}(?:位|名)|[一二三四五六七八九十]{1,3}(?:位|名)?)\s*[。;;]?$")
 _NAME_END = re.compile(r"[\s,,::;;((。|\d]")
 _FIGURE = re.compile(r"-?\d+(?:\.\d+)?\s*(?:%|[万亿千百]{0,2}[元个家人户]?)")
 _INT = re.compile(r"\d{1,4}")

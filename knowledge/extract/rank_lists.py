@@ -44,7 +44,8 @@ _TOPPED = re.compile(
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
     rf"(?(scope)(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?))"  # 位列全国GDP前三: what is ranked, after the scope
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
-    rf"|第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?P<span_unit>位|名)?)")
+    rf"|(?P<ord>第)?(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})"
+    rf"(?(ord)(?P<span_unit>位|名)?|(?:位|名)))")  # 第四至第六位, 四至六位 (without 第, its unit must follow)
 _COMMA = re.compile(r"[,,]")
 # a lead a list follows right after, with commas between its places: 依次为:, 分别是, 名单如下:, 前五名:
 _UNIT_NOTE = r"(?:[((][^))]{1,8}[))])?"  # 排名(亿元): the unit of the figures noted after the head
@@ -216,6 +217,9 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if top is not None and count != n and not top["rest"] and re.search(rf"(?:{alt('set_leads')})[::]?$", segment):
         top = None  # 二十强名单如下: with five names: some of a named set, read below as a set, never as ranks
     if top is not None:
+        if count is not None and count > n and not top["rest"] and re.search(r"(?:有|包括)[::]?$", segment):
+            # 进入全国前十的城市有:A、B、C: some of the top ten, in no order told
+            return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
         if count is None or count < n:
             return None
         if not top["rest"] and count != n:
@@ -252,6 +256,10 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
         return make_ranking(title, "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     if any(value for _, value in run.items):
         return None  # 分别是北京10.7%、浙江10.6%: figures shared out, read as facts
+    if _COLON_BEFORE.search(text, 0, run.start) \
+            and re.search(rf"(?:{alt('designations')})[^,,]{{0,8}}?(?:{alt('classes')}){_UNIT_NOTE}$", segment):
+        # 高质量发展先进县(市):A、B、C: the places a title was given to
+        return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     if re.search(rf"(?:{alt('set_leads')})$", segment) and n >= 3:
         return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
     counted = re.search(rf"(?P<n>{_NUM})(?:个|座)[^,,]{{0,12}}?(?:{alt('set_leads')}|{alt('counted_leads')})$",
@@ -319,6 +327,9 @@ def _chosen(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     clause_end = re.compile(r"[,,。;;]").search(text, m.end())
     rest = text[m.end() : clause_end.start() if clause_end else len(text)]
     title = re.sub(r"(?:建设)?(?:地区)?名单$", "", rest)
+    if not rest:  # 十强县名单公布,A、B、C入选: the list is named before the places
+        named = next((seg for seg in reversed(_COMMA.split(lead)) if re.search(r"名单|榜单", seg)), "")
+        title = re.sub(r"^\d{4}年度?|(?:名单|榜单).*$", "", named)
     if len(title) < 2:
         return None
     entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]

@@ -16,12 +16,13 @@ from itertools import pairwise
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, words
 from knowledge.extract.rank_inline import only_places
-from knowledge.extract.rank_lists import item_runs
+from knowledge.extract.rank_lists import item_runs, ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 _SCOPE = "|".join(w for level in ("nation", "province", "city") for w in words()["scopes"][level])
+_SCOPE_WORDS = frozenset(w for ws in words()["scopes"].values() for w in ws)
 _VERB = r"(?:均|也|则|仍|继续|排名|排在|排位|排|位列|位居|居于|居|名列|列|占据|稳居)"
 # the rank itself, ending its clause: 第3位, 第一, 首位, 居首, 次之 (the one after the clause before)
 _RANK = (rf"(?:第(?P<n>{_NUM})(?:位|名)?|(?P<w>{'|'.join(sorted(words()['ordinal_words'], key=len, reverse=True))})"
@@ -75,12 +76,14 @@ def _items(clause: str, run: list[tuple[int, str, str]], ctx: ArticleContext) ->
     shared = _shared_ranks(clause, ctx)
     if shared:
         return shared
-    mentions = sorted(ctx.mentions(clause), key=lambda m: (m.start, -m.end))
+    mentions = sorted((m for m in ctx.mentions(clause) if m.surface not in _SCOPE_WORDS),
+                      key=lambda m: (m.start, -m.end))  # 居全国第一: 全国 is the scope, not a place ranked
     if not mentions:
         return []
-    head, tail = mentions[0], max(mentions, key=lambda m: m.end)
-    # 甲居全省第一, 乙次之; the first clause may open with what is ranked (全省GDP甲居首)
-    if head.start == 0 or (not run and not any(m.end > head.end for m in mentions if m is not head)):
+    tail = max(mentions, key=lambda m: m.end)
+    # 甲居全省第一, 乙次之; the first clause may open with what is ranked (全省GDP甲居首, 陕西各市排名:甲第一)
+    head = mentions[0] if run else max(mentions, key=lambda m: m.start)
+    if head.start == 0 or not run:
         m = _PLACE_FIRST.match(clause, head.end)
         if m is not None and not (m["next"] and not run) and not _BARRED.search(m["what"]):
             return _ranked(m, run, head.surface, m["what"].strip(), ctx)
@@ -163,4 +166,33 @@ def shared_figures(sentence: Sentence, doc: Document, ctx: ArticleContext) -> li
         title = f"{m['scope'] or ''}{what}前{m['top']}"
         found.append(make_ranking(title, "ordered" if falling else "set", f"{lead} {m.group(0)}", entries,
                                   sentence.position, doc, ctx))
+    return found
+
+
+_VALUED_LINE = re.compile(rf"(?P<place>[^\d\s::,,]{{2,12}}?)\s*[::]?\s*(?P<figure>{_FIG})\s*[;;。]?")
+
+
+def valued_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """Lines of a place and its figure (广东 13.5万亿元) under a line naming a ranking (各省GDP排名如下:): in
+    rank order when the figures fall from line to line in one unit, else no ranking at all."""
+    lines = [line.strip() for line in doc.reading_lines if line.strip()]
+    found: list[ExtractedRanking] = []
+    i = 1
+    while i < len(lines):
+        block = []
+        while i + len(block) < len(lines):
+            m = _VALUED_LINE.fullmatch(lines[i + len(block)])
+            if m is None or not only_places(m["place"], ctx):
+                break
+            block.append(m)
+        lead = lines[i - 1]
+        figures = [_FIGURE.fullmatch(m["figure"]) for m in block]
+        units = {f["unit"] for f in figures if f}
+        if len(block) >= 3 and ranked(lead) and len(units) == 1 \
+                and all(float(a["num"]) >= float(b["num"]) for a, b in pairwise(f for f in figures if f)):
+            entries = [link_entry(k + 1, m["place"], ctx, m["figure"]) for k, m in enumerate(block)]
+            position = next((s.position for s in doc.sentences if s.text and s.text in lines[i]), 0)
+            title = re.sub(r"(?:如下)?[::。]*$", "", lead) or "排名"
+            found.append(make_ranking(title, "ordered", lead, entries, position, doc, ctx))
+        i += max(len(block), 1)
     return found

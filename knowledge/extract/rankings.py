@@ -16,7 +16,7 @@ from knowledge.extract.rank_entries import ExtractedEntry as ExtractedEntry  # r
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, period_of, scope_of
 from knowledge.extract.rank_lines import line_lists, rank_tables
 from knowledge.extract.rank_lists import prose_lists
-from knowledge.extract.rank_series import clause_series, shared_figures
+from knowledge.extract.rank_series import clause_series, shared_figures, valued_lines
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
@@ -67,6 +67,7 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
         r.scope_code, r.scope_name = (scope.code, scope.name) if scope else (None, None)
     rankings.extend(_new_only(rankings, lines_found))
     rankings.extend(_new_only(rankings, rank_tables(doc, ctx)))
+    rankings.extend(_new_only(rankings, valued_lines(doc, ctx)))
     rankings = _continued([r for r in rankings if len(r.entries) >= 2])
     _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
     return rankings + rankings_from_claims(claims, rankings, ctx)
