@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import NamedTuple
 
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, words
@@ -22,13 +23,15 @@ from knowledge.text.numbers import cn_int
 
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 _SCOPE = "|".join(w for level in ("nation", "province", "city") for w in words()["scopes"][level])
+_FIG = r"-?\d+(?:\.\d+)?(?:%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)"
 _SCOPE_WORDS = frozenset(w for ws in words()["scopes"].values() for w in ws)
 _VERB = r"(?:均|也|则|仍|继续|排名|排在|排位|排|位列|位居|居于|居|名列|列|占据|稳居)"
 # the rank itself, ending its clause: 第3位, 第一, 首位, 居首, 次之 (the one after the clause before)
 _RANK = (rf"(?:第(?P<n>{_NUM})(?:位|名)?|(?P<w>{'|'.join(sorted(words()['ordinal_words'], key=len, reverse=True))})"
          r"|(?P<next>次之|其次))")
 # 甲(GDP)(居)(全省)第一
-_PLACE_FIRST = re.compile(rf"(?P<what>[^\d,,。;;、]{{0,8}}?)\s*{_VERB}?(?:{_SCOPE})?{_RANK}$")
+_PLACE_FIRST = re.compile(rf"(?:以)?(?P<figure>{_FIG})?(?P<what>[^\d,,。;;、]{{0,8}}?)\s*{_VERB}?(?P<scope>{_SCOPE})?"
+                          rf"{_RANK}$")
 # (排名)第一的是甲, 第二是乙, 冠军为甲, 其次是乙
 _RANK_FIRST = re.compile(rf"^(?P<pre>[^,,。;;]*?){_VERB}?{_RANK}(?:的(?:城市|省份|市|县|区|地区)?)?(?:是|为)?$")
 # what stands between a place and its rank when the rank is no place's standing: a tie, one counted from the
@@ -36,22 +39,29 @@ _RANK_FIRST = re.compile(rf"^(?P<pre>[^,,。;;]*?){_VERB}?{_RANK}(?:的(?:城市
 _BARRED = re.compile("|".join(map(re.escape, [*words()["counted_from_end"], *words()["target_words"], "并列", "不是"])))
 _SHARED_RANKS = re.compile(
     rf"(?P<what>[^\d,,。;;、]{{0,8}}?)(?:分列|分居|分别位列|分别位居|分别居|分别排名|分别排在|分别列|依次位列|依次居|依次排在)"
-    rf"(?:{_SCOPE})?(?P<ranks>第?(?:{_NUM})(?:位|名)?(?:、第?(?:{_NUM})(?:位|名)?)+)(?:位|名)?")
+    rf"(?P<scope>{_SCOPE})?(?P<ranks>第?(?:{_NUM})(?:位|名)?(?:、第?(?:{_NUM})(?:位|名)?)+)(?:位|名)?")
+_RANK_TAIL = re.compile(rf"{_VERB}?{_RANK}(?:的[^,,]{{0,3}})?(?:是|为)?$")
 _CLAUSE = re.compile(r"[^,,;;。]+")
-_FIG = r"-?\d+(?:\.\d+)?(?:%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)"
 _FIGURE = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)")
 _SHARED = re.compile(
-    rf"(?P<what>[^\d,,。;;、]{{0,10}}?)分别(?:以|为|是|达到?)(?P<figures>{_FIG}(?:、{_FIG})+)"
+    rf"(?P<what>[^\d,,。;;、]{{0,10}}?)(?:分别|依次)(?:以|为|是|达到?)(?P<figures>{_FIG}(?:、{_FIG})+)"
     rf"(?:的[^,,。;;]{{0,4}})?[,,]?\s*(?:均|依次|分别)?"
-    rf"(?:位列|位居|排名|排在|居|名列|占据|跻身|进入|列)(?:了)?(?P<scope>{_SCOPE})?"
+    rf"(?:稳居|位列|位居|排名|排在|居|名列|占据|跻身|进入|列)(?:了)?(?P<scope>{_SCOPE})?"
     rf"(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?)前(?P<top>{_NUM})(?:位|名|强)?(?![季\d.个年月])")
+
+
+class _Item(NamedTuple):
+    rank: int
+    place: str
+    what: str  # what is ranked, and where (GDP全省)
+    figure: str | None = None
 
 
 def clause_series(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     """The runs of rank clauses of a sentence (each at least two places long)."""
     text = sentence.text
     found: list[ExtractedRanking] = []
-    run: list[tuple[int, str, str]] = []  # (rank, place, what is ranked)
+    run: list[_Item] = []
     first: re.Match[str] | None = None  # the run's first clause
     for clause in [*_CLAUSE.finditer(text), None]:
         items = _items(clause.group(), run, ctx) if clause is not None else []
@@ -70,7 +80,7 @@ def clause_series(sentence: Sentence, doc: Document, ctx: ArticleContext) -> lis
     return found
 
 
-def _items(clause: str, run: list[tuple[int, str, str]], ctx: ArticleContext) -> list[tuple[int, str, str]]:
+def _items(clause: str, run: list[_Item], ctx: ArticleContext) -> list[_Item]:
     """The places a clause ranks, with their ranks: one (甲居首, 第二是乙), or several (乙和丙分列第二、三位)."""
     clause = clause.strip()
     shared = _shared_ranks(clause, ctx)
@@ -83,10 +93,11 @@ def _items(clause: str, run: list[tuple[int, str, str]], ctx: ArticleContext) ->
     tail = max(mentions, key=lambda m: m.end)
     # 甲居全省第一, 乙次之; the first clause may open with what is ranked (全省GDP甲居首, 陕西各市排名:甲第一)
     head = mentions[0] if run else max(mentions, key=lambda m: m.start)
-    if head.start == 0 or not run:
+    listed = re.search(r"[、和与及同]$", clause[: head.start])  # 甲与乙并列第一: 乙 is one of a list
+    if (head.start == 0 or not run) and not listed and not _BARRED.search(clause):
         m = _PLACE_FIRST.match(clause, head.end)
-        if m is not None and not (m["next"] and not run) and not _BARRED.search(m["what"]):
-            return _ranked(m, run, head.surface, m["what"].strip(), ctx)
+        if m is not None and not (m["next"] and not run):
+            return _ranked(m, run, head.surface, m["what"].strip() + (m["scope"] or ""), ctx, m["figure"])
     if tail.end == len(clause):  # 第二是乙, 冠军为甲
         m = _RANK_FIRST.match(clause[: tail.start])
         if m is not None and only_places(clause[tail.start :], ctx) and not (m["next"] and not run) \
@@ -95,7 +106,7 @@ def _items(clause: str, run: list[tuple[int, str, str]], ctx: ArticleContext) ->
     return []
 
 
-def _shared_ranks(clause: str, ctx: ArticleContext) -> list[tuple[int, str, str]]:
+def _shared_ranks(clause: str, ctx: ArticleContext) -> list[_Item]:
     """乙和丙分列第二、三位 / 乙、丙分别位居全省第4、5位: a list of places given the ranks listed after it."""
     runs = item_runs(clause, ctx)
     if len(runs) != 1 or runs[0].start != 0 or any(value for _, value in runs[0].items):
@@ -107,36 +118,39 @@ def _shared_ranks(clause: str, ctx: ArticleContext) -> list[tuple[int, str, str]
     places = [mention.surface for mention, _ in runs[0].items]
     if len(ranks) != len(places) or None in ranks or any(b != a + 1 for a, b in pairwise(r or 0 for r in ranks)):
         return []
-    return [(r or 0, p, m["what"].strip()) for r, p in zip(ranks, places, strict=True)]
+    what = m["what"].strip() + (m["scope"] or "")  # what is ranked and where: 甲全省第一,乙全国第二 are two rankings
+    return [_Item(r or 0, p, what) for r, p in zip(ranks, places, strict=True)]
 
 
-def _goes_on(run: list[tuple[int, str, str]], items: list[tuple[int, str, str]]) -> bool:
+def _goes_on(run: list[_Item], items: list[_Item]) -> bool:
     """Whether a clause's places carry a run on: higher ranks, new places, the same thing ranked."""
-    seen = {p for _, p, _ in run}
-    what = run[0][2]
-    return items[0][0] > run[-1][0] and not any(p in seen for _, p, _ in items) \
-        and all(not w or not what or w == what for _, _, w in items)
+    seen = {i.place for i in run}
+    what = run[0].what
+    return items[0].rank > run[-1].rank and not any(i.place in seen for i in items) \
+        and all(not i.what or not what or i.what == what for i in items)
 
 
-def _ranked(m: re.Match[str], run: list[tuple[int, str, str]], place: str, what: str,
-            ctx: ArticleContext) -> list[tuple[int, str, str]]:
+def _ranked(m: re.Match[str], run: list[_Item], place: str, what: str,
+            ctx: ArticleContext, figure: str | None = None) -> list[_Item]:
     if m["next"]:
-        rank = run[-1][0] + 1
+        rank = run[-1].rank + 1
     elif m["w"]:
         rank = int(words()["ordinal_words"][m["w"]])
     else:
         rank = cn_int(m["n"]) or 0
     if rank <= 0 or link_entry(None, place, ctx).region_code is None:
         return []
-    return [(rank, place, what)]
+    return [_Item(rank, place, what, figure)]
 
 
-def _series_ranking(run: list[tuple[int, str, str]], before: str, lead: str, sentence: Sentence, doc: Document,
+def _series_ranking(run: list[_Item], before: str, lead: str, sentence: Sentence, doc: Document,
                     ctx: ArticleContext) -> ExtractedRanking:
     """The ranking of a run; its scope and period are read up to the end of its first clause."""
-    before = re.sub(r"[\s,,::]+$", "", before)
-    title = re.sub(r"^\d{4}年(?:度)?", "", re.split(r"[,,]", before)[-1]) + run[0][2]
-    entries = [link_entry(rank, place, ctx) for rank, place, _ in run]
+    opening = lead[len(before) :].split(run[0].place)[0]  # 浙江各市GDP排行榜:甲居首 → 浙江各市GDP排行榜
+    before = re.sub(r"[\s,,::]+$", "", before + opening)
+    title = re.sub(r"^\d{4}年(?:度)?", "", re.split(r"[,,]", before)[-1])
+    title = _RANK_TAIL.sub("", title) + run[0].what  # GDP排名第一的是 → GDP
+    entries = [link_entry(i.rank, i.place, ctx, i.figure) for i in run]
     for e in entries:  # named as the rank claims of the same clauses name them
         e.name = ctx.gazetteer.get(e.region_code).name if e.region_code else e.name
     return make_ranking(title or "排名", "ordered", lead, entries, sentence.position, doc, ctx)
@@ -179,7 +193,7 @@ def valued_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     found: list[ExtractedRanking] = []
     i = 1
     while i < len(lines):
-        block = []
+        block: list[re.Match[str]] = []
         while i + len(block) < len(lines):
             m = _VALUED_LINE.fullmatch(lines[i + len(block)])
             if m is None or not only_places(m["place"], ctx):
