@@ -91,12 +91,31 @@ def scope_of(lead: str, entries: list[ExtractedEntry], ctx: ArticleContext) -> R
     if any(w in lead for w in words()["lists"]["national"]) and not any(w in lead for w in scopes["city"]) \
             and not ctx.mentions(lead):
         return NATION  # 2023年百强县榜单: the hundred strongest of the nation, wherever the names listed lie
+    named = _named_unit(lead, entries, ctx)
+    if named is not None:
+        return named
     common = _common_unit(entries, ctx)
     if common is not None:
         return common
     if any(w in lead for w in scopes["city"]):
         return ctx.focus if ctx.focus is not None and ctx.focus.level == "city" else ctx.city
     return ctx.focus or ctx.city
+
+
+def _named_unit(lead: str, entries: list[ExtractedEntry], ctx: ArticleContext) -> Region | None:
+    """The finest place the lead names that holds every entry (湖南省十强县名单: 浏阳市、宁乡市 → 湖南省, not
+    长沙市, the finest unit holding them)."""
+    codes = {e.region_code for e in entries}
+    if len(codes) < 2 or None in codes:
+        return None
+    holders = []
+    for m in ctx.mentions(lead):
+        if m.region.code in codes:
+            continue
+        if all(m.region.code in {r.code for r in ctx.gazetteer.chain(ctx.gazetteer.get(c))} for c in codes if c):
+            holders.append(m.region)
+    levels = ("nation", "province", "city", "county")
+    return max(holders, key=lambda r: levels.index(r.level) if r.level in levels else -1, default=None)
 
 
 def _common_unit(entries: list[ExtractedEntry], ctx: ArticleContext) -> Region | None:
