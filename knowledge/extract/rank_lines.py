@@ -250,7 +250,11 @@ def _cells(line: str) -> list[str]:
     line = line.strip()
     if "|" in line:
         return [p.strip() for p in line.strip("|").split("|")]
-    return [p.strip() for p in re.split(r"\t+|\s{2,}", line)] if re.search(r"\t|\s{2,}", line) else [line]
+    if re.search(r"\t|\s{2,}", line):
+        return [p.strip() for p in re.split(r"\t+|\s{2,}", line)]
+    if line.count(" ") >= 2 and not re.search(r"[,。;:、,;:!?!?]", line):
+        return line.split()  # 地区 GDP 位次 / 广东 135000 1: a table's row, cells one space apart
+    return [line]
 
 
 def _rank_of(cell: str) -> int | None:

@@ -57,6 +57,12 @@ class _Item(NamedTuple):
     figure: str | None = None
 
 
+_TOP_THEN_SHARED = re.compile(
+    rf"(?P<what>[^\d,,。;;、]{{0,10}}?)(?:均|依次)?(?:稳居|位列|位居|排名|排在|居|名列|占据|跻身|列)(?:了)?"
+    rf"(?P<scope>{_SCOPE})?(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?)前(?P<top>{_NUM})(?:位|名|强)?(?![季\d.个年月])"
+    rf"[,,](?:[^\d,,。;;、]{{0,8}}?)(?:分别|依次)(?:为|是|达到?)?(?P<figures>{_FIG}(?:、{_FIG})+)(?![\d.])")
+
+
 def clause_series(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     """The runs of rank clauses of a sentence (each at least two places long)."""
     text = sentence.text
@@ -157,13 +163,14 @@ def _series_ranking(run: list[_Item], before: str, lead: str, sentence: Sentence
 
 
 def shared_figures(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
-    """甲、乙、丙分别以5000亿元、4000亿元、3000亿元位列全省前三 (and 甲、乙、丙GDP分别为…,位列全省前三)."""
+    """甲、乙、丙分别以5000亿元、4000亿元、3000亿元位列全省前三 (甲、乙、丙GDP分别为…,位列全省前三; and the top
+    first: 甲、乙、丙位列全省前三,增速分别为…)."""
     text = sentence.text
     found = []
     for run in item_runs(text, ctx):
         if any(value for _, value in run.items):
             continue
-        m = _SHARED.match(text, run.end)
+        m = _SHARED.match(text, run.end) or _TOP_THEN_SHARED.match(text, run.end)
         if m is None:
             continue
         figures = [_FIGURE.fullmatch(f.strip()) for f in m["figures"].split("、")]

@@ -52,8 +52,8 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
             if _looks_like_heading(sentence):
                 headings = _push_heading(headings, _HEADING_ENUM.sub("", sentence.text).rstrip("。:"))
                 current = None
-            rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *prose_lists(sentence, doc, ctx),
-                                                 *shared_figures(sentence, doc, ctx)]))
+            rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *shared_figures(sentence, doc, ctx),
+                                                 *prose_lists(sentence, doc, ctx)]))
             rankings.extend(_new_only(rankings, clause_series(sentence, doc, ctx)))
             continue
         if current is None:
