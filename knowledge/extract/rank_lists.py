@@ -70,7 +70,7 @@ def _separator() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _led_separator() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:[,,]|{alt('separators')})\s*")
+    return re.compile(rf"\s*(?:[,,]|{alt('separators')})\s*|[ \u3000]+")  # 前五:甲 乙 丙, one space apart
 
 
 def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
@@ -78,7 +78,7 @@ def item_runs(text: str, ctx: ArticleContext) -> list[_Run]:
     after a list's lead (依次为:, 前五名:) commas join them too (苏州,南京,无锡)."""
     runs = _runs(text, ctx, _separator())
     for led in _runs(text, ctx, _led_separator()):
-        if _LIST_LEAD.search(text, 0, led.start) and re.search(r"[,,]", text[led.start : led.end]):
+        if _LIST_LEAD.search(text, 0, led.start) and re.search(r"[,,  \u3000]", text[led.start : led.end]):
             runs = [r for r in runs if not led.start <= r.start < led.end] + [led]
     return sorted(runs, key=lambda r: r.start)
 
