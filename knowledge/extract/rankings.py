@@ -54,7 +54,8 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
                 current = None
             rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *shared_figures(sentence, doc, ctx),
                                                  *prose_lists(sentence, doc, ctx)]))
-            rankings.extend(_new_only(rankings, clause_series(sentence, doc, ctx)))
+            series = [r for r in clause_series(sentence, doc, ctx) if not _former(r, ctx)]
+            rankings.extend(_new_only(rankings, series))
             continue
         if current is None:
             current = _new_ranking(headings, sentence, ctx, doc)
@@ -70,7 +71,14 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
     rankings.extend(_new_only(rankings, valued_lines(doc, ctx)))
     rankings = _continued([r for r in rankings if len(r.entries) >= 2])
     _carry_period(sorted(rankings, key=lambda r: r.sentence), _paragraph_periods(doc, ctx), ctx)
-    return rankings + rankings_from_claims(claims, rankings, ctx)
+    return rankings + [r for r in rankings_from_claims(claims, rankings, ctx) if not _former(r, ctx)]
+
+
+def _former(r: ExtractedRanking, ctx: ArticleContext) -> bool:
+    """A ranking told claim by claim (or clause by clause) of a year before the article's (由上年第7位升至第5位):
+    ranks of the past named to compare with, not a ranking the article gives."""
+    year = re.match(r"\d{4}", r.period_label or "")
+    return year is not None and ctx.focus_year is not None and int(year.group()) < ctx.focus_year
 
 
 def _continued(rankings: list[ExtractedRanking]) -> list[ExtractedRanking]:

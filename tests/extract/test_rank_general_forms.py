@@ -70,6 +70,12 @@ CASES = [
      "2024年,青岛力争第一,济南力争第二。", []),
     ("one place is no list", "山东省2023年经济",
      "全省GDP排名中,青岛第一。", []),
+    ("the ranks of a year before the article's are a comparison", "山东省2023年经济运行",
+     "2023年,全省GDP青岛居首,烟台第二,济南第三。2022年,烟台居全省第三,潍坊居全省第四。",
+     [("ordered", _ranked(["青岛市", "烟台市", "济南市"]), "山东省", "2023")]),
+    ("former ranks claim by claim make no ranking", "山东省2023年经济运行",
+     "2023年,青岛市GDP居全省第一。烟台市GDP居全省第二。2022年,潍坊市GDP居全省第五。2022年,临沂市GDP居全省第六。",
+     [("ordered", _ranked(["青岛市", "烟台市"]), "山东省", "2023")]),
     # ---- figures shared out before a top ----
     ("分别以 figures 位列前三", "湖北省2023年经济",
      "2023年,武汉、襄阳、宜昌分别以20000亿元、5800亿元、5700亿元位列全省前三。",
