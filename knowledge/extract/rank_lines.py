@@ -15,8 +15,9 @@ from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 # 1. X, 1、X, (1)X, and 1 X (a rank table's row copied as text: the number, a space, the place)
-# ①X (read as 1X once normalised); and NO.1 X, TOP1 X, 第一 X, 第1名,X, X 5000亿元 第1位 (a rank by its very form)
-_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.]|[((]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))]"
+# 1)X, 【1】X, [1]X; ①X (read as 1X once normalised); and NO.1 X, TOP1 X, 第一 X, 第1名,X, X 5000亿元 第1位
+# (a rank by its very form)
+_ENUM = re.compile(r"^\s*(?:(?P<a>\d{1,3})\s*[.、.))]|[((【\[]\s*(?P<b>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[))】\]]"
                    rf"|(?P<c>\d{{1,3}})(?=\s+\D)|(?P<e>[{CIRCLED}])|(?P<h>\d{{1,2}})(?=[\u4e00-\u9fff])"
                    r"|(?i:no|top)\s*[.:.]?\s*(?P<d>\d{1,3})\s*[::]?"
                    r"|第(?P<f>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?\s*[::,,、]?"

@@ -190,7 +190,9 @@ def shared_figures(sentence: Sentence, doc: Document, ctx: ArticleContext) -> li
     return found
 
 
-_VALUED_LINE = re.compile(rf"(?P<place>[^\d\s::,,]{{2,12}}?)\s*[::]?\s*(?P<figure>{_FIG})\s*[;;。]?")
+# 广东 135000亿元; 广东:GDP为135000亿元,增长4.8% (what the figure is, and a remark after it, may be written)
+_VALUED_LINE = re.compile(rf"(?P<place>[^\d\s::,,]{{2,12}}?)\s*[::]?\s*(?:[A-Za-z\u4e00-\u9fff]{{0,8}}?[::为达]?)\s*"
+                          rf"(?P<figure>{_FIG})(?![\d.])(?:\s*[,,;;((][^\n]{{0,30}}?)?\s*[;;。]?")
 
 
 def valued_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
