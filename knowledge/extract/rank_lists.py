@@ -330,8 +330,8 @@ def _chosen(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
     if not rest:  # 十强县名单公布,A、B、C入选: the list is named before the places
         named = next((seg for seg in reversed(_COMMA.split(lead)) if re.search(r"名单|榜单", seg)), "")
         title = re.sub(r"^\d{4}年度?|(?:名单|榜单).*$", "", named)
-    if len(title) < 2:
-        return None
+    if len(title) < 2 or re.search(r"\d", title):
+        return None  # 甲、乙获批资金3亿元: a sum granted, no named list
     entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]
     return make_ranking(_title(title), "set", lead + rest, entries, sentence.position, doc, ctx)
 
