@@ -58,7 +58,38 @@ def line_lists(doc: Document, ctx: ArticleContext) -> tuple[set[int], list[Extra
             used.update(s.position for s, _ in group)
         i += len(group)
     found.extend(_name_lines(doc, ctx))
+    found.extend(_spaced_headings(doc, ctx, used))
     return used, found
+
+
+_MAX_GAP = 8  # sentences of text between two numbered headings of one ranking
+
+
+def _spaced_headings(doc: Document, ctx: ArticleContext, used: set[int]) -> list[ExtractedRanking]:
+    """Numbered lines of one place each, every one heading its own text (1、青岛市 / …its paragraph… / 2、济南市):
+    a ranking when the numbers run on and the title or the line before the first names a ranking."""
+    lines = {line.strip() for line in doc.reading_lines}
+    heads = [(i, s, e) for i, s in enumerate(doc.sentences) if s.position not in used and s.text.strip() in lines
+             and (e := _numbered_entry(s.text, ctx)) is not None]
+    found: list[ExtractedRanking] = []
+    k = 0
+    while k < len(heads):
+        group = [heads[k]]
+        for nxt in heads[k + 1 :]:
+            if nxt[0] - group[-1][0] > _MAX_GAP + 1 or not in_rank_order([*(e[0] for _, _, e in group), nxt[2][0]]):
+                break
+            group.append(nxt)
+        first = group[0][0]
+        lead = doc.sentences[first - 1].text if first > 0 else (doc.title or "")
+        spaced = any(b[0] - a[0] > 1 for a, b in pairwise(group))  # lines next to each other are read above
+        if len(group) >= 3 and spaced and (ranked(lead) or ranked(doc.title or "")):
+            for _, _, (number, entry) in group:
+                entry.position = number
+            title = re.sub(r"(?:如下)?[::。]*$", "", lead.strip()) if ranked(lead) else (doc.title or "排名")
+            found.append(make_ranking(title, "ordered", f"{lead} {doc.title or ''}", [e for _, _, (_, e) in group],
+                                      group[0][1].position, doc, ctx))
+        k += len(group)
+    return found
 
 
 def _name_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
