@@ -39,8 +39,8 @@ _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
 _TOPPED = re.compile(
     rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?(?P<what>[^\s,,。;;、::等\d]{{0,10}}?)"
-    rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|依次)?"
-    rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居)?(?:了)?"
+    rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|分居|依次)?"
+    rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居|包揽|占据)?(?:了)?"
     rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
     rf"(?(scope)(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?))"  # 位列全国GDP前三: what is ranked, after the scope
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
@@ -229,6 +229,14 @@ def _led(run: _Run, lead: str, text: str, sentence: Sentence, doc: Document,
             return make_ranking(_title(segment), "set", lead, _entries(run, ctx, None), sentence.position, doc, ctx)
         first = count - n + 1 if top["rest"] else 1  # 其余十强 … : the rest, after the ones named before
         return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, first), sentence.position, doc, ctx)
+    listed = re.search(rf"第(?P<ranks>(?:{_NUM})(?:位|名)?(?:、第?(?:{_NUM})(?:位|名)?)+)的?(?:依次|分别)?(?:是|为)$",
+                       segment)
+    if listed is not None:  # 排名第一、二、三位的分别是 A、B、C: each place the rank listed for it
+        ranks = [cn_int(r) for r in re.findall(_NUM, listed["ranks"])]
+        if len(ranks) != n or None in ranks or any(b != a + 1 for a, b in pairwise(r or 0 for r in ranks)):
+            return None
+        return make_ranking(_title(segment), "ordered", lead, _entries(run, ctx, ranks[0]), sentence.position, doc,
+                            ctx)
     span = re.search(rf"第(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})(?:位|名)?"
                      r"的?(?:依次|分别)?(?:是|为)$", segment)
     if span is not None:  # 排名第四至第六位的分别是 A、B、C
