@@ -37,11 +37,12 @@ _RANK_AFTER = re.compile(r"\s*(?:[((]\s*第(?P<a>\d{1,3})\s*(?:位|名)?\s*[))]|
                          r"|第(?P<c>[一二三四五六七八九十]{1,3})(?:位|名)?(?![\u4e00-\u9fff\d]))")
 _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 # after a list of places: the top they make (均位列全省前三, 分列前三位, 进入全国前十强); 分列/依次 give each its rank
+_SCOPES = "|".join(w for level in ("nation", "province", "city", "county") for w in words()["scopes"][level])
 _TOPPED = re.compile(
     rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?(?P<what>[^\s,,。;;、::等\d]{{0,10}}?)"
     rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|分居|依次)?"
     rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居|包揽|占据)?(?:了)?"
-    rf"(?P<scope>{'|'.join(w for level in ('nation', 'province', 'city') for w in words()['scopes'][level])})?"
+    rf"(?P<scope>{_SCOPES})?"
     rf"(?(scope)(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?))"  # 位列全国GDP前三: what is ranked, after the scope
     rf"(?:前(?P<n>{_NUM})(?P<unit>位|名|强)?(?![季\d.个年月])"
     rf"|(?P<ord>第)?(?P<low>{_NUM})(?:位|名)?(?:至|到|~|-|—)第?(?P<high>{_NUM})"

@@ -22,7 +22,8 @@ from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
 _NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
-_SCOPE = "|".join(w for level in ("nation", "province", "city") for w in words()["scopes"][level])
+# 全区 too: the autonomous region of a 广西 article, or the district of a district's (its places are its own)
+_SCOPE = "|".join(w for level in ("nation", "province", "city", "county") for w in words()["scopes"][level])
 _FIG = r"-?\d+(?:\.\d+)?(?:%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)"
 _SCOPE_WORDS = frozenset(w for ws in words()["scopes"].values() for w in ws)
 _VERB = r"(?:均|也|则|仍|继续|排名|排在|排位|排|位列|位居|居于|居|名列|列|占据|稳居)"
