@@ -38,9 +38,15 @@ _RANK_FIRST = re.compile(rf"^(?P<pre>[^,,。;;]*?){_VERB}?{_RANK}(?:的(?:城市
 # what stands between a place and its rank when the rank is no place's standing: a tie, one counted from the
 # end, one aimed at (rankings.toml), or a second place (甲与乙并列第一)
 _BARRED = re.compile("|".join(map(re.escape, [*words()["counted_from_end"], *words()["target_words"], "并列", "不是"])))
+_ORDINALS = "|".join(sorted(words()["ordinal_words"], key=len, reverse=True))
+_RANK_TOKEN = rf"(?:第?(?:{_NUM})(?:位|名)?|{_ORDINALS})"
+_AND = r"(?:、|和|及|与)"
+# 乙和丙分列第二、三位; 乙、丙分别位居第4、5位; 乙、丙分别以3000亿元和2900亿元摘得亚军和季军
 _SHARED_RANKS = re.compile(
-    rf"(?P<what>[^\d,,。;;、]{{0,8}}?)(?:分列|分居|分别位列|分别位居|分别居|分别排名|分别排在|分别列|依次位列|依次居|依次排在)"
-    rf"(?P<scope>{_SCOPE})?(?P<ranks>第?(?:{_NUM})(?:位|名)?(?:、第?(?:{_NUM})(?:位|名)?)+)(?:位|名)?")
+    rf"(?P<what>[^\d,,。;;、]{{0,8}}?)(?:分列|分居|(?:分别|依次)(?:以(?P<figures>{_FIG}(?:{_AND}{_FIG})+)"
+    rf"(?:的[^\d,,。;;、]{{0,4}})?)?(?:位列|位居|居于|居|排名|排在|列|摘得|获得|夺得|占据)?)"
+    rf"(?P<scope>{_SCOPE})?(?P<ranks>{_RANK_TOKEN}(?:{_AND}{_RANK_TOKEN})+)(?:位|名)?")
+_ADVERB = re.compile(r"^(?:则|也|均|还|又|更)+|(?:则|也|均|还|又|更)+$")
 _RANK_TAIL = re.compile(rf"{_VERB}?{_RANK}(?:的[^,,]{{0,3}})?(?:是|为)?$")
 _CLAUSE = re.compile(r"[^,,;;。]+")
 _FIGURE = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)")
@@ -121,12 +127,21 @@ def _shared_ranks(clause: str, ctx: ArticleContext) -> list[_Item]:
     m = _SHARED_RANKS.fullmatch(clause, runs[0].end)
     if m is None:
         return []
-    ranks = [cn_int(n) for n in re.findall(_NUM, m["ranks"])]
+    ranks = [_token_rank(t) for t in re.findall(_RANK_TOKEN, m["ranks"])]
     places = [mention.surface for mention, _ in runs[0].items]
-    if len(ranks) != len(places) or None in ranks or any(b != a + 1 for a, b in pairwise(r or 0 for r in ranks)):
+    figures = re.findall(_FIG, m["figures"]) if m["figures"] else [None] * len(places)
+    if len(ranks) != len(places) or len(figures) != len(places) or None in ranks \
+            or any(b != a + 1 for a, b in pairwise(r or 0 for r in ranks)):
         return []
-    what = m["what"].strip() + (m["scope"] or "")  # what is ranked and where: 甲全省第一,乙全国第二 are two rankings
-    return [_Item(r or 0, p, what) for r, p in zip(ranks, places, strict=True)]
+    # what is ranked and where: 甲全省第一,乙全国第二 are two rankings
+    what = _ADVERB.sub("", m["what"].strip()) + (m["scope"] or "")
+    return [_Item(r or 0, p, what, f) for r, p, f in zip(ranks, places, figures, strict=True)]
+
+
+def _token_rank(token: str) -> int | None:
+    if token in words()["ordinal_words"]:
+        return int(words()["ordinal_words"][token])
+    return cn_int(re.sub(r"[第位名]", "", token))
 
 
 def _goes_on(run: list[_Item], items: list[_Item]) -> bool:
