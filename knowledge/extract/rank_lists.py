@@ -40,7 +40,7 @@ _MAX_TOP = 100  # 百强 is the widest top a list of names is read against
 _SCOPES = "|".join(w for level in ("nation", "province", "city", "county") for w in words()["scopes"][level])
 _TOPPED = re.compile(
     rf"\s*(?:[一二两三四五六七八九十\d]+[个座]?(?:城市|市|县|区|省|州))?(?P<what>[^\s,,。;;、::等\d]{{0,10}}?)"
-    rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|分居|依次)?"
+    rf"\s*(?:均|都|共同|同时|继续|仍|依然|再次)?(?P<order>分列|分居|依次|分别(?=位列|位居|排名|排在|居))?"
     rf"(?P<verb>位列|位居|排名|排在|排|居|进入|跻身|挤进|闯入|名列|稳居|包揽|占据)?(?:了)?"
     rf"(?P<scope>{_SCOPES})?"
     rf"(?(scope)(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?))"  # 位列全国GDP前三: what is ranked, after the scope
