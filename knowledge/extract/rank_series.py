@@ -35,9 +35,11 @@ _PLACE_FIRST = re.compile(rf"(?:以)?(?P<figure>{_FIG})?(?P<what>[^\d,,。;;、]
                           rf"{_RANK}$")
 # (排名)第一的是甲, 第二是乙, 冠军为甲, 其次是乙
 _RANK_FIRST = re.compile(rf"^(?P<pre>[^,,。;;]*?){_VERB}?{_RANK}(?:的(?:城市|省份|市|县|区|地区)?)?(?:是|为)?$")
-# what stands between a place and its rank when the rank is no place's standing: a tie, one counted from the
-# end, one aimed at (rankings.toml), or a second place (甲与乙并列第一)
-_BARRED = re.compile("|".join(map(re.escape, [*words()["counted_from_end"], *words()["target_words"], "并列", "不是"])))
+# words of a clause whose rank is no place's standing (rankings.toml): a tie (甲与乙并列第一), one counted from
+# the end, one aimed at, a firm's or a person's (甲某企业居全国第一, 甲选手获得冠军)
+_BARRED = re.compile("|".join(map(re.escape, [
+    *words()["counted_from_end"], *words()["target_words"], *words()["firm_words"], *words()["firm_peers"],
+    *words()["person_words"], "并列", "不是"])))
 _ORDINALS = "|".join(sorted(words()["ordinal_words"], key=len, reverse=True))
 _RANK_TOKEN = rf"(?:第?(?:{_NUM})(?:位|名)?|{_ORDINALS})"
 _AND = r"(?:、|和|及|与)"
