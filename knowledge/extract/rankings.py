@@ -1,4 +1,5 @@
-"""Rankings and named lists of an article: 第一名:…, 10个“先进县”为…, prose lists, numbered lines and tables.
+"""Rankings and named lists of an article: 第一名:…, 10个“先进县”为…, prose lists, numbered lines and tables,
+rankings told clause by clause and figures shared out before a top (rank_series.py).
 
 Each keeps its title, scope and period; lists announced in successive sentences share scope and period.
 """
