@@ -237,3 +237,23 @@ def valued_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
             found.append(make_ranking(title, "ordered", lead, entries, position, doc, ctx))
         i += max(len(block), 1)
     return found
+
+
+def followers(sentence: Sentence, doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
+    """甲、乙、丙紧随丁(之后): the places that follow one named after them, a set (the text gives no order)."""
+    text = sentence.text
+    verbs = "|".join(sorted(words()["lists"]["followers"], key=len, reverse=True))
+    found = []
+    for run in item_runs(text, ctx):
+        if any(value for _, value in run.items):
+            continue
+        m = re.compile(rf"(?P<what>[^\d,,。;;、]{{0,6}}?)(?:{verbs})").match(text, run.end)
+        if m is None:
+            continue
+        leader = next((x for x in ctx.mentions(text[m.end() :]) if x.start == 0), None)
+        if leader is None or leader.surface in _SCOPE_WORDS:
+            continue
+        entries = [link_entry(None, mention.surface, ctx) for mention, _ in run.items]
+        title = f"{m['what'].strip()}紧随{leader.region.name}的城市"
+        found.append(make_ranking(title, "set", "", entries, sentence.position, doc, ctx))
+    return found

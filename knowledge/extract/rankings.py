@@ -17,7 +17,7 @@ from knowledge.extract.rank_entries import ExtractedEntry as ExtractedEntry  # r
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, period_of, scope_of
 from knowledge.extract.rank_lines import line_lists, rank_tables
 from knowledge.extract.rank_lists import prose_lists
-from knowledge.extract.rank_series import clause_series, shared_figures, valued_lines
+from knowledge.extract.rank_series import clause_series, followers, shared_figures, valued_lines
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
@@ -54,7 +54,7 @@ def extract_rankings(doc: Document, ctx: ArticleContext,
                 headings = _push_heading(headings, _HEADING_ENUM.sub("", sentence.text).rstrip("。:"))
                 current = None
             rankings.extend(_new_only(rankings, [*_sets(sentence, ctx, doc), *shared_figures(sentence, doc, ctx),
-                                                 *prose_lists(sentence, doc, ctx)]))
+                                                 *prose_lists(sentence, doc, ctx), *followers(sentence, doc, ctx)]))
             series = [r for r in clause_series(sentence, doc, ctx) if not _former(r, ctx)]
             rankings.extend(_new_only(rankings, series))
             continue
