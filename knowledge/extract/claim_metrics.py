@@ -27,6 +27,8 @@ _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其
 _SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
 # 在全省排第8位, GDP在全国排第23位: where the rank is counted closes the phrase, it names no metric
 _AT_SCOPE = re.compile(rf"在(?:{'|'.join(sorted(_SCOPE_WORDS, key=len, reverse=True))})?(?:范围内|内)?$")
+# GDP在福建省内排名第一: a named province, city or county closing the phrase is where the rank is counted
+_AT_NAMED = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州)(?:范围内|域内|内)?$")
 # 较上年提升3个位次, 排名前移2位: a move in rank, no figure of the metric ranked
 RANK_MOVE = re.compile(rf"(?:较上年|比上年|较去年|同比)?(?:{'|'.join(words()['rank_moves'])})"
                        r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个?(?:位次|位|名)")
@@ -65,6 +67,7 @@ def clean(phrase: str) -> str:
     phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", RANK_MOVE.sub(" ", "".join(chars))))
     phrase = _AMONG.sub("", re.sub(r"[“”\"()()]", "", phrase))
     phrase = _AT_SCOPE.sub("", phrase.rstrip()) or phrase  # a bare 在 stays: the clause names no metric
+    phrase = _AT_NAMED.sub("", phrase) or phrase
     previous = None
     while previous != phrase:
         previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)

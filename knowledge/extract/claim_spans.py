@@ -17,11 +17,14 @@ RANK = (
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)
 # (or a count of the places, 136个县(市、区), that the rank is counted among)
 UNITS = alt(words()["group_units"] + words()["lists"]["classes"])
+_QUAL_WORDS = r"[^\s,。;:、()“”\"第前首之从由的以在]"
+# 居全国综合投资潜力百强县市第41位: a named list may be longer than other qualifiers
+_LIST_QUAL = rf"{_QUAL_WORDS}{{2,14}}?(?:{alt(words()['lists']['list_heads'])})(?:县市区|县市|县区|城市|县|市|区)?"
 QUAL = (rf"(?P<qual>(?:\d{{1,4}}个?(?:{UNITS})(?:[((][^))]{{1,8}}[))])?)?"
-        r"[^\s,。;:、()“”\"第前首之从由的以在]{0,8}?)")
+        rf"(?:{_QUAL_WORDS}{{0,8}}?|{_LIST_QUAL}))")
 WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{QUAL}中?{RANK}")
 BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){QUAL}{RANK}")
-IN_GROUP = re.compile(rf"在(?P<group>[^,。;:、]{{2,16}}?)中(?P<verb>{VERB})?(?:{RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
+IN_GROUP = re.compile(rf"在(?:\d{{4}}年度?)?(?P<group>[^,。;:、]{{2,24}}?)中(?P<verb>{VERB})?(?:{RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
 LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
 # 投资潜力百强第24位, 带动力百强山东省第4位: a named list and a rank in it, no verb
 IN_LIST = re.compile(rf"(?P<listname>[\u4e00-\u9fff]{{2,14}}?(?:{alt(words()['lists']['list_heads'])})){QUAL}{RANK}")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.claim_figures import about_fact, claim_period, old_period, stated_periods
+from knowledge.extract.claim_leads import follows_growth, list_ranked, place_scope
 from knowledge.extract.claim_metrics import (
     aspect_of,
     clean,
@@ -96,7 +97,6 @@ _TARGET = re.compile(alt(words()["target_words"]))
 _RANKED_THING = re.compile(rf"的(?:{alt(words()['firm_words'] + words()['person_words'])})")
 _FIRM_PEERS = re.compile(alt(words()["firm_peers"]))
 _TIED = re.compile(r"并列|同居|同为")
-_AFTER_GROWTH = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
 
 
 def extract_claims(doc: Document, ctx: ArticleContext, facts: list[ExtractedFact]) -> list[ExtractedClaim]:
@@ -302,6 +302,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         lead = next(reversed(list(_ANY_SCOPE.finditer(text, max(clause_start, stop), m.start()))), None)
     if scope_word is None and lead is not None:  # 在全国百强县排名由第9位升至第7位
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
+    if scope_word is None and (held := place_scope(text[clause_start : m.start()], subject, ctx)) is not None:
+        scope_word, scope_name = held.name, held.name  # GDP在湖北省内排名第二
     listed = sorted((x for pattern in (_LEAD_LIST, _LEAD_RANKING) for x in pattern.finditer(text, 0, clause_start)
                      if ";" not in text[x.end() : clause_start]), key=lambda x: x.start())
     if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十
@@ -315,7 +317,7 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = claim_period(text[: m.start()], stated, ctx, doc, carried_fact=None if stated else reading.carry,
                           carried=reading.paragraph_period) or reading.period
-    if names_nothing(phrase) and _AFTER_GROWTH.search(text[:clause_start].rstrip(",;:、")):
+    if names_nothing(phrase) and follows_growth(text[:clause_start]):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
@@ -323,7 +325,9 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
             and not UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
     qual = m.groupdict().get("qual") or ""
-    if qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
+    if qual and (listed := list_ranked(m.groupdict().get("scope"), phrase, qual)) is not None:
+        phrase = listed  # 位列全国百强县第7位: the list is what is ranked
+    elif qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
         named = aspect_of(qual)[1] if m.groupdict().get("scope") else qual
         phrase = phrase if named and phrase.endswith(named) else phrase + named
     if after is not None:

@@ -1,0 +1,65 @@
+"""What the words right before a rank say of it, when they name no scope word and no metric: a named place it
+is counted within (在福建省内排名第一), and a growth rate it follows (增幅高于全省0.3个百分点,居全省第8位)."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extract.claim_metrics import clean
+from knowledge.extract.claim_words import alt, scope_levels, words
+from knowledge.extract.context import ArticleContext
+from knowledge.extract.metrics import canonical_metric, metric_in_phrase
+from knowledge.places.gazetteer import Region
+
+# 在福建省内排名第一, GDP在湖北省排第二: the place closing the words before the rank is where it is counted
+_AT_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:范围内|域内|内)?$")
+# a clause stating a growth rate: 增长7.0%, 同比下降2.1%, 增速为8%
+_GROWTH_RATE = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?\d+(?:\.\d+)?%$")
+# a clause comparing a growth rate with another unit's: 增幅高于全省0.3个百分点, 增速比全国快1.2个百分点
+_GROWTH_COMPARED = re.compile(r"^(?:增速|增幅|增长率|增长速度)[^,;。]{0,12}?\d+(?:\.\d+)?个百分点$")
+_ABOVE_AVERAGE = re.compile(r"^(?:高于|低于|快于|慢于|高出|低出|比)[^,;。\d]{0,10}?\d+(?:\.\d+)?个百分点$")
+_CLAUSE = re.compile(r"[,;:。]")
+
+
+def place_scope(before: str, subject: Region, ctx: ArticleContext) -> Region | None:
+    """The named place the words before a rank close with (在福建省内), when it holds the subject."""
+    m = _AT_PLACE.search(before)
+    if m is None:
+        return None
+    place = m["place"]
+    named = [x for x in ctx.mentions(place) if x.start == 0 and x.end == len(place)]
+    if not named:
+        return None
+    region = named[0].region
+    if region.code == subject.code or all(r.code != region.code for r in ctx.gazetteer.chain(subject)):
+        return None  # a place that does not hold the subject is not where it is ranked
+    return region
+
+
+def follows_growth(before: str) -> bool:
+    """Whether the clauses right before a rank that names no metric state a growth rate: 增长7.0%,居…;
+    增长7.0%,增幅高于全省0.3个百分点,居…; 增速比全国高1个百分点,居…."""
+    clauses = [c for c in _CLAUSE.split(before.rstrip(",;:、")) if c]
+    if not clauses:
+        return False
+    last = clauses[-1]
+    if _GROWTH_RATE.search(last) or _GROWTH_COMPARED.match(last):
+        return True
+    # 高于全省平均0.3个百分点 compares the rate of the clause before it
+    return bool(_ABOVE_AVERAGE.match(last)) and len(clauses) > 1 and bool(_GROWTH_RATE.search(clauses[-2]))
+
+
+_LEADING = re.compile(r"^(?:以|的|在|其)+|的$")  # 以4580亿元的地区生产总值: the figure's words go
+_LIST_HEAD = re.compile(rf"(?:{alt(words()['lists']['list_heads'])})(?:县市区|县市|县区|城市|县|市|区)?$")
+
+
+def list_ranked(scope: str | None, phrase: str, qual: str) -> str | None:
+    """位列全国百强县第7位, 综合实力居全国百强县第7位: a named list between scope and rank is what is ranked
+    (全国百强县, 全国综合实力百强县) unless the words before it name a catalogue metric (GDP位列全国百强县第二)."""
+    if not _LIST_HEAD.search(qual):
+        return None
+    words_before = _LEADING.sub("", clean(phrase))
+    if words_before and (canonical_metric(words_before) or metric_in_phrase(words_before)):
+        return None
+    nation = scope if scope and scope_levels().get(scope) == "nation" else ""
+    return f"{nation}{words_before}{qual}"
