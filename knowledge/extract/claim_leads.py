@@ -10,6 +10,7 @@ from knowledge.extract.claim_words import alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.metrics import canonical_metric, metric_in_phrase
 from knowledge.places.gazetteer import Region
+from knowledge.text.numbers import cn_int
 
 # 在福建省内排名第一, GDP在湖北省排第二: the place closing the words before the rank is where it is counted
 _AT_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:范围内|域内|内)?$")
@@ -63,3 +64,15 @@ def list_ranked(scope: str | None, phrase: str, qual: str) -> str | None:
         return None
     nation = scope if scope and scope_levels().get(scope) == "nation" else ""
     return f"{nation}{words_before}{qual}"
+
+
+_IN_TURN = re.compile(r"分列|分居|依次")
+
+
+def tops_in_turn(text: str, m: re.Match[str], places: int) -> list[int] | None:
+    """甲、乙、丙分列全省前三位, 依次位居前三: a top N shared in turn by N places gives them ranks 1 to N."""
+    top = m.groupdict().get("top")
+    if not top or cn_int(top) != places:
+        return None
+    said = (m.groupdict().get("verb") or "") + text[max(0, m.start() - 2) : m.start()]
+    return list(range(1, places + 1)) if _IN_TURN.search(said) else None

@@ -22,6 +22,7 @@ _FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?
 _AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实现|突破|超过|增长|迈|跃|[,;。(\d]|$)")
 _PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?")
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
+_COUNT_OF_PLACES = re.compile(r"^(?:[一二两三四五六七八九十\d]{1,2}个?(?:城市|地市|市|县|区|省))(?=[\u4e00-\u9fffA-Z])")
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时|的)+")
 _SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
@@ -121,11 +122,12 @@ def _without_place(item: str, ctx: ArticleContext) -> str:
     found = [m for m in ctx.mentions(item) if m.start == 0]
     if not found:
         return item
-    rest = item[found[0].end :]
+    rest = _COUNT_OF_PLACES.sub("", item[found[0].end :])  # 甲、乙、丙三市地区生产总值: the count goes too
     if rest.startswith("的"):
         return rest.lstrip("的")
     base = aspect_of(clean(rest))[0] or clean(rest)
-    return rest if base and (canonical_metric(base) or metric_in_phrase(base)) else item
+    known = base and (canonical_metric(base) or metric_in_phrase(base)) or canonical_metric(clean(rest))
+    return rest if known else item
 
 
 def _tail_noun(phrase: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.claim_figures import about_fact, claim_period, old_period, stated_periods
-from knowledge.extract.claim_leads import follows_growth, list_ranked, place_scope
+from knowledge.extract.claim_leads import follows_growth, list_ranked, place_scope, tops_in_turn
 from knowledge.extract.claim_metrics import (
     aspect_of,
     clean,
@@ -48,6 +48,7 @@ from knowledge.extract.claim_tops import tops
 from knowledge.extract.claim_words import COUNTED_FROM_END, NUM, SCOPE, alt, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.superlatives import SubjectKind, superlatives
 from knowledge.text.document import Document, Sentence
 
@@ -71,6 +72,7 @@ class ExtractedClaim:
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _ANY_SCOPE = re.compile(rf"(?P<scope>{SCOPE})(?P<qual>)")
+_NO_SCOPE = re.compile(r"(?P<scope>)(?P<qual>)")
 # after a rank, a lead to the list that names who holds it: 前三的区市依次为…, 前三名为…
 _LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|为)[::]?|[::])")
 _ANNOUNCES = re.compile(r"[^,;。:]{0,6}?[::]\s*$")  # 排名前三:, its list on the lines below
@@ -254,10 +256,14 @@ def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, 
         return []  # 甲、乙居第二: whose rank it is is not said
     # 甲、乙、丙位列全国前十, 甲、乙并列第一: the rank is each place's; 全省…前三的是甲、乙、丙 keeps the scope its
     # lead names
-    lead = _ANY_SCOPE.fullmatch(claims[0].scope or "") if linked and claims[0].scope else None
-    return [replace(c, subject=r.name, region_code=r.code,
-                    scope_name=scope_of_rank(lead or m, r, ctx)[1] or c.scope_name)
-            for c in claims for r in group]
+    lead = _ANY_SCOPE.fullmatch(claims[0].scope or "") if claims[0].scope else None
+    if not linked and lead is None and claims[0].scope:
+        lead = _NO_SCOPE.match("")  # a named group (中部省会城市) is the scope of each place
+    in_turn = tops_in_turn(text, m, len(group))  # 甲、乙、丙分列全省前三位: first, second, third
+    return [replace(c, subject=r.name, region_code=r.code, position=in_turn[i] if in_turn else c.position,
+                    scope_name=(scope_of_rank(lead or m, r, ctx)[1] if lead is None or lead.group(0) else None)
+                    or c.scope_name)
+            for c in claims for i, r in enumerate(group)]
 
 
 def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
@@ -286,7 +292,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         return []  # 力争第四, 争创全省第一: a rank aimed at, not one held
     if after is None and linked is None and (_RANKED_THING.match(text, m.end()) or _FIRM_PEERS.search(m.group(0))):
         return []  # 排名第一的企业, 居全国同行业第一: a firm's rank, not the place's
-    if after is None and linked is None and _COUNTED_GROUP.search(text, max(clause_start, stop), m.start()):
+    counted = _COUNTED_GROUP.search(text, max(clause_start, stop), m.start())
+    if after is None and linked is None and counted and not any(x.end == counted.start() for x in ctx.mentions(text)):
         return []  # 有5个县(市、区)GDP增速居全省前30位: the rank is a group's, not the place's
     if after is None and linked is None and names_another_subject(text, max(clause_start, stop), m.start(),
                                                                    subject, ctx):
@@ -328,7 +335,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     if qual and (listed := list_ranked(m.groupdict().get("scope"), phrase, qual)) is not None:
         phrase = listed  # 位列全国百强县第7位: the list is what is ranked
     elif qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
-        named = aspect_of(qual)[1] if m.groupdict().get("scope") else qual
+        named = aspect_of(qual)[1] if m.groupdict().get("scope") and not (
+            canonical_metric(qual) and metrics(phrase, None, ctx) == [None]) else qual  # 分列全省经济总量前三位
         phrase = phrase if named and phrase.endswith(named) else phrase + named
     if after is not None:
         phrase = phrase + phrase_after(text, m.end(), after, ctx)  # 排名第二的X县城镇居民收入为…
