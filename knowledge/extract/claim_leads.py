@@ -66,7 +66,7 @@ def list_ranked(scope: str | None, phrase: str, qual: str) -> str | None:
     return f"{nation}{words_before}{qual}"
 
 
-_IN_TURN = re.compile(r"分列|分居|依次")
+_IN_TURN = re.compile(r"分列|分居|依次|分别")
 
 
 def tops_in_turn(text: str, m: re.Match[str], places: int) -> list[int] | None:
@@ -74,5 +74,6 @@ def tops_in_turn(text: str, m: re.Match[str], places: int) -> list[int] | None:
     top = m.groupdict().get("top")
     if not top or cn_int(top) != places:
         return None
-    said = (m.groupdict().get("verb") or "") + text[max(0, m.start() - 2) : m.start()]
+    clause = max(text.rfind(x, 0, m.start()) for x in ",;:。") + 1
+    said = (m.groupdict().get("verb") or "") + text[clause : m.start()]
     return list(range(1, places + 1)) if _IN_TURN.search(said) else None

@@ -11,7 +11,7 @@ from knowledge.text.numbers import cn_int
 RANK = (
     rf"(?:第(?P<pos>{NUM})(?!(?:位|名)?[至到~\-—]第?(?:{NUM}))(?:位|名)?(?!{alt(words()['not_after_ordinal'])}|[\d.])"
     rf"|(?P<word>{alt(list(words()['ordinal_words']))})(?![次批家个创届季府都先要台店发])"
-    rf"|前(?P<top>{NUM})(?:名|位|强)?(?![季\d.个年月%])"
+    rf"|前(?P<top>{NUM}|两)(?:名|位|强)?(?![季\d.个年月%])"
     rf"|(?P<front>{alt(words()['no_rank']['words'])}))"
 )
 # a qualifier between scope and rank (全省县级首位, 居全市12县区第8) holds no clause word or old rank (从…的第7名)

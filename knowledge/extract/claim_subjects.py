@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.claim_metrics import RANK_MOVE, clean, without_among, without_comparison
+from knowledge.extract.claim_spans import rank_spans
 from knowledge.extract.claim_words import COMPARISON, VERB, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
@@ -76,7 +77,7 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
         figure_in_prev = re.search(r"\d", RANK_MOVE.sub("", without_among(prev)))  # 提升3个位次: no figure
         if not metric_words(phrase) and not figure_in_prev and not past_figure:
-            phrase = text[end : start - 1] if found is not None else prev
+            phrase = _before_rank(text[end : start - 1] if found is not None else prev)
         past_figure = past_figure or bool(figure_in_prev)
         if subject is None and found is not None:
             subject = found
@@ -84,6 +85,12 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
                 break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase
+
+
+def _before_rank(clause: str) -> str:
+    """甲市GDP排名第一的是乙市,丙市排名第二: the clause before names what is ranked up to its own rank."""
+    spans = rank_spans(clause)
+    return clause[: spans[0].start()] if spans else clause
 
 
 def metric_words(phrase: str) -> str:

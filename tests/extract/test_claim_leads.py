@@ -1,0 +1,85 @@
+"""Rank claims (knowledge/extract/claim_leads.py and its callers): the words right before a rank, named lists
+between scope and rank, top N shared in turn, and clauses naming what an earlier rank ranked. Every sentence
+is written for the test. A row says (title, body) → the numbered rank claims, as
+"region | metric | rank | scope | period"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.kit import claim_row, claims_of
+
+
+def ranked(gazetteer, title: str, body: str) -> list[str]:
+    return [claim_row(c) for c in claims_of(gazetteer, title, body) if c.position is not None]
+
+
+PLACE_SCOPE = [
+    # 在<place>内 closes what is said before the rank: the place is where it is counted, not a metric word
+    ("泉州市2021年经济", "2021年,泉州市GDP在福建省内排名第一。", ["泉州市 | 地区生产总值 | 1 | 福建省 | 2021"]),
+    ("襄阳市2021年消费", "2021年,襄阳市社会消费品零售总额在湖北省范围内排第二位。",
+     ["襄阳市 | 社会消费品零售总额 | 2 | 湖北省 | 2021"]),
+    # a county's rank in its province, not its prefecture
+    ("晋江市2022年经济", "2022年,晋江市地区生产总值在福建省排名第一。", ["晋江市 | 地区生产总值 | 1 | 福建省 | 2022"]),
+]
+GROWTH = [
+    # a rate compared in percentage points, after the growth, is what the rank ranks
+    ("淄博市2018年上半年经济", "2018年上半年,淄博市实现生产总值2500亿元,同比增长7.0%,增幅高于全省0.3个百分点,居全省第8位。",
+     ["淄博市 | 地区生产总值增速 | 8 | 山东省 | 2018H1"]),
+    ("烟台市2022年工业", "2022年,烟台市规上工业增加值增长9.1%,高于全省平均2.5个百分点,居全省第2位。",
+     ["烟台市 | 规上工业增加值增速 | 2 | 山东省 | 2022"]),
+    # a level compared in points is no growth: the rank is the level's
+    ("潍坊市2022年城镇化", "2022年,潍坊市城镇化率为65.3%,高于全省1.2个百分点,居全省第5位。",
+     ["潍坊市 | 城镇化率 | 5 | 山东省 | 2022"]),
+]
+LISTS = [
+    # a named list between scope and rank is what is ranked
+    ("昆山市2021年县域经济", "2021年,昆山市连续17年位列全国百强县首位。", ["昆山市 | 全国百强县 | 1 | 全国 | 2021"]),
+    ("太仓市2021年县域经济", "2021年,太仓市综合实力位列全国百强县第7位。", ["太仓市 | 全国综合实力百强县 | 7 | 全国 | 2021"]),
+    ("江阴市2021年县域经济", "2021年,江阴市连续19年蝉联全国县域经济百强县第一名。",
+     ["江阴市 | 全国县域经济百强县 | 1 | 全国 | 2021"]),
+    ("莱西市2020年县域经济", "2020年,莱西市居全国综合投资潜力百强县市第41位。",
+     ["莱西市 | 全国综合投资潜力百强县市 | 41 | 全国 | 2020"]),
+    # …unless a catalogue metric is named before it
+    ("江阴市2021年县域经济", "2021年江阴市以4580亿元的地区生产总值位列全国百强县第二。",
+     ["江阴市 | 地区生产总值 | 2 | 全国 | 2021"]),
+    # a national group after a year (在2017年中国…百强县市中) is counted within the nation, not the prefecture
+    ("广饶县2017年县域经济", "广饶县在2017年中国中小城市综合实力百强县市中排名第22位。",
+     ["广饶县 | 中小城市综合实力百强县市 | 22 | 全国 | 2017"]),
+]
+IN_TURN = [
+    # N places sharing a top N in turn (分列, 依次, 分别) hold ranks 1 to N
+    ("江苏省2021年各市经济", "2021年,南京、苏州、无锡分列全省经济总量前三位。",
+     ["南京市 | 地区生产总值 | 1 | 江苏省 | 2021", "苏州市 | 地区生产总值 | 2 | 江苏省 | 2021",
+      "无锡市 | 地区生产总值 | 3 | 江苏省 | 2021"]),
+    ("湖南省2021年各市经济", "2021年,长沙、岳阳、常德三市地区生产总值分列全省前三。",
+     ["长沙市 | 地区生产总值 | 1 | 湖南省 | 2021", "岳阳市 | 地区生产总值 | 2 | 湖南省 | 2021",
+      "常德市 | 地区生产总值 | 3 | 湖南省 | 2021"]),
+    ("中部六省2021年省会经济", "2021年,武汉、长沙、郑州地区生产总值分别位列中部省会城市前三位。",
+     ["武汉市 | 地区生产总值 | 1 | 中部省会城市 | 2021", "长沙市 | 地区生产总值 | 2 | 中部省会城市 | 2021",
+      "郑州市 | 地区生产总值 | 3 | 中部省会城市 | 2021"]),
+]
+NOT_IN_TURN = [
+    # a top N shared without 分列/依次, or by fewer places than N, gives no ranks
+    ("湖南省2021年各市经济", "2021年,长沙、岳阳、常德地区生产总值位列全省前三。"),
+    ("湖南省2021年各市经济", "2021年,长沙、岳阳两市地区生产总值分列全省前三。"),
+]
+EARLIER = [
+    # the clause before names what is ranked up to its own rank, not the place holding it
+    ("山东省2022年各市GDP", "2022年,全省GDP排名第一的是青岛市,济南市排名第二。",
+     ["青岛市 | 地区生产总值 | 1 | 山东省 | 2022", "济南市 | 地区生产总值 | 2 | 山东省 | 2022"]),
+    ("浙江省2022年各市消费", "2022年,杭州市社会消费品零售总额居全省第一,宁波市排名第二。",
+     ["杭州市 | 社会消费品零售总额 | 1 | 浙江省 | 2022", "宁波市 | 社会消费品零售总额 | 2 | 浙江省 | 2022"]),
+    # 由全省第12位上升到第10位: the old rank is not this year's, and 经济总量 is GDP
+    ("菏泽市2019年经济", "2019年,菏泽市经济总量由全省第12位上升到第10位。", ["菏泽市 | 地区生产总值 | 10 | 山东省 | 2019"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER)
+def test_claims(gazetteer, title, body, expected):
+    assert ranked(gazetteer, title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN)
+def test_no_ranks(gazetteer, title, body):
+    assert ranked(gazetteer, title, body) == []
