@@ -126,7 +126,7 @@ def _without_place(item: str, ctx: ArticleContext) -> str:
     if rest.startswith("的"):
         return rest.lstrip("的")
     base = aspect_of(clean(rest))[0] or clean(rest)
-    known = base and (canonical_metric(base) or metric_in_phrase(base)) or canonical_metric(clean(rest))
+    known = (base and (canonical_metric(base) or metric_in_phrase(base))) or canonical_metric(clean(rest))
     return rest if known else item
 
 

@@ -24,7 +24,8 @@ QUAL = (rf"(?P<qual>(?:\d{{1,4}}个?(?:{UNITS})(?:[((][^))]{{1,8}}[))])?)?"
         rf"(?:{_QUAL_WORDS}{{0,8}}?|{_LIST_QUAL}))")
 WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{QUAL}中?{RANK}")
 BARE_SCOPE = re.compile(rf"(?P<scope>{SCOPE}){QUAL}{RANK}")
-IN_GROUP = re.compile(rf"在(?:\d{{4}}年度?)?(?P<group>[^,。;:、]{{2,24}}?)中(?P<verb>{VERB})?(?:{RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
+IN_GROUP = re.compile(rf"在(?:\d{{4}}年度?)?(?P<group>[^,。;:、]{{2,24}}?)中(?P<verb>{VERB})?"
+                      rf"(?:{RANK}|(?P<bare>\d{{1,3}})(?:位|名))")
 LEADS = re.compile(rf"(?:{alt(words()['no_rank']['leads'])})(?P<scope>{SCOPE})")
 # 投资潜力百强第24位, 带动力百强山东省第4位: a named list and a rank in it, no verb
 IN_LIST = re.compile(rf"(?P<listname>[\u4e00-\u9fff]{{2,14}}?(?:{alt(words()['lists']['list_heads'])})){QUAL}{RANK}")
