@@ -317,6 +317,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         scope_word, scope_name = scope_of_rank(listed[-1], subject, ctx)
         if not metric_words(phrase) or metrics(phrase, None, ctx) == [None]:  # 甲以1.5万亿元排名第一
             phrase = UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
+    if m.groupdict().get("largest"):
+        phrase = words()["nth_largest"][m["largest"]]  # 全国第五大经济体: the Nth by GDP
     if m.groupdict().get("listname"):
         phrase = m["listname"]  # 投资潜力百强第24位: the list is what is ranked
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
