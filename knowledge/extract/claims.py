@@ -27,6 +27,7 @@ from knowledge.extract.claim_spans import (
     IN_LIST,
     claim_text,
     first_of_a_kind,
+    is_epithet,
     position_of,
     rank_spans,
     rank_start,
@@ -280,6 +281,10 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         return []  # 排名前三的区市依次为甲、乙、丙, 前三名为…, 前三:: the list after says who (read as a ranking)
     if after is not None or linked is not None:
         subject, phrase = after or linked, text[max(clause_start, stop) : m.start()]
+    if m.groupdict().get("unit"):  # 经济第一大省广东: the place named right after holds the rank
+        subject = next((x.region for x in ctx.mentions(text) if x.start == m.end()), subject)
+        if subject is None or subject.level != words()["economy_units"][m["unit"]]:
+            return []  # 第二经济强市 of a province, or of no place named: whose rank it is is not said
     stated = about_fact(text, m.start(), here, subject)
     about = stated or reading.carry
     if after is None and linked is None and earlier and earlier[0].region_code and ";" not in text[stop : m.start()] \
@@ -319,6 +324,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
             phrase = UNITS_OPENING.sub("", listed[-1]["list"])  # 16市GDP排名中: the count of units goes
     if m.groupdict().get("largest"):
         phrase = words()["nth_largest"][m["largest"]]  # 全国第五大经济体: the Nth by GDP
+    if m.groupdict().get("unit"):
+        phrase = words()["economy_rank"]
     if m.groupdict().get("listname"):
         phrase = m["listname"]  # 投资潜力百强第24位: the list is what is ranked
     if earlier and not clean(phrase) and ";" not in text[stop : m.start()]:
@@ -326,6 +333,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
                                c.about, position, scope_name, c.period_label) for c in earlier]
     period = claim_period(text[: m.start()], stated, ctx, doc, carried_fact=None if stated else reading.carry,
                           carried=reading.paragraph_period) or reading.period
+    if is_epithet(m.group(0)) and period and stated is None and not stated_periods(text, ctx, doc):
+        period = period[:4] if period[:4].isdigit() else period  # 经济第一大省: a standing of the year
     if names_nothing(phrase) and follows_growth(text[:clause_start]):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
     phrase = _told_phrase(phrase, text, m.start(), ctx)

@@ -21,22 +21,26 @@ PLACE_SCOPE = [
     ("襄阳市2021年消费", "2021年,襄阳市社会消费品零售总额在湖北省范围内排第二位。",
      ["襄阳市 | 社会消费品零售总额 | 2 | 湖北省 | 2021"]),
     # a county's rank in its province, not its prefecture
-    ("晋江市2022年经济", "2022年,晋江市地区生产总值在福建省排名第一。", ["晋江市 | 地区生产总值 | 1 | 福建省 | 2022"]),
+    ("晋江市2022年经济", "2022年,晋江市地区生产总值在福建省排名第一。",
+     ["晋江市 | 地区生产总值 | 1 | 福建省 | 2022"]),
 ]
 GROWTH = [
     # a rate compared in percentage points, after the growth, is what the rank ranks
     ("淄博市2018年上半年经济",
      "2018年上半年,淄博市实现生产总值2500亿元,同比增长7.0%,增幅高于全省0.3个百分点,居全省第8位。",
      ["淄博市 | 地区生产总值增速 | 8 | 山东省 | 2018H1"]),
-    ("烟台市2022年工业", "2022年,烟台市规上工业增加值增长9.1%,高于全省平均2.5个百分点,居全省第2位。",
+    ("烟台市2022年工业",
+     "2022年,烟台市规上工业增加值增长9.1%,高于全省平均2.5个百分点,居全省第2位。",
      ["烟台市 | 规上工业增加值增速 | 2 | 山东省 | 2022"]),
     # a level compared in points is no growth: the rank is the level's
-    ("潍坊市2022年城镇化", "2022年,潍坊市城镇化率为65.3%,高于全省1.2个百分点,居全省第5位。",
+    ("潍坊市2022年城镇化",
+     "2022年,潍坊市城镇化率为65.3%,高于全省1.2个百分点,居全省第5位。",
      ["潍坊市 | 城镇化率 | 5 | 山东省 | 2022"]),
 ]
 LISTS = [
     # a named list between scope and rank is what is ranked
-    ("昆山市2021年县域经济", "2021年,昆山市连续17年位列全国百强县首位。", ["昆山市 | 全国百强县 | 1 | 全国 | 2021"]),
+    ("昆山市2021年县域经济", "2021年,昆山市连续17年位列全国百强县首位。",
+     ["昆山市 | 全国百强县 | 1 | 全国 | 2021"]),
     ("太仓市2021年县域经济", "2021年,太仓市综合实力位列全国百强县第7位。",
      ["太仓市 | 全国综合实力百强县 | 7 | 全国 | 2021"]),
     ("江阴市2021年县域经济", "2021年,江阴市连续19年蝉联全国县域经济百强县第一名。",
@@ -78,12 +82,37 @@ EARLIER = [
      ["菏泽市 | 地区生产总值 | 10 | 山东省 | 2019"]),
 ]
 
+FIGURES = [
+    # the figure a rank follows is the one whose name ends last: 人均地区生产总值, not the 地区生产总值 inside it
+    ("江苏省2021年经济",
+     "2021年,江苏省实现地区生产总值11.6万亿元,居全国第二;人均地区生产总值13.7万元,居全国各省区首位。",
+     ["江苏省 | 地区生产总值 | 2 | 全国 | 2021", "江苏省 | 人均地区生产总值 | 1 | 全国 | 2021"]),
+]
+EPITHETS = [
+    # the Nth largest economy, the Nth economic province or city: a rank by GDP among units of its level
+    ("河南省2022年经济", "2022年,河南省GDP总量为6.13万亿元,为全国第五大经济体。",
+     ["河南省 | 地区生产总值 | 5 | 全国 | 2022"]),
+    ("湖北省2021年经济", "2021年,襄阳市继续稳坐全省第二经济强市的位置。",
+     ["襄阳市 | 地区生产总值 | 2 | 湖北省 | 2021"]),
+    ("湖北省2021年经济", "2021年,湖北省第二经济大市襄阳GDP突破5000亿元。",
+     ["襄阳市 | 地区生产总值 | 2 | 湖北省 | 2021"]),
+    ("江苏省2021年经济", "2021年,江苏省作为第二经济大省,GDP达到11.6万亿元。",
+     ["江苏省 | 地区生产总值 | 2 | 全国 | 2021"]),
+]
+NO_EPITHET = [
+    # a province's title in a city's article, said of no place: whose rank it is is not told
+    ("东莞市2021年经济", "作为经济第一大省,广东的GDP已连续多年领先。"),
+    # a county's title is no city's
+    ("苏州市2021年经济", "2021年,苏州是全省第一经济大县所在的城市。"),
+]
 
-@pytest.mark.parametrize(("title", "body", "expected"), PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER)
+
+@pytest.mark.parametrize(("title", "body", "expected"),
+                         PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
 
-@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN)
+@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET)
 def test_no_ranks(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
