@@ -51,7 +51,8 @@ def follows_growth(before: str) -> bool:
 
 
 _LEADING = re.compile(r"^(?:以|的|在|其)+|的$")  # 以4580亿元的地区生产总值: the figure's words go
-_LIST_HEAD = re.compile(rf"(?:{alt(words()['lists']['list_heads'])})(?:县市区|县市|县区|城市|县|市|区)?$")
+_LIST_HEAD = re.compile(rf"(?:{alt(words()['lists']['list_heads'])})(?:县市区|县市|县区|城市|县|市|区)?$"
+                        rf"|(?:{alt(words()['lists']['assessment_heads'])})$")
 
 
 def list_ranked(scope: str | None, phrase: str, qual: str) -> str | None:

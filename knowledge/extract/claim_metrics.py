@@ -135,8 +135,19 @@ def _tail_noun(phrase: str) -> str:
     return phrase[-4:] if len(phrase) > 4 else ""
 
 
+_NAMED_RANKING = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{'|'.join(words()['lists']['assessment_heads'])})$")
+
+
+def is_assessment(metric: str) -> bool:
+    """Whether a metric is an assessment's name (县域经济综合考核, 科学发展综合考评)."""
+    return bool(_NAMED_RANKING.fullmatch(metric))
+
+
 def metric_name(base: str) -> str | None:
-    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
+    """A catalogue name, else the noun phrase of `base`, else an assessment named by it (综合考评 ends in a verb
+    to the noun-phrase test but names what is ranked)."""
+    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base) or (
+        base if _NAMED_RANKING.fullmatch(base) else None)
 
 
 @lru_cache(maxsize=1)

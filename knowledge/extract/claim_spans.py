@@ -19,7 +19,8 @@ RANK = (
 UNITS = alt(words()["group_units"] + words()["lists"]["classes"])
 _QUAL_WORDS = r"[^\s,。;:、()“”\"第前首之从由的以在]"
 # 居全国综合投资潜力百强县市第41位: a named list may be longer than other qualifiers
-_LIST_QUAL = rf"{_QUAL_WORDS}{{2,14}}?(?:{alt(words()['lists']['list_heads'])})(?:县市区|县市|县区|城市|县|市|区)?"
+_LIST_QUAL = (rf"{_QUAL_WORDS}{{2,14}}?(?:(?:{alt(words()['lists']['list_heads'])})(?:县市区|县市|县区|城市|县|市|区)?"
+              rf"|{alt(words()['lists']['assessment_heads'])})")
 QUAL = (rf"(?P<qual>(?:\d{{1,4}}个?(?:{UNITS})(?:[((][^))]{{1,8}}[))])?)?"
         rf"(?:{_QUAL_WORDS}{{0,8}}?|{_LIST_QUAL}))")
 WITH_VERB = re.compile(rf"(?P<verb>(?:{VERB})+)在?(?P<scope>{SCOPE})?{QUAL}中?{RANK}")

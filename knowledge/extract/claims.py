@@ -16,6 +16,7 @@ from knowledge.extract.claim_metrics import (
     clean,
     figure_metric,
     headline_metric,
+    is_assessment,
     metrics,
     names_metric,
     names_nothing,
@@ -342,6 +343,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     if group and _GROUP_SCOPE.match(group) and not metric_words(phrase) \
             and not UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
+    elif group and metrics(phrase, None, ctx) == [None] and (listed := list_ranked(None, "", group)):
+        phrase = listed  # 在某市县域经济综合考核中位列第一: the assessment is what is ranked
     qual = m.groupdict().get("qual") or ""
     if qual and (listed := list_ranked(m.groupdict().get("scope"), phrase, qual)) is not None:
         phrase = listed  # 位列全国百强县第7位: the list is what is ranked
@@ -357,9 +360,12 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
     fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
         or (about.metric if about else _headline(doc))
+    named = metrics(phrase, fallback, ctx)
+    if any(is_assessment(x) for x in named if x) and not stated_periods(text, ctx, doc):
+        return []  # an assessment's result is told after its year: without a year said, whose year is unknown
     return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word,
                            position_of(m), metric, position, scope_name, period)
-            for metric in metrics(phrase, fallback, ctx)]
+            for metric in named]
 
 
 def _told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:

@@ -99,6 +99,17 @@ EPITHETS = [
     ("江苏省2021年经济", "2021年,江苏省作为第二经济大省,GDP达到11.6万亿元。",
      ["江苏省 | 地区生产总值 | 2 | 全国 | 2021"]),
 ]
+ASSESSMENTS = [
+    # an assessment named between scope and rank, or in 在…中, is what is ranked
+    ("菏泽市2020年县域经济", "2020年,曹县在菏泽市县域经济综合考核中位列第一。",
+     ["曹县 | 菏泽市县域经济综合考核 | 1 | 菏泽市 | 2020"]),
+    ("临沂市2021年发展", "2021年,临沂市位列全省高质量发展综合绩效考核第3名。",
+     ["临沂市 | 高质量发展综合绩效考核 | 3 | 山东省 | 2021"]),
+]
+NO_ASSESSMENT = [
+    # an assessment's result is told after its year: without a year said, no claim
+    ("德州市禹城市发展", "禹城连续五年居德州高质量发展综合考评第一名。"),
+]
 NO_EPITHET = [
     # a province's title in a city's article, said of no place: whose rank it is is not told
     ("东莞市2021年经济", "作为经济第一大省,广东的GDP已连续多年领先。"),
@@ -108,11 +119,11 @@ NO_EPITHET = [
 
 
 @pytest.mark.parametrize(("title", "body", "expected"),
-                         PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS)
+                         PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
 
-@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET)
+@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT)
 def test_no_ranks(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
