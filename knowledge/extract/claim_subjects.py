@@ -21,6 +21,8 @@ _HEADS = "|".join(words()["facility_heads"])
 _NAMED_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_HEADS})")
 _FIRM_WORD = re.compile(rf"[^,;。]{{0,4}}?(?:{'|'.join(words()['firm_words'])})")
 _OPENING_NAME = re.compile(rf"(?:\d{{4}}年)?(?P<name>(?P<before>[\u4e00-\u9fff]{{2,8}}?)(?:{_HEADS}))")
+# 江苏省昆山市, 潍坊市下辖的寿光市: a unit named right after the place holding it is the subject
+_UNDER = re.compile(r"(?:(?:下辖|所辖|辖内|辖区内)的?|的)?")
 _JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -115,7 +117,7 @@ def subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tupl
         if p_region.code == region.code:
             at, surface = start + p_at, p_surface
             following = places[i + 1] if i + 1 < len(places) else None
-            if following and following[0] == p_at + len(p_surface) and \
+            if following and _UNDER.fullmatch(text, start + p_at + len(p_surface), start + following[0]) and \
                     region in ctx.gazetteer.chain(following[1]):
                 region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
             break

@@ -171,7 +171,16 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
             out.extend(made)
             consumed = chained.end()
         found.append((m.start(), out))
-    return [c for _, claims in sorted(found, key=lambda x: x[0]) for c in claims]  # in reading order
+    spreads = {x.match.start() for x in listed}
+    out = []
+    said: tuple[int, ExtractedClaim] | None = None  # the last rank before with a metric
+    for start, claims in sorted(found, key=lambda x: x[0]):  # in reading order
+        if start in spreads and said is not None and ";" not in text[said[0] : start]:
+            # 甲居首位,乙、丙分列第二、三位: ranks spread with no metric named share the rank's before them
+            claims = [replace(c, about=said[1].about) if c.about is None else c for c in claims]
+        out.extend(claims)
+        said = next(((start, c) for c in reversed(claims) if c.about is not None), said)
+    return out
 
 
 def _peer_named(m: re.Match[str], ctx: ArticleContext, prev: ExtractedClaim | None = None) -> bool:

@@ -110,6 +110,22 @@ NO_ASSESSMENT = [
     # an assessment's result is told after its year: without a year said, no claim
     ("德州市禹城市发展", "禹城连续五年居德州高质量发展综合考评第一名。"),
 ]
+SUBJECTS = [
+    # a unit named as under the place before it is the subject
+    ("潍坊市2021年各县市经济", "2021年,潍坊市下辖的寿光市地区生产总值居全市第一,青州市居第二。",
+     ["寿光市 | 地区生产总值 | 1 | 潍坊市 | 2021", "青州市 | 地区生产总值 | 2 | 潍坊市 | 2021"]),
+    # ranks spread over places with no metric named share the metric of the rank before them
+    ("山东省2021年各市经济", "2021年,全省16市中,青岛市地区生产总值居首位,济南市、烟台市分列第二、三位。",
+     ["青岛市 | 地区生产总值 | 1 | 山东省 | 2021", "济南市 | 地区生产总值 | 2 | 山东省 | 2021",
+      "烟台市 | 地区生产总值 | 3 | 山东省 | 2021"]),
+    ("湖北省2022年各市经济", "2022年,宜昌市规上工业增加值增速居全省首位,襄阳市、荆州市分列第二、第三位。",
+     ["宜昌市 | 规上工业增加值增速 | 1 | 湖北省 | 2022", "襄阳市 | 规上工业增加值增速 | 2 | 湖北省 | 2022",
+      "荆州市 | 规上工业增加值增速 | 3 | 湖北省 | 2022"]),
+]
+NO_SUBJECT = [
+    # a school named after the place is what is ranked, not the place
+    ("潍坊市2021年教育", "2021年,潍坊市第一中学高考成绩居全市第一。"),
+]
 NO_EPITHET = [
     # a province's title in a city's article, said of no place: whose rank it is is not told
     ("东莞市2021年经济", "作为经济第一大省,广东的GDP已连续多年领先。"),
@@ -119,11 +135,12 @@ NO_EPITHET = [
 
 
 @pytest.mark.parametrize(("title", "body", "expected"),
-                         PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS)
+                         PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
+                         + SUBJECTS)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
 
-@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT)
+@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT + NO_SUBJECT)
 def test_no_ranks(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
