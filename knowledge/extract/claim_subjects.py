@@ -12,7 +12,9 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
 from knowledge.places.gazetteer import Region
 
-_BEFORE = re.compile(r"[,;:。]")
+# a clause ends at a comma, a colon or a stop, and at a space between two Chinese words (a title's two parts:
+# 某榜单发布 某县位居第二)
+_BEFORE = re.compile(r"[,;:。]|(?<=[\u4e00-\u9fffA-Za-z0-9%])[ \u3000]+(?=[\u4e00-\u9fff])")
 # 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _CLASSES = "|".join(sorted(words()["lists"]["classes"], key=len, reverse=True))

@@ -22,7 +22,7 @@ from knowledge.extract.claim_metrics import (
     names_nothing,
     phrase_after,
 )
-from knowledge.extract.claim_scope import scope_of_rank, share_scope
+from knowledge.extract.claim_scope import NATION, scope_of_rank, share_scope
 from knowledge.extract.claim_spans import (
     CHAIN,
     IN_LIST,
@@ -74,6 +74,7 @@ class ExtractedClaim:
 _GROUP_SCOPE = re.compile(rf"^(?:{SCOPE})")
 _LEAD_SCOPE = re.compile(rf"在(?P<scope>{SCOPE})(?P<qual>)")
 _ANY_SCOPE = re.compile(rf"(?P<scope>{SCOPE})(?P<qual>)")
+_LIST_HEADS = frozenset(words()["lists"]["list_heads"])
 _NO_SCOPE = re.compile(r"(?P<scope>)(?P<qual>)")
 # after a rank, a lead to the list that names who holds it: 前三的区市依次为…, 前三名为…
 _LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|为)[::]?|[::])")
@@ -257,6 +258,15 @@ def _headline(doc: Document) -> str | None:
 def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
                here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
                stop: int) -> list[ExtractedClaim]:
+    """The claims of one rank span, of its subject or of each place of a group sharing it; a place is not
+    ranked within itself (某省…居全省第一), nor the nation but among countries (全国…榜单发布 甲位居第二)."""
+    return [c for c in _claims_of_span(text, m, position, ctx, doc, here, reading, earlier, stop)
+            if c.scope_name != c.subject and not (c.subject == NATION and c.scope_name not in ("全球", "亚洲"))]
+
+
+def _claims_of_span(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
+                    here: list[ExtractedFact], reading: _Reading, earlier: list[ExtractedClaim],
+                    stop: int) -> list[ExtractedClaim]:
     claims = _claims_of_one(text, m, position, ctx, doc, here, reading, earlier, stop)
     linked = places_linked_after(text, m.end(), ctx)
     group = linked if len(linked) > 1 else group_before(text, max(start_of_clause(text, m.start()), stop),
@@ -370,6 +380,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
         or (about.metric if about else _headline(doc))
     named = metrics(phrase, fallback, ctx)
+    if any(x in _LIST_HEADS for x in named):
+        return []  # 未能跻身十强,居第15位: a bare top-N list is no metric, and the rank is counted elsewhere
     if any(is_assessment(x) for x in named if x) and not stated_periods(text, ctx, doc):
         return []  # an assessment's result is told after its year: without a year said, whose year is unknown
     return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word,

@@ -126,6 +126,17 @@ NO_SUBJECT = [
     # a school named after the place is what is ranked, not the place
     ("潍坊市2021年教育", "2021年,潍坊市第一中学高考成绩居全市第一。"),
 ]
+TITLES = [
+    # a space between two Chinese words of a title ends a clause: the place after it is the subject
+    ("湖南省2021年GDP 长沙居全省第一", "2021年,湖南省各市州经济运行平稳。",
+     ["长沙市 | 地区生产总值 | 1 | 湖南省 | 2021"]),
+]
+NO_CLAIM = [
+    # the nation is ranked only among countries; a place after a space in the title is not its metric
+    ("2021年全国百强县榜单发布 江阴位居第二", "2021年,各地县域经济稳步发展。"),
+    # a bare top-N list is no metric: the rank after it is counted elsewhere
+    ("湖南省2021年GDP", "2021年,全国万亿城市增至24个,长沙仍未跻身十强,居第15位。"),
+]
 NO_EPITHET = [
     # a province's title in a city's article, said of no place: whose rank it is is not told
     ("东莞市2021年经济", "作为经济第一大省,广东的GDP已连续多年领先。"),
@@ -136,11 +147,12 @@ NO_EPITHET = [
 
 @pytest.mark.parametrize(("title", "body", "expected"),
                          PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
-                         + SUBJECTS)
+                         + SUBJECTS + TITLES)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
 
-@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT + NO_SUBJECT)
+@pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT + NO_SUBJECT
+                         + NO_CLAIM)
 def test_no_ranks(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
