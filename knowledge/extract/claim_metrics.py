@@ -72,6 +72,9 @@ def clean(phrase: str) -> str:
     previous = None
     while previous != phrase:
         previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
+        # 在滨州市各县市区中继续: where it is counted, once the adverbial after it is cut
+        phrase = _AMONG.sub("", phrase).rstrip() or phrase
+        phrase = _AT_NAMED.sub("", phrase) or phrase
     return phrase.replace(" ", "")
 
 

@@ -167,6 +167,7 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
         out = list(made)
         consumed = m.end()
         while made and (chained := CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
+                and not aspect_of(chained["qual"] or "")[1] \
                 and not _TARGET.search(chained.group(0)) and not IN_LIST.search(chained.group(0)):
             made = [_chained(c, chained, ctx) for c in made]
             out.extend(made)

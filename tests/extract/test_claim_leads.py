@@ -126,6 +126,19 @@ NO_SUBJECT = [
     # a school named after the place is what is ranked, not the place
     ("潍坊市2021年教育", "2021年,潍坊市第一中学高考成绩居全市第一。"),
 ]
+MOVES = [
+    # a move in rank said without a number names no metric
+    ("枣庄市2022年经济", "2022年,枣庄市地区生产总值位次前移至全省第14位。",
+     ["枣庄市 | 地区生产总值 | 14 | 山东省 | 2022"]),
+    # a rank joined by 、 that names its own aspect is not the rank before it said again
+    ("枣庄市2022年经济", "2022年,枣庄市GDP总量全省第14、增速全省第3。",
+     ["枣庄市 | 地区生产总值 | 14 | 山东省 | 2022", "枣庄市 | 地区生产总值增速 | 3 | 山东省 | 2022"]),
+    # 在…中 followed by an adverbial is still where the rank is counted
+    ("滨州市邹平市2022年经济", "2022年,邹平市地区生产总值在滨州市各县市区中继续排名首位。",
+     ["邹平市 | 地区生产总值 | 1 | 滨州市 | 2022"]),
+    ("滨州市邹平市2022年经济", "2022年,邹平市在全省县域经济高质量发展排名中位次前移3位,居第5位。",
+     ["邹平市 | 县域经济高质量发展 | 5 | 山东省 | 2022"]),
+]
 TITLES = [
     # a space between two Chinese words of a title ends a clause: the place after it is the subject
     ("湖南省2021年GDP 长沙居全省第一", "2021年,湖南省各市州经济运行平稳。",
@@ -147,7 +160,7 @@ NO_EPITHET = [
 
 @pytest.mark.parametrize(("title", "body", "expected"),
                          PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
-                         + SUBJECTS + TITLES)
+                         + SUBJECTS + TITLES + MOVES)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
