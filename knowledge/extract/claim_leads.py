@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extract.claim_metrics import clean
+from knowledge.extract.claim_metrics import aspect_of, clean, headline_metric, metrics
 from knowledge.extract.claim_words import alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.metrics import canonical_metric, metric_in_phrase
 from knowledge.places.gazetteer import Region
+from knowledge.text.document import Document
 from knowledge.text.numbers import cn_int
 
 # 在福建省内排名第一, GDP在湖北省排第二: the place closing the words before the rank is where it is counted
@@ -20,6 +21,10 @@ _GROWTH_RATE = re.compile(r"(?:增长|增速|增幅|下降|提高)[^,;、]{0,6}?
 _GROWTH_COMPARED = re.compile(r"^(?:增速|增幅|增长率|增长速度)[^,;。]{0,12}?\d+(?:\.\d+)?个百分点$")
 _ABOVE_AVERAGE = re.compile(r"^(?:高于|低于|快于|慢于|高出|低出|比)[^,;。\d]{0,10}?\d+(?:\.\d+)?个百分点$")
 _CLAUSE = re.compile(r"[,;:。]")
+_TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
+_TOPIC_AMONG = re.compile(r"在(?P<topic>[^,;。在]{1,12}?)(?:指标|方面)(?:中|上)?[,,]")  # 在出口指标中,…
+_RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
+
 
 
 def place_scope(before: str, subject: Region, ctx: ArticleContext) -> Region | None:
@@ -78,3 +83,22 @@ def tops_in_turn(text: str, m: re.Match[str], places: int) -> list[int] | None:
     clause = max(text.rfind(x, 0, m.start()) for x in ",;:。") + 1
     said = (m.groupdict().get("verb") or "") + text[clause : m.start()]
     return list(range(1, places + 1)) if _IN_TURN.search(said) else None
+
+
+def headline(doc: Document) -> str | None:
+    """The one metric the title names, or the first line's when the title is another line (a short first line
+    is the headline of a news text)."""
+    first = doc.sentences[0].text if doc.sentences else ""
+    return headline_metric(doc.title or "") or (headline_metric(first) if len(first) <= 40 else None)
+
+
+def told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
+    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, 在收入指标中), else
+    the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
+    if metrics(phrase, None, ctx) != [None]:
+        return phrase
+    topics = [t for pattern in (_TOPIC, _TOPIC_AMONG) for t in pattern.finditer(text, 0, at)
+              if metrics(t["topic"], None, ctx) != [None] or aspect_of(t["topic"])[1]]
+    if topics:
+        return max(topics, key=lambda t: t.start())["topic"]
+    return "增速" if _RATE_GIVEN.search(phrase) else phrase

@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.claim_figures import about_fact, claim_period, old_period, stated_periods
-from knowledge.extract.claim_leads import follows_growth, list_ranked, place_scope, tops_in_turn
+from knowledge.extract.claim_leads import follows_growth, headline, list_ranked, place_scope, told_phrase, tops_in_turn
 from knowledge.extract.claim_metrics import (
     aspect_of,
     clean,
     figure_metric,
-    headline_metric,
     is_assessment,
     metrics,
     names_metric,
@@ -80,9 +79,6 @@ _NO_SCOPE = re.compile(r"(?P<scope>)(?P<qual>)")
 _LEADS_A_LIST = re.compile(r"的?[^,;。:的]{0,6}?(?:(?:依次|分别)?(?:是|为)[::]?|[::])")
 _ANNOUNCES = re.compile(r"[^,;。:]{0,6}?[::]\s*$")  # 排名前三:, its list on the lines below
 _FROM_RANK = re.compile(r"(?:从|由)[^,;。第]{0,8}第?$")  # 由第95位上升至第77位: the old rank is not a claim
-_TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
-_TOPIC_AMONG = re.compile(r"在(?P<topic>[^,;。在]{1,12}?)(?:指标|方面)(?:中|上)?[,,]")  # 在出口指标中,…
-_RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 # a lead clause naming the list the sentence's ranks are in: 在2023年全国百强县榜单中,…
 _LEAD_LIST = re.compile(rf"(?:^|(?<=[,,]))[^,;。]{{0,12}}?在(?P<pre>[^,;。]{{0,12}}?)(?P<scope>{SCOPE})(?P<qual>)"
                         r"(?P<list>[^,;。]{2,24}?)(?:榜单|排行榜|排行|排名|评价|榜)?(?:中|里|上)[^,;。]{0,10}[,,]")
@@ -218,8 +214,8 @@ def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext
         stated = about_fact(text, m.start(), here, subject)
         carried = reading.carry if reading.carry and reading.carry.region.code == subject.code else None
         about = stated or carried  # the figure before is another place's: its metric is not this list's
-        phrase = spread.phrase if len(spread.places) != n else _told_phrase(spread.phrase, text, m.start(), ctx)
-        named = metrics(phrase, about.metric if about else _headline(doc), ctx)
+        phrase = spread.phrase if len(spread.places) != n else told_phrase(spread.phrase, text, m.start(), ctx)
+        named = metrics(phrase, about.metric if about else headline(doc), ctx)
         if len(spread.places) != n:
             if len(items_of(spread.phrase)) != n or len(named) != n:
                 return []  # 总量和增速分别居第3位、第5位 needs two metrics for two ranks
@@ -246,14 +242,7 @@ def _tops_of(sentence: Sentence, ctx: ArticleContext, doc: Document, ranked: lis
     said = {c.region_code for c in ranked}
     return [replace(c, period_label=claim_period(sentence.text, None, ctx, doc, carried=reading.paragraph_period)
                     or reading.period)
-            for c in tops(sentence, ctx, _headline(doc)) if c.region_code not in said]
-
-
-def _headline(doc: Document) -> str | None:
-    """The one metric the title names, or the first line's when the title is another line (a short first line
-    is the headline of a news text)."""
-    first = doc.sentences[0].text if doc.sentences else ""
-    return headline_metric(doc.title or "") or (headline_metric(first) if len(first) <= 40 else None)
+            for c in tops(sentence, ctx, headline(doc)) if c.region_code not in said]
 
 
 def _claims_at(text: str, m: re.Match[str], position: int, ctx: ArticleContext, doc: Document,
@@ -358,16 +347,16 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         period = period[:4] if period[:4].isdigit() else period  # 经济第一大省: a standing of the year
     if names_nothing(phrase) and follows_growth(text[:clause_start]):
         phrase = "增速"  # 增长10.0%,居全市第8: the rank is the growth rate's
-    phrase = _told_phrase(phrase, text, m.start(), ctx)
+    phrase = told_phrase(phrase, text, m.start(), ctx)
     group = m.groupdict().get("group") or ""
     if group and _GROUP_SCOPE.match(group) and not metric_words(phrase) \
             and not UNITS_COUNTED.fullmatch(_GROUP_SCOPE.sub("", group)):
         phrase = _GROUP_SCOPE.sub("", group)  # 在全国县域经济竞争力百强中列45位: the list names what is ranked
-    elif group and metrics(phrase, None, ctx) == [None] and (listed := list_ranked(None, "", group)):
-        phrase = listed  # 在某市县域经济综合考核中位列第一: the assessment is what is ranked
+    elif group and metrics(phrase, None, ctx) == [None] and (assessed := list_ranked(None, "", group)):
+        phrase = assessed  # 在某市县域经济综合考核中位列第一: the assessment is what is ranked
     qual = m.groupdict().get("qual") or ""
-    if qual and (listed := list_ranked(m.groupdict().get("scope"), phrase, qual)) is not None:
-        phrase = listed  # 位列全国百强县第7位: the list is what is ranked
+    if qual and (in_list := list_ranked(m.groupdict().get("scope"), phrase, qual)) is not None:
+        phrase = in_list  # 位列全国百强县第7位: the list is what is ranked
     elif qual and names_metric(qual):  # 勇夺GDP增速第一; 居全省各市州增速第二 (各市州 is where it is counted)
         named = aspect_of(qual)[1] if m.groupdict().get("scope") and not (
             canonical_metric(qual) and metrics(phrase, None, ctx) == [None]) else qual  # 分列全省经济总量前三位
@@ -379,7 +368,7 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     # the metric of the figure before, else of the rank said before in the sentence (总量居第4,增量排第3)
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
     fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
-        or (about.metric if about else _headline(doc))
+        or (about.metric if about else headline(doc))
     named = metrics(phrase, fallback, ctx)
     if any(x in _LIST_HEADS for x in named):
         return []  # 未能跻身十强,居第15位: a bare top-N list is no metric, and the rank is counted elsewhere
@@ -388,18 +377,6 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word,
                            position_of(m), metric, position, scope_name, period)
             for metric in named]
-
-
-def _told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
-    """What is ranked, when the words before the rank name nothing: the sentence's topic (从增速看, 在收入指标中), else
-    the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
-    if metrics(phrase, None, ctx) != [None]:
-        return phrase
-    topics = [t for pattern in (_TOPIC, _TOPIC_AMONG) for t in pattern.finditer(text, 0, at)
-              if metrics(t["topic"], None, ctx) != [None] or aspect_of(t["topic"])[1]]
-    if topics:
-        return max(topics, key=lambda t: t.start())["topic"]
-    return "增速" if _RATE_GIVEN.search(phrase) else phrase
 
 
 def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
