@@ -369,6 +369,8 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     inherited = aspect_of(earlier[0].about)[0] if earlier and earlier[0].about else None
     fallback = (stated.metric if stated else None) or figure_metric(text, clause_start, stop) or inherited \
         or (about.metric if about else headline(doc))
+    if m.groupdict().get("best") and metrics(phrase, None, ctx) == [None]:
+        return []  # 全省最高 after no metric named: the first of what is not said
     named = metrics(phrase, fallback, ctx)
     if any(x in _LIST_HEADS for x in named):
         return []  # 未能跻身十强,居第15位: a bare top-N list is no metric, and the rank is counted elsewhere

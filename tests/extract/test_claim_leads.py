@@ -139,6 +139,18 @@ MOVES = [
     ("滨州市邹平市2022年经济", "2022年,邹平市在全省县域经济高质量发展排名中位次前移3位,居第5位。",
      ["邹平市 | 县域经济高质量发展 | 5 | 山东省 | 2022"]),
 ]
+FASTEST = [
+    # the fastest growth of a scope is its first
+    ("山东省2021年各市经济", "2021年,淄博市GDP增速全省最快,达到9.8%。",
+     ["淄博市 | 地区生产总值增速 | 1 | 山东省 | 2021"]),
+    ("山东省2021年各市收入", "2021年,日照市城镇居民人均可支配收入增速全省最快,农村居民收入增速居全省第二。",
+     ["日照市 | 城镇居民人均可支配收入增速 | 1 | 山东省 | 2021",
+      "日照市 | 农村居民人均可支配收入增速 | 2 | 山东省 | 2021"]),
+]
+NOT_FASTEST = [
+    # the top of a level said as a kind of thing is no rank
+    ("山东省2021年各市收入", "2021年,青岛市人均可支配收入达到全省最高水平。"),
+]
 TITLES = [
     # a space between two Chinese words of a title ends a clause: the place after it is the subject
     ("湖南省2021年GDP 长沙居全省第一", "2021年,湖南省各市州经济运行平稳。",
@@ -160,12 +172,12 @@ NO_EPITHET = [
 
 @pytest.mark.parametrize(("title", "body", "expected"),
                          PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
-                         + SUBJECTS + TITLES + MOVES)
+                         + SUBJECTS + TITLES + MOVES + FASTEST)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
 
 @pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT + NO_SUBJECT
-                         + NO_CLAIM)
+                         + NO_CLAIM + NOT_FASTEST)
 def test_no_ranks(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
