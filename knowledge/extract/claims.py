@@ -326,6 +326,9 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         scope_word, scope_name = scope_of_rank(lead, subject, ctx)
     if scope_word is None and (held := place_scope(text[clause_start : m.start()], subject, ctx)) is not None:
         scope_word, scope_name = held.name, held.name  # GDP在湖北省内排名第二
+    if scope_word is None and not m.groupdict().get("group") and earlier and earlier[0].scope \
+            and ";" not in text[stop : m.start()]:
+        scope_name = earlier[0].scope_name  # 跻身全国城市前20强,位列第19位: counted where the rank before is
     listed = sorted((x for pattern in (_LEAD_LIST, _LEAD_RANKING) for x in pattern.finditer(text, 0, clause_start)
                      if ";" not in text[x.end() : clause_start]), key=lambda x: x.start())
     if scope_word is None and listed and after is None:  # 在全国…百强县榜单中,甲位列第四,乙位列第十

@@ -151,6 +151,16 @@ NOT_FASTEST = [
     # the top of a level said as a kind of thing is no rank
     ("山东省2021年各市收入", "2021年,青岛市人均可支配收入达到全省最高水平。"),
 ]
+SCOPES = [
+    # a rank with no scope after a rank with one is counted where that one is
+    ("安徽省2021年各市经济", "2021年,合肥GDP跻身全国城市前20强,位列第19位。",
+     ["合肥市 | 地区生产总值 | 19 | 全国 | 2021"]),
+    ("江苏省2021年各市经济", "2021年,徐州市地区生产总值跻身全国城市前30强,排名第28位。",
+     ["徐州市 | 地区生产总值 | 28 | 全国 | 2021"]),
+    # …unless it names its own
+    ("山东省2022年各市经济", "2022年,东营市人均GDP居全省第1位,在全国城市中排名第5位。",
+     ["东营市 | 人均地区生产总值 | 1 | 山东省 | 2022", "东营市 | 人均地区生产总值 | 5 | 全国 | 2022"]),
+]
 TITLES = [
     # a space between two Chinese words of a title ends a clause: the place after it is the subject
     ("湖南省2021年GDP 长沙居全省第一", "2021年,湖南省各市州经济运行平稳。",
@@ -172,7 +182,7 @@ NO_EPITHET = [
 
 @pytest.mark.parametrize(("title", "body", "expected"),
                          PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
-                         + SUBJECTS + TITLES + MOVES + FASTEST)
+                         + SUBJECTS + TITLES + MOVES + FASTEST + SCOPES)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
