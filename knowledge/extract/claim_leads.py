@@ -4,14 +4,21 @@ is counted within (在福建省内排名第一), and a growth rate it follows (�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from knowledge.extract.claim_metrics import aspect_of, clean, headline_metric, metrics
-from knowledge.extract.claim_words import alt, scope_levels, words
+from knowledge.extract.claim_scope import scope_of_rank
+from knowledge.extract.claim_spans import position_of
+from knowledge.extract.claim_words import NUM, alt, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.metrics import canonical_metric, metric_in_phrase
 from knowledge.places.gazetteer import Region
 from knowledge.text.document import Document
 from knowledge.text.numbers import cn_int
+
+if TYPE_CHECKING:
+    from knowledge.extract.claims import ExtractedClaim
 
 # 在福建省内排名第一, GDP在湖北省排第二: the place closing the words before the rank is where it is counted
 _AT_PLACE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,10}?)(?:范围内|域内|内)?$")
@@ -102,3 +109,40 @@ def told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
     if topics:
         return max(topics, key=lambda t: t.start())["topic"]
     return "增速" if _RATE_GIVEN.search(phrase) else phrase
+
+
+_BARE_RANK = re.compile(rf"(?:^|(?<=[,,]))(?P<place>[\u4e00-\u9fff]{{2,10}}?)第(?P<pos>{NUM})(?:位|名)(?=[,,;。]|$)")
+
+
+def bare_ranks(text: str, ctx: ArticleContext) -> list[tuple[int, Region, int, str]]:
+    """甲排名第16位,乙第19位,丙第22位: clauses that are only a place and a rank, (start, place, rank, said)."""
+    out = []
+    for m in _BARE_RANK.finditer(text):
+        named = [x for x in ctx.mentions(m["place"]) if x.start == 0 and x.end == len(m["place"])]
+        position = cn_int(m["pos"])
+        if named and position is not None:
+            out.append((m.start(), named[0].region, position, m.group(0)[len(m["place"]) :]))
+    return out
+
+
+def peer_named(m: re.Match[str], ctx: ArticleContext, prev: ExtractedClaim | None = None) -> bool:
+    """排名中苏州第一, 苏州第一、南京第二: a place named right before the rank is whom it ranks, not where it is
+    counted (居山东省第一 names its scope: a unit holding the place ranked before)."""
+    qual = (m.groupdict().get("qual") or "").removeprefix("中")
+    places = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
+    if not places:
+        return False
+    if prev is None:
+        return (m.groupdict().get("qual") or "").startswith("中")
+    held = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
+    return held is None or all(r.code != places[0].region.code for r in ctx.gazetteer.chain(held))
+
+
+def chained_claim(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
+    """增速居全省第2位、中部六省省会城市第3位: the next rank of a chain keeps the subject and metric."""
+    region = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
+    scope_word, scope_name = (prev.scope, prev.scope_name)
+    if m["scope"] or m["qual"]:
+        scope_word, scope_name = scope_of_rank(m, region, ctx) if region else (m["scope"], m["scope"])
+    return replace(prev, claim=m.group(0).lstrip("、"), scope=scope_word, position=position_of(m),
+                   scope_name=scope_name)

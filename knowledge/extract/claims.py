@@ -10,7 +10,17 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extract.claim_figures import about_fact, claim_period, old_period, stated_periods
-from knowledge.extract.claim_leads import follows_growth, headline, list_ranked, place_scope, told_phrase, tops_in_turn
+from knowledge.extract.claim_leads import (
+    bare_ranks,
+    chained_claim,
+    follows_growth,
+    headline,
+    list_ranked,
+    peer_named,
+    place_scope,
+    told_phrase,
+    tops_in_turn,
+)
 from knowledge.extract.claim_metrics import (
     aspect_of,
     clean,
@@ -157,41 +167,39 @@ def _rank_claims(sentence: Sentence, ctx: ArticleContext, doc: Document, here: l
                 or COUNTED_FROM_END.search(text, max(0, rank_at - 4), rank_at) or first_of_a_kind(m, text) \
                 or _BOUND_AFTER.match(text, m.end()):
             continue
-        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed) or _peer_named(m, ctx):
+        if any(m.start() < x.match.end() and x.match.start() < m.end() for x in listed) or peer_named(m, ctx):
             continue
         made = _claims_at(text, m, sentence.position, ctx, doc, here, reading, made, consumed)
         out = list(made)
         consumed = m.end()
-        while made and (chained := CHAIN.match(text, consumed)) and not _peer_named(chained, ctx, made[0]) \
+        while made and (chained := CHAIN.match(text, consumed)) and not peer_named(chained, ctx, made[0]) \
                 and not aspect_of(chained["qual"] or "")[1] \
                 and not _TARGET.search(chained.group(0)) and not IN_LIST.search(chained.group(0)):
-            made = [_chained(c, chained, ctx) for c in made]
+            made = [chained_claim(c, chained, ctx) for c in made]
             out.extend(made)
             consumed = chained.end()
         found.append((m.start(), out))
     spreads = {x.match.start() for x in listed}
+    bare = {start: (region, rank, said) for start, region, rank, said in bare_ranks(text, ctx)}
+    found.extend((start, []) for start in bare)
     out = []
     said: tuple[int, ExtractedClaim] | None = None  # the last rank before with a metric
     for start, claims in sorted(found, key=lambda x: x[0]):  # in reading order
         if start in spreads and said is not None and ";" not in text[said[0] : start]:
             # 甲居首位,乙、丙分列第二、三位: ranks spread with no metric named share the rank's before them
             claims = [replace(c, about=said[1].about) if c.about is None else c for c in claims]
+        code = said[1].region_code if said is not None else None
+        if start in bare and said is not None and code and ";" not in text[said[0] : start]:
+            # 甲排名第16位,乙第19位: a place and a rank alone share the rank's before them, among peers
+            region, rank, words_ = bare[start]
+            prev = said[1]
+            held = ctx.gazetteer.get(code)
+            if region.code != held.code and region.level == held.level and (
+                    prev.scope_name == NATION or prev.scope_name in {r.name for r in ctx.gazetteer.chain(region)}):
+                claims = [replace(prev, subject=region.name, region_code=region.code, position=rank, claim=words_)]
         out.extend(claims)
         said = next(((start, c) for c in reversed(claims) if c.about is not None), said)
     return out
-
-
-def _peer_named(m: re.Match[str], ctx: ArticleContext, prev: ExtractedClaim | None = None) -> bool:
-    """排名中苏州第一, 苏州第一、南京第二: a place named right before the rank is whom it ranks, not where it is
-    counted (居山东省第一 names its scope: a unit holding the place ranked before)."""
-    qual = (m.groupdict().get("qual") or "").removeprefix("中")
-    places = [x for x in ctx.mentions(qual) if x.start == 0] if qual else []
-    if not places:
-        return False
-    if prev is None:
-        return (m.groupdict().get("qual") or "").startswith("中")
-    held = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
-    return held is None or all(r.code != places[0].region.code for r in ctx.gazetteer.chain(held))
 
 
 def _spread_claims(spread: Spread, text: str, position: int, ctx: ArticleContext, doc: Document,
@@ -382,14 +390,3 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
     return [ExtractedClaim(subject.name, "region", subject.code, claim_text(m), scope_word,
                            position_of(m), metric, position, scope_name, period)
             for metric in named]
-
-
-def _chained(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -> ExtractedClaim:
-    """增速居全省第2位、中部六省省会城市第3位: the next rank of a chain keeps the subject and metric."""
-    region = ctx.gazetteer.get(prev.region_code) if prev.region_code else None
-    scope_word, scope_name = (prev.scope, prev.scope_name)
-    if m["scope"] or m["qual"]:
-        scope_word, scope_name = scope_of_rank(m, region, ctx) if region else (m["scope"], m["scope"])
-    return ExtractedClaim(prev.subject, prev.subject_kind, prev.region_code, m.group(0).lstrip("、"),
-                          scope_word, position_of(m), prev.about, prev.sentence, scope_name, prev.period_label)
-

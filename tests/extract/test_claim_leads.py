@@ -161,6 +161,18 @@ SCOPES = [
     ("山东省2022年各市经济", "2022年,东营市人均GDP居全省第1位,在全国城市中排名第5位。",
      ["东营市 | 人均地区生产总值 | 1 | 山东省 | 2022", "东营市 | 人均地区生产总值 | 5 | 全国 | 2022"]),
 ]
+BARE = [
+    # clauses that are only a place and a rank share the rank before them, among peers of one level and unit
+    ("全国2021年县域经济", "2021年,在全国综合实力百强县中,龙口市排名第16位,胶州市第19位,荣成市第22位。",
+     ["龙口市 | 综合实力百强县 | 16 | 全国 | 2021", "胶州市 | 综合实力百强县 | 19 | 全国 | 2021",
+      "荣成市 | 综合实力百强县 | 22 | 全国 | 2021"]),
+    ("河南省2021年各市经济", "2021年,郑州市地区生产总值居全省第1位,洛阳市第2位,南阳市第3位。",
+     ["郑州市 | 地区生产总值 | 1 | 河南省 | 2021", "洛阳市 | 地区生产总值 | 2 | 河南省 | 2021",
+      "南阳市 | 地区生产总值 | 3 | 河南省 | 2021"]),
+    # a district is no peer of a city, a city of another province not counted in this one
+    ("山东省2021年各市经济", "2021年,青岛市地区生产总值居全省第1位,黄岛区第2位,南京市第3位。",
+     ["青岛市 | 地区生产总值 | 1 | 山东省 | 2021"]),
+]
 TITLES = [
     # a space between two Chinese words of a title ends a clause: the place after it is the subject
     ("湖南省2021年GDP 长沙居全省第一", "2021年,湖南省各市州经济运行平稳。",
@@ -182,7 +194,8 @@ NO_EPITHET = [
 
 @pytest.mark.parametrize(("title", "body", "expected"),
                          PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
-                         + SUBJECTS + TITLES + MOVES + FASTEST + SCOPES)
+                         + SUBJECTS + TITLES + MOVES + FASTEST + SCOPES
+                         + BARE)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
