@@ -30,6 +30,9 @@ _ABOVE_AVERAGE = re.compile(r"^(?:高于|低于|快于|慢于|高出|低出|比)
 _CLAUSE = re.compile(r"[,;:。]")
 _TOPIC = re.compile(r"从(?P<topic>[^,;。从]{1,12}?)(?:上|方面)?(?:来)?看[,,]")
 _TOPIC_AMONG = re.compile(r"在(?P<topic>[^,;。在]{1,12}?)(?:指标|方面)(?:中|上)?[,,]")  # 在出口指标中,…
+# 在营商环境评价中,…: an assessment the ranks after it are within
+_TOPIC_ASSESSED = re.compile(rf"在(?P<topic>[^,;。在]{{2,16}}?(?:{alt(words()['lists']['assessment_heads'])}))"
+                             r"(?:中|里)[,,]")
 _RATE_GIVEN = re.compile(r"以[^,;。]{0,8}?\d+(?:\.\d+)?%")
 
 
@@ -104,7 +107,7 @@ def told_phrase(phrase: str, text: str, at: int, ctx: ArticleContext) -> str:
     the growth rate when a rate is given (分别以9.2%和7.3%位列第二、第三)."""
     if metrics(phrase, None, ctx) != [None]:
         return phrase
-    topics = [t for pattern in (_TOPIC, _TOPIC_AMONG) for t in pattern.finditer(text, 0, at)
+    topics = [t for pattern in (_TOPIC, _TOPIC_AMONG, _TOPIC_ASSESSED) for t in pattern.finditer(text, 0, at)
               if metrics(t["topic"], None, ctx) != [None] or aspect_of(t["topic"])[1]]
     if topics:
         return max(topics, key=lambda t: t.start())["topic"]
@@ -146,3 +149,20 @@ def chained_claim(prev: ExtractedClaim, m: re.Match[str], ctx: ArticleContext) -
         scope_word, scope_name = scope_of_rank(m, region, ctx) if region else (m["scope"], m["scope"])
     return replace(prev, claim=m.group(0).lstrip("、"), scope=scope_word, position=position_of(m),
                    scope_name=scope_name)
+
+
+# a lead clause naming what the ranks after it are within: 在营商环境评价中, 在全国文明城市评选中
+_LEAD_AMONG = re.compile(r"在(?P<among>[^,;。在]{2,16}?)(?:中|里)[,,]$")
+
+
+def unread_lead(before: str, ctx: ArticleContext) -> bool:
+    """Whether the clause right before the rank's is a lead 在X中 whose X is no group of places (在全省16市中) and
+    names no metric (在营商环境评价中 does not, and ranks of it are not the headline's)."""
+    m = _LEAD_AMONG.search(before)
+    if m is None:
+        return False
+    among = m["among"]
+    if any(x.start == 0 for x in ctx.mentions(among)) or re.match(rf"(?:{alt(list(scope_levels()))})", among):
+        return False  # 在全省16市中, 在山东省各市中: where the ranks are counted (the scope's reading)
+    named = metrics(among, None, ctx)
+    return named == [None] or any(x is None for x in named)

@@ -20,6 +20,7 @@ from knowledge.extract.claim_leads import (
     place_scope,
     told_phrase,
     tops_in_turn,
+    unread_lead,
 )
 from knowledge.extract.claim_metrics import (
     aspect_of,
@@ -105,6 +106,7 @@ UNITS_COUNTED = re.compile(rf"(?:{NUM})?个?(?:各)?(?:{alt(words()['group_units
 UNITS_OPENING = re.compile(rf"^(?:(?:{NUM})个?|各)(?:{alt(words()['group_units'] + words()['lists']['classes'])})")
 _PERSON = re.compile(alt(words()["person_words"]))
 _TARGET = re.compile(alt(words()["target_words"]))
+_AWARD = re.compile(alt(words()["award_words"]))
 _RANKED_THING = re.compile(rf"的(?:{alt(words()['firm_words'] + words()['person_words'])})")
 _FIRM_PEERS = re.compile(alt(words()["firm_peers"]))
 _TIED = re.compile(r"并列|同居|同为")
@@ -313,6 +315,10 @@ def _claims_of_one(text: str, m: re.Match[str], position: int, ctx: ArticleConte
         return []  # 一名选手获全国冠军: a person's or a team's place, not the place's
     if _TARGET.search(text, max(clause_start, stop), m.start()):
         return []  # 力争第四, 争创全省第一: a rank aimed at, not one held
+    if _AWARD.search(text, max(clause_start, stop), m.start()):
+        return []  # 荣获全省文明城市第一名: a prize won, not a rank of a metric
+    if unread_lead(text[:clause_start], ctx) and metrics(phrase, None, ctx) == [None]:
+        return []  # 在营商环境评价中,甲居全省第一: ranked in what the lead names, which names no known metric
     if after is None and linked is None and (_RANKED_THING.match(text, m.end()) or _FIRM_PEERS.search(m.group(0))):
         return []  # 排名第一的企业, 居全国同行业第一: a firm's rank, not the place's
     counted = _COUNTED_GROUP.search(text, max(clause_start, stop), m.start())

@@ -173,6 +173,18 @@ BARE = [
     ("山东省2021年各市经济", "2021年,青岛市地区生产总值居全省第1位,黄岛区第2位,南京市第3位。",
      ["青岛市 | 地区生产总值 | 1 | 山东省 | 2021"]),
 ]
+LEADS = [
+    # a lead 在<assessment>中 names what the rank after it ranks, not the headline's metric
+    ("2021年山东各市GDP排名", "2021年,在营商环境评价中,青岛市居全省第一。",
+     ["青岛市 | 营商环境评价 | 1 | 山东省 | 2021"]),
+    ("2022年河北各市GDP排名", "2022年,在全省县域科技创新考核中,石家庄市居第一。",
+     ["石家庄市 | 县域科技创新考核 | 1 | 河北省 | 2022"]),
+]
+NO_LEAD = [
+    # a prize won is no rank of a metric
+    ("2021年山东各市GDP排名", "2021年,青岛市荣获全省文明城市第一名。"),
+    ("2022年浙江各市GDP排名", "2022年,宁波市获得全省美丽乡村建设竞赛第一名。"),
+]
 TITLES = [
     # a space between two Chinese words of a title ends a clause: the place after it is the subject
     ("湖南省2021年GDP 长沙居全省第一", "2021年,湖南省各市州经济运行平稳。",
@@ -195,12 +207,12 @@ NO_EPITHET = [
 @pytest.mark.parametrize(("title", "body", "expected"),
                          PLACE_SCOPE + GROWTH + LISTS + IN_TURN + EARLIER + FIGURES + EPITHETS + ASSESSMENTS
                          + SUBJECTS + TITLES + MOVES + FASTEST + SCOPES
-                         + BARE)
+                         + BARE + LEADS)
 def test_claims(gazetteer, title, body, expected):
     assert ranked(gazetteer, title, body) == expected
 
 
 @pytest.mark.parametrize(("title", "body"), NOT_IN_TURN + NO_EPITHET + NO_ASSESSMENT + NO_SUBJECT
-                         + NO_CLAIM + NOT_FASTEST)
+                         + NO_CLAIM + NOT_FASTEST + NO_LEAD)
 def test_no_ranks(gazetteer, title, body):
     assert ranked(gazetteer, title, body) == []
