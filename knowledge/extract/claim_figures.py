@@ -39,14 +39,16 @@ def old_period(words: str, period: str | None, ctx: ArticleContext, doc: Documen
 
 def about_fact(text: str, at: int, here: list[ExtractedFact], subject: Region | None) -> ExtractedFact | None:
     """The figure a claim is about: the subject's last one stated before it in the sentence."""
-    best: tuple[int, ExtractedFact] | None = None
+    best: tuple[tuple[int, int], ExtractedFact] | None = None
     for fact in here:
         where = text.rfind(fact.metric_surface, 0, at) if fact.metric_surface else -1
         mine = subject is None or fact.region.code == subject.code
         if where >= 0 and _SHARE_OF.search(text, max(0, where - 8), where):
             continue  # 占山东总存量的15%: a share of the metric, not the metric ranked
-        if where >= 0 and mine and (best is None or where >= best[0]):
-            best = (where, fact)
+        # the name ending last, the longer of two ending together: 地区生产总值 inside 人均地区生产总值 is not it
+        key = (where + len(fact.metric_surface or ""), len(fact.metric_surface or ""))
+        if where >= 0 and mine and (best is None or key >= best[0]):
+            best = (key, fact)
     if best is not None:
         return best[1]
     # a figure named only after the rank (增速居第3位;实现收入80亿元) is not what the rank is about

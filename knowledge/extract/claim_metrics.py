@@ -22,11 +22,14 @@ _FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?
 _AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实现|突破|超过|增长|迈|跃|[,;。(\d]|$)")
 _PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?")
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what
+_COUNT_OF_PLACES = re.compile(r"^(?:[一二两三四五六七八九十\d]{1,2}个?(?:城市|地市|市|县|区|省))(?=[\u4e00-\u9fffA-Z])")
 _ITEM_SPLIT = re.compile(r"[、和及与]")
 _LEAD_WORDS = re.compile(r"^(?:以|在|从|由|而|但|其|是|对比|相比|其中|同时|的)+")
 _SCOPE_WORDS = {w for listed in words()["scopes"].values() for w in listed}  # 在全省排第一: 全省 ranks nothing
 # 在全省排第8位, GDP在全国排第23位: where the rank is counted closes the phrase, it names no metric
 _AT_SCOPE = re.compile(rf"在(?:{'|'.join(sorted(_SCOPE_WORDS, key=len, reverse=True))})?(?:范围内|内)?$")
+# GDP在福建省内排名第一: a named province, city or county closing the phrase is where the rank is counted
+_AT_NAMED = re.compile(r"在[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州)(?:范围内|域内|内)?$")
 # 较上年提升3个位次, 排名前移2位: a move in rank, no figure of the metric ranked
 RANK_MOVE = re.compile(rf"(?:较上年|比上年|较去年|同比)?(?:{'|'.join(words()['rank_moves'])})"
                        r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个?(?:位次|位|名)")
@@ -65,9 +68,13 @@ def clean(phrase: str) -> str:
     phrase = _FIGURE.sub(" ", _OLD_RANK.sub(" ", RANK_MOVE.sub(" ", "".join(chars))))
     phrase = _AMONG.sub("", re.sub(r"[“”\"()()]", "", phrase))
     phrase = _AT_SCOPE.sub("", phrase.rstrip()) or phrase  # a bare 在 stays: the clause names no metric
+    phrase = _AT_NAMED.sub("", phrase) or phrase
     previous = None
     while previous != phrase:
         previous, phrase = phrase, _NOISE_AT_ENDS.sub("", phrase)
+        # 在滨州市各县市区中继续: where it is counted, once the adverbial after it is cut
+        phrase = _AMONG.sub("", phrase).rstrip() or phrase
+        phrase = _AT_NAMED.sub("", phrase) or phrase
     return phrase.replace(" ", "")
 
 
@@ -118,11 +125,12 @@ def _without_place(item: str, ctx: ArticleContext) -> str:
     found = [m for m in ctx.mentions(item) if m.start == 0]
     if not found:
         return item
-    rest = item[found[0].end :]
+    rest = _COUNT_OF_PLACES.sub("", item[found[0].end :])  # 甲、乙、丙三市地区生产总值: the count goes too
     if rest.startswith("的"):
         return rest.lstrip("的")
     base = aspect_of(clean(rest))[0] or clean(rest)
-    return rest if base and (canonical_metric(base) or metric_in_phrase(base)) else item
+    known = (base and (canonical_metric(base) or metric_in_phrase(base))) or canonical_metric(clean(rest))
+    return rest if known else item
 
 
 def _tail_noun(phrase: str) -> str:
@@ -130,8 +138,19 @@ def _tail_noun(phrase: str) -> str:
     return phrase[-4:] if len(phrase) > 4 else ""
 
 
+_NAMED_RANKING = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{'|'.join(words()['lists']['assessment_heads'])})$")
+
+
+def is_assessment(metric: str) -> bool:
+    """Whether a metric is an assessment's name (县域经济综合考核, 科学发展综合考评)."""
+    return bool(_NAMED_RANKING.fullmatch(metric))
+
+
 def metric_name(base: str) -> str | None:
-    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base)
+    """A catalogue name, else the noun phrase of `base`, else an assessment named by it (综合考评 ends in a verb
+    to the noun-phrase test but names what is ranked)."""
+    return canonical_metric(base) or metric_in_phrase(base) or noun_phrase_in(base) or (
+        base if _NAMED_RANKING.fullmatch(base) else None)
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,8 @@ def scope_of_rank(m: re.Match[str], subject: Region | None, ctx: ArticleContext)
         opening = next((w for w in sorted(scope_levels(), key=len, reverse=True) if qual.startswith(w)), None)
         if opening is not None and scope_levels()[opening] != "nation":
             word, qual = opening, qual[len(opening) :]  # 在全省16个市中: counted within the province
+        elif opening is not None:
+            return opening, NATION  # 在中国中小城市综合实力百强县市中: a national list
     level = scope_levels().get(word or "")
     gaz = ctx.gazetteer
     if level == "nation":

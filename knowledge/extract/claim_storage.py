@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from knowledge.extract.claim_spans import is_epithet
 from knowledge.extract.claims import ExtractedClaim
 from knowledge.extract.fact import ExtractedFact
 
@@ -23,7 +24,9 @@ def stored_claims(claims: Sequence[ExtractedClaim], facts: Sequence[ExtractedFac
         if claim.about is None and claim.position is not None and claim.subject_kind == "region":
             claim = replace(claim, position=None)
         if claim.period_label is None and fallback is not None:
-            claim = replace(claim, period_label=fallback)
+            # an epithet (经济第一大省) is a standing of the year of most figures, not of their part of it
+            year = fallback[:4] if is_epithet(claim.claim) and fallback[:4].isdigit() else fallback
+            claim = replace(claim, period_label=year)
         key = (claim.subject, claim.about, claim.position, claim.scope_name, claim.period_label)
         if key not in seen:
             seen.add(key)

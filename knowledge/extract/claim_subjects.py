@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 
 from knowledge.extract.claim_metrics import RANK_MOVE, clean, without_among, without_comparison
+from knowledge.extract.claim_spans import rank_spans
 from knowledge.extract.claim_words import COMPARISON, VERB, scope_levels, words
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import company_spans
 from knowledge.places.gazetteer import Region
 
-_BEFORE = re.compile(r"[,;:。]")
+# a clause ends at a comma, a colon or a stop, and at a space between two Chinese words (a title's two parts:
+# 某榜单发布 某县位居第二)
+_BEFORE = re.compile(r"[,;:。]|(?<=[\u4e00-\u9fffA-Za-z0-9%])[ \u3000]+(?=[\u4e00-\u9fff])")
 # 紧跟A和B, 跻身某省…先进县: a place after a comparison or a rank verb is what is compared with or joined
 _COMPARED = re.compile(rf"(?:{COMPARISON.pattern}|{VERB})(?:[^,;。]{{0,2}})$")
 _CLASSES = "|".join(sorted(words()["lists"]["classes"], key=len, reverse=True))
@@ -20,6 +23,8 @@ _HEADS = "|".join(words()["facility_heads"])
 _NAMED_PLACE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_HEADS})")
 _FIRM_WORD = re.compile(rf"[^,;。]{{0,4}}?(?:{'|'.join(words()['firm_words'])})")
 _OPENING_NAME = re.compile(rf"(?:\d{{4}}年)?(?P<name>(?P<before>[\u4e00-\u9fff]{{2,8}}?)(?:{_HEADS}))")
+# 江苏省昆山市, 潍坊市下辖的寿光市: a unit named right after the place holding it is the subject
+_UNDER = re.compile(r"(?:(?:下辖|所辖|辖内|辖区内)的?|的)?")
 _JOINED = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -76,7 +81,7 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
             found = None  # 新昆楚大、临清等40条高速公路: a place inside a name, not the clause's subject
         figure_in_prev = re.search(r"\d", RANK_MOVE.sub("", without_among(prev)))  # 提升3个位次: no figure
         if not metric_words(phrase) and not figure_in_prev and not past_figure:
-            phrase = text[end : start - 1] if found is not None else prev
+            phrase = _before_rank(text[end : start - 1] if found is not None else prev)
         past_figure = past_figure or bool(figure_in_prev)
         if subject is None and found is not None:
             subject = found
@@ -84,6 +89,12 @@ def subject_and_phrase(text: str, clause_start: int, at: int, ctx: ArticleContex
                 break  # 而B以900亿元超过A,排名升至第四: what is ranked is this clause's figure
         start = prev_start
     return subject, phrase
+
+
+def _before_rank(clause: str) -> str:
+    """甲市GDP排名第一的是乙市,丙市排名第二: the clause before names what is ranked up to its own rank."""
+    spans = rank_spans(clause)
+    return clause[: spans[0].start()] if spans else clause
 
 
 def metric_words(phrase: str) -> str:
@@ -108,7 +119,7 @@ def subject_before(text: str, start: int, end: int, ctx: ArticleContext) -> tupl
         if p_region.code == region.code:
             at, surface = start + p_at, p_surface
             following = places[i + 1] if i + 1 < len(places) else None
-            if following and following[0] == p_at + len(p_surface) and \
+            if following and _UNDER.fullmatch(text, start + p_at + len(p_surface), start + following[0]) and \
                     region in ctx.gazetteer.chain(following[1]):
                 region, at, surface = following[1], start + following[0], following[2]  # 江苏省昆山市
             break
