@@ -18,12 +18,14 @@ from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
 from knowledge.extract.forms import Listed, PeriodAt
+from knowledge.extract.growth_lists import give_rates, growth_runs, parts_start
 from knowledge.extract.growths import (
     AVERAGING,
     GROWTH_RE,
     attach_growth,
     decimal_of,
     is_averaged,
+    is_nominal,
     names_a_span,
     set_growth,
 )
@@ -68,6 +70,7 @@ from knowledge.extract.restated import (
     permille_change,
     repeats,
     restated,
+    restated_from,
     threshold_run,
     two_periods,
     without_passed_bounds,
@@ -156,6 +159,10 @@ def _sentence_facts(
     # ratios, 分别 lists and 增长N倍 first (lists.py); their spans come back blanked
     listed, text = read_lists(text, ctx, subject, _period_at(text, periods, fallback))
     out.extend(_listed_fact(i, position) for i in listed)
+    runs = growth_runs(text)  # ,同比分别增长3.1%和5.6%: the rates of the levels before, given once all are read
+    for run in runs:
+        text = text[: run.start] + FILL * (run.end - run.start) + text[run.end :]
+    read_before: list[tuple[int, int]] = []  # (a clause's start, the facts read before it)
     previous_metric: str | None = None
     frame: str | None = None
     owner: str | None = None  # the things the sentence counted, whose bare measures follow (owners.py)
@@ -165,6 +172,7 @@ def _sentence_facts(
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
         offset += len(clause) + 1
+        read_before.append((start, len(out)))
         if not _DIGIT.search(text, start):
             break  # no figure or growth rate is left to read: the subjects and frames of the rest go unused
         local = ctx.subject_at(text, start, clause=clause)
@@ -203,6 +211,11 @@ def _sentence_facts(
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
+    for run in runs:
+        read = next((n for at, n in read_before if at >= run.start), len(out))
+        parts = parts_start(text, run)
+        first = next((n for at, n in read_before if at >= parts), read) if parts is not None else len(listed)
+        give_rates(run, out[max(first, len(listed)) : read])
     return [as_bound(f) for f in out]  # 迈上5000亿元台阶 with no exact value after it: the value, as a bound
 
 
@@ -317,8 +330,8 @@ def _clause_facts(
     if made:
         return made
     growth = GROWTH_RE.search(clause)
-    if growth is None:
-        return []
+    if growth is None or is_nominal(clause, growth):
+        return []  # 名义增长8.1%: a rate at current prices, not the level's growth (the comparable one follows)
     averaged = is_averaged(clause, growth)
     before = clause[: growth.start()]
     for word in AVERAGING if averaged else ():
@@ -337,6 +350,8 @@ def _clause_facts(
             and not (averaged and names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         set_growth(level, growth)
+        if (first := restated_from(level, earlier)) is not None:
+            first.growth, first.growth_pp = level.growth, level.growth_pp  # 26438千公顷(39657万亩),…,增长1.0%
         return []
     metric_surface = completed_metric(phrase, owner, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None

@@ -18,11 +18,12 @@ DOWN = frozenset(word_classes()["growth_down"])
 
 _COMMA = re.compile(r"[,;]")
 AVERAGING = tuple(word_classes()["averaging"])
+NOMINAL = tuple(word_classes()["nominal"])
 
 
 def attach_growth(fact: ExtractedFact, after: str) -> None:
     head = _COMMA.split(after, maxsplit=1)[0]
-    if (m := GROWTH_RE.search(head)) and not is_averaged(head, m):
+    if (m := GROWTH_RE.search(head)) and not is_averaged(head, m) and not is_nominal(head, m):
         set_growth(fact, m)
 
 
@@ -34,6 +35,11 @@ def names_a_span(text: str, year: int | None) -> bool:
 def is_averaged(text: str, growth: re.Match[str]) -> bool:
     """两年平均增长, 年均增长: is the growth rate an average over several years?"""
     return text[: growth.start()].replace(FILL, "").rstrip().endswith(AVERAGING)
+
+
+def is_nominal(text: str, growth: re.Match[str]) -> bool:
+    """名义增长8.1%: is the growth rate one at current prices (not the comparable-price growth)?"""
+    return text[: growth.start()].replace(FILL, "").rstrip().endswith(NOMINAL)
 
 
 def set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:

@@ -1,0 +1,87 @@
+"""Rates listed after the levels they are of, and the growth forms around a level (knowledge/extract/growth_lists.py,
+restated.py, growths.py). Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from knowledge.extract.growth_lists import growth_runs
+from tests.extract.kit import facts_of, row_with_unit
+
+RATES_AFTER_LEVELS = [
+    ("威海市2020年统计公报", "2020年,全市粮食产量85.2万吨、油料产量3.1万吨,分别增长2.3%和1.4%。",
+     ["威海市 | 粮食产量 | 2020 | 85.2万吨 | 2.3", "威海市 | 油料产量 | 2020 | 3.1万吨 | 1.4"]),
+    ("德州市2018年统计公报", "2018年,全市出口总额820.5亿元,进口总额410.2亿元,比上年分别增长6.2%、下降3.5%。",
+     ["德州市 | 出口总额 | 2018 | 820.5亿元 | 6.2", "德州市 | 进口总额 | 2018 | 410.2亿元 | -3.5"]),
+    ("聊城市2021年统计公报", "2021年末,全市常住人口城镇化率58.2%,户籍人口城镇化率50.1%,分别提高1.1个、0.9个百分点。",
+     ["聊城市 | 城镇化率 | asof:2021-12-31 | 58.2% | 1.1pp",
+      "聊城市 | 户籍人口城镇化率 | asof:2021-12-31 | 50.1% | 0.9pp"]),
+    # after 其中 the rates are the parts', not the whole's
+    ("烟台市2019年统计公报", "2019年,全市地区生产总值7600亿元,其中第二产业增加值3100亿元、第三产业增加值4000亿元,"
+     "分别增长5.1%和6.3%。",
+     ["烟台市 | 地区生产总值 | 2019 | 7600亿元 | -", "烟台市 | 第二产业增加值 | 2019 | 3100亿元 | 5.1",
+      "烟台市 | 第三产业增加值 | 2019 | 4000亿元 | 6.3"]),
+    # three levels and two rates: which two is not known, so none takes one (the last used to take the first rate)
+    ("烟台市2019年统计公报", "2019年,全市地区生产总值7600亿元,第二产业增加值3100亿元,第三产业增加值4000亿元,"
+     "分别增长5.1%和6.3%。",
+     ["烟台市 | 地区生产总值 | 2019 | 7600亿元 | -", "烟台市 | 第二产业增加值 | 2019 | 3100亿元 | -",
+      "烟台市 | 第三产业增加值 | 2019 | 4000亿元 | -"]),
+]
+
+CHANGES = [
+    # 、 before the base joins the change to its level like a comma
+    ("德州市2019年统计公报", "2019年末,全市金融机构人民币各项存款余额4200.5亿元、比年初增加310.2亿元。",
+     ["德州市 | 金融机构存款余额 | asof:2019-12-31 | 4200.5亿元 | -",
+      "德州市 | 金融机构存款余额增量 | 2019 | 310.2亿元 | -"]),
+    # 新增 after a comparison base is the change over the year
+    ("菏泽市2017年统计公报", "2017年,全市小麦总产量420.4万吨,比上年新增8.6万吨,增长2.1%。",
+     ["菏泽市 | 小麦产量 | 2017 | 420.4万吨 | 2.1", "菏泽市 | 小麦产量增量 | 2017 | 8.6万吨 | -"]),
+    ("潍坊市2016年统计公报", "2016年,全市高新技术企业达到520家,较上年新增85家。",
+     ["潍坊市 | 高新技术企业 | 2016 | 520家 | -", "潍坊市 | 高新技术企业增量 | 2016 | 85家 | -"]),
+]
+
+GROWTHS = [
+    # the nominal rate is not the level's growth; the comparable one after it is
+    ("商丘市2019年统计公报", "2019年全市地区生产总值2911.2亿元,名义增长8.1%,按可比价格计算,比上年增长7.3%。",
+     ["商丘市 | 地区生产总值 | 2019 | 2911.2亿元 | 7.3"]),
+    # a growth after a level restated in another unit is the first figure's too
+    ("河南省2019年秋粮产量公告", "2019年河南省秋粮播种面积5123.4千公顷(7685.1万亩),增长0.8%。",
+     ["河南省 | 秋粮播种面积 | 2019 | 5123.4千公顷 | 0.8", "河南省 | 秋粮播种面积 | 2019 | 7685.1万亩 | 0.8"]),
+    ("江苏省2020年夏粮产量公告", "2020年江苏省夏粮产量1350.2万吨(270.0亿斤),比2019年增加20.1万吨(4.0亿斤),增长1.5%。",
+     ["江苏省 | 夏粮产量 | 2020 | 1350.2万吨 | 1.5", "江苏省 | 夏粮产量 | 2020 | 270.0亿斤 | 1.5",
+      "江苏省 | 夏粮产量增量 | 2020 | 20.1万吨 | -", "江苏省 | 夏粮产量增量 | 2020 | 4.0亿斤 | -"]),
+]
+
+
+def _rows(gazetteer, title: str, body: str) -> list[str]:
+    return [row_with_unit(f) for f in facts_of(gazetteer, title, body)]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), RATES_AFTER_LEVELS)
+def test_rates_listed_after_levels_go_to_them_in_order(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), CHANGES)
+def test_a_change_since_the_base_is_the_levels_increment(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), GROWTHS)
+def test_the_growth_of_a_level_is_its_comparable_one(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
+
+
+def test_a_lone_new_count_is_not_read_as_an_increment(gazetteer):
+    rows = _rows(gazetteer, "泰安市2019年统计公报", "2019年,全市市场主体12.5万户,新增1.2万户。")
+    assert not any("增量" in r for r in rows)
+
+
+def test_the_run_is_read_with_its_signs_and_units():
+    text = "全市出口820亿元,进口410亿元,同比分别增长6.2%和下降3.5%。"
+    (run,) = growth_runs(text)
+    assert text[run.start : run.end] == "同比分别增长6.2%和下降3.5%"
+    assert run.rates == ((Decimal("6.2"), "%"), (Decimal("-3.5"), "%"))
+    assert growth_runs("全市出口820亿元,分别为甲和乙。") == []
