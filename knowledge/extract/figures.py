@@ -25,8 +25,8 @@ from knowledge.extract.growths import (
     attach_growth,
     decimal_of,
     is_averaged,
-    is_nominal,
     names_a_span,
+    nominal_spans,
     set_growth,
 )
 from knowledge.extract.lists import read_lists
@@ -160,8 +160,8 @@ def _sentence_facts(
     listed, text = read_lists(text, ctx, subject, _period_at(text, periods, fallback))
     out.extend(_listed_fact(i, position) for i in listed)
     runs = growth_runs(text)  # ,同比分别增长3.1%和5.6%: the rates of the levels before, given once all are read
-    for run in runs:
-        text = text[: run.start] + FILL * (run.end - run.start) + text[run.end :]
+    for start, end in [(r.start, r.end) for r in runs] + nominal_spans(text):
+        text = text[:start] + FILL * (end - start) + text[end:]  # 名义增长6.8%,…实际增长7.0%: the comparable rate
     read_before: list[tuple[int, int]] = []  # (a clause's start, the facts read before it)
     previous_metric: str | None = None
     frame: str | None = None
@@ -330,8 +330,8 @@ def _clause_facts(
     if made:
         return made
     growth = GROWTH_RE.search(clause)
-    if growth is None or is_nominal(clause, growth):
-        return []  # 名义增长8.1%: a rate at current prices, not the level's growth (the comparable one follows)
+    if growth is None:
+        return []
     averaged = is_averaged(clause, growth)
     before = clause[: growth.start()]
     for word in AVERAGING if averaged else ():

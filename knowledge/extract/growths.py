@@ -18,12 +18,13 @@ DOWN = frozenset(word_classes()["growth_down"])
 
 _COMMA = re.compile(r"[,;]")
 AVERAGING = tuple(word_classes()["averaging"])
-NOMINAL = tuple(word_classes()["nominal"])
+_NOMINAL = re.compile(rf"(?:{alternation('nominal')})(?:{alternation('growth_up', 'growth_down')})-?\d+(?:\.\d+)?%")
+_COMPARABLE = re.compile(rf"[^。]*?(?:{alternation('comparable')})[^。\d]{{0,12}}?(?:{alternation('growth_up', 'growth_down')})")
 
 
 def attach_growth(fact: ExtractedFact, after: str) -> None:
     head = _COMMA.split(after, maxsplit=1)[0]
-    if (m := GROWTH_RE.search(head)) and not is_averaged(head, m) and not is_nominal(head, m):
+    if (m := GROWTH_RE.search(head)) and not is_averaged(head, m):
         set_growth(fact, m)
 
 
@@ -37,9 +38,15 @@ def is_averaged(text: str, growth: re.Match[str]) -> bool:
     return text[: growth.start()].replace(FILL, "").rstrip().endswith(AVERAGING)
 
 
-def is_nominal(text: str, growth: re.Match[str]) -> bool:
-    """名义增长8.1%: is the growth rate one at current prices (not the comparable-price growth)?"""
-    return text[: growth.start()].replace(FILL, "").rstrip().endswith(NOMINAL)
+def nominal_spans(text: str) -> list[tuple[int, int]]:
+    """名义增长6.8%,按可比价格计算增长7.0%: the spans of the rates at current prices that a comparable-price rate
+    (实际增长, 按可比价格计算…增长) follows in the sentence. Statistics give a level's growth at comparable prices; a
+    nominal rate alone is still the one given."""
+    out = []
+    for m in _NOMINAL.finditer(text):
+        if _COMPARABLE.match(text, m.end()):
+            out.append(m.span())
+    return out
 
 
 def set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:
