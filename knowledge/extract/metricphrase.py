@@ -43,6 +43,7 @@ _AVERAGING = re.compile(rf"^(?:{alternation('averaging')})")
 # A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
 _BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
 _GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
+_OUTPUT_HEADS = ("产量", *_CLASSES["output_heads"])  # 养殖产量, 蔬菜总产量: an output, whose value (产值) may follow
 # Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
 _ATTACHED = _CLASSES["attached_heads"]
 _PLANS = tuple(_CLASSES["plan_words"])
@@ -266,6 +267,8 @@ def ends_with_place(phrase: str, surfaces: list[str]) -> bool:
 @lru_cache(maxsize=8192)
 def complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
+    if previous and phrase in _GENERIC_WORDS and phrase in _ELLIPTICAL and previous.endswith(_OUTPUT_HEADS):
+        return _inherit_subject(phrase, previous)  # 养殖产量7.5万吨,实现产值3.4亿元: the value of that output
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
             or _PLACE_SET.match(phrase.replace(" ", "")):
         return None

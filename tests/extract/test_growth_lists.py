@@ -59,6 +59,16 @@ GROWTHS = [
       "江苏省 | 夏粮产量增量 | 2020 | 20.1万吨 | -", "江苏省 | 夏粮产量增量 | 2020 | 4.0亿斤 | -"]),
 ]
 
+OUTPUT_VALUES = [
+    # the value of an output named just before: its words, and its own rate (not the output's)
+    ("威海市2020年一季度渔业经济运行", "一季度,全市远洋捕捞产量3.1万吨,产值5.2亿元,增长3%。",
+     ["威海市 | 远洋捕捞产量 | 2020Q1 | 3.1万吨 | -", "威海市 | 远洋捕捞产值 | 2020Q1 | 5.2亿元 | 3"]),
+    ("日照市2019年农业", "2019年全市蔬菜总产量达650.5万吨,实现产值120亿元。",
+     ["日照市 | 蔬菜产量 | 2019 | 650.5万吨 | -", "日照市 | 蔬菜产值 | 2019 | 120亿元 | -"]),
+    ("烟台市2020年一季度渔业", "一季度,全市海水养殖产量达到6.2万吨,实现产值2.8亿元,同比分别增长3.1%和5.6%。",
+     ["烟台市 | 海水养殖产量 | 2020Q1 | 6.2万吨 | 3.1", "烟台市 | 海水养殖产值 | 2020Q1 | 2.8亿元 | 5.6"]),
+]
+
 
 def _rows(gazetteer, title: str, body: str) -> list[str]:
     return [row_with_unit(f) for f in facts_of(gazetteer, title, body)]
@@ -90,3 +100,13 @@ def test_the_run_is_read_with_its_signs_and_units():
     assert text[run.start : run.end] == "同比分别增长6.2%和下降3.5%"
     assert run.rates == ((Decimal("6.2"), "%"), (Decimal("-3.5"), "%"))
     assert growth_runs("全市出口820亿元,分别为甲和乙。") == []
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), OUTPUT_VALUES)
+def test_a_bare_output_value_is_the_output_named_before(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
+
+
+def test_a_bare_output_value_after_no_output_is_not_read(gazetteer):
+    rows = _rows(gazetteer, "青岛市2021年招商", "2021年全市引进项目25个,实现产值120亿元。")
+    assert not any("产值" in r for r in rows)
