@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from knowledge.extract.activities import Activity, activity_in, of_activity
 from knowledge.extract.clauses import FILL, drop_regions, mask_spans, other_level
 from knowledge.extract.cnvalues import arabic_values, plain_numbers, rates_first
 from knowledge.extract.compared import bracketed_places, compared_places
@@ -167,6 +168,7 @@ def _sentence_facts(
     frame: str | None = None
     owner: str | None = None  # the things the sentence counted, whose bare measures follow (owners.py)
     topic: str | None = None  # 从GDP总量来看: the metric of the sums that follow (topics.py)
+    activity: Activity | None = None  # 粮食生产再获丰收: whose the bare measures of that act are (activities.py)
     offset = 0
     refused = False  # the last clause's figures were all refused as a park's
     for clause in _CLAUSE_SPLIT.split(text):
@@ -183,6 +185,8 @@ def _sentence_facts(
         )):
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
         if not _DIGIT.search(clause):
+            here = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
+            activity = activity_in(drop_regions(mask_spans(clause), here)) or activity
             if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
                 frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
             topic = topic_metric(clause) or topic  # 从GDP总量来看,…: the metric of the sums that follow
@@ -193,10 +197,11 @@ def _sentence_facts(
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
+        activity = activity_in(words) or activity
         span = clause_span(text, periods, start, start + len(clause), fallback)  # 这五年,…: the years looked back on
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
-                             (frame, owner, topic), position, out)
+                             (frame, owner, topic, activity), position, out)
         owner = clause_topic(words, owner)
         made = earlier_facts(made, shifts) + made  # the earlier value first, as written
         made += span_growths(words, made, span)  # 突破3万亿元、年均增长4.7%: the span's growth beside its level
@@ -236,13 +241,15 @@ def _bracketed(fact: ExtractedFact, clause: str) -> bool:
 
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    wholes: tuple[str | None, str | None, str | None], position: int, earlier: list[ExtractedFact],
+    wholes: tuple[str | None, str | None, str | None, Activity | None], position: int,
+    earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
     `wholes` are the quantity a clause before named as the whole of the parts that follow (frame), the
-    things it counted, whose bare measures follow (owner), and the sentence's topic metric (topic)."""
+    things it counted, whose bare measures follow (owner), the sentence's topic metric (topic), and the activity
+    it opened with, whose bare measures follow too (activity)."""
     region, surface = subject
-    frame, owner, topic = wholes
+    frame, owner, topic, activity = wholes
     made: list[ExtractedFact] = []
     cursor = last_end = 0
     counted = False
@@ -296,7 +303,7 @@ def _clause_facts(
         counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
         listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
-        metric_surface = completed_metric(phrase, owner, previous_metric)
+        metric_surface = of_activity(completed_metric(phrase, owner, previous_metric), activity)
         if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
             metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
