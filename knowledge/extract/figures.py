@@ -44,7 +44,7 @@ from knowledge.extract.metricphrase import (
     with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
-from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.nounphrase import is_lone_verb, noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import (
     as_targets,
@@ -98,6 +98,7 @@ _COUNT_VERBS = re.compile(
     r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出|谋划了?)$"
 )
 _DIGIT = re.compile(r"\d")
+_QUOTES = re.compile(r"[“”‘’\"]")
 _PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _TARGET_WORDS = re.compile(r"力争|目标|计划")
@@ -300,7 +301,8 @@ def _clause_facts(
             qualifiers.append(THRESHOLD)
         if milestone:
             qualifiers.append(MILESTONE)  # a bound at the sentence's end unless an exact value takes it over
-        counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
+        # (5名“两院”院士、8个…: the thing counted may be written in quote marks)
+        counted = is_count(m) and _QUOTES.sub("", clause[m.end() :]).startswith(phrase) and bool(phrase)
         listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
         metric_surface = of_activity(completed_metric(phrase, owner, previous_metric), activity)
@@ -403,7 +405,8 @@ def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tu
     # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
             or before.rstrip(FILL + " ").endswith(("等", "(", "(")) \
-            or phrase[:1].isdigit() or metric_name(phrase) is None:
+            or phrase[:1].isdigit() or metric_name(phrase) is None or is_lone_verb(phrase):
+        # (新增3户独角兽企业: a lone verb before a count names the act, the thing counted comes after it)
         noun = _NOUN_AFTER.match(after)
         if noun and is_count(m):
             phrase = honoured_kind(after) or counted_noun(noun.group(1))

@@ -121,9 +121,11 @@ def test_names_after_their_own_numbers_are_kept(gazetteer):
 
 
 def test_a_name_in_quote_marks_after_its_own_number_is_not_given_the_next_one(gazetteer):
-    # “两院”院士 is written after 3名: the 5 of the next item is not theirs, whatever the quote marks
+    # “两院”院士 is written after 3名: the 5 of the next item is not theirs, whatever the quote marks, but the
+    # next item's own (the clause grammar reads the counted thing past its quote marks)
     body = "全市新增3名“两院”院士、5个省级工程研究中心。"
-    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["莱阳市 | 两院院士 | 2021 | 3 | -"]
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == ["莱阳市 | 两院院士 | 2021 | 3 | -",
+                                                                  "莱阳市 | 省级工程研究中心 | 2021 | 5 | -"]
 
 
 OCCURRENCES = [

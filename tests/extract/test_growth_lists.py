@@ -110,3 +110,18 @@ def test_a_bare_output_value_is_the_output_named_before(gazetteer, title, body, 
 def test_a_bare_output_value_after_no_output_is_not_read(gazetteer):
     rows = _rows(gazetteer, "青岛市2021年招商", "2021年全市引进项目25个,实现产值120亿元。")
     assert not any("产值" in r for r in rows)
+
+
+COUNTS_BEFORE_THINGS = [
+    # the thing counted written in quote marks still names its count, and the next count is of the next thing
+    ("安徽省2023年统计公报", "2023年,全省新增6名“两院”院士、14个省级重点实验室。",
+     ["安徽省 | 两院院士 | 2023 | 6名 | -", "安徽省 | 省级重点实验室 | 2023 | 14个 | -"]),
+    # a lone verb before a count names the act; the thing counted follows the count
+    ("湖南省2022年统计公报", "2022年,全省新增4家独角兽企业,新增“小巨人”企业35家。",
+     ["湖南省 | 独角兽企业 | 2022 | 4家 | -", "湖南省 | 小巨人企业 | 2022 | 35家 | -"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), COUNTS_BEFORE_THINGS)
+def test_a_count_before_its_thing_is_named_by_it(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
