@@ -17,6 +17,7 @@ from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.figure_phrase import NOUN_AFTER, metric_phrase, qualifiers_in, rate_bound, take_value
 from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
 from knowledge.extract.forms import Listed, PeriodAt
 from knowledge.extract.growth_lists import give_rates, growth_runs, parts_start
@@ -36,7 +37,6 @@ from knowledge.extract.metricphrase import (
     complete_metric,
     counted_noun,
     ends_with_place,
-    honoured_kind,
     metric_name,
     names_other_places,
     strip_words,
@@ -44,7 +44,7 @@ from knowledge.extract.metricphrase import (
     with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
-from knowledge.extract.nounphrase import is_lone_verb, noun_phrase_in
+from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import (
     as_targets,
@@ -94,24 +94,14 @@ _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|�
 _SKIP_SUBJECT = re.compile(
     r"项目主要|该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效"
 )
-_COUNT_VERBS = re.compile(
-    r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出|谋划了?)$"
-)
 _DIGIT = re.compile(r"\d")
 _QUOTES = re.compile(r"[“”‘’\"]")
 _PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
-_TARGET_WORDS = re.compile(r"力争|目标|计划")
-_OF_PLAN = re.compile(r"占(?:年度|全年|本年)?(?:计划|目标)")
-_NOUN_AFTER = re.compile(
-    r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))]"
-    rf"|{alternation('counted_predicates')})"
-)
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _COUNTS_AND_ACTIONS = _COUNT_UNITS | _ACTION_UNITS
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
-_RATE_BOUND = re.compile(alternation("rate_bounds"))
 _PLAN_AVERAGING = tuple(word_classes()["plan_averaging"])
 _PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
 
@@ -277,12 +267,12 @@ def _clause_facts(
             cursor = last_end = m.end()
             continue
         if last is not None and level_after_growth(clause[cursor : m.start()], m.group("pre"), m.group("unit"), last):
-            _take_value(last, m)  # 提高1.2个百分点,达到50.3%: the level the growth led to
+            take_value(last, m)  # 提高1.2个百分点,达到50.3%: the level the growth led to
             cursor = last_end = m.end()
             continue
         if last is not None and exact_value(clause[cursor : m.start()], m, last):
             # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
-            _take_value(last, m)
+            take_value(last, m)
             last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
             if last.growth is None:
                 attach_growth(last, clause[m.end() :])  # …,达到128亿元、增长6.5%: the exact value's growth
@@ -295,7 +285,7 @@ def _clause_facts(
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
         if counted and is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
-        phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        phrase, qualifiers = metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
         phrase = other_level(phrase, previous_metric)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
@@ -323,7 +313,7 @@ def _clause_facts(
             metric = metric_name(name, unit=m.group("unit"))
             if metric is None:
                 # 推动294类证照对外共享服务: a predicate before the value, the thing counted after it
-                after = _NOUN_AFTER.match(clause, m.end())
+                after = NOUN_AFTER.match(clause, m.end())
                 name = counted_noun(after.group(1)) if after else ""
                 metric = noun_phrase_in(name) if len(name) >= 2 else None
             if metric is None:
@@ -370,12 +360,12 @@ def _clause_facts(
     while True:
         fact = ExtractedFact(region, surface, metric, metric_surface,
                              None, None, None, None, None, period,
-                             _qualifiers(clause[: growth.start()]) + _rate_bound(clause, growth.end()), position)
+                             qualifiers_in(clause[: growth.start()]) + rate_bound(clause, growth.end()), position)
         set_growth(fact, growth)
         out.append(fact)
         if (led := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
                 clause[growth.end() : led.start()], led.group("pre"), led.group("unit"), fact):
-            _take_value(fact, led)
+            take_value(fact, led)
             return out  # 增长12%至98亿元: the level the growth led to
         # 甲投资增长61.2%、乙投资增长26.7%: growth rates listed, each after its own metric
         start = growth.end() + 1
@@ -384,42 +374,3 @@ def _clause_facts(
         metric_surface = complete_metric(strip_words(clause[start : growth.start()]), None)
         if metric_surface is None or (metric := metric_name(metric_surface)) is None:
             return out
-
-
-def _take_value(fact: ExtractedFact, m: re.Match[str]) -> None:
-    fact.value, fact.value_text, fact.unit = decimal_of(m.group("num")), m.group("num"), m.group("unit")
-
-
-def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:
-    """The metric named before a figure (`phrase`, already stripped of verbs) and its qualifiers."""
-    qualifiers = _qualifiers(before)
-    if m.group("pre") in ("约", "近", "超过", "超", "突破", "逾"):
-        qualifiers.append({"超": "超过", "逾": "超过"}.get(m.group("pre"), m.group("pre")))
-    if m.group("approx"):
-        qualifiers.append("余")
-    if m.group("post"):
-        qualifiers.append(m.group("post"))
-    if _TARGET_WORDS.search(_OF_PLAN.sub("", before)):  # …占年度计划的64.6% is progress made, not a target
-        qualifiers.append("目标")
-    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it; so does a count after examples
-    # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)
-    if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
-            or before.rstrip(FILL + " ").endswith(("等", "(", "(")) \
-            or phrase[:1].isdigit() or metric_name(phrase) is None or is_lone_verb(phrase):
-        # (新增3户独角兽企业: a lone verb before a count names the act, the thing counted comes after it)
-        noun = _NOUN_AFTER.match(after)
-        if noun and is_count(m):
-            phrase = honoured_kind(after) or counted_noun(noun.group(1))
-    return phrase, qualifiers
-
-
-def _qualifiers(text: str) -> list[str]:
-    return [q for q in ("预计", "累计", "新增") if q in text]
-
-
-def _rate_bound(clause: str, at: int) -> list[str]:
-    """增长5.5%左右: the bound written right after a rate given alone."""
-    bound = _RATE_BOUND.match(clause, at)
-    return [bound.group(0)] if bound else []
-
-

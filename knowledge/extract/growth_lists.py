@@ -99,7 +99,7 @@ def give_rates(run: GrowthRun, levels: list[ExtractedFact]) -> None:
         bare.insert(0, fact)
     if len(bare) != n:
         return
-    for fact, (rate, unit) in zip(bare, run.rates, strict=True):
+    for fact, (_rate, unit) in zip(bare, run.rates, strict=True):
         if (unit == "%") == (fact.unit == "%"):
             return  # a rate's change is in points, an amount's in per cent
     for fact, (rate, unit) in zip(bare, run.rates, strict=True):

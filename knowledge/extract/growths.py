@@ -18,8 +18,9 @@ DOWN = frozenset(word_classes()["growth_down"])
 
 _COMMA = re.compile(r"[,;]")
 AVERAGING = tuple(word_classes()["averaging"])
-_NOMINAL = re.compile(rf"(?:{alternation('nominal')})(?:{alternation('growth_up', 'growth_down')})-?\d+(?:\.\d+)?%")
-_COMPARABLE = re.compile(rf"[^。]*?(?:{alternation('comparable')})[^。\d]{{0,12}}?(?:{alternation('growth_up', 'growth_down')})")
+_CHANGE = rf"(?:{alternation('growth_up', 'growth_down')})"
+_NOMINAL = re.compile(rf"(?:{alternation('nominal')}){_CHANGE}-?\d+(?:\.\d+)?%")
+_COMPARABLE = re.compile(rf"[^。]*?(?:{alternation('comparable')})[^。\d]{{0,12}}?{_CHANGE}")
 
 
 def attach_growth(fact: ExtractedFact, after: str) -> None:
