@@ -44,7 +44,7 @@ from knowledge.extract.metricphrase import (
     with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
-from knowledge.extract.nounphrase import noun_phrase_in
+from knowledge.extract.nounphrase import is_only_verbs, noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import (
     as_targets,
@@ -296,6 +296,9 @@ def _clause_facts(
         listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
         metric_surface = of_activity(completed_metric(phrase, owner, previous_metric), activity)
+        acted = bool(owner and metric_surface and is_count(m) and is_only_verbs(metric_surface))
+        if acted:  # 120个重点项目,开工115个: how many of those things the act was done to (a name of its own)
+            metric_surface = f"{owner}{metric_surface}"
         if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
             metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
@@ -310,7 +313,7 @@ def _clause_facts(
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
         shared = metric_surface.split("、") if is_shared else [metric_surface]
         for name in shared:
-            metric = metric_name(name, unit=m.group("unit"))
+            metric = metric_name(name, unit=m.group("unit")) or (name if acted else None)
             if metric is None:
                 # 推动294类证照对外共享服务: a predicate before the value, the thing counted after it
                 after = NOUN_AFTER.match(clause, m.end())

@@ -125,3 +125,24 @@ COUNTS_BEFORE_THINGS = [
 @pytest.mark.parametrize(("title", "body", "expected"), COUNTS_BEFORE_THINGS)
 def test_a_count_before_its_thing_is_named_by_it(gazetteer, title, body, expected):
     assert _rows(gazetteer, title, body) == expected
+
+
+ACTS_ON_COUNTED = [
+    # a count of an act alone is of the things the sentence counted before it
+    ("潍坊市2023年上半年重点项目", "上半年,全市120个省级重点项目,开工115个、开工率95.8%。",
+     ["潍坊市 | 省级重点项目 | 2023H1 | 120个 | -", "潍坊市 | 省级重点项目开工 | 2023H1 | 115个 | -",
+      "潍坊市 | 省级重点项目开工率 | 2023H1 | 95.8% | -"]),
+    ("济南市2022年一季度重点项目", "一季度,全市市级重点项目300个,开复工262个,开复工率87.3%。",
+     ["济南市 | 市级重点项目 | 2022Q1 | 300个 | -", "济南市 | 市级重点项目开复工 | 2022Q1 | 262个 | -",
+      "济南市 | 市级重点项目开复工率 | 2022Q1 | 87.3% | -"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), ACTS_ON_COUNTED)
+def test_a_count_of_an_act_is_of_the_things_counted(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
+
+
+def test_a_count_of_an_act_with_nothing_counted_before_is_not_read(gazetteer):
+    rows = _rows(gazetteer, "济南市2022年一季度重点项目", "一季度,全市开复工262个。")
+    assert rows == []
