@@ -19,6 +19,7 @@ from knowledge.extract.nounphrase import (
     noun_phrase_in,
 )
 from knowledge.extract.nounphrase import has_verb as _has_verb
+from knowledge.extract.nounphrase import is_only_verbs as _only_verbs
 from knowledge.extract.vocab import alternation, word_classes
 
 _CLASSES = word_classes()
@@ -33,6 +34,7 @@ _ELLIPTICAL = _CLASSES["elliptical_heads"]
 _MEASURE_HEADS = _CLASSES["measure_heads"]
 _QUANTITY_WORD = re.compile(r"[额量数率值价比]$|增|减")
 _ACTION_UNITS = frozenset(_CLASSES["action_units"])
+_COUNT_UNITS = frozenset(_CLASSES["count_units"])
 # 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
 _SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
 _RANK_NOUNS = frozenset(_CLASSES["rank_nouns"])
@@ -206,7 +208,14 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True  # 乡镇(街道): a noun and, in brackets, the other noun it counts with
     if (pulled := _PULLED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in pulled.groups()):
         return True  # 高端装备产业拉动工业产值增长: two nouns, the part and the whole it pulls
+    if unit is not None and unit.lstrip("万亿") in _COUNT_UNITS and _things_acted_on(name):
+        return True  # 省级重点项目开工 (115个): of the things counted, how many the act was done to
     return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
+
+
+def _things_acted_on(name: str) -> bool:
+    """省级重点项目开复工: a noun phrase naming things, then acts alone."""
+    return any(_only_verbs(name[k:]) and noun_phrase_in(name[:k]) == name[:k] for k in range(2, len(name) - 1))
 
 
 def object_after_figure(phrase: str) -> str:
