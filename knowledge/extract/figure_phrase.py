@@ -10,7 +10,7 @@ from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.figure_roles import is_count
 from knowledge.extract.growths import decimal_of
 from knowledge.extract.metricphrase import counted_noun, honoured_kind, metric_name
-from knowledge.extract.nounphrase import is_lone_verb
+from knowledge.extract.nounphrase import is_lone_verb, is_only_verbs
 from knowledge.extract.vocab import alternation
 
 _COUNT_VERBS = re.compile(
@@ -24,6 +24,8 @@ NOUN_AFTER = re.compile(
     rf"|{alternation('counted_predicates')})"
 )
 _RATE_BOUND = re.compile(alternation("rate_bounds"))
+# 累计完成投资669亿元 after the things counted: the progress of their investment
+_PROGRESS = re.compile(rf"(?P<verb>{alternation('progress_verbs')})(?P<object>{alternation('progress_objects')})$")
 
 
 def take_value(fact: ExtractedFact, m: re.Match[str]) -> None:
@@ -63,3 +65,19 @@ def rate_bound(clause: str, at: int) -> list[str]:
     return [bound.group(0)] if bound else []
 
 
+
+
+def owned_act(surface: str | None, phrase: str, owner: str | None, before: str,
+              m: re.Match[str]) -> tuple[str | None, bool]:
+    """The metric words of a figure whose phrase names only what was done to the things the sentence counted
+    (`owner`): a count of an act alone (120个省级重点项目,开工115个 → 省级重点项目开工) and the progress of their
+    investment (…,累计完成投资520亿元 → 省级重点项目完成投资). The words as they were otherwise; and whether they
+    are such a name (one of its own, not a noun phrase's)."""
+    if owner is None:
+        return surface, False
+    if surface and is_count(m) and is_only_verbs(surface):
+        return owner + surface, True
+    progress = _PROGRESS.search(before.replace(FILL, "").rstrip())
+    if surface is None and progress and progress.group("object") == phrase and (m.group("unit") or "").endswith("元"):
+        return owner + progress.group(0), True
+    return surface, False

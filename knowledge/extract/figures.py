@@ -17,7 +17,14 @@ from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.fact import ExtractedFact
-from knowledge.extract.figure_phrase import NOUN_AFTER, metric_phrase, qualifiers_in, rate_bound, take_value
+from knowledge.extract.figure_phrase import (
+    NOUN_AFTER,
+    metric_phrase,
+    owned_act,
+    qualifiers_in,
+    rate_bound,
+    take_value,
+)
 from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
 from knowledge.extract.forms import Listed, PeriodAt
 from knowledge.extract.growth_lists import give_rates, growth_runs, parts_start
@@ -44,7 +51,7 @@ from knowledge.extract.metricphrase import (
     with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
-from knowledge.extract.nounphrase import is_only_verbs, noun_phrase_in
+from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
 from knowledge.extract.period_clauses import (
     as_targets,
@@ -285,7 +292,8 @@ def _clause_facts(
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
         if counted and is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
-        phrase, qualifiers = metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        before = clause[cursor : m.start()]
+        phrase, qualifiers = metric_phrase(before, clause[m.end() :], m, stripped)
         phrase = other_level(phrase, previous_metric)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
@@ -296,9 +304,7 @@ def _clause_facts(
         listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
         metric_surface = of_activity(completed_metric(phrase, owner, previous_metric), activity)
-        acted = bool(owner and metric_surface and is_count(m) and is_only_verbs(metric_surface))
-        if acted:  # 120个重点项目,开工115个: how many of those things the act was done to (a name of its own)
-            metric_surface = f"{owner}{metric_surface}"
+        metric_surface, acted = owned_act(metric_surface, phrase, owner, before, m)  # 120个重点项目,开工115个
         if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
             metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
