@@ -49,6 +49,9 @@ _FROM_TO = re.compile(
     r"(?=(?P<b>\d+(?:\.\d+)?)(?:余|多)?(?P=unit))"
 )
 _YEAR_BEFORE = ("上年", "去年", "上一年")
+_HOUSEHOLDS = frozenset(word_classes()["household_counters"])
+_PERSONS = frozenset(word_classes()["person_counters"])
+_PEOPLE_COUNT = word_classes()["people_count"][0]
 # (the later value as written, the earlier value as written, the earlier value's period, its qualifiers)
 Shift = tuple[str, str, Period, list[str]]
 
@@ -154,6 +157,12 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
         return None
     if adjacent and _ALTERNATE.fullmatch(between):
         return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
+    if adjacent and not between.strip(FILL + " ") and base_unit(last.unit) in _HOUSEHOLDS \
+            and base_unit(unit) in _PERSONS and not last.metric.endswith(_PEOPLE_COUNT):
+        # 易地扶贫搬迁1646户6680人: the households, then the people in them (…人数)
+        return replace(last, metric=last.metric + _PEOPLE_COUNT, metric_surface=last.metric_surface + _PEOPLE_COUNT,
+                       value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None,
+                       qualifiers=list(last.qualifiers))
     words = between.replace(FILL, "").strip()
     if _CONVERTED.fullmatch(words) and _other_currency(last.unit, unit):
         # …80999元,按年均汇率折算为12200美元: the same sum in another currency (its growth is the first's)

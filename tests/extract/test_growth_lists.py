@@ -149,3 +149,17 @@ def test_a_count_of_an_act_is_of_the_things_counted(gazetteer, title, body, expe
 def test_a_count_of_an_act_with_nothing_counted_before_is_not_read(gazetteer):
     assert _rows(gazetteer, "济南市2022年一季度重点项目", "一季度,全市开复工262个。") == []
     assert _rows(gazetteer, "济南市2022年一季度", "一季度,全市完成投资520.3亿元。") == []
+
+
+HOUSEHOLDS_AND_PEOPLE = [
+    ("彝良县2019年政府工作报告", "2019年,全县完成易地扶贫搬迁2100户8300人。",
+     ["彝良县 | 易地扶贫搬迁 | 2019 | 2100户 | -", "彝良县 | 易地扶贫搬迁人数 | 2019 | 8300人 | -"]),
+    # people given in a clause of their own are not read as the households' people
+    ("彝良县2019年政府工作报告", "2019年,全县农村危房改造1500户,惠及5200人。",
+     ["彝良县 | 农村危房改造 | 2019 | 1500户 | -"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), HOUSEHOLDS_AND_PEOPLE)
+def test_people_right_after_households_are_their_people(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
