@@ -1,5 +1,7 @@
-"""Rates listed after the levels they are of, and the growth forms around a level (knowledge/extract/growth_lists.py,
-restated.py, growths.py). Every sentence is written for the test."""
+"""Recall of the clause grammar: rates listed after the levels they are of (knowledge/extract/growth_lists.py), the
+growth and change forms around a level (restated.py, growths.py), bare measures named by what the sentence counted
+(figure_phrase.py), and places listed with sums under the sentence's topic (lists.py). Every sentence is written
+for the test."""
 
 from __future__ import annotations
 
@@ -162,4 +164,19 @@ HOUSEHOLDS_AND_PEOPLE = [
 
 @pytest.mark.parametrize(("title", "body", "expected"), HOUSEHOLDS_AND_PEOPLE)
 def test_people_right_after_households_are_their_people(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
+
+
+TOPIC_LISTS = [
+    ("山东省2017年上半年各市经济",
+     "从GDP总量来看,上半年济宁以2100.5亿元总量居首,泰安、临沂则分别以1520.3亿元和1480.6亿元位列第二和第三。",
+     ["泰安市 | 地区生产总值 | 2017H1 | 1520.3亿元 | -", "临沂市 | 地区生产总值 | 2017H1 | 1480.6亿元 | -",
+      "济宁市 | 地区生产总值 | 2017H1 | 2100.5亿元 | -"]),
+    # no topic: the sums name no metric
+    ("山东省2017年上半年各市经济", "上半年,泰安、临沂分别以1520.3亿元和1480.6亿元位列第三和第四。", []),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), TOPIC_LISTS)
+def test_places_listed_with_sums_take_the_sentences_topic(gazetteer, title, body, expected):
     assert _rows(gazetteer, title, body) == expected
