@@ -180,3 +180,17 @@ TOPIC_LISTS = [
 @pytest.mark.parametrize(("title", "body", "expected"), TOPIC_LISTS)
 def test_places_listed_with_sums_take_the_sentences_topic(gazetteer, title, body, expected):
     assert _rows(gazetteer, title, body) == expected
+
+
+BASE_LEVELS = [
+    # a level reached, stated as the base of what follows, is a fact of its own period
+    ("河南省2011年粮食生产", "在2008年粮食总产达到1074.2亿斤的基础上,全省粮食生产连续三年增长。",
+     ["河南省 | 粮食产量 | 2008 | 1074.2亿斤 | -"]),
+    ("江苏省2019年经济", "在2015年地区生产总值达到7万亿元的基础上,全省经济持续增长。",
+     ["江苏省 | 地区生产总值 | 2015 | 7万亿元 | -"]),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), BASE_LEVELS)
+def test_a_level_stated_as_a_base_is_read(gazetteer, title, body, expected):
+    assert _rows(gazetteer, title, body) == expected
