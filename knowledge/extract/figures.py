@@ -103,6 +103,7 @@ _SKIP_SUBJECT = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _QUOTES = re.compile(r"[“”‘’\"]")
+_SET_FRAME = re.compile(rf"[\u4e00-\u9fff“”]{{1,12}}中[{FILL}\s]*")
 _PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
@@ -261,6 +262,8 @@ def _clause_facts(
         if (is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
+        if is_count(m) and _SET_FRAME.fullmatch(clause, m.end()):
+            continue  # 35个大类行业中,有22个…: the size of the set the next clause picks from, not a figure of its own
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details

@@ -194,3 +194,10 @@ BASE_LEVELS = [
 @pytest.mark.parametrize(("title", "body", "expected"), BASE_LEVELS)
 def test_a_level_stated_as_a_base_is_read(gazetteer, title, body, expected):
     assert _rows(gazetteer, title, body) == expected
+
+
+def test_the_size_of_a_set_picked_from_is_no_figure(gazetteer):
+    # 41个工业大类行业中,…: the set the next clause picks from, not a count of the place's
+    for body in ("2022年,全市规模以上工业增加值增长3.8%。分行业看,35个大类行业中,有22个行业实现增长。",
+                 "2020年,全市41个工业大类行业中,31个行业增加值实现增长。"):
+        assert not any("大类行业" in r for r in _rows(gazetteer, "德州市2020年工业", body))
