@@ -10,7 +10,7 @@ from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.figure_roles import is_count
 from knowledge.extract.growths import decimal_of
 from knowledge.extract.metricphrase import counted_noun, honoured_kind, metric_name
-from knowledge.extract.nounphrase import is_lone_verb, is_only_verbs
+from knowledge.extract.nounphrase import is_only_verbs
 from knowledge.extract.vocab import alternation
 
 _COUNT_VERBS = re.compile(
@@ -47,8 +47,7 @@ def metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tup
     # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)
     if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
             or before.rstrip(FILL + " ").endswith(("等", "(", "(")) \
-            or phrase[:1].isdigit() or metric_name(phrase) is None or is_lone_verb(phrase):
-        # (新增3户独角兽企业: a lone verb before a count names the act, the thing counted comes after it)
+            or phrase[:1].isdigit() or metric_name(phrase) is None:
         noun = NOUN_AFTER.match(after)
         if noun and is_count(m):
             phrase = honoured_kind(after) or counted_noun(noun.group(1))
