@@ -362,7 +362,7 @@ def _clause_facts(
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         set_growth(level, growth)
         if (first := restated_from(level, earlier)) is not None:
-            first.growth, first.growth_pp = level.growth, level.growth_pp  # 26438千公顷(39657万亩),…,增长1.0%
+            first.growth, first.growth_pp = level.growth, level.growth_pp  # 5123.4千公顷(7685.1万亩),…,增长0.8%
         return []
     metric_surface = completed_metric(phrase, owner, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None

@@ -277,7 +277,7 @@ def ends_with_place(phrase: str, surfaces: list[str]) -> bool:
 def complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
     if previous and phrase in _GENERIC_WORDS and phrase in _ELLIPTICAL and previous.endswith(_OUTPUT_HEADS):
-        return _inherit_subject(phrase, previous)  # 养殖产量7.5万吨,实现产值3.4亿元: the value of that output
+        return _inherit_subject(phrase, previous)  # 海水养殖产量6.2万吨,实现产值2.8亿元: the value of that output
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
             or _PLACE_SET.match(phrase.replace(" ", "")):
         return None

@@ -159,7 +159,7 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
         return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
     if adjacent and not between.strip(FILL + " ") and base_unit(last.unit) in _HOUSEHOLDS \
             and base_unit(unit) in _PERSONS and not last.metric.endswith(_PEOPLE_COUNT):
-        # 易地扶贫搬迁1646户6680人: the households, then the people in them (…人数)
+        # 搬迁2100户8300人: the households, then the people in them (…人数)
         return replace(last, metric=last.metric + _PEOPLE_COUNT, metric_surface=last.metric_surface + _PEOPLE_COUNT,
                        value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None,
                        qualifiers=list(last.qualifiers))
@@ -185,7 +185,7 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
 
 
 def restated_from(fact: ExtractedFact, earlier: list[ExtractedFact]) -> ExtractedFact | None:
-    """The figure `fact` restates in another unit (26438千公顷(39657万亩) → the 千公顷 one): the fact right before it
+    """The figure `fact` restates in another unit (5123.4千公顷(7685.1万亩) → the 千公顷 one): the fact right before it
     in `earlier`, of the same place, metric and period, in a unit of another dimension, with no growth of its own."""
     at = next((i for i, f in enumerate(earlier) if f is fact), None)
     if not at or fact.value is None:

@@ -34,7 +34,7 @@ RATES_AFTER_LEVELS = [
 
 CHANGES = [
     # 、 before the base joins the change to its level like a comma
-    ("德州市2019年统计公报", "2019年末,全市金融机构人民币各项存款余额4200.5亿元、比年初增加310.2亿元。",
+    ("德州市2019年统计公报", "2019年末,德州金融机构各项存款余额4200.5亿元、比年初增加310.2亿元。",
      ["德州市 | 金融机构存款余额 | asof:2019-12-31 | 4200.5亿元 | -",
       "德州市 | 金融机构存款余额增量 | 2019 | 310.2亿元 | -"]),
     # 新增 after a comparison base is the change over the year
@@ -46,7 +46,7 @@ CHANGES = [
 
 GROWTHS = [
     # the nominal rate is not the level's growth; the comparable one after it is
-    ("商丘市2019年统计公报", "2019年全市地区生产总值2911.2亿元,名义增长8.1%,按可比价格计算,比上年增长7.3%。",
+    ("商丘市2019年统计公报", "2019年商丘地区生产总值2911.2亿元,名义增长8.1%;扣除价格因素,实际增长7.3%。",
      ["商丘市 | 地区生产总值 | 2019 | 2911.2亿元 | 7.3"]),
     ("济宁市2022年统计公报", "全年全体居民人均可支配收入32100元,名义增长5.2%,扣除价格因素,实际增长3.3%。",
      ["济宁市 | 居民人均可支配收入 | 2022 | 32100元 | 3.3"]),
@@ -198,6 +198,6 @@ def test_a_level_stated_as_a_base_is_read(gazetteer, title, body, expected):
 
 def test_the_size_of_a_set_picked_from_is_no_figure(gazetteer):
     # 41个工业大类行业中,…: the set the next clause picks from, not a count of the place's
-    for body in ("2022年,全市规模以上工业增加值增长3.8%。分行业看,35个大类行业中,有22个行业实现增长。",
+    for body in ("2022年,全市规上工业增加值增长4.1%。从行业看,全市38个大类行业中,26个行业增加值保持增长。",
                  "2020年,全市41个工业大类行业中,31个行业增加值实现增长。"):
         assert not any("大类行业" in r for r in _rows(gazetteer, "德州市2020年工业", body))
