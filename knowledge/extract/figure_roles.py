@@ -21,6 +21,9 @@ _NEXT_COUNT = re.compile(r"[\u4e00-\u9fff“”A-Za-z]{2,20}?(?:、|和|及|与)
                          rf"(?:余|多)?[万亿]?(?:{alternation('count_units')})")
 
 
+_BASE_LEVEL = "的基础上"
+
+
 def counts_listed(clause: str, m: re.Match[str]) -> bool:
     """Is the count `m` the first of counts listed before their nouns (有8万家工业企业、0.6万家…)?"""
     return is_count(m) and _NEXT_COUNT.match(clause, m.end()) is not None
@@ -42,6 +45,8 @@ def is_index_value(clause: str, raw: str, m: re.Match[str]) -> bool:
 
 def is_attributive(clause: str, m: re.Match[str]) -> bool:
     """'投资65亿元的冠州国际陆港园区', '过500亿元的': a figure that qualifies a noun is not a fact."""
+    if clause.startswith(_BASE_LEVEL, m.end()):
+        return False  # 在2015年地区生产总值达到3000亿元的基础上: a level reached, stated as the base of what follows
     follows = clause[m.end() : m.end() + 1]
     precedes = clause[max(0, m.start() - 1) : m.start()]
     before2 = clause[max(0, m.start() - 2) : m.start()]

@@ -10,14 +10,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from knowledge.extract.activities import Activity, activity_in, of_activity
 from knowledge.extract.clauses import FILL, drop_regions, mask_spans, other_level
 from knowledge.extract.cnvalues import arabic_values, plain_numbers, rates_first
 from knowledge.extract.compared import bracketed_places, compared_places
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.entities import MASK, mask_companies
 from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.figure_phrase import (
+    NOUN_AFTER,
+    metric_phrase,
+    owned_act,
+    qualifiers_in,
+    rate_bound,
+    take_value,
+)
 from knowledge.extract.figure_roles import counts_listed, is_attributive, is_count, is_index_value
 from knowledge.extract.forms import Listed, PeriodAt
+from knowledge.extract.growth_lists import give_rates, growth_runs, parts_start
 from knowledge.extract.growths import (
     AVERAGING,
     GROWTH_RE,
@@ -25,6 +35,7 @@ from knowledge.extract.growths import (
     decimal_of,
     is_averaged,
     names_a_span,
+    nominal_spans,
     set_growth,
 )
 from knowledge.extract.lists import read_lists
@@ -33,7 +44,6 @@ from knowledge.extract.metricphrase import (
     complete_metric,
     counted_noun,
     ends_with_place,
-    honoured_kind,
     metric_name,
     names_other_places,
     strip_words,
@@ -68,6 +78,7 @@ from knowledge.extract.restated import (
     permille_change,
     repeats,
     restated,
+    restated_from,
     threshold_run,
     two_periods,
     without_passed_bounds,
@@ -90,23 +101,15 @@ _SINGLE_PROJECT = re.compile(r"该项目|项目(?:主要|建成|全部|一期|�
 _SKIP_SUBJECT = re.compile(
     r"项目主要|该项目|项目总投资|项目一期|项目全部|该公司|公司|企业总投资|建成后|投产后|投产达效"
 )
-_COUNT_VERBS = re.compile(
-    r"(?:吸引了?|形成了?|已形成|拥有|聚集了?|集聚了?|入驻|引进了?|建成了?|打造了?|推动实现|实现|推出|谋划了?)$"
-)
 _DIGIT = re.compile(r"\d")
+_QUOTES = re.compile(r"[“”‘’\"]")
+_SET_FRAME = re.compile(rf"[\u4e00-\u9fff“”]{{1,12}}中[{FILL}\s]*")
 _PARTS_OR_TOTAL = re.compile(rf"\s*(?:其中|{alternation('attached_heads')})")
 _JOINED_LIST = re.compile(r"入选[\u4e00-\u9fff]{0,4}$")
-_TARGET_WORDS = re.compile(r"力争|目标|计划")
-_OF_PLAN = re.compile(r"占(?:年度|全年|本年)?(?:计划|目标)")
-_NOUN_AFTER = re.compile(
-    r"([\u4e00-\u9fff“”A-Za-z]{2,20}?)(?:来|相继|抱团|落户|入驻|入选|$|的|,|、|。|(?:及|和|与)(?=\d)|[))]"
-    rf"|{alternation('counted_predicates')})"
-)
 _COUNT_UNITS = frozenset(word_classes()["count_units"])
 _ACTION_UNITS = frozenset(word_classes()["action_units"])
 _COUNTS_AND_ACTIONS = _COUNT_UNITS | _ACTION_UNITS
 _WITHIN = re.compile(r"(?:在|从)?([\u4e00-\u9fff]{2,12})中")
-_RATE_BOUND = re.compile(alternation("rate_bounds"))
 _PLAN_AVERAGING = tuple(word_classes()["plan_averaging"])
 _PLAN_SHARE = re.compile(rf"(?:完成|达到|达|占|为)?(?:年度|全年|本年|年)?(?:{alternation('plan_words')})的")
 
@@ -156,15 +159,21 @@ def _sentence_facts(
     # ratios, 分别 lists and 增长N倍 first (lists.py); their spans come back blanked
     listed, text = read_lists(text, ctx, subject, _period_at(text, periods, fallback))
     out.extend(_listed_fact(i, position) for i in listed)
+    runs = growth_runs(text)  # ,同比分别增长3.1%和5.6%: the rates of the levels before, given once all are read
+    for start, end in [(r.start, r.end) for r in runs] + nominal_spans(text):
+        text = text[:start] + FILL * (end - start) + text[end:]  # 名义增长6.8%,…实际增长7.0%: the comparable rate
+    read_before: list[tuple[int, int]] = []  # (a clause's start, the facts read before it)
     previous_metric: str | None = None
     frame: str | None = None
     owner: str | None = None  # the things the sentence counted, whose bare measures follow (owners.py)
     topic: str | None = None  # 从GDP总量来看: the metric of the sums that follow (topics.py)
+    activity: Activity | None = None  # 粮食生产再获丰收: whose the bare measures of that act are (activities.py)
     offset = 0
     refused = False  # the last clause's figures were all refused as a park's
     for clause in _CLAUSE_SPLIT.split(text):
         start = offset
         offset += len(clause) + 1
+        read_before.append((start, len(out)))
         if not _DIGIT.search(text, start):
             break  # no figure or growth rate is left to read: the subjects and frames of the rest go unused
         local = ctx.subject_at(text, start, clause=clause)
@@ -175,6 +184,8 @@ def _sentence_facts(
         )):
             continue  # a sentence about a company, a project or one firm's numbers, not about the region
         if not _DIGIT.search(clause):
+            here = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
+            activity = activity_in(drop_regions(mask_spans(clause), here)) or activity
             if (within := _WITHIN.fullmatch(clause.strip())) and metric_name(within.group(1)) in metrics():
                 frame = within.group(1)  # 第三产业增加值中,金融业…: the quantity the parts that follow are of
             topic = topic_metric(clause) or topic  # 从GDP总量来看,…: the metric of the sums that follow
@@ -185,10 +196,11 @@ def _sentence_facts(
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
+        activity = activity_in(words) or activity
         span = clause_span(text, periods, start, start + len(clause), fallback)  # 这五年,…: the years looked back on
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
-                             (frame, owner, topic), position, out)
+                             (frame, owner, topic, activity), position, out)
         owner = clause_topic(words, owner)
         made = earlier_facts(made, shifts) + made  # the earlier value first, as written
         made += span_growths(words, made, span)  # 突破3万亿元、年均增长4.7%: the span's growth beside its level
@@ -203,6 +215,11 @@ def _sentence_facts(
         if made:
             previous_metric = made[-1].metric_surface
             out.extend(made)
+    for run in runs:
+        read = next((n for at, n in read_before if at >= run.start), len(out))
+        parts = parts_start(text, run)
+        first = next((n for at, n in read_before if at >= parts), read) if parts is not None else len(listed)
+        give_rates(run, out[max(first, len(listed)) : read])
     return [as_bound(f) for f in out]  # 迈上5000亿元台阶 with no exact value after it: the value, as a bound
 
 
@@ -223,13 +240,15 @@ def _bracketed(fact: ExtractedFact, clause: str) -> bool:
 
 def _clause_facts(
     clause: str, raw: str, subject: tuple[Region, str], period: Period, previous_metric: str | None,
-    wholes: tuple[str | None, str | None, str | None], position: int, earlier: list[ExtractedFact],
+    wholes: tuple[str | None, str | None, str | None, Activity | None], position: int,
+    earlier: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     """The facts of one clause; `clause` has its spans blanked, `raw` is the same characters as written, and
     `wholes` are the quantity a clause before named as the whole of the parts that follow (frame), the
-    things it counted, whose bare measures follow (owner), and the sentence's topic metric (topic)."""
+    things it counted, whose bare measures follow (owner), the sentence's topic metric (topic), and the activity
+    it opened with, whose bare measures follow too (activity)."""
     region, surface = subject
-    frame, owner, topic = wholes
+    frame, owner, topic, activity = wholes
     made: list[ExtractedFact] = []
     cursor = last_end = 0
     counted = False
@@ -243,6 +262,8 @@ def _clause_facts(
         if (is_attributive(clause, m) and not own) or any(a <= m.start() < b for a, b in growths) \
                 or m.group("unit") == "个百分点":
             continue  # the number inside a growth rate is not a figure of its own
+        if is_count(m) and _SET_FRAME.fullmatch(clause, m.end()):
+            continue  # 35个大类行业中,有22个…: the size of the set the next clause picks from, not a figure of its own
         head = clause[: m.start()]
         if _JOINED_LIST.search(head) or _SINGLE_PROJECT.search(head):
             continue  # the size of a list it joined, or a single project's details
@@ -256,12 +277,12 @@ def _clause_facts(
             cursor = last_end = m.end()
             continue
         if last is not None and level_after_growth(clause[cursor : m.start()], m.group("pre"), m.group("unit"), last):
-            _take_value(last, m)  # 提高1.2个百分点,达到50.3%: the level the growth led to
+            take_value(last, m)  # 提高1.2个百分点,达到50.3%: the level the growth led to
             cursor = last_end = m.end()
             continue
         if last is not None and exact_value(clause[cursor : m.start()], m, last):
             # 跨越4000亿元,达到4064.9亿元: the exact value replaces the threshold
-            _take_value(last, m)
+            take_value(last, m)
             last.qualifiers = [q for q in last.qualifiers if q not in ("超过", "突破", MILESTONE)]
             if last.growth is None:
                 attach_growth(last, clause[m.end() :])  # …,达到128亿元、增长6.5%: the exact value's growth
@@ -274,16 +295,19 @@ def _clause_facts(
             continue  # "29个省级重点项目完成投资占年度计划的64.6%": the count only qualifies what follows
         if counted and is_count(m):
             stripped = ""  # 4个工作组、12个推进组: the words between two counts name the first one
-        phrase, qualifiers = _metric_phrase(clause[cursor : m.start()], clause[m.end() :], m, stripped)
+        before = clause[cursor : m.start()]
+        phrase, qualifiers = metric_phrase(before, clause[m.end() :], m, stripped)
         phrase = other_level(phrase, previous_metric)
         if threshold and not {"超过", "突破", "近", "约"} & set(qualifiers):
             qualifiers.append(THRESHOLD)
         if milestone:
             qualifiers.append(MILESTONE)  # a bound at the sentence's end unless an exact value takes it over
-        counted = is_count(m) and clause.startswith(phrase, m.end()) and bool(phrase)
+        # (5名“两院”院士、8个…: the thing counted may be written in quote marks)
+        counted = is_count(m) and _QUOTES.sub("", clause[m.end() :]).startswith(phrase) and bool(phrase)
         listed = bool(made) and clause[cursor : m.start()].lstrip(FILL + " ").startswith("、")
         cursor = m.end()
-        metric_surface = completed_metric(phrase, owner, previous_metric)
+        metric_surface = of_activity(completed_metric(phrase, owner, previous_metric), activity)
+        metric_surface, acted = owned_act(metric_surface, phrase, owner, before, m)  # 120个重点项目,开工115个
         if topic and topic_fits(clause[: m.start()], metric_surface, m.group("unit")):
             metric_surface = topic  # 从GDP总量来看,青岛以4620.3亿元总量: the metric the sentence opened with
         if metric_surface is None:
@@ -298,10 +322,10 @@ def _clause_facts(
         is_shared = "均" in clause[: m.start()] and "、" in metric_surface
         shared = metric_surface.split("、") if is_shared else [metric_surface]
         for name in shared:
-            metric = metric_name(name, unit=m.group("unit"))
+            metric = metric_name(name, unit=m.group("unit")) or (name if acted else None)
             if metric is None:
                 # 推动294类证照对外共享服务: a predicate before the value, the thing counted after it
-                after = _NOUN_AFTER.match(clause, m.end())
+                after = NOUN_AFTER.match(clause, m.end())
                 name = counted_noun(after.group(1)) if after else ""
                 metric = noun_phrase_in(name) if len(name) >= 2 else None
             if metric is None:
@@ -337,6 +361,8 @@ def _clause_facts(
             and not (averaged and names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
         set_growth(level, growth)
+        if (first := restated_from(level, earlier)) is not None:
+            first.growth, first.growth_pp = level.growth, level.growth_pp  # 5123.4千公顷(7685.1万亩),…,增长0.8%
         return []
     metric_surface = completed_metric(phrase, owner, previous_metric)
     metric = metric_name(metric_surface) if metric_surface else None
@@ -346,12 +372,12 @@ def _clause_facts(
     while True:
         fact = ExtractedFact(region, surface, metric, metric_surface,
                              None, None, None, None, None, period,
-                             _qualifiers(clause[: growth.start()]) + _rate_bound(clause, growth.end()), position)
+                             qualifiers_in(clause[: growth.start()]) + rate_bound(clause, growth.end()), position)
         set_growth(fact, growth)
         out.append(fact)
         if (led := FIGURE_RE.search(clause, growth.end())) and level_after_growth(
                 clause[growth.end() : led.start()], led.group("pre"), led.group("unit"), fact):
-            _take_value(fact, led)
+            take_value(fact, led)
             return out  # 增长12%至98亿元: the level the growth led to
         # 甲投资增长61.2%、乙投资增长26.7%: growth rates listed, each after its own metric
         start = growth.end() + 1
@@ -360,41 +386,3 @@ def _clause_facts(
         metric_surface = complete_metric(strip_words(clause[start : growth.start()]), None)
         if metric_surface is None or (metric := metric_name(metric_surface)) is None:
             return out
-
-
-def _take_value(fact: ExtractedFact, m: re.Match[str]) -> None:
-    fact.value, fact.value_text, fact.unit = decimal_of(m.group("num")), m.group("num"), m.group("unit")
-
-
-def _metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tuple[str, list[str]]:
-    """The metric named before a figure (`phrase`, already stripped of verbs) and its qualifiers."""
-    qualifiers = _qualifiers(before)
-    if m.group("pre") in ("约", "近", "超过", "超", "突破", "逾"):
-        qualifiers.append({"超": "超过", "逾": "超过"}.get(m.group("pre"), m.group("pre")))
-    if m.group("approx"):
-        qualifiers.append("余")
-    if m.group("post"):
-        qualifiers.append(m.group("post"))
-    if _TARGET_WORDS.search(_OF_PLAN.sub("", before)):  # …占年度计划的64.6% is progress made, not a target
-        qualifiers.append("目标")
-    # 12个推进组及7个保障组, 15所院校21个专业群: the count names what follows it; so does a count after examples
-    # of the things counted (甲、乙等3个集群) or at the head of brackets explaining the words before (架构(1个办公室…)
-    if not phrase or _COUNT_VERBS.search(before.strip()) or phrase.endswith(("及", "和", "与")) \
-            or before.rstrip(FILL + " ").endswith(("等", "(", "(")) \
-            or phrase[:1].isdigit() or metric_name(phrase) is None:
-        noun = _NOUN_AFTER.match(after)
-        if noun and is_count(m):
-            phrase = honoured_kind(after) or counted_noun(noun.group(1))
-    return phrase, qualifiers
-
-
-def _qualifiers(text: str) -> list[str]:
-    return [q for q in ("预计", "累计", "新增") if q in text]
-
-
-def _rate_bound(clause: str, at: int) -> list[str]:
-    """增长5.5%左右: the bound written right after a rate given alone."""
-    bound = _RATE_BOUND.match(clause, at)
-    return [bound.group(0)] if bound else []
-
-

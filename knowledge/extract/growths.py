@@ -18,6 +18,9 @@ DOWN = frozenset(word_classes()["growth_down"])
 
 _COMMA = re.compile(r"[,;]")
 AVERAGING = tuple(word_classes()["averaging"])
+_CHANGE = rf"(?:{alternation('growth_up', 'growth_down')})"
+_NOMINAL = re.compile(rf"(?:{alternation('nominal')}){_CHANGE}-?\d+(?:\.\d+)?%")
+_COMPARABLE = re.compile(rf"[^。]*?(?:{alternation('comparable')})[^。\d]{{0,12}}?{_CHANGE}")
 
 
 def attach_growth(fact: ExtractedFact, after: str) -> None:
@@ -34,6 +37,17 @@ def names_a_span(text: str, year: int | None) -> bool:
 def is_averaged(text: str, growth: re.Match[str]) -> bool:
     """两年平均增长, 年均增长: is the growth rate an average over several years?"""
     return text[: growth.start()].replace(FILL, "").rstrip().endswith(AVERAGING)
+
+
+def nominal_spans(text: str) -> list[tuple[int, int]]:
+    """名义增长6.8%,按可比价格计算增长7.0%: the spans of the rates at current prices that a comparable-price rate
+    (实际增长, 按可比价格计算…增长) follows in the sentence. Statistics give a level's growth at comparable prices; a
+    nominal rate alone is still the one given."""
+    out = []
+    for m in _NOMINAL.finditer(text):
+        if _COMPARABLE.match(text, m.end()):
+            out.append(m.span())
+    return out
 
 
 def set_growth(fact: ExtractedFact, m: re.Match[str]) -> None:

@@ -27,6 +27,7 @@ from knowledge.extract.forms import (
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.place_counts import has_place_count, read_place_counts
 from knowledge.extract.ratios import read_ratios
+from knowledge.extract.topics import topic_metric
 from knowledge.extract.vocab import word_classes
 from knowledge.places.gazetteer import Region
 
@@ -252,7 +253,7 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
             places = [(surfaces[e], e) for e in ends], names
     if places is not None:
         regions, metric_phrase = places
-        metrics = [metric_phrase + head.tail] * n
+        metrics = [metric_phrase + head.tail or _topic_before(text, start, run)] * n
     elif items is not None:
         region = (surfaces[lead], lead) if lead else subject_of(text, ctx, run.start, subject)
         if region is None:
@@ -262,6 +263,14 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
     else:
         return []
     return _pair(run, regions, metrics, head, period_at)
+
+
+def _topic_before(text: str, start: int, run: _Values) -> str:
+    """从GDP总量来看,…,烟台、济南分别以3242.7亿元和3100.2亿元…: places listed with sums and no metric take the
+    sentence's topic (topics.py), when it opens a clause before them; else no metric ("")."""
+    if not all((u or "").endswith("元") for u in _units(run)):
+        return ""
+    return next((t for clause in re.split("[,;]", text[:start]) if (t := topic_metric(clause))), "")
 
 
 def _names_before(text: str, start: int, run: _Values, head: _Head, surfaces: dict[str, Region],

@@ -19,6 +19,7 @@ from knowledge.extract.nounphrase import (
     noun_phrase_in,
 )
 from knowledge.extract.nounphrase import has_verb as _has_verb
+from knowledge.extract.nounphrase import is_only_verbs as _only_verbs
 from knowledge.extract.vocab import alternation, word_classes
 
 _CLASSES = word_classes()
@@ -33,6 +34,7 @@ _ELLIPTICAL = _CLASSES["elliptical_heads"]
 _MEASURE_HEADS = _CLASSES["measure_heads"]
 _QUANTITY_WORD = re.compile(r"[额量数率值价比]$|增|减")
 _ACTION_UNITS = frozenset(_CLASSES["action_units"])
+_COUNT_UNITS = frozenset(_CLASSES["count_units"])
 # 占全国新增市场, 高于全省: a place named as the whole or the yardstick of the subject's own figure
 _SCOPED = re.compile(rf"(?:{alternation('scope_markers')})\0")
 _RANK_NOUNS = frozenset(_CLASSES["rank_nouns"])
@@ -43,6 +45,7 @@ _AVERAGING = re.compile(rf"^(?:{alternation('averaging')})")
 # A verb right before a count means the noun comes after it (聚焦20条重点产业链): not a stated figure.
 _BARE_VERBS = frozenset(_CLASSES["bare_verbs"])
 _GENERIC_WORDS = frozenset(_CLASSES["generic_words"]) | {""}
+_OUTPUT_HEADS = ("产量", *_CLASSES["output_heads"])  # 养殖产量, 蔬菜总产量: an output, whose value (产值) may follow
 # Totals that only make sense attached to the metric just before: 重点项目107个,总投资763亿元; …,增量2811亿元.
 _ATTACHED = _CLASSES["attached_heads"]
 _PLANS = tuple(_CLASSES["plan_words"])
@@ -205,7 +208,14 @@ def is_metric_name(name: str, unit: str | None = None) -> bool:
         return True  # 乡镇(街道): a noun and, in brackets, the other noun it counts with
     if (pulled := _PULLED.fullmatch(name)) and all(noun_phrase_in(part) == part for part in pulled.groups()):
         return True  # 高端装备产业拉动工业产值增长: two nouns, the part and the whole it pulls
+    if unit is not None and unit.lstrip("万亿") in _COUNT_UNITS and _things_acted_on(name):
+        return True  # 省级重点项目开工 (115个): of the things counted, how many the act was done to
     return unit is not None and unit.lstrip("万亿") in _ACTION_UNITS and names_an_action(name)
+
+
+def _things_acted_on(name: str) -> bool:
+    """省级重点项目开复工: a noun phrase naming things, then acts alone."""
+    return any(_only_verbs(name[k:]) and noun_phrase_in(name[:k]) == name[:k] for k in range(2, len(name) - 1))
 
 
 def object_after_figure(phrase: str) -> str:
@@ -266,6 +276,8 @@ def ends_with_place(phrase: str, surfaces: list[str]) -> bool:
 @lru_cache(maxsize=8192)
 def complete_metric(phrase: str, previous: str | None) -> str | None:
     """Fill in elliptical metrics from the one before: 增加值 → 规上工业增加值, 占…比重 → X占…比重."""
+    if previous and phrase in _GENERIC_WORDS and phrase in _ELLIPTICAL and previous.endswith(_OUTPUT_HEADS):
+        return _inherit_subject(phrase, previous)  # 海水养殖产量6.2万吨,实现产值2.8亿元: the value of that output
     if phrase in _GENERIC_WORDS or len(phrase) < 2 or MASK in phrase or phrase in _BARE_VERBS \
             or _PLACE_SET.match(phrase.replace(" ", "")):
         return None

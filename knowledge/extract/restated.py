@@ -23,7 +23,11 @@ _ALTERNATE = re.compile(r"\s*[((](?:折合|约合|合|折)?")
 # The change of a stock: (比年初)增加440.5亿元; the base itself is blanked by the span tagger
 # A sum converted into another currency after a comma: 按年均汇率折算为12200美元, 折合1.8万美元
 _CONVERTED = re.compile(r"(?:按[\u4e00-\u9fff]{0,8}?)?(?:折合|折算为|折算成|折算|约合)")
-_INCREMENT = re.compile(r"(?:比|较)?(?:增加了?|净增加?)")
+# (、比年初增加: 、 may join the two like a comma); 新增 is the change only after a base (比上年新增), alone it may
+# count the new ones (新增企业15家) rather than the net change
+_INCREMENT = re.compile(r"、?(?:比|较)?(?:增加了?|净增加?)")
+_NEW_INCREMENT = re.compile(r"、?(?:比|较)?新增加?")
+_BASED = re.compile(r"(?:比|较|与)[^,;。、]{0,12}?新增")
 _BASE_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _NOT_A_LEVEL = (None, "%", "‰", "个百分点")
 _CROSSING = re.compile(rf"(?:{alternation('threshold_verbs')})$")
@@ -45,6 +49,9 @@ _FROM_TO = re.compile(
     r"(?=(?P<b>\d+(?:\.\d+)?)(?:余|多)?(?P=unit))"
 )
 _YEAR_BEFORE = ("上年", "去年", "上一年")
+_HOUSEHOLDS = frozenset(word_classes()["household_counters"])
+_PERSONS = frozenset(word_classes()["person_counters"])
+_PEOPLE_COUNT = word_classes()["people_count"][0]
 # (the later value as written, the earlier value as written, the earlier value's period, its qualifiers)
 Shift = tuple[str, str, Period, list[str]]
 
@@ -150,13 +157,20 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
         return None
     if adjacent and _ALTERNATE.fullmatch(between):
         return replace(last, value=value, value_text=m.group("num"), unit=unit, qualifiers=list(last.qualifiers))
+    if adjacent and not between.strip(FILL + " ") and base_unit(last.unit) in _HOUSEHOLDS \
+            and base_unit(unit) in _PERSONS and not last.metric.endswith(_PEOPLE_COUNT):
+        # 搬迁2100户8300人: the households, then the people in them (…人数)
+        return replace(last, metric=last.metric + _PEOPLE_COUNT, metric_surface=last.metric_surface + _PEOPLE_COUNT,
+                       value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None,
+                       qualifiers=list(last.qualifiers))
     words = between.replace(FILL, "").strip()
     if _CONVERTED.fullmatch(words) and _other_currency(last.unit, unit):
         # …80999元,按年均汇率折算为12200美元: the same sum in another currency (its growth is the first's)
         return replace(last, value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None,
                        qualifiers=list(last.qualifiers))
     units = {base_unit(f.unit) for f in chain if f.metric == last.metric}
-    if not _INCREMENT.fullmatch(words) or last.metric.endswith(CHANGE_HEAD) or base_unit(unit) not in units:
+    increment = _INCREMENT.fullmatch(words) or (_NEW_INCREMENT.fullmatch(words) and _BASED.search(written))
+    if not increment or last.metric.endswith(CHANGE_HEAD) or base_unit(unit) not in units:
         return None
     if "同比" in written or "环比" in written:
         return None  # 同比增加11天: a comparison with the same months a year before, read like a growth rate
@@ -168,6 +182,20 @@ def restated(between: str, written: str, m: re.Match[str], last: ExtractedFact, 
     return replace(last, metric=last.metric + CHANGE_HEAD, metric_surface=last.metric_surface + CHANGE_HEAD,
                    value=value, value_text=m.group("num"), unit=unit, growth=None, growth_pp=None, period=period,
                    qualifiers=[])
+
+
+def restated_from(fact: ExtractedFact, earlier: list[ExtractedFact]) -> ExtractedFact | None:
+    """The figure `fact` restates in another unit (5123.4千公顷(7685.1万亩) → the 千公顷 one): the fact right before it
+    in `earlier`, of the same place, metric and period, in a unit of another dimension, with no growth of its own."""
+    at = next((i for i, f in enumerate(earlier) if f is fact), None)
+    if not at or fact.value is None:
+        return None
+    first = earlier[at - 1]
+    if (first.region.code, first.metric, first.period) != (fact.region.code, fact.metric, fact.period) \
+            or first.value is None or first.growth is not None or first.growth_pp is not None \
+            or base_unit(first.unit) == base_unit(fact.unit):
+        return None
+    return first
 
 
 def repeats(fact: ExtractedFact, earlier: list[ExtractedFact]) -> bool:

@@ -102,8 +102,9 @@ INNER_FIGURES = [
 ]
 
 QUALIFIED_GROWTH = [
+    # the comparable-price rate is the level's growth when both are written (tests/extract/test_growth_lists.py)
     ("全市居民人均可支配收入41000元,名义增长6.0%,实际增长4.1%。",
-     ["威海市 | 居民人均可支配收入 | 2017 | 41000 | 6.0"]),
+     ["威海市 | 居民人均可支配收入 | 2017 | 41000 | 4.1"]),
     ("全市一般公共预算收入273亿元,同口径增长7.2%。",
      ["威海市 | 一般公共预算收入 | 2017 | 273 | 7.2"]),
     ("全市地区生产总值3480.1亿元,增量205亿元。",
