@@ -43,6 +43,7 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
+from knowledge.extract.peers import peer_figure
 from knowledge.extract.period_clauses import (
     as_targets,
     carried_period,
@@ -189,6 +190,8 @@ def _sentence_facts(
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
                              (frame, owner, topic), position, out)
+        if not made and local is not None and (peer := peer_figure(words, local, out, period, position)):
+            made = [peer]  # 甲市生产总值4900亿元,乙市4800亿元: the figure before's metric, of another place
         owner = clause_topic(words, owner)
         made = earlier_facts(made, shifts) + made  # the earlier value first, as written
         made += span_growths(words, made, span)  # 突破3万亿元、年均增长4.7%: the span's growth beside its level
@@ -330,6 +333,8 @@ def _clause_facts(
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
+    if level is not None and level.region.code != region.code:
+        level = None  # 甲市生产总值4900亿元,乙市增长5%: 乙市's rate, not the growth of 甲市's level (peers.py)
     if not phrase and averaged and level is not None and (period.kind == "span" or level.growth is None):
         return growth_after_level(level, growth, period)  # …突破3万亿元,年均增长4.7%
     # 800亿斤,近四年年均增长5.2%: an average over a span of years the clause names is no growth of the level's year

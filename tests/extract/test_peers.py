@@ -1,0 +1,42 @@
+"""Places paired with figures by ellipsis (knowledge/extract/peers.py). Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extract.kit import facts_of, row
+
+PUBLISHED = date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("2023年湖南各市州经济数据", "2023年,岳阳市地区生产总值4900亿元,常德市4800亿元,衡阳市4500亿元。",
+     ["岳阳市 | 地区生产总值 | 2023 | 4900 | -", "常德市 | 地区生产总值 | 2023 | 4800 | -",
+      "衡阳市 | 地区生产总值 | 2023 | 4500 | -"]),
+    ("前三季度安徽经济运行", "前三季度,合肥市地区生产总值9400亿元,增长6.1%;芜湖市3500亿元,增长5.5%。",
+     ["合肥市 | 地区生产总值 | 2024Q1-Q3 | 9400 | 6.1", "芜湖市 | 地区生产总值 | 2024Q1-Q3 | 3500 | 5.5"]),
+    ("2023年安徽省经济运行", "2023年,全省地区生产总值47050亿元,其中合肥市12670亿元。",
+     ["安徽省 | 地区生产总值 | 2023 | 47050 | -", "合肥市 | 地区生产总值 | 2023 | 12670 | -"]),
+    ("2023年浙江各市经济数据", "2023年,温州市一般公共预算收入增长6.2%,台州市增长5.0%,丽水市增长4.1%。",
+     ["温州市 | 一般公共预算收入 | 2023 | - | 6.2", "台州市 | 一般公共预算收入 | 2023 | - | 5.0",
+      "丽水市 | 一般公共预算收入 | 2023 | - | 4.1"]),
+], ids=["values", "value-then-growth", "part-of-whole", "growths"])
+def test_a_further_place_with_a_figure_alone_takes_the_metric_before(gazetteer, title, body, expected) -> None:
+    assert [row(f) for f in facts_of(gazetteer, title, body, PUBLISHED)] == expected
+
+
+def test_a_further_places_growth_is_not_the_growth_of_the_level_before(gazetteer) -> None:
+    rows = [row(f) for f in facts_of(gazetteer, "2023年湖北各市经济数据",
+                                     "2023年,宜昌市地区生产总值6000亿元,荆州市增长5.0%。", PUBLISHED)]
+    assert rows == ["宜昌市 | 地区生产总值 | 2023 | 6000 | -", "荆州市 | 地区生产总值 | 2023 | - | 5.0"]
+
+
+@pytest.mark.parametrize("body", [
+    "2023年,宜昌市地区生产总值6000亿元,荆州市4500万吨。",  # another unit is another quantity
+    "2023年,宜昌市地区生产总值6000亿元,荆州市工业投资4500亿元。",  # a metric of its own
+], ids=["other-unit", "own-metric"])
+def test_a_further_place_takes_no_metric_it_does_not_share(gazetteer, body) -> None:
+    rows = [row(f) for f in facts_of(gazetteer, "2023年湖北各市经济数据", body, PUBLISHED)]
+    assert not any(r.startswith("荆州市 | 地区生产总值") for r in rows)
