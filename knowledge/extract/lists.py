@@ -27,6 +27,8 @@ from knowledge.extract.forms import (
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.place_counts import has_place_count, read_place_counts
 from knowledge.extract.ratios import read_ratios
+from knowledge.extract.restated import base_unit
+from knowledge.extract.topics import topic_before
 from knowledge.extract.vocab import word_classes
 from knowledge.places.gazetteer import Region
 
@@ -252,6 +254,8 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
             places = [(surfaces[e], e) for e in ends], names
     if places is not None:
         regions, metric_phrase = places
+        if not metric_phrase + head.tail and all(base_unit(u) == "元" for u in _units(run)):
+            metric_phrase = topic_before(text[:start]) or ""  # 从GDP总量看,…甲、乙分别以a亿元和b亿元…
         metrics = [metric_phrase + head.tail] * n
     elif items is not None:
         region = (surfaces[lead], lead) if lead else subject_of(text, ctx, run.start, subject)
