@@ -80,12 +80,21 @@ ORGANISATION = re.compile(rf"(?:{alternation_of('organisation_heads')})(?!业|�
 # 某市长水国际机场, 某地职业技术大学: a place, a proper name of two to six characters and an institution's head
 # are one name; the name holds no word of running text (某市新建大学, 某市医院数量 speak of the place)
 _NAME_CHAR = rf"(?:(?![{''.join(context_words()['not_in_names'])}])[\u4e00-\u9fff])"
-INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_heads')})(?!生)")
+INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_heads')})(?!生)"
+                         # 某市第一中学, 某县第二人民医院: an ordinal names one institution of the place's
+                         rf"|第[一二三四五六七八九十\d]{{1,3}}(?:人民|中心|实验)?(?:{alternation_of('institution_heads')})(?!生)")
+
+
+# 市人民医院, 县第一中学: a level word standing alone at the head of a clause, then an institution's name, is the
+# unit's own institution, named without the place
+_BARE_LEVEL = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年))[市县区](?=[\u4e00-\u9fff])")
 
 
 def names_institution(gazetteer: Gazetteer, text: str) -> bool:
-    """Whether `text` names an institution after a place (某市长水国际机场): what follows is about it."""
-    return any(INSTITUTION.match(text, m.end) for m in gazetteer.find_mentions(text))
+    """Whether `text` names an institution after a place (某市长水国际机场) or after a level word alone (市人民医院):
+    what follows is about it."""
+    return any(INSTITUTION.match(text, m.end) for m in gazetteer.find_mentions(text)) \
+        or any(INSTITUTION.match(text, b.end()) for b in _BARE_LEVEL.finditer(text))
 
 
 def places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:
