@@ -43,7 +43,7 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
-from knowledge.extract.peers import peer_figure
+from knowledge.extract.peers import parts_of, peer_figure
 from knowledge.extract.period_clauses import (
     as_targets,
     carried_period,
@@ -130,7 +130,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
                                                 relative_year=ctx.relative_year))
         fallback = span_of_average(text, len(periods), carried, ctx.span) or carried or ctx.span \
             or ctx.focus_period or _default(doc.published)
-        made = _sentence_facts(text, sentence.position, periods, ctx, fallback)
+        made = _sentence_facts(text, sentence.position, periods, ctx, fallback, facts[-1:])
         made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
                  for i in bracketed_places(text, ctx, _period_at(text, periods, fallback))]
@@ -150,7 +150,8 @@ def _default(published: date | None) -> Period:
 
 
 def _sentence_facts(
-    text: str, position: int, periods: list[PeriodMention], ctx: ArticleContext, fallback: Period
+    text: str, position: int, periods: list[PeriodMention], ctx: ArticleContext, fallback: Period,
+    before: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     out: list[ExtractedFact] = []
     subject = ctx.subject_at(text, 0)
@@ -190,7 +191,8 @@ def _sentence_facts(
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
                              (frame, owner, topic), position, out)
-        if not made and local is not None and (peer := peer_figure(words, local, out, period, position)):
+        prior = out or parts_of(text, position, before, ctx)  # …。其中,甲县增长8%: the whole's figure before
+        if not made and local is not None and (peer := peer_figure(words, local, prior, period, position)):
             made = [peer]  # 甲市生产总值4900亿元,乙市4800亿元: the figure before's metric, of another place
         owner = clause_topic(words, owner)
         made = earlier_facts(made, shifts) + made  # the earlier value first, as written

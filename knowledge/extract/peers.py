@@ -12,7 +12,9 @@ import re
 from dataclasses import replace
 
 from knowledge.extract.clauses import FILL
+from knowledge.extract.context import ArticleContext
 from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.focus import inside
 from knowledge.extract.growths import GROWTH_RE, decimal_of, is_averaged, set_growth
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.periods import Period
@@ -53,3 +55,16 @@ def peer_figure(words: str, subject: tuple[Region, str], earlier: list[Extracted
                    growth=None, growth_pp=None, period=period, qualifiers=[], sentence=position)
     set_growth(fact, growth)
     return fact
+
+
+_PARTS = re.compile(r"\s*其中[,:]?")
+
+
+def parts_of(text: str, position: int, before: list[ExtractedFact], ctx: ArticleContext) -> list[ExtractedFact]:
+    """The figure a sentence opening with 其中 gives the parts of (全市生产总值增长6%。其中,甲县增长8%): the
+    last figure of the sentence right before, when it is about a whole; [] otherwise. The parts must lie inside
+    it."""
+    if not before or before[-1].sentence != position - 1 or not _PARTS.match(text):
+        return []
+    whole = before[-1]
+    return [whole] if any(inside(ctx.gazetteer, whole.region, m.region) for m in ctx.mentions(text)) else []

@@ -40,3 +40,16 @@ def test_a_further_places_growth_is_not_the_growth_of_the_level_before(gazetteer
 def test_a_further_place_takes_no_metric_it_does_not_share(gazetteer, body) -> None:
     rows = [row(f) for f in facts_of(gazetteer, "2023年湖北各市经济数据", body, PUBLISHED)]
     assert not any(r.startswith("荆州市 | 地区生产总值") for r in rows)
+
+
+def test_the_parts_after_qizhong_take_the_metric_of_the_whole_just_given(gazetteer) -> None:
+    body = "2023年,全市地区生产总值增长5.6%。其中,诸暨市增长6.3%,嵊州市增长5.1%。"
+    rows = [row(f) for f in facts_of(gazetteer, "2023年绍兴市经济运行情况", body, PUBLISHED)]
+    assert rows == ["绍兴市 | 地区生产总值 | 2023 | - | 5.6", "诸暨市 | 地区生产总值 | 2023 | - | 6.3",
+                    "嵊州市 | 地区生产总值 | 2023 | - | 5.1"]
+
+
+def test_places_outside_the_whole_are_no_parts_of_it(gazetteer) -> None:
+    body = "2023年,全市地区生产总值增长5.6%。其中,宁波市增长5.9%。"
+    rows = [row(f) for f in facts_of(gazetteer, "2023年绍兴市经济运行情况", body, PUBLISHED)]
+    assert rows == ["绍兴市 | 地区生产总值 | 2023 | - | 5.6"]
