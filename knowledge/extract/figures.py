@@ -43,7 +43,7 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
-from knowledge.extract.peers import parts_of, peer_figure
+from knowledge.extract.peers import foreign_part, parts_of, peer_figure, whole_before
 from knowledge.extract.period_clauses import (
     as_targets,
     carried_period,
@@ -170,6 +170,9 @@ def _sentence_facts(
         if not _DIGIT.search(text, start):
             break  # no figure or growth rate is left to read: the subjects and frames of the rest go unused
         local = ctx.subject_at(text, start, clause=clause)
+        wholes = out or whole_before(text, position, before)
+        if local is not None and foreign_part(text[: start + len(clause)], local, wholes, ctx.gazetteer):
+            continue  # 全市利用外资12亿美元,其中香港地区8亿美元: a breakdown of the whole by another place
         if local is not None:
             subject = local
         if subject is None or (local is None and (

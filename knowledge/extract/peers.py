@@ -14,11 +14,12 @@ from dataclasses import replace
 from knowledge.extract.clauses import FILL
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.fact import ExtractedFact
-from knowledge.extract.focus import inside
+from knowledge.extract.focus import inside, same_province
 from knowledge.extract.growths import GROWTH_RE, decimal_of, is_averaged, set_growth
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.periods import Period
-from knowledge.places.gazetteer import Region
+from knowledge.places.gazetteer import Gazetteer, Region
+from knowledge.places.nation import is_nation
 
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # what may stand between the place and its figure: a connective and a plain verb of attainment, nothing that
@@ -58,13 +59,31 @@ def peer_figure(words: str, subject: tuple[Region, str], earlier: list[Extracted
 
 
 _PARTS = re.compile(r"\s*其中[,:]?")
+_PARTS_HEAD = re.compile(r"(?:^|[,:])\s*其中[^;。]*。?$")  # a clause of the parts: 其中 opens it or a clause before
+
+
+def whole_before(text: str, position: int, before: list[ExtractedFact]) -> list[ExtractedFact]:
+    """The figure a sentence opening with 其中 gives the parts of (全市生产总值增长6%。其中,甲县增长8%): the
+    last figure of the sentence right before; [] otherwise."""
+    if not before or before[-1].sentence != position - 1 or not _PARTS.match(text):
+        return []
+    return before[-1:]
 
 
 def parts_of(text: str, position: int, before: list[ExtractedFact], ctx: ArticleContext) -> list[ExtractedFact]:
-    """The figure a sentence opening with 其中 gives the parts of (全市生产总值增长6%。其中,甲县增长8%): the
-    last figure of the sentence right before, when it is about a whole; [] otherwise. The parts must lie inside
-    it."""
-    if not before or before[-1].sentence != position - 1 or not _PARTS.match(text):
-        return []
-    whole = before[-1]
-    return [whole] if any(inside(ctx.gazetteer, whole.region, m.region) for m in ctx.mentions(text)) else []
+    """whole_before, when the sentence names a place inside that whole: its parts take the whole's metric."""
+    whole = whole_before(text, position, before)
+    return whole if whole and any(inside(ctx.gazetteer, whole[0].region, m.region)
+                                  for m in ctx.mentions(text)) else []
+
+
+def foreign_part(head: str, subject: tuple[Region, str], wholes: list[ExtractedFact], gazetteer: Gazetteer) -> bool:
+    """全市实际利用外资12亿美元,其中香港地区8亿美元: a part (其中 opens a clause of `head`, the sentence up to
+    the clause, with no ; after it) named by a place neither the whole's region nor inside it is a breakdown
+    of the whole by partner or origin, not a figure of that place."""
+    if not wholes or not _PARTS_HEAD.search(head):
+        return False
+    whole, part = wholes[-1].region, subject[0]
+    # a place of the whole's own province may be a unit the gazetteer files elsewhere (a zone, a city under the
+    # province): only a place of another province is surely no part
+    return not is_nation(whole) and not inside(gazetteer, whole, part) and not same_province(gazetteer, whole, part)

@@ -53,3 +53,18 @@ def test_places_outside_the_whole_are_no_parts_of_it(gazetteer) -> None:
     body = "2023年,全市地区生产总值增长5.6%。其中,宁波市增长5.9%。"
     rows = [row(f) for f in facts_of(gazetteer, "2023年绍兴市经济运行情况", body, PUBLISHED)]
     assert rows == ["绍兴市 | 地区生产总值 | 2023 | - | 5.6"]
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    ("2023年九江市经济运行情况", "2023年,全市实际利用外资15亿美元,其中香港地区投资9亿美元。",
+     ["九江市 | 实际使用外资 | 2023 | 15 | -"]),
+    ("2023年九江市经济运行情况", "2023年,全市实际利用外资15亿美元。其中,澳门地区投资2亿美元,台湾地区投资1亿美元。",
+     ["九江市 | 实际使用外资 | 2023 | 15 | -"]),
+    ("2023年江西省经济运行", "2023年,全省实际利用外资180亿美元,其中,九江市利用外资15亿美元。",
+     ["江西省 | 实际使用外资 | 2023 | 180 | -", "九江市 | 实际使用外资 | 2023 | 15 | -"]),
+    ("2023年全国经济运行", "2023年,全国粮食产量69541万吨,其中,黑龙江省粮食产量7788万吨。",
+     ["全国 | 粮食产量 | 2023 | 69541 | -", "黑龙江省 | 粮食产量 | 2023 | 7788 | -"]),
+], ids=["origin", "origins-next-sentence", "a-part-inside", "a-province-of-the-nation"])
+def test_a_part_named_by_a_place_outside_the_whole_is_a_breakdown_not_that_place(gazetteer, title, body,
+                                                                                  expected) -> None:
+    assert [row(f) for f in facts_of(gazetteer, title, body, PUBLISHED)] == expected
