@@ -48,7 +48,17 @@ def is_object(span: str, start: int, surface: str) -> bool:
         return True  # 经济南市统计局核算: where the figures come from (经横琴口岸: the way through, a subject)
     if span.startswith(("(", "("), start + len(surface)):
         return True  # 中国(山东)自由贸易试验区: the outer name of a thing
+    if in_byline(span, start):
+        return True  # (记者 某某 通讯员 某市统计局 某某): the writer's unit
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
+
+
+_BYLINE = re.compile(rf"[((]\s*(?:{alternation_of('byline_words')})[^()()]*$")
+
+
+def in_byline(span: str, start: int) -> bool:
+    """Does `start` fall inside an open bracket that begins with a byline word ((记者 某某 通讯员 某市统计局…)?"""
+    return ("(" in span or "(" in span) and _BYLINE.search(span, 0, start) is not None
 
 
 def in_list(span: str, start: int, surface: str) -> bool:

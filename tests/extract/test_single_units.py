@@ -42,3 +42,9 @@ def test_a_level_word_alone_before_an_institution_names_it(gazetteer, text, expe
 ], ids=["school", "hospital", "scenic-area"])
 def test_one_institutions_or_sites_figures_are_left_out(gazetteer, title, body, kept) -> None:
     assert [row(f) for f in facts_of(gazetteer, title, body, PUBLISHED)] == kept
+
+
+def test_a_place_in_a_byline_is_not_the_subject_of_the_report(gazetteer) -> None:
+    body = "晚报讯(记者 赵刚 通讯员 德阳市统计局 钱敏)上半年,全市地区生产总值1600亿元,增长5.2%。"
+    rows = [row(f) for f in facts_of(gazetteer, "绵阳:上半年经济稳中向好", body, PUBLISHED)]
+    assert rows == ["绵阳市 | 地区生产总值 | 2024H1 | 1600 | 5.2"]
