@@ -19,8 +19,9 @@ TOPICS = [
     ("2014年,只有禹城市超过300亿元,领先其他县域。", []),
     # a count is no sum: the topic does not name it
     ("从GDP总量来看,2014年共有3个县市超过200亿元。", []),
-    # a 分别 list the grammar cannot pair is left alone
-    ("从GDP总量来看,2014年乐陵、禹城则分别以215.6亿元和300.2亿元位列前两位。", []),
+    # a 分别 list of sums naming no metric pairs its places with the topic's (lists.py)
+    ("从GDP总量来看,2014年乐陵、禹城则分别以215.6亿元和300.2亿元位列前两位。",
+     ["乐陵市 | 地区生产总值 | 2014 | 215.6亿元 | -", "禹城市 | 地区生产总值 | 2014 | 300.2亿元 | -"]),
 ]
 
 
