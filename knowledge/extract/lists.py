@@ -25,6 +25,7 @@ from knowledge.extract.forms import (
     surfaces,
 )
 from knowledge.extract.metrics import UNITS
+from knowledge.extract.place_bars import has_place_bar, read_place_bars
 from knowledge.extract.place_counts import has_place_count, read_place_counts
 from knowledge.extract.ratios import read_ratios
 from knowledge.extract.restated import base_unit
@@ -67,13 +68,14 @@ def read_lists(text: str, ctx: ArticleContext, subject: Subject | None,
                period_at: PeriodAt) -> tuple[list[Listed], str]:
     """The figures of the structured forms in a sentence, and the sentence with their spans blanked out
     (offsets kept) so that the clause-by-clause reading does not read them again."""
-    if not (_CANDIDATE.search(text) or has_division_set(text) or has_place_count(text)):
+    if not (_CANDIDATE.search(text) or has_division_set(text) or has_place_count(text) or has_place_bar(text)):
         return [], text
     chars = list(text)
     found: list[Listed] = []
     for start, end, made in (*read_ratios(text, ctx, subject, period_at), *read_divisions(text, subject, period_at),
                              *read_division_sets(text, ctx, period_at),
                              *read_place_counts(text, ctx, subject, period_at),
+                             *(read_place_bars(text, ctx, period_at) if has_place_bar(text) else ()),
                              *_lists(text, ctx, subject, period_at)):
         if any(c == FILL for c in chars[start:end]):
             continue  # already read as another form
