@@ -27,6 +27,7 @@ from knowledge.extract.forms import (
 from knowledge.extract.metrics import UNITS
 from knowledge.extract.place_bars import has_place_bar, read_place_bars
 from knowledge.extract.place_counts import has_place_count, read_place_counts
+from knowledge.extract.place_values import has_place_values, read_place_values
 from knowledge.extract.ratios import read_ratios
 from knowledge.extract.restated import base_unit
 from knowledge.extract.topics import topic_before
@@ -68,7 +69,8 @@ def read_lists(text: str, ctx: ArticleContext, subject: Subject | None,
                period_at: PeriodAt) -> tuple[list[Listed], str]:
     """The figures of the structured forms in a sentence, and the sentence with their spans blanked out
     (offsets kept) so that the clause-by-clause reading does not read them again."""
-    if not (_CANDIDATE.search(text) or has_division_set(text) or has_place_count(text) or has_place_bar(text)):
+    if not (_CANDIDATE.search(text) or has_division_set(text) or has_place_count(text) or has_place_bar(text)
+            or has_place_values(text)):
         return [], text
     chars = list(text)
     found: list[Listed] = []
@@ -76,7 +78,8 @@ def read_lists(text: str, ctx: ArticleContext, subject: Subject | None,
                              *read_division_sets(text, ctx, period_at),
                              *read_place_counts(text, ctx, subject, period_at),
                              *(read_place_bars(text, ctx, period_at) if has_place_bar(text) else ()),
-                             *_lists(text, ctx, subject, period_at)):
+                             *_lists(text, ctx, subject, period_at),
+                             *(read_place_values(text, ctx, period_at) if has_place_values(text) else ())):
         if any(c == FILL for c in chars[start:end]):
             continue  # already read as another form
         found.extend(made)
