@@ -58,7 +58,8 @@ def peer_figure(words: str, subject: tuple[Region, str], earlier: list[Extracted
     return fact
 
 
-_PARTS = re.compile(r"\s*其中[,:]?")
+# 其中, / 分县(市、区)看, / 从各县市区看,: the sentence gives the parts of the whole just given
+_PARTS = re.compile(r"\s*(?:其中|(?:从|分)各?(?:县|市|区|地区|乡镇)[^,;:。]{0,8}?(?:来)?看)[,:]?")
 _PARTS_HEAD = re.compile(r"(?:^|[,:])\s*其中[^;。]*。?$")  # a clause of the parts: 其中 opens it or a clause before
 
 

@@ -55,7 +55,9 @@ def read_place_bars(text: str, ctx: ArticleContext, period_at: PeriodAt) -> list
         period = period_at(m.start("bar"))
         if period.kind == "span":  # 这五年…新增甲、乙2个过3000亿元城市: over the bar at the span's end
             period = Period("year", period.year, 1, 12)
-        out.append((members[0][0], m.end(), [
+        # the class's count stays to be read (新增甲、乙2个千亿县: the whole's 千亿县, 2); a shared bar is theirs
+        last = end if m.re is _CLASS else m.end()
+        out.append((members[0][0], last, [
             Listed(m.start("bar"), region, surface, metric, metric, value, _plain(value), unit, period,
                    qualifiers=["超过"]) for _at, region, surface in members]))
     return out

@@ -68,3 +68,10 @@ def test_places_outside_the_whole_are_no_parts_of_it(gazetteer) -> None:
 def test_a_part_named_by_a_place_outside_the_whole_is_a_breakdown_not_that_place(gazetteer, title, body,
                                                                                   expected) -> None:
     assert [row(f) for f in facts_of(gazetteer, title, body, PUBLISHED)] == expected
+
+
+def test_a_sentence_opening_by_parts_gives_the_parts_of_the_whole_before(gazetteer) -> None:
+    body = "2023年,全市一般公共预算收入310亿元。分县(市、区)看,诸暨市62亿元,嵊州市28亿元。"
+    rows = [row(f) for f in facts_of(gazetteer, "2023年绍兴市经济运行情况", body, PUBLISHED)]
+    assert rows == ["绍兴市 | 一般公共预算收入 | 2023 | 310 | -", "诸暨市 | 一般公共预算收入 | 2023 | 62 | -",
+                    "嵊州市 | 一般公共预算收入 | 2023 | 28 | -"]
