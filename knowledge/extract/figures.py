@@ -346,6 +346,8 @@ def _clause_facts(
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
             and not (averaged and names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
+        if growth.group("unit") == "个百分点" and level.unit not in ("%", "‰"):
+            return []  # 500亿元,占全省的10.9%,提高0.2个百分点: points change a rate or share, never a sum
         set_growth(level, growth)
         return []
     metric_surface = completed_metric(phrase, owner, previous_metric)
