@@ -48,3 +48,13 @@ def test_a_place_in_a_byline_is_not_the_subject_of_the_report(gazetteer) -> None
     body = "晚报讯(记者 赵刚 通讯员 德阳市统计局 钱敏)上半年,全市地区生产总值1600亿元,增长5.2%。"
     rows = [row(f) for f in facts_of(gazetteer, "绵阳:上半年经济稳中向好", body, PUBLISHED)]
     assert rows == ["绵阳市 | 地区生产总值 | 2024H1 | 1600 | 5.2"]
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    ("2023年,绵阳飞鹰实现营业收入120亿元,同比增长8%。", []),  # a place's short name and a word: a firm
+    ("2023年,宜春锂业营业收入300亿元。", []),
+    ("2023年,九江金桥净利润12亿元。", []),
+    ("2023年,九江旅游营业收入90亿元。", ["九江市 | 旅游营业收入 | 2023 | 90 | -"]),  # the region's trade
+], ids=["firm", "firm-with-ye", "profit", "trade"])
+def test_a_firm_named_by_a_places_short_name_is_not_the_region(gazetteer, body, kept) -> None:
+    assert [row(f) for f in facts_of(gazetteer, "2023年经济运行情况", body, PUBLISHED)] == kept
