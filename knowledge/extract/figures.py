@@ -53,6 +53,7 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
+from knowledge.extract.peers import foreign_part, parts_of, peer_figure, whole_before
 from knowledge.extract.period_clauses import (
     as_targets,
     carried_period,
@@ -132,7 +133,7 @@ def extract_facts(doc: Document, ctx: ArticleContext) -> list[ExtractedFact]:
                                                 relative_year=ctx.relative_year))
         fallback = span_of_average(text, len(periods), carried, ctx.span) or carried or ctx.span \
             or ctx.focus_period or _default(doc.published)
-        made = _sentence_facts(text, sentence.position, periods, ctx, fallback)
+        made = _sentence_facts(text, sentence.position, periods, ctx, fallback, facts[-1:])
         made += compared_places(text, ctx, facts + made)  # 增速高于全国(2.5%)、全省(3.6%)
         made += [_listed_fact(i, sentence.position)  # 广东(13.6万亿元)、江苏(12.8万亿元)
                  for i in bracketed_places(text, ctx, _period_at(text, periods, fallback))]
@@ -152,7 +153,8 @@ def _default(published: date | None) -> Period:
 
 
 def _sentence_facts(
-    text: str, position: int, periods: list[PeriodMention], ctx: ArticleContext, fallback: Period
+    text: str, position: int, periods: list[PeriodMention], ctx: ArticleContext, fallback: Period,
+    before: list[ExtractedFact],
 ) -> list[ExtractedFact]:
     out: list[ExtractedFact] = []
     subject = ctx.subject_at(text, 0)
@@ -177,6 +179,9 @@ def _sentence_facts(
         if not _DIGIT.search(text, start):
             break  # no figure or growth rate is left to read: the subjects and frames of the rest go unused
         local = ctx.subject_at(text, start, clause=clause)
+        wholes = out or whole_before(text, position, before)
+        if local is not None and foreign_part(text[: start + len(clause)], local, wholes, ctx.gazetteer):
+            continue  # 全市利用外资12亿美元,其中香港地区8亿美元: a breakdown of the whole by another place
         if local is not None:
             subject = local
         if subject is None or (local is None and (
@@ -201,6 +206,9 @@ def _sentence_facts(
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
                              (frame, owner, topic, activity), position, out)
+        prior = out or parts_of(text, position, before, ctx)  # …。其中,甲县增长8%: the whole's figure before
+        if not made and local is not None and (peer := peer_figure(words, local, prior, period, position)):
+            made = [peer]  # 甲市生产总值4900亿元,乙市4800亿元: the figure before's metric, of another place
         owner = clause_topic(words, owner)
         made = earlier_facts(made, shifts) + made  # the earlier value first, as written
         made += span_growths(words, made, span)  # 突破3万亿元、年均增长4.7%: the span's growth beside its level
@@ -354,12 +362,16 @@ def _clause_facts(
         return []  # 规上工业增加值两年平均增长6.1% in a year's clause: an average over years is no growth of the year
     # "…完成140.08亿元,增长4%": the growth belongs to the figure before (to the level, not to its change)
     level = next((f for f in reversed(earlier) if not f.metric.endswith(CHANGE_HEAD)), None) if earlier else None
+    if level is not None and level.region.code != region.code:
+        level = None  # 甲市生产总值4900亿元,乙市增长5%: 乙市's rate, not the growth of 甲市's level (peers.py)
     if not phrase and averaged and level is not None and (period.kind == "span" or level.growth is None):
         return growth_after_level(level, growth, period)  # …突破3万亿元,年均增长4.7%
     # 800亿斤,近四年年均增长5.2%: an average over a span of years the clause names is no growth of the level's year
     if not phrase and level is not None and level.growth is None and level.growth_pp is None \
             and not (averaged and names_a_span(raw[: growth.start()], level.period.year)) \
             and all(f.metric.startswith(level.metric) for f in earlier[earlier.index(level) :]):
+        if growth.group("unit") == "个百分点" and level.unit not in ("%", "‰"):
+            return []  # 500亿元,占全省的10.9%,提高0.2个百分点: points change a rate or share, never a sum
         set_growth(level, growth)
         if (first := restated_from(level, earlier)) is not None:
             first.growth, first.growth_pp = level.growth, level.growth_pp  # 5123.4千公顷(7685.1万亩),…,增长0.8%

@@ -25,9 +25,12 @@ from knowledge.extract.forms import (
     surfaces,
 )
 from knowledge.extract.metrics import UNITS
+from knowledge.extract.place_bars import has_place_bar, read_place_bars
 from knowledge.extract.place_counts import has_place_count, read_place_counts
+from knowledge.extract.place_values import has_place_values, read_place_values
 from knowledge.extract.ratios import read_ratios
-from knowledge.extract.topics import topic_metric
+from knowledge.extract.restated import base_unit
+from knowledge.extract.topics import topic_before
 from knowledge.extract.vocab import word_classes
 from knowledge.places.gazetteer import Region
 
@@ -66,14 +69,17 @@ def read_lists(text: str, ctx: ArticleContext, subject: Subject | None,
                period_at: PeriodAt) -> tuple[list[Listed], str]:
     """The figures of the structured forms in a sentence, and the sentence with their spans blanked out
     (offsets kept) so that the clause-by-clause reading does not read them again."""
-    if not (_CANDIDATE.search(text) or has_division_set(text) or has_place_count(text)):
+    if not (_CANDIDATE.search(text) or has_division_set(text) or has_place_count(text) or has_place_bar(text)
+            or has_place_values(text)):
         return [], text
     chars = list(text)
     found: list[Listed] = []
     for start, end, made in (*read_ratios(text, ctx, subject, period_at), *read_divisions(text, subject, period_at),
                              *read_division_sets(text, ctx, period_at),
                              *read_place_counts(text, ctx, subject, period_at),
-                             *_lists(text, ctx, subject, period_at)):
+                             *(read_place_bars(text, ctx, period_at) if has_place_bar(text) else ()),
+                             *_lists(text, ctx, subject, period_at),
+                             *(read_place_values(text, ctx, period_at) if has_place_values(text) else ())):
         if any(c == FILL for c in chars[start:end]):
             continue  # already read as another form
         found.extend(made)
@@ -253,7 +259,9 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
             places = [(surfaces[e], e) for e in ends], names
     if places is not None:
         regions, metric_phrase = places
-        metrics = [metric_phrase + head.tail or _topic_before(text, start, run)] * n
+        if not metric_phrase + head.tail and all(base_unit(u) == "元" for u in _units(run)):
+            metric_phrase = topic_before(text[:start]) or ""  # 从GDP总量看,…甲、乙分别以a亿元和b亿元…
+        metrics = [metric_phrase + head.tail] * n
     elif items is not None:
         region = (surfaces[lead], lead) if lead else subject_of(text, ctx, run.start, subject)
         if region is None:
@@ -263,14 +271,6 @@ def _list_facts(text: str, start: int, run: _Values, head: _Head, surfaces: dict
     else:
         return []
     return _pair(run, regions, metrics, head, period_at)
-
-
-def _topic_before(text: str, start: int, run: _Values) -> str:
-    """从GDP总量来看,…,烟台、济南分别以3242.7亿元和3100.2亿元…: places listed with sums and no metric take the
-    sentence's topic (topics.py), when it opens a clause before them; else no metric ("")."""
-    if not all((u or "").endswith("元") for u in _units(run)):
-        return ""
-    return next((t for clause in re.split("[,;]", text[:start]) if (t := topic_metric(clause))), "")
 
 
 def _names_before(text: str, start: int, run: _Values, head: _Head, surfaces: dict[str, Region],

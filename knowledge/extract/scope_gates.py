@@ -261,11 +261,23 @@ def is_a_firm_figure(fact: ExtractedFact, sentence: str = "") -> bool:
     if measure is None:
         return False
     name = fact.metric.removesuffix(measure)
+    if _named_for_a_place(fact, name, sentence):
+        return True  # 某地啤酒营业收入, 某地铜业营收: a firm named by a place's short name and one word
     if len(name) < 2 or any(mark in name for mark in gate_words()["sector_marks"]):
         return False
     at = sentence.find(name)
     owners = (fact.region_surface, *word_classes()["anaphora"])
     return not (at > 0 and sentence[:at].endswith(tuple(o for o in owners if o)))
+
+
+def _named_for_a_place(fact: ExtractedFact, name: str, sentence: str) -> bool:
+    """A two-character word right after a place's short name (no 市, 省 or 县 written), that word no industry of
+    the standard vocabulary (gates.toml industry_words), is a firm's name (某地啤酒, 某地铜业); a region's trade is
+    written with its industry (某地旅游营业收入) or after the place's full name or 全市."""
+    surface = fact.region_surface
+    if len(name) != 2 or not surface or surface == fact.region.name or surface[0] in "全本我该":
+        return False
+    return name not in gate_words()["industry_words"] and f"{surface}{name}" in sentence
 
 
 _BASE = r"(?:比|较|由|从|与)(?:(?P<year>(?:19|20)\d\d)年|(?P<rel>上年|去年))(?:末|底|同期)?的"

@@ -48,7 +48,17 @@ def is_object(span: str, start: int, surface: str) -> bool:
         return True  # 经济南市统计局核算: where the figures come from (经横琴口岸: the way through, a subject)
     if span.startswith(("(", "("), start + len(surface)):
         return True  # 中国(山东)自由贸易试验区: the outer name of a thing
+    if in_byline(span, start):
+        return True  # (记者 某某 通讯员 某市统计局 某某): the writer's unit
     return any(ch in _PREPOSITIONS for ch in head) and not _ONLY_COMMAS.match(head)
+
+
+_BYLINE = re.compile(rf"[((]\s*(?:{alternation_of('byline_words')})[^()()]*$")
+
+
+def in_byline(span: str, start: int) -> bool:
+    """Does `start` fall inside an open bracket that begins with a byline word ((记者 某某 通讯员 某市统计局…)?"""
+    return ("(" in span or "(" in span) and _BYLINE.search(span, 0, start) is not None
 
 
 def in_list(span: str, start: int, surface: str) -> bool:
@@ -80,12 +90,21 @@ ORGANISATION = re.compile(rf"(?:{alternation_of('organisation_heads')})(?!业|�
 # 某市长水国际机场, 某地职业技术大学: a place, a proper name of two to six characters and an institution's head
 # are one name; the name holds no word of running text (某市新建大学, 某市医院数量 speak of the place)
 _NAME_CHAR = rf"(?:(?![{''.join(context_words()['not_in_names'])}])[\u4e00-\u9fff])"
-INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_heads')})(?!生)")
+INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_heads')})(?!生)"
+                         # 某市第一中学, 某县第二人民医院: an ordinal names one institution of the place's
+                         rf"|第[一二三四五六七八九十\d]{{1,3}}(?:人民|中心|实验)?(?:{alternation_of('institution_heads')})(?!生)")
+
+
+# 市人民医院, 县第一中学: a level word standing alone at the head of a clause, then an institution's name, is the
+# unit's own institution, named without the place
+_BARE_LEVEL = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年))[市县区](?=[\u4e00-\u9fff])")
 
 
 def names_institution(gazetteer: Gazetteer, text: str) -> bool:
-    """Whether `text` names an institution after a place (某市长水国际机场): what follows is about it."""
-    return any(INSTITUTION.match(text, m.end) for m in gazetteer.find_mentions(text))
+    """Whether `text` names an institution after a place (某市长水国际机场) or after a level word alone (市人民医院):
+    what follows is about it."""
+    return any(INSTITUTION.match(text, m.end) for m in gazetteer.find_mentions(text)) \
+        or any(INSTITUTION.match(text, b.end()) for b in _BARE_LEVEL.finditer(text))
 
 
 def places_in(gazetteer: Gazetteer, text: str, **settle: Any) -> list[Mention]:

@@ -13,6 +13,7 @@ from knowledge.extract.restated import base_unit
 _TOPIC = re.compile(r"(?:而|再)?(?:从|就)(?P<metric>[\u4e00-\u9fffA-Z]{2,12}?)(?:来|上)?看")
 _LISTED = "分别"
 _DIGIT = re.compile(r"\d")
+_CLAUSE = re.compile(r"[,;]")
 _SUM = "元"  # the topic is read for sums only: a rate or a count names its own metric or none
 
 
@@ -24,6 +25,16 @@ def topic_metric(clause: str) -> str | None:
         return None
     unit = metrics()[metric].unit
     return metric if unit is None or base_unit(unit) == _SUM else None
+
+
+def topic_before(text: str) -> str | None:
+    """The topic metric of the clauses of `text` (a sentence up to a list): 从GDP总量来看 before 甲、乙分别以
+    a亿元和b亿元 names the metric of the list's sums, which name none of their own."""
+    found = None
+    for clause in _CLAUSE.split(text):
+        if not _DIGIT.search(clause):
+            found = topic_metric(clause) or found
+    return found
 
 
 def topic_fits(head: str, surface: str | None, unit: str | None) -> bool:

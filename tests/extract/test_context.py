@@ -42,11 +42,14 @@ SUBJECTS = [
 ]
 
 FOCUS = [
-    # a place in a list is no single subject: the sentence takes none, not the paragraph's either
+    # a place in a list is no single subject: the sentence takes none, not the paragraph's either (each place
+    # named over a bar is over it: place_bars.py)
     ("四川省上半年经济运行", "上半年,绵阳、德阳两市地区生产总值均超过1000亿元。全省地区生产总值28000亿元。",
-     date(2019, 7, 30), ["四川省 | 地区生产总值 | 2019H1 | 28000 | -"]),
+     date(2019, 7, 30), ["绵阳市 | 地区生产总值 | 2019H1 | 1000 | -", "德阳市 | 地区生产总值 | 2019H1 | 1000 | -",
+                         "四川省 | 地区生产总值 | 2019H1 | 28000 | -"]),
     ("2026年湖北省政府工作报告", "全省经济总量突破6万亿元,新增仙桃、潜江2个千亿县。", date(2026, 1, 27),
-     ["湖北省 | 地区生产总值 | 2025 | 6 | -", "湖北省 | 千亿县 | 2025 | 2 | -"]),
+     ["仙桃市 | 地区生产总值 | 2025 | 1000 | -", "潜江市 | 地区生产总值 | 2025 | 1000 | -",
+      "湖北省 | 地区生产总值 | 2025 | 6 | -", "湖北省 | 千亿县 | 2025 | 2 | -"]),
     # a title naming a column (这就是山东) and then the article's city is about the city
     ("这就是山东|看枣庄六十年变化", "2020年,地区生产总值1733亿元。", date(2021, 9, 8),
      ["枣庄市 | 地区生产总值 | 2020 | 1733 | -"]),

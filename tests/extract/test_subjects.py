@@ -19,7 +19,11 @@ def at(span: str, surface: str) -> tuple[str, int, str]:
     ("经横琴口岸通关的旅客", "横琴", False),  # the way through
     ("占全国新增市场", "全国", True),  # an object
     ("威海市级龙头企业", "威海市", True),  # a rank of the thing
-], ids=["scope", "third-industry", "first-time", "source", "via", "object", "rank-of-thing"])
+    ("晚报讯(记者 赵刚 通讯员 绵阳市统计局 钱敏)全市", "绵阳市", True),  # a byline: the writer's unit
+    ("(摄影 孙丽)德阳市地区生产总值", "德阳市", False),  # after the byline's bracket is closed
+    ("全市(含泸县)地区生产总值", "泸县", False),  # a bracket of no byline
+], ids=["scope", "third-industry", "first-time", "source", "via", "object", "rank-of-thing", "byline",
+        "after-byline", "other-bracket"])
 def test_a_place_is_an_object_or_the_subject(span: str, surface: str, expected: bool) -> None:
     assert is_object(*at(span, surface)) is expected
 
