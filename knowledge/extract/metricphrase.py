@@ -278,9 +278,11 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
         return None  # a single project's details, not a regional figure
     if previous and _CONTRIBUTION.match(phrase):
         return subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
-    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
+    if _CHANGE_RE.search(phrase) or (phrase.startswith(("每", "按照", "对", "向", "从", "与", "和"))
+                                     and canonical_metric(phrase) is None) \
             or phrase.endswith(("和", "及", "与")) or (PARK.search(phrase) and not _PARK_KIND.fullmatch(phrase)):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
+        # (a catalogue indicator per head, 每万人口发明专利拥有量, is one)
     if phrase in _ATTACHED:
         return f"{_counted_things(previous)}{phrase}" if previous else None
     if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):

@@ -175,7 +175,7 @@ def noun_phrase_in(phrase: str) -> str | None:
     """`phrase` when it is a noun phrase, else the noun phrase left once leading predicates and trailing
     verbs and particles are cut (确定省市县重点项目 → 省市县重点项目, 城镇化率提高到 → 城镇化率), else None
     (还拿出, 占据, 伸出了援助之手)."""
-    if is_noun_phrase(phrase):
+    if is_noun_phrase(phrase) or _is_fresh(phrase):
         return phrase
     tagged = list(_tags(phrase))
     if (change := _CHANGE_TO.search(phrase)) and change.start() >= 2:
@@ -190,6 +190,24 @@ def noun_phrase_in(phrase: str) -> str | None:
     if len(rest) >= 2 and rest != phrase and is_noun_phrase(rest):
         return rest
     return phrase if _names_a_thing(phrase) else None
+
+
+def _is_fresh(phrase: str) -> bool:
+    """新增高新技术企业, 新认定省级专精特新企业, 在建项目: an act of the period's new things and a noun phrase naming
+    them; the act is no predicate to cut but part of what is measured (the new ones, not all of them)."""
+    tagged = _tags(phrase)
+    if len(tagged) < 2:
+        return False
+    classes = word_classes()
+    (first, _tag), (second, tag) = tagged[0], tagged[1]
+    if first in classes["fresh_acts"]:
+        act = first
+    elif first in classes["fresh_prefixes"] and tag in classes["act_tags"]:
+        act = first + second
+    else:
+        return False
+    rest = phrase[len(act) :]
+    return len(rest) >= 2 and is_noun_phrase(rest)
 
 
 def _names_a_thing(phrase: str) -> bool:
