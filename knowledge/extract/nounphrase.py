@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _lock = threading.Lock()
 _RELATIVE = re.compile(r"的[\u4e00-\u9fff]+$")
+# 亿元以上, 5000万元及以上: a size class of things (亿元以上重点项目) before their name
+_SIZE_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)?[万亿]?元及?以[上下]")
 _MAX_LEADING_VERB = 4  # 出生人口, 死亡人口: a short verb + noun names a quantity; 确定省市县重点项目 does not
 
 
@@ -60,6 +62,8 @@ def is_noun_phrase(phrase: str) -> bool:
     classes = word_classes()
     if not tagged:
         return False
+    if (size := _SIZE_CLASS.match(phrase)) and len(phrase) - size.end() >= 2:
+        return is_noun_phrase(phrase[size.end() :])  # 亿元以上重点项目: things of a size class
     if _RELATIVE.search(phrase):
         return _is_relative_np(phrase)
     body = phrase
@@ -200,8 +204,8 @@ def _is_fresh(phrase: str) -> bool:
         return False
     classes = word_classes()
     (first, _tag), (second, tag) = tagged[0], tagged[1]
-    if first in classes["fresh_acts"]:
-        act = first
+    if (standing := next((w for w in classes["fresh_acts"] if phrase.startswith(w)), None)) is not None:
+        act = standing  # jieba may read 在库 as 在/p 库/n
     elif first in classes["fresh_prefixes"] and tag in classes["act_tags"]:
         act = first + second
     else:
