@@ -196,22 +196,27 @@ def noun_phrase_in(phrase: str) -> str | None:
     return phrase if _names_a_thing(phrase) else None
 
 
-def _is_fresh(phrase: str) -> bool:
-    """新增高新技术企业, 新认定省级专精特新企业, 在建项目: an act of the period's new things and a noun phrase naming
-    them; the act is no predicate to cut but part of what is measured (the new ones, not all of them)."""
+def fresh_act(phrase: str) -> str:
+    """新增 of 新增高新技术企业, 新认定 of 新认定省级专精特新企业, 在建 of 在建项目: the act of the period's new things
+    (or the standing of those counted) that opens a name, or "". The act is no predicate to cut but part of
+    what is measured (the new ones, not all of them)."""
     tagged = _tags(phrase)
     if len(tagged) < 2:
-        return False
+        return ""
     classes = word_classes()
     (first, _tag), (second, tag) = tagged[0], tagged[1]
     if (standing := next((w for w in classes["fresh_acts"] if phrase.startswith(w)), None)) is not None:
-        act = standing  # jieba may read 在库 as 在/p 库/n
-    elif first in classes["fresh_prefixes"] and tag in classes["act_tags"]:
-        act = first + second
-    else:
-        return False
+        return standing  # jieba may read 在库 as 在/p 库/n
+    if first in classes["fresh_prefixes"] and tag in classes["act_tags"]:
+        return first + second
+    return ""
+
+
+def _is_fresh(phrase: str) -> bool:
+    """An act of the period's new things and a noun phrase naming them (新增高新技术企业)."""
+    act = fresh_act(phrase)
     rest = phrase[len(act) :]
-    return len(rest) >= 2 and is_noun_phrase(rest)
+    return bool(act) and len(rest) >= 2 and is_noun_phrase(rest)
 
 
 def _names_a_thing(phrase: str) -> bool:

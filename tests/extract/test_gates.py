@@ -66,11 +66,11 @@ def test_a_table_row_of_one_word_is_kept(gazetteer):
 
 BOUNDS = [
     # a round amount given in passing under an open name is refused
-    ("全年快递业务收入约35亿元。", []),
-    ("全年电商交易额超过80亿元。", []),
+    ("全年文创产品销售额约35亿元。", []),
+    ("全年文创产品销售额超过80亿元。", []),
     # the exact amount is kept, with a bound or without, and so is a threshold crossed
-    ("全年电商交易额超过80.37亿元。", ["莱阳市 | 电商交易额 | 2021 | 80.37 | -"]),
-    ("全年快递业务收入35.2亿元。", ["莱阳市 | 快递业务收入 | 2021 | 35.2 | -"]),
+    ("全年文创产品销售额超过80.37亿元。", ["莱阳市 | 文创产品销售额 | 2021 | 80.37 | -"]),
+    ("全年文创产品销售额35.2亿元。", ["莱阳市 | 文创产品销售额 | 2021 | 35.2 | -"]),
     ("全年民营经济增加值突破1.2万亿元。", ["莱阳市 | 民营经济增加值 | 2021 | 1.2 | -"]),
     # a catalogue indicator given as a bound says what it measures
     ("全年地区生产总值约420亿元。", ["莱阳市 | 地区生产总值 | 2021 | 420 | -"]),
