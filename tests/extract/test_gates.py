@@ -108,7 +108,7 @@ def test_a_list_of_counts_written_number_first_gives_each_name_its_own_number(ga
     # writes right after its own number (the clause grammar reads each pair; the gate refuses a shifted one)
     body = "目前,全市有5万家工业企业、0.3万家规上工业企业、600多家国家高新技术企业、80家专精特新企业和12家上市企业。"
     rows = [row(f) for f in facts_of(gazetteer, TITLE, body)]
-    assert "莱阳市 | 上市企业 | asof:2021-12-31 | 12 | -" in rows
+    assert "莱阳市 | 上市公司 | asof:2021-12-31 | 12 | -" in rows
     assert "莱阳市 | 规上工业企业 | asof:2021-12-31 | 0.3 | -" in rows
     assert not any(" | 规上工业企业 | " in r and " | 0.3 | " not in r for r in rows)
     assert not any(" | 高新技术企业 | " in r and " | 600 | " not in r for r in rows)
