@@ -102,6 +102,8 @@ def strip_words(text: str) -> str:
     text = _TOPIC.split(text)[-1]
     text = clean_phrase(_PERIOD_LEFTOVER.sub("", _INNER_PREDICATE.sub("", text)))
     text = _LEADING_NOISE.sub("", text)
+    if (whole := _summed_parts(text)) is not None:
+        return whole
     if text in _GROWTH_QUALIFIERS:
         return ""  # 实际增长8.1%: the growth of the metric named before it
     if _AVERAGING.match(text):
@@ -119,6 +121,23 @@ def strip_words(text: str) -> str:
     if text in _VERBS or len(text) > 24 or (_DIGIT.search(text) and not _TWO_HAN.search(text)):
         return ""
     return text
+
+
+_SUMMED = re.compile(r"^(?P<parts>(?:[\u4e00-\u9fff]{1,4}[、和及])+)(?P<last>[\u4e00-\u9fff]{3,16}?)(?:合计|总计|共计)$")
+_PART_LENGTH = 4
+
+
+def _summed_parts(text: str) -> str | None:
+    """铁路、公路、水路旅客周转量合计 → 旅客周转量: the parts listed and summed give the catalogue indicator
+    after the last of them; the list is its breakdown, not part of its name."""
+    m = _SUMMED.match(text)
+    if m is None:
+        return None
+    last = m.group("last")
+    for cut in range(1, _PART_LENGTH + 1):
+        if canonical_metric(last[cut:]) is not None:
+            return last[cut:]
+    return None
 
 
 def _after_blank(text: str) -> str | None:
