@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from knowledge.extract.clauses import FILL
 from knowledge.extract.entities import MASK
-from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
+from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase, short_form
 from knowledge.extract.nounphrase import (
     drop_leading_verb,
     first_word,
@@ -157,7 +157,13 @@ def _after_blank(text: str) -> str | None:
 @lru_cache(maxsize=16384)  # pure: a metric phrase is named again at every figure and every pass
 def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
-    of people or households, a phrase naming what was done for them), else None."""
+    of people or households, a phrase naming what was done for them), else None. An open name is written
+    with the short forms of statistical writing (规模以上 as 规上, 限额以上单位 as 限上), as the catalogue is."""
+    name = _metric_name(surface, unit=unit)
+    return short_form(name) if name is not None and canonical_metric(name) is None else name
+
+
+def _metric_name(surface: str, *, unit: str | None = None) -> str | None:
     if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
         head = noun_phrase_in(labelled.group(2))
         return f"“{labelled.group(1)}”{head}" if head else None

@@ -69,6 +69,19 @@ def _key(phrase: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("metric_forms.toml").read_text("utf-8"))
+    return tuple((a, b) for a, b in raw["short_forms"])
+
+
+def short_form(name: str) -> str:
+    """规模以上服务业企业数 → 规上服务业企业数: an open name written with the short forms of statistical writing."""
+    for written, short in _short_forms():
+        name = name.replace(written, short)
+    return name
+
+
 def _known(key: str, table: dict[str, str]) -> str | None:
     """The catalogue name of a key as written, or with one ending written the other way (零售额, 零售总额)."""
     if key in table:
