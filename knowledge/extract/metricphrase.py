@@ -123,7 +123,8 @@ def strip_words(text: str) -> str:
     return text
 
 
-_SUMMED = re.compile(r"^(?P<parts>(?:[\u4e00-\u9fff]{1,4}[、和及])+)(?P<last>[\u4e00-\u9fff]{3,16}?)(?:合计|总计|共计)$")
+_SUMMED = re.compile(r"^(?P<parts>(?:[\u4e00-\u9fff]{1,4}[、和及])+)(?P<last>[\u4e00-\u9fff]{3,16}?)"
+                     r"(?:合计|总计|共计)$")
 _PART_LENGTH = 4
 
 
