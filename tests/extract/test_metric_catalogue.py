@@ -118,3 +118,15 @@ def test_a_qualifier_of_the_things_counted_stays_in_the_name(gazetteer, body, ex
 ])
 def test_metric_phrase_keeps_a_size_class_and_drops_the_verb_before_it(phrase, name):
     assert metric_name(phrase) == name
+
+
+SHORT = [
+    ("全年限额以上单位汽车类零售额56.2亿元。", ["莱芜区 | 限上汽车类零售额 | 2021 | 56.2 | -"]),
+    ("年末全区规模以上服务业企业214家。", ["莱芜区 | 规上服务业企业 | asof:2021-12-31 | 214 | -"]),
+    ("全年限额以上批发业销售额812.5亿元。", ["莱芜区 | 限上批发业销售额 | 2021 | 812.5 | -"]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SHORT, ids=[f"short-{i}" for i in range(len(SHORT))])
+def test_an_open_name_is_written_with_the_short_forms(gazetteer, body, expected):
+    assert [row(f) for f in facts_of(gazetteer, TITLE, body)] == expected
