@@ -186,17 +186,12 @@ def noun_phrase_in(phrase: str) -> str | None:
         cut = phrase[: change.start()]
         if _tags(phrase[change.start() :])[0][1] in ("v", "vn", "vd", "p") and (found := noun_phrase_in(cut)):
             return found
-    modifier = False
     while tagged and tagged[0][1] in _LEAD_OFF:
-        # 组建创新联合体: of two verbs before a noun the first is the predicate, the second names the thing
-        modifier = len(tagged) > 2 and tagged[0][1] == "v" and tagged[1][1] == "v" and tagged[2][1].startswith("n")
         tagged.pop(0)
-        if modifier:
-            break
     while tagged and tagged[-1][1] in _TAIL_OFF:
         tagged.pop()
     rest = "".join(word for word, _tag in tagged)
-    if len(rest) >= 2 and rest != phrase and (is_noun_phrase(rest) or (modifier and _names_a_thing(rest))):
+    if len(rest) >= 2 and rest != phrase and is_noun_phrase(rest):
         return rest
     return phrase if _names_a_thing(phrase) else None
 
