@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.extract.nounphrase import fresh_act
 from knowledge.extract.periods import period_spans
 from knowledge.extract.vocab import alternation
 
@@ -55,7 +56,12 @@ def drop_regions(clause: str, surfaces: list[str]) -> str:
 
 
 def other_level(phrase: str, previous: str | None) -> str:
-    """省级29家 after 国家级农业产业化龙头企业9家: a bare level is the kind named before, at that level."""
-    if previous and _LEVEL.fullmatch(phrase) and (named := _LEVEL.match(previous)) and len(previous) > named.end() + 1:
-        return phrase + previous[named.end() :]
+    """省级29家 after 国家级农业产业化龙头企业9家: a bare level is the kind named before, at that level (and new
+    ones after new ones: 新增国家级…12家、省级56家)."""
+    if not previous or not _LEVEL.fullmatch(phrase):
+        return phrase
+    act = fresh_act(previous)
+    kind = previous[len(act) :]
+    if (named := _LEVEL.match(kind)) and len(kind) > named.end() + 1:
+        return act + phrase + kind[named.end() :]
     return phrase

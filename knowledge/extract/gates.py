@@ -29,6 +29,9 @@ outright), and most judge open metrics only (a catalogue name is a known indicat
 - an occurrence: an open count in 次 (调度16次, 致贺信2次) is the times an act was done; its words name an
   actor or an act, not an indicator.
 
+knowledge/extract/metric_quality.py holds the checks on an open name the grammar left as a clause or a fragment
+(cut inside a number, a list of acts).
+
 knowledge/extract/scope_gates.py holds the gates on whose figure a fact is and what it was measured against
 (a sub-unit's, a place's name for a metric, a yardstick, two statements run together, a base year, a growth
 restated).
@@ -40,6 +43,7 @@ import re
 from collections.abc import Callable, Collection
 
 from knowledge.extract.fact import ExtractedFact
+from knowledge.extract.metric_quality import is_a_list_of_acts, is_cut_in_a_number
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import is_lone_verb, is_one_word, is_only_verbs
 from knowledge.extract.scope_gates import (
@@ -162,7 +166,7 @@ def is_an_occurrence_count(fact: ExtractedFact, _sentence: str = "") -> bool:
 _PROSE_GATES: tuple[Callable[[ExtractedFact, str], bool], ...] = (
     is_bare_head, is_one_word_measure, is_an_act, is_a_bound, is_a_flow_at_a_day, is_paired_elsewhere,
     is_an_occurrence_count, is_a_sub_unit, is_a_yardstick_share, runs_statements_together, is_a_plan,
-    is_a_firm_figure, is_a_lists_figure, is_a_policy_count,
+    is_a_firm_figure, is_a_lists_figure, is_a_policy_count, is_cut_in_a_number, is_a_list_of_acts,
 )
 
 

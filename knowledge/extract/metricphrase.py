@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from knowledge.extract.clauses import FILL
 from knowledge.extract.entities import MASK
-from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase
+from knowledge.extract.metrics import canonical_metric, clean_phrase, metric_in_phrase, short_form
 from knowledge.extract.nounphrase import (
     drop_leading_verb,
     first_word,
@@ -105,6 +105,8 @@ def strip_words(text: str) -> str:
     text = _TOPIC.split(text)[-1]
     text = clean_phrase(_PERIOD_LEFTOVER.sub("", _INNER_PREDICATE.sub("", text)))
     text = _LEADING_NOISE.sub("", text)
+    if (whole := _summed_parts(text)) is not None:
+        return whole
     if text in _GROWTH_QUALIFIERS:
         return ""  # 实际增长8.1%: the growth of the metric named before it
     if _AVERAGING.match(text):
@@ -124,6 +126,24 @@ def strip_words(text: str) -> str:
     return text
 
 
+_SUMMED = re.compile(r"^(?P<parts>(?:[\u4e00-\u9fff]{1,4}[、和及])+)(?P<last>[\u4e00-\u9fff]{3,16}?)"
+                     r"(?:合计|总计|共计)$")
+_PART_LENGTH = 4
+
+
+def _summed_parts(text: str) -> str | None:
+    """铁路、公路、水路旅客周转量合计 → 旅客周转量: the parts listed and summed give the catalogue indicator
+    after the last of them; the list is its breakdown, not part of its name."""
+    m = _SUMMED.match(text)
+    if m is None:
+        return None
+    last = m.group("last")
+    for cut in range(1, _PART_LENGTH + 1):
+        if canonical_metric(last[cut:]) is not None:
+            return last[cut:]
+    return None
+
+
 def _after_blank(text: str) -> str | None:
     """经济概况[全年]实现生产总值 → 生产总值: words, a blanked span, then a catalogue metric: the words before the
     span are a heading or a scope, unless with the metric they still name a catalogue one (城镇居民…收入)."""
@@ -141,7 +161,13 @@ def _after_blank(text: str) -> str | None:
 @lru_cache(maxsize=16384)  # pure: a metric phrase is named again at every figure and every pass
 def metric_name(surface: str, *, unit: str | None = None) -> str | None:
     """The catalogue name of a metric phrase; an open phrase only when it is a noun phrase (or, for a count
-    of people or households, a phrase naming what was done for them), else None."""
+    of people or households, a phrase naming what was done for them), else None. An open name is written
+    with the short forms of statistical writing (规模以上 as 规上, 限额以上单位 as 限上), as the catalogue is."""
+    name = _metric_name(surface, unit=unit)
+    return short_form(name) if name is not None and canonical_metric(name) is None else name
+
+
+def _metric_name(surface: str, *, unit: str | None = None) -> str | None:
     if labelled := _LABELLED.match(surface):  # “免证办”事项: a quoted label before a noun names a kind of it
         head = noun_phrase_in(labelled.group(2))
         return f"“{labelled.group(1)}”{head}" if head else None
@@ -290,9 +316,11 @@ def complete_metric(phrase: str, previous: str | None) -> str | None:
         return None  # a single project's details, not a regional figure
     if previous and _CONTRIBUTION.match(phrase):
         return subject_of(previous) + phrase  # 第三产业增加值…,对经济增长贡献率 → 第三产业对经济增长贡献率
-    if _CHANGE_RE.search(phrase) or phrase.startswith(("每", "按照", "对", "向", "从", "与", "和")) \
+    if _CHANGE_RE.search(phrase) or (phrase.startswith(("每", "按照", "对", "向", "从", "与", "和"))
+                                     and canonical_metric(phrase) is None) \
             or phrase.endswith(("和", "及", "与")) or (PARK.search(phrase) and not _PARK_KIND.fullmatch(phrase)):
         return None  # a change (比2017年多5个), a per-unit figure or a prepositional phrase, not a level
+        # (a catalogue indicator per head, 每万人口发明专利拥有量, is one)
     if phrase in _ATTACHED:
         return f"{_counted_things(previous)}{phrase}" if previous else None
     if previous and _is_bare_rate(phrase) and (owner := metric_name(previous)) and _names_things(owner):

@@ -1,7 +1,9 @@
 """The metric vocabulary (knowledge/data/metrics.toml) and the units figures are given in.
 
 `canonical_metric("规模以上工业增加值")` gives 规上工业增加值; a phrase that is not in the vocabulary keeps
-its own words as the metric name, so new articles still yield facts.
+its own words as the metric name, so new articles still yield facts. The spellings that name one indicator
+(限额以上 and 限上, 零售总额 and 零售额, 本外币各项存款余额 and 存款余额) are rules in knowledge/data/metric_forms.toml,
+so the catalogue lists each name once.
 """
 
 from __future__ import annotations
@@ -51,9 +53,45 @@ _KEY_DROP = re.compile(r"[“”‘’\"'()()的\s]")
 _QUOTES = re.compile(r"[“”‘’\"]")
 
 
+@lru_cache(maxsize=1)
+def _forms() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(words that are the same inside a name, endings that are the same) from metric_forms.toml."""
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("metric_forms.toml").read_text("utf-8"))
+    return (tuple((a, b) for a, b in raw["same_words"]), tuple((a, b) for a, b in raw["same_endings"]))
+
+
+@lru_cache(maxsize=16384)
 def _key(phrase: str) -> str:
-    # 规模以上 and 规上 are one word, so the catalogue lists each name once
-    return _KEY_DROP.sub("", phrase).replace("规模以上", "规上").lower()
+    # 规模以上 and 规上 are one word, and so on: the catalogue lists each name once
+    key = _KEY_DROP.sub("", phrase).lower()
+    for written, same in _forms()[0]:
+        key = key.replace(written, same)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    raw = tomllib.loads(resources.files("knowledge.data").joinpath("metric_forms.toml").read_text("utf-8"))
+    return tuple((a, b) for a, b in raw["short_forms"])
+
+
+def short_form(name: str) -> str:
+    """规模以上服务业企业数 → 规上服务业企业数: an open name written with the short forms of statistical writing."""
+    for written, short in _short_forms():
+        name = name.replace(written, short)
+    return name
+
+
+def _known(key: str, table: dict[str, str]) -> str | None:
+    """The catalogue name of a key as written, or with one ending written the other way (零售额, 零售总额)."""
+    if key in table:
+        return table[key]
+    for ending, same in _forms()[1]:
+        if key.endswith(ending) and len(key) - len(ending) >= 2:
+            other = key[: len(key) - len(ending)] + same
+            if other in table:
+                return table[other]
+    return None
 
 
 def surfaces() -> list[str]:
@@ -70,11 +108,11 @@ def canonical_metric(phrase: str) -> str | None:
     """The canonical name when `phrase` is a known metric (allowing a leading 全市/全年-style modifier)."""
     key = _key(phrase)
     table = _surface_map()
-    if key in table:
-        return table[key]
+    if (known := _known(key, table)) is not None:
+        return known
     for prefix in ("全市", "全县", "全区", "全省", "全年", "年内", "实现", "完成"):
-        if key.startswith(prefix) and key[len(prefix) :] in table:
-            return table[key[len(prefix) :]]
+        if key.startswith(prefix) and (known := _known(key[len(prefix) :], table)) is not None:
+            return known
     return None
 
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _lock = threading.Lock()
 _RELATIVE = re.compile(r"的[\u4e00-\u9fff]+$")
+# 亿元以上, 5000万元及以上: a size class of things (亿元以上重点项目) before their name
+_SIZE_CLASS = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+)?[万亿]?元及?以[上下]")
 _MAX_LEADING_VERB = 4  # 出生人口, 死亡人口: a short verb + noun names a quantity; 确定省市县重点项目 does not
 
 
@@ -60,6 +62,8 @@ def is_noun_phrase(phrase: str) -> bool:
     classes = word_classes()
     if not tagged:
         return False
+    if (size := _SIZE_CLASS.match(phrase)) and len(phrase) - size.end() >= 2:
+        return is_noun_phrase(phrase[size.end() :])  # 亿元以上重点项目: things of a size class
     if _RELATIVE.search(phrase):
         return _is_relative_np(phrase)
     body = phrase
@@ -175,7 +179,7 @@ def noun_phrase_in(phrase: str) -> str | None:
     """`phrase` when it is a noun phrase, else the noun phrase left once leading predicates and trailing
     verbs and particles are cut (确定省市县重点项目 → 省市县重点项目, 城镇化率提高到 → 城镇化率), else None
     (还拿出, 占据, 伸出了援助之手)."""
-    if is_noun_phrase(phrase):
+    if is_noun_phrase(phrase) or _is_fresh(phrase):
         return phrase
     tagged = list(_tags(phrase))
     if (change := _CHANGE_TO.search(phrase)) and change.start() >= 2:
@@ -190,6 +194,29 @@ def noun_phrase_in(phrase: str) -> str | None:
     if len(rest) >= 2 and rest != phrase and is_noun_phrase(rest):
         return rest
     return phrase if _names_a_thing(phrase) else None
+
+
+def fresh_act(phrase: str) -> str:
+    """新增 of 新增高新技术企业, 新认定 of 新认定省级专精特新企业, 在建 of 在建项目: the act of the period's new things
+    (or the standing of those counted) that opens a name, or "". The act is no predicate to cut but part of
+    what is measured (the new ones, not all of them)."""
+    tagged = _tags(phrase)
+    if len(tagged) < 2:
+        return ""
+    classes = word_classes()
+    (first, _tag), (second, tag) = tagged[0], tagged[1]
+    if (standing := next((w for w in classes["fresh_acts"] if phrase.startswith(w)), None)) is not None:
+        return standing  # jieba may read 在库 as 在/p 库/n
+    if first in classes["fresh_prefixes"] and tag in classes["act_tags"]:
+        return first + second
+    return ""
+
+
+def _is_fresh(phrase: str) -> bool:
+    """An act of the period's new things and a noun phrase naming them (新增高新技术企业)."""
+    act = fresh_act(phrase)
+    rest = phrase[len(act) :]
+    return bool(act) and len(rest) >= 2 and is_noun_phrase(rest)
 
 
 def _names_a_thing(phrase: str) -> bool:

@@ -17,10 +17,10 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from knowledge.extract.metrics import canonical_metric, surfaces
+from knowledge.extract.metrics import canonical_metric, short_form, surfaces
 
 # modifiers that make a different figure of the same thing
-_NARROWING = ("人均", "县域", "城镇", "农村", "限额以上", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
+_NARROWING = ("人均", "县域", "城镇", "农村", "限额以上", "限上", "占", "比重", "增速", "增长", "增幅", "累计", "平均")
 COVERS = 0.75  # share of the question's words a stored name must cover
 TYPO = 85.0  # a whole-name likeness that only a typing slip explains
 KEEPS = 0.4  # share of the stored name the question's words must account for
@@ -118,7 +118,10 @@ def sub_metrics(known: list[str], words: str) -> list[str]:
 def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool = True) -> list[str]:
     """The stored names close enough to the question's words, best first. A name that swaps a word of the
     question for another (粮食总产量 → 夏粮总产量) is not close: one side's extra words must be none."""
-    tried = [w for w in dict.fromkeys((words, asked if exact and asked else "", spelled_out(words))) if len(w) >= 2]
+    # the question's words as written, the vocabulary's name, the short forms spelled out (限上 → 限额以上), and
+    # written short as open names are stored (限额以上单位 → 限上)
+    tried = [w for w in dict.fromkeys((words, asked if exact and asked else "", spelled_out(words), short_form(words)))
+             if len(w) >= 2]
     scored = []
     for w in tried:
         for m in known:

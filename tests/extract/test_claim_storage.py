@@ -24,7 +24,7 @@ def test_a_rank_of_nothing_named_keeps_its_text_but_no_position(gazetteer):
 METRIC_OF_THE_FIGURE = [
     # the clause before the figure names no metric: the figure the rank follows is what is ranked
     ("济宁市2015年服务业", "2015年,济宁市改革任务基本完成,新增规模以上服务业企业300家,居全省首位。",
-     ["济宁市 | 规模以上服务业企业 | 1 | 山东省 | 2015"]),
+     ["济宁市 | 新增规上服务业企业 | 1 | 山东省 | 2015"]),  # the new ones are ranked, named short
     ("临沂市2019年发展", "临沂市园区建设加快推进,2019年引进外资项目86个,居全省第2位。",
      ["临沂市 | 引进外资项目 | 2 | 山东省 | 2019"]),
     # the places of a tie open the metric words without 的: whose the metric is, not part of its name

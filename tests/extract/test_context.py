@@ -19,7 +19,7 @@ SUBJECTS = [
     # in a province's work report a city opening a sentence is that sentence's alone, not its paragraph's
     ("2026年云南省政府工作报告", "昆明市新开公交线路30条。电力总装机1.7亿千瓦,新增铁路里程989公里。", None,
      ["昆明市 | 新开公交线路 | 2025 | 30 | -", "云南省 | 电力总装机 | 2025 | 1.7 | -",
-      "云南省 | 铁路里程 | 2025 | 989 | -"]),
+      "云南省 | 新增铁路里程 | 2025 | 989 | -"]),
     # …and an institution named after a place (昆明长水国际机场) is what its sentence is about: no region's
     ("2026年云南省政府工作报告", "昆明长水国际机场新开航线30条。电力总装机1.7亿千瓦。", None,
      ["云南省 | 电力总装机 | 2025 | 1.7 | -"]),

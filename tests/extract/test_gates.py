@@ -66,11 +66,11 @@ def test_a_table_row_of_one_word_is_kept(gazetteer):
 
 BOUNDS = [
     # a round amount given in passing under an open name is refused
-    ("全年快递业务收入约35亿元。", []),
-    ("全年电商交易额超过80亿元。", []),
+    ("全年文创产品销售额约35亿元。", []),
+    ("全年文创产品销售额超过80亿元。", []),
     # the exact amount is kept, with a bound or without, and so is a threshold crossed
-    ("全年电商交易额超过80.37亿元。", ["莱阳市 | 电商交易额 | 2021 | 80.37 | -"]),
-    ("全年快递业务收入35.2亿元。", ["莱阳市 | 快递业务收入 | 2021 | 35.2 | -"]),
+    ("全年文创产品销售额超过80.37亿元。", ["莱阳市 | 文创产品销售额 | 2021 | 80.37 | -"]),
+    ("全年文创产品销售额35.2亿元。", ["莱阳市 | 文创产品销售额 | 2021 | 35.2 | -"]),
     ("全年民营经济增加值突破1.2万亿元。", ["莱阳市 | 民营经济增加值 | 2021 | 1.2 | -"]),
     # a catalogue indicator given as a bound says what it measures
     ("全年地区生产总值约420亿元。", ["莱阳市 | 地区生产总值 | 2021 | 420 | -"]),
@@ -108,7 +108,7 @@ def test_a_list_of_counts_written_number_first_gives_each_name_its_own_number(ga
     # writes right after its own number (the clause grammar reads each pair; the gate refuses a shifted one)
     body = "目前,全市有5万家工业企业、0.3万家规上工业企业、600多家国家高新技术企业、80家专精特新企业和12家上市企业。"
     rows = [row(f) for f in facts_of(gazetteer, TITLE, body)]
-    assert "莱阳市 | 上市企业 | asof:2021-12-31 | 12 | -" in rows
+    assert "莱阳市 | 上市公司 | asof:2021-12-31 | 12 | -" in rows
     assert "莱阳市 | 规上工业企业 | asof:2021-12-31 | 0.3 | -" in rows
     assert not any(" | 规上工业企业 | " in r and " | 0.3 | " not in r for r in rows)
     assert not any(" | 高新技术企业 | " in r and " | 600 | " not in r for r in rows)

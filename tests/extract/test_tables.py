@@ -188,7 +188,7 @@ PRECISION = [
     # a measure column over rows without a label header: only a name the catalogue knows is made, and a
     # growth never goes to a bare row name
     ("沂水县2023年统计公报",
-     "农业生产平稳。\n2023年主要农产品\n总产量(万吨)\n比上年增长(%)\n粮食\n31.2\n2.1\n棉花\n0.4\n-3.0",
+     "农业生产平稳。\n2023年主要农产品\n总产量(万吨)\n比上年增长(%)\n粮食\n31.2\n2.1\n中药材\n0.4\n-3.0",
      ["沂水县 | 粮食产量 | 2023 | 31.2万吨 | 2.1"]),
     # a note under the table is no row
     ("日照市2023年统计公报",

@@ -72,11 +72,18 @@ def test_another_vocabulary_metric_is_not_close_unless_it_holds_the_words_whole(
 
 
 @pytest.mark.parametrize("known, text, words, asked, expected", [
-    (["限额以上单位社会消费品零售额"], "某县限上社零额是多少", "限上社零额", "社会消费品零售总额",
-     "限额以上单位社会消费品零售额"),
+    # the catalogue names above-quota retail (限上消费品零售额) and knows its short form
+    (["限上消费品零售额"], "某县限上社零额是多少", "限上社零额", "限上消费品零售额", "限上消费品零售额"),
+    # an open name written in full is found by its short form spelled out
+    (["限额以上单位汽车类零售额"], "某县限上汽车类零售额是多少", "限上汽车类零售额", None, "限额以上单位汽车类零售额"),
+    # an open name is stored written short (限上): the question's words in full find it, and without 限上 do not
+    (["限上汽车类零售额"], "某县限额以上单位汽车类零售额是多少", "限额以上单位汽车类零售额", None, "限上汽车类零售额"),
+    (["规上服务业企业数"], "某县规模以上服务业企业数是多少", "规模以上服务业企业数", None, "规上服务业企业数"),
+    (["限上汽车类零售额"], "某县汽车类零售额是多少", "汽车类零售额", None, None),
     (["固定资产投资", "工业投资"], "某县固投增长多少", "固投", None, "固定资产投资"),
-    (["限额以上单位社会消费品零售额"], "某县社零额是多少", "社零额", "社会消费品零售总额", None),  # 限额以上 narrows
-], ids=["above-quota-retail", "fixed-investment", "retail-is-not-above-quota-retail"])
+    (["限上消费品零售额"], "某县社零额是多少", "社零额", "社会消费品零售总额", None),  # 限额以上 narrows
+], ids=["above-quota-retail", "above-quota-open-name", "stored-short-asked-in-full", "above-scale-stored-short",
+        "stored-short-narrows", "fixed-investment", "retail-is-not-above-quota-retail"])
 def test_short_forms_of_economic_writing_are_spelled_out(known: list[str], text: str, words: str,
                                                          asked: str | None, expected: str | None) -> None:
     assert best_metric(known, text, words, asked, exact=asked is not None) == expected
