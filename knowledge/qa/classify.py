@@ -62,8 +62,15 @@ def position(text: str) -> int | None:
     return to_int(m.group(1)) if m else None
 
 
+def rank_words(text: str, metric: str | None) -> str:
+    """The question less the metric's name when it is written in it: 制造业单项冠军企业 and 第一产业增加值 hold
+    冠军 and 第一 as words of the name, not as a position asked."""
+    return text.replace(metric, " ") if metric and len(metric) >= 3 and metric in text else text
+
+
 def classify(q: Query) -> Intent:
     s = q.simplified
+    ranked = rank_words(s, q.metric)
     if _HELP_RE.search(s):
         return Intent.HELP
     if OUT_WORDS.search(s) and q.metric_score < 100:
@@ -76,17 +83,17 @@ def classify(q: Query) -> Intent:
         return Intent.COMPUTED_RANKING
     if q.company:
         return Intent.COMPANY
-    if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(s):
+    if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(ranked):
         return Intent.FIGURE
     if re.search(r"哪里|哪个地方|哪些地方|哪个地区|哪些地区", s) and q.metric_score < 100:
         return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
-    if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s) or (q.top and not q.regions):
+    if q.position is not None or (_RANK_POS_RE.search(ranked) and "名" in ranked) or (q.top and not q.regions):
         return Intent.RANKING_LIST
     if (_MEMBER_RE.search(s) or YES_NO_RE.search(s)) and q.regions and not q.metric:
         return Intent.MEMBERSHIP
-    if _RANK_ASK_RE.search(s):
+    if _RANK_ASK_RE.search(ranked):
         return Intent.RANK_POSITION
-    if _RANKING_WORDS.search(s) or (_LIST_RE.search(s) and not q.metric):
+    if _RANKING_WORDS.search(ranked) or (_LIST_RE.search(s) and not q.metric):
         return Intent.RANKING_LIST
     if q.regions and q.metric:
         return Intent.FIGURE

@@ -25,6 +25,7 @@ from knowledge.qa.classify import (
     is_comparison,
     place_level,
     position,
+    rank_words,
     top_n,
 )
 from knowledge.qa.follow_up import (
@@ -110,8 +111,9 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
     q.wants_growth = bool(_GROWTH_RE.search(simple))
-    q.position = position(simple)
-    q.top = top_n(simple)
+    ranked = rank_words(simple, q.metric)  # 单项冠军企业 names a metric, not the first place of a ranking
+    q.position = position(ranked)
+    q.top = top_n(ranked)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
     # 北京…呢 never borrows 临清's figure; 介绍一下淄博 is a question of its own, whatever came before
     continuable = not outside and not OUT_WORDS.search(simple) and not _INTRODUCE.search(simple)

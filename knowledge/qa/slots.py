@@ -86,14 +86,27 @@ def _relative(text: str) -> bool:
     return bool(re.search(r"今年|去年|前年|本年|上年", text))
 
 
+# the words of a company's legal form and trade that every company may carry: a name of these alone (科技有限公司,
+# or its short form 科技) names no company, and 科技创新投入 asks no company's figures
+_COMPANY_WORDS = re.compile(
+    r"股份|有限|责任|公司|集团|控股|科技|技术|实业|工业|产业|发展|投资|贸易|国际|新材料|材料|能源|制造|电子|信息|智能"
+    r"|环保|生物|医药|化工|机械|建设|工程|企业|总厂|厂")
+
+
+def generic_company(name: str) -> bool:
+    """科技有限公司, 科技: a name made of nothing but such words."""
+    return not _COMPANY_WORDS.sub("", name).strip()
+
+
 def find_company(text: str, index: Index) -> str | None:
     """A company named in full or by a short form (大亚金属 for 淄博大亚金属科技股份有限公司)."""
     for name in sorted(index.companies, key=len, reverse=True):
-        if len(name) >= 2 and name.lower() in text:
+        if len(name) >= 2 and name.lower() in text and not generic_company(name) \
+                and not generic_company(index.companies[name]):
             return index.companies[name]
     for start in range(max(0, len(text) - 3)):
         known = index.company_grams.get(text[start : start + 4])
-        if known is not None:
+        if known is not None and not generic_company(known):
             return known
     return None
 
