@@ -46,7 +46,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     if not facts or metric is None:  # 玉米产量 asked, only 产量 stored: the words asked say what is missing
         words = re.sub(r"[a-z]{4,}", "", q.residual)  # lanling玉米产量: the pinyin named the place
         return _no_figure(lookup, q, region, asked=words if q.metric_score < 100 and len(words) >= 2 else None)
-    if q.metric_score < 100 and metric in (narrower := sub_metrics(lookup.known_metrics(region), q.residual)):
+    if q.metric_score < 100 and spelled_out(q.residual) != metric \
+            and metric in (narrower := sub_metrics(lookup.known_metrics(region), q.residual)):
         return _which_of(lookup, q, region, q.residual, narrower)  # 产量 asked, 玉米产量 stored: not the same
     chosen = [f for f in facts if period_matches(f, q.period)]
     if not chosen:

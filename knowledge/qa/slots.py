@@ -47,19 +47,20 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
         if surface.lower() in text:
             return canonical_metric(surface), 100.0
     residual = text
-    for name in exclude:
+    for name in sorted(exclude, key=len, reverse=True):
         residual = residual.replace(name, "")
-    residual = FILLER.sub("", residual)
+    residual = FILLER.sub("", re.sub(r"(?:多少|几)[个家项户名座所条]", "", residual))  # 多少个乡镇: 个 is no word of it
     if len(residual) < 2 or not index.metric_names:
         return None, 0.0
     best = process.extractOne(residual, index.metric_names, scorer=fuzz.partial_ratio, score_cutoff=70)
     if best is None:
         return None, 0.0
     name, score, _ = best
-    overlap = len(set(residual) & set(name))
+    core = re.sub(r"[((][^()()]*[))]", "", name) or name  # 乡镇(街道): the aside is no word to ask by
+    overlap = len(set(residual) & set(core))
     # "经济" sits inside many long names: require the question to cover a good part of the name
     # a fuzzy match never scores 100: that is kept for exact vocabulary matches
-    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
+    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(core)) // 2) else (None, 0.0)
 
 
 def find_period(text: str, *, today: date) -> PeriodWanted | None:
