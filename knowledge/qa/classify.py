@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from knowledge.qa.intents import Intent
 from knowledge.qa.query import Query
@@ -63,9 +64,12 @@ def position(text: str) -> int | None:
 
 
 def rank_words(text: str, metric: str | None) -> str:
-    """The question less the metric's name when it is written in it: 制造业单项冠军企业 and 第一产业增加值 hold
-    冠军 and 第一 as words of the name, not as a position asked."""
-    return text.replace(metric, " ") if metric and len(metric) >= 3 and metric in text else text
+    """The question less the part of it that writes the metric's name (three characters or more): 制造业单项冠军企业
+    and 第一产业增加值 hold 冠军 and 第一 as words of the name, not as a position asked."""
+    if not metric:
+        return text
+    m = SequenceMatcher(None, text, metric, autojunk=False).find_longest_match(0, len(text), 0, len(metric))
+    return text[:m.a] + " " + text[m.a + m.size:] if m.size >= 3 else text
 
 
 def classify(q: Query) -> Intent:

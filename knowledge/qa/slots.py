@@ -37,7 +37,7 @@ def residual_words(text: str, regions: list[Region]) -> str:
     text = without_places(text, regions)
     text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[第前]?[一二三四1-4]季度"
                   r"|全(?:国|省|市|州|盟|县|区|旗)"
-                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|(?:多少|几)[个家项户名座所条]", "", text)
+                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|(?:多少|几)[个家项户名座所条]|多少钱", "", text)
     return FILLER.sub("", text)
 
 
@@ -52,6 +52,8 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
     residual = FILLER.sub("", re.sub(r"(?:多少|几)[个家项户名座所条]", "", residual))  # 多少个乡镇: 个 is no word of it
     if len(residual) < 2 or not index.metric_names:
         return None, 0.0
+    if residual in index.by_metric:  # 人口: a stored name said whole, before the names that hold it (城镇人口)
+        return residual, 99.0
     best = process.extractOne(residual, index.metric_names, scorer=fuzz.partial_ratio, score_cutoff=70)
     if best is None:
         return None, 0.0
