@@ -269,25 +269,9 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
             return figure(lookup, replace(q, metric=options[0], metric_score=100.0))  # 居民收入, as it is written out
         if len(options) == 1:
             return _which_of(lookup, q, region, words, options)  # 工业产值 is not surely 规上工业总产值: ask
-    if (total := _the_total(lookup, q, region, words, options)) is not None:
-        return figure(lookup, replace(q, metric=total, metric_score=100.0))  # 澳企有多少户: 澳企总量
     if not 2 <= len(options) <= 5:
         return None
     return _which_of(lookup, q, region, words, options)
-
-
-# a name that is the words asked and one of these is their total, the figure a bare 有多少户/几家 asks
-_TOTAL_TAILS = ("总量", "总数", "数量", "总计", "个数", "户数", "家数", "总户数")
-
-
-def _the_total(lookup: Lookup, q: Query, region: Region, words: str, options: list[str]) -> str | None:
-    """企业有多少家? when 企业数量 and 企业营业收入 are stored: the one name that is the words and a word for
-    their total, its figures of the kind asked (a count for 多少家, money for 金额), answers without asking back."""
-    if q.wants_kind is None:
-        return None
-    totals = [m for m in options if m in {words + tail for tail in _TOTAL_TAILS}
-              and any(unit_kind(f.unit) == q.wants_kind for f in lookup.facts(region, m))]
-    return totals[0] if len(totals) == 1 else None
 
 
 def _pieces(words: str) -> list[str]:
