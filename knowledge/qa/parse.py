@@ -103,6 +103,8 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.residual = residual_words(unplaced, q.regions)
     # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
     part = unplaced.split("占", 1)[0] if q.wants_share and "占" in unplaced and "占比" not in unplaced else unplaced
+    if part != unplaced and len(asked_part := residual_words(part, q.regions)) >= 2:
+        q.residual = asked_part  # 夏粮产量占全国比重: the words of the part name the metric, not 占…比重
     # a question mixing scripts (一產增加值 among Simplified) is not converted above: metric words are
     named = [form for r in q.regions for form in (r.name, r.short, *r.aliases) if len(form) >= 2]
     q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=named)

@@ -20,7 +20,8 @@ ARTICLES = {
     "dezhou.txt": "德州市工业简报\n发布日期:2024-02-10\n2023年,德州市新增制造业单项冠军企业5家,累计达到23家。\n",
     "taian.txt": "泰安市工业简报\n发布日期:2023-02-10\n2022年,泰安市省级单项冠军产品达到8个。\n",
     "qufu.txt": "曲阜市人口简报\n发布日期:2024-03-01\n2023年,曲阜市人口自然增长率为1.6‰。\n",
-    "yishui.txt": "沂水县概况\n发布日期:2023-04-01\n2022年末,沂水县人口112.5万人,城镇人口58.1万人,人口自然增长率为1.1‰。\n",
+    "yishui.txt": "沂水县概况\n发布日期:2023-04-01\n"
+                  "2022年末,沂水县人口112.5万人,城镇人口58.1万人,人口自然增长率为1.1‰。\n",
     "jinxiang.txt": "金乡县就业简报\n发布日期:2022-01-20\n2021年,金乡县城镇新增就业8120人,农村劳动力转移就业3400人。\n",
     "laizhou.txt": "莱州市发展回顾\n发布日期:2026-01-15\n“十四五”期间,莱州市地区生产总值年均增长6.1%。\n",
     "rongcheng.txt": "荣成市经济简报\n发布日期:2022-02-01\n2021年,荣成市实现地区生产总值1012.6亿元,同比增长7.3%。\n",
@@ -97,7 +98,8 @@ def test_a_typo_is_the_one_place_the_base_covers(kb: KnowledgeBase) -> None:
 
 def test_a_typo_two_covered_places_share_is_no_place(tmp_path: Path) -> None:
     both = {"rongcheng.txt": ARTICLES["rongcheng.txt"],
-            "rongchengqu.txt": "揭阳市榕城区经济简报\n发布日期:2022-02-03\n2021年,榕城区实现地区生产总值566.4亿元,同比增长6.0%。\n"}
+            "rongchengqu.txt": "揭阳市榕城区经济简报\n发布日期:2022-02-03\n"
+                               "2021年,榕城区实现地区生产总值566.4亿元,同比增长6.0%。\n"}
     answer = base_from(tmp_path, both).ask("荣城2021年GDP是多少").answer
     assert not answer.found and "1012.6" not in answer.text and "566.4" not in answer.text
 
