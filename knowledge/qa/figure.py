@@ -288,6 +288,7 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     if not known:
         return None  # a place without figures: nothing to ask back about (and no segmenter to load)
     options = [m for m in known if words in m and m != words]
+    # 发电量 asked: 新型能源发电量占比 is a share of it, no option (the options are kept when all are so)
     pieces = _pieces(words) if not options else []
     if len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
         # 居民收入: the names holding each of its words in order (居民人均可支配收入), not only holding it whole

@@ -24,6 +24,7 @@ ARTICLES = {
                   "2022年末,沂水县人口112.5万人,城镇人口58.1万人,人口自然增长率为1.1‰。\n",
     "jinxiang.txt": "金乡县就业简报\n发布日期:2022-01-20\n2021年,金乡县城镇新增就业8120人,农村劳动力转移就业3400人。\n",
     "laizhou.txt": "莱州市发展回顾\n发布日期:2026-01-15\n“十四五”期间,莱州市地区生产总值年均增长6.1%。\n",
+    "ruyang.txt": "汝阳县农业简报\n发布日期:2023-02-01\n2022年,汝阳县粮食作物播种面积65.2万亩,粮食总产量18.3万吨。\n",
     "rongcheng.txt": "荣成市经济简报\n发布日期:2022-02-01\n2021年,荣成市实现地区生产总值1012.6亿元,同比增长7.3%。\n",
 }
 
@@ -119,3 +120,9 @@ def test_generic_words_name_no_company() -> None:
     assert find_company("湖南2024年科技创新投入多少钱", index) is None
     assert find_company("安徽科技型企业有多少家", index) is None
     assert find_company("鸿远陶瓷在哪里", index) == "淄川鸿远陶瓷有限公司"
+
+
+def test_a_unit_after_多少_is_no_word_of_the_metric(kb: KnowledgeBase) -> None:
+    answer = kb.ask("汝阳2022年粮食播种面积多少亩").answer
+    assert answer.found and "65.2万亩" in body(answer.text) and "18.3" not in body(answer.text)
+
