@@ -38,7 +38,7 @@ _COMPUTED_RE = re.compile(
     rf"(?:哪个|哪一个|哪些|哪几个){_PLACE_WORD}?.{{0,14}}?(?:最高|最多|最大|最快|最低|最少|最小|最慢|第一|领先)"
     rf"|各{_PLACE_WORD}.{{0,14}}?(?:排名|排行|排序|对比|比较|谁高)"
 )
-_WHICH_PLACE = re.compile(r"(?:是|为)?(?:哪个|哪一个|哪座|哪家)|是谁|谁是")
+_WHICH_PLACE = re.compile(r"哪一?[个個]|哪座|哪家|是[谁誰]|[谁誰]是")  # 哪個 in a question mixing scripts
 LEVEL_WORDS = {"县区": "county", "区县": "county", "县市区": "county", "县市": "county", "县": "county", "区": "county",
                "地市": "city", "城市": "city", "市": "city", "省份": "province", "省": "province"}
 OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")

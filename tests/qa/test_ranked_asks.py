@@ -29,7 +29,8 @@ def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 @pytest.mark.parametrize("question, first, not_shown", [
     ("2023年河北GDP第一名是哪个市", "唐山市", "石家庄"),
     ("2023年河北省地区生产总值第二名是哪个城市?", "石家庄市", "唐山"),
-], ids=["first", "second"])
+    ("2023年河北GDP第一名是哪個市", "唐山市", "石家庄"),
+], ids=["first", "second", "mixed-script"])
 def test_a_position_within_a_place_is_ranked_over_its_places(kb: KnowledgeBase, question: str, first: str,
                                                               not_shown: str) -> None:
     answer = kb.ask(question).answer
