@@ -1,6 +1,6 @@
 """Strict question scoring on ../shared/corpus: a base built from the corpus alone, every gold question asked.
 
-    .venv/bin/python bench/qa_gold.py [--misses] [--seeds] [--corpus DIR]
+    .venv/bin/python bench/qa_gold.py [--misses [--half A|B]] [--seeds] [--corpus DIR]
 
 Prints, per split, answerable questions answered right and unanswerable ones refused (bench/answer_scoring.py's
 rule). `--misses` lists the development split's misses; the test split's misses are never printed.
@@ -72,6 +72,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the development split's misses")
     parser.add_argument("--seeds", action="store_true", help="also score the seeds' gold on the bundled base")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus folder (default ../shared/corpus)")
+    parser.add_argument("--half", choices=("A", "B"), help="with --misses, list only this development half's misses")
     args = parser.parse_args()
     splits = {"dev": corpus_questions("dev"), "test": corpus_questions("test")}
     results = scored(args.corpus, splits)
@@ -89,8 +90,12 @@ def main() -> None:
             print("seed misses:")
             print_misses(seeds, seed_result, seed_answers)
     if args.misses:
-        print("development split misses:")
-        print_misses(splits["dev"], *results["dev"])
+        dev = splits["dev"]
+        if args.half:  # tune on DEV-A without reading DEV-B's misses
+            stems = dev_halves()[f"dev-{args.half.lower()}"]
+            dev = [i for i in dev if any(i["id"].startswith(f"{stem}-") for stem in stems)]
+        print(f"development split misses{f' (DEV-{args.half})' if args.half else ''}:")
+        print_misses(dev, score(dev, results["dev"][1]), results["dev"][1])
 
 
 if __name__ == "__main__":

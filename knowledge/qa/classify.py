@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from knowledge.qa.intents import Intent
 from knowledge.qa.query import Query
@@ -17,7 +18,8 @@ OUT_WORDS = re.compile(
 )
 _RANK_POS_RE = re.compile(r"第\s*([一二三四五六七八九十]{1,3}|\d{1,3})\s*名?|冠军|榜首|第一名|倒数第一|最后一名|垫底")
 _RANK_ASK_RE = re.compile(
-    r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样)|第几(?![季产个次批])")
+    r"排第几|排名第几|第几名|排在第几|名次|排多少|排位|排名(?:情况|如何|怎么样|多少|是多少|呢)|第几(?![季产个次批])"
+    r"|(?:在|全省|全市|全国|省内|市内).{0,8}排名[??]?$")  # 进出口在聊城排名, GDP增速全省排名: a place's standing
 _RANKING_WORDS = re.compile(r"排名|排行|榜单|名单|评议结果")
 _LIST_RE = re.compile(r"有哪些|有哪几个|哪些|名单|都有谁|分别是|列表|是哪几|包括哪")
 YES_NO_RE = re.compile(r"(?:是|属于|算|入选了?|在)(?P<named>.{2,30}?)(?:之一|名单|之列)?吗")
@@ -36,6 +38,7 @@ _COMPUTED_RE = re.compile(
     rf"(?:哪个|哪一个|哪些|哪几个){_PLACE_WORD}?.{{0,14}}?(?:最高|最多|最大|最快|最低|最少|最小|最慢|第一|领先)"
     rf"|各{_PLACE_WORD}.{{0,14}}?(?:排名|排行|排序|对比|比较|谁高)"
 )
+_WHICH_PLACE = re.compile(r"哪一?[个個]|哪座|哪家|是[谁誰]|[谁誰]是")  # 哪個 in a question mixing scripts
 LEVEL_WORDS = {"县区": "county", "区县": "county", "县市区": "county", "县市": "county", "县": "county", "区": "county",
                "地市": "city", "城市": "city", "市": "city", "省份": "province", "省": "province"}
 OVERVIEW_WORDS = re.compile(r"介绍|概况|怎么样|如何|情况|经济|发展得|简介|都有什么数据|有什么数据")
@@ -62,8 +65,18 @@ def position(text: str) -> int | None:
     return to_int(m.group(1)) if m else None
 
 
+def rank_words(text: str, metric: str | None) -> str:
+    """The question less the part of it that writes the metric's name (three characters or more): 制造业单项冠军企业
+    and 第一产业增加值 hold 冠军 and 第一 as words of the name, not as a position asked."""
+    if not metric:
+        return text
+    m = SequenceMatcher(None, text, metric, autojunk=False).find_longest_match(0, len(text), 0, len(metric))
+    return text[:m.a] + " " + text[m.a + m.size:] if m.size >= 3 else text
+
+
 def classify(q: Query) -> Intent:
     s = q.simplified
+    ranked = rank_words(s, q.metric)
     if _HELP_RE.search(s):
         return Intent.HELP
     if OUT_WORDS.search(s) and q.metric_score < 100:
@@ -76,17 +89,20 @@ def classify(q: Query) -> Intent:
         return Intent.COMPUTED_RANKING
     if q.company:
         return Intent.COMPANY
-    if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(s):
+    if q.metric and len(q.regions) == 1 and q.position is not None and _WHICH_PLACE.search(ranked) \
+            and q.regions[0].level in ("nation", "province", "city"):
+        return Intent.COMPUTED_RANKING  # 湖南GDP第一名是哪个市: a place within the one named, not its own figure
+    if q.regions and q.metric and q.metric_score >= 100 and not _RANK_ASK_RE.search(ranked):
         return Intent.FIGURE
     if re.search(r"哪里|哪个地方|哪些地方|哪个地区|哪些地区", s) and q.metric_score < 100:
         return Intent.OUT_OF_SCOPE  # "where is X strong": a topic search decides below
-    if q.position is not None or (_RANK_POS_RE.search(s) and "名" in s) or (q.top and not q.regions):
+    if q.position is not None or (_RANK_POS_RE.search(ranked) and "名" in ranked) or (q.top and not q.regions):
         return Intent.RANKING_LIST
     if (_MEMBER_RE.search(s) or YES_NO_RE.search(s)) and q.regions and not q.metric:
         return Intent.MEMBERSHIP
-    if _RANK_ASK_RE.search(s):
+    if _RANK_ASK_RE.search(ranked):
         return Intent.RANK_POSITION
-    if _RANKING_WORDS.search(s) or (_LIST_RE.search(s) and not q.metric):
+    if _RANKING_WORDS.search(ranked) or (_LIST_RE.search(s) and not q.metric):
         return Intent.RANKING_LIST
     if q.regions and q.metric:
         return Intent.FIGURE

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from knowledge.extract.metrics import canonical_metric
 from knowledge.extract.periods import parse_label
 from knowledge.places.gazetteer import Region
 from knowledge.qa.answer import Answer
@@ -14,7 +15,7 @@ from knowledge.qa.format import fact_line, short_fact
 from knowledge.qa.index import FactRecord
 from knowledge.qa.intents import Intent
 from knowledge.qa.lookup import Lookup, describe_wanted, distinct, nearest, period_matches
-from knowledge.qa.metric_match import spelled_out, sub_metrics
+from knowledge.qa.metric_match import spelled_out, sub_metrics, surface_in
 from knowledge.qa.overview import overview
 from knowledge.qa.parse import OVERVIEW_WORDS, Query
 from knowledge.qa.ranked import best_ranking, counted, show_ranking
@@ -46,7 +47,8 @@ def figure(lookup: Lookup, q: Query) -> Answer:
     if not facts or metric is None:  # 玉米产量 asked, only 产量 stored: the words asked say what is missing
         words = re.sub(r"[a-z]{4,}", "", q.residual)  # lanling玉米产量: the pinyin named the place
         return _no_figure(lookup, q, region, asked=words if q.metric_score < 100 and len(words) >= 2 else None)
-    if q.metric_score < 100 and metric in (narrower := sub_metrics(lookup.known_metrics(region), q.residual)):
+    if q.metric_score < 100 and spelled_out(q.residual) != metric \
+            and metric in (narrower := sub_metrics(lookup.known_metrics(region), q.residual)):
         return _which_of(lookup, q, region, q.residual, narrower)  # 产量 asked, 玉米产量 stored: not the same
     chosen = [f for f in facts if period_matches(f, q.period)]
     if not chosen:
@@ -179,6 +181,8 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
         answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(stated[0])],
                         metric=f.metric, period_label=f.period_label)
         return lookup.with_sources(answer, [f, stated[0]])
+    if (own := _own_whole(lookup, q, region, f)) is not None:
+        return own
     whole = _whole_of(lookup, q, region)
     if whole is not None and f.value is not None:
         same = [w for w in lookup.facts(whole, f.metric)
@@ -197,6 +201,30 @@ def share(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer:
     where = whole.name if whole else ("全国" if "全国" in q.simplified else "总体")
     text = f"{line}\n资料里没有它占{where}的比重,也没有{where}同期的{f.metric}可以计算。"
     return lookup.with_sources(Answer(False, Intent.FIGURE, text, metric=f.metric, period_label=f.period_label), [f])
+
+
+def _own_whole(lookup: Lookup, q: Query, region: Region, f: FactRecord) -> Answer | None:
+    """第一产业增加值占GDP比重: a metric named after 占 is the whole, the place's own figure of the same period and
+    unit (the formula shown, both cited); without that figure an honest no. None when no metric follows 占."""
+    after = q.simplified.split("占", 1)[1] if "占" in q.simplified else ""
+    surface = surface_in(after)
+    whole_metric = canonical_metric(surface) if surface else None
+    if whole_metric is None or whole_metric == f.metric:
+        return None
+    line = fact_line(f, lookup.name_of(region))
+    same = [w for w in lookup.facts(region, whole_metric)
+            if w.period_label == f.period_label and w.unit == f.unit and w.value and w.value_text]
+    if not same or f.value_text is None:
+        text = f"{line}\n资料里没有它占{whole_metric}的比重,也没有{region.name}同期的{whole_metric}可以计算。"
+        return lookup.with_sources(Answer(False, Intent.FIGURE, text, metric=f.metric, period_label=f.period_label),
+                                   [f])
+    w = same[0]
+    pct = Decimal(f.value_text) / Decimal(w.value_text or "1") * 100
+    text = (f"{line}\n{fact_line(w, lookup.name_of(region))}\n"
+            f"占{whole_metric}的比重:{f.value_text} ÷ {w.value_text} = {pct.quantize(Decimal('0.1'))}%")
+    answer = Answer(True, Intent.FIGURE, text, facts=[lookup.fact_json(f), lookup.fact_json(w)], metric=f.metric,
+                    period_label=f.period_label)
+    return lookup.with_sources(answer, [f, w])
 
 
 _SCOPE_WORDS = (("全国", "nation"), ("中国", "nation"), ("全省", "province"), ("全市", "city"))
@@ -260,6 +288,7 @@ def _which_metric(lookup: Lookup, q: Query, region: Region) -> Answer | None:
     if not known:
         return None  # a place without figures: nothing to ask back about (and no segmenter to load)
     options = [m for m in known if words in m and m != words]
+    # 发电量 asked: 新型能源发电量占比 is a share of it, no option (the options are kept when all are so)
     pieces = _pieces(words) if not options else []
     if len(pieces) >= 2 and all(len(w) >= 2 for w in pieces):
         # 居民收入: the names holding each of its words in order (居民人均可支配收入), not only holding it whole

@@ -35,14 +35,17 @@ def plain_number(value: Decimal | float | None) -> str | None:
 
 
 def growth_text(f: Figure) -> str:
-    """同比增长6.8%, 同比下降2.1%, 同比提高1.5个百分点: the sign is a word, never a minus after 增长."""
+    """同比增长6.8%, 同比下降2.1%, 同比提高1.5个百分点, 年均增长4.7% over 2021-2025: the sign is a word, never a
+    minus after 增长."""
     parts = []
+    # over several years (2021-2025) the growth stored is the yearly average the text gives, no 同比 of one year
+    basis = "年均" if parse_label(f.period_label).kind == "span" else "同比"
     if (growth := f.growth) is not None:
         word = "增长" if growth >= 0 else "下降"
-        parts.append(f"同比{word}{plain_number(-growth if growth < 0 else growth)}%")
+        parts.append(f"{basis}{word}{plain_number(-growth if growth < 0 else growth)}%")
     if (points := f.growth_pp) is not None:
         word = "提高" if points >= 0 else "下降"
-        parts.append(f"同比{word}{plain_number(-points if points < 0 else points)}个百分点")
+        parts.append(f"{basis}{word}{plain_number(-points if points < 0 else points)}个百分点")
     return ",".join(parts)
 
 

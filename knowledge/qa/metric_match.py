@@ -24,6 +24,7 @@ _NARROWING = ("人均", "县域", "城镇", "农村", "限额以上", "限上", 
 COVERS = 0.75  # share of the question's words a stored name must cover
 TYPO = 85.0  # a whole-name likeness that only a typing slip explains
 KEEPS = 0.4  # share of the stored name the question's words must account for
+_ASIDE = re.compile(r"[((][^()()]*[))]")
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,14 @@ def _short_forms() -> tuple[re.Pattern[str], dict[str, str]]:
 def spelled_out(words: str) -> str:
     """限上社零额 → 限额以上社会消费品零售额: the short forms of economic writing written in full."""
     pattern, table = _short_forms()
-    return pattern.sub(lambda m: table[m.group(0)], words)
+
+    def full(m: re.Match[str]) -> str:
+        short, long = m.group(0), table[m.group(0)]
+        head = long[: -len(short)] if long.endswith(short) else ""
+        # 城镇新增就业 is already written in full: its 新增就业 is not spelled out a second time
+        return short if head and words[: m.start()].endswith(head) else long
+
+    return pattern.sub(full, words)
 
 
 def surface_in(text: str) -> str | None:
@@ -128,11 +136,14 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
             if narrows(m, w, asked if exact else None) or _another_vocabulary_metric(m, w, asked if exact else None) \
                     or another_head(m, w):
                 continue
-            held, kept = coverage(w, m)
-            common = sum((Counter(w) & Counter(m)).values())
-            swapped = common < len(w) and common < len(m)
-            if held >= COVERS and kept >= KEEPS and len(set(w) & set(m)) >= 2 and not swapped:
-                scored.append((held, kept, -len(m), m))
+            # 乡镇(街道): the bracketed aside is no word a question must say
+            for name in dict.fromkeys((m, _ASIDE.sub("", m))):
+                held, kept = coverage(w, name)
+                common = sum((Counter(w) & Counter(name)).values())
+                swapped = common < len(w) and common < len(name)
+                if held >= COVERS and kept >= KEEPS and len(set(w) & set(name)) >= 2 and not swapped:
+                    scored.append((held, kept, -len(m), m))
+                    break
     return [m for *_, m in sorted(scored, reverse=True)]
 
 

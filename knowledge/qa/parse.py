@@ -25,6 +25,7 @@ from knowledge.qa.classify import (
     is_comparison,
     place_level,
     position,
+    rank_words,
     top_n,
 )
 from knowledge.qa.follow_up import (
@@ -102,16 +103,21 @@ def parse_question(text: str, *, gazetteer: Gazetteer, index: Index, state: Conv
     q.residual = residual_words(unplaced, q.regions)
     # 占GDP比重: what comes after 占 is the whole; the metric asked is the part before it (none in a follow-up)
     part = unplaced.split("占", 1)[0] if q.wants_share and "占" in unplaced and "占比" not in unplaced else unplaced
+    if part != unplaced and len(asked_part := residual_words(part, q.regions)) >= 2:
+        q.residual = asked_part  # 夏粮产量占全国比重: the words of the part name the metric, not 占…比重
     # a question mixing scripts (一產增加值 among Simplified) is not converted above: metric words are
-    q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=[r.name for r in q.regions])
+    named = [form for r in q.regions for form in (r.name, r.short, *r.aliases) if len(form) >= 2]
+    q.metric, q.metric_score = find_metric(to_simplified(part), index, exclude=named)
     if q.metric is None and part != simple and q.regions:  # 阳城二产占GDP比重: the share is looked up by its part
-        q.metric, q.metric_score = find_metric(to_simplified(unplaced), index, exclude=[r.name for r in q.regions])
+        q.metric, q.metric_score = find_metric(to_simplified(unplaced), index, exclude=named)
     q.period = find_period(simple, today=today or date.today())
     q.company = find_company(simple, index)
     q.entries = [name for name in index.entry_names if name in simple]
-    q.wants_growth = bool(_GROWTH_RE.search(simple))
-    q.position = position(simple)
-    q.top = top_n(simple)
+    # 单项冠军企业 names a metric, not the first place of a ranking; 人口自然增长率 is a rate, not a growth asked
+    ranked = rank_words(simple, q.metric)
+    q.wants_growth = bool(_GROWTH_RE.search(ranked))
+    q.position = position(ranked)
+    q.top = top_n(ranked)
     q.intent = Intent.CLARIFY if q.ambiguous else classify(q)
     # 北京…呢 never borrows 临清's figure; 介绍一下淄博 is a question of its own, whatever came before
     continuable = not outside and not OUT_WORDS.search(simple) and not _INTRODUCE.search(simple)

@@ -132,10 +132,24 @@ def _fuzzy_regions(text: str, gazetteer: Gazetteer, index: Index | None = None,
                 continue
             if start not in bounds or start + size not in bounds:
                 continue  # a slip is a whole word of the question: 增长了 never reads as 长乐
-            region = gazetteer.resolve(window)
+            region = gazetteer.resolve(window) or _only_covered(window, gazetteer, index, assumed)
             if region is not None and region.level != "province":
                 return [(start, region, size)]
     return []
+
+
+def _only_covered(window: str, gazetteer: Gazetteer, index: Index | None,
+                  assumed: list[str] | None) -> Region | None:
+    """荣城: a slip that may be several places (荣成市, 容城县, 榕城区) is the one of them the base has data about,
+    said so in the answer; with none or several of them covered it is no place."""
+    if index is None:
+        return None
+    covered = [r for r in gazetteer.candidates(window) if index.covers(r.code) and r.level != "province"]
+    if len(covered) != 1:
+        return None
+    if assumed is not None:
+        assumed.append(f"“{window}”按{gazetteer.describe(covered[0])}理解(资料里只有它的数据)")
+    return covered[0]
 
 
 def _whole_words(text: str, gazetteer: Gazetteer) -> list[tuple[int, Region]]:

@@ -37,7 +37,9 @@ def residual_words(text: str, regions: list[Region]) -> str:
     text = without_places(text, regions)
     text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[第前]?[一二三四1-4]季度"
                   r"|全(?:国|省|市|州|盟|县|区|旗)"
-                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|(?:多少|几)[个家项户名座所条]", "", text)
+                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|(?:多少|几)[个家项户名座所条]|多少钱"
+                  r"|多少(?:万|亿|千)?(?:亩|公顷|吨|斤|元|美元|千瓦时|平方米|平方公里|人次|人|辆|艘|头|件)"
+                  r"(?![\u4e00-\u9fff](?<![的呢啊吗呀]))", "", text)  # 多少亩 is a unit, 多少人口 asks 人口
     return FILLER.sub("", text)
 
 
@@ -47,19 +49,22 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
         if surface.lower() in text:
             return canonical_metric(surface), 100.0
     residual = text
-    for name in exclude:
+    for name in sorted(exclude, key=len, reverse=True):
         residual = residual.replace(name, "")
-    residual = FILLER.sub("", residual)
+    residual = FILLER.sub("", re.sub(r"(?:多少|几)[个家项户名座所条]", "", residual))  # 多少个乡镇: 个 is no word of it
     if len(residual) < 2 or not index.metric_names:
         return None, 0.0
+    if residual in index.by_metric:  # 人口: a stored name said whole, before the names that hold it (城镇人口)
+        return residual, 99.0
     best = process.extractOne(residual, index.metric_names, scorer=fuzz.partial_ratio, score_cutoff=70)
     if best is None:
         return None, 0.0
     name, score, _ = best
-    overlap = len(set(residual) & set(name))
+    core = re.sub(r"[((][^()()]*[))]", "", name) or name  # 乡镇(街道): the aside is no word to ask by
+    overlap = len(set(residual) & set(core))
     # "经济" sits inside many long names: require the question to cover a good part of the name
     # a fuzzy match never scores 100: that is kept for exact vocabulary matches
-    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(name)) // 2) else (None, 0.0)
+    return (name, min(float(score), 99.0)) if overlap >= max(2, len(set(core)) // 2) else (None, 0.0)
 
 
 def find_period(text: str, *, today: date) -> PeriodWanted | None:
@@ -86,14 +91,27 @@ def _relative(text: str) -> bool:
     return bool(re.search(r"今年|去年|前年|本年|上年", text))
 
 
+# the words of a company's legal form and trade that every company may carry: a name of these alone (科技有限公司,
+# or its short form 科技) names no company, and 科技创新投入 asks no company's figures
+_COMPANY_WORDS = re.compile(
+    r"股份|有限|责任|公司|集团|控股|科技|技术|实业|工业|产业|发展|投资|贸易|国际|新材料|材料|能源|制造|电子|信息|智能"
+    r"|环保|生物|医药|化工|机械|建设|工程|企业|总厂|厂")
+
+
+def generic_company(name: str) -> bool:
+    """科技有限公司, 科技: a name made of nothing but such words."""
+    return not _COMPANY_WORDS.sub("", name).strip()
+
+
 def find_company(text: str, index: Index) -> str | None:
     """A company named in full or by a short form (大亚金属 for 淄博大亚金属科技股份有限公司)."""
     for name in sorted(index.companies, key=len, reverse=True):
-        if len(name) >= 2 and name.lower() in text:
+        if len(name) >= 2 and name.lower() in text and not generic_company(name) \
+                and not generic_company(index.companies[name]):
             return index.companies[name]
     for start in range(max(0, len(text) - 3)):
         known = index.company_grams.get(text[start : start + 4])
-        if known is not None:
+        if known is not None and not generic_company(known):
             return known
     return None
 
