@@ -33,6 +33,7 @@ from importlib.resources import files
 
 from knowledge.places.fuzzy import CONFUSABLES as CONFUSABLES  # re-exported: part of this module's API
 from knowledge.places.fuzzy import ocr_variants
+from knowledge.places.listed import LIST_MARK, listed_stems
 from knowledge.places.matching import FormMatcher
 from knowledge.places.nation import NATION
 from knowledge.places.region import MUNICIPALITIES, Candidate, Mention, Region, add_candidate, region_from_entry
@@ -172,7 +173,23 @@ class Gazetteer(TypedInput):
                     unsettled.add(surface)
             if chosen is not None:
                 mentions.append(Mention(start, end, surface, chosen[0], chosen[1]))
+        if mentions and LIST_MARK in text:
+            return listed_stems(text, mentions, self._listed_stem_regions, self.province_of)
         return mentions
+
+    def _listed_stem_regions(self, stem: str) -> list[Region]:
+        return self._stem_regions.get(stem, [])
+
+    @cached_property
+    def _stem_regions(self) -> dict[str, list[Region]]:
+        """Today's units by the stems that are no form of their own (大冶 for 大冶市): list items only."""
+        stems: dict[str, list[Region]] = defaultdict(list)
+        for region in self._regions.values():
+            if not region.merged_away and not region.generic:
+                for stem in region.stems:
+                    if stem not in self._forms:
+                        stems[stem].append(region)
+        return dict(stems)
 
     def choose(self, candidates: list[Candidate], cities: list[Region | None], *, province: Region | None = None,
                year: int | None = None, strict: bool = False) -> tuple[Region, str] | None:
