@@ -185,7 +185,8 @@ def _sentence_facts(
         surfaces = [surface for _at, _region, surface in ctx.places(text, (start, start + len(clause)))]
         masked = mask_spans(clause)
         words = drop_regions(masked, surfaces)
-        span = clause_span(text, periods, start, start + len(clause), fallback)  # 这五年,…: the years looked back on
+        # 这五年,…: the years looked back on
+        span = clause_span(text, periods, start, start + len(clause), fallback, period)
         words, shifts = two_periods(words, clause[len(clause) - len(words) :], period, span)  # 从39.8%提高到65.1%
         made = _clause_facts(words, clause[len(clause) - len(words) :], subject, period, previous_metric,
                              (frame, owner, topic), position, out)
