@@ -244,11 +244,14 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     return found
 
 
+_CELL_GAP = re.compile(r"\t|\s{2,}")
+
+
 def _cells(line: str) -> list[str]:
     line = line.strip()
     if "|" in line:
         return [p.strip() for p in line.strip("|").split("|")]
-    return [p.strip() for p in re.split(r"\t+|\s{2,}", line)] if re.search(r"\t|\s{2,}", line) else [line]
+    return [p.strip() for p in re.split(r"\t+|\s{2,}", line)] if _CELL_GAP.search(line) else [line]
 
 
 def _rank_of(cell: str) -> int | None:
