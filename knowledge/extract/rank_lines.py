@@ -103,8 +103,10 @@ def _numbered_run(sentences: list[Sentence], i: int,
 
 
 def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry] | None:
-    m = None if "|" in text or "\t" in text else _ENUM.match(text) or _TRAILING_RANK.match(text)
-    if m is None:  # a table's row (第5名 | 常州 | 9800) is read with its table
+    if "|" in text or "\t" in text:
+        return None  # a table's row (第5名 | 常州 | 9800) is read with its table
+    m = _ENUM.match(text) or (_TRAILING_RANK.match(text) if "第" in text else None)  # a trailing rank has 第
+    if m is None:
         return None
     groups = m.groupdict()
     circled = CIRCLED.index(groups["e"]) + 1 if groups.get("e") else None
