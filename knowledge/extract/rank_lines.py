@@ -61,8 +61,8 @@ def _name_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     lines = [line.strip() for line in doc.reading_lines if line.strip()]
     found = []
     for lead, line in pairwise(lines):
-        if not _ANNOUNCED.search(lead):
-            continue  # cheap test first: only a line under a lead announcing a list is one (_name_line)
+        if ("：" not in lead and ":" not in lead) or not _ANNOUNCED.search(lead):
+            continue  # cheap tests first: only a line under a lead announcing a list is one (_name_line)
         position = next((s.position for s in doc.sentences if line[:8] in s.text), None)
         named = _name_line(line, lead, position, doc, ctx) if position is not None else None
         if named is not None:
