@@ -23,6 +23,7 @@ _TOP = re.compile(
     rf"(?P<phrase>[^,;。:、\s]{{1,16}}?)(?P<top>{alt(words()['lists']['tops'])})的"
     rf"(?:(?:{alt(words()['group_units'])})?(?:则|是|为)+)?"
 )
+_TOP_WORDS = tuple(words()["lists"]["tops"])
 _NO_SCOPE = re.compile(r"(?P<scope>)(?P<qual>)")
 _OTHER_SCOPE = re.compile(rf"{alt([w for listed in words()['scopes'].values() for w in listed])}|历史|同期|以来")
 
@@ -31,8 +32,10 @@ def tops(sentence: Sentence, ctx: ArticleContext, headline: str | None) -> list[
     """总量最高的城市为青岛: one first-rank claim per superlative followed by the place that holds it."""
     from knowledge.extract.claims import ExtractedClaim
 
-    out = []
+    out: list[ExtractedClaim] = []
     text = sentence.text
+    if not any(w in text for w in _TOP_WORDS):
+        return out  # cheap test first: the pattern needs a superlative
     for m in _TOP.finditer(text):
         held = [x for x in ctx.mentions(text[m.end() : m.end() + 12]) if x.start == 0]
         phrase = m["phrase"]

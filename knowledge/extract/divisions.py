@@ -49,12 +49,14 @@ def read_divisions(text: str, subject: Subject | None, period_at: PeriodAt) -> l
 
 def has_division_set(text: str) -> bool:
     """A cheap test first: does `text` count a whole's divisions as one set?"""
-    return _SET.search(text) is not None
+    return "个" in text and _SET.search(text) is not None  # the set's count is always of 个
 
 
 def read_division_sets(text: str, ctx: ArticleContext, period_at: PeriodAt) -> list[tuple[int, int, list[Listed]]]:
     """The whole's counts of its divisions as one set (全市134个乡镇(街道)全部…), as (start, end, facts) spans."""
     out: list[tuple[int, int, list[Listed]]] = []
+    if "个" not in text:
+        return out  # cheap test first (has_division_set)
     for m in _SET.finditer(text):
         whole, period = _whole(text, m, ctx), period_at(m.start("num"))
         if whole is None or period.kind not in _STANDING:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 
 from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metric_quality import is_a_list_of_acts, is_cut_in_a_number
@@ -137,8 +138,14 @@ def is_paired_elsewhere(fact: ExtractedFact, sentence: str) -> bool:
     words = fact.metric_surface
     if fact.value_text is None or len(words) < 2:
         return False
-    return any(sentence.startswith(words, m.end()) and m.group(1) != fact.value_text
-               for m in _NUMBER_AND_UNIT.finditer(sentence))
+    return any(sentence.startswith(words, end) and number != fact.value_text
+               for end, number in _numbers_and_units(sentence))
+
+
+@lru_cache(maxsize=1024)  # pure; every fact of a sentence looks at its numbers
+def _numbers_and_units(sentence: str) -> tuple[tuple[int, str], ...]:
+    """(end, number) of each number with a unit in `sentence`."""
+    return tuple((m.end(), m.group(1)) for m in _NUMBER_AND_UNIT.finditer(sentence))
 
 
 _BOUNDS = frozenset({"超过", "近", "约", "余"})

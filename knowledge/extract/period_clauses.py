@@ -103,10 +103,12 @@ def clause_period(text: str, periods: Sequence[PeriodMention], start: int, end: 
     return period
 
 
-def clause_span(text: str, periods: Sequence[PeriodMention], start: int, end: int, fallback: Period) -> Period | None:
+def clause_span(text: str, periods: Sequence[PeriodMention], start: int, end: int, fallback: Period,
+                period: Period | None = None) -> Period | None:
     """The span of years the clause text[start:end] looks back on (这五年…), when its levels are read as the
-    span's end year: the span that year ends, else None."""
-    period = clause_period(text, periods, start, end, fallback)
+    span's end year: the span that year ends, else None. `period` is the clause's clause_period, when known."""
+    if period is None:
+        period = clause_period(text, periods, start, end, fallback)
     if period.kind != "year" or period.start != 1 or period.end != 12:
         return None
     chosen = next((m.period for m in reversed(periods) if m.start < end), fallback)

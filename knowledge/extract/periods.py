@@ -243,9 +243,12 @@ def stated_years(text: str, *, published: date | None) -> list[int]:
     return [year for m in find_periods(text, published=published) if (year := m.stated_year)]
 
 
+_CONTENT = ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon", "day", "ytd",
+            "fullyear", "target", "now", "thisyear")
+
+
 def _has_content(m: re.Match[str]) -> bool:
-    return any(m.group(g) for g in ("multi", "year", "rel", "half", "qs", "firstn", "qr", "q", "months", "month", "mon",
-                                     "day", "ytd", "fullyear", "target", "now", "thisyear")) \
+    return any(m.group(*_CONTENT)) \
         or bool(m.group("yearend") and (m.group("year") or m.group("yearend") not in ("底", "末")))
 
 

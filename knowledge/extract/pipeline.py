@@ -117,8 +117,13 @@ def warm_parser() -> None:
 
 
 def parse_in_worker(raw: RawArticle) -> ParsedArticle | BadArticleError:
-    """The pool's task; lives here so that a spawned worker imports the parser only, not the database layer."""
-    return parse_or_error(raw, Gazetteer.load())
+    """The pool's task; lives here so that a spawned worker imports the parser only, not the database layer.
+
+    The document's raw lines, which only the rules read, are not sent back: the parent stores the rest."""
+    parsed = parse_or_error(raw, Gazetteer.load())
+    if isinstance(parsed, ParsedArticle):
+        parsed.doc.lines, parsed.doc.reading_lines = [], []
+    return parsed
 
 
 def _places(gazetteer: Gazetteer, name: str, *, zh: bool = False) -> str:

@@ -97,6 +97,8 @@ def _name_lines(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     lines = [line.strip() for line in doc.reading_lines if line.strip()]
     found = []
     for lead, line in pairwise(lines):
+        if ("：" not in lead and ":" not in lead) or not _ANNOUNCED.search(lead):
+            continue  # cheap tests first: only a line under a lead announcing a list is one (_name_line)
         position = next((s.position for s in doc.sentences if line[:8] in s.text), None)
         named = _name_line(line, lead, position, doc, ctx) if position is not None else None
         if named is not None:
@@ -137,8 +139,10 @@ def _numbered_run(sentences: list[Sentence], i: int,
 
 
 def _numbered_entry(text: str, ctx: ArticleContext) -> tuple[int, ExtractedEntry] | None:
-    m = None if "|" in text or "\t" in text else _ENUM.match(text) or _TRAILING_RANK.match(text)
-    if m is None:  # a table's row (第5名 | 常州 | 9800) is read with its table
+    if "|" in text or "\t" in text:
+        return None  # a table's row (第5名 | 常州 | 9800) is read with its table
+    m = _ENUM.match(text) or (_TRAILING_RANK.match(text) if "第" in text else None)  # a trailing rank has 第
+    if m is None:
         return None
     groups = m.groupdict()
     circled = CIRCLED.index(groups["e"]) + 1 if groups.get("e") else None
@@ -278,11 +282,14 @@ def _row_tables(doc: Document, ctx: ArticleContext) -> list[ExtractedRanking]:
     return found
 
 
+_CELL_GAP = re.compile(r"\t|\s{2,}")
+
+
 def _cells(line: str) -> list[str]:
     line = line.strip()
     if "|" in line:
         return [p.strip() for p in line.strip("|").split("|")]
-    if re.search(r"\t|\s{2,}", line):
+    if _CELL_GAP.search(line):
         return [p.strip() for p in re.split(r"\t+|\s{2,}", line)]
     if line.count(" ") >= 2 and not re.search(r"[,。;:、,;:!?!?]", line):
         return line.split()  # 地区 GDP 位次 / 广东 135000 1: a table's row, cells one space apart

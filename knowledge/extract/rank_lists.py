@@ -122,7 +122,9 @@ def _runs(text: str, ctx: ArticleContext, sep_re: re.Pattern[str]) -> list[_Run]
 def _drop_count(run: _Run) -> None:
     """临邑、平原、夏津3个县: the number after the last place is the list's count, not that place's figure."""
     mention, value = run.items[-1]
-    count = re.fullmatch(rf"(?P<n>\d+)(?:个?(?:{alt('classes')})|个)", value or "")
+    if not value:
+        return  # cheap test first: no figure after the last place
+    count = re.fullmatch(rf"(?P<n>\d+)(?:个?(?:{alt('classes')})|个)", value)
     if count is not None and int(count["n"]) == len(run.items):
         run.items[-1] = (mention, None)
 

@@ -209,20 +209,25 @@ def _figure_text(fact: ExtractedFact) -> str | None:
     return f"{fact.growth.copy_abs()}%" if fact.growth is not None else None
 
 
+@lru_cache(maxsize=1)
+def _plans() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation('plan_words')})(?=[^\d]{{0,8}}?(?:{_alternation('plan_acts')}))")
+
+
 def is_a_plan(fact: ExtractedFact, sentence: str) -> bool:
     """A figure after a plan word at the head of its clause (全市计划实施项目200个, 今年力争增长7%) that no
     target year dates: a goal stored as if it were an outcome."""
     figure = _figure_text(fact)
     if fact.period.kind == "target" or figure is None:
         return False
-    plans = rf"(?:{_alternation('plan_words')})(?=[^\d]{{0,8}}?(?:{_alternation('plan_acts')}))"
-    if re.match(plans, fact.metric_surface):
+    plans = _plans()
+    if plans.match(fact.metric_surface):
         return True  # 全市计划实施项目200个,总投资1500亿元: the plan's words carried to the next figure
     for clause in _CLAUSE.finditer(sentence):
         at = clause.group().find(figure)
         if at < 0:
             continue
-        plan = re.search(plans, clause.group()[:at])
+        plan = plans.search(clause.group()[:at])
         if plan is None or "预计" in clause.group()[: plan.start()]:
             return False  # 预计全年将达到…: an estimate of the outcome, kept with its qualifier
         return len(_HEAD_YEAR.sub("", clause.group()[: plan.start()])) <= _PLAN_HEAD

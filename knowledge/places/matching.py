@@ -90,14 +90,13 @@ class FormMatcher:
         if not self._windowed:
             yield from self._automaton.iter(text)
             return
-        start, end = 0, -1
-        for i in range(len(text) - 1):
-            if text[i : i + 2] in self._openings:
-                if i >= end and end > 0:
-                    yield from self._automaton.iter(text, start, min(end, len(text)))
-                if i >= end:
-                    start = i
-                end = i + self._reach  # a form starting here ends within its reach
+        openings, start, end = self._openings, 0, -1
+        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in openings]:  # where a form may start
+            if i >= end and end > 0:
+                yield from self._automaton.iter(text, start, min(end, len(text)))
+            if i >= end:
+                start = i
+            end = i + self._reach  # a form starting here ends within its reach
         if end > 0:
             yield from self._automaton.iter(text, start, min(end, len(text)))
 

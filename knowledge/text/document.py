@@ -222,6 +222,8 @@ def _split(kept: list[str], script: Script) -> list[Sentence]:
 
 
 def _find_url(text: str) -> str | None:
+    if "http" not in text and "www." not in text:
+        return None  # cheap test first: an address opens with one of them
     m = _URL_RE.search(text)
     return m.group(0) if m else None
 

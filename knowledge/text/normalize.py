@@ -284,7 +284,7 @@ def strip_pinyin(text: str) -> str:
     """Remove pinyin annotations placed after characters; the stubs of destroyed ones become DAMAGE."""
     text = _PINYIN_STUB_RE.sub(DAMAGE, text)
     text = _PINYIN_RE.sub("", text)
-    return re.sub(f"{DAMAGE}+", DAMAGE, text)
+    return re.sub(f"{DAMAGE}+", DAMAGE, text) if DAMAGE * 2 in text else text
 
 
 def tidy(text: str) -> str:
@@ -292,9 +292,11 @@ def tidy(text: str) -> str:
     text = _NEEDS_NFKC.sub(lambda m: _nfkc_char(m.group(0)), text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACED_CHARS_RE.sub(lambda m: re.sub(r"[ \t\u3000]", "", m.group(0)), text)
-    text = re.sub(r"[\u3000]+", " ", text)
+    if "\u3000" in text:  # cheap tests first
+        text = re.sub(r"[\u3000]+", " ", text)
     text = _DOUBLED_PUNCT_RE.sub(r"\1", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    if " \n" in text or "\t\n" in text:
+        text = re.sub(r"[ \t]+\n", "\n", text)
     return text
 
 
