@@ -21,6 +21,8 @@ from knowledge.text.document import Document
 
 _NOTE = re.compile(r"(?P<name>[^((]{2,12})\s*[((][^))]{1,8}[))]")
 _ENTRY_SUFFIXES = ("人民政府", "政府", "管委会", "管理委员会")
+_SHORT_FORM, _LONGEST_NAME = 4, 12  # 克孜勒苏柯尔克孜自治州 has 11 characters
+_UNIT_ENDS = frozenset("省市区县旗州盟")
 
 
 @dataclass(slots=True)
@@ -70,7 +72,7 @@ def link_entry(position: int | None, raw: str, ctx: ArticleContext, value: str |
     whole = [m for m in mentions if m.start == 0 and m.end >= len(base)]
     region = whole[0].region if whole else (mentions[-1].region if mentions and mentions[-1].end == len(raw) else None)
     if region is None:
-        resolved = ctx.gazetteer.resolve(base, context_city=ctx.city) if base else None
+        resolved = ctx.gazetteer.resolve(base, context_city=ctx.city) if _may_be_a_name(base) else None
         known = resolved.name + "".join(resolved.aliases) if resolved is not None else ""
         region = resolved if resolved is not None and len(base) >= 2 and base[:2] in known else None
     name, original = raw, None
@@ -78,6 +80,12 @@ def link_entry(position: int | None, raw: str, ctx: ArticleContext, value: str |
         name = whole[0].region.name + raw[whole[0].end :]
         original = raw
     return ExtractedEntry(position, name, original, region.code if region else None, value)
+
+
+def _may_be_a_name(base: str) -> bool:
+    """Worth the typo search (在平区 for 茌平区, 荣城 for 荣成): a short form, or a name ending in a unit word. A
+    heading or a phrase (国内贸易和旅游, 第二产业增加值分别为) is neither."""
+    return 2 <= len(base) <= _SHORT_FORM or (2 <= len(base) <= _LONGEST_NAME and base[-1] in _UNIT_ENDS)
 
 
 def scope_of(lead: str, entries: list[ExtractedEntry], ctx: ArticleContext) -> Region | None:

@@ -24,6 +24,7 @@ _ALT_READING = 10  # a pinyin key from a rarer reading ranks after every usual o
 _SEPARATORS = " \t,，、/·-"
 # A slip never turns a grammatical particle into a name character: 长了 is "grew", not a typo for 长乐.
 _PARTICLES = frozenset("了的地得着过是在和与及也都就还吗呢吧啊么")
+_RESOLVED_KEPT = 20_000  # names remembered by resolve() before it starts afresh
 _GENERIC = frozenset({"开发区", "经开区", "高新区", "度假区", "临港区"})
 
 
@@ -41,13 +42,26 @@ class TypedInput:
     find_mentions: Callable[..., list[Mention]]
 
     def resolve(self, name: str, *, context_city: Region | None = None, year: int | None = None) -> Region | None:
-        """The one region a person meant by ``name`` (any script, pinyin, a typo), or None."""
+        """The one region a person meant by ``name`` (any script, pinyin, a typo), or None.
+
+        Remembered per name and context: the typo search behind it is the dearest step of reading a
+        ranking's entries, which name the same few places again and again."""
+        key = (name, context_city.code if context_city else None, year)
+        if key in self._resolved:
+            return self._resolved[key]
         query, found = self._typed_candidates(name, context_city, year)
-        if not found:
-            return None
-        context = self.city_of(context_city) if context_city else None
-        chosen = self.choose(found, [context], year=year, strict=query in _GENERIC)
-        return chosen[0] if chosen else None
+        chosen = None
+        if found:
+            context = self.city_of(context_city) if context_city else None
+            chosen = self.choose(found, [context], year=year, strict=query in _GENERIC)
+        if len(self._resolved) >= _RESOLVED_KEPT:
+            self._resolved.clear()
+        self._resolved[key] = chosen[0] if chosen else None
+        return self._resolved[key]
+
+    @cached_property
+    def _resolved(self) -> dict[tuple[str, str | None, int | None], Region | None]:
+        return {}
 
     def candidates(self, name: str, *, context_city: Region | None = None,
                    year: int | None = None) -> list[Region]:

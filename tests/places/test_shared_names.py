@@ -80,3 +80,12 @@ def test_the_province_word_is_the_articles_province(gazetteer: Gazetteer) -> Non
                      ArticleMeta(title="福建省2023年经济运行情况", publisher="福建省统计局"))
     [fact] = parse_article(raw, gazetteer).facts
     assert fact.region.name == "福建省"
+
+
+def test_a_remembered_resolution_is_kept_per_context_city(gazetteer):
+    """resolve() remembers its answers (typed.py); the context city is part of what it remembers by."""
+    nanjing, fuzhou = gazetteer.by_name("南京市"), gazetteer.by_name("福州市")
+    for _ in range(2):  # the second round is answered from memory
+        assert gazetteer.resolve("鼓楼区", context_city=nanjing).parent == nanjing.code
+        assert gazetteer.resolve("鼓楼区", context_city=fuzhou).parent == fuzhou.code
+        assert gazetteer.resolve("鼓楼区") is None  # four cities have one: no context settles none
