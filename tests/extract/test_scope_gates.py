@@ -26,7 +26,10 @@ CASES = [
     (CITY, "全市城镇新增就业5200人,城镇登记失业率2.1%。",
      ["莱阳市 | 城镇新增就业 | 2021 | 5200 | -", "莱阳市 | 城镇登记失业率 | 2021 | 2.1 | -"]),
     # the places of a list, read as the thing counted, are no metric
-    (PROVINCE, "全省新增宜都、大冶2个千亿县。", []),
+    # (a list of places over a bar: each stands over it, and the province's count of the class stays)
+    (PROVINCE, "全省新增宜都、大冶2个千亿县。",
+     ["宜都市 | 地区生产总值 | 2021 | 1000 | -", "大冶市 | 地区生产总值 | 2021 | 1000 | -",
+      "湖北省 | 千亿县 | 2021 | 2 | -"]),
     (PROVINCE, "新增当阳、大冶2个百强县。", []),
     # a list of acts whose first word was once a county's name (新建) names no place
     (CITY, "全年新建、改扩建农村中学4所。", ["莱阳市 | 新建、改扩建农村中学 | 2021 | 4 | -"]),
