@@ -96,8 +96,8 @@ INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_
 
 
 # 市人民医院, 县第一中学: a level word standing alone at the head of a clause, then an institution's name, is the
-# unit's own institution, named without the place
-_BARE_LEVEL = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年))[市县区](?=[\u4e00-\u9fff])")
+# unit's own institution, named without the place (县城, 县域, 市区: the level word opens a word of the area)
+_BARE_LEVEL = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年))[市县区](?![城区域县市])(?=[\u4e00-\u9fff])")
 
 
 def names_institution(gazetteer: Gazetteer, text: str) -> bool:
