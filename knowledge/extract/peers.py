@@ -18,6 +18,7 @@ from knowledge.extract.focus import inside, same_province
 from knowledge.extract.growths import GROWTH_RE, decimal_of, is_averaged, set_growth
 from knowledge.extract.metrics import AMOUNT, pre_qualifier
 from knowledge.extract.periods import Period
+from knowledge.extract.vocab import ANAPHOR_MARKS
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.places.nation import is_nation
 
@@ -26,7 +27,6 @@ from knowledge.places.nation import is_nation
 _LEAD = r"(?:其中|而|则|也|分别)*(?:为|是|达到|达|实现|完成)?"
 _VALUE = re.compile(rf"{_LEAD}{AMOUNT}")
 _GROWTH_ONLY = re.compile(rf"{_LEAD}(?:同比|比上年)?")
-_ANAPHOR_START = tuple("全该本我")  # 全市, 该县: a place spoken of again, not a further place listed
 
 
 def peer_figure(words: str, subject: tuple[Region, str], earlier: list[ExtractedFact], period: Period,
@@ -34,7 +34,7 @@ def peer_figure(words: str, subject: tuple[Region, str], earlier: list[Extracted
     """The figure of the clause `words` (its places dropped, spans blanked), which names the place `subject` and
     nothing but a figure, when the figure before it in the sentence is another place's; else None."""
     region, surface = subject
-    if surface.startswith(_ANAPHOR_START):
+    if surface[:1] in ANAPHOR_MARKS:  # 全市, 该县: a place spoken of again, not a further one
         return None
     prior = next((f for f in reversed(earlier) if f.region.code != region.code), None) if earlier else None
     if prior is None or earlier[-1] is not prior:

@@ -9,6 +9,7 @@ from typing import Any
 
 from knowledge.extract.period_clauses import context_words
 from knowledge.extract.periods import period_spans
+from knowledge.extract.vocab import ANAPHOR_MARKS
 from knowledge.places.gazetteer import Gazetteer, Mention
 
 # The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.
@@ -29,7 +30,7 @@ _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 _SOURCE_MARKERS = context_words()["source_markers"]
 _LIST_MARKS = ("、", "等")
 FOCUS_HEADS = context_words()["focus_heads"]
-BARE_BEFORE = set("全该本我")  # 全区, 该合作区: still the zone itself
+BARE_BEFORE = ANAPHOR_MARKS  # 全区, 该合作区: still the zone itself
 # 国内生产总值 is the country's product (a region's is 地区生产总值): a sentence naming no place that states it is
 # about the nation, not the place of the heading or paragraph above it (outside a unit's own bulletin or report,
 # which may call its own product so)
