@@ -10,15 +10,14 @@ from functools import lru_cache
 
 from knowledge.extract.claim_words import COMPARISON, words
 from knowledge.extract.context import ArticleContext
-from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase, surfaces
+from knowledge.extract.metrics import UNIT_ALTERNATION, canonical_metric, metric_in_phrase, surfaces
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.periods import period_spans
 from knowledge.places.gazetteer import Region
 
 _NOISE = "|".join(words()["noise"]["patterns"])
 _NOISE_AT_ENDS = re.compile(rf"^(?:{_NOISE}|\s)+|(?:{_NOISE}|\s)+$")
-_UNIT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
-_FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{_UNIT})?(?:/[年月人日])?")
+_FIGURE = re.compile(rf"[约近超逾]?\d+(?:\.\d+)?(?:万|亿|千)*(?:{UNIT_ALTERNATION})?(?:/[年月人日])?")
 _AFTER_RANK = re.compile(r"([\u4e00-\u9fffA-Z]{2,16}?)(?:为|是|达到|达|实现|突破|超过|增长|迈|跃|[,;。(\d]|$)")
 _PLACE_COUNT = re.compile(r"[一二两三四五六七八九十\d]*[个座]?[市县区省州]?")
 _AMONG = re.compile(r"在[^在,;。]{1,16}?中$")  # 收入在全国各省份排名中: where it is ranked, not what

@@ -10,6 +10,7 @@ from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.figure_roles import is_count
 from knowledge.extract.growths import decimal_of
 from knowledge.extract.metricphrase import counted_noun, honoured_kind, metric_name
+from knowledge.extract.metrics import pre_qualifier
 from knowledge.extract.nounphrase import is_only_verbs
 from knowledge.extract.vocab import alternation
 
@@ -36,7 +37,7 @@ def metric_phrase(before: str, after: str, m: re.Match[str], phrase: str) -> tup
     """The metric named before a figure (`phrase`, already stripped of verbs) and its qualifiers."""
     qualifiers = qualifiers_in(before)
     if m.group("pre") in ("约", "近", "超过", "超", "突破", "逾"):
-        qualifiers.append({"超": "超过", "逾": "超过"}.get(m.group("pre"), m.group("pre")))
+        qualifiers.append(pre_qualifier(m.group("pre")))
     if m.group("approx"):
         qualifiers.append("余")
     if m.group("post"):

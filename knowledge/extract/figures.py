@@ -39,16 +39,14 @@ from knowledge.extract.growths import (
     set_growth,
 )
 from knowledge.extract.lists import read_lists
+from knowledge.extract.metric_ellipsis import complete_metric, with_head, with_shared_act
 from knowledge.extract.metricphrase import (
     PARK,
-    complete_metric,
     counted_noun,
     ends_with_place,
     metric_name,
     names_other_places,
     strip_words,
-    with_head,
-    with_shared_act,
 )
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in

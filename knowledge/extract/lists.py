@@ -24,7 +24,7 @@ from knowledge.extract.forms import (
     subject_of,
     surfaces,
 )
-from knowledge.extract.metrics import UNITS
+from knowledge.extract.metrics import UNITS, pre_qualifier
 from knowledge.extract.place_bars import has_place_bar, read_place_bars
 from knowledge.extract.place_counts import has_place_count, read_place_counts
 from knowledge.extract.place_values import has_place_values, read_place_values
@@ -320,8 +320,7 @@ def _pair(run: _Values, regions: list[tuple[Region, str]], phrases: list[str], h
 
 
 def _qualifiers(m: re.Match[str]) -> list[str]:
-    words = {"超": "超过", "逾": "超过"}
-    return [words.get(q, q) for q in (m.group("pre"), m.group("post")) if q]
+    return [pre_qualifier(q) for q in (m.group("pre"), m.group("post")) if q]
 
 
 def _set_growth(fact: Listed, m: re.Match[str], unit: str, down: bool) -> None:

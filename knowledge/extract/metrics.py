@@ -20,6 +20,18 @@ UNITS = (
     "处", "条", "所", "天", "台套", "台", "辆", "枚", "件", "套", "栋", "班", "立方米", "万立方米", "千公顷",
     "类", "次", "席", "位", "名", "场", "批", "款", "种",
 )
+# the units as one regex alternation, longest first (亿元 before 元)
+UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+# a figure written with its unit, and perhaps a word of approximation before it (约, 近, 超过, 超, 逾)
+AMOUNT = rf"(?P<pre>约|近|超过|超|逾)?(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:万|亿)?(?:{UNIT_ALTERNATION}))"
+# 超3000亿元, 逾120家: the word before a figure as the qualifier it is stored with (约 and 近 as written)
+PRE_QUALIFIERS = {"超": "超过", "逾": "超过"}
+
+
+def pre_qualifier(word: str) -> str:
+    return PRE_QUALIFIERS.get(word, word)
+
+
 _PUNCT_STRIP = "“”‘’\"'()()[]【】《》、,,:;。 "
 
 
@@ -53,11 +65,18 @@ _KEY_DROP = re.compile(r"[“”‘’\"'()()的\s]")
 _QUOTES = re.compile(r"[“”‘’\"]")
 
 
+_Pairs = tuple[tuple[str, str], ...]
+
+
 @lru_cache(maxsize=1)
-def _forms() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """(words that are the same inside a name, endings that are the same) from metric_forms.toml."""
+def _forms() -> tuple[_Pairs, _Pairs, _Pairs]:
+    """(words that are the same inside a name, endings that are the same, the short forms open names are written
+    with) from metric_forms.toml."""
     raw = tomllib.loads(resources.files("knowledge.data").joinpath("metric_forms.toml").read_text("utf-8"))
-    return (tuple((a, b) for a, b in raw["same_words"]), tuple((a, b) for a, b in raw["same_endings"]))
+    def pairs(table: str) -> _Pairs:
+        return tuple((a, b) for a, b in raw[table])
+
+    return pairs("same_words"), pairs("same_endings"), pairs("short_forms")
 
 
 @lru_cache(maxsize=16384)
@@ -69,15 +88,9 @@ def _key(phrase: str) -> str:
     return key
 
 
-@lru_cache(maxsize=1)
-def _short_forms() -> tuple[tuple[str, str], ...]:
-    raw = tomllib.loads(resources.files("knowledge.data").joinpath("metric_forms.toml").read_text("utf-8"))
-    return tuple((a, b) for a, b in raw["short_forms"])
-
-
 def short_form(name: str) -> str:
     """规模以上服务业企业数 → 规上服务业企业数: an open name written with the short forms of statistical writing."""
-    for written, short in _short_forms():
+    for written, short in _forms()[2]:
         name = name.replace(written, short)
     return name
 

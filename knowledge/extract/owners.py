@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from knowledge.extract.metricphrase import complete_metric, strip_words
+from knowledge.extract.metric_ellipsis import complete_metric
+from knowledge.extract.metricphrase import strip_words
 from knowledge.extract.metrics import UNITS, canonical_metric, metric_in_phrase
 from knowledge.extract.nounphrase import is_lone_verb, noun_phrase_in, tagged
 from knowledge.extract.scope_gates import gate_words

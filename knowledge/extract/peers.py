@@ -16,19 +16,17 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.focus import inside, same_province
 from knowledge.extract.growths import GROWTH_RE, decimal_of, is_averaged, set_growth
-from knowledge.extract.metrics import UNITS
+from knowledge.extract.metrics import AMOUNT, pre_qualifier
 from knowledge.extract.periods import Period
+from knowledge.extract.vocab import ANAPHOR_MARKS
 from knowledge.places.gazetteer import Gazetteer, Region
 from knowledge.places.nation import is_nation
 
-_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # what may stand between the place and its figure: a connective and a plain verb of attainment, nothing that
 # names a quantity
 _LEAD = r"(?:其中|而|则|也|分别)*(?:为|是|达到|达|实现|完成)?"
-_VALUE = re.compile(rf"{_LEAD}(?P<pre>约|近|超过|超|逾)?(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:万|亿)?(?:{_UNIT}))")
+_VALUE = re.compile(rf"{_LEAD}{AMOUNT}")
 _GROWTH_ONLY = re.compile(rf"{_LEAD}(?:同比|比上年)?")
-_ANAPHOR_START = tuple("全该本我")  # 全市, 该县: a place spoken of again, not a further place listed
-_QUALIFIER = {"约": "约", "近": "近", "超过": "超过", "超": "超过", "逾": "超过"}
 
 
 def peer_figure(words: str, subject: tuple[Region, str], earlier: list[ExtractedFact], period: Period,
@@ -36,7 +34,7 @@ def peer_figure(words: str, subject: tuple[Region, str], earlier: list[Extracted
     """The figure of the clause `words` (its places dropped, spans blanked), which names the place `subject` and
     nothing but a figure, when the figure before it in the sentence is another place's; else None."""
     region, surface = subject
-    if surface.startswith(_ANAPHOR_START):
+    if surface[:1] in ANAPHOR_MARKS:  # 全市, 该县: a place spoken of again, not a further one
         return None
     prior = next((f for f in reversed(earlier) if f.region.code != region.code), None) if earlier else None
     if prior is None or earlier[-1] is not prior:
@@ -45,7 +43,7 @@ def peer_figure(words: str, subject: tuple[Region, str], earlier: list[Extracted
     if (m := _VALUE.fullmatch(text)) is not None:
         if prior.value is None or prior.unit != m.group("unit"):
             return None  # another unit is another quantity
-        qualifiers = [_QUALIFIER[m.group("pre")]] if m.group("pre") else []
+        qualifiers = [pre_qualifier(m.group("pre"))] if m.group("pre") else []
         return ExtractedFact(region, surface, prior.metric, prior.metric_surface, decimal_of(m.group("num")),
                              m.group("num"), m.group("unit"), None, None, period, qualifiers, position)
     growth = GROWTH_RE.search(text)

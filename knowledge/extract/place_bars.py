@@ -20,10 +20,11 @@ _PRODUCT = "地区生产总值"
 _DIGITS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # the bar: 3000亿元, 5万亿元, 千亿, 三千亿, 两万亿 (an amount of 亿 or 万亿, its 元 perhaps left out)
 _BAR = r"(?P<bar>(?P<num>\d+(?:\.\d+)?|[两二三四五六七八九]?[千百]|[两二三四五六七八九])?(?P<mag>万亿|亿)元?)"
-# …2个过3000亿元城市, …成为两个千亿县, 跻身万亿级城市: the class (a kind of place) the bar sets
+# …2个过3000亿元城市, …成为两个千亿县, 跻身万亿级城市: the class (a kind of place) the bar sets (千亿市场 and a
+# class of firms, projects or parks are no places)
 _CLASS = re.compile(r"(?:成为|跻身|跨入|迈入|进入|晋级为?)?"
                     rf"(?P<count>\d+|[两二三四五六七八九十])?个?(?P<over>过|超过|超|突破)?{_BAR}级?"
-                    r"(?P<kind>城市|县市|县区|市|县|区)(?![\u4e00-\u9fff]{0,2}(?:企业|项目|产业|园区|集群))")
+                    r"(?P<kind>城市|县市|县区|市|县|区)(?!场|[\u4e00-\u9fff]{0,2}(?:企业|项目|产业|园区|集群))")
 # …两市地区生产总值均超过3000亿元: the places share one bar, over which their indicator stands
 _SHARED = re.compile(rf"(?P<count>\d+|[两二三四五六七八九十])?个?(?:城市|市|县|区|地)?"
                      rf"(?P<words>[\u4e00-\u9fffA-Z]{{0,10}}?)均(?P<over>超过|突破|迈上|跨过|过){_BAR}")

@@ -16,17 +16,15 @@ from knowledge.extract.context import ArticleContext
 from knowledge.extract.forms import Listed, PeriodAt
 from knowledge.extract.growths import decimal_of
 from knowledge.extract.metricphrase import metric_name
-from knowledge.extract.metrics import UNITS, metrics
+from knowledge.extract.metrics import AMOUNT, metrics, pre_qualifier
 from knowledge.places.gazetteer import Region
 
-_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_VALUE = re.compile(rf"(?P<pre>约|近|超过|超|逾)?(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:万|亿)?(?:{_UNIT}))(?![\d.])")
+_VALUE = re.compile(rf"{AMOUNT}(?![\d.])")
 _GAP = re.compile(r"\s*[、,;]\s*")
 _OWN_WORDS = re.compile(r"[^\d,;。:、()()]{2,16}")  # the metric between the first place and its figure
 _LEAD_END = re.compile(r"的?(?:依次|分别)?(?:是|为)?[::]?\s*$")
 _RANK = re.compile(r"(?:排名|排在|位居|位列|居)?前[二三四五六七八九十\d]{1,2}(?:位|名)?(?:的)?(?:城市|市|县|区|省份)?$")
 _CLAUSE_START = re.compile(r"[,;。]")
-_QUALIFIER = {"约": "约", "近": "近", "超过": "超过", "超": "超过", "逾": "超过"}
 
 
 @dataclass(slots=True)
@@ -68,7 +66,7 @@ def read_place_values(text: str, ctx: ArticleContext, period_at: PeriodAt) -> li
             continue
         made = [Listed(v.start("num"), region, surface, metric, metric, decimal_of(v.group("num")), v.group("num"),
                        v.group("unit"), period_at(v.start("num")),
-                       qualifiers=[_QUALIFIER[v.group("pre")]] if v.group("pre") else [])
+                       qualifiers=[pre_qualifier(v.group("pre"))] if v.group("pre") else [])
                 for _at, region, surface, v in run.items]
         out.append((run.items[0][0], run.items[-1][3].end(), made))
     return out

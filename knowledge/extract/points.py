@@ -10,7 +10,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from knowledge.extract.clauses import FILL
-from knowledge.extract.metricphrase import is_metric_name, metric_name, subject_of
+from knowledge.extract.metric_ellipsis import subject_of
+from knowledge.extract.metricphrase import is_metric_name, metric_name
 from knowledge.extract.vocab import alternation
 
 if TYPE_CHECKING:

@@ -25,7 +25,8 @@ from knowledge.places.region import Mention
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+RANK_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"  # a rank or a count of places (rank_series.py too)
+_NUM = RANK_NUM
 # the figure after an entry (浙江23个, 青岛12亿美元, 广东(59518亿元)): a number and a short unit
 _VALUE = r"[((]?\s*(?P<value>-?\d+(?:\.\d+)?(?:%|[^、和及与,,。;;\s\d(())]{0,4}))\s*[))]?"
 _VALUE_RE = re.compile(_VALUE)

@@ -17,19 +17,18 @@ from typing import NamedTuple
 from knowledge.extract.context import ArticleContext
 from knowledge.extract.rank_entries import ExtractedRanking, link_entry, make_ranking, words
 from knowledge.extract.rank_inline import only_places
-from knowledge.extract.rank_lists import item_runs, ranked
+from knowledge.extract.rank_lists import RANK_NUM, item_runs, ranked
 from knowledge.text.document import Document, Sentence
 from knowledge.text.numbers import cn_int
 
-_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
 # 全区 too: the autonomous region of a 广西 article, or the district of a district's (its places are its own)
 _SCOPE = "|".join(w for level in ("nation", "province", "city", "county") for w in words()["scopes"][level])
 _FIG = r"-?\d+(?:\.\d+)?(?:%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)"
 _SCOPE_WORDS = frozenset(w for ws in words()["scopes"].values() for w in ws)
 _VERB = r"(?:均|也|则|仍|继续|排名|排在|排位|排|位列|位居|居于|居|名列|列|占据|稳居)"
 # the rank itself, ending its clause: 第3位, 第一, 首位, 居首, 次之 (the one after the clause before)
-_RANK = (rf"(?:第(?P<n>{_NUM})(?:位|名)?|(?P<w>{'|'.join(sorted(words()['ordinal_words'], key=len, reverse=True))})"
-         r"|(?P<next>次之|其次))")
+_ORDINALS = "|".join(sorted(words()["ordinal_words"], key=len, reverse=True))
+_RANK = rf"(?:第(?P<n>{RANK_NUM})(?:位|名)?|(?P<w>{_ORDINALS})|(?P<next>次之|其次))"
 # 甲(GDP)(居)(全省)第一
 _PLACE_FIRST = re.compile(rf"(?:以)?(?P<figure>{_FIG})?(?P<what>[^\d,,。;;、]{{0,8}}?)\s*{_VERB}?(?P<scope>{_SCOPE})?"
                           rf"{_RANK}$")
@@ -40,9 +39,10 @@ _RANK_FIRST = re.compile(rf"^(?P<pre>[^,,。;;]*?){_VERB}?{_RANK}(?:的(?:城市
 _BARRED = re.compile("|".join(map(re.escape, [
     *words()["counted_from_end"], *words()["target_words"], *words()["firm_words"], *words()["firm_peers"],
     *words()["person_words"], "并列", "不是"])))
-_ORDINALS = "|".join(sorted(words()["ordinal_words"], key=len, reverse=True))
-_RANK_TOKEN = rf"(?:第?(?:{_NUM})(?:位|名)?|{_ORDINALS})"
+_RANK_TOKEN = rf"(?:第?(?:{RANK_NUM})(?:位|名)?|{_ORDINALS})"
 _AND = r"(?:、|和|及|与)"
+# the top a list of places makes: 前三, 前10位, 前五强 (not 前三季度)
+_TOP = rf"前(?P<top>{RANK_NUM})(?:位|名|强)?(?![季\d.个年月])"
 # 乙和丙分列第二、三位; 乙、丙分别位居第4、5位; 乙、丙分别以3000亿元和2900亿元摘得亚军和季军
 _SHARED_RANKS = re.compile(
     rf"(?P<what>[^\d,,。;;、]{{0,8}}?)(?:分列|分居|(?:分别|依次)(?:以(?P<figures>{_FIG}(?:{_AND}{_FIG})+)"
@@ -56,7 +56,7 @@ _SHARED = re.compile(
     rf"(?P<what>[^\d,,。;;、]{{0,10}}?)(?:分别|依次)(?:以|为|是|达到?)(?P<figures>{_FIG}(?:、{_FIG})+)"
     rf"(?:的[^,,。;;]{{0,4}})?[,,]?\s*(?:均|依次|分别)?"
     rf"(?:稳居|位列|位居|排名|排在|居|名列|占据|跻身|进入|列)(?:了)?(?P<scope>{_SCOPE})?"
-    rf"(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?)前(?P<top>{_NUM})(?:位|名|强)?(?![季\d.个年月])")
+    rf"(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?){_TOP}")
 
 
 class _Item(NamedTuple):
@@ -68,7 +68,7 @@ class _Item(NamedTuple):
 
 _TOP_THEN_SHARED = re.compile(
     rf"(?P<what>[^\d,,。;;、]{{0,10}}?)(?:均|依次)?(?:稳居|位列|位居|排名|排在|居|名列|占据|跻身|列)(?:了)?"
-    rf"(?P<scope>{_SCOPE})?(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?)前(?P<top>{_NUM})(?:位|名|强)?(?![季\d.个年月])"
+    rf"(?P<scope>{_SCOPE})?(?P<measure>[A-Za-z\u4e00-\u9fff]{{0,8}}?){_TOP}"
     rf"[,,](?:[^\d,,。;;、]{{0,8}}?)(?:分别|依次)(?:为|是|达到?)?(?P<figures>{_FIG}(?:、{_FIG})+)(?![\d.])")
 
 

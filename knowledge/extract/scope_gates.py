@@ -38,7 +38,7 @@ from typing import Any
 from knowledge.extract.fact import ExtractedFact
 from knowledge.extract.metrics import canonical_metric, metrics
 from knowledge.extract.periods import Period
-from knowledge.extract.vocab import word_classes
+from knowledge.extract.vocab import ANAPHOR_MARKS, word_classes
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +114,7 @@ def is_a_sub_unit(fact: ExtractedFact, sentence: str) -> bool:
     if _opened_by_a_sub_unit(fact, sentence):
         return True
     surface = fact.region_surface
-    if not surface or surface[0] in "全本我该" or not fact.metric_surface:
+    if not surface or surface[0] in ANAPHOR_MARKS or not fact.metric_surface:
         return False
     return _named_between().match(f"{surface}\0{fact.metric_surface}\0{sentence}") is not None
 
@@ -280,7 +280,7 @@ def _named_for_a_place(fact: ExtractedFact, name: str, sentence: str) -> bool:
     the standard vocabulary (gates.toml industry_words), is a firm's name (某地啤酒, 某地铜业); a region's trade is
     written with its industry (某地旅游营业收入) or after the place's full name or 全市."""
     surface = fact.region_surface
-    if len(name) != 2 or not surface or surface == fact.region.name or surface[0] in "全本我该":
+    if len(name) != 2 or not surface or surface == fact.region.name or surface[0] in ANAPHOR_MARKS:
         return False
     return name not in gate_words()["industry_words"] and f"{surface}{name}" in sentence
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from knowledge.extract.period_clauses import context_words
 from knowledge.extract.periods import period_spans
+from knowledge.extract.vocab import ANAPHOR_MARKS
 from knowledge.places.gazetteer import Gazetteer, Mention
 
 # The issuing office names the article's unit: 济宁市统计局, 荣成市人民政府.
@@ -29,7 +30,7 @@ _PREPOSITIONS = set("占比在向对与到于和及给为从居入")
 _SOURCE_MARKERS = context_words()["source_markers"]
 _LIST_MARKS = ("、", "等")
 FOCUS_HEADS = context_words()["focus_heads"]
-BARE_BEFORE = set("全该本我")  # 全区, 该合作区: still the zone itself
+BARE_BEFORE = ANAPHOR_MARKS  # 全区, 该合作区: still the zone itself
 # 国内生产总值 is the country's product (a region's is 地区生产总值): a sentence naming no place that states it is
 # about the nation, not the place of the heading or paragraph above it (outside a unit's own bulletin or report,
 # which may call its own product so)
@@ -96,8 +97,8 @@ INSTITUTION = re.compile(rf"{_NAME_CHAR}{{2,6}}?(?:{alternation_of('institution_
 
 
 # 市人民医院, 县第一中学: a level word standing alone at the head of a clause, then an institution's name, is the
-# unit's own institution, named without the place
-_BARE_LEVEL = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年))[市县区](?=[\u4e00-\u9fff])")
+# unit's own institution, named without the place (县城, 县域, 市区: the level word opens a word of the area)
+_BARE_LEVEL = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=年))[市县区](?![城区域县市])(?=[\u4e00-\u9fff])")
 
 
 def names_institution(gazetteer: Gazetteer, text: str) -> bool:

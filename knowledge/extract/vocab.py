@@ -7,6 +7,9 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+# 全市, 该县, 本区, 我市: the first character of a place spoken of again, not a further place named
+ANAPHOR_MARKS = frozenset("全该本我")
+
 
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, tuple[str, ...]]:

@@ -27,6 +27,11 @@ KEEPS = 0.4  # share of the stored name the question's words must account for
 _ASIDE = re.compile(r"[((][^()()]*[))]")
 
 
+def without_aside(name: str) -> str:
+    """乡镇(街道) → 乡镇: a stored name without its bracketed aside, which is no word a question must say."""
+    return _ASIDE.sub("", name)
+
+
 @lru_cache(maxsize=1)
 def _longest_first() -> tuple[str, ...]:
     return tuple(s.lower() for s in sorted(surfaces(), key=len, reverse=True))
@@ -137,7 +142,7 @@ def acceptable(known: list[str], words: str, asked: str | None, *, exact: bool =
                     or another_head(m, w):
                 continue
             # 乡镇(街道): the bracketed aside is no word a question must say
-            for name in dict.fromkeys((m, _ASIDE.sub("", m))):
+            for name in dict.fromkeys((m, without_aside(m))):
                 held, kept = coverage(w, name)
                 common = sum((Counter(w) & Counter(name)).values())
                 swapped = common < len(w) and common < len(name)

@@ -11,6 +11,7 @@ from knowledge.extract.metrics import canonical_metric, surfaces
 from knowledge.extract.periods import find_periods
 from knowledge.places.gazetteer import Region
 from knowledge.qa.index import Index
+from knowledge.qa.metric_match import without_aside
 from knowledge.qa.query import PeriodWanted
 from knowledge.text.segment import cut
 
@@ -32,12 +33,15 @@ def without_places(text: str, regions: list[Region]) -> str:
     return text
 
 
+_HOW_MANY = r"(?:多少|几)[个家项户名座所条]"  # 多少个, 几家: the counter is no word of the metric
+
+
 def residual_words(text: str, regions: list[Region]) -> str:
     """The question without region names and filler: what is left names the metric."""
     text = without_places(text, regions)
     text = re.sub(r"(?:19|20)\d\d年?|\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|\d{1,2}月份?|[第前]?[一二三四1-4]季度"
                   r"|全(?:国|省|市|州|盟|县|区|旗)"
-                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|(?:多少|几)[个家项户名座所条]|多少钱"
+                  r"|第\s*[一二三四五六七八九十\d]{1,3}\s*名|^那么?|" + _HOW_MANY + r"|多少钱"
                   r"|多少(?:万|亿|千)?(?:亩|公顷|吨|斤|元|美元|千瓦时|平方米|平方公里|人次|人|辆|艘|头|件)"
                   r"(?![\u4e00-\u9fff](?<![的呢啊吗呀]))", "", text)  # 多少亩 is a unit, 多少人口 asks 人口
     return FILLER.sub("", text)
@@ -51,7 +55,7 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
     residual = text
     for name in sorted(exclude, key=len, reverse=True):
         residual = residual.replace(name, "")
-    residual = FILLER.sub("", re.sub(r"(?:多少|几)[个家项户名座所条]", "", residual))  # 多少个乡镇: 个 is no word of it
+    residual = FILLER.sub("", re.sub(_HOW_MANY, "", residual))  # 多少个乡镇: 个 is no word of it
     if len(residual) < 2 or not index.metric_names:
         return None, 0.0
     if residual in index.by_metric:  # 人口: a stored name said whole, before the names that hold it (城镇人口)
@@ -60,7 +64,7 @@ def find_metric(text: str, index: Index, *, exclude: list[str]) -> tuple[str | N
     if best is None:
         return None, 0.0
     name, score, _ = best
-    core = re.sub(r"[((][^()()]*[))]", "", name) or name  # 乡镇(街道): the aside is no word to ask by
+    core = without_aside(name) or name  # 乡镇(街道): the aside is no word to ask by
     overlap = len(set(residual) & set(core))
     # "经济" sits inside many long names: require the question to cover a good part of the name
     # a fuzzy match never scores 100: that is kept for exact vocabulary matches

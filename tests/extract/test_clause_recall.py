@@ -119,6 +119,7 @@ COUNTS_BEFORE_THINGS = [
     ("安徽省2023年统计公报", "2023年,全省新增6名“两院”院士、14个省级重点实验室。",
      ["安徽省 | 两院院士 | 2023 | 6名 | -", "安徽省 | 省级重点实验室 | 2023 | 14个 | -"]),
     # (a guard) an act before a count names no thing; the thing counted follows the count
+    # (新增 before the thing stays: metric_forms)
     ("湖南省2022年统计公报", "2022年,全省新增4家独角兽企业,新增“小巨人”企业35家。",
      ["湖南省 | 独角兽企业 | 2022 | 4家 | -", "湖南省 | 新增小巨人企业 | 2022 | 35家 | -"]),
 ]

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.extract.metricphrase import complete_metric, is_metric_name, share_name
+from knowledge.extract.metric_ellipsis import complete_metric
+from knowledge.extract.metricphrase import is_metric_name, share_name
 from knowledge.extract.nounphrase import is_noun_phrase, is_only_verbs, noun_phrase_in
 from knowledge.extract.pipeline import parse_or_error
 from knowledge.text.corpus import read_file

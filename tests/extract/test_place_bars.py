@@ -33,7 +33,8 @@ def test_each_place_named_over_a_bar_is_over_it(gazetteer, body, expected) -> No
     "2023年,九江、赣州等5个城市培育千亿产业集群。",  # a bar of an industry, and a list cut short by 等
     "2023年,九江、赣州3个过3000亿元城市。",  # the count disagrees with the places named
     "2023年,全省新增2个过3000亿元城市。",  # no place named
-], ids=["industry", "count-disagrees", "no-place"])
+    "2023年,九江、赣州培育2个千亿市场。",  # 市场: a market, no class of cities
+], ids=["industry", "count-disagrees", "no-place", "market"])
 def test_no_place_is_put_over_a_bar_it_is_not_named_with(gazetteer, body) -> None:
     assert [f for f in facts_of(gazetteer, T, body, PUBLISHED) if f.metric == "地区生产总值"] == []
 

@@ -27,7 +27,9 @@ def test_a_place_opening_one_institutions_name_is_not_spoken_of(gazetteer, text,
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("2023年,县人民医院门诊量", True), ("市第一中学高考", True), ("全市医院床位", False), ("市场主体", False),
-], ids=["county-hospital", "city-school", "the-places-hospitals", "market"])
+    # 县城, 县域, 市区: a word of the place's area, not its level alone (the schools of the county town)
+    ("2023年,县城公办小学在校生", False), ("2023年,县域商业银行存款", False),
+], ids=["county-hospital", "city-school", "the-places-hospitals", "market", "county-town", "county-area"])
 def test_a_level_word_alone_before_an_institution_names_it(gazetteer, text, expected) -> None:
     assert names_institution(gazetteer, text) is expected
 
