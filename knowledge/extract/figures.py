@@ -51,7 +51,7 @@ from knowledge.extract.metricphrase import (
 from knowledge.extract.metrics import UNITS, metrics
 from knowledge.extract.nounphrase import noun_phrase_in
 from knowledge.extract.owners import clause_topic, completed_metric
-from knowledge.extract.peers import foreign_part, parts_of, peer_figure, whole_before
+from knowledge.extract.peers import foreign_part, parts_of, peer_breaks, peer_figure, whole_before
 from knowledge.extract.period_clauses import (
     as_targets,
     carried_period,
@@ -162,6 +162,7 @@ def _sentence_facts(
     runs = growth_runs(text)  # ,同比分别增长3.1%和5.6%: the rates of the levels before, given once all are read
     for start, end in [(r.start, r.end) for r in runs] + nominal_spans(text):
         text = text[:start] + FILL * (end - start) + text[end:]  # 名义增长6.8%,…实际增长7.0%: the comparable rate
+    text = peer_breaks(text, ctx)  # 甲市…4900亿元、乙市增长5%: 乙市 opens a clause of its own
     read_before: list[tuple[int, int]] = []  # (a clause's start, the facts read before it)
     previous_metric: str | None = None
     frame: str | None = None

@@ -86,3 +86,18 @@ def foreign_part(head: str, subject: tuple[Region, str], wholes: list[ExtractedF
     # a place of the whole's own province may be a unit the gazetteer files elsewhere (a zone, a city under the
     # province): only a place of another province is surely no part
     return not is_nation(whole) and not inside(gazetteer, whole, part) and not same_province(gazetteer, whole, part)
+
+
+_FIGURE_THEN_MARK = re.compile(r"(?:\d|%|‰)(?:[\u4e00-\u9fff]{0,4})、")  # 11432亿元、 / 7.2%、
+
+
+def peer_breaks(text: str, ctx: ArticleContext) -> str:
+    """`text` with a 、 turned into a clause mark where it follows a figure and opens on a place: in
+    甲市地区生产总值4900亿元、乙市增长5% the rate is 乙市's, in a clause of its own, never 甲市's level's."""
+    if "、" not in text:
+        return text
+    starts = {m.start for m in ctx.mentions(text)}
+    marks = [m.end() - 1 for m in _FIGURE_THEN_MARK.finditer(text) if m.end() in starts]
+    for at in marks:
+        text = text[:at] + "," + text[at + 1 :]
+    return text

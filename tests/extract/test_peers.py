@@ -75,3 +75,14 @@ def test_a_sentence_opening_by_parts_gives_the_parts_of_the_whole_before(gazette
     rows = [row(f) for f in facts_of(gazetteer, "2023年绍兴市经济运行情况", body, PUBLISHED)]
     assert rows == ["绍兴市 | 一般公共预算收入 | 2023 | 310 | -", "诸暨市 | 一般公共预算收入 | 2023 | 62 | -",
                     "嵊州市 | 一般公共预算收入 | 2023 | 28 | -"]
+
+
+@pytest.mark.parametrize("body", [
+    "2023年,宜昌市地区生产总值6190亿元、襄阳市增长6.1%。",
+    "2023年,宜昌市规上工业增加值增长8.3%、襄阳市增长6.1%。",
+])
+def test_a_place_after_a_figure_and_a_list_mark_opens_its_own_clause(gazetteer, body) -> None:
+    """甲…6190亿元、乙市增长6.1%: the rate after 、 and a place is that place's (peers.peer_breaks), never 甲's."""
+    rows = [row(f) for f in facts_of(gazetteer, "2023年湖北各市经济数据", body, PUBLISHED)]
+    assert not any(r.startswith("宜昌市") and r.endswith("| 6.1") for r in rows)
+    assert any(r.startswith("襄阳市") and r.endswith("| 6.1") for r in rows)
