@@ -88,7 +88,7 @@ def foreign_part(head: str, subject: tuple[Region, str], wholes: list[ExtractedF
     return not is_nation(whole) and not inside(gazetteer, whole, part) and not same_province(gazetteer, whole, part)
 
 
-_FIGURE_THEN_MARK = re.compile(r"(?:\d|%|‰)(?:[\u4e00-\u9fff]{0,4})、")  # 11432亿元、 / 7.2%、
+_FIGURE_THEN_MARK = re.compile(rf"{AMOUNT}、")  # 11432亿元、 / 7.2%、: a figure with its unit, then the mark
 
 
 def peer_breaks(text: str, ctx: ArticleContext) -> str:

@@ -23,7 +23,8 @@ from knowledge.text.numbers import cn_int
 
 # 全区 too: the autonomous region of a 广西 article, or the district of a district's (its places are its own)
 _SCOPE = "|".join(w for level in ("nation", "province", "city", "county") for w in words()["scopes"][level])
-_FIG = r"-?\d+(?:\.\d+)?(?:%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)"
+_FIG_UNIT = r"%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?"
+_FIG = rf"-?\d+(?:\.\d+)?(?:{_FIG_UNIT})"
 _SCOPE_WORDS = frozenset(w for ws in words()["scopes"].values() for w in ws)
 _VERB = r"(?:均|也|则|仍|继续|排名|排在|排位|排|位列|位居|居于|居|名列|列|占据|稳居)"
 # the rank itself, ending its clause: 第3位, 第一, 首位, 居首, 次之 (the one after the clause before)
@@ -51,7 +52,7 @@ _SHARED_RANKS = re.compile(
 _ADVERB = re.compile(r"^(?:则|也|均|还|又|更)+|(?:则|也|均|还|又|更)+$")
 _RANK_TAIL = re.compile(rf"{_VERB}?{_RANK}(?:的[^,,]{{0,3}})?(?:是|为)?$")
 _CLAUSE = re.compile(r"[^,,;;。]+")
-_FIGURE = re.compile(r"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>%|[万亿千百]{0,2}(?:元|美元|人|吨|户|个|家)?)")
+_FIGURE = re.compile(rf"(?P<num>-?\d+(?:\.\d+)?)(?P<unit>{_FIG_UNIT})")  # _FIG, its parts named
 _SHARED = re.compile(
     rf"(?P<what>[^\d,,。;;、]{{0,10}}?)(?:分别|依次)(?:以|为|是|达到?)(?P<figures>{_FIG}(?:、{_FIG})+)"
     rf"(?:的[^,,。;;]{{0,4}})?[,,]?\s*(?:均|依次|分别)?"
